@@ -1,0 +1,101 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { collabRoutes } from './collab/upgrade';
+import type { AppDeps, AppEnv } from './env';
+import { AppError, errorResponse } from './errors';
+import { originCheck } from './middleware/originCheck';
+import { SESSION_COOKIE, session } from './middleware/session';
+import { authRoutes } from './routes/auth/auth';
+import { memberRoutes } from './routes/members/members';
+import { planRoutes } from './routes/plans/plans';
+
+export const API_BODY_LIMIT_BYTES = 64 * 1024;
+
+/** Composes the HTTP app: security middleware, the JSON API, the OpenAPI document, the websocket route and the client. */
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const first = result.error.issues[0];
+        const where = first?.path.length ? `${first.path.join('.')}: ` : '';
+        throw new AppError(400, 'invalid_request', `${where}${first?.message ?? 'invalid request'}`);
+      }
+    },
+  });
+  app.onError(errorResponse);
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // TipTap positions carets and React sets widths with inline styles; no inline script is allowed.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      referrerPolicy: 'same-origin',
+    }),
+  );
+
+  app.get('/healthz', (c) => c.json({ ok: true }));
+
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: API_BODY_LIMIT_BYTES,
+      onError: () => {
+        throw new AppError(413, 'payload_too_large', `Request bodies are limited to ${API_BODY_LIMIT_BYTES} bytes.`);
+      },
+    }),
+    originCheck({ extraOrigins: deps.config.allowedOrigins }),
+    session({ accounts: deps.storage.accounts, demoMode: deps.config.demo, secureCookies: deps.config.secureCookies }),
+  );
+  authRoutes(deps, app);
+  planRoutes(deps, app);
+  memberRoutes(deps, app);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: SESSION_COOKIE,
+  });
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Sakutei API',
+      version: '0.1.0',
+      description:
+        'Councils, plans and sessions. Live documents are edited over the y-websocket protocol at `/collab/{docName}` (session cookie or `?token=` from the collab-token route).',
+    },
+  });
+  app.all('/api/*', () => {
+    throw new AppError(404, 'not_found', 'No such API route.');
+  });
+
+  const collab = collabRoutes(deps);
+  app.route('/collab', collab.app);
+
+  mountClient(app, deps.config.clientDir);
+  return { app, stop: collab.stop };
+}
+
+/** Serves the built client, with index.html for every other GET so client-side routes survive a reload. */
+function mountClient(app: OpenAPIHono<AppEnv>, clientDir: string) {
+  const indexFile = path.join(clientDir, 'index.html');
+  app.use('/assets/*', serveStatic({ root: clientDir }));
+  app.get('*', serveStatic({ root: clientDir }), (c) => {
+    if (!fs.existsSync(indexFile)) {
+      return c.text('The client is not built. Run `npm start` (or `pnpm build`) first.', 503);
+    }
+    return c.html(fs.readFileSync(indexFile, 'utf8'));
+  });
+}

@@ -1,0 +1,70 @@
+import { CLOSE_CODES, DOC_NAME_PATTERN, type DocAccess, docAccessOf, userColor, weakerDocAccess } from '@sakutei/shared';
+import { verifyCollabToken } from '../auth/collabToken';
+import { validateSessionToken } from '../auth/sessions';
+import type { AppDeps } from '../env';
+import type { Peer } from './room/room';
+
+export type CollabAuth = { ok: true; peer: Peer } | { ok: false; code: number; reason: string };
+
+const refuse = (code: number, reason: string): CollabAuth => ({ ok: false, code, reason });
+
+/**
+ * Decides, before a socket reaches any room, who is connecting and with what access:
+ * a collab token (`?token=`, for non-browser clients) or the session cookie (the browser).
+ * An unknown document and a document of another council get the same answer.
+ */
+export async function authenticateCollab(
+  deps: Pick<AppDeps, 'storage' | 'secret' | 'config'>,
+  request: { docName: string; token: string | null; sessionToken: string | null },
+): Promise<CollabAuth> {
+  let userId: string;
+  let sessionId: string | null = null;
+  let ceiling: DocAccess = 'edit';
+  if (request.token !== null) {
+    const grant = verifyCollabToken(deps.secret, request.token);
+    if (!grant) return refuse(CLOSE_CODES.unauthenticated, 'invalid or expired token');
+    if (grant.docName !== request.docName) return refuse(CLOSE_CODES.forbidden, 'token is for another document');
+    userId = grant.userId;
+    ceiling = grant.access;
+  } else if (request.sessionToken) {
+    const valid = await validateSessionToken(deps.storage.accounts, request.sessionToken, { demoMode: deps.config.demo });
+    if (!valid) return refuse(CLOSE_CODES.unauthenticated, 'session expired; sign in again');
+    userId = valid.user.id;
+    sessionId = valid.session.id;
+  } else {
+    return refuse(CLOSE_CODES.unauthenticated, 'sign in or pass a collab token');
+  }
+  const user = await deps.storage.accounts.findUserById(userId);
+  if (!user || (user.isDemo && !deps.config.demo)) return refuse(CLOSE_CODES.unauthenticated, 'unknown user');
+  const plan = DOC_NAME_PATTERN.test(request.docName) ? await deps.storage.workspaces.findPlanByDocName(request.docName) : null;
+  const role = plan ? await deps.storage.workspaces.roleOf(plan.workspaceId, user.id) : null;
+  if (!plan || !role) return refuse(CLOSE_CODES.forbidden, 'no access to this document');
+  return {
+    ok: true,
+    peer: {
+      id: user.id,
+      name: user.name,
+      color: userColor(user.id),
+      access: weakerDocAccess(ceiling, docAccessOf(role)),
+      ceiling,
+      workspaceId: plan.workspaceId,
+      sessionId,
+    },
+  };
+}
+
+export type AccessVerdict = { keep: true } | { keep: false; code: number; reason: string };
+
+/** Re-checks an open connection against the current membership and session. */
+export async function recheckPeer(deps: Pick<AppDeps, 'storage'>, peer: Peer, now = Date.now()): Promise<AccessVerdict> {
+  if (peer.sessionId) {
+    const session = await deps.storage.accounts.findSession(peer.sessionId);
+    if (!session || now >= session.expiresAt) return { keep: false, code: CLOSE_CODES.unauthenticated, reason: 'session ended' };
+  }
+  const role = await deps.storage.workspaces.roleOf(peer.workspaceId, peer.id);
+  if (!role) return { keep: false, code: CLOSE_CODES.forbidden, reason: 'membership ended' };
+  if (weakerDocAccess(peer.ceiling, docAccessOf(role)) !== peer.access) {
+    return { keep: false, code: CLOSE_CODES.accessChanged, reason: 'access changed; reconnect' };
+  }
+  return { keep: true };
+}

@@ -1,0 +1,43 @@
+import type { AppDeps } from '../env';
+import { recheckPeer } from './access';
+import type { Connection } from './room/room';
+
+/**
+ * Keeps open connections honest: a role change or removal made through the API takes effect
+ * at once (events); one made by another process (the CLI) within `revalidateMs` (a sweep).
+ */
+export function startAccessWatcher(deps: AppDeps): () => void {
+  const { rooms, events } = deps;
+
+  async function recheck(conns: Connection[]): Promise<void> {
+    for (const conn of conns) {
+      const verdict = await recheckPeer(deps, conn.peer);
+      if (!verdict.keep) {
+        rooms.leave(conn);
+        conn.socket.close(verdict.code, verdict.reason);
+      }
+    }
+  }
+  const matching = (pred: (c: Connection) => boolean) => [...rooms.connections()].filter(pred);
+
+  const onMembership = ({ workspaceId, userId }: { workspaceId: string; userId: string }) =>
+    void recheck(matching((c) => c.peer.workspaceId === workspaceId && c.peer.id === userId));
+  const onSessionEnded = ({ sessionId }: { sessionId: string }) =>
+    void recheck(matching((c) => c.peer.sessionId === sessionId));
+  events.on('membershipChanged', onMembership);
+  events.on('sessionEnded', onSessionEnded);
+
+  let sweeping = false;
+  const timer = setInterval(() => {
+    if (sweeping) return;
+    sweeping = true;
+    void recheck(matching(() => true)).finally(() => (sweeping = false));
+  }, deps.config.revalidateMs);
+  timer.unref();
+
+  return () => {
+    clearInterval(timer);
+    events.off('membershipChanged', onMembership);
+    events.off('sessionEnded', onSessionEnded);
+  };
+}

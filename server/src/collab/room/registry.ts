@@ -1,0 +1,106 @@
+import type { DocStore } from '../../storage';
+import { type Connection, type Peer, Room, type RoomOptions, type RoomSocket } from './room';
+
+export type RegistryOptions = RoomOptions & { idleMs: number };
+
+/**
+ * The rooms this process holds: loads a document when its first connection arrives and
+ * unloads it (stored and compacted) once it has been empty for `idleMs`.
+ */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Promise<Room>>();
+  private readonly loadedRooms = new Map<string, Room>();
+  private readonly unloading = new Map<string, Promise<void>>();
+  private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly store: DocStore,
+    private readonly options: RegistryOptions,
+  ) {}
+
+  /** Connects a socket to a document, loading it if needed. */
+  async join(docName: string, socket: RoomSocket, peer: Peer): Promise<Connection> {
+    const room = await this.open(docName);
+    this.cancelIdle(docName);
+    return room.join(socket, peer);
+  }
+
+  leave(conn: Connection): void {
+    conn.room.leave(conn);
+    if (conn.room.size === 0) this.scheduleIdle(conn.room.name);
+  }
+
+  /** Every open connection, for re-checking access. */
+  *connections(): Iterable<Connection> {
+    for (const room of this.loaded()) yield* room.peers;
+  }
+
+  /** The rooms that have finished loading. */
+  loaded(): Iterable<Room> {
+    return this.loadedRooms.values();
+  }
+
+  get size(): number {
+    return this.rooms.size;
+  }
+
+  /** Closes every connection with `code`, stores every room and unloads it. */
+  async closeAll(code: number, reason: string): Promise<void> {
+    const rooms = await Promise.all(this.rooms.values());
+    for (const room of rooms) {
+      for (const conn of [...room.peers]) {
+        room.leave(conn);
+        conn.socket.close(code, reason);
+      }
+    }
+    for (const timer of this.idleTimers.values()) clearTimeout(timer);
+    this.idleTimers.clear();
+    await Promise.all(rooms.map((room) => this.unload(room.name)));
+    await Promise.all(this.unloading.values());
+  }
+
+  private open(docName: string): Promise<Room> {
+    let room = this.rooms.get(docName);
+    if (!room) {
+      // A room still unloading must finish storing before the document is read again.
+      const previous = this.unloading.get(docName) ?? Promise.resolve();
+      room = previous.then(() => Room.load(docName, this.store, this.options));
+      room.then(
+        (r) => this.loadedRooms.set(docName, r),
+        () => this.rooms.delete(docName),
+      );
+      this.rooms.set(docName, room);
+    }
+    return room;
+  }
+
+  private scheduleIdle(docName: string): void {
+    this.cancelIdle(docName);
+    const timer = setTimeout(() => {
+      this.idleTimers.delete(docName);
+      const room = this.loadedRooms.get(docName);
+      if (room && room.size === 0) void this.unload(docName);
+    }, this.options.idleMs);
+    timer.unref();
+    this.idleTimers.set(docName, timer);
+  }
+
+  private cancelIdle(docName: string): void {
+    const timer = this.idleTimers.get(docName);
+    if (timer) clearTimeout(timer);
+    this.idleTimers.delete(docName);
+  }
+
+  private unload(docName: string): Promise<void> {
+    const room = this.loadedRooms.get(docName);
+    if (!room) return Promise.resolve();
+    this.rooms.delete(docName);
+    this.loadedRooms.delete(docName);
+    const done = room.unload().catch((err) => console.error(`unloading ${docName} failed`, err));
+    this.unloading.set(docName, done);
+    void done.then(() => {
+      if (this.unloading.get(docName) === done) this.unloading.delete(docName);
+    });
+    return done;
+  }
+}

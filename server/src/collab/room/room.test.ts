@@ -1,0 +1,209 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { createMemoryDocStore } from '../../storage/memory/docStore';
+import { MESSAGE } from './protocol';
+import { type Connection, type Peer, Room, type RoomSocket } from './room';
+
+/** A client in memory: a Y.Doc and awareness wired to a room through a fake socket. */
+class FakeClient implements RoomSocket {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly denied: string[] = [];
+  closed: { code: number; reason: string } | null = null;
+  conn: Connection;
+  // The room greets a socket while join() is still running; hold those frames until we know our connection.
+  private early: Uint8Array[] | null = [];
+
+  constructor(
+    readonly room: Room,
+    peer: Peer,
+  ) {
+    this.conn = room.join(this, peer);
+    const early = this.early ?? [];
+    this.early = null;
+    for (const data of early) this.send(data);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === this) return;
+      this.sendToRoom((e) => syncProtocol.writeUpdate(e, update));
+    });
+    this.awareness.on('update', ({ added, updated, removed }: Record<string, number[]>, origin: unknown) => {
+      if (origin === this) return;
+      const changed = [...added!, ...updated!, ...removed!];
+      this.sendToRoom(
+        (e) => encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)),
+        MESSAGE.awareness,
+      );
+    });
+    this.sendToRoom((e) => syncProtocol.writeSyncStep1(e, this.doc));
+  }
+
+  private sendToRoom(write: (e: encoding.Encoder) => void, kind: number = MESSAGE.sync) {
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, kind);
+    write(e);
+    this.room.receive(this.conn, encoding.toUint8Array(e));
+  }
+
+  send(data: Uint8Array): void {
+    if (this.early) {
+      this.early.push(data);
+      return;
+    }
+    const decoder = decoding.createDecoder(data);
+    const kind = decoding.readVarUint(decoder);
+    if (kind === MESSAGE.sync) {
+      const reply = encoding.createEncoder();
+      encoding.writeVarUint(reply, MESSAGE.sync);
+      syncProtocol.readSyncMessage(decoder, reply, this.doc, this);
+      if (encoding.length(reply) > 1) this.room.receive(this.conn, encoding.toUint8Array(reply));
+    } else if (kind === MESSAGE.awareness) {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, decoding.readVarUint8Array(decoder), this);
+    } else if (kind === MESSAGE.auth) {
+      decoding.readVarUint(decoder);
+      this.denied.push(decoding.readVarString(decoder));
+    }
+  }
+
+  close(code: number, reason: string): void {
+    this.closed = { code, reason };
+  }
+
+  text(): string {
+    return this.doc.getText('t').toString();
+  }
+}
+
+const peer = (id: string, access: Peer['access'] = 'edit'): Peer => ({
+  id,
+  name: `name-${id}`,
+  color: '#000000',
+  access,
+  workspaceId: 'w',
+  sessionId: null,
+  ceiling: 'edit',
+});
+
+const rooms: Room[] = [];
+afterEach(async () => {
+  for (const r of rooms.splice(0)) await r.unload();
+});
+
+async function newRoom(store = createMemoryDocStore()) {
+  const room = await Room.load('doc', store, { flushMs: 0 });
+  rooms.push(room);
+  return { room, store };
+}
+
+describe('Room', () => {
+  it('syncs edits between editors, in both directions', async () => {
+    const { room } = await newRoom();
+    const a = new FakeClient(room, peer('a'));
+    const b = new FakeClient(room, peer('b'));
+    a.doc.getText('t').insert(0, '福島市');
+    b.doc.getText('t').insert(3, '中小企業');
+    expect(a.text()).toBe('福島市中小企業');
+    expect(b.text()).toBe(a.text());
+    expect(room.doc.getText('t').toString()).toBe(a.text());
+  });
+
+  it('sends the current document to a late joiner', async () => {
+    const { room } = await newRoom();
+    new FakeClient(room, peer('a')).doc.getText('t').insert(0, '令和7年度');
+    expect(new FakeClient(room, peer('late')).text()).toBe('令和7年度');
+  });
+
+  it('refuses updates from read-only and comment-only connections and says why', async () => {
+    const { room } = await newRoom();
+    const editor = new FakeClient(room, peer('editor'));
+    for (const access of ['read', 'comment'] as const) {
+      const other = new FakeClient(room, peer(access, access));
+      other.doc.getText('t').insert(0, 'x');
+      expect(other.denied.at(-1)).toContain('read-only');
+      expect(other.conn.refused).toBe(1);
+    }
+    expect(room.doc.getText('t').toString()).toBe('');
+    expect(editor.text()).toBe('');
+  });
+
+  it('lets a read-only connection receive edits and complete its handshake without refusals', async () => {
+    const { room } = await newRoom();
+    const reader = new FakeClient(room, peer('r', 'read'));
+    new FakeClient(room, peer('e')).doc.getText('t').insert(0, '骨子案');
+    expect(reader.text()).toBe('骨子案');
+    expect(reader.conn.refused).toBe(0);
+  });
+
+  it('stamps the authenticated identity on presence and echoes it to the sender', async () => {
+    const { room } = await newRoom();
+    const a = new FakeClient(room, peer('a'));
+    const echoes: number[] = [];
+    const send = a.send.bind(a);
+    a.send = (data) => (data[0] === MESSAGE.awareness && echoes.push(data.length), send(data));
+    const b = new FakeClient(room, peer('b'));
+    a.awareness.setLocalState({ user: { id: 'mallory', name: '座長', color: 'red' }, cursor: null });
+    const seenByB = b.awareness.getStates().get(a.doc.clientID) as { user: { name: string } };
+    expect(seenByB.user).toEqual({ id: 'a', name: 'name-a', color: '#000000' });
+    expect(room.awareness.getStates().get(a.doc.clientID)).toEqual({ user: seenByB.user, cursor: null });
+    expect(echoes.length).toBeGreaterThan(0);
+  });
+
+  it('removes presence when a connection leaves and refuses to let others overwrite it', async () => {
+    const { room } = await newRoom();
+    const a = new FakeClient(room, peer('a'));
+    a.awareness.setLocalState({ cursor: 1 });
+    const intruder = new FakeClient(room, peer('x'));
+    const forged = new awarenessProtocol.Awareness(new Y.Doc());
+    forged.clientID = a.doc.clientID;
+    forged.setLocalState({ cursor: 99 });
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, MESSAGE.awareness);
+    encoding.writeVarUint8Array(e, awarenessProtocol.encodeAwarenessUpdate(forged, [a.doc.clientID]));
+    room.receive(intruder.conn, encoding.toUint8Array(e));
+    expect((room.awareness.getStates().get(a.doc.clientID) as { cursor: number }).cursor).toBe(1);
+    room.leave(a.conn);
+    expect(room.awareness.getStates().has(a.doc.clientID)).toBe(false);
+  });
+
+  it('counts garbage frames instead of throwing', async () => {
+    const { room } = await newRoom();
+    const a = new FakeClient(room, peer('a'));
+    for (const junk of [[], [0], [0, 2, 200], [9, 9, 9], [1, 5, 1, 2]]) room.receive(a.conn, new Uint8Array(junk));
+    expect(a.conn.refused).toBeGreaterThanOrEqual(4);
+    a.doc.getText('t').insert(0, 'still fine');
+    expect(room.doc.getText('t').toString()).toBe('still fine');
+  });
+
+  it('persists accepted edits and reloads them after unload', async () => {
+    const { room, store } = await newRoom();
+    const a = new FakeClient(room, peer('a'));
+    a.doc.getText('t').insert(0, '第1章 趣旨');
+    await room.flush();
+    room.leave(a.conn);
+    await room.unload();
+    rooms.splice(rooms.indexOf(room), 1);
+    const reloaded = await Room.load('doc', store, { flushMs: 0 });
+    rooms.push(reloaded);
+    expect(reloaded.doc.getText('t').toString()).toBe('第1章 趣旨');
+    expect(await store.countUpdates('doc')).toBe(0); // unload compacted the log
+  });
+
+  it('compacts the log once it grows past the threshold', async () => {
+    const store = createMemoryDocStore();
+    const room = await Room.load('doc', store, { flushMs: 0, compactEvery: 5 });
+    rooms.push(room);
+    const a = new FakeClient(room, peer('a'));
+    for (let i = 0; i < 12; i++) {
+      a.doc.getText('t').insert(0, String(i % 10));
+      await room.flush();
+    }
+    await room.flush();
+    expect(await store.countUpdates('doc')).toBeLessThan(5);
+    const replay = new Y.Doc();
+    for (const u of (await store.load('doc')).updates) Y.applyUpdate(replay, u);
+    expect(replay.getText('t').toString()).toBe(room.doc.getText('t').toString());
+  });
+});

@@ -1,0 +1,93 @@
+import { upgradeWebSocket } from '@hono/node-server';
+import { CLOSE_CODES } from '@sakutei/shared';
+import { Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { WebSocket } from 'ws';
+import type { AppDeps, AppEnv } from '../env';
+import { SESSION_COOKIE } from '../middleware/session';
+import { allowedOriginsFor, isOriginAllowed } from '../middleware/originCheck';
+import { type CollabAuth, authenticateCollab } from './access';
+import type { Connection, RoomSocket } from './room/room';
+
+const HEARTBEAT_MS = 30_000;
+
+/**
+ * The websocket route `/collab/:docName`: authenticate, then hand the socket to its room.
+ * Only adaptation happens here; the protocol lives in the room.
+ */
+export function collabRoutes(deps: AppDeps) {
+  const alive = new WeakMap<WebSocket, boolean>();
+  const sockets = new Set<WebSocket>();
+  // One timer for all sockets: a peer that missed a ping since the last tick is gone.
+  const heartbeat = setInterval(() => {
+    for (const ws of sockets) {
+      if (!alive.get(ws)) ws.terminate();
+      else {
+        alive.set(ws, false);
+        ws.ping();
+      }
+    }
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+
+  const app = new Hono<AppEnv>().get(
+    '/:docName',
+    upgradeWebSocket(async (c) => {
+      const docName = c.req.param('docName') ?? '';
+      const allowed = allowedOriginsFor(c.req.url, c.req.header('host'), deps.config.allowedOrigins);
+      const auth: CollabAuth = !isOriginAllowed({ origin: c.req.header('origin') }, allowed)
+        ? { ok: false, code: CLOSE_CODES.originRejected, reason: 'origin not allowed' }
+        : await authenticateCollab(deps, {
+            docName,
+            token: c.req.query('token') ?? null,
+            sessionToken: getCookie(c, SESSION_COOKIE) ?? null,
+          });
+      let conn: Connection | null = null;
+      let early: Uint8Array[] | null = [];
+      return {
+        onOpen(_event, ws) {
+          const raw = ws.raw as WebSocket;
+          if (!auth.ok) {
+            ws.close(auth.code, auth.reason);
+            return;
+          }
+          sockets.add(raw);
+          alive.set(raw, true);
+          raw.on('pong', () => alive.set(raw, true));
+          const socket: RoomSocket = {
+            send: (data) => {
+              if (raw.readyState === raw.OPEN) raw.send(data, { binary: true });
+            },
+            close: (code, reason) => raw.close(code, reason),
+          };
+          deps.rooms.join(docName, socket, auth.peer).then(
+            (joined) => {
+              if (raw.readyState !== raw.OPEN) return deps.rooms.leave(joined);
+              conn = joined;
+              const queued = early ?? [];
+              early = null;
+              for (const data of queued) joined.room.receive(joined, data);
+            },
+            (err) => {
+              console.error(`could not open ${docName}`, err);
+              raw.close(1011, 'document unavailable');
+            },
+          );
+        },
+        onMessage(event) {
+          if (!(event.data instanceof ArrayBuffer)) return; // the protocol is binary only
+          const data = new Uint8Array(event.data);
+          if (conn) conn.room.receive(conn, data);
+          else early?.push(data);
+        },
+        onClose(_event, ws) {
+          sockets.delete(ws.raw as WebSocket);
+          early = null;
+          if (conn) deps.rooms.leave(conn);
+          conn = null;
+        },
+      };
+    }),
+  );
+  return { app, stop: () => clearInterval(heartbeat) };
+}

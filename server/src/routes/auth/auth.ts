@@ -1,0 +1,61 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { decoyPasswordHash, verifyPassword } from '../../auth/password';
+import { createSession } from '../../auth/sessions';
+import type { AppDeps, AppEnv } from '../../env';
+import { AppError } from '../../errors';
+import { clearSessionCookie, setSessionCookie } from '../../middleware/session';
+import { WindowCounter } from '../../middleware/rateLimit';
+import { presentMe, presentUser } from '../../presenters/user';
+import { requireUser } from '../guards';
+import { meRoute, signInRoute, signOutEverywhereRoute, signOutRoute } from './schema';
+
+const invalidCredentials = () => new AppError(401, 'invalid_credentials', 'The email address or password is incorrect.');
+
+export function authRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
+  const { accounts, workspaces } = deps.storage;
+  const secure = deps.config.secureCookies;
+  // Per address and per account, so neither one machine nor a botnet on one account gets far.
+  const byAddress = new WindowCounter(30, 60_000);
+  const byAccount = new WindowCounter(10, 15 * 60_000);
+
+  return app
+    .openapi(signInRoute, async (c) => {
+      const { email, password } = c.req.valid('json');
+      const address = getConnInfo(c).remote.address ?? 'unknown';
+      const wait = Math.max(byAddress.hit(address), byAccount.hit(email.toLowerCase()));
+      if (wait > 0) {
+        c.header('Retry-After', String(wait));
+        throw new AppError(429, 'rate_limited', `Too many sign-in attempts. Try again in ${wait} seconds.`);
+      }
+      const user = await accounts.findUserByEmail(email);
+      const usable = user && (!user.isDemo || deps.config.demo);
+      const ok = await verifyPassword(usable ? user.passwordHash : await decoyPasswordHash(), password);
+      if (!usable || !ok) throw invalidCredentials();
+      const { token, session } = await createSession(accounts, user.id);
+      setSessionCookie(c, token, session.expiresAt, secure);
+      return c.json({ user: presentUser(user) }, 200);
+    })
+    .openapi(signOutRoute, async (c) => {
+      const session = c.get('session');
+      if (session) {
+        await accounts.deleteSession(session.id);
+        deps.events.emit('sessionEnded', { sessionId: session.id });
+      }
+      clearSessionCookie(c, secure);
+      return c.json({ ok: true as const }, 200);
+    })
+    .openapi(signOutEverywhereRoute, async (c) => {
+      const user = requireUser(c);
+      await accounts.deleteUserSessions(user.id);
+      for (const conn of deps.rooms.connections()) {
+        if (conn.peer.id === user.id && conn.peer.sessionId) deps.events.emit('sessionEnded', { sessionId: conn.peer.sessionId });
+      }
+      clearSessionCookie(c, secure);
+      return c.json({ ok: true as const }, 200);
+    })
+    .openapi(meRoute, async (c) => {
+      const user = requireUser(c);
+      return c.json(presentMe(user, await workspaces.listMembershipsOf(user.id)), 200);
+    });
+}

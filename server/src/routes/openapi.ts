@@ -1,0 +1,17 @@
+import { ApiErrorBody } from '@sakutei/shared';
+
+const error = (description: string) => ({ description, content: { 'application/json': { schema: ApiErrorBody } } });
+
+/** Error responses shared by routes, described once for the OpenAPI document. */
+export const errorResponses = {
+  400: error('The request is malformed or fails validation.'),
+  401: error('Not signed in, or the session expired.'),
+  403: error('Signed in, but the role does not allow this (or the request came from another site).'),
+  404: error('No such resource, or not visible to the caller.'),
+  429: error('Too many requests; see Retry-After.'),
+} as const;
+
+export const json = <T>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+
+/** The session cookie, as the OpenAPI document names it. */
+export const cookieAuth = [{ sessionCookie: [] }];

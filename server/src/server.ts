@@ -1,0 +1,58 @@
+import type { Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { CLOSE_CODES } from '@sakutei/shared';
+import { WebSocketServer } from 'ws';
+import { createApp } from './app';
+import { loadServerSecret } from './auth/serverSecret';
+import { startAccessWatcher } from './collab/accessWatcher';
+import { RoomRegistry } from './collab/room/registry';
+import type { Config } from './config';
+import type { AppDeps } from './env';
+import { createServerEvents } from './events';
+import { seedDemo } from './services/demoSeed';
+import { openSqliteStorage } from './storage/sqlite';
+
+export type RunningServer = { url: string; port: number; deps: AppDeps; close(): Promise<void> };
+
+/** Opens storage, seeds the demo if asked, and listens. `close` stores every document before it resolves. */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const storage = openSqliteStorage(config.dataDir);
+  if (config.demo && (await seedDemo(storage))) console.log('Seeded the demo council (password: sakutei-demo).');
+  const deps: AppDeps = {
+    config,
+    storage,
+    secret: loadServerSecret(config.dataDir),
+    events: createServerEvents(),
+    rooms: new RoomRegistry(storage.docs, { flushMs: config.flushMs, idleMs: config.roomIdleMs }),
+  };
+  const { app, stop: stopCollab } = createApp(deps);
+  const stopWatcher = startAccessWatcher(deps);
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxFrameBytes });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, websocket: { server: wss } }) as HttpServer;
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://${config.host}:${port}`,
+    port,
+    deps,
+    close() {
+      closing ??= (async () => {
+        stopWatcher();
+        stopCollab();
+        await deps.rooms.closeAll(CLOSE_CODES.serverShutdown, 'server shutting down');
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        await storage.close();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import type { Storage } from '../index';
+import { createSqliteAccountStore } from './accounts';
+import { openSqlite } from './database';
+import { createSqliteDocStore } from './docs';
+import { createSqliteWorkspaceStore } from './workspaces';
+
+/** The embedded default: one SQLite file in the data folder. */
+export function openSqliteStorage(dataDir: string): Storage {
+  const db = openSqlite(dataDir);
+  return {
+    accounts: createSqliteAccountStore(db),
+    workspaces: createSqliteWorkspaceStore(db),
+    docs: createSqliteDocStore(db),
+    async close() {
+      db.close();
+    },
+  };
+}

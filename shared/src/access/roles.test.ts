@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { CAPABILITIES, ROLES, ROLE_CAPABILITIES, can, docAccessOf, isRole, weakerDocAccess } from './roles';
+
+describe('role → capability table', () => {
+  it('gives every role read access and only known capabilities', () => {
+    for (const role of ROLES) {
+      expect(can(role, 'plan.read')).toBe(true);
+      for (const cap of ROLE_CAPABILITIES[role]) expect(CAPABILITIES).toContain(cap);
+    }
+  });
+
+  it('lets members, the vice chair and the chair edit, but not staff or observers', () => {
+    expect(ROLES.filter((r) => can(r, 'plan.edit'))).toEqual(['chair', 'vice_chair', 'member']);
+  });
+
+  it('lets only the chair decide a review outright', () => {
+    expect(ROLES.filter((r) => can(r, 'review.decide'))).toEqual(['chair']);
+  });
+
+  it('gives staff the secretariat duties', () => {
+    for (const cap of ['comment.write', 'thread.resolve', 'review.open', 'kpi.recordActuals', 'members.manage'] as const) {
+      expect(can('staff', cap)).toBe(true);
+    }
+  });
+
+  it('gives observers nothing beyond reading', () => {
+    expect(ROLE_CAPABILITIES.observer).toEqual(['plan.read']);
+  });
+
+  it('denies everything to a non-member', () => {
+    for (const cap of CAPABILITIES) expect(can(null, cap)).toBe(false);
+  });
+});
+
+describe('document access', () => {
+  it('maps roles to edit, comment-only and read-only', () => {
+    expect(ROLES.map((r) => [r, docAccessOf(r)])).toEqual([
+      ['chair', 'edit'],
+      ['vice_chair', 'edit'],
+      ['member', 'edit'],
+      ['staff', 'comment'],
+      ['observer', 'read'],
+    ]);
+  });
+
+  it('takes the weaker of two accesses whichever order they come in', () => {
+    expect(weakerDocAccess('edit', 'read')).toBe('read');
+    expect(weakerDocAccess('read', 'edit')).toBe('read');
+    expect(weakerDocAccess('comment', 'edit')).toBe('comment');
+    expect(weakerDocAccess('edit', 'edit')).toBe('edit');
+  });
+
+  it('recognises role names from outside', () => {
+    expect(isRole('vice_chair')).toBe(true);
+    expect(isRole('admin')).toBe(false);
+    expect(isRole('')).toBe(false);
+  });
+});

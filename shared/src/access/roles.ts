@@ -1,0 +1,65 @@
+/** The council roles a workspace membership can carry (see DESIGN.md: roles are per workspace, never global). */
+export const ROLES = ['chair', 'vice_chair', 'member', 'staff', 'observer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Everything a role may be allowed to do; routes and websocket messages ask for one of these. */
+export const CAPABILITIES = [
+  'plan.read',
+  'plan.edit',
+  'comment.write',
+  'thread.resolve',
+  'review.open',
+  'review.decide',
+  'kpi.recordActuals',
+  'members.read',
+  'members.manage',
+] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+const MEMBER: readonly Capability[] = ['plan.read', 'plan.edit', 'comment.write', 'members.read'];
+
+/**
+ * The role → capability table, as data. The vice chair approves only when the chair
+ * delegates (a per-review grant, not a standing capability), so the table gives it none.
+ */
+export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = {
+  chair: [...MEMBER, 'review.decide'],
+  vice_chair: [...MEMBER],
+  member: [...MEMBER],
+  staff: [
+    'plan.read',
+    'comment.write',
+    'thread.resolve',
+    'review.open',
+    'kpi.recordActuals',
+    'members.read',
+    'members.manage',
+  ],
+  observer: ['plan.read'],
+};
+
+/** Whether a member with `role` holds `capability`; no role (not a member) holds nothing. */
+export function can(role: Role | null | undefined, capability: Capability): boolean {
+  return role != null && ROLE_CAPABILITIES[role].includes(capability);
+}
+
+/** What a live document connection may do: change content, only comment, or only read. */
+export const DOC_ACCESS = ['edit', 'comment', 'read'] as const;
+export type DocAccess = (typeof DOC_ACCESS)[number];
+
+/** The document access a role gets on a plan's live draft. */
+export function docAccessOf(role: Role): DocAccess {
+  if (can(role, 'plan.edit')) return 'edit';
+  if (can(role, 'comment.write')) return 'comment';
+  return 'read';
+}
+
+/** The weaker of two document accesses, e.g. a token's grant against the holder's current role. */
+export function weakerDocAccess(a: DocAccess, b: DocAccess): DocAccess {
+  return DOC_ACCESS[Math.max(DOC_ACCESS.indexOf(a), DOC_ACCESS.indexOf(b))] as DocAccess;
+}
+
+/** Whether a role name from outside (CLI, request body) is one of ours. */
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
