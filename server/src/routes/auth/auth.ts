@@ -16,7 +16,7 @@ export function authRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
   const { accounts, workspaces } = deps.storage;
   const secure = deps.config.secureCookies;
   // Per address and per account, so neither one machine nor a botnet on one account gets far.
-  const byAddress = new WindowCounter(30, 60_000);
+  const byAddress = new WindowCounter(100, 60_000); // a council meeting signs in from one city-hall address
   const byAccount = new WindowCounter(10, 15 * 60_000);
 
   return app

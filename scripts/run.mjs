@@ -1,0 +1,123 @@
+#!/usr/bin/env node
+// The README's two commands: `npm start` and `npm test`. Each brings what a fresh machine
+// with only Node and npm lacks (pnpm 10, the packages, Debian's chromium for browser tests).
+import { execSync, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const mode = process.argv[2];
+process.chdir(root);
+
+function quiet(cmd) {
+  try {
+    return execSync(cmd, { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+  } catch {
+    return null;
+  }
+}
+
+function run(cmd, args, options = {}) {
+  const result = spawnSync(cmd, args, { stdio: 'inherit', ...options });
+  return result.status ?? 1;
+}
+
+function must(cmd, args, what) {
+  const status = run(cmd, args);
+  if (status !== 0) {
+    console.error(`\n✖ ${what} failed (exit ${status}).`);
+    process.exit(status);
+  }
+}
+
+/** pnpm 10 on PATH, installed globally if missing; npx as the last resort. */
+function ensurePnpm() {
+  if (quiet('pnpm --version')?.startsWith('10.')) return ['pnpm'];
+  console.log('• Installing pnpm 10 …');
+  if (run('npm', ['install', '--global', 'pnpm@10']) === 0 && quiet('pnpm --version')?.startsWith('10.')) return ['pnpm'];
+  return ['npx', '--yes', 'pnpm@10'];
+}
+
+/** better-sqlite3 compiles against Node's headers; point node-gyp at them when npm has not. */
+function ensureNodeHeaders() {
+  if (process.env.npm_config_nodedir) return;
+  const candidates = [quiet('npm config get nodedir'), path.resolve(path.dirname(process.execPath), '..')];
+  const dir = candidates.find((d) => d && d !== 'undefined' && fs.existsSync(path.join(d, 'include', 'node', 'node.h')));
+  if (dir) process.env.npm_config_nodedir = dir;
+}
+
+/** Debian's chromium for the browser tests; Playwright cannot download browsers here. */
+function ensureChromium() {
+  if (process.env.CHROMIUM_PATH && fs.existsSync(process.env.CHROMIUM_PATH)) return;
+  let found = quiet('command -v chromium') ?? quiet('command -v chromium-browser');
+  if (!found && process.getuid?.() === 0 && quiet('command -v apt-get')) {
+    console.log('• Installing Debian chromium for the browser tests …');
+    run('apt-get', ['update', '-qq']);
+    run('apt-get', ['install', '-y', '-qq', 'chromium'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    found = quiet('command -v chromium');
+  }
+  if (!found) {
+    console.error('✖ The browser tests need Chromium: install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.');
+    process.exit(1);
+  }
+  process.env.CHROMIUM_PATH = found;
+}
+
+function countResults() {
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  const vitest = readJson('tests/.tmp/vitest.json');
+  if (vitest) {
+    passed += vitest.numPassedTests;
+    failed += vitest.numFailedTests;
+    skipped += vitest.numPendingTests + vitest.numTodoTests;
+  }
+  const pw = readJson('tests/.tmp/playwright.json');
+  if (pw) {
+    passed += pw.stats.expected + pw.stats.flaky;
+    failed += pw.stats.unexpected;
+    skipped += pw.stats.skipped;
+  }
+  return { passed, failed, skipped };
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+const pnpm = ensurePnpm();
+const p = (args, what) => must(pnpm[0], [...pnpm.slice(1), ...args], what);
+ensureNodeHeaders();
+p(['install', '--frozen-lockfile'], 'Installing packages');
+
+if (mode === 'start') {
+  p(['--filter', '@sakutei/client', 'build'], 'Building the client');
+  const child = spawn(pnpm[0], [...pnpm.slice(1), 'exec', 'tsx', 'server/src/main.ts'], { stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code) => process.exit(code ?? 0));
+} else if (mode === 'dev') {
+  const server = spawn(pnpm[0], [...pnpm.slice(1), 'exec', 'tsx', 'watch', 'server/src/main.ts'], { stdio: 'inherit' });
+  const client = spawn(pnpm[0], [...pnpm.slice(1), '--filter', '@sakutei/client', 'dev'], { stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => [server, client].forEach((c) => c.kill(signal)));
+} else if (mode === 'test') {
+  ensureChromium();
+  fs.rmSync('tests/.tmp', { recursive: true, force: true });
+  fs.mkdirSync('tests/.tmp', { recursive: true });
+  p(['exec', 'tsc', '-b'], 'Type checking');
+  p(['--filter', '@sakutei/client', 'build'], 'Building the client');
+  const unit = run(pnpm[0], [...pnpm.slice(1), 'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=tests/.tmp/vitest.json']);
+  const e2e = run(pnpm[0], [...pnpm.slice(1), 'exec', 'playwright', 'test', '-c', 'tests/e2e/playwright.config.ts']);
+  const { passed, failed, skipped } = countResults();
+  console.log(`\nunit + integration: ${unit === 0 ? 'ok' : 'FAILED'}; browser: ${e2e === 0 ? 'ok' : 'FAILED'}`);
+  console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+  process.exit(unit === 0 && e2e === 0 && passed > 0 ? 0 : 1);
+} else {
+  console.error('usage: node scripts/run.mjs start|test|dev');
+  process.exit(2);
+}

@@ -1,0 +1,129 @@
+import { parseArgs } from 'node:util';
+import { Email, docNameForPlan, isRole } from '@sakutei/shared';
+import { newId } from './auth/ids';
+import { hashPassword, passwordProblem } from './auth/password';
+import { loadConfig } from './config';
+import type { Storage } from './storage';
+import { openSqliteStorage } from './storage/sqlite';
+
+const USAGE = `Sakutei administration (works on the data folder, also while the server runs)
+
+  pnpm cli user add --email E --name N --password P
+  pnpm cli user password --email E --password P
+  pnpm cli workspace add --name N
+  pnpm cli workspace list
+  pnpm cli member set --workspace ID --email E --role chair|vice_chair|member|staff|observer
+  pnpm cli member remove --workspace ID --email E
+  pnpm cli member list --workspace ID
+  pnpm cli plan add --workspace ID --title T
+
+The data folder is SAKUTEI_DATA_DIR (default ./data). Role changes reach open editor
+connections within SAKUTEI_REVALIDATE_MS (10 s by default).`;
+
+class UsageError extends Error {}
+
+function required(values: Record<string, string | undefined>, name: string): string {
+  const v = values[name]?.trim();
+  if (!v) throw new UsageError(`--${name} is required`);
+  return v;
+}
+
+async function userByEmail(storage: Storage, raw: string) {
+  const user = await storage.accounts.findUserByEmail(Email.parse(raw));
+  if (!user) throw new UsageError(`no user with email ${raw}`);
+  return user;
+}
+
+async function workspaceById(storage: Storage, id: string) {
+  const ws = await storage.workspaces.findWorkspace(id);
+  if (!ws) throw new UsageError(`no workspace ${id} (see: pnpm cli workspace list)`);
+  return ws;
+}
+
+async function run(storage: Storage, [noun, verb]: string[], v: Record<string, string | undefined>): Promise<string> {
+  switch (`${noun} ${verb}`) {
+    case 'user add': {
+      const email = Email.safeParse(required(v, 'email'));
+      if (!email.success) throw new UsageError('--email is not an email address');
+      const password = required(v, 'password');
+      const problem = passwordProblem(password);
+      if (problem) throw new UsageError(problem);
+      if (await storage.accounts.findUserByEmail(email.data)) throw new UsageError(`${email.data} already exists`);
+      const id = newId();
+      await storage.accounts.createUser({ id, email: email.data, name: required(v, 'name'), passwordHash: await hashPassword(password), isDemo: false });
+      return `user ${id} ${email.data}`;
+    }
+    case 'user password': {
+      const user = await userByEmail(storage, required(v, 'email'));
+      const password = required(v, 'password');
+      const problem = passwordProblem(password);
+      if (problem) throw new UsageError(problem);
+      await storage.accounts.setPassword(user.id, await hashPassword(password));
+      await storage.accounts.deleteUserSessions(user.id);
+      return `password changed for ${user.email}; their sessions were ended`;
+    }
+    case 'workspace add': {
+      const id = newId();
+      await storage.workspaces.createWorkspace({ id, name: required(v, 'name') });
+      return `workspace ${id}`;
+    }
+    case 'workspace list':
+      return (await storage.workspaces.listWorkspaces()).map((w) => `${w.id}\t${w.name}`).join('\n') || '(none)';
+    case 'member set': {
+      const ws = await workspaceById(storage, required(v, 'workspace'));
+      const user = await userByEmail(storage, required(v, 'email'));
+      const role = required(v, 'role');
+      if (!isRole(role)) throw new UsageError(`unknown role ${role}`);
+      await storage.workspaces.setMembership(ws.id, user.id, role);
+      return `${user.email} is ${role} in ${ws.name}`;
+    }
+    case 'member remove': {
+      const ws = await workspaceById(storage, required(v, 'workspace'));
+      const user = await userByEmail(storage, required(v, 'email'));
+      const removed = await storage.workspaces.removeMembership(ws.id, user.id);
+      return removed ? `${user.email} removed from ${ws.name}` : `${user.email} was not a member of ${ws.name}`;
+    }
+    case 'member list': {
+      const ws = await workspaceById(storage, required(v, 'workspace'));
+      return (await storage.workspaces.listMembers(ws.id)).map((m) => `${m.role}\t${m.email}\t${m.name}`).join('\n') || '(none)';
+    }
+    case 'plan add': {
+      const ws = await workspaceById(storage, required(v, 'workspace'));
+      const id = newId();
+      await storage.workspaces.createPlan({ id, workspaceId: ws.id, title: required(v, 'title'), docName: docNameForPlan(id) });
+      return `plan ${id} in ${ws.name}`;
+    }
+    default:
+      throw new UsageError(`unknown command: ${[noun, verb].filter(Boolean).join(' ') || '(none)'}`);
+  }
+}
+
+async function main() {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      password: { type: 'string' },
+      workspace: { type: 'string' },
+      role: { type: 'string' },
+      title: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help || positionals.length === 0) {
+    console.log(USAGE);
+    return;
+  }
+  const storage = openSqliteStorage(loadConfig().dataDir);
+  try {
+    console.log(await run(storage, positionals, values as Record<string, string | undefined>));
+  } finally {
+    await storage.close();
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof UsageError ? `error: ${err.message}\n\n${USAGE}` : err instanceof Error ? `error: ${err.message}` : err);
+  process.exit(err instanceof UsageError ? 2 : 1);
+});

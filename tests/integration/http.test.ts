@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient, signedIn } from '../support/http';
+import { type TestServer, startServer } from '../support/server';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server?.stop();
+  if (server) fs.rmSync(server.dataDir, { recursive: true, force: true });
+});
+
+describe('sign-in and sessions', () => {
+  it('answers bad credentials with one 401 that does not say which part was wrong', async () => {
+    const api = new ApiClient(server.url);
+    const wrongPassword = await api.request('POST', '/api/auth/sign-in', { email: 'chair@example.jp', password: 'nope' });
+    const unknownEmail = await api.request('POST', '/api/auth/sign-in', { email: 'nobody@example.jp', password: 'nope' });
+    expect(wrongPassword.status).toBe(401);
+    expect(unknownEmail.status).toBe(401);
+    expect(unknownEmail.body).toEqual(wrongPassword.body);
+    expect(wrongPassword.body.error.code).toBe('invalid_credentials');
+  });
+
+  it('sets an HttpOnly SameSite session cookie and serves /api/me with memberships', async () => {
+    const api = new ApiClient(server.url);
+    const res = await api.request('POST', '/api/auth/sign-in', { email: 'Chair@Example.jp ', password: 'sakutei-demo' });
+    expect(res.status).toBe(200);
+    const cookie = res.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    const me = await api.request('GET', '/api/me');
+    expect(me.body.user.email).toBe('chair@example.jp');
+    expect(me.body.memberships).toEqual([{ workspaceId: expect.any(String), workspaceName: '福島市中小企業振興会議', role: 'chair' }]);
+  });
+
+  it('ends the session on sign-out', async () => {
+    const api = await signedIn(server.url, 'member@example.jp');
+    const cookie = api.cookie;
+    expect((await api.request('POST', '/api/auth/sign-out')).status).toBe(200);
+    const replay = new ApiClient(server.url);
+    replay.cookie = cookie;
+    expect((await replay.request('GET', '/api/me')).status).toBe(401);
+  });
+
+  it('refuses unauthenticated API calls with a JSON 401', async () => {
+    const res = await new ApiClient(server.url).request('GET', '/api/plans');
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe('unauthenticated');
+  });
+
+  it('throttles repeated sign-in attempts on one account', async () => {
+    const api = new ApiClient(server.url);
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++) statuses.push((await api.request('POST', '/api/auth/sign-in', { email: 'observer@example.jp', password: `guess-${i}` })).status);
+    expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+  });
+});
+
+describe('HTTP defences', () => {
+  it('refuses state-changing requests from another origin', async () => {
+    const api = await signedIn(server.url, 'staff@example.jp');
+    const res = await api.request('POST', '/api/auth/sign-out', undefined, { origin: 'https://evil.example' });
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('origin_rejected');
+    expect((await api.request('GET', '/api/me')).status).toBe(200);
+  });
+
+  it('rejects invalid and oversized bodies with JSON errors', async () => {
+    const api = new ApiClient(server.url);
+    const invalid = await api.request('POST', '/api/auth/sign-in', { email: 42 });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.error.code).toBe('invalid_request');
+    const huge = await api.request('POST', '/api/auth/sign-in', { email: 'a@b.jp', password: 'x'.repeat(100_000) });
+    expect(huge.status).toBe(413);
+  });
+
+  it('sends security headers with a strict CSP', async () => {
+    const res = await fetch(`${server.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('answers unknown API routes with a JSON 404', async () => {
+    const res = await new ApiClient(server.url).request('GET', '/api/nothing-here');
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe('not_found');
+  });
+});
+
+describe('OpenAPI document', () => {
+  it('describes every API route, generated from the zod schemas', async () => {
+    const doc = await (await fetch(`${server.url}/api/openapi.json`)).json();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/auth/sign-in',
+      '/api/auth/sign-out',
+      '/api/auth/sign-out-everywhere',
+      '/api/me',
+      '/api/plans',
+      '/api/plans/{id}',
+      '/api/plans/{id}/collab-token',
+      '/api/workspaces/{id}/members',
+      '/api/workspaces/{id}/members/{userId}',
+    ]);
+    const signIn = doc.paths['/api/auth/sign-in'].post;
+    expect(signIn.requestBody.content['application/json'].schema.required).toEqual(['email', 'password']);
+    expect(Object.keys(signIn.responses)).toEqual(expect.arrayContaining(['200', '401', '429']));
+  });
+});
