@@ -3,11 +3,13 @@ import type { CollabTokenResponse, PlanSummary } from '@sakutei/shared';
 export const DEMO_PASSWORD = 'sakutei-demo';
 
 /** A signed-in HTTP client: remembers its session cookie like a browser would. */
+export type ApiResult = { status: number; headers: Headers; body: any };
+
 export class ApiClient {
   cookie = '';
   constructor(readonly baseUrl: string) {}
 
-  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResult> {
     const res = await fetch(this.baseUrl + path, {
       method,
       headers: {

@@ -1,0 +1,93 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { SignInPage } from '../features/auth/SignInPage';
+import { PlanListPage } from '../features/plans/PlanListPage';
+import { useI18n } from '../i18n';
+import { Header } from './Header';
+import { NotFoundPage } from './NotFoundPage';
+import { Redirect, returnPathFrom, signInPathReturningTo, useLocationPath, useRoute, type Route } from './router';
+import { useSession } from './session';
+
+// TipTap and Yjs are most of the bundle; only the editor page needs them.
+const PlanEditorPage = lazy(() =>
+  import('../features/editor/PlanEditorPage').then((module) => ({ default: module.PlanEditorPage })),
+);
+
+function Loading() {
+  const { t } = useI18n();
+  return (
+    <p className="page-status" role="status">
+      {t('app.loading')}
+    </p>
+  );
+}
+
+function Shell({ userName, children }: { userName?: string; children: ReactNode }) {
+  return (
+    <>
+      <Header userName={userName} />
+      <main id="main" className="app-main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}
+
+function SignedInPage({ route, path }: { route: Route; path: string }) {
+  switch (route.name) {
+    case 'plans':
+      return <PlanListPage />;
+    case 'plan':
+      return (
+        <Suspense fallback={<Loading />}>
+          <PlanEditorPage key={route.planId} planId={route.planId} />
+        </Suspense>
+      );
+    case 'notFound':
+      return <NotFoundPage />;
+    case 'home':
+      return <Redirect to="/plans" />;
+    case 'signIn':
+      return <Redirect to={returnPathFrom(path)} />;
+  }
+}
+
+export function App() {
+  const { t } = useI18n();
+  const { state, recheck } = useSession();
+  const route = useRoute();
+  const path = useLocationPath();
+
+  switch (state.status) {
+    case 'checking':
+      return (
+        <Shell>
+          <Loading />
+        </Shell>
+      );
+    case 'unreachable':
+      return (
+        <Shell>
+          <div className="page-status">
+            <p role="alert">{t('app.sessionCheckFailed')}</p>
+            <button type="button" className="button" onClick={recheck}>
+              {t('app.retry')}
+            </button>
+          </div>
+        </Shell>
+      );
+    case 'signedOut':
+      return route.name === 'signIn' ? (
+        <Shell>
+          <SignInPage />
+        </Shell>
+      ) : (
+        <Redirect to={signInPathReturningTo(path)} />
+      );
+    case 'signedIn':
+      return (
+        <Shell userName={state.me.user.name}>
+          <SignedInPage route={route} path={path} />
+        </Shell>
+      );
+  }
+}

@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import { useI18n } from '../i18n';
+import { LanguageSwitch } from './LanguageSwitch';
+import { Link, navigate } from './router';
+import { useSession } from './session';
+
+function SignOut({ name }: { name: string }) {
+  const { t } = useI18n();
+  const { signOut } = useSession();
+  const [pending, setPending] = useState(false);
+  const [failed, setFailed] = useState(false);
+
+  async function handleSignOut() {
+    setPending(true);
+    setFailed(false);
+    try {
+      await signOut();
+      navigate('/sign-in');
+    } catch {
+      setFailed(true);
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <div className="header-user">
+      <span className="header-user__name" data-testid="current-user-name">
+        {t('header.signedInAs', { name })}
+      </span>
+      <button type="button" className="button button--quiet" onClick={handleSignOut} disabled={pending}>
+        {t('header.signOut')}
+      </button>
+      {failed && (
+        <p className="header-user__error" role="alert">
+          {t('header.signOutFailed')}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The top bar; `userName` is absent on pages shown before sign-in. */
+export function Header({ userName }: { userName?: string }) {
+  const { t } = useI18n();
+  return (
+    <header className="app-header">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <Link to={userName ? '/plans' : '/sign-in'} className="app-header__brand">
+        {t('app.name')}
+      </Link>
+      <div className="app-header__tools">
+        {userName && <SignOut name={userName} />}
+        <LanguageSwitch />
+      </div>
+    </header>
+  );
+}

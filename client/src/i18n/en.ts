@@ -1,0 +1,68 @@
+import type { MessageKey } from './ja';
+
+export const en: Record<MessageKey, string> = {
+  'app.name': '策定 Sakutei',
+  'app.loading': 'Loading…',
+  'app.sessionCheckFailed': 'Could not reach the server.',
+  'app.retry': 'Try again',
+  'app.skipToContent': 'Skip to content',
+
+  'header.signedInAs': '{name}',
+  'header.signOut': 'Sign out',
+  'header.signOutFailed': 'Could not sign out. Please try again.',
+  'header.language': 'Language',
+
+  'signIn.title': 'Sign in',
+  'signIn.lead': "Sign in to your council's planning workspace.",
+  'signIn.email': 'Email address',
+  'signIn.password': 'Password',
+  'signIn.submit': 'Sign in',
+  'signIn.invalidCredentials': 'The email address or password is incorrect.',
+  'signIn.rateLimited': 'Too many sign-in attempts. Please wait a while and try again.',
+  'signIn.failed': 'Could not sign in. Please try again later.',
+
+  'plans.title': 'Plans',
+  'plans.lead': 'Plans of the councils you take part in.',
+  'plans.empty': "You are not part of any plan yet. Ask your council's secretariat for an invitation.",
+  'plans.council': 'Council',
+  'plans.yourRole': 'Your role',
+  'plans.loadFailed': 'Could not load the plans.',
+
+  'role.chair': 'Chair',
+  'role.vice_chair': 'Vice chair',
+  'role.member': 'Member',
+  'role.staff': 'Secretariat',
+  'role.observer': 'Observer',
+
+  'plan.breadcrumb': 'Breadcrumb',
+  'plan.loadFailed': 'Could not load the plan.',
+  'plan.notVisible': 'This plan does not exist or you are not allowed to see it.',
+  'plan.backToList': 'Back to plans',
+  'plan.readOnly': 'Read only: as {role}, you can read this plan but not edit it.',
+  'plan.accessRefused': 'The connection to this plan was refused: your access was revoked or is not allowed.',
+  'plan.sessionEnded': 'Your sign-in expired, so the connection to this plan was closed.',
+  'plan.signInAgain': 'Sign in again',
+  'plan.documentMissing': "This plan's document could not be found.",
+  'plan.originRejected': 'The server does not accept connections from this page.',
+  'plan.editorLabel': 'Plan text',
+  'plan.yourRole': 'Your role: {role}',
+
+  'connection.label': 'Connection',
+  'connection.connected': 'Connected',
+  'connection.connecting': 'Reconnecting…',
+  'connection.offline': 'Offline',
+  'connection.offlineNote': 'Edits you make while offline are kept here and merged with everyone else’s when you reconnect.',
+
+  'presence.label': 'People here now',
+  'presence.you': '(you)',
+
+  'toolbar.label': 'Formatting',
+  'toolbar.bold': 'Bold',
+  'toolbar.italic': 'Italic',
+  'toolbar.heading': 'Heading',
+  'toolbar.bulletList': 'Bullet list',
+
+  'notFound.title': 'Page not found',
+  'notFound.body': 'The page you are looking for does not exist or has moved.',
+  'notFound.back': 'Go to plans',
+};

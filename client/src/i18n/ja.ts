@@ -1,0 +1,72 @@
+/**
+ * Japanese is the source language: its keys define the message catalogue and every
+ * other locale must translate exactly these keys. `{name}` marks a parameter.
+ */
+export const ja = {
+  'app.name': '策定 Sakutei',
+  'app.loading': '読み込み中…',
+  'app.sessionCheckFailed': 'サーバーに接続できませんでした。',
+  'app.retry': '再試行',
+  'app.skipToContent': '本文へ移動',
+
+  'header.signedInAs': '{name} さん',
+  'header.signOut': 'ログアウト',
+  'header.signOutFailed': 'ログアウトできませんでした。もう一度お試しください。',
+  'header.language': '表示言語',
+
+  'signIn.title': 'ログイン',
+  'signIn.lead': '協議会の計画策定ワークスペースにログインします。',
+  'signIn.email': 'メールアドレス',
+  'signIn.password': 'パスワード',
+  'signIn.submit': 'ログイン',
+  'signIn.invalidCredentials': 'メールアドレスまたはパスワードが正しくありません。',
+  'signIn.rateLimited': 'ログインの試行回数が多すぎます。しばらく待ってから、もう一度お試しください。',
+  'signIn.failed': 'ログインできませんでした。時間をおいて、もう一度お試しください。',
+
+  'plans.title': '計画一覧',
+  'plans.lead': 'あなたが参加している協議会の計画です。',
+  'plans.empty': '参加している計画はまだありません。協議会の事務局に招待を依頼してください。',
+  'plans.council': '協議会',
+  'plans.yourRole': 'あなたの役割',
+  'plans.loadFailed': '計画一覧を読み込めませんでした。',
+
+  'role.chair': '座長',
+  'role.vice_chair': '座長代理',
+  'role.member': '委員',
+  'role.staff': '事務局',
+  'role.observer': '傍聴',
+
+  'plan.breadcrumb': 'パンくずリスト',
+  'plan.loadFailed': '計画を読み込めませんでした。',
+  'plan.notVisible': 'この計画は見つからないか、閲覧する権限がありません。',
+  'plan.backToList': '計画一覧へ戻る',
+  'plan.readOnly': '閲覧のみ：あなたの役割（{role}）では、この計画を読むことはできますが、編集はできません。',
+  'plan.accessRefused': 'この計画への接続が拒否されました。アクセス権が取り消されたか、閲覧が許可されていません。',
+  'plan.sessionEnded': 'ログインの有効期限が切れたため、計画への接続が切断されました。',
+  'plan.signInAgain': 'もう一度ログインする',
+  'plan.documentMissing': 'この計画の文書が見つかりませんでした。',
+  'plan.originRejected': 'このページからの接続はサーバーに許可されていません。',
+  'plan.editorLabel': '計画本文',
+  'plan.yourRole': 'あなたの役割：{role}',
+
+  'connection.label': '接続状態',
+  'connection.connected': '接続中',
+  'connection.connecting': '再接続中…',
+  'connection.offline': 'オフライン',
+  'connection.offlineNote': 'オフラインの間に行った編集はこの画面に保持され、再接続したときに他の人の編集と統合されます。',
+
+  'presence.label': '閲覧中の参加者',
+  'presence.you': '（あなた）',
+
+  'toolbar.label': '書式',
+  'toolbar.bold': '太字',
+  'toolbar.italic': '斜体',
+  'toolbar.heading': '見出し',
+  'toolbar.bulletList': '箇条書き',
+
+  'notFound.title': 'ページが見つかりません',
+  'notFound.body': 'お探しのページは存在しないか、移動した可能性があります。',
+  'notFound.back': '計画一覧へ',
+} satisfies Record<string, string>;
+
+export type MessageKey = keyof typeof ja;

@@ -1,0 +1,87 @@
+import {
+  ApiErrorBody,
+  MeResponse,
+  OkResponse,
+  PlanResponse,
+  PlansResponse,
+  SignInResponse,
+  type SignInRequest,
+} from '@sakutei/shared';
+
+/** Anything that can vouch for the shape of a response body; the shared zod schemas fit. */
+interface Schema<T> {
+  parse(data: unknown): T;
+}
+
+/** A failed API call: the HTTP status plus the server's stable code and sentence. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface RequestOptions {
+  method?: 'GET' | 'POST';
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function errorFrom(response: Response, body: unknown): ApiError {
+  const parsed = ApiErrorBody.safeParse(body);
+  // Proxies and crashes answer without our error body; keep the status so callers can still branch.
+  return parsed.success
+    ? new ApiError(response.status, parsed.data.error.code, parsed.data.error.message)
+    : new ApiError(response.status, 'http_error', `${response.status} ${response.statusText}`);
+}
+
+async function request<T>(path: string, schema: Schema<T>, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+
+  const response = await fetch(path, {
+    method: options.method ?? 'GET',
+    credentials: 'same-origin',
+    headers,
+    body: options.body === undefined ? null : JSON.stringify(options.body),
+    signal: options.signal ?? null,
+  });
+  const body = await readJson(response);
+  if (!response.ok) throw errorFrom(response, body);
+  return schema.parse(body);
+}
+
+export function signIn(credentials: SignInRequest): Promise<SignInResponse> {
+  return request('/api/auth/sign-in', SignInResponse, { method: 'POST', body: credentials });
+}
+
+export function signOut(): Promise<OkResponse> {
+  return request('/api/auth/sign-out', OkResponse, { method: 'POST' });
+}
+
+export function getMe(signal?: AbortSignal): Promise<MeResponse> {
+  return request('/api/me', MeResponse, { signal });
+}
+
+export function listPlans(signal?: AbortSignal): Promise<PlansResponse> {
+  return request('/api/plans', PlansResponse, { signal });
+}
+
+export function getPlan(planId: string, signal?: AbortSignal): Promise<PlanResponse> {
+  return request(`/api/plans/${encodeURIComponent(planId)}`, PlanResponse, { signal });
+}

@@ -1,0 +1,94 @@
+import { expect, test } from '@playwright/test';
+import { openDemoPlan, signedInPage, typeAtEnd } from './support';
+
+test('two members co-edit the demo plan and see each other’s text and named caret', async ({ browser }) => {
+  const sato = await signedInPage(browser, 'member@example.jp');
+  const suzuki = await signedInPage(browser, 'member2@example.jp');
+  await openDemoPlan(sato);
+  await openDemoPlan(suzuki);
+
+  await typeAtEnd(sato, '佐藤委員の追記：デジタル化支援を強化する。');
+  await expect(suzuki.getByTestId('plan-editor')).toContainText('佐藤委員の追記：デジタル化支援を強化する。');
+
+  await typeAtEnd(suzuki, '鈴木委員の追記：事業承継の相談件数を成果指標にする。');
+  await expect(sato.getByTestId('plan-editor')).toContainText('鈴木委員の追記：事業承継の相談件数を成果指標にする。');
+
+  // Each sees the other's caret, labelled with the other's name, and the other in the presence list.
+  await expect(sato.locator('.collaboration-carets__label', { hasText: '委員 鈴木一郎' })).toBeVisible();
+  await expect(suzuki.locator('.collaboration-carets__label', { hasText: '委員 佐藤花子' })).toBeVisible();
+  await expect(sato.getByTestId('presence-list')).toContainText('委員 鈴木一郎');
+  await expect(suzuki.getByTestId('presence-list')).toContainText('委員 佐藤花子');
+
+  // What was typed is stored: a reload brings it back from the server.
+  await sato.reload();
+  await expect(sato.getByTestId('connection-status')).toHaveAttribute('data-synced', 'true');
+  await expect(sato.getByTestId('plan-editor')).toContainText('鈴木委員の追記：事業承継の相談件数を成果指標にする。');
+
+  await sato.context().close();
+  await suzuki.context().close();
+});
+
+test('an observer reads the live plan but cannot edit it', async ({ browser }) => {
+  const observer = await signedInPage(browser, 'observer@example.jp');
+  const member = await signedInPage(browser, 'member@example.jp');
+  await openDemoPlan(observer);
+  await openDemoPlan(member);
+
+  await expect(observer.getByTestId('read-only-banner')).toBeVisible();
+  await expect(observer.getByTestId('editor-toolbar')).toHaveCount(0);
+  await expect(observer.getByTestId('plan-editor')).toHaveAttribute('contenteditable', 'false');
+
+  await observer.getByTestId('plan-editor').click();
+  await observer.keyboard.type('傍聴者は書けない');
+  await typeAtEnd(member, '委員の編集は傍聴者にも届く。');
+  await expect(observer.getByTestId('plan-editor')).toContainText('委員の編集は傍聴者にも届く。');
+  await expect(observer.getByTestId('plan-editor')).not.toContainText('傍聴者は書けない');
+  await expect(member.getByTestId('plan-editor')).not.toContainText('傍聴者は書けない');
+
+  await observer.context().close();
+  await member.context().close();
+});
+
+test('staff demote a member and the member’s open editor turns read-only', async ({ browser }) => {
+  const member = await signedInPage(browser, 'member2@example.jp');
+  const staff = await signedInPage(browser, 'staff@example.jp');
+  await openDemoPlan(member);
+  await openDemoPlan(staff);
+  await expect(staff.getByTestId('read-only-banner')).toBeVisible();
+  await expect(member.getByTestId('read-only-banner')).toHaveCount(0);
+
+  // Staff change the role through the API with their own browser session.
+  const me = await member.evaluate(async () => (await (await fetch('/api/me')).json()) as { user: { id: string }; memberships: Array<{ workspaceId: string }> });
+  const demote = (role: string) =>
+    staff.evaluate(
+      async ({ ws, user, role }) =>
+        (await fetch(`/api/workspaces/${ws}/members/${user}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role }) })).status,
+      { ws: me.memberships[0]!.workspaceId, user: me.user.id, role },
+    );
+  expect(await demote('observer')).toBe(200);
+  await expect(member.getByTestId('read-only-banner')).toBeVisible();
+  await expect(member.getByTestId('plan-editor')).toHaveAttribute('contenteditable', 'false');
+  expect(await demote('member')).toBe(200);
+  await expect(member.getByTestId('read-only-banner')).toHaveCount(0);
+
+  await member.context().close();
+  await staff.context().close();
+});
+
+test('sign-in refuses a wrong password in Japanese, and the UI switches to English', async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto('/plans');
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.locator('#email').fill('chair@example.jp');
+  await page.locator('#password').fill('wrong-password');
+  await page.locator('#password').press('Enter');
+  await expect(page.getByTestId('sign-in-error')).toHaveText('メールアドレスまたはパスワードが正しくありません。');
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.locator('#password').fill('sakutei-demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('plan-role')).toContainText('Chair');
+  await context.close();
+});
