@@ -104,8 +104,8 @@ describe('who may connect', () => {
   it('refuses forged and expired tokens', async () => {
     const member = await signedIn(server.url, 'member@example.jp');
     const secret = new Uint8Array(fs.readFileSync(path.join(server.dataDir, 'secret.key')));
-    const expired = signCollabToken(secret, { userId: member.user.id, docName: plan.docName, access: 'edit', expiresAt: Date.now() - 1 });
-    const forged = signCollabToken(new Uint8Array(32), { userId: member.user.id, docName: plan.docName, access: 'edit', expiresAt: Date.now() + 60_000 });
+    const expired = signCollabToken(secret, { userId: member.user.id, sessionId: 'any', docName: plan.docName, access: 'edit', expiresAt: Date.now() - 1 });
+    const forged = signCollabToken(new Uint8Array(32), { userId: member.user.id, sessionId: 'any', docName: plan.docName, access: 'edit', expiresAt: Date.now() + 60_000 });
     for (const token of [expired, forged, 'garbage']) {
       const c = connect(server.wsUrl, plan.docName, { token });
       await waitFor(() => c.closes.length > 0, 'refusal');
@@ -180,6 +180,19 @@ describe('access changes reach open connections', () => {
     await member.request('POST', '/api/auth/sign-out');
     await waitFor(() => c.closes.length > 0, 'close after sign-out');
     expect(c.closes[0]?.code).toBe(CLOSE_CODES.unauthenticated);
+  });
+
+  it('closes token sockets when the session that minted the token signs out, and refuses the token after', async () => {
+    const member = await signedIn(server.url, 'member@example.jp');
+    const { token } = await member.collabToken(plan.id);
+    const c = connect(server.wsUrl, plan.docName, { token });
+    await c.synced;
+    await member.request('POST', '/api/auth/sign-out');
+    await waitFor(() => c.closes.length > 0, 'close after sign-out');
+    expect(c.closes[0]?.code).toBe(CLOSE_CODES.unauthenticated);
+    const again = connect(server.wsUrl, plan.docName, { token });
+    await waitFor(() => again.closes.length > 0, 'refusal of the orphaned token');
+    expect(again.closes[0]?.code).toBe(CLOSE_CODES.unauthenticated);
   });
 
   it('follows a role change made with the CLI by another process', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { signCollabToken, verifyCollabToken } from './collabToken';
 
 const secret = new Uint8Array(32).fill(7);
-const grant = { userId: 'u1', docName: 'plan-abc', access: 'edit' as const, expiresAt: 10_000 };
+const grant = { userId: 'u1', sessionId: 's1', docName: 'plan-abc', access: 'edit' as const, expiresAt: 10_000 };
 
 describe('collab tokens', () => {
   it('round-trips a grant before it expires', () => {
@@ -19,7 +19,7 @@ describe('collab tokens', () => {
 
   it('refuses a token whose payload was altered', () => {
     const [, mac] = signCollabToken(secret, grant).split('.');
-    const forged = Buffer.from(JSON.stringify({ u: 'u1', d: 'plan-abc', a: 'edit', e: 99_999_999 })).toString('base64url');
+    const forged = Buffer.from(JSON.stringify({ u: 'u1', s: 's1', d: 'plan-abc', a: 'edit', e: 99_999_999 })).toString('base64url');
     expect(verifyCollabToken(secret, `${forged}.${mac}`, 0)).toBeNull();
   });
 

@@ -10,13 +10,20 @@ import { z } from 'zod';
  * level until it expires. It is signed, not stored: the server secret makes it unforgeable,
  * and the upgrade still checks the holder's current membership.
  */
-export type CollabGrant = { userId: string; docName: string; access: DocAccess; expiresAt: number };
+export type CollabGrant = {
+  userId: string;
+  /** The session that asked for the token: ending it (sign-out) also closes sockets opened with it. */
+  sessionId: string;
+  docName: string;
+  access: DocAccess;
+  expiresAt: number;
+};
 
-const Payload = z.object({ u: z.string(), d: z.string(), a: z.enum(DOC_ACCESS), e: z.number() });
+const Payload = z.object({ u: z.string(), s: z.string(), d: z.string(), a: z.enum(DOC_ACCESS), e: z.number() });
 const encoder = new TextEncoder();
 
 export function signCollabToken(secret: Uint8Array, grant: CollabGrant): string {
-  const payload = encoder.encode(JSON.stringify({ u: grant.userId, d: grant.docName, a: grant.access, e: grant.expiresAt }));
+  const payload = encoder.encode(JSON.stringify({ u: grant.userId, s: grant.sessionId, d: grant.docName, a: grant.access, e: grant.expiresAt }));
   return `${encodeBase64urlNoPadding(payload)}.${encodeBase64urlNoPadding(hmac(SHA256, secret, payload))}`;
 }
 
@@ -30,7 +37,8 @@ export function verifyCollabToken(secret: Uint8Array, token: string, now = Date.
     if (!constantTimeEqual(mac, hmac(SHA256, secret, payload))) return null;
     const parsed = Payload.safeParse(JSON.parse(new TextDecoder().decode(payload)));
     if (!parsed.success || now >= parsed.data.e) return null;
-    return { userId: parsed.data.u, docName: parsed.data.d, access: parsed.data.a, expiresAt: parsed.data.e };
+    const { u, s, d, a, e } = parsed.data;
+    return { userId: u, sessionId: s, docName: d, access: a, expiresAt: e };
   } catch {
     return null;
   }

@@ -24,7 +24,10 @@ export async function authenticateCollab(
     const grant = verifyCollabToken(deps.secret, request.token);
     if (!grant) return refuse(CLOSE_CODES.unauthenticated, 'invalid or expired token');
     if (grant.docName !== request.docName) return refuse(CLOSE_CODES.forbidden, 'token is for another document');
+    const session = await deps.storage.accounts.findSession(grant.sessionId);
+    if (!session || Date.now() >= session.expiresAt) return refuse(CLOSE_CODES.unauthenticated, 'the session behind this token has ended');
     userId = grant.userId;
+    sessionId = session.id;
     ceiling = grant.access;
   } else if (request.sessionToken) {
     const valid = await validateSessionToken(deps.storage.accounts, request.sessionToken, { demoMode: deps.config.demo });

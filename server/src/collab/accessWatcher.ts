@@ -11,10 +11,14 @@ export function startAccessWatcher(deps: AppDeps): () => void {
 
   async function recheck(conns: Connection[]): Promise<void> {
     for (const conn of conns) {
-      const verdict = await recheckPeer(deps, conn.peer);
-      if (!verdict.keep) {
-        rooms.leave(conn);
-        conn.socket.close(verdict.code, verdict.reason);
+      try {
+        const verdict = await recheckPeer(deps, conn.peer);
+        if (!verdict.keep) {
+          rooms.leave(conn);
+          conn.socket.close(verdict.code, verdict.reason);
+        }
+      } catch (err) {
+        console.error('re-checking a connection failed', err);
       }
     }
   }

@@ -7,9 +7,12 @@ import type { AppDeps, AppEnv } from '../env';
 import { SESSION_COOKIE } from '../middleware/session';
 import { allowedOriginsFor, isOriginAllowed } from '../middleware/originCheck';
 import { type CollabAuth, authenticateCollab } from './access';
+import { RegistryClosedError } from './room/registry';
 import type { Connection, RoomSocket } from './room/room';
 
 const HEARTBEAT_MS = 30_000;
+/** Frames held while a document loads; a client has no reason to send more before its first reply. */
+const MAX_EARLY_FRAMES = 32;
 
 /**
  * The websocket route `/collab/:docName`: authenticate, then hand the socket to its room.
@@ -69,16 +72,18 @@ export function collabRoutes(deps: AppDeps) {
               for (const data of queued) joined.room.receive(joined, data);
             },
             (err) => {
+              if (err instanceof RegistryClosedError) return raw.close(CLOSE_CODES.serverShutdown, err.message);
               console.error(`could not open ${docName}`, err);
               raw.close(1011, 'document unavailable');
             },
           );
         },
-        onMessage(event) {
+        onMessage(event, ws) {
           if (!(event.data instanceof ArrayBuffer)) return; // the protocol is binary only
           const data = new Uint8Array(event.data);
           if (conn) conn.room.receive(conn, data);
-          else early?.push(data);
+          else if (early && early.length < MAX_EARLY_FRAMES) early.push(data);
+          else if (early) (ws.raw as WebSocket).close(1008, 'too many messages before the document loaded');
         },
         onClose(_event, ws) {
           sockets.delete(ws.raw as WebSocket);

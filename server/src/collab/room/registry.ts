@@ -12,6 +12,7 @@ export class RoomRegistry {
   private readonly loadedRooms = new Map<string, Room>();
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+  private closing = false;
 
   constructor(
     private readonly store: DocStore,
@@ -20,7 +21,9 @@ export class RoomRegistry {
 
   /** Connects a socket to a document, loading it if needed. */
   async join(docName: string, socket: RoomSocket, peer: Peer): Promise<Connection> {
+    if (this.closing) throw new RegistryClosedError();
     const room = await this.open(docName);
+    if (this.closing) throw new RegistryClosedError();
     this.cancelIdle(docName);
     return room.join(socket, peer);
   }
@@ -44,9 +47,11 @@ export class RoomRegistry {
     return this.rooms.size;
   }
 
-  /** Closes every connection with `code`, stores every room and unloads it. */
+  /** Refuses new joins, closes every connection with `code`, stores every room and unloads it. */
   async closeAll(code: number, reason: string): Promise<void> {
-    const rooms = await Promise.all(this.rooms.values());
+    this.closing = true;
+    const settled = await Promise.allSettled(this.rooms.values());
+    const rooms = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
     for (const room of rooms) {
       for (const conn of [...room.peers]) {
         room.leave(conn);
@@ -96,11 +101,25 @@ export class RoomRegistry {
     if (!room) return Promise.resolve();
     this.rooms.delete(docName);
     this.loadedRooms.delete(docName);
-    const done = room.unload().catch((err) => console.error(`unloading ${docName} failed`, err));
+    const done = room.unload().catch((err) => {
+      // Keep the room (and its unsaved updates, which its writer keeps retrying) in service.
+      console.error(`unloading ${docName} failed`, err);
+      if (this.closing) return;
+      this.rooms.set(docName, Promise.resolve(room));
+      this.loadedRooms.set(docName, room);
+      if (room.size === 0) this.scheduleIdle(docName);
+    });
     this.unloading.set(docName, done);
     void done.then(() => {
       if (this.unloading.get(docName) === done) this.unloading.delete(docName);
     });
     return done;
+  }
+}
+
+/** The registry is shutting down and takes no new connections. */
+export class RegistryClosedError extends Error {
+  constructor() {
+    super('server shutting down');
   }
 }

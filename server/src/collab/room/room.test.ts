@@ -168,6 +168,32 @@ describe('Room', () => {
     expect(room.awareness.getStates().has(a.doc.clientID)).toBe(false);
   });
 
+  it('ignores frames from a connection after it was removed (access revoked, socket still closing)', async () => {
+    const { room } = await newRoom();
+    const a = new FakeClient(room, peer('a'));
+    const b = new FakeClient(room, peer('b'));
+    room.leave(a.conn);
+    a.doc.getText('t').insert(0, '削除後の編集');
+    expect(room.doc.getText('t').toString()).toBe('');
+    expect(b.text()).toBe('');
+  });
+
+  it('ignores a read-only client’s sync reply even when it carries deletions', async () => {
+    const { room } = await newRoom();
+    const editor = new FakeClient(room, peer('e'));
+    editor.doc.getText('t').insert(0, 'abc');
+    editor.doc.getText('t').delete(0, 1);
+    const reader = new FakeClient(room, peer('r', 'read'));
+    expect(reader.text()).toBe('bc');
+    // What a reconnecting reader sends: a sync reply with the state it already has, deletions included.
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, MESSAGE.sync);
+    syncProtocol.writeSyncStep2(e, reader.doc, new Uint8Array([0]));
+    room.receive(reader.conn, encoding.toUint8Array(e));
+    expect(reader.denied).toEqual([]);
+    expect(reader.conn.refused).toBe(0);
+  });
+
   it('counts garbage frames instead of throwing', async () => {
     const { room } = await newRoom();
     const a = new FakeClient(room, peer('a'));

@@ -113,6 +113,9 @@ export class Room {
 
   /** Handles one binary frame from a connection. Malformed frames are refused, never thrown. */
   receive(conn: Connection, data: Uint8Array): void {
+    // A connection that was removed (access revoked, sign-out) may still deliver frames until
+    // its socket finishes closing; it no longer speaks for anyone.
+    if (!this.connections.has(conn)) return;
     try {
       const decoder = decoding.createDecoder(data);
       switch (decoding.readVarUint(decoder)) {
@@ -145,8 +148,9 @@ export class Room {
     }
     const update = decoding.readVarUint8Array(decoder);
     if (conn.peer.access !== 'edit') {
-      // A read-only client's own sync reply is normally empty; anything else is a refused edit.
-      if (!isEmptyUpdate(update)) {
+      // A read-only client's sync reply always carries its delete set, so it is ignored
+      // silently; an edit it makes (an update) is refused and it is told so.
+      if (kind === SYNC.update && !isEmptyUpdate(update)) {
         conn.refused++;
         conn.socket.send(encodePermissionDenied(`read-only: your access to this document is "${conn.peer.access}"`));
       }
@@ -172,7 +176,9 @@ export class Room {
     this.writer.push(update);
     if (this.writer.storedSinceCompaction >= this.compactEvery && !this.compacting) {
       this.compacting = true;
-      void this.compact().finally(() => (this.compacting = false));
+      this.compact()
+        .catch((err) => console.error(`compacting ${this.name} failed`, err))
+        .finally(() => (this.compacting = false));
     }
     const message = encodeUpdate(update);
     for (const c of this.connections) if (c !== origin) c.socket.send(message);
@@ -203,10 +209,14 @@ export class Room {
     this.writer.storedSinceCompaction = 0;
   }
 
-  /** Stores everything, compacts, and frees the document. Connections must already be gone. */
+  /**
+   * Stores everything, compacts, and frees the document. Connections must already be gone.
+   * Throws, keeping the document, when updates could not be stored: nothing accepted is dropped.
+   */
   async unload(): Promise<void> {
     if (this.writer.storedSinceCompaction > 0 || this.writer.hasPending) await this.compact();
     else await this.writer.flush();
+    if (this.writer.hasPending) throw new Error(`${this.name}: updates not yet stored; keeping the room`);
     this.awareness.destroy();
     this.doc.destroy();
   }

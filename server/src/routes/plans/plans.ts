@@ -5,7 +5,7 @@ import { notFound } from '../../errors';
 import { canViewPlan, planDocAccess } from '../../policies/plan';
 import { presentPlan } from '../../presenters/plan';
 import type { VisiblePlan } from '../../storage';
-import { requireUser } from '../guards';
+import { requireSession, requireUser } from '../guards';
 import { collabTokenRoute, getPlanRoute, listPlansRoute } from './schema';
 
 export function planRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
@@ -32,11 +32,11 @@ export function planRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
       return c.json({ plan: presentPlan(plan) }, 200);
     })
     .openapi(collabTokenRoute, async (c) => {
-      const user = requireUser(c);
+      const { user, session } = requireSession(c);
       const plan = await loadVisiblePlan(user.id, c.req.valid('param').id);
       const capability = planDocAccess(plan.role);
       const expiresAt = Date.now() + deps.config.collabTokenTtlSeconds * 1000;
-      const token = signCollabToken(deps.secret, { userId: user.id, docName: plan.docName, access: capability, expiresAt });
+      const token = signCollabToken(deps.secret, { userId: user.id, sessionId: session.id, docName: plan.docName, access: capability, expiresAt });
       return c.json({ token, docName: plan.docName, capability, expiresAt: new Date(expiresAt).toISOString() }, 200);
     });
 }
