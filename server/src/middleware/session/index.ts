@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Context } from 'hono';
-import { SESSION_LIFETIME_MS, validateSessionToken } from '../../auth/sessions';
+import { validateSessionToken } from '../../auth/sessions';
 import type { AppEnv } from '../../env';
 import type { AccountStore } from '../../storage';
 
@@ -43,5 +43,3 @@ export function session(options: SessionOptions): MiddlewareHandler<AppEnv> {
     await next();
   };
 }
-
-export { SESSION_LIFETIME_MS };

@@ -5,7 +5,7 @@ import { createSession } from '../../auth/sessions';
 import type { AppDeps, AppEnv } from '../../env';
 import { AppError } from '../../errors';
 import { clearSessionCookie, setSessionCookie } from '../../middleware/session';
-import { WindowCounter } from '../../middleware/rateLimit';
+import { WindowCounter } from '../../auth/windowCounter';
 import { presentMe, presentUser } from '../../presenters/user';
 import { requireUser } from '../guards';
 import { meRoute, signInRoute, signOutEverywhereRoute, signOutRoute } from './schema';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WindowCounter } from './index';
+import { WindowCounter } from './windowCounter';
 
 describe('WindowCounter', () => {
   it('allows up to the limit, then asks to wait until the window ends', () => {
