@@ -91,11 +91,11 @@ export function createApp(deps: AppDeps) {
 /** Serves the built client, with index.html for every other GET so client-side routes survive a reload. */
 function mountClient(app: OpenAPIHono<AppEnv>, clientDir: string) {
   const indexFile = path.join(clientDir, 'index.html');
+  let indexHtml: string | null = null;
   app.use('/assets/*', serveStatic({ root: clientDir }));
   app.get('*', serveStatic({ root: clientDir }), (c) => {
-    if (!fs.existsSync(indexFile)) {
-      return c.text('The client is not built. Run `npm start` (or `pnpm build`) first.', 503);
-    }
-    return c.html(fs.readFileSync(indexFile, 'utf8'));
+    indexHtml ??= fs.existsSync(indexFile) ? fs.readFileSync(indexFile, 'utf8') : null;
+    if (indexHtml === null) return c.text('The client is not built. Run `npm start` (or `pnpm build`) first.', 503);
+    return c.html(indexHtml);
   });
 }

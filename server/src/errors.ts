@@ -22,9 +22,6 @@ export function errorResponse(err: Error, c: Context) {
   if (err instanceof AppError) {
     return c.json({ error: { code: err.code, message: err.message } }, err.status);
   }
-  if ('status' in err && err.status === 413) {
-    return c.json({ error: { code: 'payload_too_large', message: 'The request body is too large.' } }, 413);
-  }
   console.error('unhandled error', err);
   return c.json({ error: { code: 'internal', message: 'Something went wrong on the server.' } }, 500);
 }

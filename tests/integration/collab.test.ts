@@ -89,8 +89,19 @@ describe('real-time co-editing over the stock y-websocket client', () => {
   });
 
   it('gives staff a comment-only connection that cannot change the text', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const staff = await signedIn(server.url, 'staff@example.jp');
-    expect((await staff.collabToken(plan.id)).capability).toBe('comment');
+    const member = await signedIn(server.url, 'member@example.jp');
+    const token = await staff.collabToken(plan.id);
+    expect(token.capability).toBe('comment');
+    const cs = connect(server.wsUrl, plan.docName, { token: token.token });
+    await cs.synced;
+    appendParagraph(cs.doc, '事務局の書き込み');
+    await waitFor(() => warn.mock.calls.some((c) => String(c[0]).includes('read-only')), 'permission denied to reach staff');
+    const fresh = connect(server.wsUrl, plan.docName, { cookie: member.cookie });
+    await fresh.synced;
+    expect(bodyText(fresh.doc)).not.toContain('事務局の書き込み');
+    warn.mockRestore();
   });
 });
 
@@ -193,6 +204,18 @@ describe('access changes reach open connections', () => {
     const again = connect(server.wsUrl, plan.docName, { token });
     await waitFor(() => again.closes.length > 0, 'refusal of the orphaned token');
     expect(again.closes[0]?.code).toBe(CLOSE_CODES.unauthenticated);
+  });
+
+  it('signs out everywhere: every session of the user ends and all their sockets close', async () => {
+    const laptop = await signedIn(server.url, 'chair@example.jp');
+    const tablet = await signedIn(server.url, 'chair@example.jp');
+    const byCookie = connect(server.wsUrl, plan.docName, { cookie: laptop.cookie });
+    const byToken = connect(server.wsUrl, plan.docName, { token: (await tablet.collabToken(plan.id)).token });
+    await Promise.all([byCookie.synced, byToken.synced]);
+    expect((await laptop.request('POST', '/api/auth/sign-out-everywhere')).status).toBe(200);
+    await waitFor(() => byCookie.closes.length > 0 && byToken.closes.length > 0, 'both sockets to close');
+    expect([byCookie.closes[0]?.code, byToken.closes[0]?.code]).toEqual([CLOSE_CODES.unauthenticated, CLOSE_CODES.unauthenticated]);
+    expect((await tablet.request('GET', '/api/me')).status).toBe(401);
   });
 
   it('follows a role change made with the CLI by another process', async () => {

@@ -50,7 +50,11 @@ describe('sign-in and sessions', () => {
     expect(res.body.error.code).toBe('unauthenticated');
   });
 
-  it('throttles repeated sign-in attempts on one account', async () => {
+  it('does not count successful sign-ins against the account (a member on several devices)', async () => {
+    for (let i = 0; i < 12; i++) await signedIn(server.url, 'member2@example.jp');
+  });
+
+  it('throttles repeated failed sign-in attempts on one account', async () => {
     const api = new ApiClient(server.url);
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) statuses.push((await api.request('POST', '/api/auth/sign-in', { email: 'observer@example.jp', password: `guess-${i}` })).status);

@@ -25,6 +25,12 @@ export async function createSession(accounts: AccountStore, userId: string, now 
   return { token, session };
 }
 
+/** Whether the session with this stored id still exists and has not expired (without renewing it). */
+export async function isSessionLive(accounts: AccountStore, sessionId: string, now = Date.now()): Promise<boolean> {
+  const session = await accounts.findSession(sessionId);
+  return session !== null && now < session.expiresAt;
+}
+
 export type ValidSession = { session: SessionRecord; user: UserRecord; renewed: boolean };
 
 /** Resolves a token to its live session and user, deleting it if expired and extending it if due. */

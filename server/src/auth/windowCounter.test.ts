@@ -17,6 +17,17 @@ describe('WindowCounter', () => {
     expect(c.hit('a', 1000)).toBe(0);
   });
 
+  it('tells whether a key is blocked without counting a hit', () => {
+    const c = new WindowCounter(2, 10_000);
+    c.hit('a', 0);
+    expect(c.blockedFor('a', 1)).toBe(0);
+    c.hit('a', 2);
+    expect(c.blockedFor('a', 1_000)).toBe(9);
+    expect(c.blockedFor('a', 1_000)).toBe(9);
+    expect(c.blockedFor('a', 10_000)).toBe(0);
+    expect(c.blockedFor('unknown', 0)).toBe(0);
+  });
+
   it('stays bounded in memory', () => {
     const c = new WindowCounter(1, 1000, 10);
     for (let i = 0; i < 100; i++) c.hit(`k${i}`, 0);

@@ -19,6 +19,12 @@ export class WindowCounter {
     return w.count > this.limit ? Math.ceil((w.resetAt - now) / 1000) : 0;
   }
 
+  /** Seconds to wait when `key` has already reached the limit in this window, else 0; counts nothing. */
+  blockedFor(key: string, now = Date.now()): number {
+    const w = this.windows.get(key);
+    return w && now < w.resetAt && w.count >= this.limit ? Math.ceil((w.resetAt - now) / 1000) : 0;
+  }
+
   private sweep(now: number): void {
     for (const [k, w] of this.windows) if (now >= w.resetAt) this.windows.delete(k);
     if (this.windows.size >= this.maxKeys) this.windows.clear();

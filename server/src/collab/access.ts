@@ -1,6 +1,6 @@
 import { CLOSE_CODES, DOC_NAME_PATTERN, type DocAccess, docAccessOf, userColor, weakerDocAccess } from '@sakutei/shared';
 import { verifyCollabToken } from '../auth/collabToken';
-import { validateSessionToken } from '../auth/sessions';
+import { isSessionLive, validateSessionToken } from '../auth/sessions';
 import type { AppDeps } from '../env';
 import type { Peer } from './room/room';
 
@@ -24,10 +24,11 @@ export async function authenticateCollab(
     const grant = verifyCollabToken(deps.secret, request.token);
     if (!grant) return refuse(CLOSE_CODES.unauthenticated, 'invalid or expired token');
     if (grant.docName !== request.docName) return refuse(CLOSE_CODES.forbidden, 'token is for another document');
-    const session = await deps.storage.accounts.findSession(grant.sessionId);
-    if (!session || Date.now() >= session.expiresAt) return refuse(CLOSE_CODES.unauthenticated, 'the session behind this token has ended');
+    if (!(await isSessionLive(deps.storage.accounts, grant.sessionId))) {
+      return refuse(CLOSE_CODES.unauthenticated, 'the session behind this token has ended');
+    }
     userId = grant.userId;
-    sessionId = session.id;
+    sessionId = grant.sessionId;
     ceiling = grant.access;
   } else if (request.sessionToken) {
     const valid = await validateSessionToken(deps.storage.accounts, request.sessionToken, { demoMode: deps.config.demo });
@@ -60,9 +61,8 @@ export type AccessVerdict = { keep: true } | { keep: false; code: number; reason
 
 /** Re-checks an open connection against the current membership and session. */
 export async function recheckPeer(deps: Pick<AppDeps, 'storage'>, peer: Peer, now = Date.now()): Promise<AccessVerdict> {
-  if (peer.sessionId) {
-    const session = await deps.storage.accounts.findSession(peer.sessionId);
-    if (!session || now >= session.expiresAt) return { keep: false, code: CLOSE_CODES.unauthenticated, reason: 'session ended' };
+  if (peer.sessionId && !(await isSessionLive(deps.storage.accounts, peer.sessionId, now))) {
+    return { keep: false, code: CLOSE_CODES.unauthenticated, reason: 'session ended' };
   }
   const role = await deps.storage.workspaces.roleOf(peer.workspaceId, peer.id);
   if (!role) return { keep: false, code: CLOSE_CODES.forbidden, reason: 'membership ended' };

@@ -26,10 +26,10 @@ export function startAccessWatcher(deps: AppDeps): () => void {
 
   const onMembership = ({ workspaceId, userId }: { workspaceId: string; userId: string }) =>
     void recheck(matching((c) => c.peer.workspaceId === workspaceId && c.peer.id === userId));
-  const onSessionEnded = ({ sessionId }: { sessionId: string }) =>
-    void recheck(matching((c) => c.peer.sessionId === sessionId));
+  const onSessionsEnded = ({ userId, sessionId }: { userId: string; sessionId?: string }) =>
+    void recheck(matching((c) => c.peer.id === userId && (sessionId === undefined || c.peer.sessionId === sessionId)));
   events.on('membershipChanged', onMembership);
-  events.on('sessionEnded', onSessionEnded);
+  events.on('sessionsEnded', onSessionsEnded);
 
   let sweeping = false;
   const timer = setInterval(() => {
@@ -42,6 +42,6 @@ export function startAccessWatcher(deps: AppDeps): () => void {
   return () => {
     clearInterval(timer);
     events.off('membershipChanged', onMembership);
-    events.off('sessionEnded', onSessionEnded);
+    events.off('sessionsEnded', onSessionsEnded);
   };
 }

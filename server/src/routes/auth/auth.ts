@@ -15,7 +15,8 @@ const invalidCredentials = () => new AppError(401, 'invalid_credentials', 'The e
 export function authRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
   const { accounts, workspaces } = deps.storage;
   const secure = deps.config.secureCookies;
-  // Per address and per account, so neither one machine nor a botnet on one account gets far.
+  // Every attempt counts per address; only failures count per account, so guessing one
+  // password from many machines stops while a member signing in on several devices does not.
   const byAddress = new WindowCounter(100, 60_000); // a council meeting signs in from one city-hall address
   const byAccount = new WindowCounter(10, 15 * 60_000);
 
@@ -23,7 +24,8 @@ export function authRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
     .openapi(signInRoute, async (c) => {
       const { email, password } = c.req.valid('json');
       const address = getConnInfo(c).remote.address ?? 'unknown';
-      const wait = Math.max(byAddress.hit(address), byAccount.hit(email.toLowerCase()));
+      const account = email.toLowerCase();
+      const wait = Math.max(byAddress.hit(address), byAccount.blockedFor(account));
       if (wait > 0) {
         c.header('Retry-After', String(wait));
         throw new AppError(429, 'rate_limited', `Too many sign-in attempts. Try again in ${wait} seconds.`);
@@ -31,7 +33,10 @@ export function authRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
       const user = await accounts.findUserByEmail(email);
       const usable = user && (!user.isDemo || deps.config.demo);
       const ok = await verifyPassword(usable ? user.passwordHash : await decoyPasswordHash(), password);
-      if (!usable || !ok) throw invalidCredentials();
+      if (!usable || !ok) {
+        byAccount.hit(account);
+        throw invalidCredentials();
+      }
       const { token, session } = await createSession(accounts, user.id);
       setSessionCookie(c, token, session.expiresAt, secure);
       return c.json({ user: presentUser(user) }, 200);
@@ -40,7 +45,7 @@ export function authRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
       const session = c.get('session');
       if (session) {
         await accounts.deleteSession(session.id);
-        deps.events.emit('sessionEnded', { sessionId: session.id });
+        deps.events.emit('sessionsEnded', { userId: session.userId, sessionId: session.id });
       }
       clearSessionCookie(c, secure);
       return c.json({ ok: true as const }, 200);
@@ -48,9 +53,7 @@ export function authRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
     .openapi(signOutEverywhereRoute, async (c) => {
       const user = requireUser(c);
       await accounts.deleteUserSessions(user.id);
-      for (const conn of deps.rooms.connections()) {
-        if (conn.peer.id === user.id && conn.peer.sessionId) deps.events.emit('sessionEnded', { sessionId: conn.peer.sessionId });
-      }
+      deps.events.emit('sessionsEnded', { userId: user.id });
       clearSessionCookie(c, secure);
       return c.json({ ok: true as const }, 200);
     })
