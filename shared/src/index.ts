@@ -5,3 +5,4 @@ export * from './schemas/auth';
 export * from './schemas/error';
 export * from './schemas/member';
 export * from './schemas/plan';
+export * from './schemas/measures';

@@ -1,0 +1,123 @@
+import type * as Y from 'yjs';
+import type { NodeRecord } from '../model';
+import { keysBetween } from '../orderKey';
+import { deriveTable, type DerivedTable } from '../tree';
+import {
+  MEASURE_EDIT,
+  addKpi,
+  insertNodeRecord,
+  insertProjectRecord,
+  readMeasureTable,
+  setActual,
+  siblingKeyRange,
+  updateKpi,
+  type IdSource,
+  type KpiFields,
+  type Placement,
+} from '../ydoc';
+import type { HierarchyImport } from './hierarchy';
+import type { KpiImportRow } from './kpiList';
+
+/**
+ * Writes an import the user has confirmed into the document, as one transaction: it arrives
+ * at everyone's screen at once and one undo takes it back. Imports go through here whether
+ * they come from a paste, a file, or the demo seed.
+ */
+
+/** Puts imported rows under `at.parent` after `at.after`, keeping their own inner structure. */
+export function applyHierarchyImport(doc: Y.Doc, fragment: HierarchyImport, at: Placement): { nodeIds: string[] } {
+  const tops = fragment.nodes.filter((node) => node.position.parent === null);
+  let nodeIds: string[] = [];
+  doc.transact(() => {
+    const { before, after } = siblingKeyRange(doc, at);
+    const keys = keysBetween(before, after, tops.length);
+    const topKeys = new Map(tops.map((node, index) => [node.id, keys[index]!]));
+    for (const project of fragment.projects) insertProjectRecord(doc, project);
+    const placed: NodeRecord[] = fragment.nodes.map((node) => {
+      const key = topKeys.get(node.id);
+      return key === undefined ? node : { ...node, position: { parent: at.parent, key } };
+    });
+    for (const node of placed) insertNodeRecord(doc, node);
+    nodeIds = placed.map((node) => node.id);
+  }, MEASURE_EDIT);
+  return { nodeIds };
+}
+
+export type KpiImportAction = { row: KpiImportRow; action: 'update' | 'add' | 'skip'; kpiId: string | null };
+
+/**
+ * What importing KPI rows would do: a row whose number is an existing KPI's plan-wide number
+ * updates it; any other row is added where the caller says (or skipped when nowhere).
+ */
+export function planKpiImport(
+  derived: DerivedTable,
+  rows: readonly KpiImportRow[],
+  canAdd = true,
+): KpiImportAction[] {
+  const byNumber = new Map(derived.kpis.map((entry) => [entry.number, entry.kpi.id]));
+  return rows.map((row) => {
+    const kpiId = row.number !== null ? byNumber.get(row.number) : undefined;
+    if (kpiId !== undefined) return { row, action: 'update', kpiId };
+    return { row, action: canAdd ? 'add' : 'skip', kpiId: null };
+  });
+}
+
+function fieldsOf(row: KpiImportRow): Partial<KpiFields> {
+  return {
+    name: row.name,
+    formerNames: row.formerNames,
+    unit: row.unit,
+    direction: row.direction,
+    components: row.components,
+    baselineValue: row.baseline.value,
+    baselineYear: row.baseline.fiscalYear,
+    baselineLabel: row.baseline.label,
+    targetValue: row.target.value,
+    targetYear: row.target.fiscalYear,
+    ...(row.source ? { source: row.source } : {}),
+  };
+}
+
+export type KpiImportOptions = {
+  /** The row new KPIs are shown under, unless `links` names one for their number. */
+  attachNewTo: string | null;
+  /** From a measure-table import: which rows list which KPI numbers (成果指標 column). */
+  links?: ReadonlyArray<{ nodeId: string; kpiNumbers: readonly number[] }>;
+  newId: IdSource;
+};
+
+/**
+ * Applies KPI rows. A blank actual in the import leaves the recorded one alone: a pasted
+ * 一覧 whose 6年度 column is still empty must not wipe what staff recorded since.
+ */
+export function applyKpiImport(
+  doc: Y.Doc,
+  rows: readonly KpiImportRow[],
+  options: KpiImportOptions,
+): { updated: number; added: number; skipped: number } {
+  const counts = { updated: 0, added: 0, skipped: 0 };
+  const linked = new Map<number, string>();
+  for (const link of options.links ?? []) for (const n of link.kpiNumbers) linked.set(n, link.nodeId);
+  doc.transact(() => {
+    const plan = planKpiImport(deriveTable(readMeasureTable(doc)), rows);
+    for (const { row, action, kpiId } of plan) {
+      let id = kpiId;
+      if (action === 'update' && id !== null) {
+        updateKpi(doc, id, fieldsOf(row));
+        counts.updated++;
+      } else {
+        const attachTo = (row.number !== null ? linked.get(row.number) : undefined) ?? options.attachNewTo;
+        if (attachTo === null) {
+          counts.skipped++;
+          continue;
+        }
+        id = addKpi(doc, attachTo, fieldsOf(row), options.newId);
+        counts.added++;
+      }
+      for (const [year, value] of Object.entries(row.actuals)) {
+        if (value.kind !== 'blank') setActual(doc, id, Number(year), value);
+      }
+    }
+  }, MEASURE_EDIT);
+  return counts;
+}

@@ -1,0 +1,615 @@
+import * as Y from 'yjs';
+import {
+  DEFAULT_MEASURE_SETTINGS,
+  contactSchema,
+  kpiDirectionSchema,
+  measuredSchema,
+  measureSettingsSchema,
+  nodeKindSchema,
+  positionSchema,
+  projectStatusSchema,
+  roleMarkSchema,
+  BLANK,
+  type Contact,
+  type KpiDirection,
+  type KpiRecord,
+  type MeasureSettings,
+  type MeasureTable,
+  type Measured,
+  type NodeKind,
+  type NodeRecord,
+  type Position,
+  type ProjectRecord,
+  type ProjectStatus,
+  type RoleActor,
+  type RoleMark,
+} from './model';
+import { compareByKey, isOrderKey, keyBetween } from './orderKey';
+import { z } from 'zod';
+
+/**
+ * The measure table inside a plan's Y.Doc, beside the prose fragment. Rows, projects and
+ * KPIs are Y.Maps keyed by id; their free-text fields are Y.Text so two people typing in
+ * the same cell merge instead of overwriting; everything else is a plain value, last writer
+ * wins per field. Order is a fractional key per row (`position`), written as one value so a
+ * move is atomic: concurrent moves of one row pick one winner, and no row is duplicated or
+ * lost (see `tree.ts` for how orphans and cycles are resolved on read).
+ *
+ * Anyone with edit access can write anything into the document, so every read here
+ * validates and falls back instead of trusting the shape.
+ */
+
+export const MEASURE_MAPS = {
+  nodes: 'measureNodes',
+  projects: 'measureProjects',
+  kpis: 'measureKpis',
+  settings: 'measureSettings',
+  actors: 'roleActors',
+  roleCells: 'roleCells',
+} as const;
+
+/** Transaction origin of local measure-table edits; the per-user undo manager tracks only it. */
+export const MEASURE_EDIT = 'sakutei.measures';
+
+export type IdSource = () => string;
+
+type YRecord = Y.Map<unknown>;
+
+export function measureMaps(doc: Y.Doc) {
+  return {
+    nodes: doc.getMap<YRecord>(MEASURE_MAPS.nodes),
+    projects: doc.getMap<YRecord>(MEASURE_MAPS.projects),
+    kpis: doc.getMap<YRecord>(MEASURE_MAPS.kpis),
+    settings: doc.getMap<unknown>(MEASURE_MAPS.settings),
+    actors: doc.getMap<unknown>(MEASURE_MAPS.actors),
+    roleCells: doc.getMap<unknown>(MEASURE_MAPS.roleCells),
+  };
+}
+
+/** Undo that only ever reverts this user's own measure-table edits, never someone else's. */
+export function createMeasureUndoManager(doc: Y.Doc): Y.UndoManager {
+  const maps = measureMaps(doc);
+  return new Y.UndoManager(Object.values(maps), {
+    trackedOrigins: new Set([MEASURE_EDIT]),
+    captureTimeout: 400,
+  });
+}
+
+function edit<T>(doc: Y.Doc, change: () => T): T {
+  let result!: T;
+  doc.transact(() => {
+    result = change();
+  }, MEASURE_EDIT);
+  return result;
+}
+
+// ------------------------------------------------------------------ reading
+
+function text(record: YRecord, field: string): string {
+  const value = record.get(field);
+  if (value instanceof Y.Text) return value.toString();
+  return typeof value === 'string' ? value : '';
+}
+
+function parsed<T>(schema: z.ZodType<T>, value: unknown, fallback: T): T {
+  const result = schema.safeParse(value);
+  return result.success ? result.data : fallback;
+}
+
+const stringList = z.array(z.string().max(400)).max(50);
+const yearSchema = z.number().int().min(1868).max(2200).nullable();
+
+function readNode(id: string, record: YRecord): NodeRecord | null {
+  const position = parsed(positionSchema, record.get('position'), null);
+  const kind = parsed(nodeKindSchema, record.get('kind'), null);
+  if (!position || !kind || !isOrderKey(position.key)) return null;
+  return {
+    id,
+    kind,
+    position,
+    title: text(record, 'title'),
+    description: text(record, 'description'),
+    projectId: parsed(z.string().nullable(), record.get('projectId') ?? null, null),
+    status: parsed(projectStatusSchema.nullable(), record.get('status') ?? null, null),
+  };
+}
+
+function readProject(id: string, record: YRecord): ProjectRecord {
+  return {
+    id,
+    name: text(record, 'name'),
+    contacts: parsed(z.array(contactSchema).max(100), record.get('contacts') ?? [], []),
+  };
+}
+
+function readActuals(value: unknown): Record<string, Measured> {
+  const actuals: Record<string, Measured> = {};
+  if (!(value instanceof Y.Map)) return actuals;
+  for (const [year, figure] of (value as Y.Map<unknown>).entries()) {
+    if (!/^\d{4}$/.test(year)) continue;
+    const measured = measuredSchema.safeParse(figure);
+    if (measured.success) actuals[year] = measured.data;
+  }
+  return actuals;
+}
+
+function readKpi(id: string, record: YRecord): KpiRecord | null {
+  const attachTo = record.get('attachTo');
+  const key = record.get('key');
+  if (typeof attachTo !== 'string' || !isOrderKey(key)) return null;
+  return {
+    id,
+    attachTo,
+    key,
+    name: text(record, 'name'),
+    formerNames: parsed(stringList, record.get('formerNames') ?? [], []),
+    unit: text(record, 'unit'),
+    direction: parsed(kpiDirectionSchema, record.get('direction'), 'higher'),
+    components: parsed(stringList, record.get('components') ?? [], []),
+    baseline: {
+      value: parsed(measuredSchema, record.get('baselineValue'), BLANK),
+      fiscalYear: parsed(yearSchema, record.get('baselineYear') ?? null, null),
+      label: parsed(z.string().max(100), record.get('baselineLabel') ?? '', ''),
+    },
+    target: {
+      value: parsed(measuredSchema, record.get('targetValue'), BLANK),
+      fiscalYear: parsed(yearSchema, record.get('targetYear') ?? null, null),
+    },
+    actuals: readActuals(record.get('actuals')),
+    source: text(record, 'source'),
+  };
+}
+
+export function readSettings(doc: Y.Doc): MeasureSettings {
+  const stored = measureMaps(doc).settings.toJSON();
+  const settings: Record<string, unknown> = { ...DEFAULT_MEASURE_SETTINGS };
+  const shape = measureSettingsSchema.shape;
+  for (const [field, schema] of Object.entries(shape)) {
+    if (field in stored) {
+      const result = (schema as z.ZodType).safeParse(stored[field]);
+      if (result.success) settings[field] = result.data;
+    }
+  }
+  return settings as MeasureSettings;
+}
+
+function entriesOf(map: Y.Map<YRecord>): Array<[string, YRecord]> {
+  return [...map.entries()].filter((entry): entry is [string, YRecord] => entry[1] instanceof Y.Map);
+}
+
+export function readMeasureTable(doc: Y.Doc): MeasureTable {
+  const maps = measureMaps(doc);
+  const nodes = entriesOf(maps.nodes).flatMap(([id, record]) => readNode(id, record) ?? []);
+  const projects = entriesOf(maps.projects).map(([id, record]) => readProject(id, record));
+  const kpis = entriesOf(maps.kpis).flatMap(([id, record]) => readKpi(id, record) ?? []);
+  const actors: RoleActor[] = [];
+  for (const [id, value] of maps.actors.entries()) {
+    const actor = z.object({ name: z.string().max(100), key: z.string() }).safeParse(value);
+    if (actor.success && isOrderKey(actor.data.key)) actors.push({ id, ...actor.data });
+  }
+  actors.sort(compareByKey);
+  const roleCells: Record<string, RoleMark> = {};
+  for (const [key, value] of maps.roleCells.entries()) {
+    const mark = roleMarkSchema.safeParse(value);
+    if (mark.success) roleCells[key] = mark.data;
+  }
+  return { settings: readSettings(doc), nodes, projects, kpis, actors, roleCells };
+}
+
+// ------------------------------------------------------------------ text cells
+
+/**
+ * Rewrites a Y.Text to `next` by replacing only the span that changed, so an edit that
+ * commits a whole cell still merges with someone else's edit elsewhere in the same cell.
+ */
+export function applyTextChange(target: Y.Text, next: string): void {
+  const current = target.toString();
+  if (current === next) return;
+  let start = 0;
+  const limit = Math.min(current.length, next.length);
+  while (start < limit && current.charCodeAt(start) === next.charCodeAt(start)) start++;
+  let end = 0;
+  while (
+    end < limit - start &&
+    current.charCodeAt(current.length - 1 - end) === next.charCodeAt(next.length - 1 - end)
+  ) {
+    end++;
+  }
+  // Never cut a surrogate pair in half.
+  if (start > 0 && isHighSurrogate(current.charCodeAt(start - 1))) start--;
+  if (end > 0 && isLowSurrogate(current.charCodeAt(current.length - end))) end--;
+  const removed = current.length - start - end;
+  if (removed > 0) target.delete(start, removed);
+  const inserted = next.slice(start, next.length - end);
+  if (inserted) target.insert(start, inserted);
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+function textField(record: YRecord, field: string): Y.Text {
+  const value = record.get(field);
+  if (value instanceof Y.Text) return value;
+  const created = new Y.Text(typeof value === 'string' ? value : '');
+  record.set(field, created);
+  return created;
+}
+
+function newText(value: string): Y.Text {
+  return new Y.Text(value);
+}
+
+// ------------------------------------------------------------------ rows
+
+function siblingsOf(doc: Y.Doc, parent: string | null, except?: string): Array<{ id: string; key: string }> {
+  const siblings: Array<{ id: string; key: string }> = [];
+  for (const [id, record] of entriesOf(measureMaps(doc).nodes)) {
+    if (id === except) continue;
+    const position = parsed(positionSchema, record.get('position'), null);
+    if (position && position.parent === parent && isOrderKey(position.key)) siblings.push({ id, key: position.key });
+  }
+  return siblings.sort(compareByKey);
+}
+
+/**
+ * Where a row goes: under `parent`, right after the sibling `after` (null: first;
+ * undefined: last).
+ */
+export type Placement = { parent: string | null; after?: string | null };
+
+function keyRange(
+  siblings: Array<{ id: string; key: string }>,
+  placement: Placement,
+): { before: string | null; after: string | null } {
+  let index: number;
+  if (placement.after === undefined) index = siblings.length;
+  else if (placement.after === null) index = 0;
+  else {
+    const at = siblings.findIndex((sibling) => sibling.id === placement.after);
+    index = at < 0 ? siblings.length : at + 1;
+  }
+  const before = siblings[index - 1]?.key ?? null;
+  // Equal keys from concurrent inserts leave no room between them: go after both.
+  const next = siblings.slice(index).find((sibling) => before === null || sibling.key > before);
+  return { before, after: next?.key ?? null };
+}
+
+function positionFor(doc: Y.Doc, placement: Placement, moving?: string): Position {
+  const { before, after } = keyRange(siblingsOf(doc, placement.parent, moving), placement);
+  return { parent: placement.parent, key: keyBetween(before, after) };
+}
+
+export type NewNode = {
+  kind: NodeKind;
+  title?: string;
+  description?: string;
+  status?: ProjectStatus | null;
+  /** For a placement: the project it shows; omitted to create a new project named `title`. */
+  projectId?: string;
+  contacts?: Contact[];
+};
+
+function createNode(doc: Y.Doc, id: string, position: Position, node: NewNode, newId: IdSource): void {
+  const maps = measureMaps(doc);
+  const record = new Y.Map<unknown>();
+  record.set('kind', node.kind);
+  record.set('position', position);
+  record.set('description', newText(node.description ?? ''));
+  record.set('status', node.status ?? null);
+  if (node.kind === 'placement') {
+    let projectId = node.projectId;
+    if (projectId === undefined || !maps.projects.has(projectId)) {
+      projectId = newId();
+      const project = new Y.Map<unknown>();
+      project.set('name', newText(node.title ?? ''));
+      project.set('contacts', node.contacts ?? []);
+      maps.projects.set(projectId, project);
+    }
+    record.set('projectId', projectId);
+    record.set('title', newText(''));
+  } else {
+    record.set('projectId', null);
+    record.set('title', newText(node.title ?? ''));
+  }
+  maps.nodes.set(id, record);
+}
+
+export function addNode(doc: Y.Doc, placement: Placement, node: NewNode, newId: IdSource): string {
+  return edit(doc, () => {
+    const id = newId();
+    createNode(doc, id, positionFor(doc, placement), node, newId);
+    return id;
+  });
+}
+
+export function moveNode(doc: Y.Doc, id: string, placement: Placement): void {
+  edit(doc, () => {
+    const record = measureMaps(doc).nodes.get(id);
+    if (!(record instanceof Y.Map)) return;
+    // A row cannot go under itself or its own descendants.
+    for (let parent = placement.parent; parent !== null; ) {
+      if (parent === id) return;
+      const position = parsed(positionSchema, measureMaps(doc).nodes.get(parent)?.get('position'), null);
+      parent = position?.parent ?? null;
+    }
+    record.set('position', positionFor(doc, placement, id));
+  });
+}
+
+function currentPosition(doc: Y.Doc, id: string): Position | null {
+  return parsed(positionSchema, measureMaps(doc).nodes.get(id)?.get('position'), null);
+}
+
+/** Moves a row one place up (-1) or down (+1) among its siblings. */
+export function moveNodeBy(doc: Y.Doc, id: string, delta: -1 | 1): void {
+  const position = currentPosition(doc, id);
+  if (!position) return;
+  const siblings = siblingsOf(doc, position.parent);
+  const index = siblings.findIndex((sibling) => sibling.id === id);
+  const target = index + delta;
+  if (index < 0 || target < 0 || target >= siblings.length) return;
+  const others = siblings.filter((sibling) => sibling.id !== id);
+  const after = target === 0 ? null : others[target - 1]!.id;
+  moveNode(doc, id, { parent: position.parent, after });
+}
+
+/** Makes a row the last child of the sibling above it. */
+export function indentNode(doc: Y.Doc, id: string): void {
+  const position = currentPosition(doc, id);
+  if (!position) return;
+  const siblings = siblingsOf(doc, position.parent);
+  const index = siblings.findIndex((sibling) => sibling.id === id);
+  if (index <= 0) return;
+  moveNode(doc, id, { parent: siblings[index - 1]!.id });
+}
+
+/** Makes a row the sibling right after its parent. */
+export function outdentNode(doc: Y.Doc, id: string): void {
+  const position = currentPosition(doc, id);
+  if (!position || position.parent === null) return;
+  const parentPosition = currentPosition(doc, position.parent);
+  if (!parentPosition) return;
+  moveNode(doc, id, { parent: parentPosition.parent, after: position.parent });
+}
+
+/** Deletes a row with everything under it, the KPIs shown there and projects left with no placement. */
+export function deleteNode(doc: Y.Doc, id: string): void {
+  edit(doc, () => {
+    const maps = measureMaps(doc);
+    const doomed = new Set<string>([id]);
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const [nodeId, record] of entriesOf(maps.nodes)) {
+        const parent = parsed(positionSchema, record.get('position'), null)?.parent ?? null;
+        if (!doomed.has(nodeId) && parent !== null && doomed.has(parent)) {
+          doomed.add(nodeId);
+          grew = true;
+        }
+      }
+    }
+    const projectsTouched = new Set<string>();
+    for (const nodeId of doomed) {
+      const projectId = maps.nodes.get(nodeId)?.get('projectId');
+      if (typeof projectId === 'string') projectsTouched.add(projectId);
+      maps.nodes.delete(nodeId);
+    }
+    for (const [kpiId, record] of entriesOf(maps.kpis)) {
+      if (doomed.has(String(record.get('attachTo')))) maps.kpis.delete(kpiId);
+    }
+    for (const key of [...maps.roleCells.keys()]) {
+      if (doomed.has(key.split('|')[0]!)) maps.roleCells.delete(key);
+    }
+    const stillPlaced = new Set(entriesOf(maps.nodes).map(([, record]) => record.get('projectId')));
+    for (const projectId of projectsTouched) {
+      if (!stillPlaced.has(projectId)) maps.projects.delete(projectId);
+    }
+  });
+}
+
+export type NodeTextField = 'title' | 'description';
+
+export function setNodeText(doc: Y.Doc, id: string, field: NodeTextField, value: string): void {
+  edit(doc, () => {
+    const record = measureMaps(doc).nodes.get(id);
+    if (!(record instanceof Y.Map)) return;
+    const projectId = record.get('projectId');
+    // A placement's title is its project's name, shared by every placement of it.
+    if (field === 'title' && typeof projectId === 'string') {
+      const project = measureMaps(doc).projects.get(projectId);
+      if (project instanceof Y.Map) applyTextChange(textField(project, 'name'), value);
+      return;
+    }
+    applyTextChange(textField(record, field), value);
+  });
+}
+
+export function setNodeStatus(doc: Y.Doc, id: string, status: ProjectStatus | null): void {
+  edit(doc, () => measureMaps(doc).nodes.get(id)?.set('status', status));
+}
+
+export function setProjectContacts(doc: Y.Doc, projectId: string, contacts: Contact[]): void {
+  edit(doc, () => measureMaps(doc).projects.get(projectId)?.set('contacts', contacts));
+}
+
+// ------------------------------------------------------------------ KPIs
+
+export type KpiFields = {
+  name: string;
+  formerNames: string[];
+  unit: string;
+  direction: KpiDirection;
+  components: string[];
+  baselineValue: Measured;
+  baselineYear: number | null;
+  baselineLabel: string;
+  targetValue: Measured;
+  targetYear: number | null;
+  source: string;
+};
+
+const KPI_TEXT_FIELDS = new Set<keyof KpiFields>(['name', 'unit', 'source']);
+
+function writeKpiFields(record: YRecord, fields: Partial<KpiFields>): void {
+  for (const [field, value] of Object.entries(fields) as Array<[keyof KpiFields, unknown]>) {
+    if (value === undefined) continue;
+    if (KPI_TEXT_FIELDS.has(field)) applyTextChange(textField(record, field), String(value));
+    else record.set(field, value);
+  }
+}
+
+function kpiKeyAfter(doc: Y.Doc, attachTo: string): string {
+  const keys = entriesOf(measureMaps(doc).kpis)
+    .filter(([, record]) => record.get('attachTo') === attachTo)
+    .map(([id, record]) => ({ id, key: String(record.get('key')) }))
+    .filter((entry) => isOrderKey(entry.key))
+    .sort(compareByKey);
+  return keyBetween(keys.at(-1)?.key ?? null, null);
+}
+
+function createKpi(doc: Y.Doc, id: string, attachTo: string, fields: Partial<KpiFields>): void {
+  const record = new Y.Map<unknown>();
+  record.set('attachTo', attachTo);
+  record.set('key', kpiKeyAfter(doc, attachTo));
+  for (const field of KPI_TEXT_FIELDS) record.set(field, newText(''));
+  record.set('formerNames', []);
+  record.set('direction', 'higher');
+  record.set('components', []);
+  record.set('baselineValue', BLANK);
+  record.set('baselineYear', null);
+  record.set('baselineLabel', '');
+  record.set('targetValue', BLANK);
+  record.set('targetYear', null);
+  record.set('actuals', new Y.Map<unknown>());
+  measureMaps(doc).kpis.set(id, record);
+  writeKpiFields(record, fields);
+}
+
+export function addKpi(doc: Y.Doc, attachTo: string, fields: Partial<KpiFields>, newId: IdSource): string {
+  return edit(doc, () => {
+    const id = newId();
+    createKpi(doc, id, attachTo, fields);
+    return id;
+  });
+}
+
+export function updateKpi(doc: Y.Doc, id: string, fields: Partial<KpiFields>): void {
+  edit(doc, () => {
+    const record = measureMaps(doc).kpis.get(id);
+    if (record instanceof Y.Map) writeKpiFields(record, fields);
+  });
+}
+
+function actualsOf(record: YRecord): Y.Map<unknown> {
+  const actuals = record.get('actuals');
+  if (actuals instanceof Y.Map) return actuals as Y.Map<unknown>;
+  const created = new Y.Map<unknown>();
+  record.set('actuals', created);
+  return created;
+}
+
+/** Records one fiscal year's actual; a blank value clears it (not yet due). */
+export function setActual(doc: Y.Doc, id: string, fiscalYear: number, value: Measured): void {
+  edit(doc, () => {
+    const record = measureMaps(doc).kpis.get(id);
+    if (!(record instanceof Y.Map)) return;
+    const actuals = actualsOf(record);
+    if (value.kind === 'blank') actuals.delete(String(fiscalYear));
+    else actuals.set(String(fiscalYear), value);
+  });
+}
+
+export function attachKpi(doc: Y.Doc, id: string, nodeId: string): void {
+  edit(doc, () => {
+    const record = measureMaps(doc).kpis.get(id);
+    if (!(record instanceof Y.Map)) return;
+    record.set('attachTo', nodeId);
+    record.set('key', kpiKeyAfter(doc, nodeId));
+  });
+}
+
+export function deleteKpi(doc: Y.Doc, id: string): void {
+  edit(doc, () => measureMaps(doc).kpis.delete(id));
+}
+
+// ------------------------------------------------------------------ settings and role matrix
+
+export function updateSettings(doc: Y.Doc, patch: Partial<MeasureSettings>): void {
+  edit(doc, () => {
+    const settings = measureMaps(doc).settings;
+    for (const [field, value] of Object.entries(patch)) if (value !== undefined) settings.set(field, value);
+  });
+}
+
+export function addActor(doc: Y.Doc, name: string, newId: IdSource): string {
+  return edit(doc, () => {
+    const actors = measureMaps(doc).actors;
+    const keys = [...actors.values()]
+      .map((value) => (value as { key?: unknown }).key)
+      .filter(isOrderKey)
+      .sort();
+    const id = newId();
+    actors.set(id, { name, key: keyBetween(keys.at(-1) ?? null, null) });
+    return id;
+  });
+}
+
+export function renameActor(doc: Y.Doc, id: string, name: string): void {
+  edit(doc, () => {
+    const actors = measureMaps(doc).actors;
+    const current = actors.get(id) as { key?: unknown } | undefined;
+    if (current && isOrderKey(current.key)) actors.set(id, { name, key: current.key });
+  });
+}
+
+export function removeActor(doc: Y.Doc, id: string): void {
+  edit(doc, () => {
+    const maps = measureMaps(doc);
+    maps.actors.delete(id);
+    for (const key of [...maps.roleCells.keys()]) if (key.endsWith(`|${id}`)) maps.roleCells.delete(key);
+  });
+}
+
+export function setRoleMark(doc: Y.Doc, nodeId: string, actorId: string, mark: RoleMark | null): void {
+  edit(doc, () => {
+    const cells = measureMaps(doc).roleCells;
+    const key = `${nodeId}|${actorId}`;
+    if (mark === null) cells.delete(key);
+    else cells.set(key, mark);
+  });
+}
+
+// ------------------------------------------------------------------ whole records (import)
+
+/** Writes a project as given (id included); used by imports, which build records first. */
+export function insertProjectRecord(doc: Y.Doc, project: ProjectRecord): void {
+  edit(doc, () => {
+    const record = new Y.Map<unknown>();
+    record.set('name', newText(project.name));
+    record.set('contacts', project.contacts);
+    measureMaps(doc).projects.set(project.id, record);
+  });
+}
+
+/** Writes a row as given (id and position included); a placement's project must exist. */
+export function insertNodeRecord(doc: Y.Doc, node: NodeRecord): void {
+  edit(doc, () => {
+    const record = new Y.Map<unknown>();
+    record.set('kind', node.kind);
+    record.set('position', node.position);
+    record.set('title', newText(node.kind === 'placement' ? '' : node.title));
+    record.set('description', newText(node.description));
+    record.set('projectId', node.kind === 'placement' ? node.projectId : null);
+    record.set('status', node.status);
+    measureMaps(doc).nodes.set(node.id, record);
+  });
+}
+
+/** The order key that puts a new row right after `after` under `parent` (see Placement). */
+export function siblingKeyRange(doc: Y.Doc, placement: Placement): { before: string | null; after: string | null } {
+  return keyRange(siblingsOf(doc, placement.parent), placement);
+}
