@@ -4,16 +4,29 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
+import { MAX_SPREADSHEET_BYTES } from '@sakutei/shared';
 import { collabRoutes } from './collab/upgrade';
 import type { AppDeps, AppEnv } from './env';
 import { AppError, errorResponse } from './errors';
 import { originCheck } from './middleware/originCheck';
 import { SESSION_COOKIE, session } from './middleware/session';
 import { authRoutes } from './routes/auth/auth';
+import { measureRoutes } from './routes/measures/measures';
 import { memberRoutes } from './routes/members/members';
 import { planRoutes } from './routes/plans/plans';
 
 export const API_BODY_LIMIT_BYTES = 64 * 1024;
+/** Spreadsheet uploads arrive base64-encoded in JSON: 2 MiB of file plus a third. */
+const SPREADSHEET_BODY_LIMIT_BYTES = Math.ceil((MAX_SPREADSHEET_BYTES * 4) / 3) + 1024;
+
+function limitBodies(maxSize: number) {
+  return bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new AppError(413, 'payload_too_large', `Request bodies are limited to ${maxSize} bytes.`);
+    },
+  });
+}
 
 /** Composes the HTTP app: security middleware, the JSON API, the OpenAPI document, the websocket route and the client. */
 export function createApp(deps: AppDeps) {
@@ -48,20 +61,18 @@ export function createApp(deps: AppDeps) {
 
   app.get('/healthz', (c) => c.json({ ok: true }));
 
+  const apiLimit = limitBodies(API_BODY_LIMIT_BYTES);
+  const spreadsheetLimit = limitBodies(SPREADSHEET_BODY_LIMIT_BYTES);
   app.use(
     '/api/*',
-    bodyLimit({
-      maxSize: API_BODY_LIMIT_BYTES,
-      onError: () => {
-        throw new AppError(413, 'payload_too_large', `Request bodies are limited to ${API_BODY_LIMIT_BYTES} bytes.`);
-      },
-    }),
+    (c, next) => (/^\/api\/plans\/[^/]+\/spreadsheets\/rows$/.test(c.req.path) ? spreadsheetLimit : apiLimit)(c, next),
     originCheck({ extraOrigins: deps.config.allowedOrigins }),
     session({ accounts: deps.storage.accounts, demoMode: deps.config.demo, secureCookies: deps.config.secureCookies }),
   );
   authRoutes(deps, app);
   planRoutes(deps, app);
   memberRoutes(deps, app);
+  measureRoutes(deps, app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
     type: 'apiKey',

@@ -107,6 +107,10 @@ describe('OpenAPI document', () => {
       '/api/plans',
       '/api/plans/{id}',
       '/api/plans/{id}/collab-token',
+      '/api/plans/{id}/kpis/{kpiId}/actuals/{fiscalYear}',
+      '/api/plans/{id}/measures',
+      '/api/plans/{id}/measures/export',
+      '/api/plans/{id}/spreadsheets/rows',
       '/api/workspaces/{id}/members',
       '/api/workspaces/{id}/members/{userId}',
     ]);

@@ -28,6 +28,22 @@ export class RoomRegistry {
     return room.join(socket, peer);
   }
 
+  /**
+   * Runs `change` on a document as the server (loading the room if needed): a change made
+   * here is stored and broadcast like any client's. Used by API routes that act on a plan.
+   */
+  async use<T>(docName: string, change: (room: Room) => T): Promise<T> {
+    if (this.closing) throw new RegistryClosedError();
+    const room = await this.open(docName);
+    if (this.closing) throw new RegistryClosedError();
+    this.cancelIdle(docName);
+    try {
+      return change(room);
+    } finally {
+      if (room.size === 0) this.scheduleIdle(docName);
+    }
+  }
+
   leave(conn: Connection): void {
     conn.room.leave(conn);
     if (conn.room.size === 0) this.scheduleIdle(conn.room.name);

@@ -1,24 +1,14 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { signCollabToken } from '../../auth/collabToken';
 import type { AppDeps, AppEnv } from '../../env';
-import { notFound } from '../../errors';
-import { canViewPlan, planDocAccess } from '../../policies/plan';
+import { planDocAccess } from '../../policies/plan';
 import { presentPlan } from '../../presenters/plan';
-import type { VisiblePlan } from '../../storage';
+import { loadVisiblePlan } from '../../services/visiblePlan';
 import { requireSession, requireUser } from '../guards';
 import { collabTokenRoute, getPlanRoute, listPlansRoute } from './schema';
 
 export function planRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
   const { workspaces } = deps.storage;
-
-  /** The plan as the user may see it; a plan of another council is "not found", never "forbidden". */
-  async function loadVisiblePlan(userId: string, planId: string): Promise<VisiblePlan> {
-    const plan = await workspaces.findPlan(planId);
-    const role = plan ? await workspaces.roleOf(plan.workspaceId, userId) : null;
-    const workspace = plan && canViewPlan(role) ? await workspaces.findWorkspace(plan.workspaceId) : null;
-    if (!plan || !workspace || !canViewPlan(role)) throw notFound('plan');
-    return { ...plan, workspaceName: workspace.name, role };
-  }
 
   return app
     .openapi(listPlansRoute, async (c) => {
@@ -28,12 +18,12 @@ export function planRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
     })
     .openapi(getPlanRoute, async (c) => {
       const user = requireUser(c);
-      const plan = await loadVisiblePlan(user.id, c.req.valid('param').id);
+      const plan = await loadVisiblePlan(workspaces, user.id, c.req.valid('param').id);
       return c.json({ plan: presentPlan(plan) }, 200);
     })
     .openapi(collabTokenRoute, async (c) => {
       const { user, session } = requireSession(c);
-      const plan = await loadVisiblePlan(user.id, c.req.valid('param').id);
+      const plan = await loadVisiblePlan(workspaces, user.id, c.req.valid('param').id);
       const capability = planDocAccess(plan.role);
       const expiresAt = Date.now() + deps.config.collabTokenTtlSeconds * 1000;
       const token = signCollabToken(deps.secret, { userId: user.id, sessionId: session.id, docName: plan.docName, access: capability, expiresAt });

@@ -1,0 +1,85 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { MAX_SPREADSHEET_BYTES } from '@sakutei/shared';
+import {
+  CSV_BOM,
+  deriveTable,
+  kpiListRows,
+  measureMaps,
+  measureTableRows,
+  readMeasureTable,
+  setActual,
+  toDelimited,
+} from '@sakutei/shared/measures';
+import type { AppDeps, AppEnv } from '../../env';
+import { AppError, forbidden, notFound } from '../../errors';
+import { canExportMeasures, canImportSpreadsheet, canRecordActuals } from '../../policies/measures';
+import { readFirstSheet, writeSheet } from '../../services/spreadsheet';
+import { loadVisiblePlan } from '../../services/visiblePlan';
+import { requireUser } from '../guards';
+import { exportMeasuresRoute, getMeasuresRoute, recordActualRoute, spreadsheetRowsRoute } from './schema';
+
+const EXPORTS = {
+  kpis: { fileName: '成果指標一覧', asciiName: 'kpi-list', sheetName: '成果指標一覧', headerRows: 2 },
+  measures: { fileName: '施策体系', asciiName: 'measure-table', sheetName: '施策体系', headerRows: 1 },
+} as const;
+
+function attachment(name: string, asciiName: string, extension: string): string {
+  return `attachment; filename="${asciiName}.${extension}"; filename*=UTF-8''${encodeURIComponent(`${name}.${extension}`)}`;
+}
+
+export function measureRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
+  const { workspaces } = deps.storage;
+
+  return app
+    .openapi(getMeasuresRoute, async (c) => {
+      const user = requireUser(c);
+      const plan = await loadVisiblePlan(workspaces, user.id, c.req.valid('param').id);
+      const table = await deps.rooms.use(plan.docName, (room) => readMeasureTable(room.doc));
+      return c.json({ table }, 200);
+    })
+    .openapi(exportMeasuresRoute, async (c) => {
+      const user = requireUser(c);
+      const plan = await loadVisiblePlan(workspaces, user.id, c.req.valid('param').id);
+      if (!canExportMeasures(plan.role)) throw forbidden();
+      const query = c.req.valid('query');
+      const table = await deps.rooms.use(plan.docName, (room) => readMeasureTable(room.doc));
+      const derived = deriveTable(table);
+      const rows = query.table === 'kpis' ? kpiListRows(derived, table.settings) : measureTableRows(derived);
+      const spec = EXPORTS[query.table];
+      if (query.format === 'csv') {
+        return c.body(CSV_BOM + toDelimited(rows, ','), 200, {
+          'content-type': 'text/csv; charset=utf-8',
+          'content-disposition': attachment(spec.fileName, spec.asciiName, 'csv'),
+        });
+      }
+      const bytes = await writeSheet(spec.sheetName, rows, spec.headerRows);
+      return c.body(new Uint8Array(bytes), 200, {
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'content-disposition': attachment(spec.fileName, spec.asciiName, 'xlsx'),
+      });
+    })
+    .openapi(recordActualRoute, async (c) => {
+      const user = requireUser(c);
+      const { id, kpiId, fiscalYear } = c.req.valid('param');
+      const plan = await loadVisiblePlan(workspaces, user.id, id);
+      if (!canRecordActuals(plan.role)) throw forbidden();
+      const { value } = c.req.valid('json');
+      const found = await deps.rooms.use(plan.docName, (room) => {
+        if (!measureMaps(room.doc).kpis.has(kpiId)) return false;
+        setActual(room.doc, kpiId, fiscalYear, value);
+        return true;
+      });
+      if (!found) throw notFound('KPI');
+      return c.json({ ok: true as const }, 200);
+    })
+    .openapi(spreadsheetRowsRoute, async (c) => {
+      const user = requireUser(c);
+      const plan = await loadVisiblePlan(workspaces, user.id, c.req.valid('param').id);
+      if (!canImportSpreadsheet(plan.role)) throw forbidden();
+      const bytes = Buffer.from(c.req.valid('json').contentBase64, 'base64');
+      if (bytes.length > MAX_SPREADSHEET_BYTES) {
+        throw new AppError(413, 'payload_too_large', `Spreadsheets are limited to ${MAX_SPREADSHEET_BYTES} bytes.`);
+      }
+      return c.json(await readFirstSheet(bytes), 200);
+    });
+}
