@@ -11,6 +11,7 @@ import { AppError, errorResponse } from './errors';
 import { originCheck } from './middleware/originCheck';
 import { SESSION_COOKIE, session } from './middleware/session';
 import { authRoutes } from './routes/auth/auth';
+import { commentRoutes } from './routes/comments/comments';
 import { measureRoutes } from './routes/measures/measures';
 import { memberRoutes } from './routes/members/members';
 import { planRoutes } from './routes/plans/plans';
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps) {
   planRoutes(deps, app);
   memberRoutes(deps, app);
   measureRoutes(deps, app);
+  commentRoutes(deps, app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
     type: 'apiKey',

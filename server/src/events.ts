@@ -5,11 +5,18 @@ type EventMap = {
   membershipChanged: [{ workspaceId: string; userId: string }];
   /** One session (sign-out) or all of a user's (sign-out everywhere) ended; their connections must close. */
   sessionsEnded: [{ userId: string; sessionId?: string }];
+  /** A review thread of a plan was created or changed; viewers of the plan re-read it. */
+  threadChanged: [{ planId: string; threadId: string }];
+  /** A user has new notifications. */
+  notified: [{ userId: string }];
 };
 
 /** In-process notifications between services and the collaboration layer. */
 export type ServerEvents = EventEmitter<EventMap>;
 
 export function createServerEvents(): ServerEvents {
-  return new EventEmitter<EventMap>();
+  const events = new EventEmitter<EventMap>();
+  // Every open plan page listens (event streams); the default cap of 10 is meant for leaks, not this.
+  events.setMaxListeners(0);
+  return events;
 }

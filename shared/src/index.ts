@@ -6,3 +6,5 @@ export * from './schemas/error';
 export * from './schemas/member';
 export * from './schemas/plan';
 export * from './schemas/measures';
+export * from './comments/index';
+export * from './schemas/comments';

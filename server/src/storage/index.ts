@@ -1,4 +1,4 @@
-import type { Role } from '@sakutei/shared';
+import type { Anchor, Disposition, Role, ThreadStatus } from '@sakutei/shared';
 
 export interface UserRecord {
   id: string;
@@ -88,9 +88,82 @@ export interface DocStore {
   countUpdates(docName: string): Promise<number>;
 }
 
+export interface ThreadRecord {
+  id: string;
+  planId: string;
+  /** Plan-wide, from 1, in creation order; assigned by the store. */
+  number: number;
+  anchor: Anchor;
+  status: ThreadStatus;
+  disposition: Disposition | null;
+  response: string;
+  authorId: string;
+  authorName: string;
+  createdAt: number;
+  updatedAt: number;
+  resolvedBy: { id: string; name: string } | null;
+  resolvedAt: number | null;
+}
+
+export interface CommentRecord {
+  id: string;
+  threadId: string;
+  authorId: string;
+  authorName: string;
+  body: string;
+  mentions: Array<{ id: string; name: string }>;
+  createdAt: number;
+  editedAt: number | null;
+  deletedAt: number | null;
+}
+
+export type NewThread = Pick<ThreadRecord, 'id' | 'planId' | 'anchor' | 'authorId' | 'createdAt'>;
+export type NewComment = Pick<CommentRecord, 'id' | 'threadId' | 'authorId' | 'body' | 'createdAt'> & { mentionIds: string[] };
+
+export interface NotificationRecord {
+  id: string;
+  userId: string;
+  kind: 'mention' | 'reply';
+  threadId: string;
+  commentId: string;
+  actorId: string;
+  createdAt: number;
+}
+
+export interface NotificationView extends NotificationRecord {
+  actorName: string;
+  planId: string;
+  planTitle: string;
+  threadNumber: number;
+  excerpt: string;
+  readAt: number | null;
+}
+
+export interface CommentStore {
+  /** Creates a thread with its first comment, numbering it after the plan's last thread. */
+  createThread(thread: NewThread, first: NewComment): Promise<void>;
+  findThread(id: string): Promise<ThreadRecord | null>;
+  listThreads(planId: string): Promise<ThreadRecord[]>;
+  /** Comments of the given threads, oldest first. */
+  listComments(threadIds: string[]): Promise<CommentRecord[]>;
+  addComment(comment: NewComment): Promise<void>;
+  findComment(id: string): Promise<CommentRecord | null>;
+  editComment(id: string, body: string, mentionIds: string[], at: number): Promise<void>;
+  /** Blanks the text and marks the comment deleted; its place in the thread stays. */
+  deleteComment(id: string, at: number): Promise<void>;
+  setThreadStatus(id: string, status: ThreadStatus, by: string, at: number): Promise<void>;
+  setDisposition(id: string, disposition: Disposition | null, response: string, at: number): Promise<void>;
+  addNotifications(notifications: NotificationRecord[]): Promise<void>;
+  /** Newest first, only for plans the user can still see. */
+  listNotifications(userId: string, limit: number): Promise<NotificationView[]>;
+  countUnread(userId: string): Promise<number>;
+  markRead(userId: string, ids: string[] | 'all', at: number): Promise<void>;
+}
+
 export interface Storage {
   accounts: AccountStore;
   workspaces: WorkspaceStore;
   docs: DocStore;
+  comments: CommentStore;
   close(): Promise<void>;
 }

@@ -8,6 +8,7 @@ export const CAPABILITIES = [
   'plan.edit',
   'comment.write',
   'thread.resolve',
+  'opinion.respond',
   'review.open',
   'review.decide',
   'kpi.recordActuals',
@@ -23,13 +24,14 @@ const MEMBER: readonly Capability[] = ['plan.read', 'plan.edit', 'comment.write'
  * delegates (a per-review grant, not a standing capability), so the table gives it none.
  */
 export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = {
-  chair: [...MEMBER, 'review.decide'],
+  chair: [...MEMBER, 'thread.resolve', 'review.decide'],
   vice_chair: [...MEMBER],
   member: [...MEMBER],
   staff: [
     'plan.read',
     'comment.write',
     'thread.resolve',
+    'opinion.respond',
     'review.open',
     'kpi.recordActuals',
     'members.read',

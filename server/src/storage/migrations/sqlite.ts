@@ -51,4 +51,49 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     updated_at INTEGER NOT NULL
   );
   `,
+  // 2: review comments: threads anchored to the prose or the measure table, their comments,
+  // mentions, and in-app notifications
+  `
+  CREATE TABLE threads (
+    id TEXT PRIMARY KEY,
+    plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+    number INTEGER NOT NULL,
+    anchor TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('open','resolved')),
+    disposition TEXT CHECK (disposition IN ('reflect','partial','notReflect','considering')),
+    response TEXT NOT NULL DEFAULT '',
+    author_id TEXT NOT NULL REFERENCES users(id),
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    resolved_by TEXT REFERENCES users(id),
+    resolved_at INTEGER,
+    UNIQUE (plan_id, number)
+  );
+  CREATE TABLE comments (
+    id TEXT PRIMARY KEY,
+    thread_id TEXT NOT NULL REFERENCES threads(id) ON DELETE CASCADE,
+    author_id TEXT NOT NULL REFERENCES users(id),
+    body TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    edited_at INTEGER,
+    deleted_at INTEGER
+  );
+  CREATE INDEX comments_thread ON comments(thread_id, created_at);
+  CREATE TABLE comment_mentions (
+    comment_id TEXT NOT NULL REFERENCES comments(id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    PRIMARY KEY (comment_id, user_id)
+  );
+  CREATE TABLE notifications (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('mention','reply')),
+    thread_id TEXT NOT NULL REFERENCES threads(id) ON DELETE CASCADE,
+    comment_id TEXT NOT NULL REFERENCES comments(id) ON DELETE CASCADE,
+    actor_id TEXT NOT NULL REFERENCES users(id),
+    created_at INTEGER NOT NULL,
+    read_at INTEGER
+  );
+  CREATE INDEX notifications_user ON notifications(user_id, created_at);
+  `,
 ];

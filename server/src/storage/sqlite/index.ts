@@ -1,5 +1,6 @@
 import type { Storage } from '../index';
 import { createSqliteAccountStore } from './accounts';
+import { createSqliteCommentStore } from './comments';
 import { openSqlite } from './database';
 import { createSqliteDocStore } from './docs';
 import { createSqliteWorkspaceStore } from './workspaces';
@@ -11,6 +12,7 @@ export function openSqliteStorage(dataDir: string): Storage {
     accounts: createSqliteAccountStore(db),
     workspaces: createSqliteWorkspaceStore(db),
     docs: createSqliteDocStore(db),
+    comments: createSqliteCommentStore(db),
     async close() {
       db.close();
     },

@@ -1,0 +1,52 @@
+import { type Comment, type Notification, type Thread, plainBody } from '@sakutei/shared';
+import type { CommentRecord, NotificationView, ThreadRecord } from '../storage';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
+
+export function presentComment(c: CommentRecord): Comment {
+  return {
+    id: c.id,
+    threadId: c.threadId,
+    author: { id: c.authorId, name: c.authorName },
+    body: c.deletedAt === null ? c.body : '',
+    mentions: c.mentions,
+    createdAt: iso(c.createdAt),
+    editedAt: isoOrNull(c.editedAt),
+    deletedAt: isoOrNull(c.deletedAt),
+  };
+}
+
+export function presentThread(t: ThreadRecord, comments: CommentRecord[]): Thread {
+  return {
+    id: t.id,
+    planId: t.planId,
+    number: t.number,
+    anchor: t.anchor,
+    status: t.status,
+    disposition: t.disposition,
+    response: t.response,
+    author: { id: t.authorId, name: t.authorName },
+    createdAt: iso(t.createdAt),
+    updatedAt: iso(t.updatedAt),
+    resolvedBy: t.resolvedBy,
+    resolvedAt: isoOrNull(t.resolvedAt),
+    comments: comments.filter((c) => c.threadId === t.id).map(presentComment),
+  };
+}
+
+export function presentNotification(n: NotificationView): Notification {
+  return {
+    id: n.id,
+    kind: n.kind,
+    planId: n.planId,
+    planTitle: n.planTitle,
+    threadId: n.threadId,
+    threadNumber: n.threadNumber,
+    commentId: n.commentId,
+    actor: { id: n.actorId, name: n.actorName },
+    excerpt: plainBody(n.excerpt),
+    createdAt: iso(n.createdAt),
+    readAt: isoOrNull(n.readAt),
+  };
+}

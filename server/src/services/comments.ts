@@ -1,0 +1,201 @@
+import {
+  type Anchor,
+  type CreateThreadRequest,
+  type Disposition,
+  type Role,
+  type Thread,
+  canChangeComment,
+  canComment,
+  canReadThreads,
+  canResolveThread,
+  canRespondToOpinion,
+  cleanBody,
+  decodeRelativePosition,
+  mentionedIds,
+} from '@sakutei/shared';
+import { measureMaps } from '@sakutei/shared/measures';
+import { newId } from '../auth/ids';
+import type { AppDeps } from '../env';
+import { AppError, forbidden, notFound } from '../errors';
+import { presentThread } from '../presenters/comments';
+import type { CommentRecord, NotificationRecord, PlanRecord, ThreadRecord, UserRecord } from '../storage';
+import { loadVisiblePlan } from './visiblePlan';
+
+/** A plan together with the caller's role in its council. */
+type PlanAccess = PlanRecord & { role: Role };
+
+/**
+ * Review threads: who may do what is asked of the shared policy, every change is stored and
+ * then announced on the server's event bus so everyone viewing the plan sees it at once.
+ */
+export function commentService(deps: AppDeps) {
+  const { comments, workspaces } = deps.storage;
+
+  async function threadView(thread: ThreadRecord): Promise<Thread> {
+    return presentThread(thread, await comments.listComments([thread.id]));
+  }
+
+  /** The thread, if the user belongs to its plan's council; anyone else learns nothing ("not found"). */
+  async function loadThread(user: UserRecord, threadId: string): Promise<{ thread: ThreadRecord; plan: PlanAccess }> {
+    const thread = await comments.findThread(threadId);
+    const plan = thread ? await workspaces.findPlan(thread.planId) : null;
+    const role = plan ? await workspaces.roleOf(plan.workspaceId, user.id) : null;
+    if (!thread || !plan || !canReadThreads(role)) throw notFound('thread');
+    return { thread, plan: { ...plan, role: role! } };
+  }
+
+  async function loadComment(user: UserRecord, commentId: string) {
+    const comment = await comments.findComment(commentId);
+    if (!comment) throw notFound('comment');
+    try {
+      return { comment, ...(await loadThread(user, comment.threadId)) };
+    } catch {
+      throw notFound('comment');
+    }
+  }
+
+  /** Mentions must name members of the plan's council; anything else is a malformed request. */
+  async function checkedMentions(plan: PlanRecord, body: string): Promise<string[]> {
+    const ids = mentionedIds(body);
+    if (ids.length === 0) return [];
+    const members = new Set((await workspaces.listMembers(plan.workspaceId)).map((m) => m.userId));
+    const unknown = ids.find((id) => !members.has(id));
+    if (unknown) throw new AppError(400, 'invalid_mention', 'A mention names someone who is not a member of this council.');
+    return ids;
+  }
+
+  /**
+   * A text anchor must decode as two Yjs relative positions; a measure anchor must point at
+   * a row or KPI that exists now (it may be deleted later: the thread then shows as detached).
+   */
+  async function checkAnchor(plan: PlanRecord, anchor: Anchor): Promise<void> {
+    if (anchor.kind === 'text') {
+      if (!decodeRelativePosition(anchor.start) || !decodeRelativePosition(anchor.end)) {
+        throw new AppError(400, 'invalid_anchor', 'The text anchor is not a valid position in the document.');
+      }
+      return;
+    }
+    const exists = await deps.rooms.use(plan.docName, (room) => {
+      const maps = measureMaps(room.doc);
+      return anchor.target.kind === 'node' ? maps.nodes.has(anchor.target.id) : maps.kpis.has(anchor.target.id);
+    });
+    if (!exists) throw new AppError(400, 'invalid_anchor', 'The anchored row or KPI does not exist.');
+  }
+
+  async function notify(
+    thread: ThreadRecord,
+    comment: { id: string; authorId: string; createdAt: number },
+    mentions: string[],
+    earlier: CommentRecord[],
+  ) {
+    const records: NotificationRecord[] = [];
+    const add = (userId: string, kind: NotificationRecord['kind']) => {
+      if (userId === comment.authorId || records.some((r) => r.userId === userId)) return;
+      records.push({ id: newId(), userId, kind, threadId: thread.id, commentId: comment.id, actorId: comment.authorId, createdAt: comment.createdAt });
+    };
+    for (const userId of mentions) add(userId, 'mention');
+    for (const userId of [thread.authorId, ...earlier.map((c) => c.authorId)]) add(userId, 'reply');
+    if (records.length === 0) return;
+    await comments.addNotifications(records);
+    for (const r of records) deps.events.emit('notified', { userId: r.userId });
+  }
+
+  function announce(thread: { id: string; planId: string }) {
+    deps.events.emit('threadChanged', { planId: thread.planId, threadId: thread.id });
+  }
+
+  return {
+    loadThread,
+
+    async list(user: UserRecord, planId: string): Promise<Thread[]> {
+      const plan = await loadVisiblePlan(workspaces, user.id, planId);
+      if (!canReadThreads(plan.role)) throw notFound('plan');
+      const threads = await comments.listThreads(plan.id);
+      const all = await comments.listComments(threads.map((t) => t.id));
+      return threads.map((t) => presentThread(t, all));
+    },
+
+    async get(user: UserRecord, threadId: string): Promise<Thread> {
+      return threadView((await loadThread(user, threadId)).thread);
+    },
+
+    async create(user: UserRecord, planId: string, request: CreateThreadRequest): Promise<Thread> {
+      const plan = await loadVisiblePlan(workspaces, user.id, planId);
+      if (!canComment(plan.role)) throw forbidden('Your role does not allow commenting.');
+      const body = cleanBody(request.body);
+      if (!body) throw new AppError(400, 'invalid_request', 'body: a comment needs some text');
+      await checkAnchor(plan, request.anchor);
+      const mentions = await checkedMentions(plan, body);
+      const now = Date.now();
+      const threadId = newId();
+      const commentId = newId();
+      await comments.createThread(
+        { id: threadId, planId: plan.id, anchor: request.anchor, authorId: user.id, createdAt: now },
+        { id: commentId, threadId, authorId: user.id, body, createdAt: now, mentionIds: mentions },
+      );
+      const thread = (await comments.findThread(threadId))!;
+      await notify(thread, { id: commentId, authorId: user.id, createdAt: now }, mentions, []);
+      announce(thread);
+      return threadView(thread);
+    },
+
+    async reply(user: UserRecord, threadId: string, text: string): Promise<Thread> {
+      const { thread, plan } = await loadThread(user, threadId);
+      if (!canComment(plan.role)) throw forbidden('Your role does not allow commenting.');
+      const body = cleanBody(text);
+      if (!body) throw new AppError(400, 'invalid_request', 'body: a comment needs some text');
+      const mentions = await checkedMentions(plan, body);
+      const earlier = await comments.listComments([thread.id]);
+      const comment = { id: newId(), threadId, authorId: user.id, body, createdAt: Date.now(), mentionIds: mentions };
+      await comments.addComment(comment);
+      await notify(thread, comment, mentions, earlier);
+      announce(thread);
+      return threadView((await comments.findThread(threadId))!);
+    },
+
+    async edit(user: UserRecord, commentId: string, text: string): Promise<Thread> {
+      const { comment, thread, plan } = await loadComment(user, commentId);
+      if (!canChangeComment(plan.role, user.id, { authorId: comment.authorId, deleted: comment.deletedAt !== null })) {
+        throw forbidden('Only the author may edit a comment.');
+      }
+      const body = cleanBody(text);
+      if (!body) throw new AppError(400, 'invalid_request', 'body: a comment needs some text');
+      const mentions = await checkedMentions(plan, body);
+      await comments.editComment(commentId, body, mentions, Date.now());
+      const added = mentions.filter((id) => !comment.mentions.some((m) => m.id === id));
+      await notify(thread, { id: commentId, authorId: user.id, createdAt: Date.now() }, added, []);
+      announce(thread);
+      return threadView((await comments.findThread(thread.id))!);
+    },
+
+    async remove(user: UserRecord, commentId: string): Promise<Thread> {
+      const { comment, thread, plan } = await loadComment(user, commentId);
+      if (!canChangeComment(plan.role, user.id, { authorId: comment.authorId, deleted: comment.deletedAt !== null })) {
+        throw forbidden('Only the author may delete a comment.');
+      }
+      await comments.deleteComment(commentId, Date.now());
+      announce(thread);
+      return threadView((await comments.findThread(thread.id))!);
+    },
+
+    async setStatus(user: UserRecord, threadId: string, status: 'open' | 'resolved'): Promise<Thread> {
+      const { thread, plan } = await loadThread(user, threadId);
+      if (!canResolveThread(plan.role, user.id, thread)) {
+        throw forbidden('Only staff, the chair or the thread\'s author may resolve or reopen it.');
+      }
+      if (thread.status !== status) await comments.setThreadStatus(threadId, status, user.id, Date.now());
+      announce(thread);
+      return threadView((await comments.findThread(threadId))!);
+    },
+
+    async respond(user: UserRecord, threadId: string, disposition: Disposition | null, response: string): Promise<Thread> {
+      const { thread, plan } = await loadThread(user, threadId);
+      if (!canRespondToOpinion(plan.role)) throw forbidden('Only the secretariat records how an opinion is handled.');
+      await comments.setDisposition(threadId, disposition, cleanBody(response), Date.now());
+      announce(thread);
+      return threadView((await comments.findThread(threadId))!);
+    },
+  };
+}
+
+export type CommentService = ReturnType<typeof commentService>;

@@ -1,0 +1,231 @@
+import { Anchor, type Disposition, type ThreadStatus } from '@sakutei/shared';
+import type { CommentRecord, CommentStore, NotificationView, ThreadRecord } from '../index';
+import type { SqliteDatabase } from './database';
+
+type ThreadRow = {
+  id: string;
+  plan_id: string;
+  number: number;
+  anchor: string;
+  status: ThreadStatus;
+  disposition: Disposition | null;
+  response: string;
+  author_id: string;
+  author_name: string;
+  created_at: number;
+  updated_at: number;
+  resolved_by: string | null;
+  resolved_by_name: string | null;
+  resolved_at: number | null;
+};
+
+type CommentRow = {
+  id: string;
+  thread_id: string;
+  author_id: string;
+  author_name: string;
+  body: string;
+  created_at: number;
+  edited_at: number | null;
+  deleted_at: number | null;
+  mentions: string | null;
+};
+
+const THREAD_SELECT = `SELECT t.*, a.name AS author_name, r.name AS resolved_by_name FROM threads t
+  JOIN users a ON a.id = t.author_id LEFT JOIN users r ON r.id = t.resolved_by`;
+
+const COMMENT_SELECT = `SELECT c.*, u.name AS author_name,
+  (SELECT json_group_array(json_object('id', mu.id, 'name', mu.name)) FROM comment_mentions m
+     JOIN users mu ON mu.id = m.user_id WHERE m.comment_id = c.id) AS mentions
+  FROM comments c JOIN users u ON u.id = c.author_id`;
+
+function toThread(row: ThreadRow): ThreadRecord {
+  return {
+    id: row.id,
+    planId: row.plan_id,
+    number: row.number,
+    // Stored only after validation; parsed again so a hand-edited row cannot smuggle a shape in.
+    anchor: Anchor.parse(JSON.parse(row.anchor)),
+    status: row.status,
+    disposition: row.disposition,
+    response: row.response,
+    authorId: row.author_id,
+    authorName: row.author_name,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    resolvedBy: row.resolved_by ? { id: row.resolved_by, name: row.resolved_by_name ?? '' } : null,
+    resolvedAt: row.resolved_at,
+  };
+}
+
+function toComment(row: CommentRow): CommentRecord {
+  const mentions = JSON.parse(row.mentions ?? '[]') as Array<{ id: string | null; name: string }>;
+  return {
+    id: row.id,
+    threadId: row.thread_id,
+    authorId: row.author_id,
+    authorName: row.author_name,
+    body: row.body,
+    mentions: mentions.filter((m): m is { id: string; name: string } => m.id !== null),
+    createdAt: row.created_at,
+    editedAt: row.edited_at,
+    deletedAt: row.deleted_at,
+  };
+}
+
+export function createSqliteCommentStore(db: SqliteDatabase): CommentStore {
+  const q = {
+    nextNumber: db.prepare<[string], { next: number }>('SELECT COALESCE(MAX(number), 0) + 1 AS next FROM threads WHERE plan_id = ?'),
+    insertThread: db.prepare(
+      `INSERT INTO threads (id, plan_id, number, anchor, status, response, author_id, created_at, updated_at)
+       VALUES (?, ?, ?, ?, 'open', '', ?, ?, ?)`,
+    ),
+    thread: db.prepare<[string], ThreadRow>(`${THREAD_SELECT} WHERE t.id = ?`),
+    threads: db.prepare<[string], ThreadRow>(`${THREAD_SELECT} WHERE t.plan_id = ? ORDER BY t.number`),
+    insertComment: db.prepare(
+      'INSERT INTO comments (id, thread_id, author_id, body, created_at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    insertMention: db.prepare('INSERT OR IGNORE INTO comment_mentions (comment_id, user_id) VALUES (?, ?)'),
+    clearMentions: db.prepare('DELETE FROM comment_mentions WHERE comment_id = ?'),
+    touchThread: db.prepare('UPDATE threads SET updated_at = ? WHERE id = ?'),
+    comment: db.prepare<[string], CommentRow>(`${COMMENT_SELECT} WHERE c.id = ?`),
+    editComment: db.prepare('UPDATE comments SET body = ?, edited_at = ? WHERE id = ?'),
+    deleteComment: db.prepare("UPDATE comments SET body = '', deleted_at = ? WHERE id = ?"),
+    threadOfComment: db.prepare<[string], { thread_id: string }>('SELECT thread_id FROM comments WHERE id = ?'),
+    setStatus: db.prepare(
+      `UPDATE threads SET status = ?, resolved_by = CASE WHEN ? = 'resolved' THEN ? END,
+       resolved_at = CASE WHEN ? = 'resolved' THEN ? END, updated_at = ? WHERE id = ?`,
+    ),
+    setDisposition: db.prepare('UPDATE threads SET disposition = ?, response = ?, updated_at = ? WHERE id = ?'),
+    insertNotification: db.prepare(
+      `INSERT INTO notifications (id, user_id, kind, thread_id, comment_id, actor_id, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    // Joined with memberships: once someone leaves a council, its notifications go quiet.
+    notifications: db.prepare<[string, number], {
+      id: string; user_id: string; kind: 'mention' | 'reply'; thread_id: string; comment_id: string; actor_id: string;
+      created_at: number; read_at: number | null; actor_name: string; plan_id: string; plan_title: string;
+      thread_number: number; body: string;
+    }>(
+      `SELECT n.*, a.name AS actor_name, p.id AS plan_id, p.title AS plan_title, t.number AS thread_number, c.body
+       FROM notifications n
+       JOIN threads t ON t.id = n.thread_id
+       JOIN plans p ON p.id = t.plan_id
+       JOIN memberships m ON m.workspace_id = p.workspace_id AND m.user_id = n.user_id
+       JOIN comments c ON c.id = n.comment_id
+       JOIN users a ON a.id = n.actor_id
+       WHERE n.user_id = ? ORDER BY n.created_at DESC, n.id LIMIT ?`,
+    ),
+    unread: db.prepare<[string], { count: number }>(
+      `SELECT COUNT(*) AS count FROM notifications n
+       JOIN threads t ON t.id = n.thread_id JOIN plans p ON p.id = t.plan_id
+       JOIN memberships m ON m.workspace_id = p.workspace_id AND m.user_id = n.user_id
+       WHERE n.user_id = ? AND n.read_at IS NULL`,
+    ),
+    markRead: db.prepare('UPDATE notifications SET read_at = ? WHERE user_id = ? AND id = ? AND read_at IS NULL'),
+    markAllRead: db.prepare('UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL'),
+  };
+
+  const insertComment = (comment: Parameters<CommentStore['addComment']>[0]) => {
+    q.insertComment.run(comment.id, comment.threadId, comment.authorId, comment.body, comment.createdAt);
+    for (const userId of comment.mentionIds) q.insertMention.run(comment.id, userId);
+    q.touchThread.run(comment.createdAt, comment.threadId);
+  };
+  const createThread = db.transaction((thread: Parameters<CommentStore['createThread']>[0], first: Parameters<CommentStore['createThread']>[1]) => {
+    const { next } = q.nextNumber.get(thread.planId)!;
+    q.insertThread.run(thread.id, thread.planId, next, JSON.stringify(thread.anchor), thread.authorId, thread.createdAt, thread.createdAt);
+    insertComment(first);
+  });
+  const addComment = db.transaction(insertComment);
+  const editComment = db.transaction((id: string, body: string, mentionIds: string[], at: number) => {
+    q.editComment.run(body, at, id);
+    q.clearMentions.run(id);
+    for (const userId of mentionIds) q.insertMention.run(id, userId);
+    const thread = q.threadOfComment.get(id);
+    if (thread) q.touchThread.run(at, thread.thread_id);
+  });
+  const deleteComment = db.transaction((id: string, at: number) => {
+    q.deleteComment.run(at, id);
+    q.clearMentions.run(id);
+    const thread = q.threadOfComment.get(id);
+    if (thread) q.touchThread.run(at, thread.thread_id);
+  });
+  const addNotifications = db.transaction((records: Parameters<CommentStore['addNotifications']>[0]) => {
+    for (const n of records) q.insertNotification.run(n.id, n.userId, n.kind, n.threadId, n.commentId, n.actorId, n.createdAt);
+  });
+  const markRead = db.transaction((userId: string, ids: string[] | 'all', at: number) => {
+    if (ids === 'all') q.markAllRead.run(at, userId);
+    else for (const id of ids) q.markRead.run(at, userId, id);
+  });
+
+  return {
+    async createThread(thread, first) {
+      createThread(thread, first);
+    },
+    async findThread(id) {
+      const row = q.thread.get(id);
+      return row ? toThread(row) : null;
+    },
+    async listThreads(planId) {
+      return q.threads.all(planId).map(toThread);
+    },
+    async listComments(threadIds) {
+      if (threadIds.length === 0) return [];
+      const rows: CommentRow[] = [];
+      // Chunked so the statement stays under SQLite's bound-parameter limit.
+      for (let i = 0; i < threadIds.length; i += 500) {
+        const chunk = threadIds.slice(i, i + 500);
+        const statement = db.prepare<string[], CommentRow>(
+          `${COMMENT_SELECT} WHERE c.thread_id IN (${chunk.map(() => '?').join(',')}) ORDER BY c.created_at, c.rowid`,
+        );
+        rows.push(...statement.all(...chunk));
+      }
+      return rows.map(toComment);
+    },
+    async addComment(comment) {
+      addComment(comment);
+    },
+    async findComment(id) {
+      const row = q.comment.get(id);
+      return row ? toComment(row) : null;
+    },
+    async editComment(id, body, mentionIds, at) {
+      editComment(id, body, mentionIds, at);
+    },
+    async deleteComment(id, at) {
+      deleteComment(id, at);
+    },
+    async setThreadStatus(id, status, by, at) {
+      q.setStatus.run(status, status, by, status, at, at, id);
+    },
+    async setDisposition(id, disposition, response, at) {
+      q.setDisposition.run(disposition, response, at, id);
+    },
+    async addNotifications(records) {
+      addNotifications(records);
+    },
+    async listNotifications(userId, limit): Promise<NotificationView[]> {
+      return q.notifications.all(userId, limit).map((row) => ({
+        id: row.id,
+        userId: row.user_id,
+        kind: row.kind,
+        threadId: row.thread_id,
+        commentId: row.comment_id,
+        actorId: row.actor_id,
+        createdAt: row.created_at,
+        readAt: row.read_at,
+        actorName: row.actor_name,
+        planId: row.plan_id,
+        planTitle: row.plan_title,
+        threadNumber: row.thread_number,
+        excerpt: row.body.slice(0, 140),
+      }));
+    },
+    async countUnread(userId) {
+      return q.unread.get(userId)!.count;
+    },
+    async markRead(userId, ids, at) {
+      markRead(userId, ids, at);
+    },
+  };
+}

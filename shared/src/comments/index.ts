@@ -1,0 +1,5 @@
+export * from './model';
+export * from './body';
+export * from './policy';
+export * from './opinionTable';
+export * from './textAnchor';

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { Anchor, Disposition, MAX_COMMENT_CHARS, Person, Thread } from '../comments/model';
+
+const body = z.string().trim().min(1, 'a comment needs some text').max(MAX_COMMENT_CHARS);
+
+export const CreateThreadRequest = z.object({ anchor: Anchor, body });
+export type CreateThreadRequest = z.infer<typeof CreateThreadRequest>;
+
+export const CommentBodyRequest = z.object({ body });
+export type CommentBodyRequest = z.infer<typeof CommentBodyRequest>;
+
+export const SetDispositionRequest = z.object({
+  disposition: Disposition.nullable(),
+  response: z.string().max(MAX_COMMENT_CHARS),
+});
+export type SetDispositionRequest = z.infer<typeof SetDispositionRequest>;
+
+export const ThreadResponse = z.object({ thread: Thread });
+export type ThreadResponse = z.infer<typeof ThreadResponse>;
+
+export const ThreadsResponse = z.object({ threads: z.array(Thread) });
+export type ThreadsResponse = z.infer<typeof ThreadsResponse>;
+
+export const NOTIFICATION_KINDS = ['mention', 'reply'] as const;
+
+export const Notification = z.object({
+  id: z.string(),
+  kind: z.enum(NOTIFICATION_KINDS),
+  planId: z.string(),
+  planTitle: z.string(),
+  threadId: z.string(),
+  threadNumber: z.number().int(),
+  commentId: z.string(),
+  actor: Person,
+  excerpt: z.string(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+export type Notification = z.infer<typeof Notification>;
+
+export const NotificationsResponse = z.object({ notifications: z.array(Notification), unread: z.number().int() });
+export type NotificationsResponse = z.infer<typeof NotificationsResponse>;
+
+export const MarkNotificationsReadRequest = z.union([
+  z.object({ ids: z.array(z.string().max(64)).min(1).max(200) }),
+  z.object({ all: z.literal(true) }),
+]);
+export type MarkNotificationsReadRequest = z.infer<typeof MarkNotificationsReadRequest>;
+
+export const OPINION_EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+export const OpinionExportQuery = z.object({ format: z.enum(OPINION_EXPORT_FORMATS) });
+
+/** What the plan's event stream (`GET /api/plans/:id/events`, SSE) sends. */
+export const PlanEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('thread'), threadId: z.string(), deleted: z.boolean().optional() }),
+  z.object({ type: z.literal('notifications'), unread: z.number().int() }),
+]);
+export type PlanEvent = z.infer<typeof PlanEvent>;
