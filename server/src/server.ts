@@ -30,6 +30,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const stopWatcher = startAccessWatcher(deps);
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxFrameBytes });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, websocket: { server: wss } }) as HttpServer;
+  // Node closes an idle keep-alive connection after 5 s, racing clients (and proxies) that
+  // reuse it at that moment: their request fails with "other side closed". Outlast them.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);

@@ -55,7 +55,12 @@ export async function startServer(options: { dataDir?: string; env?: Record<stri
       reject(new Error(`server exited with ${code}:\n${output}`));
     });
   });
+  let stopping = false;
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // A server that dies on its own is a finding: show what it said, or the failing test is a mystery.
+  void exited.then((code) => {
+    if (!stopping) console.error(`test server exited unexpectedly (${code}):\n${output.slice(-4000)}`);
+  });
   return {
     url: `http://127.0.0.1:${port}`,
     wsUrl: `ws://127.0.0.1:${port}/collab`,
@@ -63,6 +68,7 @@ export async function startServer(options: { dataDir?: string; env?: Record<stri
     dataDir,
     process: child,
     async stop(signal = 'SIGTERM') {
+      stopping = true;
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;
     },
