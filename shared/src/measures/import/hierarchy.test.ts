@@ -292,3 +292,11 @@ describe('projectName', () => {
     expect(projectName('再掲載事業')).toBe('再掲載事業');
   });
 });
+
+describe('a block pasted below the top level', () => {
+  it('is a sub-tree, not a level gap', () => {
+    const result = run('番号\t名称\t区分\t状況\n(3)\t地域産業のデジタル化推進\t施策\n①\t中小企業DX伴走支援事業\t事業\t新規\n(4)\t次の施策\t施策\n');
+    expect(result.problems).toEqual([]);
+    expect(result.value.nodes.map((node) => node.position.parent === null)).toEqual([true, false, true]);
+  });
+});

@@ -398,12 +398,15 @@ function buildTree(entries: readonly Entry[], options: HierarchyOptions, layout:
   const stack: Array<{ depth: number; id: string; title: string }> = [];
   const reportedGaps = new Set<string>();
   let highestKpi = 0;
+  // A block that starts below the top level (a (3) and its ① pasted under an existing 施策体系)
+  // is a sub-tree, not a gap: its first level is where the user is pasting.
+  const baseDepth = entries[0]?.depth ?? 0;
   const numberColumn = layout.mode === 'table' ? (layout.columns.get('number')?.label ?? FIELD_NAMES.number) : FIELD_NAMES.number;
 
   for (const entry of entries) {
     while (stack.length > 0 && stack[stack.length - 1]!.depth >= entry.depth) stack.pop();
     const parent = stack[stack.length - 1] ?? null;
-    const parentDepth = parent?.depth ?? -1;
+    const parentDepth = parent?.depth ?? baseDepth - 1;
     // One report per gap: the siblings that follow the first row over it share its fate.
     const gap = `${parent?.id ?? ''}|${entry.depth}`;
     if (parentDepth < entry.depth - 1 && !reportedGaps.has(gap)) {
