@@ -1,0 +1,13 @@
+import type { Role } from '@sakutei/shared';
+import type { PresenceUser } from './presence';
+import type { CollabSession } from './useCollabDoc';
+
+/** What every view of an open plan (text, measure table, generated lists) is given. */
+export interface PlanViewProps {
+  planId: string;
+  session: CollabSession;
+  user: PresenceUser;
+  role: Role;
+  /** Whether this member may change the document now (edit access and not refused). */
+  editable: boolean;
+}

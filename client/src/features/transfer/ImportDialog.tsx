@@ -1,0 +1,149 @@
+import { parseDelimited } from '@sakutei/shared/measures';
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type * as Y from 'yjs';
+import { useI18n, type Translate } from '../../i18n';
+import type { MeasureView } from '../measures/useMeasureTable';
+import '../views/views.css';
+import type { ImportKind } from './detectKind';
+import { HierarchyPreview } from './HierarchyPreview';
+import { AttachChooser, KindChooser, ParentChooser } from './ImportOptions';
+import { ImportProblems } from './ImportProblems';
+import { ImportSourcePanel } from './ImportSourcePanel';
+import { KpiPreview } from './KpiPreview';
+import { useFileSource } from './useFileSource';
+import { useImportDraft, type ImportOutcome } from './useImportDraft';
+
+export type ImportDialogProps = {
+  planId: string;
+  doc: Y.Doc;
+  view: MeasureView;
+  /** A file chosen before the dialog opened; null to start with a paste. */
+  initialFile: File | null;
+  /** Text pasted into the grid, which opened the dialog. */
+  initialText?: string;
+  /** Where imported rows go unless the user picks another parent (the pasting row's parent). */
+  initialParent?: string | null;
+  onClose: () => void;
+  /** After the import is written; the sentence is for announcing the result. */
+  onApplied: (summary: string) => void;
+};
+
+const NO_ROWS: string[][] = [];
+
+export function describeOutcome(outcome: ImportOutcome, t: Translate): string {
+  return outcome.kind === 'hierarchy'
+    ? t('views.import.doneHierarchy', { count: outcome.rows })
+    : t('views.import.doneKpis', { updated: outcome.updated, added: outcome.added, skipped: outcome.skipped });
+}
+
+/**
+ * Imports a measure table, a 目次 or a 成果指標一覧 pasted from Excel or Word or read from a
+ * file. It shows what would change and what could not be read; the document changes only
+ * when the user confirms, in one transaction.
+ */
+export function ImportDialog({
+  planId,
+  doc,
+  view,
+  initialFile,
+  initialText = '',
+  initialParent = null,
+  onClose,
+  onApplied,
+}: ImportDialogProps) {
+  const { t } = useI18n();
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const previewId = useId();
+  const [file, setFile] = useState<File | null>(initialFile);
+  const [text, setText] = useState(initialText);
+  const [kind, setKind] = useState<ImportKind | null>(null);
+  const [parent, setParent] = useState<string | null>(initialParent);
+  const [attachNewTo, setAttachNewTo] = useState<string | null>(() => view.derived.rows.at(-1)?.node.id ?? null);
+  const fileSource = useFileSource(planId, file);
+
+  // A paste of a few hundred rows re-parses on every keystroke; let typing stay responsive.
+  const deferredText = useDeferredValue(text);
+  const pastedRows = useMemo(() => parseDelimited(deferredText), [deferredText]);
+  const rows = fileSource.status === 'read' ? fileSource.source.rows : file === null ? pastedRows : NO_ROWS;
+  // An attach row someone deleted meanwhile would only skip; fall back to "none" visibly.
+  const attachTarget = attachNewTo !== null && view.derived.rowById.has(attachNewTo) ? attachNewTo : null;
+  const parentTarget = parent !== null && view.derived.rowById.has(parent) ? parent : null;
+  const draft = useImportDraft(doc, view, rows, { kind, parent: parentTarget, attachNewTo: attachTarget });
+  const hasInput = rows.some((row) => row.some((cell) => cell.trim() !== ''));
+
+  // A modal <dialog> keeps focus inside and makes the page behind it inert.
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    if (!dialog.open) {
+      if (typeof dialog.showModal === 'function') dialog.showModal();
+      else dialog.setAttribute('open', '');
+    }
+    return () => {
+      if (dialog.open) dialog.close();
+    };
+  }, []);
+
+  const apply = () => {
+    if (draft.count === 0) return;
+    onApplied(describeOutcome(draft.apply(), t));
+  };
+
+  return (
+    <dialog
+      ref={dialogRef}
+      className="import-dialog"
+      data-testid="import-dialog"
+      aria-labelledby={titleId}
+      aria-modal="true"
+      onCancel={(event) => {
+        // Esc: close through the owner, which unmounts this dialog.
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      <div className="import-dialog__body">
+        <h2 id={titleId} className="import-dialog__title">
+          {t('views.import.title')}
+        </h2>
+        <ImportSourcePanel fileSource={fileSource} text={text} onText={setText} onFile={setFile} />
+
+        {hasInput && (
+          <>
+            <KindChooser kind={draft.kind} detected={draft.detected} onChange={setKind} />
+            {draft.kind === 'hierarchy' ? (
+              <ParentChooser derived={view.derived} scheme={view.table.settings.scheme} value={parentTarget} onChange={setParent} />
+            ) : (
+              <AttachChooser derived={view.derived} value={attachTarget} linkedCount={draft.linkedCount} onChange={setAttachNewTo} />
+            )}
+            <section className="import-dialog__preview" aria-labelledby={previewId}>
+              <h3 id={previewId}>{t('views.import.previewHeading')}</h3>
+              {draft.kind === 'hierarchy' && draft.hierarchyRows.length > 0 && <HierarchyPreview rows={draft.hierarchyRows} />}
+              {draft.kind === 'kpis' && draft.kpiItems.length > 0 && <KpiPreview items={draft.kpiItems} />}
+              {(draft.kind === 'hierarchy' ? draft.hierarchyRows.length : draft.kpiItems.length) === 0 && (
+                <p className="import-dialog__nothing">{t('views.import.nothingToImport')}</p>
+              )}
+            </section>
+            <ImportProblems problems={draft.problems} />
+          </>
+        )}
+      </div>
+
+      <div className="import-dialog__actions">
+        <button type="button" className="button" data-testid="import-cancel" onClick={onClose}>
+          {t('views.cancel')}
+        </button>
+        <button
+          type="button"
+          className="button button--primary"
+          data-testid="import-apply"
+          disabled={draft.count === 0 || fileSource.status === 'reading'}
+          onClick={apply}
+        >
+          {t('views.import.apply', { count: draft.count })}
+        </button>
+      </div>
+    </dialog>
+  );
+}

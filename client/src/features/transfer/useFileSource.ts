@@ -1,0 +1,41 @@
+import { useEffect, useState } from 'react';
+import { ApiError } from '../../lib/api';
+import { ImportFileError, readImportFile, type ImportSource, type ReadFailure } from './readImportFile';
+
+export type FileSource =
+  | { status: 'none' }
+  | { status: 'reading'; file: File }
+  | { status: 'read'; file: File; source: ImportSource }
+  | { status: 'failed'; file: File; reason: ReadFailure | 'server'; message: string };
+
+/** Reads `file` when it is set; a newer file or closing the dialog discards an older read. */
+export function useFileSource(planId: string, file: File | null): FileSource {
+  const [state, setState] = useState<FileSource>({ status: 'none' });
+
+  useEffect(() => {
+    if (file === null) {
+      setState({ status: 'none' });
+      return;
+    }
+    let current = true;
+    setState({ status: 'reading', file });
+    readImportFile(planId, file).then(
+      (source) => {
+        if (current) setState({ status: 'read', file, source });
+      },
+      (error: unknown) => {
+        if (!current) return;
+        if (error instanceof ImportFileError) setState({ status: 'failed', file, reason: error.reason, message: '' });
+        else {
+          const message = error instanceof ApiError || error instanceof Error ? error.message : String(error);
+          setState({ status: 'failed', file, reason: 'server', message });
+        }
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [planId, file]);
+
+  return state;
+}
