@@ -10,19 +10,20 @@ import { type TestServer, cli, startServer, tempDataDir } from '../support/serve
 const dataDir = tempDataDir();
 let server: TestServer;
 let plan: PlanSummary;
-let staff: ApiClient & { user: { id: string; name: string } };
-let member: ApiClient & { user: { id: string; name: string } };
-let member2: ApiClient & { user: { id: string; name: string } };
-let chair: ApiClient & { user: { id: string; name: string } };
-let observer: ApiClient & { user: { id: string; name: string } };
-let outsider: ApiClient & { user: { id: string; name: string } };
+type Signed = Awaited<ReturnType<typeof signedIn>>;
+let staff: Signed;
+let member: Signed;
+let member2: Signed;
+let chair: Signed;
+let observer: Signed;
+let outsider: Signed;
 const clients: CollabClient[] = [];
 
 beforeAll(async () => {
   server = await startServer({ dataDir });
-  [staff, member, member2, chair, observer] = await Promise.all(
+  [staff, member, member2, chair, observer] = (await Promise.all(
     ['staff', 'member', 'member2', 'chair', 'observer'].map((who) => signedIn(server.url, `${who}@example.jp`)),
-  );
+  )) as [Signed, Signed, Signed, Signed, Signed];
   [plan] = (await member.plans()) as [PlanSummary];
   const ws = /workspace (\S+)/.exec(cli(server.dataDir, ['workspace', 'add', '--name', '郡山市産業振興会議']))![1]!;
   cli(server.dataDir, ['user', 'add', '--email', 'outsider@example.jp', '--name', '他会議 座長', '--password', 'outsider-password']);

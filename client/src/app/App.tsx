@@ -11,6 +11,9 @@ import { useSession } from './session';
 const PlanEditorPage = lazy(() =>
   import('../features/editor/PlanEditorPage').then((module) => ({ default: module.PlanEditorPage })),
 );
+const OpinionsPrintPage = lazy(() =>
+  import('../features/comments/OpinionsPrintPage').then((module) => ({ default: module.OpinionsPrintPage })),
+);
 
 function Loading() {
   const { t } = useI18n();
@@ -40,6 +43,12 @@ function SignedInPage({ route, path }: { route: Route; path: string }) {
       return (
         <Suspense fallback={<Loading />}>
           <PlanEditorPage key={route.planId} planId={route.planId} />
+        </Suspense>
+      );
+    case 'opinions':
+      return (
+        <Suspense fallback={<Loading />}>
+          <OpinionsPrintPage key={route.planId} planId={route.planId} />
         </Suspense>
       );
     case 'notFound':

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { NotificationsBell } from '../features/notifications/NotificationsBell';
 import { useI18n } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Link, navigate } from './router';
@@ -52,6 +53,7 @@ export function Header({ userName }: { userName?: string }) {
         {t('app.name')}
       </Link>
       <div className="app-header__tools">
+        {userName && <NotificationsBell />}
         {userName && <SignOut name={userName} />}
         <LanguageSwitch />
       </div>

@@ -5,6 +5,7 @@ export type Route =
   | { name: 'signIn' }
   | { name: 'plans' }
   | { name: 'plan'; planId: string }
+  | { name: 'opinions'; planId: string }
   | { name: 'notFound' };
 
 /** pushState fires no event of its own, so navigate() announces changes with this one. */
@@ -15,10 +16,11 @@ export function matchRoute(pathname: string): Route {
   if (path === '/') return { name: 'home' };
   if (path === '/sign-in') return { name: 'signIn' };
   if (path === '/plans') return { name: 'plans' };
-  const plan = /^\/plans\/([^/]+)$/.exec(path);
+  const plan = /^\/plans\/([^/]+)(\/opinions)?$/.exec(path);
   if (plan?.[1]) {
     try {
-      return { name: 'plan', planId: decodeURIComponent(plan[1]) };
+      const planId = decodeURIComponent(plan[1]);
+      return plan[2] ? { name: 'opinions', planId } : { name: 'plan', planId };
     } catch {
       return { name: 'notFound' };
     }
@@ -41,6 +43,19 @@ function subscribe(onChange: () => void): () => void {
   return () => {
     window.removeEventListener('popstate', onChange);
     window.removeEventListener(NAVIGATE_EVENT, onChange);
+  };
+}
+
+/**
+ * Calls `onChange` after every navigation, Back/Forward and hash change; for pages that
+ * react to the `#fragment` (a link to a comment thread, say), which the path alone misses.
+ */
+export function subscribeToLocation(onChange: () => void): () => void {
+  const unsubscribe = subscribe(onChange);
+  window.addEventListener('hashchange', onChange);
+  return () => {
+    unsubscribe();
+    window.removeEventListener('hashchange', onChange);
   };
 }
 

@@ -1,4 +1,7 @@
 import type { MessageKey } from './ja';
+import { measuresEn } from './measures.en';
+import { viewsEn } from './views.en';
+import { commentsEn } from './comments.en';
 
 export const en: Record<MessageKey, string> = {
   'app.name': '策定 Sakutei',
@@ -65,4 +68,15 @@ export const en: Record<MessageKey, string> = {
   'notFound.title': 'Page not found',
   'notFound.body': 'The page you are looking for does not exist or has moved.',
   'notFound.back': 'Go to plans',
+
+  'workspace.tabs': 'Plan views',
+  'workspace.tab.prose': 'Text',
+  'workspace.tab.measures': 'Measures, projects and KPIs',
+  'workspace.tab.kpiList': 'KPI list',
+  'workspace.tab.contents': 'Contents',
+  'workspace.tab.roles': 'Roles',
+
+  ...measuresEn,
+  ...viewsEn,
+  ...commentsEn,
 };

@@ -1,3 +1,7 @@
+import { measuresJa } from './measures.ja';
+import { viewsJa } from './views.ja';
+import { commentsJa } from './comments.ja';
+
 /**
  * Japanese is the source language: its keys define the message catalogue and every
  * other locale must translate exactly these keys. `{name}` marks a parameter.
@@ -67,6 +71,17 @@ export const ja = {
   'notFound.title': 'ページが見つかりません',
   'notFound.body': 'お探しのページは存在しないか、移動した可能性があります。',
   'notFound.back': '計画一覧へ',
+
+  'workspace.tabs': '計画の表示',
+  'workspace.tab.prose': '本文',
+  'workspace.tab.measures': '施策・事業・成果指標',
+  'workspace.tab.kpiList': '成果指標一覧',
+  'workspace.tab.contents': '目次',
+  'workspace.tab.roles': '役割分担',
+
+  ...measuresJa,
+  ...viewsJa,
+  ...commentsJa,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;

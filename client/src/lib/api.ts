@@ -5,11 +5,14 @@ import {
   PlanResponse,
   PlansResponse,
   SignInResponse,
+  SpreadsheetRowsResponse,
+  type MeasureExportQuery,
+  type RecordActualRequest,
   type SignInRequest,
 } from '@sakutei/shared';
 
 /** Anything that can vouch for the shape of a response body; the shared zod schemas fit. */
-interface Schema<T> {
+export interface Schema<T> {
   parse(data: unknown): T;
 }
 
@@ -26,8 +29,8 @@ export class ApiError extends Error {
   }
 }
 
-interface RequestOptions {
-  method?: 'GET' | 'POST';
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;
 }
@@ -50,7 +53,8 @@ function errorFrom(response: Response, body: unknown): ApiError {
     : new ApiError(response.status, 'http_error', `${response.status} ${response.statusText}`);
 }
 
-async function request<T>(path: string, schema: Schema<T>, options: RequestOptions = {}): Promise<T> {
+/** One JSON call to our API; the response body is checked against `schema`. */
+export async function request<T>(path: string, schema: Schema<T>, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
 
@@ -84,4 +88,41 @@ export function listPlans(signal?: AbortSignal): Promise<PlansResponse> {
 
 export function getPlan(planId: string, signal?: AbortSignal): Promise<PlanResponse> {
   return request(`/api/plans/${encodeURIComponent(planId)}`, PlanResponse, { signal });
+}
+
+function planPath(planId: string): string {
+  return `/api/plans/${encodeURIComponent(planId)}`;
+}
+
+/** Records one fiscal year's actual of a KPI on the server's copy (staff hold no edit access). */
+export function recordActual(
+  planId: string,
+  kpiId: string,
+  fiscalYear: number,
+  value: RecordActualRequest['value'],
+): Promise<OkResponse> {
+  return request(`${planPath(planId)}/kpis/${encodeURIComponent(kpiId)}/actuals/${fiscalYear}`, OkResponse, {
+    method: 'PUT',
+    body: { value },
+  });
+}
+
+function base64Of(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** Reads the first sheet of an XLSX file into rows of cell text (the server parses it). */
+export async function readSpreadsheet(planId: string, file: File): Promise<SpreadsheetRowsResponse> {
+  const contentBase64 = base64Of(new Uint8Array(await file.arrayBuffer()));
+  return request(`${planPath(planId)}/spreadsheets/rows`, SpreadsheetRowsResponse, {
+    method: 'POST',
+    body: { fileName: file.name, contentBase64 },
+  });
+}
+
+/** Where the browser downloads the KPI list or the measure table as CSV or XLSX. */
+export function measureExportUrl(planId: string, query: MeasureExportQuery): string {
+  return `${planPath(planId)}/measures/export?table=${query.table}&format=${query.format}`;
 }

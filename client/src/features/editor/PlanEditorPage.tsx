@@ -1,15 +1,27 @@
 import { docAccessOf, type PlanSummary } from '@sakutei/shared';
+import { useCallback, useState } from 'react';
 import { Link } from '../../app/router';
 import { useMe } from '../../app/session';
 import { useApiResource } from '../../app/useApiResource';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
 import { useI18n } from '../../i18n';
 import { ApiError, getPlan } from '../../lib/api';
+import { ContentsView } from '../views/ContentsView';
+import { KpiListView } from '../views/KpiListView';
+import { RoleMatrixView } from '../views/RoleMatrixView';
+import { MeasuresView } from '../measures/MeasuresView';
+import { CommentsProvider } from '../comments/CommentsProvider';
+import { CommentsSidebar } from '../comments/CommentsSidebar';
+import { ConnectionStatus } from './components/ConnectionStatus';
 import { LiveDocument } from './components/LiveDocument';
+import { PresenceList } from './components/PresenceList';
 import { ReadOnlyBanner } from './components/ReadOnlyBanner';
 import { RefusalNotice } from './components/RefusalNotice';
 import { presenceUserOf } from './presence';
-import { useCollabDoc } from './useCollabDoc';
+import type { PlanViewProps } from './planView';
+import { useCollabDoc, type CollabSession } from './useCollabDoc';
+import { useConnectionStatus } from './useConnectionStatus';
+import { usePresence } from './usePresence';
 
 function Breadcrumb({ current }: { current?: string }) {
   const { t } = useI18n();
@@ -25,6 +37,72 @@ function Breadcrumb({ current }: { current?: string }) {
   );
 }
 
+const VIEWS = [
+  { id: 'prose', label: 'workspace.tab.prose', View: LiveDocument },
+  { id: 'measures', label: 'workspace.tab.measures', View: MeasuresView },
+  { id: 'kpiList', label: 'workspace.tab.kpiList', View: KpiListView },
+  { id: 'contents', label: 'workspace.tab.contents', View: ContentsView },
+  { id: 'roles', label: 'workspace.tab.roles', View: RoleMatrixView },
+] as const;
+type ViewId = (typeof VIEWS)[number]['id'];
+
+/** `#measures` opens that tab; any other fragment (`#thread-…` opens a comment) leaves the default. */
+function viewFromHash(): ViewId {
+  const hash = location.hash.replace(/^#/, '');
+  return VIEWS.find((view) => view.id === hash)?.id ?? 'prose';
+}
+
+/** Connection state and who is here, shown above every view of the plan. */
+function SessionBar({ session, refused, selfId }: { session: CollabSession; refused: boolean; selfId: string }) {
+  const { status, synced } = useConnectionStatus(session.provider);
+  const users = usePresence(session.provider.awareness);
+  return (
+    <div className="live-document__bar">
+      <ConnectionStatus status={refused ? 'offline' : status} synced={synced} willResync={!refused} />
+      <PresenceList users={users} selfId={selfId} />
+    </div>
+  );
+}
+
+/** Tabs in the WAI-ARIA pattern: arrow keys move between them, Home/End jump to the ends. */
+function ViewTabs({ current, onSelect }: { current: ViewId; onSelect: (id: ViewId) => void }) {
+  const { t } = useI18n();
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    const index = VIEWS.findIndex((view) => view.id === current);
+    const next =
+      event.key === 'ArrowRight' ? (index + 1) % VIEWS.length
+      : event.key === 'ArrowLeft' ? (index - 1 + VIEWS.length) % VIEWS.length
+      : event.key === 'Home' ? 0
+      : event.key === 'End' ? VIEWS.length - 1
+      : null;
+    if (next === null) return;
+    event.preventDefault();
+    const id = VIEWS[next]!.id;
+    onSelect(id);
+    document.getElementById(`plan-tab-${id}`)?.focus();
+  };
+  return (
+    <div className="plan-tabs" role="tablist" aria-label={t('workspace.tabs')} onKeyDown={onKeyDown}>
+      {VIEWS.map((view) => (
+        <button
+          key={view.id}
+          id={`plan-tab-${view.id}`}
+          type="button"
+          role="tab"
+          className="plan-tabs__tab"
+          aria-selected={view.id === current}
+          aria-controls={`plan-panel-${view.id}`}
+          tabIndex={view.id === current ? 0 : -1}
+          data-testid={`plan-tab-${view.id}`}
+          onClick={() => onSelect(view.id)}
+        >
+          {t(view.label)}
+        </button>
+      ))}
+    </div>
+  );
+}
+
 interface WorkspaceProps {
   plan: PlanSummary;
   /** Re-reads the plan, whose role says what this member may now do. */
@@ -37,9 +115,23 @@ function PlanWorkspace({ plan, reloadPlan }: WorkspaceProps) {
   const user = presenceUserOf(me.user);
   const { session, refusedWith } = useCollabDoc({ docName: plan.docName, user, onAccessChanged: reloadPlan });
   const mayEdit = docAccessOf(plan.role) === 'edit';
+  const [viewId, setViewId] = useState<ViewId>(viewFromHash);
+  const selectView = useCallback((id: ViewId) => {
+    setViewId(id);
+    history.replaceState(null, '', id === 'prose' ? location.pathname : `#${id}`);
+  }, []);
+  const current = VIEWS.find((view) => view.id === viewId) ?? VIEWS[0];
+
+  const viewProps: PlanViewProps | null = session && {
+    planId: plan.id,
+    session,
+    user,
+    role: plan.role,
+    editable: mayEdit && refusedWith === null,
+  };
 
   return (
-    <article className="page plan">
+    <article className="page plan plan--with-comments">
       <Breadcrumb current={plan.title} />
       <header className="plan__header">
         <h1>{plan.title}</h1>
@@ -53,13 +145,24 @@ function PlanWorkspace({ plan, reloadPlan }: WorkspaceProps) {
       </header>
       {refusedWith !== null && <RefusalNotice code={refusedWith} />}
       {!mayEdit && <ReadOnlyBanner role={plan.role} />}
-      {session && (
-        <LiveDocument
-          session={session}
-          user={user}
-          editable={mayEdit && refusedWith === null}
-          refused={refusedWith !== null}
-        />
+      {session && viewProps && (
+        <CommentsProvider plan={plan} userId={me.user.id} session={session} selectView={selectView}>
+          <div className="plan-layout">
+            <div className="live-document plan-layout__main">
+              <SessionBar session={session} refused={refusedWith !== null} selfId={user.id} />
+              <ViewTabs current={current.id} onSelect={selectView} />
+              <div
+                className="plan-panel"
+                role="tabpanel"
+                id={`plan-panel-${current.id}`}
+                aria-labelledby={`plan-tab-${current.id}`}
+              >
+                <current.View key={current.id} {...viewProps} />
+              </div>
+            </div>
+            <CommentsSidebar />
+          </div>
+        </CommentsProvider>
       )}
     </article>
   );

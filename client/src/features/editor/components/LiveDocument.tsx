@@ -5,21 +5,9 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect } from 'react';
 import { useI18n } from '../../../i18n';
-import type { PresenceUser } from '../presence';
-import type { CollabSession } from '../useCollabDoc';
-import { useConnectionStatus } from '../useConnectionStatus';
-import { usePresence } from '../usePresence';
-import { ConnectionStatus } from './ConnectionStatus';
+import { ProseComments, useCommentExtensions } from '../../comments/ProseComments';
+import type { PlanViewProps } from '../planView';
 import { EditorToolbar } from './EditorToolbar';
-import { PresenceList } from './PresenceList';
-
-interface Props {
-  session: CollabSession;
-  user: PresenceUser;
-  editable: boolean;
-  /** The server refused this document for good, so nothing typed here would ever sync. */
-  refused: boolean;
-}
 
 function documentAttributes(label: string, editable: boolean): Record<string, string> {
   return {
@@ -33,13 +21,12 @@ function documentAttributes(label: string, editable: boolean): Record<string, st
   };
 }
 
-/** The shared document itself, with who is here and whether it is in sync. */
-export function LiveDocument({ session, user, editable, refused }: Props) {
+/** The plan's prose, co-edited in TipTap. */
+export function LiveDocument({ session, user, editable }: PlanViewProps) {
   const { t } = useI18n();
   const { provider, ydoc } = session;
-  const { status, synced } = useConnectionStatus(provider);
-  const users = usePresence(provider.awareness);
   const label = t('plan.editorLabel');
+  const commentExtensions = useCommentExtensions();
 
   const editor = useEditor(
     {
@@ -48,6 +35,8 @@ export function LiveDocument({ session, user, editable, refused }: Props) {
         Collaboration.configure({ document: ydoc, field: BODY_FRAGMENT }),
         // Publishes `user` in awareness too, so it carries the id the presence list groups by.
         CollaborationCaret.configure({ provider, user }),
+        // After Collaboration: comment highlights read positions through its sync binding.
+        ...commentExtensions,
       ],
       editable,
       editorProps: { attributes: documentAttributes(label, editable) },
@@ -65,13 +54,10 @@ export function LiveDocument({ session, user, editable, refused }: Props) {
   }, [editor, editable, label]);
 
   return (
-    <div className="live-document">
-      <div className="live-document__bar">
-        <ConnectionStatus status={refused ? 'offline' : status} synced={synced} willResync={!refused} />
-        <PresenceList users={users} selfId={user.id} />
-      </div>
+    <>
       {editable && <EditorToolbar editor={editor} />}
       <EditorContent editor={editor} className="document-page" />
-    </div>
+      <ProseComments editor={editor} />
+    </>
   );
 }

@@ -1,0 +1,125 @@
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useI18n } from '../../i18n';
+import { useComments } from './commentsContext';
+import { NewThreadComposer } from './NewThreadComposer';
+import { OpinionsExport } from './OpinionsExport';
+import { ThreadCard } from './ThreadCard';
+import { ThreadFilters } from './ThreadFilters';
+import { filterShowing, matchesFilter, orderThreads, type ThreadFilter, type ThreadOrder, type ThreadPlace } from './threadList';
+import { placesOf } from './threadPlaces';
+import { useDocRevision, useHasSynced } from './useDocRevision';
+import './comments.css';
+
+const NO_PLACES: ReadonlyMap<string, ThreadPlace> = new Map();
+
+/** The review threads of the plan, beside whichever view is showing. */
+export function CommentsSidebar() {
+  const { t } = useI18n();
+  const {
+    plan,
+    userId,
+    session,
+    threads,
+    loadState,
+    reload,
+    people,
+    draft,
+    activeThreadId,
+    focusRequest,
+    proseEditor,
+    announcement,
+    canComment,
+  } = useComments();
+  const headingId = useId();
+  const [filter, setFilter] = useState<ThreadFilter>({ kind: 'open', memberId: null });
+  const [order, setOrder] = useState<ThreadOrder>('position');
+  const revision = useDocRevision(session.ydoc);
+  const synced = useHasSynced(session.provider);
+
+  const places = useMemo(
+    () => (synced ? placesOf(threads, session.ydoc, proseEditor, order === 'position') : NO_PLACES),
+    // `revision` stands for the document's content, which placesOf reads.
+    [threads, session.ydoc, proseEditor, order, synced, revision],
+  );
+  const visible = orderThreads(
+    threads.filter((thread) => matchesFilter(thread, filter, userId)),
+    order,
+    places,
+  );
+  const openCount = threads.filter((thread) => thread.status === 'open').length;
+  const nameOf = useMemo(() => {
+    const names = new Map(people.map((person) => [person.id, person.name]));
+    return (id: string) => names.get(id) ?? null;
+  }, [people]);
+
+  // Bring a requested thread into view, first changing the filter if it hides the thread.
+  const handledRequest = useRef(0);
+  useEffect(() => {
+    if (!focusRequest || handledRequest.current === focusRequest.seq) return;
+    const thread = threads.find((candidate) => candidate.id === focusRequest.threadId);
+    if (!thread) return;
+    if (!matchesFilter(thread, filter, userId)) {
+      setFilter(filterShowing(thread));
+      return;
+    }
+    handledRequest.current = focusRequest.seq;
+    requestAnimationFrame(() => {
+      const card = document.getElementById(`thread-${thread.id}`);
+      card?.scrollIntoView({ block: 'nearest' });
+      if (focusRequest.focus) card?.focus({ preventScroll: true });
+    });
+  }, [focusRequest, threads, filter, userId]);
+
+  return (
+    <aside className="comments-sidebar" data-testid="comments-sidebar" aria-labelledby={headingId}>
+      <div className="comments-sidebar__head">
+        <h2 id={headingId} className="comments-sidebar__title">
+          {t('comments.title')}
+        </h2>
+        <span className="comments-sidebar__count" data-testid="comments-open-count">
+          {t('comments.openCount', { count: openCount })}
+        </span>
+      </div>
+      <OpinionsExport planId={plan.id} />
+      <ThreadFilters filter={filter} onFilter={setFilter} order={order} onOrder={setOrder} people={people} />
+      <p className="visually-hidden" role="status" data-testid="comments-announcement">
+        {announcement?.text ?? ''}
+      </p>
+      {draft && <NewThreadComposer key="draft" anchor={draft.anchor} seq={draft.seq} />}
+      {loadState === 'loading' && (
+        <p className="comments-empty" role="status">
+          {t('comments.loading')}
+        </p>
+      )}
+      {loadState === 'failed' && (
+        <div className="comments-empty">
+          <p role="alert">{t('comments.loadFailed')}</p>
+          <button type="button" className="button button--quiet" onClick={reload}>
+            {t('app.retry')}
+          </button>
+        </div>
+      )}
+      {loadState === 'loaded' && visible.length === 0 && (
+        <p className="comments-empty" data-testid="comments-empty">
+          {threads.length === 0
+            ? canComment
+              ? t('comments.empty.howTo')
+              : t('comments.empty.none')
+            : t('comments.empty.filtered')}
+        </p>
+      )}
+      <ol className="thread-list" aria-labelledby={headingId}>
+        {visible.map((thread) => (
+          <li key={thread.id}>
+            <ThreadCard
+              thread={thread}
+              detached={places.get(thread.id)?.detached ?? false}
+              active={thread.id === activeThreadId}
+              nameOf={nameOf}
+            />
+          </li>
+        ))}
+      </ol>
+    </aside>
+  );
+}

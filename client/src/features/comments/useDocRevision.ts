@@ -1,0 +1,43 @@
+import { useEffect, useState } from 'react';
+import type { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
+
+/**
+ * A number that changes after the shared document changes, at most once a frame: anchors
+ * move and detach with edits, so whatever shows them re-reads on this.
+ */
+export function useDocRevision(doc: Y.Doc): number {
+  const [revision, setRevision] = useState(0);
+  useEffect(() => {
+    let frame: number | null = null;
+    const onUpdate = () => {
+      frame ??= requestAnimationFrame(() => {
+        frame = null;
+        setRevision((value) => value + 1);
+      });
+    };
+    doc.on('update', onUpdate);
+    return () => {
+      doc.off('update', onUpdate);
+      if (frame !== null) cancelAnimationFrame(frame);
+    };
+  }, [doc]);
+  return revision;
+}
+
+/** Whether the document has arrived from the server at least once; before that every anchor would look deleted. */
+export function useHasSynced(provider: WebsocketProvider): boolean {
+  const [synced, setSynced] = useState(provider.synced);
+  useEffect(() => {
+    if (provider.synced) {
+      setSynced(true);
+      return;
+    }
+    const onSync = (isSynced: boolean) => {
+      if (isSynced) setSynced(true);
+    };
+    provider.on('sync', onSync);
+    return () => provider.off('sync', onSync);
+  }, [provider]);
+  return synced;
+}

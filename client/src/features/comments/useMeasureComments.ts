@@ -1,0 +1,48 @@
+import type { MeasureTarget, Thread } from '@sakutei/shared';
+import { use, useMemo } from 'react';
+import { CommentsContext } from './commentsContext';
+import { MAX_QUOTE_CHARS } from './textAnchors';
+import { measureTargetKey } from './threadList';
+
+export interface MeasureComments {
+  /**
+   * The threads on exactly this target, open and resolved, in number order. A thread on a
+   * KPI's `actual` for fiscal 2023 belongs to that cell only; a thread with `field: null`
+   * belongs to the whole row or KPI, i.e. to the target with `field: null`.
+   */
+  threadsFor(target: MeasureTarget): Thread[];
+  /** Opens the new-comment composer in the sidebar; `quote` says where, e.g. `成果指標⑩ 実績値 R5`. */
+  startMeasureThread(target: MeasureTarget, quote: string): void;
+  canComment: boolean;
+}
+
+const NONE: Thread[] = [];
+
+/**
+ * Comments for the measure grid: badges on commented cells, and starting a thread on the
+ * focused one. Harmless outside a plan page (no threads, no commenting).
+ */
+export function useMeasureComments(): MeasureComments {
+  const context = use(CommentsContext);
+  const threads = context?.threads;
+  const startThread = context?.startThread;
+  const canComment = context?.canComment ?? false;
+
+  return useMemo(() => {
+    const byTarget = new Map<string, Thread[]>();
+    for (const thread of threads ?? []) {
+      if (thread.anchor.kind !== 'measure') continue;
+      const key = measureTargetKey(thread.anchor.target);
+      byTarget.set(key, [...(byTarget.get(key) ?? []), thread]);
+    }
+    return {
+      threadsFor: (target) => byTarget.get(measureTargetKey(target)) ?? NONE,
+      startMeasureThread: (target, quote) => {
+        if (!startThread || !canComment) return;
+        const where = quote.trim().slice(0, MAX_QUOTE_CHARS).trim() || target.id;
+        startThread({ kind: 'measure', target, quote: where });
+      },
+      canComment,
+    };
+  }, [threads, startThread, canComment]);
+}
