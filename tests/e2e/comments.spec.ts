@@ -1,0 +1,75 @@
+/// <reference lib="dom" />
+import fs from 'node:fs';
+import { type Page, expect, test } from '@playwright/test';
+import { openDemoPlan, signedInPage } from './support';
+
+/** Selects `phrase` inside the prose the way a mouse drag would leave the DOM selection. */
+async function selectPhrase(page: Page, phrase: string): Promise<void> {
+  await page.evaluate((text) => {
+    const root = document.querySelector('[data-testid="plan-editor"]')!;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(text);
+      if (at < 0) continue;
+      node.parentElement!.scrollIntoView({ block: 'center' });
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + text.length);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return;
+    }
+    throw new Error(`phrase not found: ${text}`);
+  }, phrase);
+}
+
+test('staff comment on a sentence, a member replies live, staff record the response, resolve, and export the table', async ({ browser }) => {
+  const staff = await signedInPage(browser, 'staff@example.jp');
+  const member = await signedInPage(browser, 'member@example.jp');
+  await openDemoPlan(staff);
+  await openDemoPlan(member);
+
+  // Staff cannot edit the text, but can select it and comment.
+  await selectPhrase(staff, '企業アンケートを実施する');
+  await staff.getByTestId('comment-on-selection').click();
+  await staff.getByTestId('new-comment-input').fill('回収率の目標も示してはどうでしょうか。<script>window.pwned = 1</script>');
+  await staff.getByTestId('new-comment-submit').click();
+
+  const memberThread = member.getByTestId('thread').filter({ hasText: '回収率の目標も示してはどうでしょうか。' });
+  await expect(memberThread).toBeVisible();
+  await expect(memberThread.getByTestId('thread-location')).toContainText('企業アンケートを実施する');
+  await expect(member.locator('.comment-highlight')).toContainText('企業アンケートを実施する');
+  // Shown as text, never run.
+  await expect(memberThread).toContainText('<script>window.pwned = 1</script>');
+  expect(await member.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+
+  await memberThread.getByTestId('reply-input').fill('回収率は毎年度公表する方向で賛成です。');
+  await memberThread.getByTestId('reply-submit').click();
+  const staffThread = staff.getByTestId('thread').filter({ hasText: '回収率の目標も示してはどうでしょうか。' });
+  await expect(staffThread).toContainText('回収率は毎年度公表する方向で賛成です。');
+  await expect(staff.getByTestId('notifications-unread')).toHaveText('1');
+
+  await staffThread.getByTestId('disposition-select').selectOption('reflect');
+  await staffThread.getByTestId('disposition-response').fill('令和8年度版から回収率の目標値を記載します。');
+  await staffThread.getByTestId('disposition-save').click();
+  await expect(memberThread.getByTestId('thread-disposition')).toContainText('反映する');
+  await expect(memberThread.getByTestId('thread-disposition')).toContainText('令和8年度版から回収率の目標値を記載します。');
+  // Members see the response but cannot set it.
+  await expect(memberThread.getByTestId('disposition-select')).toHaveCount(0);
+
+  await staffThread.getByTestId('thread-resolve').click();
+  await expect(member.locator('[data-testid="thread"][data-status="open"]').filter({ hasText: '回収率の目標も' })).toHaveCount(0);
+
+  const [download] = await Promise.all([staff.waitForEvent('download'), staff.getByTestId('opinions-export-csv').click()]);
+  const csv = fs.readFileSync((await download.path())!, 'utf8');
+  expect(csv).toContain('No,箇所,委員,意見,対応方針,対応内容');
+  expect(csv).toContain('本文「企業アンケートを実施する」');
+  expect(csv).toContain('反映する');
+
+  await staff.getByTestId('opinions-print-link').click();
+  await expect(staff.getByTestId('opinions-table')).toContainText('令和8年度版から回収率の目標値を記載します。');
+
+  await staff.context().close();
+  await member.context().close();
+});
