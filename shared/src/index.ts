@@ -8,3 +8,4 @@ export * from './schemas/plan';
 export * from './schemas/measures';
 export * from './comments/index';
 export * from './schemas/comments';
+export * from './revisions/index';

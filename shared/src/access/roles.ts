@@ -24,7 +24,8 @@ const MEMBER: readonly Capability[] = ['plan.read', 'plan.edit', 'comment.write'
  * delegates (a per-review grant, not a standing capability), so the table gives it none.
  */
 export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = {
-  chair: [...MEMBER, 'thread.resolve', 'review.decide'],
+  // The chair opens reviews and freezes revisions as the secretariat does, and decides them.
+  chair: [...MEMBER, 'thread.resolve', 'review.open', 'review.decide'],
   vice_chair: [...MEMBER],
   member: [...MEMBER],
   staff: [
