@@ -15,6 +15,7 @@ import { commentRoutes } from './routes/comments/comments';
 import { measureRoutes } from './routes/measures/measures';
 import { memberRoutes } from './routes/members/members';
 import { planRoutes } from './routes/plans/plans';
+import { revisionRoutes } from './routes/revisions/revisions';
 
 export const API_BODY_LIMIT_BYTES = 64 * 1024;
 /** Spreadsheet uploads arrive base64-encoded in JSON: 2 MiB of file plus a third. */
@@ -75,6 +76,7 @@ export function createApp(deps: AppDeps) {
   memberRoutes(deps, app);
   measureRoutes(deps, app);
   commentRoutes(deps, app);
+  revisionRoutes(deps, app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
     type: 'apiKey',

@@ -3,6 +3,7 @@ import { Email, docNameForPlan, isRole } from '@sakutei/shared';
 import { newId } from './auth/ids';
 import { hashPassword, passwordProblem } from './auth/password';
 import { loadConfig } from './config';
+import { memberSetRole } from './services/memberSetRole';
 import type { Storage } from './storage';
 import { openSqliteStorage } from './storage/sqlite';
 
@@ -15,12 +16,15 @@ const USAGE = `Sakutei administration (works on the data folder, also while the 
   pnpm cli member set --workspace ID --email E --role chair|vice_chair|member|staff|observer
   pnpm cli member remove --workspace ID --email E
   pnpm cli member list --workspace ID
+  pnpm cli audit verify        checks the hash chain of the audit log; names the first broken entry
   pnpm cli plan add --workspace ID --title T
 
 The data folder is SAKUTEI_DATA_DIR (default ./data). Role changes reach open editor
 connections within SAKUTEI_REVALIDATE_MS (10 s by default).`;
 
 class UsageError extends Error {}
+/** The audit chain does not verify: exit 3, so scripts can tell it from a usage mistake. */
+class AuditBrokenError extends Error {}
 
 function required(values: Record<string, string | undefined>, name: string): string {
   const v = values[name]?.trim();
@@ -74,18 +78,23 @@ async function run(storage: Storage, [noun, verb]: string[], v: Record<string, s
       const user = await userByEmail(storage, required(v, 'email'));
       const role = required(v, 'role');
       if (!isRole(role)) throw new UsageError(`unknown role ${role}`);
-      await storage.workspaces.setMembership(ws.id, user.id, role);
+      await memberSetRole(storage, ws.id, user.id, role, null);
       return `${user.email} is ${role} in ${ws.name}`;
     }
     case 'member remove': {
       const ws = await workspaceById(storage, required(v, 'workspace'));
       const user = await userByEmail(storage, required(v, 'email'));
-      const removed = await storage.workspaces.removeMembership(ws.id, user.id);
+      const removed = await memberSetRole(storage, ws.id, user.id, null, null);
       return removed ? `${user.email} removed from ${ws.name}` : `${user.email} was not a member of ${ws.name}`;
     }
     case 'member list': {
       const ws = await workspaceById(storage, required(v, 'workspace'));
       return (await storage.workspaces.listMembers(ws.id)).map((m) => `${m.role}\t${m.email}\t${m.name}`).join('\n') || '(none)';
+    }
+    case 'audit verify': {
+      const { checked, firstBroken } = await storage.audit.verify();
+      if (firstBroken !== null) throw new AuditBrokenError(`audit log broken at entry ${firstBroken} (${checked} entries before it verify)`);
+      return `audit log intact: ${checked} entries verified`;
     }
     case 'plan add': {
       const ws = await workspaceById(storage, required(v, 'workspace'));
@@ -125,5 +134,5 @@ async function main() {
 
 main().catch((err) => {
   console.error(err instanceof UsageError ? `error: ${err.message}\n\n${USAGE}` : err instanceof Error ? `error: ${err.message}` : err);
-  process.exit(err instanceof UsageError ? 2 : 1);
+  process.exit(err instanceof UsageError ? 2 : err instanceof AuditBrokenError ? 3 : 1);
 });

@@ -9,3 +9,4 @@ export * from './schemas/measures';
 export * from './comments/index';
 export * from './schemas/comments';
 export * from './revisions/index';
+export * from './schemas/revisions';

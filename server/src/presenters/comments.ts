@@ -21,6 +21,7 @@ export function presentThread(t: ThreadRecord, comments: CommentRecord[]): Threa
   return {
     id: t.id,
     planId: t.planId,
+    revisionId: t.revisionId,
     number: t.number,
     anchor: t.anchor,
     status: t.status,

@@ -12,6 +12,7 @@ import {
   cleanBody,
   decodeRelativePosition,
   mentionedIds,
+  planSnapshotSchema,
 } from '@sakutei/shared';
 import { measureMaps } from '@sakutei/shared/measures';
 import { newId } from '../auth/ids';
@@ -30,6 +31,17 @@ type PlanAccess = PlanRecord & { role: Role };
  */
 export function commentService(deps: AppDeps) {
   const { comments, workspaces } = deps.storage;
+
+  /**
+   * Members, staff and the chair comment anywhere in their plan; an observer only on a
+   * revision whose review invited them, while that review is open.
+   */
+  async function mayCommentOn(plan: PlanAccess, userId: string, revisionId: string | null): Promise<boolean> {
+    if (canComment(plan.role)) return true;
+    if (revisionId === null || plan.role !== 'observer') return false;
+    const revision = await deps.storage.revisions.find(revisionId);
+    return !!revision && revision.review.status === 'in_review' && revision.invited.some((p) => p.id === userId);
+  }
 
   async function threadView(thread: ThreadRecord): Promise<Thread> {
     return presentThread(thread, await comments.listComments([thread.id]));
@@ -68,17 +80,27 @@ export function commentService(deps: AppDeps) {
    * A text anchor must decode as two Yjs relative positions; a measure anchor must point at
    * a row or KPI that exists now (it may be deleted later: the thread then shows as detached).
    */
-  async function checkAnchor(plan: PlanRecord, anchor: Anchor): Promise<void> {
+  async function checkAnchor(plan: PlanRecord, anchor: Anchor, revisionId: string | null): Promise<void> {
     if (anchor.kind === 'text') {
       if (!decodeRelativePosition(anchor.start) || !decodeRelativePosition(anchor.end)) {
         throw new AppError(400, 'invalid_anchor', 'The text anchor is not a valid position in the document.');
       }
       return;
     }
-    const exists = await deps.rooms.use(plan.docName, (room) => {
-      const maps = measureMaps(room.doc);
-      return anchor.target.kind === 'node' ? maps.nodes.has(anchor.target.id) : maps.kpis.has(anchor.target.id);
-    });
+    const { target } = anchor;
+    let exists: boolean;
+    if (revisionId !== null) {
+      // A thread on a frozen revision points into what was frozen.
+      const content = await deps.storage.revisions.content(revisionId);
+      const snapshot = content ? planSnapshotSchema.parse(JSON.parse(content.canonical)) : null;
+      const ids = target.kind === 'node' ? snapshot?.measures.nodes : snapshot?.measures.kpis;
+      exists = !!ids?.some((record) => record.id === target.id);
+    } else {
+      exists = await deps.rooms.use(plan.docName, (room) => {
+        const maps = measureMaps(room.doc);
+        return target.kind === 'node' ? maps.nodes.has(target.id) : maps.kpis.has(target.id);
+      });
+    }
     if (!exists) throw new AppError(400, 'invalid_anchor', 'The anchored row or KPI does not exist.');
   }
 
@@ -121,16 +143,21 @@ export function commentService(deps: AppDeps) {
 
     async create(user: UserRecord, planId: string, request: CreateThreadRequest): Promise<Thread> {
       const plan = await loadVisiblePlan(workspaces, user.id, planId);
-      if (!canComment(plan.role)) throw forbidden('Your role does not allow commenting.');
+      const revisionId = request.revisionId ?? null;
+      if (revisionId !== null) {
+        const revision = await deps.storage.revisions.find(revisionId);
+        if (!revision || revision.planId !== plan.id) throw notFound('revision');
+      }
+      if (!(await mayCommentOn(plan, user.id, revisionId))) throw forbidden('Your role does not allow commenting here.');
       const body = cleanBody(request.body);
       if (!body) throw new AppError(400, 'invalid_request', 'body: a comment needs some text');
-      await checkAnchor(plan, request.anchor);
+      await checkAnchor(plan, request.anchor, revisionId);
       const mentions = await checkedMentions(plan, body);
       const now = Date.now();
       const threadId = newId();
       const commentId = newId();
       await comments.createThread(
-        { id: threadId, planId: plan.id, anchor: request.anchor, authorId: user.id, createdAt: now },
+        { id: threadId, planId: plan.id, revisionId, anchor: request.anchor, authorId: user.id, createdAt: now },
         { id: commentId, threadId, authorId: user.id, body, createdAt: now, mentionIds: mentions },
       );
       const thread = (await comments.findThread(threadId))!;
@@ -141,7 +168,7 @@ export function commentService(deps: AppDeps) {
 
     async reply(user: UserRecord, threadId: string, text: string): Promise<Thread> {
       const { thread, plan } = await loadThread(user, threadId);
-      if (!canComment(plan.role)) throw forbidden('Your role does not allow commenting.');
+      if (!(await mayCommentOn(plan, user.id, thread.revisionId))) throw forbidden('Your role does not allow commenting here.');
       const body = cleanBody(text);
       if (!body) throw new AppError(400, 'invalid_request', 'body: a comment needs some text');
       const mentions = await checkedMentions(plan, body);
@@ -183,7 +210,17 @@ export function commentService(deps: AppDeps) {
       if (!canResolveThread(plan.role, user.id, thread)) {
         throw forbidden('Only staff, the chair or the thread\'s author may resolve or reopen it.');
       }
-      if (thread.status !== status) await comments.setThreadStatus(threadId, status, user.id, Date.now());
+      if (thread.status !== status) {
+        await comments.setThreadStatus(threadId, status, user.id, Date.now());
+        await deps.storage.audit.append({
+          at: Date.now(),
+          kind: status === 'resolved' ? 'thread.resolved' : 'thread.reopened',
+          workspaceId: plan.workspaceId,
+          planId: plan.id,
+          actorId: user.id,
+          details: { threadId, threadNumber: thread.number },
+        });
+      }
       announce(thread);
       return threadView((await comments.findThread(threadId))!);
     },

@@ -1,4 +1,4 @@
-import type { Anchor, Disposition, Role, ThreadStatus } from '@sakutei/shared';
+import type { Anchor, AuditKind, Disposition, ReviewState, Role, ThreadStatus } from '@sakutei/shared';
 
 export interface UserRecord {
   id: string;
@@ -91,6 +91,8 @@ export interface DocStore {
 export interface ThreadRecord {
   id: string;
   planId: string;
+  /** The frozen revision the thread was made on, or null for the live draft. */
+  revisionId: string | null;
   /** Plan-wide, from 1, in creation order; assigned by the store. */
   number: number;
   anchor: Anchor;
@@ -117,7 +119,7 @@ export interface CommentRecord {
   deletedAt: number | null;
 }
 
-export type NewThread = Pick<ThreadRecord, 'id' | 'planId' | 'anchor' | 'authorId' | 'createdAt'>;
+export type NewThread = Pick<ThreadRecord, 'id' | 'planId' | 'revisionId' | 'anchor' | 'authorId' | 'createdAt'>;
 export type NewComment = Pick<CommentRecord, 'id' | 'threadId' | 'authorId' | 'body' | 'createdAt'> & { mentionIds: string[] };
 
 export interface NotificationRecord {
@@ -160,10 +162,78 @@ export interface CommentStore {
   markRead(userId: string, ids: string[] | 'all', at: number): Promise<void>;
 }
 
+export interface RevisionRecord {
+  id: string;
+  planId: string;
+  number: number;
+  name: string;
+  stage: string;
+  authorId: string;
+  authorName: string;
+  createdAt: number;
+  hash: string;
+  review: ReviewState;
+  delegate: { id: string; name: string } | null;
+  invited: Array<{ id: string; name: string }>;
+  reviewOpenedAt: number | null;
+  decidedAt: number | null;
+}
+
+export type NewRevision = Pick<RevisionRecord, 'id' | 'planId' | 'name' | 'stage' | 'authorId' | 'createdAt' | 'hash' | 'review'> & {
+  state: Uint8Array;
+  canonical: string;
+};
+
+export interface RevisionStore {
+  /** Stores a frozen revision, numbering it after the plan's last one. */
+  create(revision: NewRevision): Promise<void>;
+  find(id: string): Promise<RevisionRecord | null>;
+  list(planId: string): Promise<RevisionRecord[]>;
+  content(id: string): Promise<{ state: Uint8Array; canonical: string } | null>;
+  /**
+   * Moves the review on, only if it is still in `expected` (two decisions racing: one wins,
+   * the other is told the state changed). Returns whether it was updated.
+   */
+  updateReview(
+    id: string,
+    expected: ReviewState['status'],
+    review: ReviewState,
+    changes: { delegateId?: string | null; invitedIds?: string[]; openedAt?: number; decidedAt?: number },
+  ): Promise<boolean>;
+  /** Revisions whose review invites this user. */
+  invitedTo(userId: string, planId: string): Promise<string[]>;
+}
+
+export interface AuditRecord {
+  seq: number;
+  at: number;
+  kind: AuditKind;
+  workspaceId: string | null;
+  planId: string | null;
+  actorId: string | null;
+  actorName: string | null;
+  details: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+export type NewAuditEntry = Pick<AuditRecord, 'at' | 'kind' | 'workspaceId' | 'planId' | 'actorId' | 'details'>;
+
+export interface AuditStore {
+  /** Appends an entry chained to the last one (its hash covers the previous entry's hash). */
+  append(entry: NewAuditEntry): Promise<AuditRecord>;
+  /** A plan's entries and its council's (role changes), newest first. */
+  listForPlan(planId: string, workspaceId: string, limit: number): Promise<AuditRecord[]>;
+  /** Walks the whole chain; the first entry whose stored hash does not match, or null. */
+  verify(): Promise<{ checked: number; firstBroken: number | null }>;
+}
+
 export interface Storage {
   accounts: AccountStore;
   workspaces: WorkspaceStore;
   docs: DocStore;
   comments: CommentStore;
+  revisions: RevisionStore;
+  audit: AuditStore;
   close(): Promise<void>;
 }

@@ -102,7 +102,7 @@ describe('the 委員意見と対応 table', () => {
     const comment = (id: string, author: ReturnType<typeof person>, body: string, deleted = false) => ({
       id, threadId: 't', author, body: deleted ? '' : body, mentions: [], createdAt: '', editedAt: null, deletedAt: deleted ? 'x' : null,
     });
-    const base = { planId: 'p', status: 'open' as const, response: '', createdAt: '', updatedAt: '', resolvedBy: null, resolvedAt: null };
+    const base = { planId: 'p', revisionId: null, status: 'open' as const, response: '', createdAt: '', updatedAt: '', resolvedBy: null, resolvedAt: null };
     const threads: Thread[] = [
       {
         ...base, id: 't2', number: 2, author: person('s', '事務局'), disposition: 'reflect', response: '目標値を見直します。',

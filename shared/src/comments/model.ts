@@ -90,6 +90,8 @@ export type Comment = z.infer<typeof Comment>;
 export const Thread = z.object({
   id: z.string(),
   planId: z.string(),
+  /** The frozen revision it was made on (a review round), or null for the live draft. */
+  revisionId: z.string().nullable(),
   /** The plan-wide number the 委員意見と対応 table lists it under. */
   number: z.number().int(),
   anchor: Anchor,

@@ -13,6 +13,7 @@ import {
   moveNodeBy,
   outdentNode,
   readMeasureTable,
+  replaceMeasureTable,
   setActual,
   setNodeText,
   updateSettings,
@@ -244,6 +245,26 @@ describe('measure table in the Y.Doc', () => {
     sync();
     expect(readMeasureTable(b).kpis[0]?.actuals['2023']).toEqual(num(387));
     undoA.destroy();
+  });
+
+  it('restores a frozen table as one change, keeping the identity of what survived', () => {
+    const doc = new Y.Doc();
+    const ids = fukushimaSample(doc);
+    const kpi = addKpi(doc, ids.coord, { name: '企業訪問等', unit: '件/年', baselineValue: num(433) }, newId);
+    setActual(doc, kpi, 2023, num(387));
+    const frozen = readMeasureTable(doc);
+    const titleText = doc.getMap<Y.Map<unknown>>('measureNodes').get(ids.area)!.get('title');
+    setNodeText(doc, ids.area, 'title', '書き換えた題名');
+    deleteNode(doc, ids.second);
+    setActual(doc, kpi, 2024, num(400));
+    addNode(doc, { parent: null }, { kind: 'measure', title: '後から足した施策' }, newId);
+    replaceMeasureTable(doc, frozen);
+    const sortById = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
+    const restored = readMeasureTable(doc);
+    expect(sortById(restored.nodes)).toEqual(sortById(frozen.nodes));
+    expect(restored.kpis).toEqual(frozen.kpis);
+    expect(sortById(restored.projects)).toEqual(sortById(frozen.projects));
+    expect(doc.getMap<Y.Map<unknown>>('measureNodes').get(ids.area)!.get('title')).toBe(titleText);
   });
 
   it('ignores malformed entries a hostile editor could write', () => {

@@ -613,3 +613,77 @@ export function insertNodeRecord(doc: Y.Doc, node: NodeRecord): void {
 export function siblingKeyRange(doc: Y.Doc, placement: Placement): { before: string | null; after: string | null } {
   return keyRange(siblingsOf(doc, placement.parent), placement);
 }
+
+// ------------------------------------------------------------------ restoring a frozen table
+
+/**
+ * Makes the document's measure table equal `table` (a revision being restored) with the
+ * fewest changes: records kept by id are updated field by field, so their Y.Text cells and
+ * anything anchored to their ids survive; the rest are added or removed.
+ */
+export function replaceMeasureTable(doc: Y.Doc, table: MeasureTable): void {
+  edit(doc, () => {
+    const maps = measureMaps(doc);
+    const keep = <T extends { id: string }, V>(map: Y.Map<V>, records: readonly T[]) => {
+      const ids = new Set(records.map((record) => record.id));
+      for (const id of [...map.keys()]) if (!ids.has(id)) map.delete(id);
+    };
+
+    keep(maps.projects, table.projects);
+    for (const project of table.projects) {
+      const record = maps.projects.get(project.id);
+      if (record instanceof Y.Map) {
+        applyTextChange(textField(record, 'name'), project.name);
+        record.set('contacts', project.contacts);
+      } else insertProjectRecord(doc, project);
+    }
+
+    keep(maps.nodes, table.nodes);
+    for (const node of table.nodes) {
+      const record = maps.nodes.get(node.id);
+      if (!(record instanceof Y.Map)) {
+        insertNodeRecord(doc, node);
+        continue;
+      }
+      record.set('kind', node.kind);
+      record.set('position', node.position);
+      record.set('projectId', node.kind === 'placement' ? node.projectId : null);
+      record.set('status', node.status);
+      applyTextChange(textField(record, 'title'), node.kind === 'placement' ? '' : node.title);
+      applyTextChange(textField(record, 'description'), node.description);
+    }
+
+    keep(maps.kpis, table.kpis);
+    for (const kpi of table.kpis) {
+      let record = maps.kpis.get(kpi.id);
+      if (!(record instanceof Y.Map)) {
+        createKpi(doc, kpi.id, kpi.attachTo, {});
+        record = maps.kpis.get(kpi.id)!;
+      }
+      record.set('attachTo', kpi.attachTo);
+      record.set('key', kpi.key);
+      writeKpiFields(record, {
+        name: kpi.name,
+        formerNames: kpi.formerNames,
+        unit: kpi.unit,
+        direction: kpi.direction,
+        components: kpi.components,
+        baselineValue: kpi.baseline.value,
+        baselineYear: kpi.baseline.fiscalYear,
+        baselineLabel: kpi.baseline.label,
+        targetValue: kpi.target.value,
+        targetYear: kpi.target.fiscalYear,
+        source: kpi.source,
+      });
+      const actuals = actualsOf(record);
+      for (const year of [...actuals.keys()]) if (!(year in kpi.actuals)) actuals.delete(year);
+      for (const [year, value] of Object.entries(kpi.actuals)) actuals.set(year, value);
+    }
+
+    keep(maps.actors, table.actors);
+    for (const actor of table.actors) maps.actors.set(actor.id, { name: actor.name, key: actor.key });
+    for (const key of [...maps.roleCells.keys()]) if (!(key in table.roleCells)) maps.roleCells.delete(key);
+    for (const [key, mark] of Object.entries(table.roleCells)) maps.roleCells.set(key, mark);
+    for (const [field, value] of Object.entries(table.settings)) maps.settings.set(field, value);
+  });
+}

@@ -3,7 +3,12 @@ import { Anchor, Disposition, MAX_COMMENT_CHARS, Person, Thread } from '../comme
 
 const body = z.string().trim().min(1, 'a comment needs some text').max(MAX_COMMENT_CHARS);
 
-export const CreateThreadRequest = z.object({ anchor: Anchor, body });
+export const CreateThreadRequest = z.object({
+  anchor: Anchor,
+  body,
+  /** A frozen revision under review to comment on; omitted for the live draft. */
+  revisionId: z.string().min(1).max(64).nullable().optional(),
+});
 export type CreateThreadRequest = z.infer<typeof CreateThreadRequest>;
 
 export const CommentBodyRequest = z.object({ body });

@@ -35,7 +35,7 @@ export function memberRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
       const { role } = c.req.valid('json');
       if (!canChangeRoleOf(user.id, userId, await roleIn(id, user.id))) throw forbidden();
       const member = await targetMember(id, userId);
-      await memberSetRole({ workspaces, events: deps.events }, id, userId, role);
+      await memberSetRole({ workspaces, audit: deps.storage.audit, events: deps.events }, id, userId, role, user.id);
       return c.json({ member: { ...member, role } }, 200);
     })
     .openapi(removeMemberRoute, async (c) => {
@@ -43,7 +43,7 @@ export function memberRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
       const { id, userId } = c.req.valid('param');
       if (!canChangeRoleOf(user.id, userId, await roleIn(id, user.id))) throw forbidden();
       await targetMember(id, userId);
-      await memberSetRole({ workspaces, events: deps.events }, id, userId, null);
+      await memberSetRole({ workspaces, audit: deps.storage.audit, events: deps.events }, id, userId, null, user.id);
       return c.json({ ok: true as const }, 200);
     });
 }

@@ -96,4 +96,50 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX notifications_user ON notifications(user_id, created_at);
   `,
+  // 3: frozen revisions with their review, invited observers, threads on a revision, and the
+  // append-only, hash-chained audit log
+  `
+  CREATE TABLE revisions (
+    id TEXT PRIMARY KEY,
+    plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+    number INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    stage TEXT NOT NULL,
+    author_id TEXT NOT NULL REFERENCES users(id),
+    created_at INTEGER NOT NULL,
+    state BLOB NOT NULL,
+    canonical TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    review TEXT NOT NULL,
+    delegate_id TEXT REFERENCES users(id),
+    review_opened_at INTEGER,
+    decided_at INTEGER,
+    UNIQUE (plan_id, number)
+  );
+  -- What was frozen never changes: only the review columns may.
+  CREATE TRIGGER revisions_frozen BEFORE UPDATE OF id, plan_id, number, name, stage, author_id, created_at, state, canonical, hash ON revisions
+  BEGIN SELECT RAISE(ABORT, 'a revision never changes'); END;
+  CREATE TABLE revision_invites (
+    revision_id TEXT NOT NULL REFERENCES revisions(id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    PRIMARY KEY (revision_id, user_id)
+  );
+  ALTER TABLE threads ADD COLUMN revision_id TEXT REFERENCES revisions(id);
+  CREATE TABLE audit_log (
+    seq INTEGER PRIMARY KEY,
+    at INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    workspace_id TEXT,
+    plan_id TEXT,
+    actor_id TEXT,
+    details TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+  );
+  CREATE INDEX audit_log_plan ON audit_log(plan_id, seq);
+  CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+  CREATE TRIGGER audit_log_append_only_delete BEFORE DELETE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+  `,
 ];

@@ -5,6 +5,7 @@ import type { SqliteDatabase } from './database';
 type ThreadRow = {
   id: string;
   plan_id: string;
+  revision_id: string | null;
   number: number;
   anchor: string;
   status: ThreadStatus;
@@ -43,6 +44,7 @@ function toThread(row: ThreadRow): ThreadRecord {
   return {
     id: row.id,
     planId: row.plan_id,
+    revisionId: row.revision_id,
     number: row.number,
     // Stored only after validation; parsed again so a hand-edited row cannot smuggle a shape in.
     anchor: Anchor.parse(JSON.parse(row.anchor)),
@@ -77,8 +79,8 @@ export function createSqliteCommentStore(db: SqliteDatabase): CommentStore {
   const q = {
     nextNumber: db.prepare<[string], { next: number }>('SELECT COALESCE(MAX(number), 0) + 1 AS next FROM threads WHERE plan_id = ?'),
     insertThread: db.prepare(
-      `INSERT INTO threads (id, plan_id, number, anchor, status, response, author_id, created_at, updated_at)
-       VALUES (?, ?, ?, ?, 'open', '', ?, ?, ?)`,
+      `INSERT INTO threads (id, plan_id, revision_id, number, anchor, status, response, author_id, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, 'open', '', ?, ?, ?)`,
     ),
     thread: db.prepare<[string], ThreadRow>(`${THREAD_SELECT} WHERE t.id = ?`),
     threads: db.prepare<[string], ThreadRow>(`${THREAD_SELECT} WHERE t.plan_id = ? ORDER BY t.number`),
@@ -133,7 +135,7 @@ export function createSqliteCommentStore(db: SqliteDatabase): CommentStore {
   };
   const createThread = db.transaction((thread: Parameters<CommentStore['createThread']>[0], first: Parameters<CommentStore['createThread']>[1]) => {
     const { next } = q.nextNumber.get(thread.planId)!;
-    q.insertThread.run(thread.id, thread.planId, next, JSON.stringify(thread.anchor), thread.authorId, thread.createdAt, thread.createdAt);
+    q.insertThread.run(thread.id, thread.planId, thread.revisionId, next, JSON.stringify(thread.anchor), thread.authorId, thread.createdAt, thread.createdAt);
     insertComment(first);
   });
   const addComment = db.transaction(insertComment);

@@ -1,8 +1,10 @@
 import type { Storage } from '../index';
 import { createSqliteAccountStore } from './accounts';
+import { createSqliteAuditStore } from './audit';
 import { createSqliteCommentStore } from './comments';
 import { openSqlite } from './database';
 import { createSqliteDocStore } from './docs';
+import { createSqliteRevisionStore } from './revisions';
 import { createSqliteWorkspaceStore } from './workspaces';
 
 /** The embedded default: one SQLite file in the data folder. */
@@ -13,6 +15,8 @@ export function openSqliteStorage(dataDir: string): Storage {
     workspaces: createSqliteWorkspaceStore(db),
     docs: createSqliteDocStore(db),
     comments: createSqliteCommentStore(db),
+    revisions: createSqliteRevisionStore(db),
+    audit: createSqliteAuditStore(db),
     async close() {
       db.close();
     },

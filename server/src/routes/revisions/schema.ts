@@ -1,0 +1,140 @@
+import { createRoute } from '@hono/zod-openapi';
+import {
+  AuditResponse,
+  CompareQuery,
+  CompareResponse,
+  FreezeRevisionRequest,
+  OkResponse,
+  OpenReviewRequest,
+  ReviewDecisionRequest,
+  RevisionContentResponse,
+  RevisionResponse,
+  RevisionsResponse,
+} from '@sakutei/shared';
+import { z } from 'zod';
+import { cookieAuth, errorResponses, json } from '../openapi';
+import { PlanParams } from '../plans/schema';
+
+const RevisionParams = z.object({ revisionId: z.string().min(1).max(64) });
+const body = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
+const DocumentFormat = z.object({ format: z.enum(['docx', 'html']) });
+const documentResponse = {
+  description: 'The document: DOCX as an attachment, or a printable HTML page.',
+  content: {
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { schema: z.string().openapi({ format: 'binary' }) },
+    'text/html': { schema: z.string() },
+  },
+};
+const errors = { 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] };
+const conflict = json(z.object({ error: z.object({ code: z.string(), message: z.string() }) }), 'The review is not in a state that allows this, or the hash is stale.');
+
+export const listRevisionsRoute = createRoute({
+  method: 'get',
+  path: '/api/plans/{id}/revisions',
+  tags: ['revisions'],
+  summary: "The plan's frozen revisions with their review (observers: approved ones and those they are invited to).",
+  security: cookieAuth,
+  request: { params: PlanParams },
+  responses: { 200: json(RevisionsResponse, 'Revisions, oldest first.'), 401: errorResponses[401], 404: errorResponses[404] },
+});
+
+export const freezeRevisionRoute = createRoute({
+  method: 'post',
+  path: '/api/plans/{id}/revisions',
+  tags: ['revisions'],
+  summary: "Freezes the draft's whole state (prose and measure tables) as a revision with a name and stage (staff, chair).",
+  description: 'Stores the encoded Y.Doc state, its canonical JSON rendering and the SHA-256 of that rendering. A revision never changes.',
+  security: cookieAuth,
+  request: { params: PlanParams, body: body(FreezeRevisionRequest) },
+  responses: { 201: json(RevisionResponse, 'The new revision.'), ...errors },
+});
+
+export const getRevisionRoute = createRoute({
+  method: 'get',
+  path: '/api/revisions/{revisionId}',
+  tags: ['revisions'],
+  summary: 'A revision with its frozen content (snapshot and Y.Doc state).',
+  security: cookieAuth,
+  request: { params: RevisionParams },
+  responses: { 200: json(RevisionContentResponse, 'The revision.'), 401: errorResponses[401], 404: errorResponses[404] },
+});
+
+export const openReviewRoute = createRoute({
+  method: 'post',
+  path: '/api/revisions/{revisionId}/review',
+  tags: ['revisions'],
+  summary: 'Opens the review of a revision (staff, chair); the chair may delegate the decision to a vice chair, and observers may be invited.',
+  security: cookieAuth,
+  request: { params: RevisionParams, body: body(OpenReviewRequest) },
+  responses: { 200: json(RevisionResponse, 'The revision under review.'), ...errors, 409: conflict },
+});
+
+export const decideReviewRoute = createRoute({
+  method: 'post',
+  path: '/api/revisions/{revisionId}/decision',
+  tags: ['revisions'],
+  summary: "Approves (naming the revision's SHA-256) or requests changes (with a reason): the chair, or the vice chair delegated to.",
+  security: cookieAuth,
+  request: { params: RevisionParams, body: body(ReviewDecisionRequest) },
+  responses: { 200: json(RevisionResponse, 'The decided revision.'), ...errors, 409: conflict },
+});
+
+export const withdrawReviewRoute = createRoute({
+  method: 'post',
+  path: '/api/revisions/{revisionId}/withdraw',
+  tags: ['revisions'],
+  summary: 'Withdraws a revision from review (staff, chair).',
+  security: cookieAuth,
+  request: { params: RevisionParams },
+  responses: { 200: json(RevisionResponse, 'The withdrawn revision.'), ...errors, 409: conflict },
+});
+
+export const restoreRevisionRoute = createRoute({
+  method: 'post',
+  path: '/api/revisions/{revisionId}/restore',
+  tags: ['revisions'],
+  summary: "Starts the draft again from a revision's content, as a new change on top of its history (editors).",
+  security: cookieAuth,
+  request: { params: RevisionParams },
+  responses: { 200: json(OkResponse, 'Restored.'), ...errors },
+});
+
+export const exportRevisionRoute = createRoute({
+  method: 'get',
+  path: '/api/revisions/{revisionId}/export',
+  tags: ['revisions'],
+  summary: 'A revision as DOCX or a printable HTML page, with its 成果指標一覧.',
+  security: cookieAuth,
+  request: { params: RevisionParams, query: DocumentFormat },
+  responses: { 200: documentResponse, ...errors },
+});
+
+export const compareRoute = createRoute({
+  method: 'get',
+  path: '/api/plans/{id}/compare',
+  tags: ['revisions'],
+  summary: '新旧対照表 between two revisions, or a revision and the draft (`draft`): prose blocks with changed parts, and the measure table row by row.',
+  security: cookieAuth,
+  request: { params: PlanParams, query: CompareQuery },
+  responses: { 200: json(CompareResponse, 'The comparison.'), ...errors },
+});
+
+export const exportCompareRoute = createRoute({
+  method: 'get',
+  path: '/api/plans/{id}/compare/export',
+  tags: ['revisions'],
+  summary: 'The 新旧対照表 as DOCX or a printable HTML page.',
+  security: cookieAuth,
+  request: { params: PlanParams, query: CompareQuery.merge(DocumentFormat) },
+  responses: { 200: documentResponse, ...errors },
+});
+
+export const auditRoute = createRoute({
+  method: 'get',
+  path: '/api/plans/{id}/audit',
+  tags: ['revisions'],
+  summary: "The plan's entries of the hash-chained audit log (reviews, approvals, thread resolutions) and its council's role changes, newest first, with whether the chain verifies.",
+  security: cookieAuth,
+  request: { params: PlanParams },
+  responses: { 200: json(AuditResponse, 'The log.'), ...errors },
+});

@@ -1,0 +1,220 @@
+import {
+  type AuditKind,
+  type CompareResponse,
+  type FreezeRevisionRequest,
+  INITIAL_REVIEW_STATE,
+  type OpenReviewRequest,
+  type PlanSnapshot,
+  type Revision,
+  type ReviewActor,
+  type ReviewDecisionRequest,
+  type ReviewEvent,
+  type Role,
+  allowedEvents,
+  can,
+  diffMeasures,
+  diffProse,
+  planSnapshotSchema,
+  transition,
+} from '@sakutei/shared';
+import * as Y from 'yjs';
+import type { z } from 'zod';
+import { newId } from '../auth/ids';
+import type { AppDeps } from '../env';
+import { AppError, forbidden, notFound } from '../errors';
+import type { RevisionRecord, UserRecord, VisiblePlan } from '../storage';
+import { planSnapshotOf, restoreSnapshot, sealSnapshot } from './snapshot';
+import { loadVisiblePlan } from './visiblePlan';
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** The origin of a restore applied by the server: it is a change like any other, stored and broadcast. */
+export const RESTORE_ORIGIN = 'sakutei.restore';
+
+/**
+ * Frozen revisions and their review. Council members, staff and the chair see every
+ * revision; an observer sees approved ones, and a revision whose review invited them.
+ */
+export function revisionService(deps: AppDeps) {
+  const { revisions, workspaces, audit } = deps.storage;
+
+  const canSeeAll = (role: Role) => role !== 'observer';
+  function visibleTo(plan: VisiblePlan, userId: string, revision: RevisionRecord): boolean {
+    return canSeeAll(plan.role) || revision.review.status === 'approved' || revision.invited.some((p) => p.id === userId);
+  }
+
+  function actorOf(plan: VisiblePlan, user: UserRecord, revision: RevisionRecord): ReviewActor {
+    return { userId: user.id, role: plan.role, delegated: plan.role === 'vice_chair' && revision.delegate?.id === user.id };
+  }
+
+  function present(plan: VisiblePlan, user: UserRecord, r: RevisionRecord): Revision {
+    return {
+      id: r.id,
+      planId: r.planId,
+      number: r.number,
+      name: r.name,
+      stage: r.stage,
+      author: { id: r.authorId, name: r.authorName },
+      createdAt: new Date(r.createdAt).toISOString(),
+      hash: r.hash,
+      review: r.review,
+      delegate: r.delegate,
+      invited: r.invited,
+      reviewOpenedAt: iso(r.reviewOpenedAt),
+      decidedAt: iso(r.decidedAt),
+      allowedEvents: allowedEvents(r.review, actorOf(plan, user, r)),
+    };
+  }
+
+  async function record(plan: VisiblePlan, user: UserRecord, kind: AuditKind, details: Record<string, unknown>) {
+    await audit.append({ at: Date.now(), kind, workspaceId: plan.workspaceId, planId: plan.id, actorId: user.id, details });
+  }
+
+  /** The revision, if the user may see it; otherwise "not found", so nothing leaks. */
+  async function load(user: UserRecord, revisionId: string): Promise<{ plan: VisiblePlan; revision: RevisionRecord }> {
+    const revision = await revisions.find(revisionId);
+    const plan = revision ? await loadVisiblePlan(workspaces, user.id, revision.planId).catch(() => null) : null;
+    if (!revision || !plan || !visibleTo(plan, user.id, revision)) throw notFound('revision');
+    return { plan, revision };
+  }
+
+  async function snapshotOf(revisionId: string): Promise<PlanSnapshot> {
+    const content = await revisions.content(revisionId);
+    if (!content) throw notFound('revision');
+    return planSnapshotSchema.parse(JSON.parse(content.canonical));
+  }
+
+  /** A side of a comparison: `draft` (members only) or a revision the user may see. */
+  async function side(user: UserRecord, plan: VisiblePlan, ref: string) {
+    if (ref === 'draft') {
+      if (!canSeeAll(plan.role)) throw notFound('revision');
+      const snapshot = await deps.rooms.use(plan.docName, (room) => planSnapshotOf(room.doc));
+      return { label: '現在の案', revisionId: null, snapshot };
+    }
+    const { plan: owner, revision } = await load(user, ref);
+    if (owner.id !== plan.id) throw notFound('revision');
+    return { label: `第${revision.number}版 ${revision.name}（${revision.stage}）`, revisionId: revision.id, snapshot: await snapshotOf(revision.id) };
+  }
+
+  async function apply(user: UserRecord, revisionId: string, event: (actor: ReviewActor, r: RevisionRecord) => ReviewEvent, extra: OpenReviewRequest = {}) {
+    const { plan, revision } = await load(user, revisionId);
+    const result = transition(revision.review, event(actorOf(plan, user, revision), revision), { revisionHash: revision.hash });
+    if (!result.ok) {
+      const status = result.code === 'forbidden' ? 403 : result.code === 'invalid_reason' ? 400 : 409;
+      throw new AppError(status, result.code, result.message);
+    }
+    const now = Date.now();
+    const decided = result.state.status === 'approved' || result.state.status === 'changes_requested';
+    const updated = await revisions.updateReview(revisionId, revision.review.status, result.state, {
+      ...(result.record.event === 'open' ? { openedAt: now, delegateId: extra.delegateId ?? null, invitedIds: extra.invitedIds ?? [] } : {}),
+      ...(decided ? { decidedAt: now } : {}),
+    });
+    if (!updated) throw new AppError(409, 'review_changed', 'The review changed meanwhile; reload and try again.');
+    const kinds: Record<ReviewEvent['type'], AuditKind> = {
+      open: 'review.opened',
+      approve: 'review.approved',
+      requestChanges: 'review.changesRequested',
+      withdraw: 'review.withdrawn',
+    };
+    await record(plan, user, kinds[result.record.event], {
+      revisionId,
+      revisionNumber: revision.number,
+      hash: revision.hash,
+      ...(result.record.reason ? { reason: result.record.reason } : {}),
+      ...(result.record.delegated ? { onBehalfOfChair: true } : {}),
+    });
+    return present(plan, user, (await revisions.find(revisionId))!);
+  }
+
+  return {
+    load,
+    snapshotOf,
+
+    async list(user: UserRecord, planId: string): Promise<Revision[]> {
+      const plan = await loadVisiblePlan(workspaces, user.id, planId);
+      return (await revisions.list(plan.id)).filter((r) => visibleTo(plan, user.id, r)).map((r) => present(plan, user, r));
+    },
+
+    async get(user: UserRecord, revisionId: string) {
+      const { plan, revision } = await load(user, revisionId);
+      const content = (await revisions.content(revisionId))!;
+      return {
+        revision: present(plan, user, revision),
+        snapshot: planSnapshotSchema.parse(JSON.parse(content.canonical)),
+        stateBase64: Buffer.from(content.state).toString('base64'),
+      };
+    },
+
+    async freeze(user: UserRecord, planId: string, request: FreezeRevisionRequest): Promise<Revision> {
+      const plan = await loadVisiblePlan(workspaces, user.id, planId);
+      if (!can(plan.role, 'review.open')) throw forbidden('Only the secretariat or the chair freezes a revision.');
+      const frozen = await deps.rooms.use(plan.docName, (room) => ({
+        state: Y.encodeStateAsUpdate(room.doc),
+        snapshot: planSnapshotOf(room.doc),
+      }));
+      const { canonical, hash } = sealSnapshot(frozen.snapshot);
+      const id = newId();
+      await revisions.create({
+        id,
+        planId: plan.id,
+        name: request.name,
+        stage: request.stage,
+        authorId: user.id,
+        createdAt: Date.now(),
+        state: frozen.state,
+        canonical,
+        hash,
+        review: INITIAL_REVIEW_STATE,
+      });
+      const revision = (await revisions.find(id))!;
+      await record(plan, user, 'revision.frozen', { revisionId: id, revisionNumber: revision.number, name: request.name, stage: request.stage, hash });
+      return present(plan, user, revision);
+    },
+
+    async openReview(user: UserRecord, revisionId: string, request: OpenReviewRequest): Promise<Revision> {
+      const { plan } = await load(user, revisionId);
+      if (request.delegateId && plan.role !== 'chair') throw forbidden('Only the chair delegates a decision.');
+      const members = new Map((await workspaces.listMembers(plan.workspaceId)).map((m) => [m.userId, m.role]));
+      if (request.delegateId && members.get(request.delegateId) !== 'vice_chair') {
+        throw new AppError(400, 'invalid_delegate', 'The delegate must be a vice chair of this council.');
+      }
+      if ((request.invitedIds ?? []).some((id) => members.get(id) !== 'observer')) {
+        throw new AppError(400, 'invalid_invite', 'Only observers of this council are invited; everyone else takes part already.');
+      }
+      return apply(user, revisionId, (by) => ({ type: 'open', by }), request);
+    },
+
+    async decide(user: UserRecord, revisionId: string, decision: ReviewDecisionRequest): Promise<Revision> {
+      return apply(user, revisionId, (by) =>
+        decision.decision === 'approve' ? { type: 'approve', by, hash: decision.hash } : { type: 'requestChanges', by, reason: decision.reason },
+      );
+    },
+
+    async withdraw(user: UserRecord, revisionId: string): Promise<Revision> {
+      return apply(user, revisionId, (by) => ({ type: 'withdraw', by }));
+    },
+
+    async restore(user: UserRecord, revisionId: string): Promise<void> {
+      const { plan, revision } = await load(user, revisionId);
+      if (!can(plan.role, 'plan.edit')) throw forbidden('Only those who edit the plan restore a revision into it.');
+      const snapshot = await snapshotOf(revisionId);
+      await deps.rooms.use(plan.docName, (room) => restoreSnapshot(room.doc, snapshot, RESTORE_ORIGIN));
+      await record(plan, user, 'revision.restored', { revisionId, revisionNumber: revision.number, hash: revision.hash });
+    },
+
+    async compare(user: UserRecord, planId: string, from: string, to: string): Promise<z.infer<typeof CompareResponse> & { fromSnapshot: PlanSnapshot; toSnapshot: PlanSnapshot }> {
+      const plan = await loadVisiblePlan(workspaces, user.id, planId);
+      const [a, b] = await Promise.all([side(user, plan, from), side(user, plan, to)]);
+      return {
+        from: { label: a.label, revisionId: a.revisionId },
+        to: { label: b.label, revisionId: b.revisionId },
+        prose: diffProse(a.snapshot.prose, b.snapshot.prose),
+        measures: diffMeasures(a.snapshot.measures, b.snapshot.measures),
+        fromSnapshot: a.snapshot,
+        toSnapshot: b.snapshot,
+      };
+    },
+  };
+}
+
+export type RevisionService = ReturnType<typeof revisionService>;

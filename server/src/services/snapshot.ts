@@ -1,0 +1,34 @@
+import { createHash } from 'node:crypto';
+import { BODY_FRAGMENT, type PlanSnapshot, type ProseNode, canonicalSnapshot, normaliseSnapshot } from '@sakutei/shared';
+import { proseSchema } from '@sakutei/shared/editor';
+import { readMeasureTable, replaceMeasureTable } from '@sakutei/shared/measures';
+import { updateYFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
+import * as Y from 'yjs';
+
+/** What a plan's document holds, as plain data: the prose as ProseMirror JSON and the measure table. */
+export function planSnapshotOf(doc: Y.Doc): PlanSnapshot {
+  return normaliseSnapshot({
+    prose: yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(BODY_FRAGMENT)) as ProseNode,
+    measures: readMeasureTable(doc),
+  });
+}
+
+/** The canonical rendering of a snapshot and its SHA-256 (lowercase hex), which approvals name. */
+export function sealSnapshot(snapshot: PlanSnapshot): { canonical: string; hash: string } {
+  const canonical = canonicalSnapshot(snapshot);
+  return { canonical, hash: createHash('sha256').update(canonical).digest('hex') };
+}
+
+/**
+ * Makes the draft hold an old revision's content again, as one new change on top of its
+ * history. The prose is rewritten by y-prosemirror's own diff, so paragraphs that did not
+ * change keep their identity (and the comments anchored in them); measure rows, projects
+ * and KPIs are matched by id the same way.
+ */
+export function restoreSnapshot(doc: Y.Doc, snapshot: PlanSnapshot, origin: unknown): void {
+  const node = proseSchema().nodeFromJSON(snapshot.prose);
+  doc.transact(() => {
+    updateYFragment(doc, doc.getXmlFragment(BODY_FRAGMENT), node, { mapping: new Map(), isOMark: new Map() });
+    replaceMeasureTable(doc, snapshot.measures);
+  }, origin);
+}

@@ -1,0 +1,107 @@
+import { type ReviewState, reviewStateSchema } from '@sakutei/shared';
+import type { RevisionRecord, RevisionStore } from '../index';
+import type { SqliteDatabase } from './database';
+
+type RevisionRow = {
+  id: string;
+  plan_id: string;
+  number: number;
+  name: string;
+  stage: string;
+  author_id: string;
+  author_name: string;
+  created_at: number;
+  hash: string;
+  review: string;
+  delegate_id: string | null;
+  delegate_name: string | null;
+  review_opened_at: number | null;
+  decided_at: number | null;
+  invited: string | null;
+};
+
+const SELECT = `SELECT r.id, r.plan_id, r.number, r.name, r.stage, r.author_id, a.name AS author_name, r.created_at, r.hash,
+  r.review, r.delegate_id, d.name AS delegate_name, r.review_opened_at, r.decided_at,
+  (SELECT json_group_array(json_object('id', u.id, 'name', u.name)) FROM revision_invites i JOIN users u ON u.id = i.user_id
+     WHERE i.revision_id = r.id) AS invited
+  FROM revisions r JOIN users a ON a.id = r.author_id LEFT JOIN users d ON d.id = r.delegate_id`;
+
+function toRevision(row: RevisionRow): RevisionRecord {
+  return {
+    id: row.id,
+    planId: row.plan_id,
+    number: row.number,
+    name: row.name,
+    stage: row.stage,
+    authorId: row.author_id,
+    authorName: row.author_name,
+    createdAt: row.created_at,
+    hash: row.hash,
+    review: reviewStateSchema.parse(JSON.parse(row.review)),
+    delegate: row.delegate_id ? { id: row.delegate_id, name: row.delegate_name ?? '' } : null,
+    invited: (JSON.parse(row.invited ?? '[]') as Array<{ id: string | null; name: string }>).filter(
+      (p): p is { id: string; name: string } => p.id !== null,
+    ),
+    reviewOpenedAt: row.review_opened_at,
+    decidedAt: row.decided_at,
+  };
+}
+
+export function createSqliteRevisionStore(db: SqliteDatabase): RevisionStore {
+  const q = {
+    next: db.prepare<[string], { next: number }>('SELECT COALESCE(MAX(number), 0) + 1 AS next FROM revisions WHERE plan_id = ?'),
+    insert: db.prepare(
+      `INSERT INTO revisions (id, plan_id, number, name, stage, author_id, created_at, state, canonical, hash, review)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    find: db.prepare<[string], RevisionRow>(`${SELECT} WHERE r.id = ?`),
+    list: db.prepare<[string], RevisionRow>(`${SELECT} WHERE r.plan_id = ? ORDER BY r.number`),
+    content: db.prepare<[string], { state: Buffer; canonical: string }>('SELECT state, canonical FROM revisions WHERE id = ?'),
+    review: db.prepare<[string], { review: string }>('SELECT review FROM revisions WHERE id = ?'),
+    setReview: db.prepare(
+      `UPDATE revisions SET review = ?, delegate_id = COALESCE(?, delegate_id),
+       review_opened_at = COALESCE(?, review_opened_at), decided_at = COALESCE(?, decided_at) WHERE id = ?`,
+    ),
+    clearDelegate: db.prepare('UPDATE revisions SET delegate_id = NULL WHERE id = ?'),
+    invite: db.prepare('INSERT OR IGNORE INTO revision_invites (revision_id, user_id) VALUES (?, ?)'),
+    invitedTo: db.prepare<[string, string], { id: string }>(
+      'SELECT r.id FROM revision_invites i JOIN revisions r ON r.id = i.revision_id WHERE i.user_id = ? AND r.plan_id = ?',
+    ),
+  };
+  const create = db.transaction((r: Parameters<RevisionStore['create']>[0]) => {
+    const { next } = q.next.get(r.planId)!;
+    q.insert.run(r.id, r.planId, next, r.name, r.stage, r.authorId, r.createdAt, Buffer.from(r.state), r.canonical, r.hash, JSON.stringify(r.review));
+  });
+  const updateReview = db.transaction(
+    (id: string, expected: ReviewState['status'], review: ReviewState, changes: Parameters<RevisionStore['updateReview']>[3]) => {
+      const current = q.review.get(id);
+      if (!current || reviewStateSchema.parse(JSON.parse(current.review)).status !== expected) return false;
+      q.setReview.run(JSON.stringify(review), changes.delegateId ?? null, changes.openedAt ?? null, changes.decidedAt ?? null, id);
+      if (changes.delegateId === null) q.clearDelegate.run(id);
+      for (const userId of changes.invitedIds ?? []) q.invite.run(id, userId);
+      return true;
+    },
+  );
+  return {
+    async create(revision) {
+      create(revision);
+    },
+    async find(id) {
+      const row = q.find.get(id);
+      return row ? toRevision(row) : null;
+    },
+    async list(planId) {
+      return q.list.all(planId).map(toRevision);
+    },
+    async content(id) {
+      const row = q.content.get(id);
+      return row ? { state: new Uint8Array(row.state), canonical: row.canonical } : null;
+    },
+    async updateReview(id, expected, review, changes) {
+      return updateReview(id, expected, review, changes);
+    },
+    async invitedTo(userId, planId) {
+      return q.invitedTo.all(userId, planId).map((row) => row.id);
+    },
+  };
+}

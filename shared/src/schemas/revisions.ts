@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { Person } from '../comments/model';
+import { measureTableSchema } from '../measures/model';
+import { REVIEW_EVENT_TYPES, reviewReasonSchema, reviewStateSchema, revisionStageLabelSchema } from '../revisions/workflow';
+
+export const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/** A frozen revision of a plan, with where its review stands and what the caller may do next. */
+export const Revision = z.object({
+  id: z.string(),
+  planId: z.string(),
+  /** 1, 2, 3 … per plan, in the order they were frozen. */
+  number: z.number().int(),
+  name: z.string(),
+  stage: z.string(),
+  author: Person,
+  createdAt: z.string(),
+  /** SHA-256 of the canonical JSON rendering; an approval names it. */
+  hash: z.string(),
+  review: reviewStateSchema,
+  /** The vice chair the chair delegated this review to, if any. */
+  delegate: Person.nullable(),
+  /** Observers invited to read and comment on this revision. */
+  invited: z.array(Person),
+  reviewOpenedAt: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  /** Review events the caller may trigger now. */
+  allowedEvents: z.array(z.enum(REVIEW_EVENT_TYPES)),
+});
+export type Revision = z.infer<typeof Revision>;
+
+export const RevisionsResponse = z.object({ revisions: z.array(Revision) });
+export const RevisionResponse = z.object({ revision: Revision });
+export const RevisionContentResponse = z.object({
+  revision: Revision,
+  /**
+   * The frozen content. The prose is ProseMirror JSON (a recursive shape the OpenAPI
+   * document describes loosely; `planSnapshotSchema` checks it on the server).
+   */
+  snapshot: z.object({ prose: z.record(z.string(), z.unknown()), measures: measureTableSchema }),
+  /** The frozen Y.Doc state (base64), so comments' text anchors resolve against it. */
+  stateBase64: z.string(),
+});
+
+export const FreezeRevisionRequest = z.object({
+  name: z.string().trim().min(1).max(100),
+  stage: revisionStageLabelSchema,
+});
+export type FreezeRevisionRequest = z.infer<typeof FreezeRevisionRequest>;
+
+export const OpenReviewRequest = z.object({
+  /** A vice chair who may decide in the chair's place (only the chair may name one). */
+  delegateId: z.string().max(64).nullable().optional(),
+  /** Observers invited to this review. */
+  invitedIds: z.array(z.string().max(64)).max(100).optional(),
+});
+export type OpenReviewRequest = z.infer<typeof OpenReviewRequest>;
+
+export const ReviewDecisionRequest = z.discriminatedUnion('decision', [
+  z.object({ decision: z.literal('approve'), hash: z.string().regex(SHA256_HEX, 'a SHA-256 in lowercase hex') }),
+  z.object({ decision: z.literal('requestChanges'), reason: reviewReasonSchema }),
+]);
+export type ReviewDecisionRequest = z.infer<typeof ReviewDecisionRequest>;
+
+/** `draft` names the live draft; anything else is a revision id. */
+export const CompareQuery = z.object({ from: z.string().min(1).max(64), to: z.string().min(1).max(64) });
+
+export const CompareResponse = z.object({
+  from: z.object({ label: z.string(), revisionId: z.string().nullable() }),
+  to: z.object({ label: z.string(), revisionId: z.string().nullable() }),
+  /** ProseDiffRow[] (see shared/src/revisions/proseDiff.ts). */
+  prose: z.array(z.any()),
+  /** MeasureDiff (see shared/src/revisions/measureDiff.ts). */
+  measures: z.any(),
+});
+
+export const AUDIT_KINDS = [
+  'revision.frozen',
+  'revision.restored',
+  'review.opened',
+  'review.approved',
+  'review.changesRequested',
+  'review.withdrawn',
+  'role.changed',
+  'role.removed',
+  'thread.resolved',
+  'thread.reopened',
+] as const;
+export const AuditKind = z.enum(AUDIT_KINDS);
+export type AuditKind = z.infer<typeof AuditKind>;
+
+export const AuditEntry = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  kind: AuditKind,
+  actor: Person.nullable(),
+  planId: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+  hash: z.string(),
+  prevHash: z.string(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const AuditResponse = z.object({
+  entries: z.array(AuditEntry),
+  /** Whether the whole chain, up to the newest entry, still verifies. */
+  intact: z.boolean(),
+  firstBroken: z.number().int().nullable(),
+});
