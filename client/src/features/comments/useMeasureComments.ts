@@ -46,3 +46,33 @@ export function useMeasureComments(): MeasureComments {
     };
   }, [threads, startThread, canComment]);
 }
+
+export interface MeasureCommentFocus {
+  /**
+   * The measure-table target the sidebar is about: the one a new thread is being written
+   * on, else the active thread's; null when neither is on the table.
+   */
+  activeTarget: MeasureTarget | null;
+  activeThreadId: string | null;
+  /** Shows a thread in the sidebar (switching its filter if needed) and moves focus there. */
+  showThread(threadId: string): void;
+}
+
+/** What the measure grid needs to mark the cell under discussion and open a cell's threads. */
+export function useMeasureCommentFocus(): MeasureCommentFocus {
+  const context = use(CommentsContext);
+  const threads = context?.threads;
+  const draft = context?.draft ?? null;
+  const activeThreadId = context?.activeThreadId ?? null;
+  const openThread = context?.openThread;
+
+  return useMemo(() => {
+    const active = activeThreadId === null ? undefined : threads?.find((thread) => thread.id === activeThreadId);
+    const anchor = draft?.anchor.kind === 'measure' ? draft.anchor : active?.anchor;
+    return {
+      activeTarget: anchor?.kind === 'measure' ? anchor.target : null,
+      activeThreadId,
+      showThread: (threadId) => openThread?.(threadId),
+    };
+  }, [threads, draft, activeThreadId, openThread]);
+}

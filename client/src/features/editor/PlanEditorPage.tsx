@@ -1,6 +1,6 @@
 import { docAccessOf, type PlanSummary } from '@sakutei/shared';
-import { useCallback, useState } from 'react';
-import { Link } from '../../app/router';
+import { useCallback, useEffect, useState } from 'react';
+import { Link, subscribeToLocation } from '../../app/router';
 import { useMe } from '../../app/session';
 import { useApiResource } from '../../app/useApiResource';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
@@ -46,10 +46,14 @@ const VIEWS = [
 ] as const;
 type ViewId = (typeof VIEWS)[number]['id'];
 
-/** `#measures` opens that tab; any other fragment (`#thread-…` opens a comment) leaves the default. */
-function viewFromHash(): ViewId {
+/** The tab a fragment names (`#measures`); null for any other (`#thread-…` opens a comment). */
+function viewNamedByHash(): ViewId | null {
   const hash = location.hash.replace(/^#/, '');
-  return VIEWS.find((view) => view.id === hash)?.id ?? 'prose';
+  return VIEWS.find((view) => view.id === hash)?.id ?? null;
+}
+
+function viewFromHash(): ViewId {
+  return viewNamedByHash() ?? 'prose';
 }
 
 /** Connection state and who is here, shown above every view of the plan. */
@@ -121,6 +125,16 @@ function PlanWorkspace({ plan, reloadPlan }: WorkspaceProps) {
     history.replaceState(null, '', id === 'prose' ? location.pathname : `#${id}`);
   }, []);
   const current = VIEWS.find((view) => view.id === viewId) ?? VIEWS[0];
+  // Views link to one another with plain `#measures` links (the 目次 does), and Back returns
+  // through them. Other fragments, and none, leave the tab as it is.
+  useEffect(
+    () =>
+      subscribeToLocation(() => {
+        const named = viewNamedByHash();
+        if (named) setViewId(named);
+      }),
+    [],
+  );
 
   const viewProps: PlanViewProps | null = session && {
     planId: plan.id,

@@ -19,6 +19,7 @@ const KEYS: ReadonlyArray<{ keys: string | { label: MessageKey }; what: MessageK
   { keys: 'Ctrl+Z', what: 'measures.help.undo' },
   { keys: 'Ctrl+Shift+Z / Ctrl+Y', what: 'measures.help.redo' },
   { keys: 'Ctrl+V', what: 'measures.help.paste' },
+  { keys: 'Ctrl+Alt+M', what: 'measures.help.comment' },
 ];
 
 type Props = { id: string; open: boolean };

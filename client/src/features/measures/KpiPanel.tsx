@@ -1,9 +1,13 @@
 import { attachKpi, deleteKpi, type DerivedKpi, type DerivedRow, type MeasureSettings } from '@sakutei/shared/measures';
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type * as Y from 'yjs';
 import { useI18n } from '../../i18n';
 import { ConfirmDialog } from './ConfirmDialog';
-import { KpiCard, type KpiPanelMode } from './KpiCard';
+import { KpiCommentTools } from './KpiCommentTools';
+import { isKpiCommentField, kpiQuote, kpiTarget } from './commentTargets';
+import { KpiCard, type KpiFocus, type KpiPanelMode } from './KpiCard';
+import { isCommentShortcut } from './useGridKeyboard';
+import type { CellComments } from './useCellComments';
 import type { CellPresenceMap, CellRef } from './useCellPresence';
 
 type Props = {
@@ -14,9 +18,10 @@ type Props = {
   doc: Y.Doc;
   planId: string;
   presence: CellPresenceMap;
-  /** A KPI just added here, whose name field should take the focus. */
-  focusKpiId: string | null;
-  onFocusKpiDone: () => void;
+  comments: CellComments;
+  /** A KPI (or field) to bring into view and focus: one just added, or a comment's target. */
+  kpiFocus: KpiFocus | null;
+  onKpiFocusDone: () => void;
   onAddKpi: () => void;
   onEdit: (change: () => void) => void;
   /** The KPI field this user is on, for presence; null when focus leaves the panel. */
@@ -26,8 +31,9 @@ type Props = {
 /** The KPIs (成果指標) of the row in focus, and any whose row someone deleted. */
 export function KpiPanel(props: Props) {
   const { t } = useI18n();
-  const { row, kpis, mode, doc, onEdit, onCellChange, onFocusKpiDone } = props;
+  const { row, kpis, mode, doc, comments, kpiFocus, onEdit, onCellChange, onKpiFocusDone } = props;
   const headingId = useId();
+  const orphansRef = useRef<HTMLUListElement>(null);
   const [deleting, setDeleting] = useState<DerivedKpi | null>(null);
   const attached = row ? row.kpiIds.flatMap((id) => kpis.find((entry) => entry.kpi.id === id) ?? []) : [];
   const orphans = kpis.filter((entry) => entry.rowId === null);
@@ -43,7 +49,33 @@ export function KpiPanel(props: Props) {
     const next = event.relatedTarget;
     if (!(next instanceof Node) || !event.currentTarget.contains(next)) onCellChange(null);
   };
-  const focusDone = useCallback(() => onFocusKpiDone(), [onFocusKpiDone]);
+  const focusDone = useCallback(() => onKpiFocusDone(), [onKpiFocusDone]);
+
+  // A KPI whose row is gone is only listed below; its entry there is what can be shown.
+  const orphanFocus = kpiFocus !== null && orphans.some((entry) => entry.kpi.id === kpiFocus.kpiId) ? kpiFocus.kpiId : null;
+  useEffect(() => {
+    if (orphanFocus === null) return;
+    const item = orphansRef.current?.querySelector<HTMLElement>(`[data-kpi-id="${CSS.escape(orphanFocus)}"]`);
+    item?.scrollIntoView({ block: 'center' });
+    item?.focus({ preventScroll: true });
+    onKpiFocusDone();
+  }, [orphanFocus, onKpiFocusDone]);
+
+  // Ctrl+Alt+M, as in the grid and the prose: comment on the field in focus, else the KPI.
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (!isCommentShortcut(event) || !comments.canComment) return;
+    const target = event.target as HTMLElement;
+    const kpiId = target.closest<HTMLElement>('[data-kpi-id]')?.dataset['kpiId'];
+    const entry = kpis.find((candidate) => candidate.kpi.id === kpiId);
+    if (!entry) return;
+    event.preventDefault();
+    const place = target.closest<HTMLElement>('[data-comment-field]');
+    const name = place?.dataset['commentField'];
+    const field = name !== undefined && isKpiCommentField(name) ? name : null;
+    const year = field === 'actual' ? Number(place?.dataset['commentYear']) : null;
+    const fiscalYear = year !== null && Number.isInteger(year) ? year : null;
+    comments.start(kpiTarget(entry.kpi.id, field, fiscalYear), kpiQuote(entry, field, fiscalYear));
+  };
 
   return (
     <section
@@ -52,6 +84,7 @@ export function KpiPanel(props: Props) {
       data-testid="kpi-panel"
       onFocus={onFocus}
       onBlur={onBlur}
+      onKeyDown={onKeyDown}
     >
       <div className="measures-kpi-panel__header">
         <h2 id={headingId} className="measures-kpi-panel__title" tabIndex={-1}>
@@ -82,8 +115,9 @@ export function KpiPanel(props: Props) {
               doc={doc}
               planId={props.planId}
               presence={props.presence}
-              autoFocus={props.focusKpiId === entry.kpi.id}
-              onAutoFocused={focusDone}
+              comments={comments}
+              focusRequest={kpiFocus?.kpiId === entry.kpi.id ? kpiFocus : null}
+              onFocusDone={focusDone}
               onEdit={onEdit}
               onRequestDelete={setDeleting}
             />
@@ -95,12 +129,13 @@ export function KpiPanel(props: Props) {
         <section className="measures-kpi-orphans" data-testid="kpi-orphans" aria-labelledby={`${headingId}-orphans`}>
           <h3 id={`${headingId}-orphans`}>{t('measures.kpi.orphansTitle')}</h3>
           <p className="measures-note">{t('measures.kpi.orphansLead')}</p>
-          <ul>
+          <ul ref={orphansRef}>
             {orphans.map((entry) => (
-              <li key={entry.kpi.id} data-testid="kpi-orphan" data-kpi-id={entry.kpi.id}>
+              <li key={entry.kpi.id} data-testid="kpi-orphan" data-kpi-id={entry.kpi.id} tabIndex={-1}>
                 <span>
                   {entry.mark} {entry.kpi.name || t('measures.kpi.unnamed')}
                 </span>
+                <KpiCommentTools entry={entry} field={null} comments={comments} />
                 {mode === 'edit' && (
                   <>
                     <button

@@ -2,6 +2,8 @@ import type { DerivedRow, DerivedTable } from '@sakutei/shared/measures';
 import { useLayoutEffect, useRef, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { useI18n, type MessageKey } from '../../i18n';
 import { CellEditor } from './CellEditor';
+import { CommentBadge } from './CommentBadge';
+import { badgeTargetOf } from './commentTargets';
 import { formatContact } from './contacts';
 import {
   GRID_FIELDS,
@@ -13,6 +15,7 @@ import {
   type GridFocus,
 } from './gridModel';
 import { PresenceTags, presenceStyle } from './PresenceTags';
+import { commentClasses, type CellComments } from './useCellComments';
 import { cellKey, type CellPresenceMap } from './useCellPresence';
 
 const HEADERS: Record<GridField, MessageKey> = {
@@ -33,6 +36,7 @@ type Props = {
   editing: GridEditing | null;
   editable: boolean;
   presence: CellPresenceMap;
+  comments: CellComments;
   /** Bumped to pull the keyboard focus back into the grid (after a dialog or a toolbar action). */
   focusRequest: number;
   onFocusCell: (focus: GridFocus) => void;
@@ -157,7 +161,7 @@ type RowProps = {
 
 function MeasureRow({ row, rowIndex, gridProps, focusField, editing }: RowProps) {
   const { t } = useI18n();
-  const { derived, hasChildren, collapsed, editable, presence } = gridProps;
+  const { derived, hasChildren, collapsed, editable, presence, comments } = gridProps;
   const id = row.node.id;
   const expandable = hasChildren.has(id);
   const expanded = expandable ? !collapsed.has(id) : undefined;
@@ -238,6 +242,7 @@ function MeasureRow({ row, rowIndex, gridProps, focusField, editing }: RowProps)
         const editKind = editKindOf(row, field);
         const users = presence.get(cellKey({ kind: 'node', id, field }));
         const isEditing = editing?.field === field && editKind !== null;
+        const commentTarget = badgeTargetOf(id, field);
         return (
           <td
             key={field}
@@ -253,6 +258,7 @@ function MeasureRow({ row, rowIndex, gridProps, focusField, editing }: RowProps)
               focusField === field ? 'is-focused' : '',
               isEditing ? 'is-editing' : '',
               users ? 'has-presence' : '',
+              commentClasses(comments, commentTarget),
             ].join(' ')}
             style={presenceStyle(users)}
             onDoubleClick={() => {
@@ -271,7 +277,18 @@ function MeasureRow({ row, rowIndex, gridProps, focusField, editing }: RowProps)
                 onCancel={gridProps.onCancelEdit}
               />
             ) : (
-              content(field)
+              <>
+                {content(field)}
+                {/* After the text, so the cell is read as its content first. */}
+                {commentTarget && (
+                  <CommentBadge
+                    threads={comments.threadsFor(commentTarget)}
+                    testId="cell-comments"
+                    tabIndex={-1}
+                    onShow={comments.show}
+                  />
+                )}
+              </>
             )}
             <PresenceTags users={users} />
           </td>

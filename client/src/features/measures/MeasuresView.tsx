@@ -23,6 +23,8 @@ import type { PlanViewProps } from '../editor/planView';
 import { ImportDialog } from '../transfer/ImportDialog';
 import { parentForPaste } from '../transfer/pasteTarget';
 import { TransferMenu } from '../transfer/TransferMenu';
+import { CellCommentBar } from './CellCommentBar';
+import { gridCellTarget, rowQuote } from './commentTargets';
 import { formatContacts, parseContacts } from './contacts';
 import { DeleteRowDialog } from './DeleteRowDialog';
 import {
@@ -39,13 +41,15 @@ import {
   type GridFocus,
 } from './gridModel';
 import { KeyboardHelp, KeyboardHelpToggle } from './KeyboardHelp';
-import type { KpiPanelMode } from './KpiCard';
+import type { KpiFocus, KpiPanelMode } from './KpiCard';
 import { KpiPanel } from './KpiPanel';
 import { MeasureGrid } from './MeasureGrid';
+import { subscribeToMeasureJumps, type MeasureJump } from './measureJumps';
 import { MeasureToolbar, type ToolbarAction } from './MeasureToolbar';
 import { mergeText } from './mergeText';
 import { ReprintDialog } from './ReprintDialog';
 import { newMeasurePlacement, newProjectPlacement, siblingPosition } from './rowPlacement';
+import { useCellComments } from './useCellComments';
 import { useOthersCells, usePublishCell, type CellRef } from './useCellPresence';
 import { useGridKeyboard, type GridCommands } from './useGridKeyboard';
 import { useMeasureTable } from './useMeasureTable';
@@ -92,7 +96,8 @@ export function MeasuresView({ planId, session, role, editable }: PlanViewProps)
   const [kpiCell, setKpiCell] = useState<CellRef | null>(null);
   const [focusRequest, setFocusRequest] = useState(0);
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
-  const [focusKpiId, setFocusKpiId] = useState<string | null>(null);
+  const [kpiFocus, setKpiFocus] = useState<KpiFocus | null>(null);
+  const [jump, setJump] = useState<MeasureJump | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [helpOpen, setHelpOpen] = useState(false);
   const helpId = useId();
@@ -158,7 +163,44 @@ export function MeasuresView({ planId, session, role, editable }: PlanViewProps)
     },
     [stopCapturing],
   );
-  const clearFocusKpi = useCallback(() => setFocusKpiId(null), []);
+  const clearKpiFocus = useCallback(() => setKpiFocus(null), []);
+
+  // ---------------------------------------------------------------- comments
+
+  const comments = useCellComments();
+
+  const commentOnCell = () => {
+    if (!focusedRow || !focus) return;
+    if (!comments.canComment) return announce(t('measures.comments.cannot'));
+    const target = gridCellTarget(focusedRow.node.id, focus.field);
+    comments.start(target, rowQuote(focusedRow, target.field));
+  };
+
+  // "Show this row / cell / KPI", from the sidebar's jump button or the 目次.
+  useEffect(() => subscribeToMeasureJumps(setJump), []);
+  useEffect(() => {
+    if (!jump) return;
+    const rowId = jump.kind === 'row' ? jump.rowId : (derived.kpiById.get(jump.kpiId)?.rowId ?? null);
+    const known = jump.kind === 'row' ? derived.rowById.has(jump.rowId) : derived.kpiById.has(jump.kpiId);
+    if (!known) {
+      // Until the document has synced the table may just not be here yet; after, it is gone.
+      if (provider.synced) {
+        setJump(null);
+        announce(t('measures.comments.targetGone'));
+      }
+      return;
+    }
+    setJump(null);
+    if (rowId !== null) {
+      // Opened for good, not just while the focus is below them, so the reader sees where they are.
+      const ancestors = ancestorsOf(rowId, derived.rowById);
+      setCollapsed((current) => withoutIds(current, ancestors));
+      setFocus({ rowId, field: jump.kind === 'row' ? jump.field : 'kpis' });
+    }
+    if (jump.kind === 'row') requestGridFocus();
+    else setKpiFocus({ kpiId: jump.kpiId, field: jump.field, fiscalYear: jump.fiscalYear });
+    // Re-run when the table changes: a jump made before the first sync waits for it.
+  }, [jump, derived, provider, requestGridFocus]);
 
   // ---------------------------------------------------------------- cell editing
 
@@ -257,6 +299,7 @@ export function MeasuresView({ planId, session, role, editable }: PlanViewProps)
       announce(t('measures.announce.redone'));
     },
     announceReadOnly: () => announce(t('measures.readOnly.announce')),
+    comment: commentOnCell,
   };
 
   const addKpiToRow = () => {
@@ -270,7 +313,7 @@ export function MeasuresView({ planId, session, role, editable }: PlanViewProps)
         newMeasureId,
       ),
     );
-    setFocusKpiId(id);
+    setKpiFocus({ kpiId: id, field: 'name', fiscalYear: null });
   };
 
   const position = siblingPosition(focusedRow, derived.rows);
@@ -447,6 +490,9 @@ export function MeasuresView({ planId, session, role, editable }: PlanViewProps)
         </p>
       )}
       {editable && <MeasureToolbar enabled={enabled} onAction={onToolbar} />}
+      {focusedRow && focus && (
+        <CellCommentBar row={focusedRow} field={focus.field} comments={comments} onComment={commentOnCell} />
+      )}
       <KeyboardHelp id={helpId} open={helpOpen} />
       <p className="measures-announcer" role="status" aria-live="polite" data-testid="measure-announcer">
         {announcement}
@@ -462,6 +508,7 @@ export function MeasuresView({ planId, session, role, editable }: PlanViewProps)
           editing={editing}
           editable={editable}
           presence={othersCells}
+          comments={comments}
           focusRequest={focusRequest}
           onFocusCell={setFocus}
           onActiveChange={setGridActive}
@@ -486,8 +533,9 @@ export function MeasuresView({ planId, session, role, editable }: PlanViewProps)
           doc={doc}
           planId={planId}
           presence={othersCells}
-          focusKpiId={focusKpiId}
-          onFocusKpiDone={clearFocusKpi}
+          comments={comments}
+          kpiFocus={kpiFocus}
+          onKpiFocusDone={clearKpiFocus}
           onAddKpi={addKpiToRow}
           onEdit={onEdit}
           onCellChange={setKpiCell}
@@ -499,8 +547,20 @@ export function MeasuresView({ planId, session, role, editable }: PlanViewProps)
 }
 
 function withoutId(set: ReadonlySet<string>, id: string): ReadonlySet<string> {
-  if (!set.has(id)) return set;
+  return withoutIds(set, [id]);
+}
+
+function withoutIds(set: ReadonlySet<string>, ids: readonly string[]): ReadonlySet<string> {
+  if (!ids.some((id) => set.has(id))) return set;
   const next = new Set(set);
-  next.delete(id);
+  for (const id of ids) next.delete(id);
   return next;
+}
+
+function ancestorsOf(rowId: string, rowById: ReadonlyMap<string, DerivedRow>): string[] {
+  const ancestors: string[] = [];
+  for (let id = rowById.get(rowId)?.parentId ?? null; id !== null; id = rowById.get(id)?.parentId ?? null) {
+    ancestors.push(id);
+  }
+  return ancestors;
 }

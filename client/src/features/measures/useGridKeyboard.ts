@@ -17,6 +17,8 @@ export type GridCommands = {
   redo: () => void;
   /** Tells a reader why nothing happened: they may only read. */
   announceReadOnly: () => void;
+  /** Starts a review comment on the focused cell (allowed to many who may not edit). */
+  comment: () => void;
 };
 
 type Options = {
@@ -29,6 +31,11 @@ type Options = {
 };
 
 const PAGE = 10;
+
+/** Ctrl+Alt+M (⌘⌥M), as in the prose editor. By key position, since Alt changes the character. */
+export function isCommentShortcut(event: KeyboardEvent): boolean {
+  return (event.ctrlKey || event.metaKey) && event.altKey && !event.shiftKey && event.code === 'KeyM';
+}
 
 function isPrintable(event: KeyboardEvent): boolean {
   return [...event.key].length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
@@ -68,6 +75,12 @@ export function useGridKeyboard({ rows, hasChildren, collapsed, focus, editable,
       if (isComposing(event)) {
         // A Japanese IME is starting: open the editor so the composition lands in it.
         if (editable && (editKind === 'text' || editKind === 'multiline')) commands.startEdit('');
+        return;
+      }
+
+      if (isCommentShortcut(event)) {
+        handled();
+        commands.comment();
         return;
       }
 

@@ -2,6 +2,7 @@ import type { DerivedRow, DerivedTable, HierarchyScheme } from '@sakutei/shared/
 import { useId } from 'react';
 import { useI18n } from '../../i18n';
 import type { PlanViewProps } from '../editor/planView';
+import { FOCUS_ROW_EVENT } from '../measures/measureJumps';
 import { useMeasureTable } from '../measures/useMeasureTable';
 import { TransferMenu } from '../transfer/TransferMenu';
 import { PrintButton } from './PrintButton';
@@ -33,11 +34,12 @@ function ContentsRow({ row, derived, projectDepth }: { row: DerivedRow; derived:
   const isProject = projectDepth !== null && row.depth >= projectDepth;
   const indent = isProject ? row.depth - projectDepth : row.depth;
   // The tab state belongs to the editor page; the hash is how a view asks for another tab,
-  // and the event tells the measure table which row was meant.
-  const open = () => {
-    requestAnimationFrame(() => {
-      window.dispatchEvent(new CustomEvent('sakutei:focus-row', { detail: { rowId: row.node.id } }));
-    });
+  // and the event tells the measure table which row was meant. Sent at once, before the tab
+  // has switched: the table keeps a request that arrives just before it mounts.
+  const open = (event: React.MouseEvent) => {
+    // A link opened in a new tab or window shows no row here.
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    window.dispatchEvent(new CustomEvent(FOCUS_ROW_EVENT, { detail: { rowId: row.node.id } }));
   };
   const entry = (
     <div className="contents__entry" style={{ paddingInlineStart: `${indent * 1.25}em` }}>
