@@ -67,25 +67,35 @@ describe('real-time co-editing over the stock y-websocket client', () => {
     expect(seen?.user.name).toBe('委員 佐藤花子');
   });
 
-  it('refuses an observer’s update: not applied, not broadcast, and the client is told', async () => {
+  it('refuses a comment-only (staff) update: not applied, not broadcast, and the client is told', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const observer = await signedIn(server.url, 'observer@example.jp');
+    const staff = await signedIn(server.url, 'staff@example.jp');
     const member = await signedIn(server.url, 'member@example.jp');
-    const token = await observer.collabToken(plan.id);
-    expect(token.capability).toBe('read');
+    const token = await staff.collabToken(plan.id);
+    expect(token.capability).toBe('comment');
     const co = connect(server.wsUrl, plan.docName, { token: token.token });
     const cm = connect(server.wsUrl, plan.docName, { cookie: member.cookie });
     await Promise.all([co.synced, cm.synced]);
     appendParagraph(co.doc, '傍聴者の書き込み');
     appendParagraph(cm.doc, '委員の書き込み');
-    await waitFor(() => bodyText(co.doc).includes('委員の書き込み'), 'observer to receive the member’s edit');
-    await waitFor(() => warn.mock.calls.some((c) => String(c[0]).includes('read-only')), 'permission denied to reach the observer');
+    await waitFor(() => bodyText(co.doc).includes('委員の書き込み'), 'staff to receive the member’s edit');
+    await waitFor(() => warn.mock.calls.some((c) => String(c[0]).includes('read-only')), 'permission denied to reach staff');
     const fresh = connect(server.wsUrl, plan.docName, { cookie: member.cookie });
     await fresh.synced;
     expect(bodyText(fresh.doc)).toContain('委員の書き込み');
     expect(bodyText(fresh.doc)).not.toContain('傍聴者の書き込み');
     expect(bodyText(cm.doc)).not.toContain('傍聴者の書き込み');
     warn.mockRestore();
+  });
+
+  it('keeps observers off the live draft: they read approved revisions instead', async () => {
+    const observer = await signedIn(server.url, 'observer@example.jp');
+    const token = await observer.request('POST', `/api/plans/${plan.id}/collab-token`);
+    expect(token.status).toBe(403);
+    const c = connect(server.wsUrl, plan.docName, { cookie: observer.cookie });
+    await waitFor(() => c.closes.length > 0, 'refusal');
+    expect(c.closes[0]?.code).toBe(CLOSE_CODES.forbidden);
+    expect((await observer.request('GET', `/api/plans/${plan.id}/measures`)).status).toBe(403);
   });
 
   it('gives staff a comment-only connection that cannot change the text', async () => {
@@ -157,16 +167,22 @@ describe('who may connect', () => {
 });
 
 describe('access changes reach open connections', () => {
-  it('closes a member’s socket when staff demote them, and the reconnect is read-only', async () => {
+  it('closes a member’s socket when staff demote them: to comment-only, then off the draft', async () => {
     const staff = await signedIn(server.url, 'staff@example.jp');
     const member2 = await signedIn(server.url, 'member2@example.jp');
     const c = connect(server.wsUrl, plan.docName, { cookie: member2.cookie });
     await c.synced;
-    const demote = await staff.request('PUT', `/api/workspaces/${plan.workspaceId}/members/${member2.user.id}`, { role: 'observer' });
-    expect(demote.status).toBe(200);
+    const toStaff = await staff.request('PUT', `/api/workspaces/${plan.workspaceId}/members/${member2.user.id}`, { role: 'staff' });
+    expect(toStaff.status).toBe(200);
     await waitFor(() => c.closes.length > 0, 'close after demotion');
     expect(c.closes[0]?.code).toBe(CLOSE_CODES.accessChanged);
-    expect((await member2.collabToken(plan.id)).capability).toBe('read');
+    expect((await member2.collabToken(plan.id)).capability).toBe('comment');
+    const again = connect(server.wsUrl, plan.docName, { cookie: member2.cookie });
+    await again.synced;
+    const demote = await staff.request('PUT', `/api/workspaces/${plan.workspaceId}/members/${member2.user.id}`, { role: 'observer' });
+    expect(demote.status).toBe(200);
+    await waitFor(() => again.closes.length > 0, 'close after demotion to observer');
+    expect(again.closes[0]?.code).toBe(CLOSE_CODES.forbidden);
     const restore = await staff.request('PUT', `/api/workspaces/${plan.workspaceId}/members/${member2.user.id}`, { role: 'member' });
     expect(restore.status).toBe(200);
   });

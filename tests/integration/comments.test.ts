@@ -89,7 +89,7 @@ describe('threads and who may write them', () => {
     text.insert(0, '【令和8年度】');
     otherText.insert(otherText.toString().indexOf('企業アンケート'), '毎年度、');
     await waitFor(() => text.toString() === otherText.toString() && text.toString().includes('【令和8年度】') && text.toString().includes('毎年度、'), 'edits to converge');
-    const listed = (await observer.request('GET', `/api/plans/${plan.id}/threads`)).body.threads as Thread[];
+    const listed = (await member2.request('GET', `/api/plans/${plan.id}/threads`)).body.threads as Thread[];
     const anchor = listed.find((t) => t.id === thread.id)!.anchor as { start: string; end: string };
     const resolved = resolveTextAnchor(other.doc, anchor);
     expect(resolved.attached).toBe(true);
@@ -120,6 +120,9 @@ describe('threads and who may write them', () => {
   it('refuses observers, and tells outsiders nothing, not even whether a thread exists', async () => {
     expect((await observer.request('POST', `/api/plans/${plan.id}/threads`, { anchor: await kpiAnchor(1), body: '傍聴者の意見' })).status).toBe(403);
     const thread = await newThread(member, '外部から見えてはいけない');
+    // Threads on the live draft are the council's; observers see those on revisions shown to them.
+    expect((await observer.request('GET', `/api/threads/${thread.id}`)).status).toBe(404);
+    expect(((await observer.request('GET', `/api/plans/${plan.id}/threads`)).body.threads as Thread[]).map((t) => t.id)).not.toContain(thread.id);
     for (const [method, path, body] of [
       ['GET', `/api/threads/${thread.id}`],
       ['POST', `/api/threads/${thread.id}/comments`, { body: 'x' }],
@@ -163,7 +166,7 @@ describe('threads and who may write them', () => {
     const resolve = (api: ApiClient) => api.request('POST', `/api/threads/${thread.id}/resolve`);
     const reopen = (api: ApiClient) => api.request('POST', `/api/threads/${thread.id}/reopen`);
     expect((await resolve(member2)).status).toBe(403);
-    expect((await resolve(observer)).status).toBe(403);
+    expect((await resolve(observer)).status).toBe(404); // a draft thread is not the observer's to see
     const byStaff = await resolve(staff);
     expect(byStaff.body.thread).toMatchObject({ status: 'resolved', resolvedBy: { id: staff.user.id } });
     expect((await reopen(chair)).body.thread).toMatchObject({ status: 'open', resolvedBy: null });
@@ -174,7 +177,8 @@ describe('threads and who may write them', () => {
   it('lets only staff record how an opinion is handled', async () => {
     const thread = await newThread(member, '目標値が低すぎます。');
     const body = { disposition: 'partial', response: '令和8年度の改定で目標値を見直します。' };
-    for (const api of [member, chair, observer]) expect((await api.request('PUT', `/api/threads/${thread.id}/disposition`, body)).status).toBe(403);
+    for (const api of [member, chair]) expect((await api.request('PUT', `/api/threads/${thread.id}/disposition`, body)).status).toBe(403);
+    expect((await observer.request('PUT', `/api/threads/${thread.id}/disposition`, body)).status).toBe(404);
     const res = await staff.request('PUT', `/api/threads/${thread.id}/disposition`, body);
     expect(res.status).toBe(200);
     expect(res.body.thread).toMatchObject(body);
@@ -241,7 +245,7 @@ describe('the 委員意見と対応 export', () => {
     const handled = rows.find((row) => row[3] === '目標値が低すぎます。')!;
     expect(handled.slice(4)).toEqual(['一部反映', '令和8年度の改定で目標値を見直します。']);
     expect(rows.find((row) => row[1] === '成果指標⑩ 実績値 R5')).toBeDefined();
-    const xlsx = await fetch(`${server.url}/api/plans/${plan.id}/opinions/export?format=xlsx`, { headers: { cookie: observer.cookie } });
+    const xlsx = await fetch(`${server.url}/api/plans/${plan.id}/opinions/export?format=xlsx`, { headers: { cookie: member.cookie } });
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
   });
 });

@@ -188,7 +188,10 @@ describe('recording KPI actuals', () => {
 describe('export and spreadsheet import', () => {
   it('exports the 成果指標一覧 as CSV in the programme column order, readable by Excel', async () => {
     const observer = await signedIn(server.url, 'observer@example.jp');
-    const res = await fetch(`${server.url}/api/plans/${plan.id}/measures/export?table=kpis&format=csv`, { headers: { cookie: observer.cookie } });
+    const refused = await fetch(`${server.url}/api/plans/${plan.id}/measures/export?table=kpis&format=csv`, { headers: { cookie: observer.cookie } });
+    expect(refused.status).toBe(403); // observers read approved revisions, not the draft
+    const staff = await signedIn(server.url, 'staff@example.jp');
+    const res = await fetch(`${server.url}/api/plans/${plan.id}/measures/export?table=kpis&format=csv`, { headers: { cookie: staff.cookie } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
     expect(res.headers.get('content-disposition')).toContain("filename*=UTF-8''%E6%88%90%E6%9E%9C");

@@ -43,13 +43,15 @@ export async function authenticateCollab(
   const plan = DOC_NAME_PATTERN.test(request.docName) ? await deps.storage.workspaces.findPlanByDocName(request.docName) : null;
   const role = plan ? await deps.storage.workspaces.roleOf(plan.workspaceId, user.id) : null;
   if (!plan || !role) return refuse(CLOSE_CODES.forbidden, 'no access to this document');
+  const roleAccess = docAccessOf(role);
+  if (!roleAccess) return refuse(CLOSE_CODES.forbidden, 'observers read approved revisions, not the draft');
   return {
     ok: true,
     peer: {
       id: user.id,
       name: user.name,
       color: userColor(user.id),
-      access: weakerDocAccess(ceiling, docAccessOf(role)),
+      access: weakerDocAccess(ceiling, roleAccess),
       ceiling,
       workspaceId: plan.workspaceId,
       sessionId,
@@ -65,8 +67,9 @@ export async function recheckPeer(deps: Pick<AppDeps, 'storage'>, peer: Peer, no
     return { keep: false, code: CLOSE_CODES.unauthenticated, reason: 'session ended' };
   }
   const role = await deps.storage.workspaces.roleOf(peer.workspaceId, peer.id);
-  if (!role) return { keep: false, code: CLOSE_CODES.forbidden, reason: 'membership ended' };
-  if (weakerDocAccess(peer.ceiling, docAccessOf(role)) !== peer.access) {
+  const roleAccess = role ? docAccessOf(role) : null;
+  if (!roleAccess) return { keep: false, code: CLOSE_CODES.forbidden, reason: 'no access to the draft' };
+  if (weakerDocAccess(peer.ceiling, roleAccess) !== peer.access) {
     return { keep: false, code: CLOSE_CODES.accessChanged, reason: 'access changed; reconnect' };
   }
   return { keep: true };

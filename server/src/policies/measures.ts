@@ -4,4 +4,5 @@ import { type Role, can } from '@sakutei/shared';
 export const canRecordActuals = (role: Role) => can(role, 'kpi.recordActuals') || can(role, 'plan.edit');
 /** Reading a spreadsheet for import is only useful to someone who can then write what it holds. */
 export const canImportSpreadsheet = (role: Role) => canRecordActuals(role);
-export const canExportMeasures = (role: Role) => can(role, 'plan.read');
+/** Exports read the live draft, which observers do not see. */
+export const canExportMeasures = (role: Role) => can(role, 'draft.read');

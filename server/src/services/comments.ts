@@ -20,6 +20,8 @@ import type { AppDeps } from '../env';
 import { AppError, forbidden, notFound } from '../errors';
 import { presentThread } from '../presenters/comments';
 import type { CommentRecord, NotificationRecord, PlanRecord, ThreadRecord, UserRecord } from '../storage';
+import { canReadDraft } from '../policies/plan';
+import { canSeeRevision } from '../policies/revisions';
 import { loadVisiblePlan } from './visiblePlan';
 
 /** A plan together with the caller's role in its council. */
@@ -47,13 +49,24 @@ export function commentService(deps: AppDeps) {
     return presentThread(thread, await comments.listComments([thread.id]));
   }
 
-  /** The thread, if the user belongs to its plan's council; anyone else learns nothing ("not found"). */
+  /**
+   * Threads on the live draft are for those who read the draft; a thread on a revision, for
+   * those who may see that revision.
+   */
+  async function mayReadThread(role: Role, userId: string, thread: ThreadRecord): Promise<boolean> {
+    if (!canReadThreads(role)) return false;
+    if (thread.revisionId === null) return canReadDraft(role);
+    const revision = await deps.storage.revisions.find(thread.revisionId);
+    return !!revision && canSeeRevision(role, userId, revision);
+  }
+
+  /** The thread, if the user may read it; anyone else learns nothing ("not found"). */
   async function loadThread(user: UserRecord, threadId: string): Promise<{ thread: ThreadRecord; plan: PlanAccess }> {
     const thread = await comments.findThread(threadId);
     const plan = thread ? await workspaces.findPlan(thread.planId) : null;
     const role = plan ? await workspaces.roleOf(plan.workspaceId, user.id) : null;
-    if (!thread || !plan || !canReadThreads(role)) throw notFound('thread');
-    return { thread, plan: { ...plan, role: role! } };
+    if (!thread || !plan || !role || !(await mayReadThread(role, user.id, thread))) throw notFound('thread');
+    return { thread, plan: { ...plan, role } };
   }
 
   async function loadComment(user: UserRecord, commentId: string) {
@@ -129,10 +142,19 @@ export function commentService(deps: AppDeps) {
   return {
     loadThread,
 
+    /** Whether a thread-changed event may be passed to this viewer (or would tell them too much). */
+    async mayHearOf(role: Role, userId: string, threadId: string): Promise<boolean> {
+      const thread = await comments.findThread(threadId);
+      return !!thread && (await mayReadThread(role, userId, thread));
+    },
+
     async list(user: UserRecord, planId: string): Promise<Thread[]> {
       const plan = await loadVisiblePlan(workspaces, user.id, planId);
       if (!canReadThreads(plan.role)) throw notFound('plan');
-      const threads = await comments.listThreads(plan.id);
+      const threads: ThreadRecord[] = [];
+      for (const thread of await comments.listThreads(plan.id)) {
+        if (await mayReadThread(plan.role, user.id, thread)) threads.push(thread);
+      }
       const all = await comments.listComments(threads.map((t) => t.id));
       return threads.map((t) => presentThread(t, all));
     },

@@ -9,7 +9,6 @@ import {
   type ReviewActor,
   type ReviewDecisionRequest,
   type ReviewEvent,
-  type Role,
   allowedEvents,
   can,
   diffMeasures,
@@ -23,6 +22,8 @@ import { newId } from '../auth/ids';
 import type { AppDeps } from '../env';
 import { AppError, forbidden, notFound } from '../errors';
 import type { RevisionRecord, UserRecord, VisiblePlan } from '../storage';
+import { canReadDraft } from '../policies/plan';
+import { canSeeRevision } from '../policies/revisions';
 import { planSnapshotOf, restoreSnapshot, sealSnapshot } from './snapshot';
 import { loadVisiblePlan } from './visiblePlan';
 
@@ -38,10 +39,7 @@ export const RESTORE_ORIGIN = 'sakutei.restore';
 export function revisionService(deps: AppDeps) {
   const { revisions, workspaces, audit } = deps.storage;
 
-  const canSeeAll = (role: Role) => role !== 'observer';
-  function visibleTo(plan: VisiblePlan, userId: string, revision: RevisionRecord): boolean {
-    return canSeeAll(plan.role) || revision.review.status === 'approved' || revision.invited.some((p) => p.id === userId);
-  }
+  const visibleTo = (plan: VisiblePlan, userId: string, revision: RevisionRecord) => canSeeRevision(plan.role, userId, revision);
 
   function actorOf(plan: VisiblePlan, user: UserRecord, revision: RevisionRecord): ReviewActor {
     return { userId: user.id, role: plan.role, delegated: plan.role === 'vice_chair' && revision.delegate?.id === user.id };
@@ -87,7 +85,7 @@ export function revisionService(deps: AppDeps) {
   /** A side of a comparison: `draft` (members only) or a revision the user may see. */
   async function side(user: UserRecord, plan: VisiblePlan, ref: string) {
     if (ref === 'draft') {
-      if (!canSeeAll(plan.role)) throw notFound('revision');
+      if (!canReadDraft(plan.role)) throw notFound('revision');
       const snapshot = await deps.rooms.use(plan.docName, (room) => planSnapshotOf(room.doc));
       return { label: '現在の案', revisionId: null, snapshot };
     }

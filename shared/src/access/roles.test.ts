@@ -23,6 +23,10 @@ describe('role → capability table', () => {
     }
   });
 
+  it('keeps the live draft from observers', () => {
+    expect(ROLES.filter((r) => can(r, 'draft.read'))).toEqual(['chair', 'vice_chair', 'member', 'staff']);
+  });
+
   it('gives observers nothing beyond reading', () => {
     expect(ROLE_CAPABILITIES.observer).toEqual(['plan.read']);
   });
@@ -33,13 +37,13 @@ describe('role → capability table', () => {
 });
 
 describe('document access', () => {
-  it('maps roles to edit, comment-only and read-only', () => {
+  it('maps roles to edit and comment-only, and gives observers no draft', () => {
     expect(ROLES.map((r) => [r, docAccessOf(r)])).toEqual([
       ['chair', 'edit'],
       ['vice_chair', 'edit'],
       ['member', 'edit'],
       ['staff', 'comment'],
-      ['observer', 'read'],
+      ['observer', null],
     ]);
   });
 

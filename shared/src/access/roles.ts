@@ -5,6 +5,7 @@ export type Role = (typeof ROLES)[number];
 /** Everything a role may be allowed to do; routes and websocket messages ask for one of these. */
 export const CAPABILITIES = [
   'plan.read',
+  'draft.read',
   'plan.edit',
   'comment.write',
   'thread.resolve',
@@ -17,7 +18,7 @@ export const CAPABILITIES = [
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
-const MEMBER: readonly Capability[] = ['plan.read', 'plan.edit', 'comment.write', 'members.read'];
+const MEMBER: readonly Capability[] = ['plan.read', 'draft.read', 'plan.edit', 'comment.write', 'members.read'];
 
 /**
  * The role → capability table, as data. The vice chair approves only when the chair
@@ -30,6 +31,7 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = 
   member: [...MEMBER],
   staff: [
     'plan.read',
+    'draft.read',
     'comment.write',
     'thread.resolve',
     'opinion.respond',
@@ -38,6 +40,7 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = 
     'members.read',
     'members.manage',
   ],
+  // Observers read what the council approved; a review can invite them to one revision.
   observer: ['plan.read'],
 };
 
@@ -50,11 +53,12 @@ export function can(role: Role | null | undefined, capability: Capability): bool
 export const DOC_ACCESS = ['edit', 'comment', 'read'] as const;
 export type DocAccess = (typeof DOC_ACCESS)[number];
 
-/** The document access a role gets on a plan's live draft. */
-export function docAccessOf(role: Role): DocAccess {
+/** The document access a role gets on a plan's live draft; null when it may not open the draft. */
+export function docAccessOf(role: Role): DocAccess | null {
   if (can(role, 'plan.edit')) return 'edit';
   if (can(role, 'comment.write')) return 'comment';
-  return 'read';
+  if (can(role, 'draft.read')) return 'read';
+  return null;
 }
 
 /** The weaker of two document accesses, e.g. a token's grant against the holder's current role. */

@@ -119,8 +119,8 @@ export function commentRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
           closed = true;
           wake();
         };
-        const onThread = ({ planId, threadId }: { planId: string; threadId: string }) => {
-          if (planId === plan.id) send({ type: 'thread', threadId });
+        const onThread = async ({ planId, threadId }: { planId: string; threadId: string }) => {
+          if (planId === plan.id && !closed && (await service.mayHearOf(plan.role, user.id, threadId))) send({ type: 'thread', threadId });
         };
         const onNotified = async ({ userId }: { userId: string }) => {
           if (userId === user.id && !closed) send({ type: 'notifications', unread: await comments.countUnread(user.id) });

@@ -13,6 +13,7 @@ import {
 import type { AppDeps, AppEnv } from '../../env';
 import { AppError, forbidden, notFound } from '../../errors';
 import { canExportMeasures, canImportSpreadsheet, canRecordActuals } from '../../policies/measures';
+import { canReadDraft } from '../../policies/plan';
 import { readFirstSheet, writeSheet } from '../../services/spreadsheet';
 import { loadVisiblePlan } from '../../services/visiblePlan';
 import { requireUser } from '../guards';
@@ -34,6 +35,7 @@ export function measureRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
     .openapi(getMeasuresRoute, async (c) => {
       const user = requireUser(c);
       const plan = await loadVisiblePlan(workspaces, user.id, c.req.valid('param').id);
+      if (!canReadDraft(plan.role)) throw forbidden('Observers read approved revisions, not the live draft.');
       const table = await deps.rooms.use(plan.docName, (room) => readMeasureTable(room.doc));
       return c.json({ table }, 200);
     })

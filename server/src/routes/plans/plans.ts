@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { signCollabToken } from '../../auth/collabToken';
 import type { AppDeps, AppEnv } from '../../env';
+import { forbidden } from '../../errors';
 import { planDocAccess } from '../../policies/plan';
 import { presentPlan } from '../../presenters/plan';
 import { loadVisiblePlan } from '../../services/visiblePlan';
@@ -25,6 +26,7 @@ export function planRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
       const { user, session } = requireSession(c);
       const plan = await loadVisiblePlan(workspaces, user.id, c.req.valid('param').id);
       const capability = planDocAccess(plan.role);
+      if (!capability) throw forbidden('Observers read approved revisions, not the live draft.');
       const expiresAt = Date.now() + deps.config.collabTokenTtlSeconds * 1000;
       const token = signCollabToken(deps.secret, { userId: user.id, sessionId: session.id, docName: plan.docName, access: capability, expiresAt });
       return c.json({ token, docName: plan.docName, capability, expiresAt: new Date(expiresAt).toISOString() }, 200);
