@@ -60,7 +60,8 @@ describe('freezing and reviewing', () => {
     const res = await freeze(staff, '第1回会議資料');
     expect(res.status).toBe(201);
     first = res.body.revision;
-    expect(first).toMatchObject({ number: 1, name: '第1回会議資料', stage: '素案', review: { status: 'draft' } });
+    // The demo seeds the adopted 令和7年度版 as revision 1.
+    expect(first).toMatchObject({ number: 2, name: '第1回会議資料', stage: '素案', review: { status: 'draft' } });
     expect(first.hash).toMatch(/^[0-9a-f]{64}$/);
     const content = (await member.request('GET', `/api/revisions/${first.id}`)).body;
     expect(JSON.stringify(content.snapshot.prose)).toContain('第1版に入る文。');
@@ -101,7 +102,7 @@ describe('freezing and reviewing', () => {
   it('lets a vice chair approve a revision the chair delegated, naming its hash', async () => {
     const res = await freeze(staff, '第2回会議資料', 'パブリックコメント案');
     second = res.body.revision;
-    expect(second.number).toBe(2);
+    expect(second.number).toBe(3);
     expect((await staff.request('POST', `/api/revisions/${second.id}/review`, { delegateId: vice.user.id })).status).toBe(403);
     expect((await chair.request('POST', `/api/revisions/${second.id}/review`, { delegateId: member.user.id })).status).toBe(400);
     const opened = await chair.request('POST', `/api/revisions/${second.id}/review`, { delegateId: vice.user.id });
@@ -115,9 +116,9 @@ describe('freezing and reviewing', () => {
 describe('readers, the 新旧対照表, exports and restore', () => {
   it('shows observers approved revisions only', async () => {
     const listed = (await observer.request('GET', `/api/plans/${plan.id}/revisions`)).body.revisions as Revision[];
-    expect(listed.map((r) => r.id)).toEqual([second.id]);
+    expect(listed.map((r) => [r.number, r.review.status])).toEqual([[1, 'approved'], [3, 'approved']]);
     expect((await observer.request('GET', `/api/revisions/${first.id}`)).status).toBe(404);
-    expect((await member.request('GET', `/api/plans/${plan.id}/revisions`)).body.revisions).toHaveLength(2);
+    expect((await member.request('GET', `/api/plans/${plan.id}/revisions`)).body.revisions).toHaveLength(3);
   });
 
   it('compares two revisions, and a revision with the draft', async () => {
@@ -131,6 +132,11 @@ describe('readers, the 新旧対照表, exports and restore', () => {
     expect(draft.status).toBe(200);
     expect((await observer.request('GET', `/api/plans/${plan.id}/compare?from=${second.id}&to=draft`)).status).toBe(404);
     expect((await observer.request('GET', `/api/plans/${plan.id}/compare?from=${first.id}&to=${second.id}`)).status).toBe(404);
+    // Between two approved revisions, observers may compare.
+    const adopted = ((await observer.request('GET', `/api/plans/${plan.id}/revisions`)).body.revisions as Revision[])[0]!;
+    const approvedOnly = await observer.request('GET', `/api/plans/${plan.id}/compare?from=${adopted.id}&to=${second.id}`);
+    expect(approvedOnly.status).toBe(200);
+    expect(approvedOnly.body.prose.some((row: { kind: string; new: { text: string } | null }) => row.kind === 'added' && row.new?.text === '第1版に入る文。')).toBe(true);
   });
 
   it('exports an approved revision and the 新旧対照表 as DOCX and printable HTML', async () => {

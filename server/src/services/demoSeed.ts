@@ -19,6 +19,7 @@ import { newId } from '../auth/ids';
 import { hashPassword } from '../auth/password';
 import { DEMO_ACCOUNTS, DEMO_COUNCIL_NAME, DEMO_PASSWORD, DEMO_PLAN_TITLE, demoProseDocument } from '../demo/fukushimaProgramme';
 import type { Storage } from '../storage';
+import { planSnapshotOf, sealSnapshot } from './snapshot';
 
 /** A new plan's document holding `json` as its prose, built with the same schema the editor uses. */
 function proseToYDoc(json: unknown): Y.Doc {
@@ -62,11 +63,13 @@ export async function seedDemo(storage: Storage): Promise<boolean> {
   const workspaceId = newId();
   await storage.workspaces.createWorkspace({ id: workspaceId, name: DEMO_COUNCIL_NAME });
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const idByRole = new Map<string, string>();
   for (const account of DEMO_ACCOUNTS) {
     const existing = await storage.accounts.findUserByEmail(account.email);
     const userId = existing?.id ?? newId();
     if (!existing) await storage.accounts.createUser({ id: userId, email: account.email, name: account.name, passwordHash, isDemo: true });
     await storage.workspaces.setMembership(workspaceId, userId, account.role);
+    if (!idByRole.has(account.role)) idByRole.set(account.role, userId);
   }
   const planId = newId();
   const docName = docNameForPlan(planId);
@@ -74,5 +77,40 @@ export async function seedDemo(storage: Storage): Promise<boolean> {
   const doc = proseToYDoc(demoProseDocument());
   seedDemoMeasures(doc);
   await storage.docs.compact(docName, Y.encodeStateAsUpdate(doc), 0);
+  await seedApprovedRevision(storage, { workspaceId, planId, doc, staffId: idByRole.get('staff')!, chairId: idByRole.get('chair')! });
   return true;
+}
+
+/**
+ * The programme as adopted in March 2025 (策定版), approved by the chair: a rolling plan
+ * starts each year's round from last year's approved version, and observers have something
+ * to read. Recorded in the audit log like a real approval.
+ */
+async function seedApprovedRevision(
+  storage: Storage,
+  seed: { workspaceId: string; planId: string; doc: Y.Doc; staffId: string; chairId: string },
+): Promise<void> {
+  const { canonical, hash } = sealSnapshot(planSnapshotOf(seed.doc));
+  const id = newId();
+  const at = Date.now();
+  await storage.revisions.create({
+    id,
+    planId: seed.planId,
+    name: '令和7年度版',
+    stage: '策定版',
+    authorId: seed.staffId,
+    createdAt: at,
+    state: Y.encodeStateAsUpdate(seed.doc),
+    canonical,
+    hash,
+    review: { status: 'draft' },
+  });
+  const opened = { status: 'in_review' as const, openedBy: seed.staffId };
+  await storage.revisions.updateReview(id, 'draft', opened, { openedAt: at });
+  await storage.revisions.updateReview(id, 'in_review', { ...opened, decidedBy: seed.chairId, approvedHash: hash, status: 'approved' }, { decidedAt: at });
+  const entry = { at, workspaceId: seed.workspaceId, planId: seed.planId };
+  const details = { revisionId: id, revisionNumber: 1, hash };
+  await storage.audit.append({ ...entry, kind: 'revision.frozen', actorId: seed.staffId, details: { ...details, name: '令和7年度版', stage: '策定版' } });
+  await storage.audit.append({ ...entry, kind: 'review.opened', actorId: seed.staffId, details });
+  await storage.audit.append({ ...entry, kind: 'review.approved', actorId: seed.chairId, details });
 }
