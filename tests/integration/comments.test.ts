@@ -206,6 +206,27 @@ describe('mentions and notifications', () => {
     expect((await member.request('GET', '/api/notifications')).body.unread).toBe(0);
   });
 
+  it('refuses a mention of an observer on the draft: they could not open what it points to', async () => {
+    const res = await staff.request('POST', `/api/plans/${plan.id}/threads`, { anchor: await kpiAnchor(3), body: `${mentionToken(observer.user.name, observer.user.id)} ご覧ください` });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('cannot see');
+    expect((await observer.request('GET', '/api/notifications')).body.unread).toBe(0);
+  });
+
+  it('ends an event stream when its listener loses access, and the reconnect is checked afresh', async () => {
+    const temp = await signedIn(server.url, 'member2@example.jp');
+    const res = await fetch(`${server.url}/api/plans/${plan.id}/events`, { headers: { cookie: temp.cookie } });
+    const reader = res.body!.getReader();
+    await reader.read(); // the first unread count
+    const demote = await staff.request('PUT', `/api/workspaces/${plan.workspaceId}/members/${temp.user.id}`, { role: 'observer' });
+    expect(demote.status).toBe(200);
+    let done = false;
+    const deadline = Date.now() + 5000;
+    while (!done && Date.now() < deadline) done = (await reader.read()).done;
+    expect(done).toBe(true);
+    await staff.request('PUT', `/api/workspaces/${plan.workspaceId}/members/${temp.user.id}`, { role: 'member' });
+  });
+
   it('refuses a mention of someone outside the council', async () => {
     const res = await staff.request('POST', `/api/plans/${plan.id}/threads`, { anchor: await kpiAnchor(2), body: `${mentionToken('他会議 座長', outsider.user.id)} 見てください` });
     expect(res.status).toBe(400);
@@ -246,6 +267,10 @@ describe('the 委員意見と対応 export', () => {
     expect(handled.slice(4)).toEqual(['一部反映', '令和8年度の改定で目標値を見直します。']);
     expect(rows.find((row) => row[1] === '成果指標⑩ 実績値 R5')).toBeDefined();
     const xlsx = await fetch(`${server.url}/api/plans/${plan.id}/opinions/export?format=xlsx`, { headers: { cookie: member.cookie } });
+    // A comment that Excel would run as a formula is handed out as text.
+    await newThread(member, '=HYPERLINK("http://evil.example","ここをクリック")');
+    const again = await (await fetch(`${server.url}/api/plans/${plan.id}/opinions/export?format=csv`, { headers: { cookie: staff.cookie } })).text();
+    expect(again).toContain(`"'=HYPERLINK(""http://evil.example"",""ここをクリック"")"`);
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
   });
 });

@@ -13,7 +13,7 @@ import {
   type MeasureTable,
 } from '@sakutei/shared/measures';
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type * as Y from 'yjs';
 import { type CollabClient, connectCollab, waitFor } from '../support/collab';
 import { type ApiClient, signedIn } from '../support/http';
@@ -152,11 +152,15 @@ describe('recording KPI actuals', () => {
   });
 
   it("refuses a staff member's direct document edit: their access is comment-only", async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const member = await open('member@example.jp');
     const staff = await open('staff@example.jp');
     const kpi = view(staff.client.doc).kpis[0]!.kpi;
     setActual(staff.client.doc, kpi.id, 2024, num(99));
-    await new Promise((r) => setTimeout(r, 300));
+    // The server says no (y-websocket logs the permission-denied message) ...
+    await waitFor(() => warn.mock.calls.some((c) => String(c[0]).includes('read-only')), 'permission denied to reach staff');
+    warn.mockRestore();
+    // ... and nothing reached anyone else or the store.
     expect(view(member.client.doc).kpiById.get(kpi.id)?.kpi.actuals['2024']).toBeUndefined();
     expect((await measuresOf(member.api)).kpis.find((k) => k.id === kpi.id)?.actuals['2024']).toBeUndefined();
   });

@@ -54,6 +54,7 @@ describe('freezing and reviewing', () => {
   it('freezes the whole plan with its hash, and only staff or the chair may', async () => {
     const draft = await editor();
     appendParagraph(draft.doc, '第1版に入る文。');
+    appendParagraph(draft.doc, '<script>window.pwned=1</script>は本文の文字です。');
     await new Promise((r) => setTimeout(r, 200));
     expect((await freeze(member, '委員が凍結')).status).toBe(403);
     expect((await freeze(outsider, '外部')).status).toBe(404);
@@ -151,6 +152,10 @@ describe('readers, the 新旧対照表, exports and restore', () => {
     expect(Buffer.from(await docx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
     const compare = await (await get(`/api/plans/${plan.id}/compare/export?from=${first.id}&to=${second.id}&format=html`, member)).text();
     expect(compare).toContain('<ins>');
+    // Text that looks like markup is printed, never run: these pages are served from our origin.
+    const frozen = await (await get(`/api/revisions/${first.id}/export?format=html`, member)).text();
+    expect(frozen).toContain('&#60;script&#62;window.pwned=1&#60;/script&#62;は本文の文字です。');
+    expect(frozen).not.toContain('<script>');
     const compareDocx = await get(`/api/plans/${plan.id}/compare/export?from=${first.id}&to=${second.id}&format=docx`, member);
     expect(compareDocx.status).toBe(200);
   });

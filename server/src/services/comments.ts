@@ -54,10 +54,7 @@ export function commentService(deps: AppDeps) {
    * those who may see that revision.
    */
   async function mayReadThread(role: Role, userId: string, thread: ThreadRecord): Promise<boolean> {
-    if (!canReadThreads(role)) return false;
-    if (thread.revisionId === null) return canReadDraft(role);
-    const revision = await deps.storage.revisions.find(thread.revisionId);
-    return !!revision && canSeeRevision(role, userId, revision);
+    return couldRead(role, userId, thread.revisionId);
   }
 
   /** The thread, if the user may read it; anyone else learns nothing ("not found"). */
@@ -79,13 +76,29 @@ export function commentService(deps: AppDeps) {
     }
   }
 
-  /** Mentions must name members of the plan's council; anything else is a malformed request. */
-  async function checkedMentions(plan: PlanRecord, body: string): Promise<string[]> {
+  /**
+   * Whether someone could read a thread on the draft (revisionId null) or on a revision;
+   * a notification must never show them a comment they could not open.
+   */
+  async function couldRead(role: Role, userId: string, revisionId: string | null): Promise<boolean> {
+    if (!canReadThreads(role)) return false;
+    if (revisionId === null) return canReadDraft(role);
+    const revision = await deps.storage.revisions.find(revisionId);
+    return !!revision && canSeeRevision(role, userId, revision);
+  }
+
+  /** Mentions must name council members who can read the thread; anything else is a malformed request. */
+  async function checkedMentions(plan: PlanRecord, body: string, revisionId: string | null): Promise<string[]> {
     const ids = mentionedIds(body);
     if (ids.length === 0) return [];
-    const members = new Set((await workspaces.listMembers(plan.workspaceId)).map((m) => m.userId));
-    const unknown = ids.find((id) => !members.has(id));
-    if (unknown) throw new AppError(400, 'invalid_mention', 'A mention names someone who is not a member of this council.');
+    const roles = new Map((await workspaces.listMembers(plan.workspaceId)).map((m) => [m.userId, m.role]));
+    for (const id of ids) {
+      const role = roles.get(id);
+      if (!role) throw new AppError(400, 'invalid_mention', 'A mention names someone who is not a member of this council.');
+      if (!(await couldRead(role, id, revisionId))) {
+        throw new AppError(400, 'invalid_mention', 'A mention names someone who cannot see this thread.');
+      }
+    }
     return ids;
   }
 
@@ -130,6 +143,13 @@ export function commentService(deps: AppDeps) {
     };
     for (const userId of mentions) add(userId, 'mention');
     for (const userId of [thread.authorId, ...earlier.map((c) => c.authorId)]) add(userId, 'reply');
+    const plan = await workspaces.findPlan(thread.planId);
+    const readable: NotificationRecord[] = [];
+    for (const r of records) {
+      const role = plan ? await workspaces.roleOf(plan.workspaceId, r.userId) : null;
+      if (role && (await couldRead(role, r.userId, thread.revisionId))) readable.push(r);
+    }
+    records.splice(0, records.length, ...readable);
     if (records.length === 0) return;
     await comments.addNotifications(records);
     for (const r of records) deps.events.emit('notified', { userId: r.userId });
@@ -168,13 +188,13 @@ export function commentService(deps: AppDeps) {
       const revisionId = request.revisionId ?? null;
       if (revisionId !== null) {
         const revision = await deps.storage.revisions.find(revisionId);
-        if (!revision || revision.planId !== plan.id) throw notFound('revision');
+        if (!revision || revision.planId !== plan.id || !canSeeRevision(plan.role, user.id, revision)) throw notFound('revision');
       }
       if (!(await mayCommentOn(plan, user.id, revisionId))) throw forbidden('Your role does not allow commenting here.');
       const body = cleanBody(request.body);
       if (!body) throw new AppError(400, 'invalid_request', 'body: a comment needs some text');
       await checkAnchor(plan, request.anchor, revisionId);
-      const mentions = await checkedMentions(plan, body);
+      const mentions = await checkedMentions(plan, body, revisionId);
       const now = Date.now();
       const threadId = newId();
       const commentId = newId();
@@ -193,7 +213,7 @@ export function commentService(deps: AppDeps) {
       if (!(await mayCommentOn(plan, user.id, thread.revisionId))) throw forbidden('Your role does not allow commenting here.');
       const body = cleanBody(text);
       if (!body) throw new AppError(400, 'invalid_request', 'body: a comment needs some text');
-      const mentions = await checkedMentions(plan, body);
+      const mentions = await checkedMentions(plan, body, thread.revisionId);
       const earlier = await comments.listComments([thread.id]);
       const comment = { id: newId(), threadId, authorId: user.id, body, createdAt: Date.now(), mentionIds: mentions };
       await comments.addComment(comment);
@@ -209,7 +229,7 @@ export function commentService(deps: AppDeps) {
       }
       const body = cleanBody(text);
       if (!body) throw new AppError(400, 'invalid_request', 'body: a comment needs some text');
-      const mentions = await checkedMentions(plan, body);
+      const mentions = await checkedMentions(plan, body, thread.revisionId);
       await comments.editComment(commentId, body, mentions, Date.now());
       const added = mentions.filter((id) => !comment.mentions.some((m) => m.id === id));
       await notify(thread, { id: commentId, authorId: user.id, createdAt: Date.now() }, added, []);

@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
 import { AppError } from '../errors';
+import { inflatesWithin } from './zipBudget';
 
 /** Limits on what an uploaded workbook may expand to once unzipped. */
-export const SHEET_LIMITS = { rows: 5000, columns: 60, cellChars: 10_000 } as const;
+export const SHEET_LIMITS = { rows: 5000, columns: 60, cellChars: 10_000, inflatedBytes: 20 * 1024 * 1024 } as const;
 
 function cellText(cell: ExcelJS.Cell): string {
   // `text` renders rich text, formulas' results, dates and numbers as Excel displays them.
@@ -12,6 +13,9 @@ function cellText(cell: ExcelJS.Cell): string {
 
 /** The first worksheet of an XLSX file as rows of cell text, the same shape a TSV paste gives. */
 export async function readFirstSheet(bytes: Buffer): Promise<{ sheetName: string; rows: string[][] }> {
+  if (!inflatesWithin(bytes, SHEET_LIMITS.inflatedBytes)) {
+    throw new AppError(400, 'unreadable_spreadsheet', 'The file is not a readable XLSX workbook, or it unpacks to more than 20 MB.');
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

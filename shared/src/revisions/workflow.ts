@@ -3,7 +3,8 @@ import { ROLES, type Role } from '../access/roles';
 
 /**
  * The review of one frozen revision, as a pure state machine. The server loads the state,
- * calls `transition`, and stores the new state and the record in one transaction; the
+ * calls `transition`, stores the new state (only if nobody moved it meanwhile) and appends
+ * the record to the audit log; the
  * client asks `allowedEvents` which buttons to show. Nothing here knows about time or
  * storage, so the server stamps records with `at` and the user's display name itself.
  *

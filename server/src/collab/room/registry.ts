@@ -30,7 +30,8 @@ export class RoomRegistry {
 
   /**
    * Runs `change` on a document as the server (loading the room if needed): a change made
-   * here is stored and broadcast like any client's. Used by API routes that act on a plan.
+   * here is broadcast like any client's, and stored before this resolves, so an API route
+   * never acknowledges an edit that a crash could still lose.
    */
   async use<T>(docName: string, change: (room: Room) => T): Promise<T> {
     if (this.closing) throw new RegistryClosedError();
@@ -38,7 +39,9 @@ export class RoomRegistry {
     if (this.closing) throw new RegistryClosedError();
     this.cancelIdle(docName);
     try {
-      return change(room);
+      const result = change(room);
+      await room.flush();
+      return result;
     } finally {
       if (room.size === 0) this.scheduleIdle(docName);
     }

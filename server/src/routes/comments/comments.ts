@@ -1,7 +1,8 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { type PlanEvent, OPINION_TABLE_HEADER, canReadThreads, opinionTableRows } from '@sakutei/shared';
-import { CSV_BOM, toDelimited } from '@sakutei/shared/measures';
+import { CSV_BOM, neutraliseFormulas, toDelimited } from '@sakutei/shared/measures';
 import { streamSSE } from 'hono/streaming';
+import { isSessionLive } from '../../auth/sessions';
 import { WindowCounter } from '../../auth/windowCounter';
 import type { AppDeps, AppEnv } from '../../env';
 import { AppError, notFound } from '../../errors';
@@ -83,7 +84,7 @@ export function commentRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
       const rows = [[...OPINION_TABLE_HEADER], ...opinionTableRows(threads)];
       const name = encodeURIComponent('委員意見と対応');
       if (c.req.valid('query').format === 'csv') {
-        return c.body(CSV_BOM + toDelimited(rows, ','), 200, {
+        return c.body(CSV_BOM + toDelimited(neutraliseFormulas(rows), ','), 200, {
           'content-type': 'text/csv; charset=utf-8',
           'content-disposition': `attachment; filename="opinions.csv"; filename*=UTF-8''${name}.csv`,
         });
@@ -111,7 +112,6 @@ export function commentRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
       const plan = await loadVisiblePlan(workspaces, user.id, c.req.valid('param').id);
       if (!canReadThreads(plan.role)) throw notFound('plan');
       return streamSSE(c, async (stream) => {
-        const send = (event: PlanEvent) => void stream.writeSSE({ data: JSON.stringify(event) });
         let closed = false;
         let wake: () => void = () => {};
         const ended = new Promise<void>((resolve) => (wake = resolve));
@@ -119,32 +119,60 @@ export function commentRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
           closed = true;
           wake();
         };
-        const onThread = async ({ planId, threadId }: { planId: string; threadId: string }) => {
-          if (planId === plan.id && !closed && (await service.mayHearOf(plan.role, user.id, threadId))) send({ type: 'thread', threadId });
+        const send = (event: PlanEvent) => {
+          if (!closed) void stream.writeSSE({ data: JSON.stringify(event) }).catch(close);
         };
-        const onNotified = async ({ userId }: { userId: string }) => {
+        // Listeners run outside the request: a failing lookup closes this stream (the browser
+        // reconnects and is authorised afresh) instead of becoming an unhandled rejection.
+        const guarded =
+          <T>(handler: (event: T) => Promise<void> | void) =>
+          (event: T) => {
+            void (async () => handler(event))().catch((err: unknown) => {
+              console.error('event stream handler failed', err);
+              close();
+            });
+          };
+        /** The role and session the stream was opened with must still hold, as for websockets. */
+        const stillAllowed = async () =>
+          (await workspaces.roleOf(plan.workspaceId, user.id)) === plan.role && (await isSessionLive(deps.storage.accounts, session.id));
+        const onThread = guarded(async ({ planId, threadId }: { planId: string; threadId: string }) => {
+          if (planId !== plan.id || closed) return;
+          if (!(await stillAllowed())) return close();
+          if (await service.mayHearOf(plan.role, user.id, threadId)) send({ type: 'thread', threadId });
+        });
+        const onNotified = guarded(async ({ userId }: { userId: string }) => {
           if (userId === user.id && !closed) send({ type: 'notifications', unread: await comments.countUnread(user.id) });
-        };
-        // Losing access to the council, or signing out, ends the stream like it ends the websocket.
-        const onMembership = async ({ workspaceId, userId }: { workspaceId: string; userId: string }) => {
-          if (workspaceId === plan.workspaceId && userId === user.id && !canReadThreads(await workspaces.roleOf(workspaceId, userId))) close();
-        };
-        const onSessions = ({ userId, sessionId }: { userId: string; sessionId?: string }) => {
+        });
+        // Any change to this person's membership ends the stream; the reconnect is re-checked.
+        const onMembership = guarded(({ workspaceId, userId }: { workspaceId: string; userId: string }) => {
+          if (workspaceId === plan.workspaceId && userId === user.id) close();
+        });
+        const onSessions = guarded(({ userId, sessionId }: { userId: string; sessionId?: string }) => {
           if (userId === user.id && (sessionId === undefined || sessionId === session.id)) close();
-        };
+        });
         deps.events.on('threadChanged', onThread);
         deps.events.on('notified', onNotified);
         deps.events.on('membershipChanged', onMembership);
         deps.events.on('sessionsEnded', onSessions);
         stream.onAbort(close);
-        const heartbeat = setInterval(() => void stream.write(': keep-alive\n\n'), HEARTBEAT_MS);
-        send({ type: 'notifications', unread: await comments.countUnread(user.id) });
-        await ended;
-        clearInterval(heartbeat);
-        deps.events.off('threadChanged', onThread);
-        deps.events.off('notified', onNotified);
-        deps.events.off('membershipChanged', onMembership);
-        deps.events.off('sessionsEnded', onSessions);
+        // Changes made with the CLI raise no event: re-check on every heartbeat.
+        const heartbeat = setInterval(
+          guarded(async () => {
+            if (!(await stillAllowed())) return close();
+            await stream.write(': keep-alive\n\n');
+          }),
+          Math.min(HEARTBEAT_MS, deps.config.revalidateMs),
+        );
+        try {
+          send({ type: 'notifications', unread: await comments.countUnread(user.id) });
+          await ended;
+        } finally {
+          clearInterval(heartbeat);
+          deps.events.off('threadChanged', onThread);
+          deps.events.off('notified', onNotified);
+          deps.events.off('membershipChanged', onMembership);
+          deps.events.off('sessionsEnded', onSessions);
+        }
       });
     });
 }

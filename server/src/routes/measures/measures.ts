@@ -6,6 +6,7 @@ import {
   kpiListRows,
   measureMaps,
   measureTableRows,
+  neutraliseFormulas,
   readMeasureTable,
   setActual,
   toDelimited,
@@ -49,7 +50,7 @@ export function measureRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
       const rows = query.table === 'kpis' ? kpiListRows(derived, table.settings) : measureTableRows(derived);
       const spec = EXPORTS[query.table];
       if (query.format === 'csv') {
-        return c.body(CSV_BOM + toDelimited(rows, ','), 200, {
+        return c.body(CSV_BOM + toDelimited(neutraliseFormulas(rows), ','), 200, {
           'content-type': 'text/csv; charset=utf-8',
           'content-disposition': attachment(spec.fileName, spec.asciiName, 'csv'),
         });

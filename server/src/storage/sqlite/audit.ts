@@ -77,7 +77,9 @@ export function createSqliteAuditStore(db: SqliteDatabase): AuditStore {
   });
   return {
     async append(entry) {
-      return append(entry);
+      // IMMEDIATE takes the write lock first, so an append racing the CLI waits its turn
+      // instead of failing on a stale read of the chain's end.
+      return append.immediate(entry);
     },
     async listForPlan(planId, workspaceId, limit) {
       return q.forPlan.all(planId, workspaceId, limit).map(toRecord);

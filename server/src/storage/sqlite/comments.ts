@@ -103,7 +103,8 @@ export function createSqliteCommentStore(db: SqliteDatabase): CommentStore {
       `INSERT INTO notifications (id, user_id, kind, thread_id, comment_id, actor_id, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
-    // Joined with memberships: once someone leaves a council, its notifications go quiet.
+    // Joined with memberships: once someone leaves a council, its notifications go quiet, and
+    // an observer (who does not read the draft) never sees one about a draft thread.
     notifications: db.prepare<[string, number], {
       id: string; user_id: string; kind: 'mention' | 'reply'; thread_id: string; comment_id: string; actor_id: string;
       created_at: number; read_at: number | null; actor_name: string; plan_id: string; plan_title: string;
@@ -116,13 +117,14 @@ export function createSqliteCommentStore(db: SqliteDatabase): CommentStore {
        JOIN memberships m ON m.workspace_id = p.workspace_id AND m.user_id = n.user_id
        JOIN comments c ON c.id = n.comment_id
        JOIN users a ON a.id = n.actor_id
-       WHERE n.user_id = ? ORDER BY n.created_at DESC, n.id LIMIT ?`,
+       WHERE n.user_id = ? AND (t.revision_id IS NOT NULL OR m.role <> 'observer')
+       ORDER BY n.created_at DESC, n.id LIMIT ?`,
     ),
     unread: db.prepare<[string], { count: number }>(
       `SELECT COUNT(*) AS count FROM notifications n
        JOIN threads t ON t.id = n.thread_id JOIN plans p ON p.id = t.plan_id
        JOIN memberships m ON m.workspace_id = p.workspace_id AND m.user_id = n.user_id
-       WHERE n.user_id = ? AND n.read_at IS NULL`,
+       WHERE n.user_id = ? AND n.read_at IS NULL AND (t.revision_id IS NOT NULL OR m.role <> 'observer')`,
     ),
     markRead: db.prepare('UPDATE notifications SET read_at = ? WHERE user_id = ? AND id = ? AND read_at IS NULL'),
     markAllRead: db.prepare('UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL'),

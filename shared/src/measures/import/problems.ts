@@ -64,7 +64,10 @@ export function checkImportSize(rows: string[][]): { rows: string[][]; problems:
   return { rows, problems: [] };
 }
 
-/** Trims the spaces Word and Excel leave around cell text (`\s` covers the full-width U+3000). */
+/**
+ * Trims the spaces Word and Excel leave around cell text (`\s` covers the full-width
+ * U+3000), and the apostrophe our exports put before text that looks like a formula.
+ */
 export function cleanCell(cell: string | undefined): string {
-  return (cell ?? '').replace(/^\s+|\s+$/g, '');
+  return (cell ?? '').replace(/^\s+|\s+$/g, '').replace(/^'(?=[=+@-])/, '');
 }
