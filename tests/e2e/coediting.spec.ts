@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openDemoPlan, signedInPage, typeAtEnd } from './support';
+import { DEMO_PLAN_TITLE, openDemoPlan, signedInPage, typeAtEnd } from './support';
 
 test('two members co-edit the demo plan and see each other’s text and named caret', async ({ browser }) => {
   const sato = await signedInPage(browser, 'member@example.jp');
@@ -28,48 +28,64 @@ test('two members co-edit the demo plan and see each other’s text and named ca
   await suzuki.context().close();
 });
 
-test('an observer reads the live plan but cannot edit it', async ({ browser }) => {
-  const observer = await signedInPage(browser, 'observer@example.jp');
+test('staff read the live plan and comment, but cannot edit its text', async ({ browser }) => {
+  const staff = await signedInPage(browser, 'staff@example.jp');
   const member = await signedInPage(browser, 'member@example.jp');
-  await openDemoPlan(observer);
+  await openDemoPlan(staff);
   await openDemoPlan(member);
 
-  await expect(observer.getByTestId('read-only-banner')).toBeVisible();
-  await expect(observer.getByTestId('editor-toolbar')).toHaveCount(0);
-  await expect(observer.getByTestId('plan-editor')).toHaveAttribute('contenteditable', 'false');
+  await expect(staff.getByTestId('read-only-banner')).toBeVisible();
+  await expect(staff.getByTestId('editor-toolbar')).toHaveCount(0);
+  await expect(staff.getByTestId('plan-editor')).toHaveAttribute('contenteditable', 'false');
 
-  await observer.getByTestId('plan-editor').click();
-  await observer.keyboard.type('傍聴者は書けない');
-  await typeAtEnd(member, '委員の編集は傍聴者にも届く。');
-  await expect(observer.getByTestId('plan-editor')).toContainText('委員の編集は傍聴者にも届く。');
-  await expect(observer.getByTestId('plan-editor')).not.toContainText('傍聴者は書けない');
-  await expect(member.getByTestId('plan-editor')).not.toContainText('傍聴者は書けない');
+  await staff.getByTestId('plan-editor').click();
+  await staff.keyboard.type('事務局は本文を書けない');
+  await typeAtEnd(member, '委員の編集は事務局にも届く。');
+  await expect(staff.getByTestId('plan-editor')).toContainText('委員の編集は事務局にも届く。');
+  await expect(staff.getByTestId('plan-editor')).not.toContainText('事務局は本文を書けない');
+  await expect(member.getByTestId('plan-editor')).not.toContainText('事務局は本文を書けない');
 
-  await observer.context().close();
+  await staff.context().close();
   await member.context().close();
 });
 
-test('staff demote a member and the member’s open editor turns read-only', async ({ browser }) => {
+test('an observer reads the approved revision, never the live draft', async ({ browser }) => {
+  const observer = await signedInPage(browser, 'observer@example.jp');
+  await observer.getByRole('link', { name: DEMO_PLAN_TITLE }).click();
+  await expect(observer.getByTestId('approved-revisions')).toBeVisible();
+  await expect(observer.getByTestId('revision-reader')).toContainText('第1章 中小企業振興プログラムの趣旨');
+  await expect(observer.getByTestId('revision-kpi-list')).toContainText('中心市街地空き店舗数');
+  await expect(observer.getByTestId('plan-editor')).toHaveCount(0);
+  await observer.context().close();
+});
+
+test('staff demote a member: the open editor turns read-only, then gives way to the approved revision', async ({ browser }) => {
   const member = await signedInPage(browser, 'member2@example.jp');
   const staff = await signedInPage(browser, 'staff@example.jp');
   await openDemoPlan(member);
   await openDemoPlan(staff);
-  await expect(staff.getByTestId('read-only-banner')).toBeVisible();
   await expect(member.getByTestId('read-only-banner')).toHaveCount(0);
 
   // Staff change the role through the API with their own browser session.
   const me = await member.evaluate(async () => (await (await fetch('/api/me')).json()) as { user: { id: string }; memberships: Array<{ workspaceId: string }> });
-  const demote = (role: string) =>
+  const setRole = (role: string) =>
     staff.evaluate(
       async ({ ws, user, role }) =>
         (await fetch(`/api/workspaces/${ws}/members/${user}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role }) })).status,
       { ws: me.memberships[0]!.workspaceId, user: me.user.id, role },
     );
-  expect(await demote('observer')).toBe(200);
-  await expect(member.getByTestId('read-only-banner')).toBeVisible();
-  await expect(member.getByTestId('plan-editor')).toHaveAttribute('contenteditable', 'false');
-  expect(await demote('member')).toBe(200);
-  await expect(member.getByTestId('read-only-banner')).toHaveCount(0);
+  try {
+    expect(await setRole('staff')).toBe(200);
+    await expect(member.getByTestId('read-only-banner')).toBeVisible();
+    await expect(member.getByTestId('plan-editor')).toHaveAttribute('contenteditable', 'false');
+    expect(await setRole('observer')).toBe(200);
+    await expect(member.getByTestId('approved-revisions')).toBeVisible();
+    await expect(member.getByTestId('plan-editor')).toHaveCount(0);
+  } finally {
+    expect(await setRole('member')).toBe(200);
+  }
+  await member.reload();
+  await expect(member.getByTestId('plan-editor')).toHaveAttribute('contenteditable', 'true');
 
   await member.context().close();
   await staff.context().close();

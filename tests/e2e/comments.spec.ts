@@ -73,3 +73,38 @@ test('staff comment on a sentence, a member replies live, staff record the respo
   await staff.context().close();
   await member.context().close();
 });
+
+test('staff comment on one KPI cell (the R5 actual of 成果指標⑩), and a member sees it on that cell', async ({ browser }) => {
+  const staff = await signedInPage(browser, 'staff@example.jp');
+  const member = await signedInPage(browser, 'member@example.jp');
+  for (const page of [staff, member]) {
+    await openDemoPlan(page);
+    await page.getByTestId('plan-tab-measures').click();
+    await page
+      .locator('[data-testid="measure-cell"][data-field="title"]', { hasText: /^産学共同研究・委託研究等の支援/ })
+      .first()
+      .click();
+  }
+
+  const staffCard = staff.getByTestId('kpi-card').filter({ hasText: '市支援事業のうち' });
+  const actualButton = staffCard.locator('[data-testid="comment-on-kpi-field"][data-field="actual"][data-year="2023"]');
+  await actualButton.focus();
+  await actualButton.click();
+  await expect(staff.getByTestId('new-thread-location')).toContainText('成果指標⑩ 実績値 R5');
+  await staff.getByTestId('new-comment-input').fill('令和5年度も0件です。原因を次回会議で説明します。');
+  await staff.getByTestId('new-comment-submit').click();
+
+  const badge = member
+    .getByTestId('kpi-card')
+    .filter({ hasText: '市支援事業のうち' })
+    .locator('[data-testid="kpi-field-comments"][data-field="actual"][data-year="2023"]');
+  await expect(badge).toHaveAttribute('data-count', '1');
+  const thread = member.getByTestId('thread').filter({ hasText: '令和5年度も0件です。' });
+  await expect(thread.getByTestId('thread-location')).toContainText('成果指標⑩ 実績値 R5');
+  await thread.getByTestId('reply-input').fill('承知しました。');
+  await thread.getByTestId('reply-submit').click();
+  await expect(staff.getByTestId('thread').filter({ hasText: '令和5年度も0件です。' })).toContainText('承知しました。');
+
+  await staff.context().close();
+  await member.context().close();
+});

@@ -8,6 +8,7 @@ export const commentsEn: Record<keyof typeof commentsJa, string> = {
   'comments.empty.none': 'No comments yet.',
   'comments.empty.howTo': 'No comments yet. Select a sentence in the text and press “Comment”, or comment on a cell of the table.',
   'comments.empty.filtered': 'No comments match this filter.',
+  'comments.scope.revision': 'Showing comments on {revision}.',
 
   'comments.filter.label': 'Show',
   'comments.filter.open': 'All open',

@@ -7,6 +7,7 @@ export const commentsJa = {
   'comments.empty.none': 'まだコメントはありません。',
   'comments.empty.howTo': 'まだコメントはありません。本文の文を選択して「コメント」を押すか、表のセルからコメントできます。',
   'comments.empty.filtered': '条件に合うコメントはありません。',
+  'comments.scope.revision': '{revision}へのコメントを表示しています。',
 
   'comments.filter.label': '表示',
   'comments.filter.open': 'すべて未解決',

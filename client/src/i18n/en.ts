@@ -2,6 +2,7 @@ import type { MessageKey } from './ja';
 import { measuresEn } from './measures.en';
 import { viewsEn } from './views.en';
 import { commentsEn } from './comments.en';
+import { revisionsEn } from './revisions.en';
 
 export const en: Record<MessageKey, string> = {
   'app.name': '策定 Sakutei',
@@ -42,6 +43,7 @@ export const en: Record<MessageKey, string> = {
   'plan.notVisible': 'This plan does not exist or you are not allowed to see it.',
   'plan.backToList': 'Back to plans',
   'plan.readOnly': 'Read only: as {role}, you can read this plan but not edit it.',
+  'plan.readOnlyApproved': 'Read only: as {role}, you read the revisions the council approved. A revision whose review you are invited to can be read and commented on while it is under review.',
   'plan.accessRefused': 'The connection to this plan was refused: your access was revoked or is not allowed.',
   'plan.sessionEnded': 'Your sign-in expired, so the connection to this plan was closed.',
   'plan.signInAgain': 'Sign in again',
@@ -75,8 +77,10 @@ export const en: Record<MessageKey, string> = {
   'workspace.tab.kpiList': 'KPI list',
   'workspace.tab.contents': 'Contents',
   'workspace.tab.roles': 'Roles',
+  'workspace.tab.revisions': 'Revisions & review',
 
   ...measuresEn,
   ...viewsEn,
   ...commentsEn,
+  ...revisionsEn,
 };

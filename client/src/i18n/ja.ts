@@ -1,6 +1,7 @@
 import { measuresJa } from './measures.ja';
 import { viewsJa } from './views.ja';
 import { commentsJa } from './comments.ja';
+import { revisionsJa } from './revisions.ja';
 
 /**
  * Japanese is the source language: its keys define the message catalogue and every
@@ -45,6 +46,7 @@ export const ja = {
   'plan.notVisible': 'この計画は見つからないか、閲覧する権限がありません。',
   'plan.backToList': '計画一覧へ戻る',
   'plan.readOnly': '閲覧のみ：あなたの役割（{role}）では、この計画を読むことはできますが、編集はできません。',
+  'plan.readOnlyApproved': '閲覧のみ：あなたの役割（{role}）では、協議会が承認した版を読むことができます。審議に招待された版は、審議中に読んでコメントできます。',
   'plan.accessRefused': 'この計画への接続が拒否されました。アクセス権が取り消されたか、閲覧が許可されていません。',
   'plan.sessionEnded': 'ログインの有効期限が切れたため、計画への接続が切断されました。',
   'plan.signInAgain': 'もう一度ログインする',
@@ -78,10 +80,12 @@ export const ja = {
   'workspace.tab.kpiList': '成果指標一覧',
   'workspace.tab.contents': '目次',
   'workspace.tab.roles': '役割分担',
+  'workspace.tab.revisions': '版・審議',
 
   ...measuresJa,
   ...viewsJa,
   ...commentsJa,
+  ...revisionsJa,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;

@@ -30,6 +30,7 @@ import {
   type FocusRequest,
   type LoadState,
   type Participant,
+  type RevisionScope,
 } from './commentsContext';
 import { rangeInEditor, syncBindingOf } from './textAnchors';
 
@@ -85,7 +86,8 @@ function revealInEditor(editor: Editor, threadId: string, anchor: TextAnchor): b
 interface Props {
   plan: Pick<PlanSummary, 'id' | 'title' | 'role' | 'workspaceId'>;
   userId: string;
-  session: CollabSession;
+  /** The live draft; null for a role that only reads revisions (observers). */
+  session: CollabSession | null;
   /** Switches the plan page's tab, for jumping to an anchor. */
   selectView: (view: 'prose' | 'measures') => void;
   children: ReactNode;
@@ -95,7 +97,9 @@ interface Props {
  * The review threads of one plan, kept live: loaded once, then each thread re-read when the
  * plan's event stream says it changed (and everything re-read after a reconnect, since
  * events may have been missed). Responses can arrive out of order, so every request carries
- * a sequence number and an older answer never overwrites a newer one.
+ * a sequence number and an older answer never overwrites a newer one. All threads are kept;
+ * the context hands out those of the scope being read (the draft, or the revision whose
+ * reader is open), so one provider serves both.
  */
 export function CommentsProvider({ plan, userId, session, selectView, children }: Props) {
   const { t } = useI18n();
@@ -113,6 +117,8 @@ export function CommentsProvider({ plan, userId, session, selectView, children }
     return threadId ? { threadId } : null;
   });
   const [pendingJump, setPendingJump] = useState<{ threadId: string; anchor: TextAnchor } | null>(null);
+  const [revisionScope, setRevisionScope] = useState<RevisionScope | null>(null);
+  const scopeRevisionId = revisionScope?.revisionId ?? null;
 
   const requestSeq = useRef(0);
   const counter = useRef(0);
@@ -120,10 +126,20 @@ export function CommentsProvider({ plan, userId, session, selectView, children }
   const acceptedSeq = useRef(new Map<string, number>());
   const threadsRef = useRef<Thread[]>([]);
   const selectViewRef = useRef(selectView);
+  const scopeRef = useRef(revisionScope);
   useEffect(() => {
     threadsRef.current = threads;
     selectViewRef.current = selectView;
+    scopeRef.current = revisionScope;
   });
+
+  // A thread belongs to the draft or to one revision; the sidebar shows those of what is being read.
+  const scopedThreads = useMemo(
+    () => threads.filter((thread) => thread.revisionId === scopeRevisionId),
+    [threads, scopeRevisionId],
+  );
+  // A half-written thread points into the document it was started on, which is no longer shown.
+  useEffect(() => setDraft(null), [scopeRevisionId]);
 
   const nextSeq = () => ++requestSeq.current;
   const bump = () => ++counter.current;
@@ -327,7 +343,7 @@ export function CommentsProvider({ plan, userId, session, selectView, children }
     open: (threadId) => highlightState.current.open(threadId),
   }));
   useEffect(() => {
-    const ranges: HighlightRange[] = threads.flatMap((thread) =>
+    const ranges: HighlightRange[] = scopedThreads.flatMap((thread) =>
       thread.anchor.kind === 'text' && (thread.status === 'open' || thread.id === activeThreadId)
         ? [{ threadId: thread.id, anchor: thread.anchor, active: thread.id === activeThreadId }]
         : [],
@@ -335,16 +351,19 @@ export function CommentsProvider({ plan, userId, session, selectView, children }
     if (draft?.anchor.kind === 'text') ranges.push({ threadId: null, anchor: draft.anchor, active: true });
     highlightState.current = { ranges, open: (threadId) => openThread(threadId, { focus: false }) };
     if (proseEditor && !proseEditor.isDestroyed) refreshCommentHighlights(proseEditor.view);
-  }, [threads, activeThreadId, draft, proseEditor, openThread]);
+  }, [scopedThreads, activeThreadId, draft, proseEditor, openThread]);
 
   const jumpTo = useCallback((thread: Thread) => {
     setActiveThread(thread.id);
     const { anchor } = thread;
+    // A revision's text is in its reader, which is showing; its measure table has no grid to focus.
+    const inRevision = scopeRef.current !== null;
     if (anchor.kind === 'text') {
-      selectViewRef.current('prose');
+      if (!inRevision) selectViewRef.current('prose');
       setPendingJump({ threadId: thread.id, anchor });
       return;
     }
+    if (inRevision) return;
     selectViewRef.current('measures');
     // Two frames: the measure tab mounts, then its effects subscribe to the event.
     requestAnimationFrame(() =>
@@ -371,7 +390,7 @@ export function CommentsProvider({ plan, userId, session, selectView, children }
     };
     return {
       create: async (anchor, body) => {
-        const thread = await run(() => api.createThread(plan.id, { anchor, body }));
+        const thread = await run(() => api.createThread(plan.id, { anchor, body, revisionId: scopeRevisionId }));
         setDraft(null);
         openThread(thread.id);
         return thread;
@@ -383,15 +402,17 @@ export function CommentsProvider({ plan, userId, session, selectView, children }
       reopen: (threadId) => run(() => api.reopenThread(threadId)),
       respond: (threadId, disposition, response) => run(() => api.setDisposition(threadId, { disposition, response })),
     };
-  }, [plan.id, accept, openThread, onAuthError]);
+  }, [plan.id, scopeRevisionId, accept, openThread, onAuthError]);
 
-  const mayComment = canComment(plan.role);
+  const mayComment = revisionScope ? revisionScope.canComment : canComment(plan.role);
   const value = useMemo<CommentsState>(
     () => ({
       plan,
       userId,
       session,
-      threads,
+      revisionScope,
+      setRevisionScope,
+      threads: scopedThreads,
       loadState,
       reload,
       people,
@@ -409,7 +430,7 @@ export function CommentsProvider({ plan, userId, session, selectView, children }
       proseEditor,
       announcement,
     }),
-    [plan, userId, session, threads, loadState, reload, people, mayComment, actions, activeThreadId, openThread, focusRequest, draft, startThread, cancelDraft, jumpTo, proseEditor, announcement],
+    [plan, userId, session, revisionScope, scopedThreads, loadState, reload, people, mayComment, actions, activeThreadId, openThread, focusRequest, draft, startThread, cancelDraft, jumpTo, proseEditor, announcement],
   );
   const bridge = useMemo<CommentsEditorBridge>(
     () => ({ highlightSource, registerProseEditor, startThread, canComment: mayComment }),

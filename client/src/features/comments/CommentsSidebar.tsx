@@ -19,6 +19,7 @@ export function CommentsSidebar() {
     plan,
     userId,
     session,
+    revisionScope,
     threads,
     loadState,
     reload,
@@ -33,13 +34,15 @@ export function CommentsSidebar() {
   const headingId = useId();
   const [filter, setFilter] = useState<ThreadFilter>({ kind: 'open', memberId: null });
   const [order, setOrder] = useState<ThreadOrder>('position');
-  const revision = useDocRevision(session.ydoc);
-  const synced = useHasSynced(session.provider);
+  // Anchors resolve against what is being read: a revision's frozen doc, or the live draft.
+  const doc = revisionScope?.doc ?? session?.ydoc ?? null;
+  const revision = useDocRevision(doc);
+  const synced = useHasSynced(revisionScope ? null : (session?.provider ?? null));
 
   const places = useMemo(
-    () => (synced ? placesOf(threads, session.ydoc, proseEditor, order === 'position') : NO_PLACES),
+    () => (synced && doc ? placesOf(threads, doc, proseEditor, order === 'position') : NO_PLACES),
     // `revision` stands for the document's content, which placesOf reads.
-    [threads, session.ydoc, proseEditor, order, synced, revision],
+    [threads, doc, proseEditor, order, synced, revision],
   );
   const visible = orderThreads(
     threads.filter((thread) => matchesFilter(thread, filter, userId)),
@@ -80,7 +83,13 @@ export function CommentsSidebar() {
           {t('comments.openCount', { count: openCount })}
         </span>
       </div>
-      <OpinionsExport planId={plan.id} />
+      {revisionScope && (
+        <p className="comments-sidebar__scope" data-testid="comments-scope" data-revision-id={revisionScope.revisionId}>
+          {t('comments.scope.revision', { revision: revisionScope.label })}
+        </p>
+      )}
+      {/* The table covers the draft's threads, which a revision-only reader may not see. */}
+      {session && <OpinionsExport planId={plan.id} />}
       <ThreadFilters filter={filter} onFilter={setFilter} order={order} onOrder={setOrder} people={people} />
       <p className="visually-hidden" role="status" data-testid="comments-announcement">
         {announcement?.text ?? ''}

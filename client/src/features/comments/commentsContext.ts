@@ -1,6 +1,7 @@
 import type { Anchor, Disposition, Person, PlanSummary, Role, Thread } from '@sakutei/shared';
 import type { Editor } from '@tiptap/core';
 import { createContext, use } from 'react';
+import type * as Y from 'yjs';
 import type { CollabSession } from '../editor/useCollabDoc';
 import type { HighlightSource } from './commentHighlights';
 
@@ -24,6 +25,20 @@ export interface DraftThread {
   seq: number;
 }
 
+/**
+ * A frozen revision being read: the sidebar then shows that revision's threads, new threads
+ * go to it, and anchors resolve against its own document rather than the live draft.
+ */
+export interface RevisionScope {
+  revisionId: string;
+  /** The revision's frozen Y.Doc. */
+  doc: Y.Doc;
+  /** Whether this person may comment on it (an invited observer only while its review is open). */
+  canComment: boolean;
+  /** Says which revision the sidebar is about, e.g. 第2版. */
+  label: string;
+}
+
 export interface CommentActions {
   create(anchor: Anchor, body: string): Promise<Thread>;
   reply(threadId: string, body: string): Promise<Thread>;
@@ -37,13 +52,19 @@ export interface CommentActions {
 export interface CommentsState {
   plan: Pick<PlanSummary, 'id' | 'title' | 'role' | 'workspaceId'>;
   userId: string;
-  session: CollabSession;
-  /** Number order; empty while loading. */
+  /** The live draft; null for a role that only reads revisions (observers). */
+  session: CollabSession | null;
+  /** The revision being read, or null for the live draft. */
+  revisionScope: RevisionScope | null;
+  /** The revision reader sets this while it is showing, and clears it when it goes. */
+  setRevisionScope(scope: RevisionScope | null): void;
+  /** The threads of the current scope (the draft, or the revision being read), in number order; empty while loading. */
   threads: readonly Thread[];
   loadState: LoadState;
   reload(): void;
   /** Members (when this role may list them) and everyone who wrote in a thread. */
   people: readonly Participant[];
+  /** In the current scope. */
   canComment: boolean;
   canRespond: boolean;
   actions: CommentActions;
@@ -58,7 +79,7 @@ export interface CommentsState {
   cancelDraft(): void;
   /** Shows the thread's anchor: selects the text, or focuses the measure-table cell. */
   jumpTo(thread: Thread): void;
-  /** The mounted prose editor, if the 本文 tab is showing. */
+  /** The mounted prose editor: the 本文 tab's, or the revision reader's. */
   proseEditor: Editor | null;
   /** The latest change to announce to screen readers. */
   announcement: { text: string; seq: number } | null;

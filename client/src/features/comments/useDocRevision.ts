@@ -6,9 +6,10 @@ import type * as Y from 'yjs';
  * A number that changes after the shared document changes, at most once a frame: anchors
  * move and detach with edits, so whatever shows them re-reads on this.
  */
-export function useDocRevision(doc: Y.Doc): number {
+export function useDocRevision(doc: Y.Doc | null): number {
   const [revision, setRevision] = useState(0);
   useEffect(() => {
+    if (!doc) return;
     let frame: number | null = null;
     const onUpdate = () => {
       frame ??= requestAnimationFrame(() => {
@@ -25,11 +26,14 @@ export function useDocRevision(doc: Y.Doc): number {
   return revision;
 }
 
-/** Whether the document has arrived from the server at least once; before that every anchor would look deleted. */
-export function useHasSynced(provider: WebsocketProvider): boolean {
-  const [synced, setSynced] = useState(provider.synced);
+/**
+ * Whether the document has arrived from the server at least once; before that every anchor
+ * would look deleted. A document without a provider (a frozen revision) is complete already.
+ */
+export function useHasSynced(provider: WebsocketProvider | null): boolean {
+  const [synced, setSynced] = useState(provider?.synced ?? true);
   useEffect(() => {
-    if (provider.synced) {
+    if (!provider || provider.synced) {
       setSynced(true);
       return;
     }

@@ -1,4 +1,4 @@
-import { docAccessOf, type PlanSummary } from '@sakutei/shared';
+import { CLOSE_CODES, docAccessOf, type PlanSummary } from '@sakutei/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, subscribeToLocation } from '../../app/router';
 import { useMe } from '../../app/session';
@@ -10,6 +10,8 @@ import { ContentsView } from '../views/ContentsView';
 import { KpiListView } from '../views/KpiListView';
 import { RoleMatrixView } from '../views/RoleMatrixView';
 import { MeasuresView } from '../measures/MeasuresView';
+import { ApprovedRevisionsPage } from '../revisions/ApprovedRevisionsPage';
+import { RevisionsView } from '../revisions/RevisionsView';
 import { CommentsProvider } from '../comments/CommentsProvider';
 import { CommentsSidebar } from '../comments/CommentsSidebar';
 import { ConnectionStatus } from './components/ConnectionStatus';
@@ -43,6 +45,7 @@ const VIEWS = [
   { id: 'kpiList', label: 'workspace.tab.kpiList', View: KpiListView },
   { id: 'contents', label: 'workspace.tab.contents', View: ContentsView },
   { id: 'roles', label: 'workspace.tab.roles', View: RoleMatrixView },
+  { id: 'revisions', label: 'workspace.tab.revisions', View: RevisionsView },
 ] as const;
 type ViewId = (typeof VIEWS)[number]['id'];
 
@@ -113,11 +116,44 @@ interface WorkspaceProps {
   reloadPlan: () => void;
 }
 
+/** The plan's heading, then the live draft for the council, or the approved revisions for those who may not open it. */
 function PlanWorkspace({ plan, reloadPlan }: WorkspaceProps) {
   const { t } = useI18n();
+  const mayEdit = docAccessOf(plan.role) === 'edit';
+  return (
+    <article className="page plan plan--with-comments">
+      <Breadcrumb current={plan.title} />
+      <header className="plan__header">
+        <h1>{plan.title}</h1>
+        <p className="plan__meta">
+          {plan.workspaceName}
+          <span aria-hidden="true"> · </span>
+          <span data-testid="plan-role" data-role={plan.role}>
+            {t('plan.yourRole', { role: t(`role.${plan.role}`) })}
+          </span>
+        </p>
+      </header>
+      {!mayEdit && <ReadOnlyBanner role={plan.role} />}
+      {/* No socket at all for them: the server would refuse it (4403) anyway. */}
+      {docAccessOf(plan.role) === null ? (
+        <ApprovedRevisionsPage plan={plan} />
+      ) : (
+        <DraftWorkspace plan={plan} reloadPlan={reloadPlan} />
+      )}
+    </article>
+  );
+}
+
+/** The live draft in its tabs, with the comments beside it. */
+function DraftWorkspace({ plan, reloadPlan }: WorkspaceProps) {
   const me = useMe();
   const user = presenceUserOf(me.user);
   const { session, refusedWith } = useCollabDoc({ docName: plan.docName, user, onAccessChanged: reloadPlan });
+  // Refused the draft while the page thought otherwise: the role changed (say, to observer),
+  // so re-read it; the page then shows what that role may read instead.
+  useEffect(() => {
+    if (refusedWith === CLOSE_CODES.forbidden) reloadPlan();
+  }, [refusedWith, reloadPlan]);
   const mayEdit = docAccessOf(plan.role) === 'edit';
   const [viewId, setViewId] = useState<ViewId>(viewFromHash);
   const selectView = useCallback((id: ViewId) => {
@@ -138,6 +174,7 @@ function PlanWorkspace({ plan, reloadPlan }: WorkspaceProps) {
 
   const viewProps: PlanViewProps | null = session && {
     planId: plan.id,
+    workspaceId: plan.workspaceId,
     session,
     user,
     role: plan.role,
@@ -145,20 +182,8 @@ function PlanWorkspace({ plan, reloadPlan }: WorkspaceProps) {
   };
 
   return (
-    <article className="page plan plan--with-comments">
-      <Breadcrumb current={plan.title} />
-      <header className="plan__header">
-        <h1>{plan.title}</h1>
-        <p className="plan__meta">
-          {plan.workspaceName}
-          <span aria-hidden="true"> · </span>
-          <span data-testid="plan-role" data-role={plan.role}>
-            {t('plan.yourRole', { role: t(`role.${plan.role}`) })}
-          </span>
-        </p>
-      </header>
+    <>
       {refusedWith !== null && <RefusalNotice code={refusedWith} />}
-      {!mayEdit && <ReadOnlyBanner role={plan.role} />}
       {session && viewProps && (
         <CommentsProvider plan={plan} userId={me.user.id} session={session} selectView={selectView}>
           <div className="plan-layout">
@@ -178,7 +203,7 @@ function PlanWorkspace({ plan, reloadPlan }: WorkspaceProps) {
           </div>
         </CommentsProvider>
       )}
-    </article>
+    </>
   );
 }
 

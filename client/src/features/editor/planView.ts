@@ -5,6 +5,8 @@ import type { CollabSession } from './useCollabDoc';
 /** What every view of an open plan (text, measure table, generated lists) is given. */
 export interface PlanViewProps {
   planId: string;
+  /** The council the plan belongs to (its members list). */
+  workspaceId: string;
   session: CollabSession;
   user: PresenceUser;
   role: Role;

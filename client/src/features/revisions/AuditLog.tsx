@@ -1,0 +1,115 @@
+import type { Member } from '@sakutei/shared';
+import { useEffect, useId, useMemo, useRef } from 'react';
+import { useApiResource } from '../../app/useApiResource';
+import { useI18n } from '../../i18n';
+import { getAuditLog, type AuditLog as AuditLogData } from '../../lib/revisionsApi';
+import { formatCommentTime } from '../comments/formatTime';
+import { auditDetails, auditKindText } from './auditText';
+
+interface Props {
+  planId: string;
+  members: readonly Member[];
+  /** Changes whenever something that is recorded may have happened; the log is read again. */
+  refreshKey: string;
+}
+
+/** The record of reviews, approvals, restores, role changes and resolved threads, and whether its chain holds. */
+export function AuditLog({ planId, members, refreshKey }: Props) {
+  const { t } = useI18n();
+  const headingId = useId();
+  const { resource, reload } = useApiResource(`audit:${planId}`, (signal) => getAuditLog(planId, signal));
+  const readFor = useRef(refreshKey);
+  useEffect(() => {
+    if (readFor.current === refreshKey) return;
+    readFor.current = refreshKey;
+    reload();
+  }, [refreshKey, reload]);
+
+  return (
+    <section className="revisions-section" data-testid="audit-log" aria-labelledby={headingId}>
+      <h2 id={headingId} className="revisions-section__title">
+        {t('revisions.audit.title')}
+      </h2>
+      {resource.status === 'loading' && (
+        <p className="page-status" role="status">
+          {t('app.loading')}
+        </p>
+      )}
+      {resource.status === 'failed' && (
+        <div className="page-status">
+          <p role="alert">{t('revisions.audit.loadFailed')}</p>
+          <button type="button" className="button button--quiet" onClick={reload}>
+            {t('app.retry')}
+          </button>
+        </div>
+      )}
+      {resource.status === 'loaded' && <AuditTable log={resource.data} members={members} labelledBy={headingId} />}
+    </section>
+  );
+}
+
+function AuditTable({ log, members, labelledBy }: { log: AuditLogData; members: readonly Member[]; labelledBy: string }) {
+  const { t, locale } = useI18n();
+  const nameOf = useMemo(() => {
+    const names = new Map(members.map((member) => [member.userId, member.name]));
+    return (userId: string) => names.get(userId) ?? null;
+  }, [members]);
+  const broken = log.firstBroken;
+
+  return (
+    <>
+      <p
+        className={`audit-status audit-status--${log.intact ? 'intact' : 'broken'}`}
+        data-testid="audit-status"
+        data-intact={String(log.intact)}
+        role={log.intact ? undefined : 'alert'}
+      >
+        {log.intact
+          ? t('revisions.audit.intact', { count: log.entries.length })
+          : t('revisions.audit.broken', { number: broken ?? '?' })}
+      </p>
+      {log.entries.length === 0 ? (
+        <p className="empty-state">{t('revisions.audit.empty')}</p>
+      ) : (
+        <div className="views-scroll">
+          <table className="views-table audit-table" aria-labelledby={labelledBy}>
+            <thead>
+              <tr>
+                <th scope="col">{t('revisions.audit.col.seq')}</th>
+                <th scope="col">{t('revisions.audit.col.at')}</th>
+                <th scope="col">{t('revisions.audit.col.actor')}</th>
+                <th scope="col">{t('revisions.audit.col.kind')}</th>
+                <th scope="col">{t('revisions.audit.col.details')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {log.entries.map((entry) => {
+                const suspect = broken !== null && entry.seq >= broken;
+                return (
+                  <tr
+                    key={entry.seq}
+                    data-testid="audit-entry"
+                    data-kind={entry.kind}
+                    data-seq={entry.seq}
+                    className={suspect ? 'audit-table__suspect' : undefined}
+                  >
+                    <td className="audit-table__seq">{entry.seq}</td>
+                    <td>
+                      <time dateTime={entry.at}>{formatCommentTime(entry.at, locale)}</time>
+                    </td>
+                    <td>{entry.actor?.name || t('revisions.audit.system')}</td>
+                    <th scope="row">
+                      {auditKindText(entry, t)}
+                      {suspect && <span className="audit-table__flag">{t('revisions.audit.suspect')}</span>}
+                    </th>
+                    <td className="audit-table__details">{auditDetails(entry, t, nameOf).join(' / ')}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

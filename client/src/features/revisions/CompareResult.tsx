@@ -1,0 +1,92 @@
+import { useApiResource } from '../../app/useApiResource';
+import { useI18n } from '../../i18n';
+import { compareExportUrl, compareRevisions, type Comparison } from '../../lib/revisionsApi';
+import type { ComparePair } from './compareChoices';
+import { MeasureCompareTable } from './MeasureCompareTable';
+import { ProseCompareTable, type CompareMode } from './ProseCompareTable';
+
+interface Props {
+  planId: string;
+  pair: ComparePair;
+  /** How this reader names the two sides (the server's labels are in Japanese). */
+  labels: { from: string; to: string };
+  mode: CompareMode;
+  showAll: boolean;
+}
+
+/** Reads one comparison from the server and shows it, with its downloads. */
+export function CompareResult({ planId, pair, labels, mode, showAll }: Props) {
+  const { t } = useI18n();
+  const { resource, reload } = useApiResource(`compare:${planId}:${pair.from}:${pair.to}`, (signal) =>
+    compareRevisions(planId, pair.from, pair.to, signal),
+  );
+
+  return (
+    <div className="compare-result">
+      <div className="revisions-actions">
+        <a href={compareExportUrl(planId, pair.from, pair.to, 'docx')} download data-testid="compare-export-docx">
+          {t('revisions.compare.exportDocx')}
+        </a>
+        <a href={compareExportUrl(planId, pair.from, pair.to, 'html')} target="_blank" rel="noopener" data-testid="compare-export-html">
+          {t('revisions.compare.exportHtml')}
+        </a>
+        {/* The draft moves on while this is open; a comparison with it is as of when it was read. */}
+        <button type="button" className="button button--quiet" data-testid="compare-refresh" onClick={reload}>
+          {t('revisions.compare.refresh')}
+        </button>
+      </div>
+      {resource.status === 'loading' && (
+        <p className="page-status" role="status">
+          {t('revisions.compare.loading')}
+        </p>
+      )}
+      {resource.status === 'failed' && (
+        <div className="page-status">
+          <p role="alert">{t('revisions.compare.loadFailed')}</p>
+          <button type="button" className="button button--quiet" onClick={reload}>
+            {t('app.retry')}
+          </button>
+        </div>
+      )}
+      {resource.status === 'loaded' && (
+        <ComparisonView key={`${pair.from}:${pair.to}`} comparison={resource.data} labels={labels} mode={mode} showAll={showAll} />
+      )}
+    </div>
+  );
+}
+
+interface ViewProps {
+  comparison: Comparison;
+  labels: Props['labels'];
+  mode: CompareMode;
+  showAll: boolean;
+}
+
+function ComparisonView({ comparison, labels, mode, showAll }: ViewProps) {
+  const { t } = useI18n();
+  const changedBlocks = comparison.prose.filter((row) => row.kind !== 'same').length;
+  return (
+    <div className="compare-view" data-testid="compare-view" data-mode={mode}>
+      <p className="compare-view__sides">
+        {t('revisions.compare.sides', labels)}
+      </p>
+      <h3 className="revisions-section__subtitle">{t('revisions.compare.prose')}</h3>
+      {changedBlocks === 0 && (
+        <p className="compare-none" data-testid="compare-prose-unchanged">
+          {t('revisions.compare.proseUnchanged')}
+        </p>
+      )}
+      {comparison.prose.length > 0 && (
+        <ProseCompareTable
+          rows={comparison.prose}
+          mode={mode}
+          fromLabel={labels.from}
+          toLabel={labels.to}
+          showAll={showAll}
+        />
+      )}
+      <h3 className="revisions-section__subtitle">{t('revisions.compare.measures')}</h3>
+      <MeasureCompareTable diff={comparison.measures} />
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { BODY_FRAGMENT } from '@sakutei/shared';
+import { proseExtensions } from '@sakutei/shared/editor';
+import Collaboration from '@tiptap/extension-collaboration';
+import { EditorContent, useEditor } from '@tiptap/react';
+import { useEffect } from 'react';
+import type * as Y from 'yjs';
+import { ProseComments, useCommentExtensions } from '../comments/ProseComments';
+
+function attributes(label: string): Record<string, string> {
+  return {
+    role: 'document',
+    'aria-label': label,
+    'aria-readonly': 'true',
+    class: 'document-page__body',
+    'data-testid': 'revision-prose',
+  };
+}
+
+/**
+ * A revision's prose, read-only. It is bound to the revision's own Y.Doc (never to a
+ * provider), so text anchors made on it, which are Yjs positions, resolve as in the draft.
+ */
+export function FrozenProse({ doc, label }: { doc: Y.Doc; label: string }) {
+  const commentExtensions = useCommentExtensions();
+  const editor = useEditor(
+    {
+      extensions: [
+        ...proseExtensions(),
+        Collaboration.configure({ document: doc, field: BODY_FRAGMENT }),
+        // After Collaboration: highlights read positions through its sync binding.
+        ...commentExtensions,
+      ],
+      editable: false,
+      editorProps: { attributes: attributes(label) },
+      shouldRerenderOnTransaction: false,
+    },
+    [doc],
+  );
+
+  useEffect(() => {
+    editor.setOptions({ editorProps: { attributes: attributes(label) } });
+  }, [editor, label]);
+
+  return (
+    <>
+      <EditorContent editor={editor} className="document-page" />
+      <ProseComments editor={editor} />
+    </>
+  );
+}

@@ -1,0 +1,92 @@
+import type { Member, OpenReviewRequest, Role } from '@sakutei/shared';
+import { useId, useState } from 'react';
+import { useI18n } from '../../i18n';
+
+interface Props {
+  role: Role;
+  members: readonly Member[];
+  pending: boolean;
+  onOpen(request: OpenReviewRequest): void;
+}
+
+/**
+ * 審議を開始, with what the review needs decided up front: the chair may hand the decision
+ * to a vice chair, and observers may be invited to read and comment on this revision.
+ */
+export function OpenReviewControls({ role, members, pending, onOpen }: Props) {
+  const { t } = useI18n();
+  const [delegateId, setDelegateId] = useState('');
+  const [invitedIds, setInvitedIds] = useState<string[]>([]);
+  const groupId = useId();
+  const inviteId = useId();
+  const inviteHintId = useId();
+
+  // Only the chair delegates (the server refuses anyone else).
+  const viceChairs = role === 'chair' ? members.filter((member) => member.role === 'vice_chair') : [];
+  const observers = members.filter((member) => member.role === 'observer');
+
+  return (
+    <div className="review-open" role="group" aria-labelledby={groupId}>
+      <p id={groupId} className="visually-hidden">
+        {t('revisions.open.group')}
+      </p>
+      {viceChairs.length > 0 && (
+        <label className="revisions-field">
+          <span>{t('revisions.open.delegate')}</span>
+          <select
+            className="revisions-input"
+            data-testid="review-delegate"
+            value={delegateId}
+            onChange={(event) => setDelegateId(event.target.value)}
+          >
+            <option value="">{t('revisions.open.noDelegate')}</option>
+            {viceChairs.map((member) => (
+              <option key={member.userId} value={member.userId}>
+                {member.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {observers.length > 0 && (
+        <div className="revisions-field">
+          <label htmlFor={inviteId}>{t('revisions.open.invite')}</label>
+          <select
+            id={inviteId}
+            className="revisions-input"
+            data-testid="review-invite"
+            multiple
+            size={Math.min(4, Math.max(2, observers.length))}
+            aria-describedby={inviteHintId}
+            value={invitedIds}
+            onChange={(event) => setInvitedIds([...event.target.selectedOptions].map((option) => option.value))}
+          >
+            {observers.map((member) => (
+              <option key={member.userId} value={member.userId}>
+                {member.name}
+              </option>
+            ))}
+          </select>
+          <span id={inviteHintId} className="revisions-hint">
+            {t('revisions.open.inviteHint')}
+          </span>
+        </div>
+      )}
+      <button
+        type="button"
+        className="button button--quiet button--primary"
+        data-testid="review-open"
+        aria-disabled={pending || undefined}
+        onClick={() => {
+          if (pending) return;
+          onOpen({
+            ...(delegateId !== '' ? { delegateId } : {}),
+            ...(invitedIds.length > 0 ? { invitedIds } : {}),
+          });
+        }}
+      >
+        {t('revisions.action.open')}
+      </button>
+    </div>
+  );
+}

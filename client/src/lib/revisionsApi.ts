@@ -1,0 +1,84 @@
+import {
+  AuditResponse,
+  CompareResponse,
+  OkResponse,
+  RevisionContentResponse,
+  RevisionResponse,
+  RevisionsResponse,
+  type FreezeRevisionRequest,
+  type MeasureDiff,
+  type OpenReviewRequest,
+  type ProseDiffRow,
+  type ReviewDecisionRequest,
+} from '@sakutei/shared';
+import { request, type Schema } from './api';
+
+const planPath = (planId: string) => `/api/plans/${encodeURIComponent(planId)}`;
+const revisionPath = (revisionId: string) => `/api/revisions/${encodeURIComponent(revisionId)}`;
+
+export type DocumentFormat = 'docx' | 'html';
+
+/** `draft` for the live draft, else a revision id. */
+export type CompareSide = string;
+export const DRAFT_SIDE: CompareSide = 'draft';
+
+export type RevisionContent = ReturnType<typeof RevisionContentResponse.parse>;
+export type AuditLog = ReturnType<typeof AuditResponse.parse>;
+
+/** A 新旧対照表. The shared schema leaves the diff loose (it is recursive and large); the server builds it with the shared differ. */
+export interface Comparison {
+  from: { label: string; revisionId: string | null };
+  to: { label: string; revisionId: string | null };
+  prose: ProseDiffRow[];
+  measures: MeasureDiff;
+}
+
+const ComparisonSchema: Schema<Comparison> = {
+  parse: (data) => CompareResponse.parse(data) as Comparison,
+};
+
+export function listRevisions(planId: string, signal?: AbortSignal) {
+  return request(`${planPath(planId)}/revisions`, RevisionsResponse, { signal });
+}
+
+export function getRevision(revisionId: string, signal?: AbortSignal): Promise<RevisionContent> {
+  return request(revisionPath(revisionId), RevisionContentResponse, { signal });
+}
+
+export function freezeRevision(planId: string, body: FreezeRevisionRequest) {
+  return request(`${planPath(planId)}/revisions`, RevisionResponse, { method: 'POST', body });
+}
+
+export function openReview(revisionId: string, body: OpenReviewRequest) {
+  return request(`${revisionPath(revisionId)}/review`, RevisionResponse, { method: 'POST', body });
+}
+
+export function decideReview(revisionId: string, body: ReviewDecisionRequest) {
+  return request(`${revisionPath(revisionId)}/decision`, RevisionResponse, { method: 'POST', body });
+}
+
+export function withdrawReview(revisionId: string) {
+  return request(`${revisionPath(revisionId)}/withdraw`, RevisionResponse, { method: 'POST' });
+}
+
+export function restoreRevision(revisionId: string) {
+  return request(`${revisionPath(revisionId)}/restore`, OkResponse, { method: 'POST' });
+}
+
+export function compareRevisions(planId: string, from: CompareSide, to: CompareSide, signal?: AbortSignal): Promise<Comparison> {
+  const query = new URLSearchParams({ from, to });
+  return request(`${planPath(planId)}/compare?${query}`, ComparisonSchema, { signal });
+}
+
+export function getAuditLog(planId: string, signal?: AbortSignal): Promise<AuditLog> {
+  return request(`${planPath(planId)}/audit`, AuditResponse, { signal });
+}
+
+/** Where the browser downloads a revision (DOCX) or opens it to print (HTML). */
+export function revisionExportUrl(revisionId: string, format: DocumentFormat): string {
+  return `${revisionPath(revisionId)}/export?format=${format}`;
+}
+
+export function compareExportUrl(planId: string, from: CompareSide, to: CompareSide, format: DocumentFormat): string {
+  return `${planPath(planId)}/compare/export?${new URLSearchParams({ from, to, format })}`;
+}

@@ -1,0 +1,79 @@
+import { type Page, expect, test } from '@playwright/test';
+import { DEMO_PLAN_TITLE, openDemoPlan, signedInPage, typeAtEnd } from './support';
+
+async function openRevisions(page: Page): Promise<void> {
+  await openDemoPlan(page);
+  await page.getByTestId('plan-tab-revisions').click();
+  await expect(page.getByTestId('revisions-view')).toBeVisible();
+}
+
+/** Chooses the option whose text contains `text` (labels carry numbers and stages around the name). */
+async function selectByText(page: Page, testId: string, text: string): Promise<void> {
+  const value = await page.getByTestId(testId).locator('option', { hasText: text }).first().getAttribute('value');
+  await page.getByTestId(testId).selectOption(value!);
+}
+
+const revisionRow = (page: Page, name: string) => page.getByTestId('revision-row').filter({ hasText: name });
+
+async function freeze(staff: Page, name: string, stage: string): Promise<void> {
+  await staff.getByTestId('freeze-name').fill(name);
+  await staff.getByTestId('freeze-stage').selectOption(stage);
+  await staff.getByTestId('freeze-submit').click();
+  await expect(revisionRow(staff, name)).toHaveAttribute('data-status', 'draft');
+}
+
+test('the full round: edit, freeze, review, send back, edit, freeze again, approve; an observer reads it and the 新旧対照表', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const member = await signedInPage(browser, 'member@example.jp');
+  const staff = await signedInPage(browser, 'staff@example.jp');
+  const chair = await signedInPage(browser, 'chair@example.jp');
+
+  await openDemoPlan(member);
+  await typeAtEnd(member, '第1回会議に向けて委員が加えた文。');
+  await openRevisions(staff);
+  await freeze(staff, '第1回会議資料', '素案');
+  await revisionRow(staff, '第1回会議資料').getByTestId('review-open').click();
+  await expect(revisionRow(staff, '第1回会議資料')).toHaveAttribute('data-status', 'in_review');
+
+  // The chair sends it back with a reason.
+  await openRevisions(chair);
+  const first = revisionRow(chair, '第1回会議資料');
+  await expect(first).toHaveAttribute('data-status', 'in_review');
+  await first.getByTestId('review-request-changes').click();
+  await first.getByTestId('review-reason').fill('成果指標⑩の目標値の根拠を本文に書き加えてください。');
+  await first.getByTestId('review-reason-submit').click();
+  await expect(first).toHaveAttribute('data-status', 'changes_requested');
+  await expect(first.getByTestId('review-reason-text')).toContainText('成果指標⑩の目標値の根拠');
+
+  // The draft went on being edited; the member answers the request.
+  await typeAtEnd(member, '目標値は過去3年の実績の伸びを基に設定した。');
+  await freeze(staff, '第2回会議資料', 'パブリックコメント案');
+  await revisionRow(staff, '第2回会議資料').getByTestId('review-open').click();
+  await expect(revisionRow(staff, '第2回会議資料')).toHaveAttribute('data-status', 'in_review');
+
+  // Members cannot decide; the chair approves, naming the revision's hash.
+  await member.getByTestId('plan-tab-revisions').click();
+  await expect(revisionRow(member, '第2回会議資料').getByTestId('review-approve')).toHaveCount(0);
+  await chair.reload();
+  await chair.getByTestId('plan-tab-revisions').click();
+  const second = revisionRow(chair, '第2回会議資料');
+  await second.getByTestId('review-approve').click();
+  await expect(second).toHaveAttribute('data-status', 'approved');
+
+  // The record shows it, and still verifies.
+  await expect(chair.getByTestId('audit-status')).toHaveAttribute('data-intact', 'true');
+  await expect(chair.locator('[data-testid="audit-entry"][data-kind="review.approved"]').first()).toBeVisible();
+
+  // An observer reads the approved text, and what changed since the adopted version.
+  const observer = await signedInPage(browser, 'observer@example.jp');
+  await observer.getByRole('link', { name: DEMO_PLAN_TITLE }).click();
+  await expect(observer.getByTestId('revision-reader')).toContainText('目標値は過去3年の実績の伸びを基に設定した。');
+  await expect(observer.getByTestId('revision-row').filter({ hasText: '第1回会議資料' })).toHaveCount(0);
+  await selectByText(observer, 'compare-from', '令和7年度版');
+  await selectByText(observer, 'compare-to', '第2回会議資料');
+  const added = observer.locator('[data-testid="compare-row"][data-kind="added"]');
+  await expect(added.filter({ hasText: '目標値は過去3年の実績の伸びを基に設定した。' })).toBeVisible();
+  await expect(added.first().locator('ins')).toBeVisible();
+
+  for (const page of [member, staff, chair, observer]) await page.context().close();
+});
