@@ -5,7 +5,7 @@ import { afterEach, beforeAll, afterAll, describe, expect, it, vi } from 'vitest
 import { signCollabToken } from '../../server/src/auth/collabToken';
 import { type CollabClient, appendParagraph, bodyText, connectCollab, waitFor } from '../support/collab';
 import { signedIn } from '../support/http';
-import { type TestServer, cli, startServer } from '../support/server';
+import { type TestServer, cli, startServer, addOutsider, OUTSIDER_PASSWORD } from '../support/server';
 
 let server: TestServer;
 let plan: PlanSummary;
@@ -150,10 +150,8 @@ describe('who may connect', () => {
   });
 
   it('keeps users of another council out: no plan, no token, no socket', async () => {
-    const ws = /workspace (\S+)/.exec(cli(server.dataDir, ['workspace', 'add', '--name', '郡山市産業振興会議']))![1]!;
-    cli(server.dataDir, ['user', 'add', '--email', 'outsider@example.jp', '--name', '他会議 委員', '--password', 'outsider-password']);
-    cli(server.dataDir, ['member', 'set', '--workspace', ws, '--email', 'outsider@example.jp', '--role', 'chair']);
-    const outsider = await signedIn(server.url, 'outsider@example.jp', 'outsider-password');
+    addOutsider(server.dataDir, 'outsider@example.jp');
+    const outsider = await signedIn(server.url, 'outsider@example.jp', OUTSIDER_PASSWORD);
     expect(await outsider.plans()).toEqual([]);
     expect((await outsider.request('GET', `/api/plans/${plan.id}`)).status).toBe(404);
     const token = await outsider.request('POST', `/api/plans/${plan.id}/collab-token`);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { type CollabClient, connectCollab, waitFor } from '../support/collab';
 import { type ApiClient, signedIn } from '../support/http';
-import { type TestServer, cli, startServer, tempDataDir } from '../support/server';
+import { type TestServer, cli, startServer, tempDataDir, addOutsider, OUTSIDER_PASSWORD } from '../support/server';
 
 const dataDir = tempDataDir();
 let server: TestServer;
@@ -25,10 +25,8 @@ beforeAll(async () => {
     ['staff', 'member', 'member2', 'chair', 'observer'].map((who) => signedIn(server.url, `${who}@example.jp`)),
   )) as [Signed, Signed, Signed, Signed, Signed];
   [plan] = (await member.plans()) as [PlanSummary];
-  const ws = /workspace (\S+)/.exec(cli(server.dataDir, ['workspace', 'add', '--name', '郡山市産業振興会議']))![1]!;
-  cli(server.dataDir, ['user', 'add', '--email', 'outsider@example.jp', '--name', '他会議 座長', '--password', 'outsider-password']);
-  cli(server.dataDir, ['member', 'set', '--workspace', ws, '--email', 'outsider@example.jp', '--role', 'chair']);
-  outsider = await signedIn(server.url, 'outsider@example.jp', 'outsider-password');
+  addOutsider(server.dataDir, 'outsider@example.jp');
+  outsider = await signedIn(server.url, 'outsider@example.jp', OUTSIDER_PASSWORD);
 });
 afterAll(async () => {
   for (const client of clients) client.destroy();

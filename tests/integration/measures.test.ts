@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type * as Y from 'yjs';
 import { type CollabClient, connectCollab, waitFor } from '../support/collab';
 import { type ApiClient, signedIn } from '../support/http';
-import { type TestServer, cli, startServer, tempDataDir } from '../support/server';
+import { type TestServer, cli, startServer, tempDataDir, addOutsider, OUTSIDER_PASSWORD } from '../support/server';
 
 const dataDir = tempDataDir();
 let server: TestServer;
@@ -171,10 +171,8 @@ describe('recording KPI actuals', () => {
     const path = `/api/plans/${plan.id}/kpis/${kpi.id}/actuals/2024`;
     const observer = await signedIn(server.url, 'observer@example.jp');
     expect((await observer.request('PUT', path, { value: { kind: 'number', value: 5 } })).status).toBe(403);
-    const ws = /workspace (\S+)/.exec(cli(server.dataDir, ['workspace', 'add', '--name', '郡山市産業振興会議']))![1]!;
-    cli(server.dataDir, ['user', 'add', '--email', 'outsider2@example.jp', '--name', '他会議 座長', '--password', 'outsider-password']);
-    cli(server.dataDir, ['member', 'set', '--workspace', ws, '--email', 'outsider2@example.jp', '--role', 'chair']);
-    const outsider = await signedIn(server.url, 'outsider2@example.jp', 'outsider-password');
+    addOutsider(server.dataDir, 'outsider2@example.jp');
+    const outsider = await signedIn(server.url, 'outsider2@example.jp', OUTSIDER_PASSWORD);
     expect((await outsider.request('PUT', path, { value: { kind: 'number', value: 5 } })).status).toBe(404);
     expect((await outsider.request('GET', `/api/plans/${plan.id}/measures`)).status).toBe(404);
     expect((await outsider.request('GET', `/api/plans/${plan.id}/measures/export?table=kpis&format=csv`)).status).toBe(404);

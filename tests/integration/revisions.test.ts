@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendParagraph, bodyText, type CollabClient, connectCollab, waitFor } from '../support/collab';
 import { signedIn } from '../support/http';
-import { ROOT, type TestServer, cli, startServer, tempDataDir } from '../support/server';
+import { ROOT, type TestServer, cli, startServer, tempDataDir, addOutsider, OUTSIDER_PASSWORD } from '../support/server';
 
 type Signed = Awaited<ReturnType<typeof signedIn>>;
 const dataDir = tempDataDir();
@@ -25,10 +25,8 @@ beforeAll(async () => {
   cli(server.dataDir, ['user', 'add', '--email', 'vice@example.jp', '--name', '座長代理 伊藤', '--password', 'vice-chair-password']);
   cli(server.dataDir, ['member', 'set', '--workspace', plan.workspaceId, '--email', 'vice@example.jp', '--role', 'vice_chair']);
   vice = await signedIn(server.url, 'vice@example.jp', 'vice-chair-password');
-  const ws = /workspace (\S+)/.exec(cli(server.dataDir, ['workspace', 'add', '--name', '他の会議']))![1]!;
-  cli(server.dataDir, ['user', 'add', '--email', 'outsider@example.jp', '--name', '他会議 座長', '--password', 'outsider-password']);
-  cli(server.dataDir, ['member', 'set', '--workspace', ws, '--email', 'outsider@example.jp', '--role', 'chair']);
-  outsider = await signedIn(server.url, 'outsider@example.jp', 'outsider-password');
+  addOutsider(server.dataDir, 'outsider@example.jp');
+  outsider = await signedIn(server.url, 'outsider@example.jp', OUTSIDER_PASSWORD);
 });
 afterAll(async () => {
   for (const client of clients) client.destroy();

@@ -85,3 +85,16 @@ export function cli(dataDir: string, args: string[]): string {
   if (result.status !== 0) throw new Error(`cli ${args.join(' ')} failed: ${result.stderr}`);
   return result.stdout.trim();
 }
+
+export const OUTSIDER_PASSWORD = 'outsider-password';
+
+/**
+ * The chair of another council, created with the CLI: someone who must learn nothing about
+ * ours. Returns the new workspace's id.
+ */
+export function addOutsider(dataDir: string, email: string): string {
+  const workspaceId = /workspace (\S+)/.exec(cli(dataDir, ['workspace', 'add', '--name', '郡山市産業振興会議']))![1]!;
+  cli(dataDir, ['user', 'add', '--email', email, '--name', '他会議 座長', '--password', OUTSIDER_PASSWORD]);
+  cli(dataDir, ['member', 'set', '--workspace', workspaceId, '--email', email, '--role', 'chair']);
+  return workspaceId;
+}

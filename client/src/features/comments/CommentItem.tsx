@@ -1,4 +1,5 @@
 import { canChangeComment, type Comment } from '@sakutei/shared';
+import { CommentFormActions } from './CommentFormActions';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { CommentBody } from './CommentBody';
@@ -60,25 +61,14 @@ function CommentEditor({ comment, onDone }: { comment: Comment; onDone: () => vo
         testId="comment-edit-input"
         textareaRef={inputRef}
       />
-      {error && (
-        <p className="comments-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="comments-actions">
-        <button
-          type="submit"
-          className="button button--quiet button--primary"
-          data-testid="comment-edit-save"
-          disabled={draft.empty}
-          aria-disabled={pending || undefined}
-        >
-          {t('comments.comment.save')}
-        </button>
-        <button type="button" className="button button--quiet" onClick={onDone}>
-          {t('comments.comment.cancel')}
-        </button>
-      </div>
+      <CommentFormActions
+        error={error}
+        submitLabel={t('comments.comment.save')}
+        submitTestId="comment-edit-save"
+        empty={draft.empty}
+        pending={pending}
+        cancel={{ label: t('comments.comment.cancel'), onClick: onDone }}
+      />
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import type { Anchor } from '@sakutei/shared';
+import { CommentFormActions } from './CommentFormActions';
 import { locationOf } from '@sakutei/shared';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useI18n } from '../../i18n';
@@ -77,25 +78,14 @@ export function NewThreadComposer({ anchor, seq }: { anchor: Anchor; seq: number
         testId="new-comment-input"
         textareaRef={inputRef}
       />
-      {error && (
-        <p className="comments-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="comments-actions">
-        <button
-          type="submit"
-          className="button button--quiet button--primary"
-          data-testid="new-comment-submit"
-          disabled={draft.empty}
-          aria-disabled={pending || undefined}
-        >
-          {t('comments.new.submit')}
-        </button>
-        <button type="button" className="button button--quiet" data-testid="new-comment-cancel" onClick={cancel}>
-          {t('comments.new.cancel')}
-        </button>
-      </div>
+      <CommentFormActions
+        error={error}
+        submitLabel={t('comments.new.submit')}
+        submitTestId="new-comment-submit"
+        empty={draft.empty}
+        pending={pending}
+        cancel={{ label: t('comments.new.cancel'), onClick: cancel, testId: 'new-comment-cancel' }}
+      />
     </form>
   );
 }

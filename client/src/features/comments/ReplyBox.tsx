@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { CommentFormActions } from './CommentFormActions';
 import { useI18n } from '../../i18n';
 import { useComments } from './commentsContext';
 import { commentErrorMessage } from './errors';
@@ -47,22 +48,13 @@ export function ReplyBox({ threadId, threadNumber }: { threadId: string; threadN
         onSubmit={() => void send()}
         testId="reply-input"
       />
-      {error && (
-        <p className="comments-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="comments-actions">
-        <button
-          type="submit"
-          className="button button--quiet button--primary"
-          data-testid="reply-submit"
-          disabled={draft.empty}
-          aria-disabled={pending || undefined}
-        >
-          {t('comments.reply.submit')}
-        </button>
-      </div>
+      <CommentFormActions
+        error={error}
+        submitLabel={t('comments.reply.submit')}
+        submitTestId="reply-submit"
+        empty={draft.empty}
+        pending={pending}
+      />
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import type { PlanSummary } from '@sakutei/shared';
+import { ResourceStatus } from '../../app/ResourceStatus';
 import { Link } from '../../app/router';
 import { useApiResource } from '../../app/useApiResource';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
@@ -37,19 +38,7 @@ export function PlanListPage() {
     <section className="page">
       <h1>{t('plans.title')}</h1>
       <p className="page__lead">{t('plans.lead')}</p>
-      {resource.status === 'loading' && (
-        <p className="page-status" role="status">
-          {t('app.loading')}
-        </p>
-      )}
-      {resource.status === 'failed' && (
-        <div className="page-status">
-          <p role="alert">{t('plans.loadFailed')}</p>
-          <button type="button" className="button" onClick={reload}>
-            {t('app.retry')}
-          </button>
-        </div>
-      )}
+      <ResourceStatus resource={resource} failedMessage={t('plans.loadFailed')} onRetry={reload} />
       {resource.status === 'loaded' &&
         (resource.data.plans.length === 0 ? (
           <p className="empty-state" data-testid="plans-empty">

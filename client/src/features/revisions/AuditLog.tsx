@@ -1,4 +1,5 @@
 import type { Member } from '@sakutei/shared';
+import { ResourceStatus } from '../../app/ResourceStatus';
 import { useEffect, useId, useMemo, useRef } from 'react';
 import { useApiResource } from '../../app/useApiResource';
 import { useI18n } from '../../i18n';
@@ -30,19 +31,7 @@ export function AuditLog({ planId, members, refreshKey }: Props) {
       <h2 id={headingId} className="revisions-section__title">
         {t('revisions.audit.title')}
       </h2>
-      {resource.status === 'loading' && (
-        <p className="page-status" role="status">
-          {t('app.loading')}
-        </p>
-      )}
-      {resource.status === 'failed' && (
-        <div className="page-status">
-          <p role="alert">{t('revisions.audit.loadFailed')}</p>
-          <button type="button" className="button button--quiet" onClick={reload}>
-            {t('app.retry')}
-          </button>
-        </div>
-      )}
+      <ResourceStatus resource={resource} failedMessage={t('revisions.audit.loadFailed')} onRetry={reload} quiet />
       {resource.status === 'loaded' && <AuditTable log={resource.data} members={members} labelledBy={headingId} />}
     </section>
   );

@@ -1,4 +1,5 @@
 import type { Revision } from '@sakutei/shared';
+import { ResourceStatus } from '../../app/ResourceStatus';
 import { deriveTable } from '@sakutei/shared/measures';
 import { useEffect, useId, useMemo, useRef } from 'react';
 import { useApiResource } from '../../app/useApiResource';
@@ -51,19 +52,7 @@ export function RevisionReader({ revision, onClose, focusOnOpen = false }: Props
       <p className="revision-reader__hash">
         {t('revisions.meta.hash')} <code data-testid="revision-reader-hash">{revision.hash}</code>
       </p>
-      {resource.status === 'loading' && (
-        <p className="page-status" role="status">
-          {t('app.loading')}
-        </p>
-      )}
-      {resource.status === 'failed' && (
-        <div className="page-status">
-          <p role="alert">{t('revisions.reader.loadFailed')}</p>
-          <button type="button" className="button button--quiet" onClick={reload}>
-            {t('app.retry')}
-          </button>
-        </div>
-      )}
+      <ResourceStatus resource={resource} failedMessage={t('revisions.reader.loadFailed')} onRetry={reload} quiet />
       {resource.status === 'loaded' && <FrozenContent revision={revision} content={resource.data} />}
     </section>
   );
