@@ -6,6 +6,7 @@ import { loadConfig } from './config';
 import { memberSetRole } from './services/memberSetRole';
 import type { Storage } from './storage';
 import { openSqliteStorage } from './storage/sqlite';
+import { type DatabaseFacts, backupDatabase, restoreDatabase } from './storage/sqlite/backup';
 
 const USAGE = `Sakutei administration (works on the data folder, also while the server runs)
 
@@ -18,16 +19,24 @@ const USAGE = `Sakutei administration (works on the data folder, also while the 
   pnpm cli member list --workspace ID
   pnpm cli audit verify        checks the hash chain of the audit log; names the first broken entry
   pnpm cli plan add --workspace ID --title T
+  pnpm cli backup --to FILE    consistent copy of the database, also while the server runs;
+                               verified, then renamed into place
+  pnpm cli restore --from FILE [--force]
+                               installs a backup as the database; the server must be stopped;
+                               --force replaces an existing database (kept beside it, renamed);
+                               a secret.key next to FILE is copied too
 
 The data folder is SAKUTEI_DATA_DIR (default ./data). Role changes reach open editor
-connections within SAKUTEI_REVALIDATE_MS (10 s by default).`;
+connections within SAKUTEI_REVALIDATE_MS (10 s by default).
+Exit codes: 0 done, 1 failed or refused, 2 usage, 3 audit log broken.`;
 
 class UsageError extends Error {}
 /** The audit chain does not verify: exit 3, so scripts can tell it from a usage mistake. */
 class AuditBrokenError extends Error {}
 
-function required(values: Record<string, string | undefined>, name: string): string {
-  const v = values[name]?.trim();
+function required(values: Record<string, string | boolean | undefined>, name: string): string {
+  const raw = values[name];
+  const v = typeof raw === 'string' ? raw.trim() : '';
   if (!v) throw new UsageError(`--${name} is required`);
   return v;
 }
@@ -42,6 +51,28 @@ async function workspaceById(storage: Storage, id: string) {
   const ws = await storage.workspaces.findWorkspace(id);
   if (!ws) throw new UsageError(`no workspace ${id} (see: pnpm cli workspace list)`);
   return ws;
+}
+
+function describeDatabase(facts: DatabaseFacts): string {
+  const { plans, threads, revisions, docUpdates } = facts.counts;
+  const size = facts.bytes >= 1 << 20 ? `${(facts.bytes / (1 << 20)).toFixed(1)} MiB` : `${(facts.bytes / 1024).toFixed(1)} KiB`;
+  return `${size}, integrity ok, schema ${facts.schema}; plans ${plans}, threads ${threads}, revisions ${revisions}, doc updates ${docUpdates}`;
+}
+
+/** Backup and restore work on the database file itself, so they run without opening storage. */
+async function runFileCommand(command: string, v: Record<string, string | boolean | undefined>, dataDir: string): Promise<string> {
+  if (command === 'backup') {
+    const facts = await backupDatabase(dataDir, required(v, 'to'));
+    return `backup ${facts.file}: ${describeDatabase(facts)}`;
+  }
+  const { facts, replaced, secret } = restoreDatabase(dataDir, required(v, 'from'), { force: v.force === true });
+  return [
+    `restored ${facts.file} into ${dataDir}: ${describeDatabase(facts)}`,
+    ...(replaced ? [`the database it replaced is kept as ${replaced}`] : []),
+    secret === 'copied'
+      ? 'server secret: copied from beside the backup'
+      : `server secret: ${secret}; collab tokens signed with another key are refused (clients fetch a new one, sessions stay valid)`,
+  ].join('\n');
 }
 
 async function run(storage: Storage, [noun, verb]: string[], v: Record<string, string | undefined>): Promise<string> {
@@ -117,6 +148,9 @@ async function main() {
       workspace: { type: 'string' },
       role: { type: 'string' },
       title: { type: 'string' },
+      to: { type: 'string' },
+      from: { type: 'string' },
+      force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -124,7 +158,14 @@ async function main() {
     console.log(USAGE);
     return;
   }
-  const storage = openSqliteStorage(loadConfig().dataDir);
+  const { dataDir } = loadConfig();
+  const [command] = positionals;
+  if (command === 'backup' || command === 'restore') {
+    if (positionals.length > 1) throw new UsageError(`unexpected ${positionals.slice(1).join(' ')}`);
+    console.log(await runFileCommand(command, values, dataDir));
+    return;
+  }
+  const storage = openSqliteStorage(dataDir);
   try {
     console.log(await run(storage, positionals, values as Record<string, string | undefined>));
   } finally {
@@ -133,6 +174,8 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err instanceof UsageError ? `error: ${err.message}\n\n${USAGE}` : err instanceof Error ? `error: ${err.message}` : err);
-  process.exit(err instanceof UsageError ? 2 : err instanceof AuditBrokenError ? 3 : 1);
+  // parseArgs rejects unknown options with a TypeError carrying this code: a usage mistake too.
+  const usage = err instanceof UsageError || (err as { code?: string })?.code?.startsWith('ERR_PARSE_ARGS');
+  console.error(usage ? `error: ${(err as Error).message}\n\n${USAGE}` : err instanceof Error ? `error: ${err.message}` : err);
+  process.exit(usage ? 2 : err instanceof AuditBrokenError ? 3 : 1);
 });

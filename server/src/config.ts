@@ -1,5 +1,9 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_AWARENESS_LIMITS } from './collab/room/awarenessGuard';
+import { DEFAULT_RATE_LIMITS } from './collab/room/rateLimit';
+import { DEFAULT_ROOM_LIMITS, type RoomLimits } from './collab/room/room';
+import { DEFAULT_UPDATE_LIMITS } from './collab/room/updateGuard';
 
 const flag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
@@ -25,6 +29,31 @@ export const ConfigSchema = z.object({
   SAKUTEI_COLLAB_TOKEN_TTL: z.coerce.number().int().min(5).max(3600).default(300),
   /** Largest websocket frame accepted (bytes). */
   SAKUTEI_MAX_FRAME_BYTES: z.coerce.number().int().min(1024).default(8 * 1024 * 1024),
+  /** Document messages (sync and updates) one connection may send per second, and at once. */
+  SAKUTEI_WS_UPDATES_PER_SEC: z.coerce.number().positive().default(DEFAULT_RATE_LIMITS.updatesPerSecond),
+  SAKUTEI_WS_UPDATE_BURST: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMITS.updateBurst),
+  /** Presence messages one connection may send per second, and at once. */
+  SAKUTEI_WS_AWARENESS_PER_SEC: z.coerce.number().positive().default(DEFAULT_RATE_LIMITS.awarenessPerSecond),
+  SAKUTEI_WS_AWARENESS_BURST: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMITS.awarenessBurst),
+  /** Sync requests (each answered with up to the whole document) one connection may send per second, and at once. */
+  SAKUTEI_WS_SYNC_REQUESTS_PER_SEC: z.coerce.number().positive().default(DEFAULT_RATE_LIMITS.syncRequestsPerSecond),
+  SAKUTEI_WS_SYNC_REQUEST_BURST: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMITS.syncRequestBurst),
+  /** Frames dropped over those rates (the allowance refills over 10 s) before the socket is closed with 4429. */
+  SAKUTEI_WS_FLOOD_DROPS: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMITS.floodDrops),
+  /** Malformed or refused messages after which a connection is closed with 4408. */
+  SAKUTEI_WS_MAX_REFUSALS: z.coerce.number().int().min(1).default(DEFAULT_ROOM_LIMITS.maxRefusals),
+  /** How long a connection may take to finish its request headers, and a websocket to send its first frame (ms). */
+  SAKUTEI_HANDSHAKE_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(10_000),
+  /** Bytes queued for a client that is not reading before it is closed with 4003. */
+  SAKUTEI_WS_MAX_BUFFERED_BYTES: z.coerce.number().int().min(64 * 1024).default(16 * 1024 * 1024),
+  /** Largest clock (and clock plus length) a document update may name. */
+  SAKUTEI_YJS_MAX_CLOCK: z.coerce.number().int().min(1024).max(Number.MAX_SAFE_INTEGER).default(DEFAULT_UPDATE_LIMITS.maxClock),
+  /** Most client ids (struct groups, delete-set entries) in one update. */
+  SAKUTEI_YJS_MAX_CLIENTS: z.coerce.number().int().min(1).default(DEFAULT_UPDATE_LIMITS.maxClients),
+  /** Most bytes of content (text, values, binary) in one update. */
+  SAKUTEI_YJS_MAX_CONTENT_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_UPDATE_LIMITS.maxContentBytes),
+  /** Largest presence state (JSON bytes) one client may publish. */
+  SAKUTEI_AWARENESS_MAX_STATE_BYTES: z.coerce.number().int().min(256).default(DEFAULT_AWARENESS_LIMITS.maxStateBytes),
   /** Where the built client lives; the server serves it when present. */
   SAKUTEI_CLIENT_DIR: z.string().optional(),
 });
@@ -41,6 +70,11 @@ export type Config = {
   revalidateMs: number;
   collabTokenTtlSeconds: number;
   maxFrameBytes: number;
+  /** Bytes queued for a slow websocket client before it is disconnected. */
+  maxBufferedBytes: number;
+  /** How long a connection may stay silent before its request (or first websocket frame) arrives. */
+  handshakeTimeoutMs: number;
+  roomLimits: RoomLimits;
   clientDir: string;
 };
 
@@ -64,6 +98,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     revalidateMs: e.SAKUTEI_REVALIDATE_MS,
     collabTokenTtlSeconds: e.SAKUTEI_COLLAB_TOKEN_TTL,
     maxFrameBytes: e.SAKUTEI_MAX_FRAME_BYTES,
+    maxBufferedBytes: e.SAKUTEI_WS_MAX_BUFFERED_BYTES,
+    handshakeTimeoutMs: e.SAKUTEI_HANDSHAKE_TIMEOUT_MS,
+    roomLimits: {
+      update: {
+        maxClock: e.SAKUTEI_YJS_MAX_CLOCK,
+        maxClients: e.SAKUTEI_YJS_MAX_CLIENTS,
+        maxContentBytes: e.SAKUTEI_YJS_MAX_CONTENT_BYTES,
+      },
+      awareness: { maxStateBytes: e.SAKUTEI_AWARENESS_MAX_STATE_BYTES },
+      rate: {
+        updatesPerSecond: e.SAKUTEI_WS_UPDATES_PER_SEC,
+        updateBurst: e.SAKUTEI_WS_UPDATE_BURST,
+        awarenessPerSecond: e.SAKUTEI_WS_AWARENESS_PER_SEC,
+        awarenessBurst: e.SAKUTEI_WS_AWARENESS_BURST,
+        syncRequestsPerSecond: e.SAKUTEI_WS_SYNC_REQUESTS_PER_SEC,
+        syncRequestBurst: e.SAKUTEI_WS_SYNC_REQUEST_BURST,
+        floodDrops: e.SAKUTEI_WS_FLOOD_DROPS,
+      },
+      maxRefusals: e.SAKUTEI_WS_MAX_REFUSALS,
+    },
     clientDir: path.resolve(e.SAKUTEI_CLIENT_DIR ?? new URL('../../client/dist', import.meta.url).pathname),
   };
 }

@@ -24,7 +24,9 @@ export function tempDataDir(): string {
 /** Starts the real server process (server/src/main.ts) on a free loopback port. */
 export async function startServer(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? tempDataDir();
-  const child = spawn(TSX, [path.join(ROOT, 'server/src/main.ts')], {
+  // Node itself with tsx's loader, not the tsx CLI: the CLI runs the server in a child process,
+  // so a SIGKILL would kill only the wrapper and leave the real server running (orphaned).
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/src/main.ts')], {
     cwd: ROOT,
     env: {
       ...process.env,

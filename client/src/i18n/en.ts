@@ -49,6 +49,7 @@ export const en: Record<MessageKey, string> = {
   'plan.signInAgain': 'Sign in again',
   'plan.documentMissing': "This plan's document could not be found.",
   'plan.originRejected': 'The server does not accept connections from this page.',
+  'plan.tooManyMessages': 'The server closed the connection because this page sent too many invalid or too frequent messages. Reload the page to reconnect.',
   'plan.editorLabel': 'Plan text',
   'plan.yourRole': 'Your role: {role}',
 

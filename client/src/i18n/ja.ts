@@ -52,6 +52,7 @@ export const ja = {
   'plan.signInAgain': 'もう一度ログインする',
   'plan.documentMissing': 'この計画の文書が見つかりませんでした。',
   'plan.originRejected': 'このページからの接続はサーバーに許可されていません。',
+  'plan.tooManyMessages': 'このページから無効なメッセージ、または多すぎるメッセージが送られたため、サーバーが接続を切断しました。ページを再読み込みすると再接続します。',
   'plan.editorLabel': '計画本文',
   'plan.yourRole': 'あなたの役割：{role}',
 

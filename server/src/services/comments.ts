@@ -224,7 +224,8 @@ export function commentService(deps: AppDeps) {
 
     async edit(user: UserRecord, commentId: string, text: string): Promise<Thread> {
       const { comment, thread, plan } = await loadComment(user, commentId);
-      if (!canChangeComment(plan.role, user.id, { authorId: comment.authorId, deleted: comment.deletedAt !== null })) {
+      const here = await mayCommentOn(plan, user.id, thread.revisionId);
+      if (!canChangeComment(plan.role, user.id, { authorId: comment.authorId, deleted: comment.deletedAt !== null }, here)) {
         throw forbidden('Only the author may edit a comment.');
       }
       const body = cleanBody(text);
@@ -239,7 +240,8 @@ export function commentService(deps: AppDeps) {
 
     async remove(user: UserRecord, commentId: string): Promise<Thread> {
       const { comment, thread, plan } = await loadComment(user, commentId);
-      if (!canChangeComment(plan.role, user.id, { authorId: comment.authorId, deleted: comment.deletedAt !== null })) {
+      const here = await mayCommentOn(plan, user.id, thread.revisionId);
+      if (!canChangeComment(plan.role, user.id, { authorId: comment.authorId, deleted: comment.deletedAt !== null }, here)) {
         throw forbidden('Only the author may delete a comment.');
       }
       await comments.deleteComment(commentId, Date.now());
@@ -249,7 +251,7 @@ export function commentService(deps: AppDeps) {
 
     async setStatus(user: UserRecord, threadId: string, status: 'open' | 'resolved'): Promise<Thread> {
       const { thread, plan } = await loadThread(user, threadId);
-      if (!canResolveThread(plan.role, user.id, thread)) {
+      if (!canResolveThread(plan.role, user.id, thread, await mayCommentOn(plan, user.id, thread.revisionId))) {
         throw forbidden('Only staff, the chair or the thread\'s author may resolve or reopen it.');
       }
       if (thread.status !== status) {

@@ -17,6 +17,10 @@ describe('collab layout', () => {
     expect(isPermanentRefusal(CLOSE_CODES.forbidden)).toBe(true);
     expect(isPermanentRefusal(CLOSE_CODES.unauthenticated)).toBe(true);
     expect(isPermanentRefusal(CLOSE_CODES.accessChanged)).toBe(false);
+    expect(isPermanentRefusal(CLOSE_CODES.abuse)).toBe(true);
+    expect(isPermanentRefusal(CLOSE_CODES.rateLimited)).toBe(true);
+    // A slow reader may well keep up after a fresh start.
+    expect(isPermanentRefusal(CLOSE_CODES.tooSlow)).toBe(false);
     expect(isPermanentRefusal(1006)).toBe(false);
   });
 });

@@ -19,10 +19,16 @@ export function docNameForPlan(planId: string): string {
 export const CLOSE_CODES = {
   accessChanged: 4001,
   serverShutdown: 4002,
+  /** The client did not read what it was sent fast enough; a reconnect starts afresh with one sync. */
+  tooSlow: 4003,
   unauthenticated: 4401,
   forbidden: 4403,
   unknownDocument: 4404,
   originRejected: 4405,
+  /** Too many malformed or refused messages: a broken or hostile client, not worth retrying. */
+  abuse: 4408,
+  /** Kept sending faster than the per-connection rate limits allow. */
+  rateLimited: 4429,
 } as const;
 
 /** Whether a close code means "do not reconnect". */

@@ -5,14 +5,28 @@ import { type Role, can } from '../access/roles';
 export const canReadThreads = (role: Role | null) => can(role, 'plan.read');
 export const canComment = (role: Role | null) => can(role, 'comment.write');
 
-/** Staff and the chair resolve and reopen any thread; anyone who may comment, their own. */
-export function canResolveThread(role: Role | null, userId: string, thread: { authorId: string }): boolean {
-  return can(role, 'thread.resolve') || (canComment(role) && thread.authorId === userId);
+/**
+ * Staff and the chair resolve and reopen any thread; its author, their own, while they may
+ * comment there. `mayCommentHere` is `canComment(role)` on the draft, and also true for an
+ * observer invited to the review the thread belongs to.
+ */
+export function canResolveThread(
+  role: Role | null,
+  userId: string,
+  thread: { authorId: string },
+  mayCommentHere: boolean = canComment(role),
+): boolean {
+  return can(role, 'thread.resolve') || (mayCommentHere && thread.authorId === userId);
 }
 
-/** Only the author edits or deletes a comment, and only while they may still comment. */
-export function canChangeComment(role: Role | null, userId: string, comment: { authorId: string; deleted: boolean }): boolean {
-  return canComment(role) && comment.authorId === userId && !comment.deleted;
+/** Only the author edits or deletes a comment, and only while they may still comment there. */
+export function canChangeComment(
+  role: Role | null,
+  userId: string,
+  comment: { authorId: string; deleted: boolean },
+  mayCommentHere: boolean = canComment(role),
+): boolean {
+  return mayCommentHere && comment.authorId === userId && !comment.deleted;
 }
 
 /** 対応方針 and 対応内容 are the secretariat's answer to the council. */

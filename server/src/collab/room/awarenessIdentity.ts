@@ -1,5 +1,5 @@
-import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import type { AwarenessEntry } from './awarenessGuard';
 
 /** Who a connection is, as the server knows it; stamped onto every awareness state it sends. */
 export type PresenceIdentity = { id: string; name: string; color: string };
@@ -12,25 +12,20 @@ export type StampResult = {
 };
 
 /**
- * Rewrites an awareness update so each state's `user` is the authenticated identity: names
- * on carets cannot be spoofed. Entries for client ids another connection owns are dropped,
- * so nobody can overwrite or remove someone else's presence.
+ * Re-encodes a decoded awareness update so each state's `user` is the authenticated identity:
+ * names on carets cannot be spoofed. Entries for client ids the connection `mayNotSpeakFor`
+ * (another connection's, say) are dropped, so nobody can overwrite or remove someone else's
+ * presence.
  */
 export function stampAwarenessUpdate(
-  update: Uint8Array,
+  decoded: AwarenessEntry[],
   identity: PresenceIdentity,
-  isOwnedByOther: (clientId: number) => boolean,
+  mayNotSpeakFor: (clientId: number) => boolean,
 ): StampResult {
-  const decoder = decoding.createDecoder(update);
   const encoder = encoding.createEncoder();
-  const count = decoding.readVarUint(decoder);
   const entries: Array<[number, number, string]> = [];
-  for (let i = 0; i < count; i++) {
-    const clientId = decoding.readVarUint(decoder);
-    const clock = decoding.readVarUint(decoder);
-    const json = decoding.readVarString(decoder);
-    if (isOwnedByOther(clientId)) continue;
-    const state: unknown = JSON.parse(json);
+  for (const { clientId, clock, state } of decoded) {
+    if (mayNotSpeakFor(clientId)) continue;
     if (state === null) {
       entries.push([clientId, clock, 'null']);
     } else if (typeof state === 'object' && !Array.isArray(state)) {

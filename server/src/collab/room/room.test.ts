@@ -1,12 +1,13 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { CLOSE_CODES } from '@sakutei/shared';
 import { createMemoryDocStore } from '../../storage/memory/docStore';
 import { MESSAGE } from './protocol';
-import { type Connection, type Peer, Room, type RoomSocket } from './room';
+import { type Connection, DEFAULT_ROOM_LIMITS, type Peer, Room, type RoomLimits, type RoomOptions, type RoomSocket } from './room';
 
 /** A client in memory: a Y.Doc and awareness wired to a room through a fake socket. */
 class FakeClient implements RoomSocket {
@@ -92,11 +93,32 @@ afterEach(async () => {
   for (const r of rooms.splice(0)) await r.unload();
 });
 
-async function newRoom(store = createMemoryDocStore()) {
-  const room = await Room.load('doc', store, { flushMs: 0 });
+async function newRoom(store = createMemoryDocStore(), options: Omit<RoomOptions, 'flushMs'> = {}) {
+  const room = await Room.load('doc', store, { flushMs: 0, ...options });
   rooms.push(room);
   return { room, store };
 }
+
+/** A raw frame: a message kind, then the fields `write` adds. */
+function frame(kind: number, write: (e: encoding.Encoder) => void): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, kind);
+  write(e);
+  return encoding.toUint8Array(e);
+}
+
+const updateFrame = (update: Uint8Array) => frame(MESSAGE.sync, (e) => syncProtocol.writeUpdate(e, update));
+
+/** The room's document survives: it encodes, and the encoding loads into a fresh doc with the same text. */
+function expectWhole(room: Room): void {
+  expect(room.doc.store.pendingStructs).toBeNull();
+  expect(room.doc.store.pendingDs).toBeNull();
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.doc));
+  expect(copy.getText('t').toString()).toBe(room.doc.getText('t').toString());
+}
+
+const limits = (overrides: Partial<RoomLimits>): RoomLimits => ({ ...DEFAULT_ROOM_LIMITS, ...overrides });
 
 describe('Room', () => {
   it('syncs edits between editors, in both directions', async () => {
@@ -231,5 +253,150 @@ describe('Room', () => {
     const replay = new Y.Doc();
     for (const u of (await store.load('doc')).updates) Y.applyUpdate(replay, u);
     expect(replay.getText('t').toString()).toBe(room.doc.getText('t').toString());
+  });
+
+  it('refuses malformed updates without applying them, and closes a connection that keeps sending them', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { room } = await newRoom();
+    const editor = new FakeClient(room, peer('e'));
+    const abuser = new FakeClient(room, peer('x'));
+    editor.doc.getText('t').insert(0, '基本方針');
+    const real = Y.encodeStateAsUpdate(editor.doc);
+    const junk = [
+      new Uint8Array(), // yjs#498
+      real.subarray(0, real.length - 3),
+      new Uint8Array([1, 0xff, 0xff, 0xff, 0xff, 0x0f, 7, 0]), // a struct count of 2^32 - 1
+      new Uint8Array([1, 1, 7, 0xfe, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x0f, 4, 1, 1, 116, 1, 120, 0]), // a clock near 2^53
+    ];
+    for (let i = 0; i < DEFAULT_ROOM_LIMITS.maxRefusals - 1; i++) room.receive(abuser.conn, updateFrame(junk[i % junk.length]!));
+    expect(abuser.conn.refused).toBe(DEFAULT_ROOM_LIMITS.maxRefusals - 1);
+    expect(abuser.closed).toBeNull();
+    room.receive(abuser.conn, updateFrame(junk[0]!));
+    expect(abuser.closed?.code).toBe(CLOSE_CODES.abuse);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining(`closed x with ${CLOSE_CODES.abuse}`));
+    warn.mockRestore();
+    // Gone from the room at once: nothing more it sends is read.
+    expect(room.size).toBe(1);
+    room.receive(abuser.conn, updateFrame(junk[0]!));
+    expect(abuser.conn.refused).toBe(DEFAULT_ROOM_LIMITS.maxRefusals);
+    // The editor never noticed.
+    editor.doc.getText('t').insert(4, 'の改定');
+    expect(room.doc.getText('t').toString()).toBe('基本方針の改定');
+    expect(editor.closed).toBeNull();
+    expect(editor.conn.refused).toBe(0);
+    expectWhole(room);
+  });
+
+  it('refuses an update that would wait for history the room does not have, and asks the sender to fill the gap', async () => {
+    const { room } = await newRoom();
+    const a = new FakeClient(room, peer('a'));
+    const b = new FakeClient(room, peer('b'));
+    a.doc.getText('t').insert(0, 'abc');
+    // An edit of a's that never reaches the room (dropped over a rate limit, say)...
+    Y.transact(a.doc, () => a.doc.getText('t').insert(3, 'def'), a);
+    expect(room.doc.getText('t').toString()).toBe('abc');
+    // ...makes its next update start beyond the room's state: refused rather than parked, and
+    // the room's sync request brings both.
+    a.doc.getText('t').insert(6, 'ghi');
+    expect(a.conn.refused).toBe(1);
+    expect(room.doc.getText('t').toString()).toBe('abcdefghi');
+    expect(b.text()).toBe('abcdefghi');
+    expectWhole(room);
+  });
+
+  it('refuses an update from a client id it has never heard of at a clock past zero', async () => {
+    const { room } = await newRoom();
+    const a = new FakeClient(room, peer('a'));
+    const stranger = new Y.Doc();
+    stranger.getText('t').insert(0, 'x');
+    const first = Y.encodeStateAsUpdate(stranger);
+    const sv = Y.encodeStateVector(stranger);
+    stranger.getText('t').insert(1, 'y');
+    room.receive(a.conn, frame(MESSAGE.sync, (e) => syncProtocol.writeSyncStep2(e, stranger, sv)));
+    expect(a.conn.refused).toBe(1);
+    expect(room.doc.getText('t').toString()).toBe('');
+    room.receive(a.conn, updateFrame(first));
+    expect(room.doc.getText('t').toString()).toBe('x');
+    expectWhole(room);
+  });
+
+  it('refuses an item whose claimed neighbours are not neighbours', async () => {
+    const { room } = await newRoom();
+    const a = new FakeClient(room, peer('a'));
+    a.doc.getText('t').insert(0, 'abc');
+    const e = encoding.createEncoder();
+    [1, 1, 9, 0].forEach((n) => encoding.writeVarUint(e, n));
+    encoding.writeUint8(e, 4 | 0x80 | 0x40); // a string item with both origins
+    [a.doc.clientID, 2, a.doc.clientID, 0].forEach((n) => encoding.writeVarUint(e, n)); // right origin left of origin
+    encoding.writeVarString(e, 'x');
+    encoding.writeVarUint(e, 0);
+    room.receive(a.conn, updateFrame(encoding.toUint8Array(e)));
+    expect(a.conn.refused).toBe(1);
+    expect(room.doc.getText('t').toString()).toBe('abc');
+  });
+
+  it('drops frames over the connection’s rate and closes a connection that keeps flooding', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const rate = { ...DEFAULT_ROOM_LIMITS.rate, updatesPerSecond: 1, updateBurst: 10, floodDrops: 3 };
+    const { room } = await newRoom(undefined, { limits: limits({ rate }) });
+    const flooder = new FakeClient(room, peer('f')); // its handshake spends one: its sync reply
+    const calm = new FakeClient(room, peer('c'));
+    const noop = updateFrame(new Uint8Array([0, 0]));
+    for (let i = 0; i < 9; i++) room.receive(flooder.conn, noop);
+    expect(flooder.conn.dropped).toBe(0);
+    for (let i = 0; i < 3; i++) room.receive(flooder.conn, noop);
+    expect(flooder.conn.dropped).toBe(3);
+    expect(flooder.closed).toBeNull();
+    room.receive(flooder.conn, noop);
+    expect(flooder.closed?.code).toBe(CLOSE_CODES.rateLimited);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('(0 refused, 4 dropped)'));
+    warn.mockRestore();
+    calm.doc.getText('t').insert(0, '平常');
+    expect(room.doc.getText('t').toString()).toBe('平常');
+    expect(calm.closed).toBeNull();
+  });
+
+  it('refuses oversized and unparsable presence, and presence for more client ids than one connection needs', async () => {
+    const { room } = await newRoom();
+    const a = new FakeClient(room, peer('a'));
+    const awarenessFrame = (clientId: number, json: string) =>
+      frame(MESSAGE.awareness, (e) => {
+        const inner = encoding.createEncoder();
+        encoding.writeVarUint(inner, 1);
+        encoding.writeVarUint(inner, clientId);
+        encoding.writeVarUint(inner, 1);
+        encoding.writeVarString(inner, json);
+        encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
+      });
+    room.receive(a.conn, awarenessFrame(1, JSON.stringify({ pad: 'x'.repeat(10_000) })));
+    room.receive(a.conn, awarenessFrame(1, '{"cursor":'));
+    expect(a.conn.refused).toBe(2);
+    expect(room.awareness.getStates().has(1)).toBe(false);
+    for (let id = 1; id <= 20; id++) room.receive(a.conn, awarenessFrame(id, '{"cursor":1}'));
+    expect(a.conn.clientIds.size).toBe(8);
+    expect(room.awareness.getStates().size).toBe(8);
+  });
+
+  it('answers a state-vector request only when the vector is well formed', async () => {
+    const { room } = await newRoom();
+    const a = new FakeClient(room, peer('a'));
+    a.doc.getText('t').insert(0, 'x');
+    const replies: Uint8Array[] = [];
+    const send = a.send.bind(a);
+    a.send = (data) => (replies.push(data), send(data));
+    room.receive(a.conn, frame(MESSAGE.sync, (e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint8Array(e, new Uint8Array([0x80, 0x94, 0xeb, 0xdc, 0x03, 1])))));
+    expect(replies).toEqual([]);
+    expect(a.conn.refused).toBe(1);
+    room.receive(a.conn, frame(MESSAGE.sync, (e) => syncProtocol.writeSyncStep1(e, new Y.Doc())));
+    expect(replies).toHaveLength(1);
+  });
+
+  it('answers only a few sync requests in a row: each may cost a whole-document encode', async () => {
+    const { room } = await newRoom();
+    const a = new FakeClient(room, peer('a')); // its handshake spends one
+    const request = frame(MESSAGE.sync, (e) => syncProtocol.writeSyncStep1(e, new Y.Doc()));
+    for (let i = 0; i < 10; i++) room.receive(a.conn, request);
+    expect(a.conn.dropped).toBe(10 - (DEFAULT_ROOM_LIMITS.rate.syncRequestBurst - 1));
+    expect(a.closed).toBeNull();
   });
 });

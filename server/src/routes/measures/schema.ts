@@ -19,7 +19,12 @@ export const getMeasuresRoute = createRoute({
   description: 'Read from the live document; numbers (1, (1), ①, ⑳) are derived from position by the client.',
   security: cookieAuth,
   request: { params: PlanParams },
-  responses: { 200: json(MeasureTableResponse, 'The measure table.'), 401: errorResponses[401], 404: errorResponses[404] },
+  responses: {
+    200: json(MeasureTableResponse, 'The measure table.'),
+    401: errorResponses[401],
+    403: errorResponses[403],
+    404: errorResponses[404],
+  },
 });
 
 export const exportMeasuresRoute = createRoute({
@@ -41,6 +46,7 @@ export const exportMeasuresRoute = createRoute({
     },
     400: errorResponses[400],
     401: errorResponses[401],
+    403: errorResponses[403],
     404: errorResponses[404],
   },
 });

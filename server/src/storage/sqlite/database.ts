@@ -5,8 +5,11 @@ import { SQLITE_MIGRATIONS } from '../migrations/sqlite';
 
 export type SqliteDatabase = Database.Database;
 
+/** The database's name inside the data folder. */
+export const DATABASE_FILE = 'sakutei.db';
+
 /** Opens (creating if needed) the database file in `dataDir` and brings its schema up to date. */
-export function openSqlite(dataDir: string, fileName = 'sakutei.db'): SqliteDatabase {
+export function openSqlite(dataDir: string, fileName = DATABASE_FILE): SqliteDatabase {
   fs.mkdirSync(dataDir, { recursive: true });
   const db = new Database(path.join(dataDir, fileName));
   // WAL lets readers (backups, the CLI) work beside the server; NORMAL keeps every

@@ -11,6 +11,9 @@ function messageFor(code: number): MessageKey {
       return 'plan.documentMissing';
     case CLOSE_CODES.originRejected:
       return 'plan.originRejected';
+    case CLOSE_CODES.abuse:
+    case CLOSE_CODES.rateLimited:
+      return 'plan.tooManyMessages';
     default:
       return 'plan.accessRefused';
   }

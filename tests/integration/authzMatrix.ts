@@ -1,0 +1,489 @@
+import { CLOSE_CODES, type DocAccess } from '@sakutei/shared';
+
+/**
+ * The expected answer of every HTTP route to every kind of caller, in one table. The test
+ * (authz.test.ts) reads the route list from the running server's OpenAPI document and fails
+ * when a route is missing here or listed here but gone there: adding a route means deciding,
+ * in this file, who may call it.
+ *
+ * Sources of the answers: the role table in the README (shared/src/access/roles.ts), the
+ * comment policy (shared/src/comments/policy.ts), the review state machine
+ * (shared/src/revisions/workflow.ts) and the rule that whatever belongs to another council is
+ * "not found", never "forbidden".
+ */
+
+export const CALLERS = ['anonymous', 'outsider', 'observer', 'staff', 'member', 'vice_chair', 'chair'] as const;
+export type Caller = (typeof CALLERS)[number];
+export type SignedInCaller = Exclude<Caller, 'anonymous'>;
+
+/**
+ * One status, or the few a success may take depending on state. A set never mixes a refusal
+ * (4xx) with a success (2xx): the test checks that.
+ */
+export type Expected = number | readonly number[];
+
+export type CallSpec = {
+  /** The concrete path, with its query string. */
+  path: string;
+  body?: unknown;
+  /** Call with a session made for this call alone, because the route ends the session it is called with. */
+  session?: 'fresh';
+};
+
+type Ref = { id: string; hash: string };
+type ThreadRef = { id: string; commentId: string };
+
+/** Real targets for every route, built by the test against the running server. */
+export interface Fixtures {
+  planId: string;
+  workspaceId: string;
+  kpiId: string;
+  anchor: ReturnType<typeof measureAnchor>;
+  /** Users the requests name; the anonymous caller has none. */
+  userIds: Record<SignedInCaller, string>;
+  /** A council member whose role the matrix sets (to what it already is) and who is finally removed. */
+  targetUserId: string;
+  /** A thread on the live draft, started by the member. */
+  thread: ThreadRef;
+  /** A thread on `invitedReview`, started by the invited observer. */
+  observerThread: ThreadRef;
+  /** The seeded, approved revision. */
+  approved: Ref;
+  /** A revision frozen by staff and still in the `draft` review state. */
+  frozen: Ref;
+  /** A revision under review that invited the observer. */
+  invitedReview: Ref;
+  /** A notification of the member's (a reply to their thread). */
+  notificationId: string;
+  /** An XLSX file (the KPI export) for the spreadsheet import preview. */
+  xlsxBase64: string;
+  /** Sign-in details of each caller, for routes that need a session of their own. */
+  signInBody: { email: string; password: string };
+  /** A fresh thread on the draft, started by the member: for calls whose success uses it up. */
+  newThread(): Promise<ThreadRef>;
+  /** A fresh thread by the observer on `invitedReview`. */
+  newObserverThread(): Promise<ThreadRef>;
+  /** A fresh revision frozen by staff, in the `draft` review state. */
+  freeze(): Promise<Ref>;
+  /** A fresh revision under review: opened by staff, or by the chair when delegating to the vice chair. */
+  inReview(options?: { delegateToViceChair?: boolean; inviteObserver?: boolean }): Promise<Ref>;
+}
+
+export type MatrixCase = {
+  /** What sets this case apart when a route has several. */
+  variant?: string;
+  request: (f: Fixtures, caller: Caller) => CallSpec | Promise<CallSpec>;
+  expect: Record<Caller, Expected>;
+  /**
+   * The code disagrees with the README for these callers: `expect` holds the README's answer,
+   * and the test checks that the server still answers otherwise, so fixing the code turns the
+   * test red until this mark is removed.
+   */
+  knownIssue?: { callers: readonly Caller[]; note: string };
+};
+
+export type RouteEntry = {
+  cases: readonly MatrixCase[];
+  /** Served, but not described by the OpenAPI document (so not part of its route list). */
+  outsideOpenApi?: true;
+  /** Ends every session of the caller: run after all other routes, then everyone signs in again. */
+  endsSessions?: true;
+};
+
+// ---------------------------------------------------------------- shorthands
+
+const all = (status: number): Record<Caller, number> => ({
+  anonymous: status,
+  outsider: status,
+  observer: status,
+  staff: status,
+  member: status,
+  vice_chair: status,
+  chair: status,
+});
+
+/** Anyone signed in gets `status`; the anonymous caller is asked to sign in. */
+const signedIn = (status: number): Record<Caller, number> => ({ ...all(status), anonymous: 401 });
+
+/** Everyone on the council (observers too) gets `status`; another council's member learns nothing. */
+const council = (status: number): Record<Caller, number> => ({ ...signedIn(status), outsider: 404 });
+
+/** `council`, except for the observer. */
+const councilBut = (status: number, observer: number): Record<Caller, number> => ({ ...council(status), observer });
+
+const enc = encodeURIComponent;
+const csv = 'format=csv';
+
+/** A comment anchor on one KPI's R5 actual: exists in the draft and in every revision frozen from it. */
+export const measureAnchor = (kpiId: string) => ({
+  kind: 'measure' as const,
+  target: { kind: 'kpi' as const, id: kpiId, field: 'actual' as const, fiscalYear: 2023 },
+  quote: '成果指標 実績値 R5',
+});
+
+// ---------------------------------------------------------------- the table
+
+export const MATRIX: Readonly<Record<string, RouteEntry>> = {
+  // ---- auth
+  'POST /api/auth/sign-in': {
+    // Anyone may sign in, whoever they are now; a second account's session is harmless.
+    cases: [{ request: (f) => ({ path: '/api/auth/sign-in', body: f.signInBody }), expect: all(200) }],
+  },
+  'POST /api/auth/sign-out': {
+    // Signing out without a session is not an error: the cookie is cleared either way.
+    cases: [{ request: () => ({ path: '/api/auth/sign-out', session: 'fresh' }), expect: all(200) }],
+  },
+  'POST /api/auth/sign-out-everywhere': {
+    endsSessions: true,
+    cases: [{ request: () => ({ path: '/api/auth/sign-out-everywhere' }), expect: signedIn(200) }],
+  },
+  'GET /api/me': { cases: [{ request: () => ({ path: '/api/me' }), expect: signedIn(200) }] },
+
+  // ---- plans
+  'GET /api/plans': { cases: [{ request: () => ({ path: '/api/plans' }), expect: signedIn(200) }] },
+  'GET /api/plans/{id}': { cases: [{ request: (f) => ({ path: `/api/plans/${f.planId}` }), expect: council(200) }] },
+  'POST /api/plans/{id}/collab-token': {
+    // Observers do not open the live draft at all.
+    cases: [{ request: (f) => ({ path: `/api/plans/${f.planId}/collab-token` }), expect: councilBut(200, 403) }],
+  },
+
+  // ---- members
+  'GET /api/workspaces/{id}/members': {
+    // members.read is the council's and the secretariat's; the code answers an observer (who is
+    // a member of the council) "not found" here, where other routes answer them 403.
+    cases: [{ request: (f) => ({ path: `/api/workspaces/${f.workspaceId}/members` }), expect: councilBut(200, 404) }],
+  },
+  'PUT /api/workspaces/{id}/members/{userId}': {
+    cases: [
+      {
+        variant: 'a member set to the role they already have',
+        request: (f) => ({ path: `/api/workspaces/${f.workspaceId}/members/${f.targetUserId}`, body: { role: 'member' } }),
+        expect: { ...councilBut(403, 404), staff: 200 },
+      },
+      {
+        // Nobody changes their own role: the secretariat cannot lock itself out by accident.
+        variant: "the caller's own role",
+        request: (f, caller) => ({
+          path: `/api/workspaces/${f.workspaceId}/members/${caller === 'anonymous' ? f.userIds.staff : f.userIds[caller]}`,
+          body: { role: 'staff' },
+        }),
+        expect: councilBut(403, 404),
+      },
+    ],
+  },
+  'DELETE /api/workspaces/{id}/members/{userId}': {
+    // Only staff succeed, and the role check comes before the target is looked up, so the
+    // target being gone after staff's call changes no later caller's answer. Runs after the PUT.
+    cases: [
+      {
+        variant: "the caller's own membership",
+        request: (f, caller) => ({ path: `/api/workspaces/${f.workspaceId}/members/${caller === 'anonymous' ? f.userIds.staff : f.userIds[caller]}` }),
+        expect: councilBut(403, 404),
+      },
+      {
+        variant: 'another member',
+        request: (f) => ({ path: `/api/workspaces/${f.workspaceId}/members/${f.targetUserId}` }),
+        expect: { ...councilBut(403, 404), staff: 200 },
+      },
+    ],
+  },
+
+  // ---- measures (the live draft's measure table)
+  'GET /api/plans/{id}/measures': {
+    cases: [{ request: (f) => ({ path: `/api/plans/${f.planId}/measures` }), expect: councilBut(200, 403) }],
+  },
+  'GET /api/plans/{id}/measures/export': {
+    cases: [{ request: (f) => ({ path: `/api/plans/${f.planId}/measures/export?table=kpis&${csv}` }), expect: councilBut(200, 403) }],
+  },
+  'PUT /api/plans/{id}/kpis/{kpiId}/actuals/{fiscalYear}': {
+    // The README's role table gives "record KPI actuals" to staff alone, but its API section
+    // and the code let editors record them too (they can edit the whole table anyway).
+    cases: [
+      {
+        request: (f) => ({ path: `/api/plans/${f.planId}/kpis/${f.kpiId}/actuals/2026`, body: { value: { kind: 'number', value: 42 } } }),
+        expect: councilBut(200, 403),
+      },
+    ],
+  },
+  'POST /api/plans/{id}/spreadsheets/rows': {
+    cases: [
+      {
+        request: (f) => ({ path: `/api/plans/${f.planId}/spreadsheets/rows`, body: { fileName: 'kpis.xlsx', contentBase64: f.xlsxBase64 } }),
+        expect: councilBut(200, 403),
+      },
+    ],
+  },
+
+  // ---- comments
+  'GET /api/plans/{id}/threads': {
+    // Observers get the list, holding only threads on revisions shown to them.
+    cases: [{ request: (f) => ({ path: `/api/plans/${f.planId}/threads` }), expect: council(200) }],
+  },
+  'POST /api/plans/{id}/threads': {
+    cases: [
+      {
+        variant: 'on the live draft',
+        request: (f) => ({ path: `/api/plans/${f.planId}/threads`, body: { anchor: f.anchor, body: '権限表の確認' } }),
+        expect: councilBut(201, 403),
+      },
+      {
+        variant: 'on a revision under review that invited the observer',
+        request: (f) => ({
+          path: `/api/plans/${f.planId}/threads`,
+          body: { anchor: f.anchor, body: '審議中の版への意見', revisionId: f.invitedReview.id },
+        }),
+        expect: council(201),
+      },
+      {
+        variant: 'on the approved revision (no open review)',
+        request: (f) => ({
+          path: `/api/plans/${f.planId}/threads`,
+          body: { anchor: f.anchor, body: '承認済みの版への意見', revisionId: f.approved.id },
+        }),
+        expect: councilBut(201, 403),
+      },
+    ],
+  },
+  'GET /api/threads/{threadId}': {
+    cases: [
+      { variant: 'on the live draft', request: (f) => ({ path: `/api/threads/${f.thread.id}` }), expect: councilBut(200, 404) },
+      {
+        variant: "on the observer's invited review",
+        request: (f) => ({ path: `/api/threads/${f.observerThread.id}` }),
+        expect: council(200),
+      },
+    ],
+  },
+  'POST /api/threads/{threadId}/comments': {
+    cases: [
+      {
+        variant: 'on the live draft',
+        request: (f) => ({ path: `/api/threads/${f.thread.id}/comments`, body: { body: '返信' } }),
+        expect: councilBut(201, 404),
+      },
+      {
+        variant: "on the observer's invited review",
+        request: (f) => ({ path: `/api/threads/${f.observerThread.id}/comments`, body: { body: '返信' } }),
+        expect: council(201),
+      },
+    ],
+  },
+  'PATCH /api/comments/{commentId}': {
+    cases: [
+      {
+        variant: "the member's comment on the draft",
+        request: (f) => ({ path: `/api/comments/${f.thread.commentId}`, body: { body: '最初の意見（修正）' } }),
+        expect: { ...councilBut(403, 404), member: 200 },
+      },
+      {
+        variant: "the invited observer's comment",
+        request: (f) => ({ path: `/api/comments/${f.observerThread.commentId}`, body: { body: '傍聴者の意見（修正）' } }),
+        expect: { ...council(403), observer: 200 },
+      },
+    ],
+  },
+  'DELETE /api/comments/{commentId}': {
+    cases: [
+      {
+        variant: "the member's comment on the draft (a fresh one per caller)",
+        request: async (f) => ({ path: `/api/comments/${(await f.newThread()).commentId}` }),
+        expect: { ...councilBut(403, 404), member: 200 },
+      },
+      {
+        variant: "the invited observer's comment (a fresh one per caller)",
+        request: async (f) => ({ path: `/api/comments/${(await f.newObserverThread()).commentId}` }),
+        expect: { ...council(403), observer: 200 },
+      },
+    ],
+  },
+  // Resolving and reopening can be repeated: both answer 200 whatever the thread's state.
+  'POST /api/threads/{threadId}/resolve': {
+    cases: [
+      {
+        variant: "the member's thread on the draft",
+        request: (f) => ({ path: `/api/threads/${f.thread.id}/resolve` }),
+        expect: { ...councilBut(200, 404), vice_chair: 403 },
+      },
+      {
+        variant: "the invited observer's thread",
+        request: (f) => ({ path: `/api/threads/${f.observerThread.id}/resolve` }),
+        expect: { ...council(200), member: 403, vice_chair: 403 },
+      },
+    ],
+  },
+  'POST /api/threads/{threadId}/reopen': {
+    cases: [
+      {
+        variant: "the member's thread on the draft",
+        request: (f) => ({ path: `/api/threads/${f.thread.id}/reopen` }),
+        expect: { ...councilBut(200, 404), vice_chair: 403 },
+      },
+      {
+        variant: "the invited observer's thread",
+        request: (f) => ({ path: `/api/threads/${f.observerThread.id}/reopen` }),
+        expect: { ...council(200), member: 403, vice_chair: 403 },
+      },
+    ],
+  },
+  'PUT /api/threads/{threadId}/disposition': {
+    cases: [
+      {
+        request: (f) => ({ path: `/api/threads/${f.thread.id}/disposition`, body: { disposition: 'considering', response: '次回会議で検討します。' } }),
+        expect: { ...councilBut(403, 404), staff: 200 },
+      },
+    ],
+  },
+  'GET /api/plans/{id}/opinions/export': {
+    // Observers export what they can see: threads on revisions shown to them.
+    cases: [{ request: (f) => ({ path: `/api/plans/${f.planId}/opinions/export?${csv}` }), expect: council(200) }],
+  },
+  'GET /api/notifications': { cases: [{ request: () => ({ path: '/api/notifications' }), expect: signedIn(200) }] },
+  'POST /api/notifications/read': {
+    // Naming someone else's notification marks nothing (checked on its own in the test).
+    cases: [{ request: (f) => ({ path: '/api/notifications/read', body: { ids: [f.notificationId] } }), expect: signedIn(200) }],
+  },
+  'GET /api/plans/{id}/events': {
+    cases: [{ request: (f) => ({ path: `/api/plans/${f.planId}/events` }), expect: council(200) }],
+  },
+
+  // ---- revisions and review
+  'GET /api/plans/{id}/revisions': {
+    cases: [{ request: (f) => ({ path: `/api/plans/${f.planId}/revisions` }), expect: council(200) }],
+  },
+  'POST /api/plans/{id}/revisions': {
+    cases: [
+      {
+        request: (f) => ({ path: `/api/plans/${f.planId}/revisions`, body: { name: '権限確認版', stage: '素案' } }),
+        expect: { ...council(403), staff: 201, chair: 201 },
+      },
+    ],
+  },
+  'GET /api/revisions/{revisionId}': {
+    cases: [
+      { variant: 'approved', request: (f) => ({ path: `/api/revisions/${f.approved.id}` }), expect: council(200) },
+      { variant: 'not yet reviewed', request: (f) => ({ path: `/api/revisions/${f.frozen.id}` }), expect: councilBut(200, 404) },
+      { variant: 'under review, observer invited', request: (f) => ({ path: `/api/revisions/${f.invitedReview.id}` }), expect: council(200) },
+    ],
+  },
+  'POST /api/revisions/{revisionId}/review': {
+    cases: [
+      {
+        variant: 'a fresh revision per caller',
+        request: async (f) => ({ path: `/api/revisions/${(await f.freeze()).id}/review`, body: {} }),
+        expect: { ...councilBut(403, 404), staff: 200, chair: 200 },
+      },
+      {
+        // Who before state: someone who may never open a review learns nothing about this one.
+        variant: 'the approved revision (a final state)',
+        request: (f) => ({ path: `/api/revisions/${f.approved.id}/review`, body: {} }),
+        expect: { ...council(403), staff: 409, chair: 409 },
+      },
+    ],
+  },
+  'POST /api/revisions/{revisionId}/decision': {
+    cases: [
+      {
+        variant: 'a review opened by staff (fresh per caller)',
+        request: async (f) => {
+          const r = await f.inReview();
+          return { path: `/api/revisions/${r.id}/decision`, body: { decision: 'approve', hash: r.hash } };
+        },
+        expect: { ...councilBut(403, 404), chair: 200 },
+      },
+      {
+        variant: 'a review delegated to the vice chair (fresh per caller)',
+        request: async (f) => {
+          const r = await f.inReview({ delegateToViceChair: true });
+          return { path: `/api/revisions/${r.id}/decision`, body: { decision: 'approve', hash: r.hash } };
+        },
+        expect: { ...councilBut(403, 404), vice_chair: 200, chair: 200 },
+      },
+      {
+        variant: 'a review inviting the observer (fresh per caller), sent back',
+        request: async (f) => {
+          const r = await f.inReview({ inviteObserver: true });
+          return { path: `/api/revisions/${r.id}/decision`, body: { decision: 'requestChanges', reason: '数値の根拠を示すこと' } };
+        },
+        expect: { ...council(403), chair: 200 },
+      },
+    ],
+  },
+  'POST /api/revisions/{revisionId}/withdraw': {
+    cases: [
+      {
+        variant: 'a fresh revision per caller',
+        request: async (f) => ({ path: `/api/revisions/${(await f.freeze()).id}/withdraw` }),
+        expect: { ...councilBut(403, 404), staff: 200, chair: 200 },
+      },
+      {
+        variant: 'the approved revision (a final state)',
+        request: (f) => ({ path: `/api/revisions/${f.approved.id}/withdraw` }),
+        expect: { ...council(403), staff: 409, chair: 409 },
+      },
+    ],
+  },
+  'POST /api/revisions/{revisionId}/restore': {
+    // Restoring the approved revision changes the draft, which no later case depends on.
+    cases: [
+      {
+        request: (f) => ({ path: `/api/revisions/${f.approved.id}/restore` }),
+        expect: { ...council(200), observer: 403, staff: 403 },
+      },
+    ],
+  },
+  'GET /api/revisions/{revisionId}/export': {
+    cases: [
+      { variant: 'approved', request: (f) => ({ path: `/api/revisions/${f.approved.id}/export?format=html` }), expect: council(200) },
+      { variant: 'not yet reviewed', request: (f) => ({ path: `/api/revisions/${f.frozen.id}/export?format=html` }), expect: councilBut(200, 404) },
+    ],
+  },
+  'GET /api/plans/{id}/compare': {
+    cases: [
+      {
+        variant: 'approved revision against the draft',
+        request: (f) => ({ path: `/api/plans/${f.planId}/compare?from=${enc(f.approved.id)}&to=draft` }),
+        expect: councilBut(200, 404),
+      },
+      {
+        variant: 'approved revision against a revision under review that invited the observer',
+        request: (f) => ({ path: `/api/plans/${f.planId}/compare?from=${enc(f.approved.id)}&to=${enc(f.invitedReview.id)}` }),
+        expect: council(200),
+      },
+    ],
+  },
+  'GET /api/plans/{id}/compare/export': {
+    cases: [
+      {
+        variant: 'approved revision against the draft',
+        request: (f) => ({ path: `/api/plans/${f.planId}/compare/export?from=${enc(f.approved.id)}&to=draft&format=html` }),
+        expect: councilBut(200, 404),
+      },
+      {
+        variant: 'two revisions the observer may see',
+        request: (f) => ({ path: `/api/plans/${f.planId}/compare/export?from=${enc(f.approved.id)}&to=${enc(f.invitedReview.id)}&format=html` }),
+        expect: council(200),
+      },
+    ],
+  },
+  'GET /api/plans/{id}/audit': {
+    cases: [{ request: (f) => ({ path: `/api/plans/${f.planId}/audit` }), expect: councilBut(200, 403) }],
+  },
+
+  // ---- outside the OpenAPI document
+  'GET /api/openapi.json': { outsideOpenApi: true, cases: [{ request: () => ({ path: '/api/openapi.json' }), expect: all(200) }] },
+  'GET /healthz': { outsideOpenApi: true, cases: [{ request: () => ({ path: '/healthz' }), expect: all(200) }] },
+};
+
+/**
+ * Opening `/collab/<docName>` with the session cookie: refused with a close code, or open with
+ * the access the role gives (README: staff comment, observers do not open the draft at all).
+ */
+export const COLLAB_UPGRADE: Readonly<Record<Caller, { close: number } | { access: DocAccess }>> = {
+  anonymous: { close: CLOSE_CODES.unauthenticated },
+  outsider: { close: CLOSE_CODES.forbidden },
+  observer: { close: CLOSE_CODES.forbidden },
+  staff: { access: 'comment' },
+  member: { access: 'edit' },
+  vice_chair: { access: 'edit' },
+  chair: { access: 'edit' },
+};
