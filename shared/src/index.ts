@@ -10,3 +10,4 @@ export * from './comments/index';
 export * from './schemas/comments';
 export * from './revisions/index';
 export * from './schemas/revisions';
+export * from './encoding/base64';

@@ -40,8 +40,11 @@ test('staff read the live plan and comment, but cannot edit its text', async ({ 
 
   await staff.getByTestId('plan-editor').click();
   await staff.keyboard.type('事務局は本文を書けない');
+  // The member's edit, made after staff typed, reaches both: anything staff had managed to
+  // send would have arrived first, so its absence now means it was never accepted.
   await typeAtEnd(member, '委員の編集は事務局にも届く。');
   await expect(staff.getByTestId('plan-editor')).toContainText('委員の編集は事務局にも届く。');
+  await expect(member.getByTestId('plan-editor')).toContainText('委員の編集は事務局にも届く。');
   await expect(staff.getByTestId('plan-editor')).not.toContainText('事務局は本文を書けない');
   await expect(member.getByTestId('plan-editor')).not.toContainText('事務局は本文を書けない');
 

@@ -77,9 +77,10 @@ describe('backup and restore', () => {
     // A client keeps typing, one paragraph every few milliseconds, all through the backup.
     let typed = 0;
     const typing = setInterval(() => appendParagraph(editor.doc, continuing(typed++)), 5);
-    await new Promise((r) => setTimeout(r, 200));
+    await waitFor(() => bodyText(observer.doc).includes(continuingParagraph(5)), 'typing to reach the observer');
     let seenBeforeBackup = 0;
     while (bodyText(observer.doc).includes(continuingParagraph(seenBeforeBackup))) seenBeforeBackup++;
+    expect(seenBeforeBackup).toBeGreaterThan(5);
     const backup = await runCli(original.dataDir, ['backup', '--to', backupFile]);
     await new Promise((r) => setTimeout(r, 100));
     clearInterval(typing);

@@ -263,7 +263,14 @@ describe('the 委員意見と対応 export', () => {
     expect(rows).toHaveLength(threads.length + 1);
     const handled = rows.find((row) => row[3] === '目標値が低すぎます。')!;
     expect(handled.slice(4)).toEqual(['一部反映', '令和8年度の改定で目標値を見直します。']);
-    expect(rows.find((row) => row[1] === '成果指標⑩ 実績値 R5')).toBeDefined();
+    expect(rows.find((row) => row[3] === '令和5年度の実績が0件です。原因を確認します。')).toEqual([
+      expect.stringMatching(/^\d+$/),
+      '成果指標⑩ 実績値 R5',
+      staff.user.name,
+      '令和5年度の実績が0件です。原因を確認します。',
+      '',
+      '',
+    ]);
     const xlsx = await fetch(`${server.url}/api/plans/${plan.id}/opinions/export?format=xlsx`, { headers: { cookie: member.cookie } });
     // A comment that Excel would run as a formula is handed out as text.
     await newThread(member, '=HYPERLINK("http://evil.example","ここをクリック")');

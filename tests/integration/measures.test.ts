@@ -125,7 +125,8 @@ describe('co-editing the measure table over y-websocket', () => {
     const expected = outline(client.doc);
     const kpi = view(client.doc).kpis[1]!.kpi;
     setActual(client.doc, kpi.id, 2024, num(401));
-    await new Promise((r) => setTimeout(r, 300));
+    const api = await signedIn(server.url, 'member@example.jp');
+    await waitFor(async () => (await measuresOf(api)).kpis.find((k) => k.id === kpi.id)?.actuals['2024']?.kind === 'number', 'the server to accept the actual');
     for (const c of clients.splice(0)) c.destroy();
     expect(await server.stop('SIGTERM')).toBe(0);
     server = await startServer({ dataDir });

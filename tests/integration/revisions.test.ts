@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PlanSummary, Revision } from '@sakutei/shared';
@@ -6,8 +5,9 @@ import { deriveTable, readMeasureTable, setNodeText } from '@sakutei/shared/meas
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendParagraph, bodyText, type CollabClient, connectCollab, waitFor } from '../support/collab';
+import { runCli } from '../support/cli';
 import { signedIn } from '../support/http';
-import { ROOT, type TestServer, cli, startServer, tempDataDir, addOutsider, OUTSIDER_PASSWORD } from '../support/server';
+import { type TestServer, cli, startServer, tempDataDir, addOutsider, OUTSIDER_PASSWORD } from '../support/server';
 
 type Signed = Awaited<ReturnType<typeof signedIn>>;
 const dataDir = tempDataDir();
@@ -73,7 +73,8 @@ describe('freezing and reviewing', () => {
     appendParagraph(draft.doc, '凍結後の編集。');
     const row = deriveTable(readMeasureTable(draft.doc)).rows.find((r) => r.title === '相談支援事業')!;
     setNodeText(draft.doc, row.node.id, 'description', '凍結後に書き換えた内容');
-    await new Promise((r) => setTimeout(r, 200));
+    // The draft has the edits (the server accepted them) before we look at the revision.
+    await waitFor(async () => JSON.stringify((await member.request('GET', `/api/plans/${plan.id}/measures`)).body).includes('凍結後に書き換えた内容'), 'the edit to reach the draft');
     const content = (await member.request('GET', `/api/revisions/${first.id}`)).body;
     expect(content.revision.hash).toBe(first.hash);
     expect(JSON.stringify(content.snapshot)).not.toContain('凍結後');
@@ -204,11 +205,7 @@ describe('the tamper-evident record', () => {
     const target = db.prepare("SELECT seq FROM audit_log WHERE kind = 'review.changesRequested'").get() as { seq: number };
     db.prepare("UPDATE audit_log SET details = json_set(details, '$.reason', '問題なし') WHERE seq = ?").run(target.seq);
     db.close();
-    const run = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'server/src/cli.ts'), 'audit', 'verify'], {
-      cwd: ROOT,
-      env: { ...process.env, SAKUTEI_DATA_DIR: server.dataDir },
-      encoding: 'utf8',
-    });
+    const run = await runCli(server.dataDir, ['audit', 'verify']);
     expect(run.status).toBe(3);
     expect(run.stderr).toContain(`broken at entry ${target.seq}`);
     const res = await member.request('GET', `/api/plans/${plan.id}/audit`);

@@ -5,11 +5,14 @@ import type { Resource } from './useApiResource';
 export function ResourceStatus({
   resource,
   failedMessage,
+  loadingMessage,
   onRetry,
   quiet = false,
 }: {
   resource: Resource<unknown>;
   failedMessage: string;
+  /** Instead of the generic 読み込み中…, when the wait deserves a word (a long comparison). */
+  loadingMessage?: string;
   onRetry: () => void;
   /** A small retry button, for a section inside a page rather than a whole page. */
   quiet?: boolean;
@@ -18,7 +21,7 @@ export function ResourceStatus({
   if (resource.status === 'loading') {
     return (
       <p className="page-status" role="status">
-        {t('app.loading')}
+        {loadingMessage ?? t('app.loading')}
       </p>
     );
   }

@@ -1,5 +1,6 @@
 import {
   ApiErrorBody,
+  bytesToBase64,
   MeResponse,
   OkResponse,
   PlanResponse,
@@ -107,15 +108,9 @@ export function recordActual(
   });
 }
 
-function base64Of(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
 /** Reads the first sheet of an XLSX file into rows of cell text (the server parses it). */
 export async function readSpreadsheet(planId: string, file: File): Promise<SpreadsheetRowsResponse> {
-  const contentBase64 = base64Of(new Uint8Array(await file.arrayBuffer()));
+  const contentBase64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
   return request(`${planPath(planId)}/spreadsheets/rows`, SpreadsheetRowsResponse, {
     method: 'POST',
     body: { fileName: file.name, contentBase64 },

@@ -1,8 +1,7 @@
 import { type Comment, type Notification, type Thread, plainBody } from '@sakutei/shared';
 import type { CommentRecord, NotificationView, ThreadRecord } from '../storage';
+import { iso, isoOrNull } from './time';
 
-const iso = (ms: number) => new Date(ms).toISOString();
-const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
 
 export function presentComment(c: CommentRecord): Comment {
   return {
@@ -17,6 +16,7 @@ export function presentComment(c: CommentRecord): Comment {
   };
 }
 
+/** A thread with its comments (those of this thread, oldest first). */
 export function presentThread(t: ThreadRecord, comments: CommentRecord[]): Thread {
   return {
     id: t.id,
@@ -32,7 +32,7 @@ export function presentThread(t: ThreadRecord, comments: CommentRecord[]): Threa
     updatedAt: iso(t.updatedAt),
     resolvedBy: t.resolvedBy,
     resolvedAt: isoOrNull(t.resolvedAt),
-    comments: comments.filter((c) => c.threadId === t.id).map(presentComment),
+    comments: comments.map(presentComment),
   };
 }
 

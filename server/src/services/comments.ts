@@ -12,16 +12,16 @@ import {
   cleanBody,
   decodeRelativePosition,
   mentionedIds,
-  planSnapshotSchema,
 } from '@sakutei/shared';
 import { measureMaps } from '@sakutei/shared/measures';
 import { newId } from '../auth/ids';
 import type { AppDeps } from '../env';
 import { AppError, forbidden, notFound } from '../errors';
 import { presentThread } from '../presenters/comments';
-import type { CommentRecord, NotificationRecord, PlanRecord, ThreadRecord, UserRecord } from '../storage';
+import type { CommentRecord, NotificationRecord, PlanRecord, RevisionRecord, ThreadRecord, UserRecord } from '../storage';
 import { canReadDraft } from '../policies/plan';
 import { canSeeRevision } from '../policies/revisions';
+import { frozenSnapshot } from './snapshot';
 import { loadVisiblePlan } from './visiblePlan';
 
 /** A plan together with the caller's role in its council. */
@@ -81,9 +81,14 @@ export function commentService(deps: AppDeps) {
    * a notification must never show them a comment they could not open.
    */
   async function couldRead(role: Role, userId: string, revisionId: string | null): Promise<boolean> {
+    const revision = revisionId === null ? null : await deps.storage.revisions.find(revisionId);
+    return couldReadWith(role, userId, revisionId, revision);
+  }
+
+  /** `couldRead` with the revision already loaded (null when there is none, or it is gone). */
+  function couldReadWith(role: Role, userId: string, revisionId: string | null, revision: RevisionRecord | null): boolean {
     if (!canReadThreads(role)) return false;
     if (revisionId === null) return canReadDraft(role);
-    const revision = await deps.storage.revisions.find(revisionId);
     return !!revision && canSeeRevision(role, userId, revision);
   }
 
@@ -117,8 +122,7 @@ export function commentService(deps: AppDeps) {
     let exists: boolean;
     if (revisionId !== null) {
       // A thread on a frozen revision points into what was frozen.
-      const content = await deps.storage.revisions.content(revisionId);
-      const snapshot = content ? planSnapshotSchema.parse(JSON.parse(content.canonical)) : null;
+      const snapshot = await frozenSnapshot(deps.storage.revisions, revisionId);
       const ids = target.kind === 'node' ? snapshot?.measures.nodes : snapshot?.measures.kpis;
       exists = !!ids?.some((record) => record.id === target.id);
     } else {
@@ -131,6 +135,7 @@ export function commentService(deps: AppDeps) {
   }
 
   async function notify(
+    plan: PlanRecord,
     thread: ThreadRecord,
     comment: { id: string; authorId: string; createdAt: number },
     mentions: string[],
@@ -143,16 +148,17 @@ export function commentService(deps: AppDeps) {
     };
     for (const userId of mentions) add(userId, 'mention');
     for (const userId of [thread.authorId, ...earlier.map((c) => c.authorId)]) add(userId, 'reply');
-    const plan = await workspaces.findPlan(thread.planId);
-    const readable: NotificationRecord[] = [];
-    for (const r of records) {
-      const role = plan ? await workspaces.roleOf(plan.workspaceId, r.userId) : null;
-      if (role && (await couldRead(role, r.userId, thread.revisionId))) readable.push(r);
-    }
-    records.splice(0, records.length, ...readable);
     if (records.length === 0) return;
-    await comments.addNotifications(records);
-    for (const r of records) deps.events.emit('notified', { userId: r.userId });
+    // Only people who can open the thread hear of it (a participant may since have been demoted).
+    const roles = new Map((await workspaces.listMembers(plan.workspaceId)).map((m) => [m.userId, m.role]));
+    const revision = thread.revisionId === null ? null : await deps.storage.revisions.find(thread.revisionId);
+    const readable = records.filter((r) => {
+      const role = roles.get(r.userId);
+      return !!role && couldReadWith(role, r.userId, thread.revisionId, revision);
+    });
+    if (readable.length === 0) return;
+    await comments.addNotifications(readable);
+    for (const r of readable) deps.events.emit('notified', { userId: r.userId });
   }
 
   function announce(thread: { id: string; planId: string }) {
@@ -171,12 +177,15 @@ export function commentService(deps: AppDeps) {
     async list(user: UserRecord, planId: string): Promise<Thread[]> {
       const plan = await loadVisiblePlan(workspaces, user.id, planId);
       if (!canReadThreads(plan.role)) throw notFound('plan');
-      const threads: ThreadRecord[] = [];
-      for (const thread of await comments.listThreads(plan.id)) {
-        if (await mayReadThread(plan.role, user.id, thread)) threads.push(thread);
+      const revisions = new Map((await deps.storage.revisions.list(plan.id)).map((r) => [r.id, r]));
+      const threads = (await comments.listThreads(plan.id)).filter((t) =>
+        couldReadWith(plan.role, user.id, t.revisionId, t.revisionId === null ? null : (revisions.get(t.revisionId) ?? null)),
+      );
+      const byThread = new Map<string, CommentRecord[]>();
+      for (const c of await comments.listComments(threads.map((t) => t.id))) {
+        byThread.set(c.threadId, [...(byThread.get(c.threadId) ?? []), c]);
       }
-      const all = await comments.listComments(threads.map((t) => t.id));
-      return threads.map((t) => presentThread(t, all));
+      return threads.map((t) => presentThread(t, byThread.get(t.id) ?? []));
     },
 
     async get(user: UserRecord, threadId: string): Promise<Thread> {
@@ -203,7 +212,7 @@ export function commentService(deps: AppDeps) {
         { id: commentId, threadId, authorId: user.id, body, createdAt: now, mentionIds: mentions },
       );
       const thread = (await comments.findThread(threadId))!;
-      await notify(thread, { id: commentId, authorId: user.id, createdAt: now }, mentions, []);
+      await notify(plan, thread, { id: commentId, authorId: user.id, createdAt: now }, mentions, []);
       announce(thread);
       return threadView(thread);
     },
@@ -217,7 +226,7 @@ export function commentService(deps: AppDeps) {
       const earlier = await comments.listComments([thread.id]);
       const comment = { id: newId(), threadId, authorId: user.id, body, createdAt: Date.now(), mentionIds: mentions };
       await comments.addComment(comment);
-      await notify(thread, comment, mentions, earlier);
+      await notify(plan, thread, comment, mentions, earlier);
       announce(thread);
       return threadView((await comments.findThread(threadId))!);
     },
@@ -233,7 +242,7 @@ export function commentService(deps: AppDeps) {
       const mentions = await checkedMentions(plan, body, thread.revisionId);
       await comments.editComment(commentId, body, mentions, Date.now());
       const added = mentions.filter((id) => !comment.mentions.some((m) => m.id === id));
-      await notify(thread, { id: commentId, authorId: user.id, createdAt: Date.now() }, added, []);
+      await notify(plan, thread, { id: commentId, authorId: user.id, createdAt: Date.now() }, added, []);
       announce(thread);
       return threadView((await comments.findThread(thread.id))!);
     },

@@ -24,10 +24,10 @@ import { AppError, forbidden, notFound } from '../errors';
 import type { RevisionRecord, UserRecord, VisiblePlan } from '../storage';
 import { canReadDraft } from '../policies/plan';
 import { canSeeRevision } from '../policies/revisions';
-import { planSnapshotOf, restoreSnapshot, sealSnapshot } from './snapshot';
+import { iso, isoOrNull } from '../presenters/time';
+import { frozenSnapshot, planSnapshotOf, restoreSnapshot, sealSnapshot } from './snapshot';
 import { loadVisiblePlan } from './visiblePlan';
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** The origin of a restore applied by the server: it is a change like any other, stored and broadcast. */
 export const RESTORE_ORIGIN = 'sakutei.restore';
@@ -53,13 +53,13 @@ export function revisionService(deps: AppDeps) {
       name: r.name,
       stage: r.stage,
       author: { id: r.authorId, name: r.authorName },
-      createdAt: new Date(r.createdAt).toISOString(),
+      createdAt: iso(r.createdAt),
       hash: r.hash,
       review: r.review,
       delegate: r.delegate,
       invited: r.invited,
-      reviewOpenedAt: iso(r.reviewOpenedAt),
-      decidedAt: iso(r.decidedAt),
+      reviewOpenedAt: isoOrNull(r.reviewOpenedAt),
+      decidedAt: isoOrNull(r.decidedAt),
       allowedEvents: allowedEvents(r.review, actorOf(plan, user, r)),
     };
   }
@@ -77,9 +77,9 @@ export function revisionService(deps: AppDeps) {
   }
 
   async function snapshotOf(revisionId: string): Promise<PlanSnapshot> {
-    const content = await revisions.content(revisionId);
-    if (!content) throw notFound('revision');
-    return planSnapshotSchema.parse(JSON.parse(content.canonical));
+    const snapshot = await frozenSnapshot(revisions, revisionId);
+    if (!snapshot) throw notFound('revision');
+    return snapshot;
   }
 
   /** A side of a comparison: `draft` (members only) or a revision the user may see. */
@@ -89,8 +89,8 @@ export function revisionService(deps: AppDeps) {
       const snapshot = await deps.rooms.use(plan.docName, (room) => planSnapshotOf(room.doc));
       return { label: '現在の案', revisionId: null, snapshot };
     }
-    const { plan: owner, revision } = await load(user, ref);
-    if (owner.id !== plan.id) throw notFound('revision');
+    const revision = await revisions.find(ref);
+    if (!revision || revision.planId !== plan.id || !visibleTo(plan, user.id, revision)) throw notFound('revision');
     return { label: `第${revision.number}版 ${revision.name}（${revision.stage}）`, revisionId: revision.id, snapshot: await snapshotOf(revision.id) };
   }
 
@@ -141,6 +141,12 @@ export function revisionService(deps: AppDeps) {
         snapshot: planSnapshotSchema.parse(JSON.parse(content.canonical)),
         stateBase64: Buffer.from(content.state).toString('base64'),
       };
+    },
+
+    /** What an export needs: the revision as the caller sees it, its plan's title and its snapshot. */
+    async forExport(user: UserRecord, revisionId: string) {
+      const { plan, revision } = await load(user, revisionId);
+      return { planTitle: plan.title, revision: present(plan, user, revision), snapshot: await snapshotOf(revisionId) };
     },
 
     async freeze(user: UserRecord, planId: string, request: FreezeRevisionRequest): Promise<Revision> {
@@ -200,16 +206,20 @@ export function revisionService(deps: AppDeps) {
       await record(plan, user, 'revision.restored', { revisionId, revisionNumber: revision.number, hash: revision.hash });
     },
 
-    async compare(user: UserRecord, planId: string, from: string, to: string): Promise<z.infer<typeof CompareResponse> & { fromSnapshot: PlanSnapshot; toSnapshot: PlanSnapshot }> {
+    async compare(
+      user: UserRecord,
+      planId: string,
+      from: string,
+      to: string,
+    ): Promise<z.infer<typeof CompareResponse> & { planTitle: string }> {
       const plan = await loadVisiblePlan(workspaces, user.id, planId);
       const [a, b] = await Promise.all([side(user, plan, from), side(user, plan, to)]);
       return {
+        planTitle: plan.title,
         from: { label: a.label, revisionId: a.revisionId },
         to: { label: b.label, revisionId: b.revisionId },
         prose: diffProse(a.snapshot.prose, b.snapshot.prose),
         measures: diffMeasures(a.snapshot.measures, b.snapshot.measures),
-        fromSnapshot: a.snapshot,
-        toSnapshot: b.snapshot,
       };
     },
   };

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { BODY_FRAGMENT, type PlanSnapshot, type ProseNode, canonicalSnapshot, normaliseSnapshot } from '@sakutei/shared';
+import { BODY_FRAGMENT, type PlanSnapshot, type ProseNode, canonicalSnapshot, normaliseSnapshot, planSnapshotSchema } from '@sakutei/shared';
 import { proseSchema } from '@sakutei/shared/editor';
 import { readMeasureTable, replaceMeasureTable } from '@sakutei/shared/measures';
 import { updateYFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
+import type { RevisionStore } from '../storage';
 
 /** What a plan's document holds, as plain data: the prose as ProseMirror JSON and the measure table. */
 export function planSnapshotOf(doc: Y.Doc): PlanSnapshot {
@@ -31,4 +32,10 @@ export function restoreSnapshot(doc: Y.Doc, snapshot: PlanSnapshot, origin: unkn
     updateYFragment(doc, doc.getXmlFragment(BODY_FRAGMENT), node, { mapping: new Map(), isOMark: new Map() });
     replaceMeasureTable(doc, snapshot.measures);
   }, origin);
+}
+
+/** A frozen revision's content as stored (its canonical rendering), or null when there is none. */
+export async function frozenSnapshot(revisions: RevisionStore, revisionId: string): Promise<PlanSnapshot | null> {
+  const content = await revisions.content(revisionId);
+  return content ? planSnapshotSchema.parse(JSON.parse(content.canonical)) : null;
 }

@@ -21,11 +21,21 @@ describe('comment bodies', () => {
     expect(bodyParts('<img src=x onerror=alert(1)>')).toEqual([{ kind: 'text', text: '<img src=x onerror=alert(1)>' }]);
   });
 
-  it('splits any body into parts that join back to its plain form', () => {
+  it('reads back every mention token it writes, and leaves text without one untouched', () => {
+    const id = fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/);
     fc.assert(
-      fc.property(fc.string(), (text) => {
-        const joined = bodyParts(text).map((p) => (p.kind === 'text' ? p.text : `@${p.name}`)).join('');
-        expect(joined).toBe(plainBody(text));
+      fc.property(fc.string({ minLength: 1, maxLength: 100 }), id, fc.string(), (name, userId, tail) => {
+        fc.pre(name.replace(/[\]\n]/g, '') !== '');
+        const body = `${mentionToken(name, userId)}${tail.replace(/@\[/g, '')}`;
+        expect(mentionedIds(body)).toEqual([userId]);
+        expect(bodyParts(body)[0]).toEqual({ kind: 'mention', userId, name: name.replace(/[\]\n]/g, '') });
+      }),
+    );
+    fc.assert(
+      fc.property(fc.string({ minLength: 1 }), (text) => {
+        fc.pre(!text.includes('@['));
+        expect(bodyParts(text)).toEqual([{ kind: 'text', text }]);
+        expect(plainBody(text)).toBe(text);
       }),
     );
   });

@@ -1,28 +1,15 @@
 import * as Y from 'yjs';
+import { base64ToBytes, bytesToBase64 } from '../encoding/base64';
 import type { TextAnchor } from './model';
 
-/** Base64 without Buffer, so the same code runs in the browser and on the server. */
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
-
-function fromBase64(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
 export function encodeRelativePosition(position: Y.RelativePosition): string {
-  return toBase64(Y.encodeRelativePosition(position));
+  return bytesToBase64(Y.encodeRelativePosition(position));
 }
 
 /** Null when the text is not an encoded relative position. */
 export function decodeRelativePosition(encoded: string): Y.RelativePosition | null {
   try {
-    return Y.decodeRelativePosition(fromBase64(encoded));
+    return Y.decodeRelativePosition(base64ToBytes(encoded));
   } catch {
     return null;
   }

@@ -1,3 +1,4 @@
+import { foldWidth } from './numbering';
 /**
  * Japanese eras (元号) and April–March fiscal years (年度), as plans print them: `令和7年度`,
  * `R5`, `H29年度`, `令和3(2021)年3月`, `(R3.8月現在)`. A fiscal year is identified by the
@@ -40,12 +41,6 @@ const FIRST_YEAR = ERAS[0]!.start.year;
 
 // Plans mix full-width and half-width digits, letters and brackets freely; fold the
 // full-width ASCII block only, so that nothing else (㍻, ²) changes meaning.
-function toHalfWidth(text: string): string {
-  return text
-    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/\u3000/g, ' ');
-}
-
 /** A date as one comparable integer, yyyymmdd. */
 function dateKey(year: number, month: number, day: number): number {
   return year * 10000 + month * 100 + day;
@@ -140,7 +135,7 @@ function stripBrackets(text: string): string {
 }
 
 export function parseYearText(text: string, options?: { defaultEra?: EraName }): ParsedYear | null {
-  const s = stripBrackets(toHalfWidth(text));
+  const s = stripBrackets(foldWidth(text));
 
   const named = ERA_NAME_PATTERN.exec(s);
   if (named) {

@@ -93,16 +93,15 @@ export function formatNumberLabel(template: string, index: number, parentCounter
 }
 
 /**
- * Full-width digits and brackets as typed in Japanese documents, folded to ASCII. Every
+ * Full-width characters (digits, letters, brackets, ％, －…) as typed in Japanese documents,
+ * folded to ASCII; used by every reader of numbers, years and figures. Every
  * replacement is one character for one, so offsets in the folded text hold in the original.
  */
 export function foldWidth(text: string): string {
   return text
-    .replace(/[０-９Ａ-Ｚａ-ｚ]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0))
-    .replace(/（/g, '(')
-    .replace(/）/g, ')')
-    .replace(/[－―‐]/g, '-')
-    .replace(/　/g, ' ');
+    .replace(/[\uFF01-\uFF5E]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0))
+    .replace(/[―‐]/g, '-')
+    .replace(/\u3000/g, ' ');
 }
 
 function escapeRegExp(text: string): string {

@@ -1,4 +1,5 @@
 import type { KpiDirection, KpiValue, Measured } from './model';
+import { foldWidth } from './numbering';
 import { parseFiscalYear } from './fiscalYear';
 
 /**
@@ -26,12 +27,6 @@ const MAX_LENGTH = 200;
 
 // Full-width ASCII (１２３，．％（）Ｘ) folded to half-width; nothing else, so that a unit
 // such as m² keeps its superscript.
-function toHalfWidth(text: string): string {
-  return text
-    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/\u3000/g, ' ');
-}
-
 /** Dashes a cell uses to say "no figure"; ー (the katakana long mark) is a common OCR of —. */
 const DASH = '[-—―‐‑–−ー]+';
 /** △ and ▲ are the Japanese minus signs; − is the typographic one. */
@@ -102,7 +97,7 @@ function problem(code: FigureProblem['code'], detail: string): FigureResult {
 
 export function parseFigure(text: string, options?: { components?: readonly string[] }): FigureResult {
   if (text.length > MAX_LENGTH) return problem('tooLong', `${text.length} characters; a figure is at most ${MAX_LENGTH}`);
-  let rest = squash(toHalfWidth(text));
+  let rest = squash(foldWidth(text));
   const components = options?.components;
 
   let label = '';

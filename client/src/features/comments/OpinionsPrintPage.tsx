@@ -1,4 +1,5 @@
 import { OPINION_TABLE_HEADER, opinionTableRows, type PlanSummary, type Thread } from '@sakutei/shared';
+import { ResourceStatus } from '../../app/ResourceStatus';
 import { Link } from '../../app/router';
 import { useApiResource } from '../../app/useApiResource';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
@@ -73,18 +74,7 @@ export function OpinionsPrintPage({ planId }: { planId: string }) {
   if (loaded) return <PrintableOpinions plan={loaded.plan} threads={loaded.threads} />;
   return (
     <section className="page">
-      {resource.status === 'loading' ? (
-        <p className="page-status" role="status">
-          {t('app.loading')}
-        </p>
-      ) : (
-        <div className="page-status">
-          <p role="alert">{t('comments.opinions.loadFailed')}</p>
-          <button type="button" className="button" onClick={reload}>
-            {t('app.retry')}
-          </button>
-        </div>
-      )}
+      <ResourceStatus resource={resource} failedMessage={t('comments.opinions.loadFailed')} onRetry={reload} />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import type { DerivedRow } from '@sakutei/shared/measures';
 import { useI18n } from '../../i18n';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../app/ConfirmDialog';
 
 type Props = {
   /** The row and everything under it, as deleting it would remove them. */

@@ -2,7 +2,7 @@ import { attachKpi, deleteKpi, type DerivedKpi, type DerivedRow, type MeasureSet
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type * as Y from 'yjs';
 import { useI18n } from '../../i18n';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { KpiCommentTools } from './KpiCommentTools';
 import { isKpiCommentField, kpiQuote, kpiTarget } from './commentTargets';
 import { KpiCard, type KpiFocus, type KpiPanelMode } from './KpiCard';

@@ -1,7 +1,7 @@
 import type { DerivedRow } from '@sakutei/shared/measures';
 import { useId, useRef, useState } from 'react';
 import { useI18n } from '../../i18n';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../app/ConfirmDialog';
 
 type Props = {
   /** The placement whose project is listed again. */

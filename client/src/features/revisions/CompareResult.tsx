@@ -1,4 +1,5 @@
 import { useApiResource } from '../../app/useApiResource';
+import { ResourceStatus } from '../../app/ResourceStatus';
 import { useI18n } from '../../i18n';
 import { compareExportUrl, compareRevisions, type Comparison } from '../../lib/revisionsApi';
 import type { ComparePair } from './compareChoices';
@@ -35,19 +36,13 @@ export function CompareResult({ planId, pair, labels, mode, showAll }: Props) {
           {t('revisions.compare.refresh')}
         </button>
       </div>
-      {resource.status === 'loading' && (
-        <p className="page-status" role="status">
-          {t('revisions.compare.loading')}
-        </p>
-      )}
-      {resource.status === 'failed' && (
-        <div className="page-status">
-          <p role="alert">{t('revisions.compare.loadFailed')}</p>
-          <button type="button" className="button button--quiet" onClick={reload}>
-            {t('app.retry')}
-          </button>
-        </div>
-      )}
+      <ResourceStatus
+        resource={resource}
+        loadingMessage={t('revisions.compare.loading')}
+        failedMessage={t('revisions.compare.loadFailed')}
+        onRetry={reload}
+        quiet
+      />
       {resource.status === 'loaded' && (
         <ComparisonView key={`${pair.from}:${pair.to}`} comparison={resource.data} labels={labels} mode={mode} showAll={showAll} />
       )}

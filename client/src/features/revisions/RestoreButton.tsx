@@ -2,7 +2,7 @@ import type { Revision } from '@sakutei/shared';
 import { useRef, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { restoreRevision } from '../../lib/revisionsApi';
-import { ConfirmDialog } from '../measures/ConfirmDialog';
+import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { revisionErrorMessage } from './errors';
 import { revisionNumberText } from './revisionText';
 

@@ -1,12 +1,6 @@
+import { base64ToBytes } from '@sakutei/shared';
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
-
-function bytesOf(base64: string): Uint8Array {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
 
 /**
  * A local Y.Doc holding a revision's frozen state; null until built. Made in an effect so
@@ -16,7 +10,7 @@ export function useFrozenDoc(stateBase64: string): Y.Doc | null {
   const [doc, setDoc] = useState<Y.Doc | null>(null);
   useEffect(() => {
     const frozen = new Y.Doc();
-    Y.applyUpdate(frozen, bytesOf(stateBase64));
+    Y.applyUpdate(frozen, base64ToBytes(stateBase64));
     setDoc(frozen);
     return () => {
       setDoc(null);

@@ -1,6 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { type PlanEvent, OPINION_TABLE_HEADER, canReadThreads, opinionTableRows } from '@sakutei/shared';
-import { CSV_BOM, neutraliseFormulas, toDelimited } from '@sakutei/shared/measures';
 import { streamSSE } from 'hono/streaming';
 import { isSessionLive } from '../../auth/sessions';
 import { WindowCounter } from '../../auth/windowCounter';
@@ -8,8 +7,8 @@ import type { AppDeps, AppEnv } from '../../env';
 import { AppError, notFound } from '../../errors';
 import { presentNotification } from '../../presenters/comments';
 import { commentService } from '../../services/comments';
-import { writeSheet } from '../../services/spreadsheet';
 import { loadVisiblePlan } from '../../services/visiblePlan';
+import { tableDownload } from '../downloads';
 import { requireSession, requireUser } from '../guards';
 import {
   createThreadRoute,
@@ -82,18 +81,9 @@ export function commentRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
       const user = requireUser(c);
       const threads = await service.list(user, c.req.valid('param').id);
       const rows = [[...OPINION_TABLE_HEADER], ...opinionTableRows(threads)];
-      const name = encodeURIComponent('委員意見と対応');
-      if (c.req.valid('query').format === 'csv') {
-        return c.body(CSV_BOM + toDelimited(neutraliseFormulas(rows), ','), 200, {
-          'content-type': 'text/csv; charset=utf-8',
-          'content-disposition': `attachment; filename="opinions.csv"; filename*=UTF-8''${name}.csv`,
-        });
-      }
-      const bytes = await writeSheet('委員意見と対応', rows, 1);
-      return c.body(new Uint8Array(bytes), 200, {
-        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'content-disposition': `attachment; filename="opinions.xlsx"; filename*=UTF-8''${name}.xlsx`,
-      });
+      const file = { fileName: '委員意見と対応', asciiName: 'opinions', sheetName: '委員意見と対応', headerRows: 1 };
+      const { body, headers } = await tableDownload(rows, file, c.req.valid('query').format);
+      return c.body(body, 200, headers);
     })
     .openapi(listNotificationsRoute, async (c) => {
       const user = requireUser(c);
@@ -136,8 +126,8 @@ export function commentRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
         const stillAllowed = async () =>
           (await workspaces.roleOf(plan.workspaceId, user.id)) === plan.role && (await isSessionLive(deps.storage.accounts, session.id));
         const onThread = guarded(async ({ planId, threadId }: { planId: string; threadId: string }) => {
+          // Access changes end the stream (membership and session events, and the heartbeat's re-check).
           if (planId !== plan.id || closed) return;
-          if (!(await stillAllowed())) return close();
           if (await service.mayHearOf(plan.role, user.id, threadId)) send({ type: 'thread', threadId });
         });
         const onNotified = guarded(async ({ userId }: { userId: string }) => {

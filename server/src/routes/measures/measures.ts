@@ -1,22 +1,20 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { MAX_SPREADSHEET_BYTES } from '@sakutei/shared';
 import {
-  CSV_BOM,
   deriveTable,
   kpiListRows,
   measureMaps,
   measureTableRows,
-  neutraliseFormulas,
   readMeasureTable,
   setActual,
-  toDelimited,
 } from '@sakutei/shared/measures';
 import type { AppDeps, AppEnv } from '../../env';
 import { AppError, forbidden, notFound } from '../../errors';
 import { canExportMeasures, canImportSpreadsheet, canRecordActuals } from '../../policies/measures';
 import { canReadDraft } from '../../policies/plan';
-import { readFirstSheet, writeSheet } from '../../services/spreadsheet';
+import { readFirstSheet } from '../../services/spreadsheet';
 import { loadVisiblePlan } from '../../services/visiblePlan';
+import { tableDownload } from '../downloads';
 import { requireUser } from '../guards';
 import { exportMeasuresRoute, getMeasuresRoute, recordActualRoute, spreadsheetRowsRoute } from './schema';
 
@@ -24,10 +22,6 @@ const EXPORTS = {
   kpis: { fileName: '成果指標一覧', asciiName: 'kpi-list', sheetName: '成果指標一覧', headerRows: 2 },
   measures: { fileName: '施策体系', asciiName: 'measure-table', sheetName: '施策体系', headerRows: 1 },
 } as const;
-
-function attachment(name: string, asciiName: string, extension: string): string {
-  return `attachment; filename="${asciiName}.${extension}"; filename*=UTF-8''${encodeURIComponent(`${name}.${extension}`)}`;
-}
 
 export function measureRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
   const { workspaces } = deps.storage;
@@ -48,18 +42,8 @@ export function measureRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
       const table = await deps.rooms.use(plan.docName, (room) => readMeasureTable(room.doc));
       const derived = deriveTable(table);
       const rows = query.table === 'kpis' ? kpiListRows(derived, table.settings) : measureTableRows(derived);
-      const spec = EXPORTS[query.table];
-      if (query.format === 'csv') {
-        return c.body(CSV_BOM + toDelimited(neutraliseFormulas(rows), ','), 200, {
-          'content-type': 'text/csv; charset=utf-8',
-          'content-disposition': attachment(spec.fileName, spec.asciiName, 'csv'),
-        });
-      }
-      const bytes = await writeSheet(spec.sheetName, rows, spec.headerRows);
-      return c.body(new Uint8Array(bytes), 200, {
-        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'content-disposition': attachment(spec.fileName, spec.asciiName, 'xlsx'),
-      });
+      const { body, headers } = await tableDownload(rows, EXPORTS[query.table], query.format);
+      return c.body(body, 200, headers);
     })
     .openapi(recordActualRoute, async (c) => {
       const user = requireUser(c);

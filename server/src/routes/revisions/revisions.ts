@@ -5,6 +5,8 @@ import { forbidden } from '../../errors';
 import { compareDocx, compareHtml, revisionDocx, revisionHtml } from '../../services/documentExport';
 import { revisionService } from '../../services/revisions';
 import { loadVisiblePlan } from '../../services/visiblePlan';
+import { iso } from '../../presenters/time';
+import { DOCX_TYPE, attachment } from '../downloads';
 import { requireUser } from '../guards';
 import {
   auditRoute,
@@ -20,11 +22,6 @@ import {
   withdrawReviewRoute,
 } from './schema';
 
-const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-function attachment(name: string, asciiName: string): string {
-  return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 export function revisionRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
   const service = revisionService(deps);
@@ -57,32 +54,27 @@ export function revisionRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
       return c.json({ ok: true as const }, 200);
     })
     .openapi(exportRevisionRoute, async (c) => {
-      const user = requireUser(c);
-      const { revision, snapshot } = await service.get(user, c.req.valid('param').revisionId);
-      const plan = await loadVisiblePlan(workspaces, user.id, revision.planId);
-      if (c.req.valid('query').format === 'html') return c.html(revisionHtml(plan.title, revision, snapshot), 200);
-      const bytes = await revisionDocx(plan.title, revision, snapshot);
+      const { planTitle, revision, snapshot } = await service.forExport(requireUser(c), c.req.valid('param').revisionId);
+      if (c.req.valid('query').format === 'html') return c.html(revisionHtml(planTitle, revision, snapshot), 200);
+      const bytes = await revisionDocx(planTitle, revision, snapshot);
       return c.body(new Uint8Array(bytes), 200, {
-        'content-type': DOCX,
-        'content-disposition': attachment(`${plan.title}_第${revision.number}版.docx`, `revision-${revision.number}.docx`),
+        'content-type': DOCX_TYPE,
+        'content-disposition': attachment(`${planTitle}_第${revision.number}版.docx`, `revision-${revision.number}.docx`),
       });
     })
     .openapi(compareRoute, async (c) => {
       const { from, to } = c.req.valid('query');
-      const { fromSnapshot: _a, toSnapshot: _b, ...comparison } = await service.compare(requireUser(c), c.req.valid('param').id, from, to);
+      const { planTitle: _title, ...comparison } = await service.compare(requireUser(c), c.req.valid('param').id, from, to);
       return c.json(comparison, 200);
     })
     .openapi(exportCompareRoute, async (c) => {
-      const user = requireUser(c);
       const { from, to, format } = c.req.valid('query');
-      const planId = c.req.valid('param').id;
-      const plan = await loadVisiblePlan(workspaces, user.id, planId);
-      const comparison = await service.compare(user, planId, from, to);
-      if (format === 'html') return c.html(compareHtml(plan.title, comparison), 200);
-      const bytes = await compareDocx(plan.title, comparison);
+      const comparison = await service.compare(requireUser(c), c.req.valid('param').id, from, to);
+      if (format === 'html') return c.html(compareHtml(comparison.planTitle, comparison), 200);
+      const bytes = await compareDocx(comparison.planTitle, comparison);
       return c.body(new Uint8Array(bytes), 200, {
-        'content-type': DOCX,
-        'content-disposition': attachment(`${plan.title}_新旧対照表.docx`, 'comparison.docx'),
+        'content-type': DOCX_TYPE,
+        'content-disposition': attachment(`${comparison.planTitle}_新旧対照表.docx`, 'comparison.docx'),
       });
     })
     .openapi(auditRoute, async (c) => {
@@ -94,7 +86,7 @@ export function revisionRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
         {
           entries: entries.map((e) => ({
             seq: e.seq,
-            at: new Date(e.at).toISOString(),
+            at: iso(e.at),
             kind: e.kind,
             actor: e.actorId ? { id: e.actorId, name: e.actorName ?? '' } : null,
             planId: e.planId,

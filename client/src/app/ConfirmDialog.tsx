@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react';
-import { useI18n } from '../../i18n';
+import { useI18n } from '../i18n';
 
 type Props = {
   title: string;
@@ -38,7 +38,7 @@ export function ConfirmDialog(props: Props) {
   return (
     <dialog
       ref={dialogRef}
-      className="measures-dialog"
+      className="confirm-dialog"
       aria-labelledby={titleId}
       aria-describedby={bodyId}
       data-testid={props.testId}
@@ -53,13 +53,13 @@ export function ConfirmDialog(props: Props) {
           if (!props.confirmDisabled) props.onConfirm();
         }}
       >
-        <h2 id={titleId} className="measures-dialog__title">
+        <h2 id={titleId} className="confirm-dialog__title">
           {props.title}
         </h2>
-        <div id={bodyId} className="measures-dialog__body">
+        <div id={bodyId} className="confirm-dialog__body">
           {props.children}
         </div>
-        <div className="measures-dialog__actions">
+        <div className="confirm-dialog__actions">
           <button ref={cancelRef} type="button" className="button" onClick={onCancel} data-testid={`${props.testId}-cancel`}>
             {t('measures.dialog.cancel')}
           </button>

@@ -1,0 +1,29 @@
+import { CSV_BOM, neutraliseFormulas, toDelimited } from '@sakutei/shared/measures';
+import { writeSheet } from '../services/spreadsheet';
+
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A download name: Japanese for browsers that read `filename*`, ASCII for the rest. */
+export function attachment(fileName: string, asciiName: string): string {
+  return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+export type TableFile = { fileName: string; asciiName: string; sheetName: string; headerRows: number };
+
+/**
+ * A table handed out as CSV (UTF-8 with BOM for Excel, formula-looking cells defused) or as
+ * an XLSX sheet; the same rows either way.
+ */
+export async function tableDownload(rows: string[][], file: TableFile, format: 'csv' | 'xlsx') {
+  if (format === 'csv') {
+    return {
+      body: CSV_BOM + toDelimited(neutraliseFormulas(rows), ','),
+      headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': attachment(`${file.fileName}.csv`, `${file.asciiName}.csv`) },
+    };
+  }
+  return {
+    body: new Uint8Array(await writeSheet(file.sheetName, rows, file.headerRows)),
+    headers: { 'content-type': XLSX_TYPE, 'content-disposition': attachment(`${file.fileName}.xlsx`, `${file.asciiName}.xlsx`) },
+  };
+}
