@@ -7,5 +7,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // One private PostgreSQL and Redis for the whole run; test files make their own databases.
+    globalSetup: ['tests/support/globalServices.ts'],
   },
 });

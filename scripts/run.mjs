@@ -47,21 +47,48 @@ function ensureNodeHeaders() {
   if (dir) process.env.npm_config_nodedir = dir;
 }
 
-/** Debian's chromium for the browser tests; Playwright cannot download browsers here. */
-function ensureChromium() {
-  if (process.env.CHROMIUM_PATH && fs.existsSync(process.env.CHROMIUM_PATH)) return;
-  let found = quiet('command -v chromium') ?? quiet('command -v chromium-browser');
-  if (!found && process.getuid?.() === 0 && quiet('command -v apt-get')) {
-    console.log('• Installing Debian chromium for the browser tests …');
-    run('apt-get', ['update', '-qq']);
-    run('apt-get', ['install', '-y', '-qq', 'chromium'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-    found = quiet('command -v chromium');
+/** Debian's PostgreSQL keeps its programs off PATH, in one folder per version. */
+function postgresInstalled() {
+  const versions = '/usr/lib/postgresql';
+  const debian = fs.existsSync(versions) && fs.readdirSync(versions).some((v) => fs.existsSync(path.join(versions, v, 'bin', 'initdb')));
+  return debian || quiet('command -v initdb') !== null;
+}
+
+const findChromium = () => quiet('command -v chromium') ?? quiet('command -v chromium-browser');
+
+/**
+ * What the tests need from Debian: chromium for the browser tests (Playwright cannot download
+ * browsers here), PostgreSQL and Redis for the storage and cluster tests, which start private
+ * instances of them. Whatever is missing comes in one apt-get install.
+ */
+function ensureTestPackages() {
+  let chromium = process.env.CHROMIUM_PATH && fs.existsSync(process.env.CHROMIUM_PATH) ? process.env.CHROMIUM_PATH : findChromium();
+  const missing = () => [
+    ...(chromium ? [] : ['chromium']),
+    ...(postgresInstalled() ? [] : ['postgresql']),
+    ...(quiet('command -v redis-server') ? [] : ['redis-server']),
+  ];
+  const wanted = missing();
+  if (wanted.length > 0 && process.getuid?.() === 0 && quiet('command -v apt-get')) {
+    console.log(`• Installing Debian ${wanted.join(', ')} for the tests …`);
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    const install = (stdio) => run('apt-get', ['install', '-y', '-qq', ...wanted], { env, stdio });
+    // Fetch the package lists only when the install needs them (a fresh image has none).
+    if (install('ignore') !== 0) {
+      run('apt-get', ['update', '-qq']);
+      install('inherit');
+    }
+    chromium ??= findChromium();
   }
-  if (!found) {
-    console.error('✖ The browser tests need Chromium: install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.');
+  const still = missing();
+  if (still.length > 0) {
+    console.error(
+      `✖ The tests need ${still.join(', ')}: install them (Debian: apt-get install ${still.join(' ')})` +
+        (still.includes('chromium') ? ', or set CHROMIUM_PATH.' : '.'),
+    );
     process.exit(1);
   }
-  process.env.CHROMIUM_PATH = found;
+  process.env.CHROMIUM_PATH = chromium;
 }
 
 function countResults() {
@@ -106,7 +133,7 @@ if (mode === 'start') {
   const client = spawn(pnpm[0], [...pnpm.slice(1), '--filter', '@sakutei/client', 'dev'], { stdio: 'inherit' });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => [server, client].forEach((c) => c.kill(signal)));
 } else if (mode === 'test') {
-  ensureChromium();
+  ensureTestPackages();
   fs.rmSync('tests/.tmp', { recursive: true, force: true });
   fs.mkdirSync('tests/.tmp', { recursive: true });
   p(['exec', 'tsc', '-b'], 'Type checking');

@@ -10,10 +10,10 @@ export type CliResult = { status: number | null; stdout: string; stderr: string 
  * Runs the admin CLI without blocking this process (unlike `cli`), so clients in the test
  * keep talking to the server while it runs, and reports failures instead of throwing.
  */
-export function runCli(dataDir: string, args: string[]): Promise<CliResult> {
+export function runCli(dataDir: string, args: string[], env: Record<string, string> = {}): Promise<CliResult> {
   const child = spawn(TSX, [path.join(ROOT, 'server/src/cli.ts'), ...args], {
     cwd: ROOT,
-    env: { ...process.env, SAKUTEI_DATA_DIR: dataDir },
+    env: { ...process.env, SAKUTEI_DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

@@ -80,7 +80,11 @@ export interface StoredDoc {
 /** The append log of Yjs updates per document, compacted into snapshots. */
 export interface DocStore {
   load(docName: string): Promise<StoredDoc>;
-  /** Appends updates atomically and returns the id of the last one. */
+  /**
+   * Appends updates atomically and returns the id of the last one. A document's ids grow in the
+   * order its appends become visible, also across processes: compacting up to the lastId a
+   * load saw can then never pass over an update that load did not see.
+   */
   append(docName: string, updates: Uint8Array[]): Promise<number>;
   /** Replaces the snapshot and every update with id ≤ upToId by `snapshot`, atomically. */
   compact(docName: string, snapshot: Uint8Array, upToId: number): Promise<void>;
@@ -235,5 +239,19 @@ export interface Storage {
   comments: CommentStore;
   revisions: RevisionStore;
   audit: AuditStore;
+  /**
+   * Runs `fn` while holding the lock `name` for every process on this storage: work that one
+   * process at a time must do (seeding the demo, compacting a document). Callers of the same
+   * name queue up; the lock is released when `fn` settles, also when it throws. Not re-entrant:
+   * `fn` must not ask for the same name again. SQLite: the process owns the data folder, so the
+   * lock is in-process. PostgreSQL: a session advisory lock, so a process that dies releases it.
+   */
+  runExclusive<T>(name: string, fn: () => Promise<T>): Promise<T>;
+  /**
+   * The signing key every process on this storage shares (32 random bytes, created on first
+   * use), or null when the storage has none and the server keeps its key in the data folder
+   * (SQLite: one process per folder).
+   */
+  sharedSecret(): Promise<Uint8Array | null>;
   close(): Promise<void>;
 }

@@ -1,10 +1,7 @@
-import { createHash } from 'node:crypto';
-import { type AuditKind, canonicalJson } from '@sakutei/shared';
+import type { AuditKind } from '@sakutei/shared';
+import { createChainVerifier, nextLink } from '../auditChain';
 import type { AuditRecord, AuditStore, NewAuditEntry } from '../index';
 import type { SqliteDatabase } from './database';
-
-/** The hash of the first entry's "previous entry". */
-export const GENESIS_HASH = '0'.repeat(64);
 
 type AuditRow = {
   seq: number;
@@ -18,23 +15,6 @@ type AuditRow = {
   prev_hash: string;
   hash: string;
 };
-
-/**
- * Each entry's hash covers its own content and the previous entry's hash, so changing,
- * removing or reordering any stored entry breaks every hash after it.
- */
-export function auditEntryHash(prevHash: string, entry: Omit<AuditRecord, 'hash' | 'prevHash' | 'actorName'>): string {
-  const content = canonicalJson({
-    seq: entry.seq,
-    at: entry.at,
-    kind: entry.kind,
-    workspaceId: entry.workspaceId,
-    planId: entry.planId,
-    actorId: entry.actorId,
-    details: entry.details,
-  });
-  return createHash('sha256').update(`${prevHash}\n${content}`).digest('hex');
-}
 
 function toRecord(row: AuditRow): AuditRecord {
   return {
@@ -67,12 +47,8 @@ export function createSqliteAuditStore(db: SqliteDatabase): AuditStore {
   };
   const append = db.transaction((entry: NewAuditEntry): AuditRecord => {
     const last = q.last.get();
-    const seq = (last?.seq ?? 0) + 1;
-    const prevHash = last?.hash ?? GENESIS_HASH;
-    // Stored as canonical JSON, so what is hashed is exactly what is read back.
-    const details = JSON.parse(canonicalJson(entry.details)) as Record<string, unknown>;
-    const hash = auditEntryHash(prevHash, { ...entry, seq, details });
-    q.insert.run(seq, entry.at, entry.kind, entry.workspaceId, entry.planId, entry.actorId, canonicalJson(details), prevHash, hash);
+    const { seq, prevHash, detailsJson, hash } = nextLink(last, entry);
+    q.insert.run(seq, entry.at, entry.kind, entry.workspaceId, entry.planId, entry.actorId, detailsJson, prevHash, hash);
     return toRecord(q.find.get(seq)!);
   });
   return {
@@ -85,20 +61,12 @@ export function createSqliteAuditStore(db: SqliteDatabase): AuditStore {
       return q.forPlan.all(planId, workspaceId, limit).map(toRecord);
     },
     async verify() {
-      let prevHash = GENESIS_HASH;
-      let expectedSeq = 1;
-      let checked = 0;
+      const chain = createChainVerifier();
       for (const row of q.all.iterate()) {
         const record = toRecord(row);
-        // A gap in the numbering is a deleted entry; the entry after it is where it shows.
-        if (record.seq !== expectedSeq || record.prevHash !== prevHash || auditEntryHash(prevHash, record) !== record.hash) {
-          return { checked, firstBroken: record.seq };
-        }
-        prevHash = record.hash;
-        expectedSeq++;
-        checked++;
+        if (!chain.accept(record)) return { checked: chain.checked, firstBroken: record.seq };
       }
-      return { checked, firstBroken: null };
+      return { checked: chain.checked, firstBroken: null };
     },
   };
 }

@@ -49,7 +49,7 @@ export async function backupDatabase(dataDir: string, to: string): Promise<Datab
       db.pragma('busy_timeout = 5000');
       // All pages in one step: one read transaction, so one consistent snapshot. In WAL mode
       // that does not block the server's writes, and small steps would restart on every one
-      // of them (the server writes every SAKUTEI_FLUSH_MS while people type).
+      // of them (the server writes as often as people type).
       await db.backup(tmp, { progress: () => 0x7fffffff });
     } finally {
       db.close();

@@ -1,4 +1,5 @@
 import type { Storage } from '../index';
+import { createKeyedMutex } from '../keyedMutex';
 import { createSqliteAccountStore } from './accounts';
 import { createSqliteAuditStore } from './audit';
 import { createSqliteCommentStore } from './comments';
@@ -10,6 +11,9 @@ import { createSqliteWorkspaceStore } from './workspaces';
 /** The embedded default: one SQLite file in the data folder. */
 export function openSqliteStorage(dataDir: string): Storage {
   const db = openSqlite(dataDir);
+  // One server process owns the data folder (the CLI's writes are single statements or
+  // transactions of their own), so a lock inside this process is a lock for all of it.
+  const exclusive = createKeyedMutex();
   return {
     accounts: createSqliteAccountStore(db),
     workspaces: createSqliteWorkspaceStore(db),
@@ -17,6 +21,11 @@ export function openSqliteStorage(dataDir: string): Storage {
     comments: createSqliteCommentStore(db),
     revisions: createSqliteRevisionStore(db),
     audit: createSqliteAuditStore(db),
+    runExclusive: exclusive,
+    async sharedSecret() {
+      // The server keeps its key in the data folder (auth/serverSecret.ts).
+      return null;
+    },
     async close() {
       db.close();
     },

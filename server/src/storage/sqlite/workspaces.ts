@@ -6,12 +6,13 @@ type PlanRow = { id: string; workspace_id: string; title: string; doc_name: stri
 const toPlan = (r: PlanRow | undefined): PlanRecord | null =>
   r ? { id: r.id, workspaceId: r.workspace_id, title: r.title, docName: r.doc_name } : null;
 
+// Lists in creation order: rowid (insertion order) breaks ties between equal millisecond times.
 export function createSqliteWorkspaceStore(db: SqliteDatabase): WorkspaceStore {
   const q = {
     anyWorkspace: db.prepare('SELECT 1 FROM workspaces LIMIT 1'),
     insertWorkspace: db.prepare('INSERT INTO workspaces (id, name, created_at) VALUES (?, ?, ?)'),
     workspace: db.prepare<[string], { id: string; name: string }>('SELECT id, name FROM workspaces WHERE id = ?'),
-    workspaces: db.prepare<[], { id: string; name: string }>('SELECT id, name FROM workspaces ORDER BY created_at'),
+    workspaces: db.prepare<[], { id: string; name: string }>('SELECT id, name FROM workspaces ORDER BY created_at, rowid'),
     upsertMembership: db.prepare(
       `INSERT INTO memberships (workspace_id, user_id, role) VALUES (?, ?, ?)
        ON CONFLICT (workspace_id, user_id) DO UPDATE SET role = excluded.role`,
@@ -26,7 +27,7 @@ export function createSqliteWorkspaceStore(db: SqliteDatabase): WorkspaceStore {
     ),
     membershipsOf: db.prepare<[string], { id: string; name: string; role: Role }>(
       `SELECT w.id, w.name, m.role FROM memberships m JOIN workspaces w ON w.id = m.workspace_id
-       WHERE m.user_id = ? ORDER BY w.created_at`,
+       WHERE m.user_id = ? ORDER BY w.created_at, w.rowid`,
     ),
     insertPlan: db.prepare('INSERT INTO plans (id, workspace_id, title, doc_name, created_at) VALUES (?, ?, ?, ?, ?)'),
     plan: db.prepare<[string], PlanRow>('SELECT * FROM plans WHERE id = ?'),
@@ -35,7 +36,7 @@ export function createSqliteWorkspaceStore(db: SqliteDatabase): WorkspaceStore {
       `SELECT p.*, w.name AS workspace_name, m.role FROM plans p
        JOIN memberships m ON m.workspace_id = p.workspace_id AND m.user_id = ?
        JOIN workspaces w ON w.id = p.workspace_id
-       ORDER BY p.created_at`,
+       ORDER BY p.created_at, p.rowid`,
     ),
   };
   return {

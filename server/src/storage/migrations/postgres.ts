@@ -1,0 +1,172 @@
+/**
+ * Numbered schema migrations for PostgreSQL, the same steps as SQLITE_MIGRATIONS (migration N
+ * here is migration N there). Never edit one that has shipped; add the next, to both lists.
+ * The table `schema_migrations` records each one applied.
+ *
+ * Translation: times and ids are BIGINT milliseconds, blobs BYTEA, JSON is kept as TEXT (the
+ * audit chain hashes the exact stored text, and JSONB would rewrite it), and the triggers
+ * raise the same messages as SQLite's. Where SQLite relies on its implicit rowid to break ties
+ * between equal timestamps, a `row_order` identity column makes that order explicit.
+ */
+export const POSTGRES_MIGRATIONS: readonly string[] = [
+  // 1: accounts, councils, plans, and the document log; and the signing key every server
+  // process shares (SQLite's single process keeps it in the data folder instead)
+  `
+  CREATE TABLE users (
+    id TEXT PRIMARY KEY,
+    email TEXT NOT NULL,
+    name TEXT NOT NULL,
+    password_hash TEXT NOT NULL,
+    is_demo BOOLEAN NOT NULL DEFAULT FALSE,
+    created_at BIGINT NOT NULL
+  );
+  -- SQLite's COLLATE NOCASE: one account per address, whatever its case.
+  CREATE UNIQUE INDEX users_email ON users (lower(email));
+  CREATE TABLE sessions (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    expires_at BIGINT NOT NULL
+  );
+  CREATE INDEX sessions_user ON sessions(user_id);
+  CREATE TABLE workspaces (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    row_order BIGINT GENERATED ALWAYS AS IDENTITY
+  );
+  CREATE TABLE memberships (
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    role TEXT NOT NULL CHECK (role IN ('chair','vice_chair','member','staff','observer')),
+    PRIMARY KEY (workspace_id, user_id)
+  );
+  CREATE INDEX memberships_user ON memberships(user_id);
+  CREATE TABLE plans (
+    id TEXT PRIMARY KEY,
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    doc_name TEXT NOT NULL UNIQUE,
+    created_at BIGINT NOT NULL,
+    row_order BIGINT GENERATED ALWAYS AS IDENTITY
+  );
+  CREATE TABLE doc_updates (
+    id BIGSERIAL PRIMARY KEY,
+    doc_name TEXT NOT NULL,
+    data BYTEA NOT NULL
+  );
+  CREATE INDEX doc_updates_doc ON doc_updates(doc_name, id);
+  CREATE TABLE doc_snapshots (
+    doc_name TEXT PRIMARY KEY,
+    data BYTEA NOT NULL,
+    up_to_id BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL
+  );
+  CREATE TABLE server_secret (
+    id SMALLINT PRIMARY KEY CHECK (id = 1),
+    key BYTEA NOT NULL,
+    created_at BIGINT NOT NULL
+  );
+  `,
+  // 2: review comments: threads anchored to the prose or the measure table, their comments,
+  // mentions, and in-app notifications
+  `
+  CREATE TABLE threads (
+    id TEXT PRIMARY KEY,
+    plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+    number INTEGER NOT NULL,
+    anchor TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('open','resolved')),
+    disposition TEXT CHECK (disposition IN ('reflect','partial','notReflect','considering')),
+    response TEXT NOT NULL DEFAULT '',
+    author_id TEXT NOT NULL REFERENCES users(id),
+    created_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL,
+    resolved_by TEXT REFERENCES users(id),
+    resolved_at BIGINT,
+    UNIQUE (plan_id, number)
+  );
+  CREATE TABLE comments (
+    id TEXT PRIMARY KEY,
+    thread_id TEXT NOT NULL REFERENCES threads(id) ON DELETE CASCADE,
+    author_id TEXT NOT NULL REFERENCES users(id),
+    body TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    edited_at BIGINT,
+    deleted_at BIGINT,
+    row_order BIGINT GENERATED ALWAYS AS IDENTITY
+  );
+  CREATE INDEX comments_thread ON comments(thread_id, created_at);
+  CREATE TABLE comment_mentions (
+    comment_id TEXT NOT NULL REFERENCES comments(id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    PRIMARY KEY (comment_id, user_id)
+  );
+  CREATE TABLE notifications (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('mention','reply')),
+    thread_id TEXT NOT NULL REFERENCES threads(id) ON DELETE CASCADE,
+    comment_id TEXT NOT NULL REFERENCES comments(id) ON DELETE CASCADE,
+    actor_id TEXT NOT NULL REFERENCES users(id),
+    created_at BIGINT NOT NULL,
+    read_at BIGINT
+  );
+  CREATE INDEX notifications_user ON notifications(user_id, created_at);
+  `,
+  // 3: frozen revisions with their review, invited observers, threads on a revision, and the
+  // append-only, hash-chained audit log
+  `
+  CREATE TABLE revisions (
+    id TEXT PRIMARY KEY,
+    plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+    number INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    stage TEXT NOT NULL,
+    author_id TEXT NOT NULL REFERENCES users(id),
+    created_at BIGINT NOT NULL,
+    state BYTEA NOT NULL,
+    canonical TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    review TEXT NOT NULL,
+    delegate_id TEXT REFERENCES users(id),
+    review_opened_at BIGINT,
+    decided_at BIGINT,
+    UNIQUE (plan_id, number)
+  );
+  -- A trigger that refuses its statement with the message it was created with.
+  CREATE FUNCTION sakutei_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    RAISE EXCEPTION '%', TG_ARGV[0] USING ERRCODE = 'restrict_violation';
+  END;
+  $$;
+  -- What was frozen never changes: only the review columns may. Like SQLite's UPDATE OF, this
+  -- fires when a statement sets one of these columns, even to the value it already has.
+  CREATE TRIGGER revisions_frozen BEFORE UPDATE OF id, plan_id, number, name, stage, author_id, created_at, state, canonical, hash
+    ON revisions FOR EACH ROW EXECUTE FUNCTION sakutei_refuse('a revision never changes');
+  CREATE TABLE revision_invites (
+    revision_id TEXT NOT NULL REFERENCES revisions(id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    PRIMARY KEY (revision_id, user_id)
+  );
+  ALTER TABLE threads ADD COLUMN revision_id TEXT REFERENCES revisions(id);
+  CREATE TABLE audit_log (
+    seq BIGINT PRIMARY KEY,
+    at BIGINT NOT NULL,
+    kind TEXT NOT NULL,
+    workspace_id TEXT,
+    plan_id TEXT,
+    actor_id TEXT,
+    details TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+  );
+  CREATE INDEX audit_log_plan ON audit_log(plan_id, seq);
+  CREATE TRIGGER audit_log_append_only_update BEFORE UPDATE ON audit_log
+    FOR EACH ROW EXECUTE FUNCTION sakutei_refuse('the audit log is append-only');
+  CREATE TRIGGER audit_log_append_only_delete BEFORE DELETE ON audit_log
+    FOR EACH ROW EXECUTE FUNCTION sakutei_refuse('the audit log is append-only');
+  -- SQLite has no TRUNCATE; here it would empty the table without firing the row triggers.
+  CREATE TRIGGER audit_log_append_only_truncate BEFORE TRUNCATE ON audit_log
+    FOR EACH STATEMENT EXECUTE FUNCTION sakutei_refuse('the audit log is append-only');
+  `,
+];

@@ -1,0 +1,11 @@
+import type { Storage } from './index';
+import { openPostgresStorage } from './postgres';
+import { openSqliteStorage } from './sqlite';
+
+/**
+ * The storage the configuration names: PostgreSQL when a database URL is given (several
+ * server processes may share it), otherwise the SQLite file in the data folder.
+ */
+export async function openStorage(options: { dataDir: string; databaseUrl?: string | null }): Promise<Storage> {
+  return options.databaseUrl ? openPostgresStorage(options.databaseUrl) : openSqliteStorage(options.dataDir);
+}

@@ -1,0 +1,246 @@
+import { Anchor, type Disposition, type ThreadStatus } from '@sakutei/shared';
+import type { CommentRecord, CommentStore, NewComment, NotificationView, ThreadRecord } from '../index';
+import { type Pool, type Queryable, inTransaction } from './database';
+import { nextNumber } from './numbering';
+
+type ThreadRow = {
+  id: string;
+  plan_id: string;
+  revision_id: string | null;
+  number: number;
+  anchor: string;
+  status: ThreadStatus;
+  disposition: Disposition | null;
+  response: string;
+  author_id: string;
+  author_name: string;
+  created_at: number;
+  updated_at: number;
+  resolved_by: string | null;
+  resolved_by_name: string | null;
+  resolved_at: number | null;
+};
+
+type CommentRow = {
+  id: string;
+  thread_id: string;
+  author_id: string;
+  author_name: string;
+  body: string;
+  created_at: number;
+  edited_at: number | null;
+  deleted_at: number | null;
+  mentions: Array<{ id: string; name: string }>;
+};
+
+type NotificationRow = {
+  id: string;
+  user_id: string;
+  kind: 'mention' | 'reply';
+  thread_id: string;
+  comment_id: string;
+  actor_id: string;
+  created_at: number;
+  read_at: number | null;
+  actor_name: string;
+  plan_id: string;
+  plan_title: string;
+  thread_number: number;
+  body: string;
+};
+
+const THREAD_SELECT = `SELECT t.id, t.plan_id, t.revision_id, t.number, t.anchor, t.status, t.disposition, t.response,
+  t.author_id, a.name AS author_name, t.created_at, t.updated_at, t.resolved_by, r.name AS resolved_by_name, t.resolved_at
+  FROM threads t JOIN users a ON a.id = t.author_id LEFT JOIN users r ON r.id = t.resolved_by`;
+
+// Mentions in user id order, the order SQLite reads them from the mentions table's key.
+const COMMENT_SELECT = `SELECT c.id, c.thread_id, c.author_id, u.name AS author_name, c.body, c.created_at, c.edited_at, c.deleted_at,
+  COALESCE((SELECT json_agg(json_build_object('id', mu.id, 'name', mu.name) ORDER BY m.user_id) FROM comment_mentions m
+     JOIN users mu ON mu.id = m.user_id WHERE m.comment_id = c.id), '[]'::json) AS mentions
+  FROM comments c JOIN users u ON u.id = c.author_id`;
+
+// Joined with memberships: once someone leaves a council, its notifications go quiet, and
+// an observer (who does not read the draft) never sees one about a draft thread.
+const NOTIFICATIONS_OF_PLANS = `notifications n
+  JOIN threads t ON t.id = n.thread_id
+  JOIN plans p ON p.id = t.plan_id
+  JOIN memberships m ON m.workspace_id = p.workspace_id AND m.user_id = n.user_id`;
+const VISIBLE_TO_USER = `n.user_id = $1 AND (t.revision_id IS NOT NULL OR m.role <> 'observer')`;
+
+function toThread(row: ThreadRow): ThreadRecord {
+  return {
+    id: row.id,
+    planId: row.plan_id,
+    revisionId: row.revision_id,
+    number: row.number,
+    // Stored only after validation; parsed again so a hand-edited row cannot smuggle a shape in.
+    anchor: Anchor.parse(JSON.parse(row.anchor)),
+    status: row.status,
+    disposition: row.disposition,
+    response: row.response,
+    authorId: row.author_id,
+    authorName: row.author_name,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    resolvedBy: row.resolved_by ? { id: row.resolved_by, name: row.resolved_by_name ?? '' } : null,
+    resolvedAt: row.resolved_at,
+  };
+}
+
+function toComment(row: CommentRow): CommentRecord {
+  return {
+    id: row.id,
+    threadId: row.thread_id,
+    authorId: row.author_id,
+    authorName: row.author_name,
+    body: row.body,
+    mentions: row.mentions,
+    createdAt: row.created_at,
+    editedAt: row.edited_at,
+    deletedAt: row.deleted_at,
+  };
+}
+
+function toNotification(row: NotificationRow): NotificationView {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    kind: row.kind,
+    threadId: row.thread_id,
+    commentId: row.comment_id,
+    actorId: row.actor_id,
+    createdAt: row.created_at,
+    readAt: row.read_at,
+    actorName: row.actor_name,
+    planId: row.plan_id,
+    planTitle: row.plan_title,
+    threadNumber: row.thread_number,
+    excerpt: row.body.slice(0, 140),
+  };
+}
+
+async function setMentions(db: Queryable, commentId: string, userIds: string[]): Promise<void> {
+  if (userIds.length === 0) return;
+  await db.query(
+    'INSERT INTO comment_mentions (comment_id, user_id) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING',
+    [commentId, userIds],
+  );
+}
+
+async function touchThreadOfComment(db: Queryable, commentId: string, at: number): Promise<void> {
+  await db.query('UPDATE threads SET updated_at = $1 WHERE id = (SELECT thread_id FROM comments WHERE id = $2)', [at, commentId]);
+}
+
+async function insertComment(db: Queryable, comment: NewComment): Promise<void> {
+  await db.query('INSERT INTO comments (id, thread_id, author_id, body, created_at) VALUES ($1, $2, $3, $4, $5)', [
+    comment.id,
+    comment.threadId,
+    comment.authorId,
+    comment.body,
+    comment.createdAt,
+  ]);
+  await setMentions(db, comment.id, comment.mentionIds);
+  await db.query('UPDATE threads SET updated_at = $1 WHERE id = $2', [comment.createdAt, comment.threadId]);
+}
+
+export function createPostgresCommentStore(pool: Pool): CommentStore {
+  return {
+    async createThread(thread, first) {
+      await inTransaction(pool, async (client) => {
+        const number = await nextNumber(client, 'threads', thread.planId);
+        await client.query(
+          `INSERT INTO threads (id, plan_id, revision_id, number, anchor, status, response, author_id, created_at, updated_at)
+           VALUES ($1, $2, $3, $4, $5, 'open', '', $6, $7, $7)`,
+          [thread.id, thread.planId, thread.revisionId, number, JSON.stringify(thread.anchor), thread.authorId, thread.createdAt],
+        );
+        await insertComment(client, first);
+      });
+    },
+    async findThread(id) {
+      const row = (await pool.query<ThreadRow>(`${THREAD_SELECT} WHERE t.id = $1`, [id])).rows[0];
+      return row ? toThread(row) : null;
+    },
+    async listThreads(planId) {
+      return (await pool.query<ThreadRow>(`${THREAD_SELECT} WHERE t.plan_id = $1 ORDER BY t.number`, [planId])).rows.map(toThread);
+    },
+    async listComments(threadIds) {
+      if (threadIds.length === 0) return [];
+      const { rows } = await pool.query<CommentRow>(
+        `${COMMENT_SELECT} WHERE c.thread_id = ANY($1::text[]) ORDER BY c.created_at, c.row_order`,
+        [threadIds],
+      );
+      return rows.map(toComment);
+    },
+    async addComment(comment) {
+      await inTransaction(pool, (client) => insertComment(client, comment));
+    },
+    async findComment(id) {
+      const row = (await pool.query<CommentRow>(`${COMMENT_SELECT} WHERE c.id = $1`, [id])).rows[0];
+      return row ? toComment(row) : null;
+    },
+    async editComment(id, body, mentionIds, at) {
+      await inTransaction(pool, async (client) => {
+        await client.query('UPDATE comments SET body = $1, edited_at = $2 WHERE id = $3', [body, at, id]);
+        await client.query('DELETE FROM comment_mentions WHERE comment_id = $1', [id]);
+        await setMentions(client, id, mentionIds);
+        await touchThreadOfComment(client, id, at);
+      });
+    },
+    async deleteComment(id, at) {
+      await inTransaction(pool, async (client) => {
+        await client.query("UPDATE comments SET body = '', deleted_at = $1 WHERE id = $2", [at, id]);
+        await client.query('DELETE FROM comment_mentions WHERE comment_id = $1', [id]);
+        await touchThreadOfComment(client, id, at);
+      });
+    },
+    async setThreadStatus(id, status, by, at) {
+      await pool.query(
+        `UPDATE threads SET status = $1::text,
+           resolved_by = CASE WHEN $1::text = 'resolved' THEN $2::text END,
+           resolved_at = CASE WHEN $1::text = 'resolved' THEN $3::bigint END,
+           updated_at = $3::bigint
+         WHERE id = $4`,
+        [status, by, at, id],
+      );
+    },
+    async setDisposition(id, disposition, response, at) {
+      await pool.query('UPDATE threads SET disposition = $1, response = $2, updated_at = $3 WHERE id = $4', [disposition, response, at, id]);
+    },
+    async addNotifications(records) {
+      if (records.length === 0) return;
+      const columns = ['id', 'userId', 'kind', 'threadId', 'commentId', 'actorId', 'createdAt'] as const;
+      // One statement, so all or none, as SQLite's transaction: each column as an array.
+      await pool.query(
+        `INSERT INTO notifications (id, user_id, kind, thread_id, comment_id, actor_id, created_at)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[])`,
+        columns.map((column) => records.map((n) => n[column])),
+      );
+    },
+    async listNotifications(userId, limit) {
+      const { rows } = await pool.query<NotificationRow>(
+        `SELECT n.id, n.user_id, n.kind, n.thread_id, n.comment_id, n.actor_id, n.created_at, n.read_at,
+           a.name AS actor_name, p.id AS plan_id, p.title AS plan_title, t.number AS thread_number, c.body
+         FROM ${NOTIFICATIONS_OF_PLANS} JOIN comments c ON c.id = n.comment_id JOIN users a ON a.id = n.actor_id
+         WHERE ${VISIBLE_TO_USER}
+         ORDER BY n.created_at DESC, n.id COLLATE "C" LIMIT $2`,
+        [userId, limit],
+      );
+      return rows.map(toNotification);
+    },
+    async countUnread(userId) {
+      const { rows } = await pool.query<{ count: number }>(`SELECT count(*) AS count FROM ${NOTIFICATIONS_OF_PLANS} WHERE ${VISIBLE_TO_USER} AND n.read_at IS NULL`, [userId]);
+      return rows[0]?.count ?? 0;
+    },
+    async markRead(userId, ids, at) {
+      if (ids === 'all') {
+        await pool.query('UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND read_at IS NULL', [at, userId]);
+      } else if (ids.length > 0) {
+        await pool.query('UPDATE notifications SET read_at = $1 WHERE user_id = $2 AND id = ANY($3::text[]) AND read_at IS NULL', [
+          at,
+          userId,
+          ids,
+        ]);
+      }
+    },
+  };
+}

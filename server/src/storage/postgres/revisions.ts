@@ -1,0 +1,103 @@
+import { reviewStateSchema } from '@sakutei/shared';
+import type { RevisionRecord, RevisionStore } from '../index';
+import { type Pool, inTransaction } from './database';
+import { nextNumber } from './numbering';
+
+type RevisionRow = {
+  id: string;
+  plan_id: string;
+  number: number;
+  name: string;
+  stage: string;
+  author_id: string;
+  author_name: string;
+  created_at: number;
+  hash: string;
+  review: string;
+  delegate_id: string | null;
+  delegate_name: string | null;
+  review_opened_at: number | null;
+  decided_at: number | null;
+  invited: Array<{ id: string; name: string }>;
+};
+
+// Invitees in user id order, the order SQLite reads them from the invites table's key.
+const SELECT = `SELECT r.id, r.plan_id, r.number, r.name, r.stage, r.author_id, a.name AS author_name, r.created_at, r.hash,
+  r.review, r.delegate_id, d.name AS delegate_name, r.review_opened_at, r.decided_at,
+  COALESCE((SELECT json_agg(json_build_object('id', u.id, 'name', u.name) ORDER BY i.user_id) FROM revision_invites i
+     JOIN users u ON u.id = i.user_id WHERE i.revision_id = r.id), '[]'::json) AS invited
+  FROM revisions r JOIN users a ON a.id = r.author_id LEFT JOIN users d ON d.id = r.delegate_id`;
+
+function toRevision(row: RevisionRow): RevisionRecord {
+  return {
+    id: row.id,
+    planId: row.plan_id,
+    number: row.number,
+    name: row.name,
+    stage: row.stage,
+    authorId: row.author_id,
+    authorName: row.author_name,
+    createdAt: row.created_at,
+    hash: row.hash,
+    review: reviewStateSchema.parse(JSON.parse(row.review)),
+    delegate: row.delegate_id ? { id: row.delegate_id, name: row.delegate_name ?? '' } : null,
+    invited: row.invited,
+    reviewOpenedAt: row.review_opened_at,
+    decidedAt: row.decided_at,
+  };
+}
+
+export function createPostgresRevisionStore(pool: Pool): RevisionStore {
+  return {
+    async create(r) {
+      await inTransaction(pool, async (client) => {
+        const number = await nextNumber(client, 'revisions', r.planId);
+        await client.query(
+          `INSERT INTO revisions (id, plan_id, number, name, stage, author_id, created_at, state, canonical, hash, review)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+          [r.id, r.planId, number, r.name, r.stage, r.authorId, r.createdAt, r.state, r.canonical, r.hash, JSON.stringify(r.review)],
+        );
+      });
+    },
+    async find(id) {
+      const row = (await pool.query<RevisionRow>(`${SELECT} WHERE r.id = $1`, [id])).rows[0];
+      return row ? toRevision(row) : null;
+    },
+    async list(planId) {
+      return (await pool.query<RevisionRow>(`${SELECT} WHERE r.plan_id = $1 ORDER BY r.number`, [planId])).rows.map(toRevision);
+    },
+    async content(id) {
+      const row = (await pool.query<{ state: Buffer; canonical: string }>('SELECT state, canonical FROM revisions WHERE id = $1', [id])).rows[0];
+      return row ? { state: new Uint8Array(row.state), canonical: row.canonical } : null;
+    },
+    async updateReview(id, expected, review, changes) {
+      return inTransaction(pool, async (client) => {
+        // The row stays locked until commit: a second decision waits here, then reads the
+        // state the first one left and is refused.
+        const current = (await client.query<{ review: string }>('SELECT review FROM revisions WHERE id = $1 FOR NO KEY UPDATE', [id])).rows[0];
+        if (!current || reviewStateSchema.parse(JSON.parse(current.review)).status !== expected) return false;
+        await client.query(
+          `UPDATE revisions SET review = $1, delegate_id = COALESCE($2::text, delegate_id),
+             review_opened_at = COALESCE($3::bigint, review_opened_at), decided_at = COALESCE($4::bigint, decided_at)
+           WHERE id = $5`,
+          [JSON.stringify(review), changes.delegateId ?? null, changes.openedAt ?? null, changes.decidedAt ?? null, id],
+        );
+        if (changes.delegateId === null) await client.query('UPDATE revisions SET delegate_id = NULL WHERE id = $1', [id]);
+        if (changes.invitedIds?.length) {
+          await client.query(
+            'INSERT INTO revision_invites (revision_id, user_id) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING',
+            [id, changes.invitedIds],
+          );
+        }
+        return true;
+      });
+    },
+    async invitedTo(userId, planId) {
+      const { rows } = await pool.query<{ id: string }>(
+        'SELECT r.id FROM revision_invites i JOIN revisions r ON r.id = i.revision_id WHERE i.user_id = $1 AND r.plan_id = $2',
+        [userId, planId],
+      );
+      return rows.map((row) => row.id);
+    },
+  };
+}
