@@ -5,10 +5,10 @@ import { hashPassword, passwordProblem } from './auth/password';
 import { loadConfig } from './config';
 import { memberSetRole } from './services/memberSetRole';
 import type { Storage } from './storage';
-import { openSqliteStorage } from './storage/sqlite';
-import { type DatabaseFacts, backupDatabase, restoreDatabase } from './storage/sqlite/backup';
+import { openStorage } from './storage/open';
+import { BackupError, type DatabaseFacts, backupDatabase, restoreDatabase } from './storage/sqlite/backup';
 
-const USAGE = `Sakutei administration (works on the data folder, also while the server runs)
+const USAGE = `Sakutei administration (works on the server's storage, also while the server runs)
 
   pnpm cli user add --email E --name N --password P
   pnpm cli user password --email E --password P
@@ -26,9 +26,16 @@ const USAGE = `Sakutei administration (works on the data folder, also while the 
                                --force replaces an existing database (kept beside it, renamed);
                                a secret.key next to FILE is copied too
 
-The data folder is SAKUTEI_DATA_DIR (default ./data). Role changes reach open editor
-connections within SAKUTEI_REVALIDATE_MS (10 s by default).
+The data folder is SAKUTEI_DATA_DIR (default ./data). With DATABASE_URL set, every command
+but backup and restore works on that PostgreSQL database instead (back it up with pg_dump).
+Role changes reach open editor connections within SAKUTEI_REVALIDATE_MS (10 s by default).
 Exit codes: 0 done, 1 failed or refused, 2 usage, 3 audit log broken.`;
+
+/** Backup and restore copy the SQLite file; a PostgreSQL database has its own tools for that. */
+const POSTGRES_BACKUP =
+  'backup and restore work on the SQLite database in the data folder, but DATABASE_URL is set: ' +
+  'back up PostgreSQL with pg_dump (pg_dump --format=custom --file=sakutei.dump "$DATABASE_URL") ' +
+  'and restore with pg_restore (pg_restore --clean --dbname="$DATABASE_URL" sakutei.dump), servers stopped';
 
 class UsageError extends Error {}
 /** The audit chain does not verify: exit 3, so scripts can tell it from a usage mistake. */
@@ -158,14 +165,15 @@ async function main() {
     console.log(USAGE);
     return;
   }
-  const { dataDir } = loadConfig();
+  const { dataDir, databaseUrl } = loadConfig();
   const [command] = positionals;
   if (command === 'backup' || command === 'restore') {
     if (positionals.length > 1) throw new UsageError(`unexpected ${positionals.slice(1).join(' ')}`);
+    if (databaseUrl) throw new BackupError(POSTGRES_BACKUP);
     console.log(await runFileCommand(command, values, dataDir));
     return;
   }
-  const storage = openSqliteStorage(dataDir);
+  const storage = await openStorage({ dataDir, databaseUrl });
   try {
     console.log(await run(storage, positionals, values as Record<string, string | undefined>));
   } finally {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_AWARENESS_LIMITS } from './collab/room/awarenessGuard';
 import { DEFAULT_RATE_LIMITS } from './collab/room/rateLimit';
-import { DEFAULT_ROOM_LIMITS, type RoomLimits } from './collab/room/room';
+import { DEFAULT_AWARENESS_BATCH_MS, DEFAULT_ROOM_LIMITS, type RoomLimits } from './collab/room/room';
 import { DEFAULT_UPDATE_LIMITS } from './collab/room/updateGuard';
 
 const flag = z
@@ -19,8 +19,14 @@ export const ConfigSchema = z.object({
   SAKUTEI_ALLOWED_ORIGINS: z.string().default(''),
   /** Mark cookies Secure; on when the app is served over HTTPS behind a proxy. */
   SAKUTEI_SECURE_COOKIES: flag.default(false),
-  /** How long accepted document updates may wait in memory before they are written (ms). */
-  SAKUTEI_FLUSH_MS: z.coerce.number().int().min(0).max(1000).default(50),
+  /** PostgreSQL instead of the embedded SQLite, e.g. postgres://user:pass@host:5432/sakutei. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Redis for fan-out between several Sakutei processes serving the same documents. */
+  REDIS_URL: z.string().url().optional(),
+  /** Stored updates of a document after which its log is compacted into one snapshot. */
+  SAKUTEI_COMPACT_EVERY: z.coerce.number().int().min(2).default(500),
+  /** How long presence changes (carets, selections) are collected before they are relayed (ms). */
+  SAKUTEI_AWARENESS_BATCH_MS: z.coerce.number().int().min(0).max(1000).default(DEFAULT_AWARENESS_BATCH_MS),
   /** How long an empty room stays loaded (ms). */
   SAKUTEI_ROOM_IDLE_MS: z.coerce.number().int().min(0).default(30_000),
   /** How often open connections are re-checked against memberships and sessions (ms). */
@@ -65,7 +71,10 @@ export type Config = {
   demo: boolean;
   allowedOrigins: string[];
   secureCookies: boolean;
-  flushMs: number;
+  databaseUrl: string | null;
+  redisUrl: string | null;
+  awarenessBatchMs: number;
+  compactEvery: number;
   roomIdleMs: number;
   revalidateMs: number;
   collabTokenTtlSeconds: number;
@@ -93,7 +102,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.SAKUTEI_DEMO,
     allowedOrigins: e.SAKUTEI_ALLOWED_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
     secureCookies: e.SAKUTEI_SECURE_COOKIES,
-    flushMs: e.SAKUTEI_FLUSH_MS,
+    databaseUrl: e.DATABASE_URL ?? null,
+    redisUrl: e.REDIS_URL ?? null,
+    awarenessBatchMs: e.SAKUTEI_AWARENESS_BATCH_MS,
+    compactEvery: e.SAKUTEI_COMPACT_EVERY,
     roomIdleMs: e.SAKUTEI_ROOM_IDLE_MS,
     revalidateMs: e.SAKUTEI_REVALIDATE_MS,
     collabTokenTtlSeconds: e.SAKUTEI_COLLAB_TOKEN_TTL,

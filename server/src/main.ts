@@ -1,11 +1,14 @@
 import { loadConfig } from './config';
+import { redactUrl } from './collab/cluster/redisLink';
 import { startServer } from './server';
 
 /** Process entry: configuration, server, and a clean shutdown that stores every document. */
 async function main() {
   const config = loadConfig();
   const server = await startServer(config);
-  console.log(`Sakutei listening on ${server.url} (data: ${config.dataDir}${config.demo ? ', demo mode' : ''})`);
+  const storage = config.databaseUrl ? `database: ${redactUrl(config.databaseUrl)}` : `data: ${config.dataDir}`;
+  const fanOut = config.redisUrl ? `, fan-out: ${redactUrl(config.redisUrl)}` : '';
+  console.log(`Sakutei listening on ${server.url} (${storage}${fanOut}${config.demo ? ', demo mode' : ''})`);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

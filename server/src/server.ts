@@ -6,32 +6,54 @@ import { WebSocketServer } from 'ws';
 import { createApp } from './app';
 import { loadServerSecret } from './auth/serverSecret';
 import { startAccessWatcher } from './collab/accessWatcher';
+import type { DocBus } from './collab/cluster/bus';
+import { compactFromStore } from './collab/cluster/compactFromStore';
+import { bridgeServerEvents } from './collab/cluster/eventBridge';
+import { createRedisDocBus } from './collab/cluster/redisDocBus';
+import { RedisLink } from './collab/cluster/redisLink';
 import { RoomRegistry } from './collab/room/registry';
 import type { Config } from './config';
 import type { AppDeps } from './env';
 import { createServerEvents } from './events';
 import { seedDemo } from './services/demoSeed';
+import { openStorage } from './storage/open';
 import { claimServerPid } from './storage/serverPid';
-import { openSqliteStorage } from './storage/sqlite';
 
 export type RunningServer = { url: string; port: number; deps: AppDeps; close(): Promise<void> };
 
 /** Opens storage, seeds the demo if asked, and listens. `close` stores every document before it resolves. */
 export async function startServer(config: Config): Promise<RunningServer> {
-  const storage = openSqliteStorage(config.dataDir);
+  const storage = await openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   // Restore refuses to replace the database under a live server; this is how it knows.
-  const releasePid = claimServerPid(config.dataDir);
-  if (config.demo && (await seedDemo(storage))) console.log('Seeded the demo council (password: sakutei-demo).');
+  const releasePid = config.databaseUrl ? () => {} : claimServerPid(config.dataDir);
+  // Two processes starting together on an empty database must not both seed it.
+  const seeded = config.demo && (await storage.runExclusive('seed-demo', () => seedDemo(storage)));
+  if (seeded) console.log('Seeded the demo council (password: sakutei-demo).');
+  const events = createServerEvents();
+  const cluster = config.redisUrl ? await joinCluster(config.redisUrl, events) : null;
   const deps: AppDeps = {
     config,
     storage,
-    secret: loadServerSecret(config.dataDir),
-    events: createServerEvents(),
-    rooms: new RoomRegistry(storage.docs, { flushMs: config.flushMs, idleMs: config.roomIdleMs, limits: config.roomLimits }),
+    // Every process of a cluster must sign and accept the same collab tokens.
+    secret: (await storage.sharedSecret()) ?? loadServerSecret(config.dataDir),
+    events,
+    rooms: new RoomRegistry(storage.docs, {
+      idleMs: config.roomIdleMs,
+      limits: config.roomLimits,
+      awarenessBatchMs: config.awarenessBatchMs,
+      compactEvery: config.compactEvery,
+      bus: cluster?.bus,
+      // With other processes appending to the same logs, only the log knows everything.
+      compactor: cluster ? compactFromStore((name, fn) => storage.runExclusive(name, fn)) : undefined,
+    }),
   };
+  cluster?.link.onReconnect(() => {
+    deps.rooms.catchUp().catch((err) => console.error('catching up after a Redis reconnect failed', err));
+  });
   const { app, stop: stopCollab } = createApp(deps);
   const stopWatcher = startAccessWatcher(deps);
-  const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxFrameBytes });
+  // No compression: relays are framed once and written as they are (collab/framedSend.ts).
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxFrameBytes, perMessageDeflate: false });
   const server = serve({
     fetch: app.fetch,
     port: config.port,
@@ -71,10 +93,20 @@ export async function startServer(config: Config): Promise<RunningServer> {
           server.close(() => resolve());
           server.closeAllConnections();
         });
+        cluster?.stopBridge();
+        await cluster?.bus.close();
         await storage.close();
         releasePid();
       })();
       return closing;
     },
   };
+}
+
+/** Connects to the other processes through Redis: documents on a bus, server events bridged. */
+async function joinCluster(redisUrl: string, events: ReturnType<typeof createServerEvents>) {
+  const link = await RedisLink.connect(redisUrl);
+  const bus: DocBus = createRedisDocBus(link);
+  const stopBridge = await bridgeServerEvents(events, link);
+  return { link, bus, stopBridge };
 }

@@ -12,15 +12,12 @@ import { signedIn } from '../support/http';
 import { ROOT, type TestServer, startServer, tempDataDir } from '../support/server';
 
 /**
- * The README promises an accepted edit is on disk within SAKUTEI_FLUSH_MS. Three members edit
- * in bursts; an observer notes when it sees each edit (seen by another client = accepted and
- * broadcast by the server); the server is SIGKILLed mid-burst. Every edit seen at least
- * WINDOW_MS before the kill must be in the database the dead server left behind.
+ * The README promises that an edit another client has seen is on disk: the server stores
+ * each update before it relays it. Three members edit in bursts; an observer notes when it
+ * sees each edit; the server is SIGKILLed mid-burst. Every edit the observer saw before the
+ * kill must be in the database the dead server left behind. No time window is involved, so
+ * no amount of scheduling delay on a busy host can excuse a loss.
  */
-const FLUSH_MS = 50;
-/** Room for a timer that fires late on a busy event loop, and for the write itself. */
-const MARGIN_MS = 50;
-const WINDOW_MS = FLUSH_MS + MARGIN_MS;
 const BURST_MS = 2000;
 const EDIT_EVERY_MS = 8;
 /** Each round kills somewhere inside its own part of the burst: early, middle, late. */
@@ -29,17 +26,6 @@ const KILL_RANGES: Array<[number, number]> = [
   [0.4, 0.6],
   [0.65, 0.85],
 ];
-/**
- * This test's VM is sometimes frozen by its host for 100-300 ms (steal time). A server frozen
- * after broadcasting but before its flush timer runs cannot meet any time-based window, and a
- * kill timer that fires the moment the freeze ends catches it there. So the kill waits for a
- * moment when both processes demonstrably run: this process ticking on time, and the observer
- * receiving broadcasts in each of the last GATE_SLOTS slots of GATE_SLOT_MS.
- */
-const GATE_SLOT_MS = 20;
-const GATE_SLOTS = 3;
-const GATE_MAX_TICK_GAP_MS = 10;
-const GATE_GIVE_UP_MS = 1500;
 
 type Edit = {
   writer: string;
@@ -61,20 +47,12 @@ const clients: CollabClient[] = [];
 const writers: Writer[] = [];
 let observer: CollabClient;
 const figures: Array<Record<string, number>> = [];
-/** When this process's timer ran, and when the observer received anything: the kill gate's evidence. */
-const ticks: number[] = [];
-const received: number[] = [];
-const heartbeat = setInterval(() => {
-  ticks.push(performance.now());
-  if (ticks.length > 500) ticks.splice(0, 250);
-}, 2);
 
-const env = { SAKUTEI_FLUSH_MS: String(FLUSH_MS) };
 const clockOf = (doc: Y.Doc, clientId: number) => Y.getState(doc.store, clientId);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 beforeAll(async () => {
-  server = await startServer({ dataDir, env });
+  server = await startServer({ dataDir });
   const apis = await Promise.all(['member', 'member2', 'chair', 'member'].map((who) => signedIn(server.url, `${who}@example.jp`)));
   [plan] = (await apis[0]!.plans()) as [PlanSummary];
   const open = (cookie: string) => {
@@ -93,8 +71,6 @@ beforeAll(async () => {
   // The observer's clock says which of a writer's edits it has: its edits up to that clock.
   observer.doc.on('update', () => {
     const now = performance.now();
-    received.push(now);
-    if (received.length > 500) received.splice(0, 250);
     for (const w of writers) {
       const state = clockOf(observer.doc, w.client.doc.clientID);
       while (w.seenUpTo < w.edits.length && w.edits[w.seenUpTo]!.clockEnd <= state) w.edits[w.seenUpTo++]!.seenAt = now;
@@ -102,7 +78,6 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  clearInterval(heartbeat);
   for (const c of clients) c.destroy();
   await server?.stop('SIGKILL');
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -137,36 +112,13 @@ async function readDisk(): Promise<{ integrity: unknown; doc: Y.Doc }> {
   }
 }
 
-/** Both processes are running now (see GATE_SLOT_MS): safe to hold the server to its window. */
-function bothRunning(now: number): boolean {
-  const span = GATE_SLOT_MS * GATE_SLOTS;
-  const recent = ticks.filter((t) => t >= now - span);
-  const punctual = recent.length > 0 && recent[0]! - (now - span) <= GATE_MAX_TICK_GAP_MS &&
-    [...recent, now].every((t, i, all) => i === 0 || t - all[i - 1]! <= GATE_MAX_TICK_GAP_MS);
-  const slots = Array.from({ length: GATE_SLOTS }, (_, k) => received.some((t) => t > now - (k + 1) * GATE_SLOT_MS && t <= now - k * GATE_SLOT_MS));
-  return punctual && slots.every(Boolean);
-}
-
-/** Waits (briefly) for a moment when `bothRunning`, then SIGKILLs the server in the same tick. */
-async function killWhenRunning(): Promise<{ killAt: number; postponedMs: number; gated: boolean; exited: Promise<number | null> }> {
-  const from = performance.now();
-  let now = from;
-  while (!bothRunning(now) && now - from < GATE_GIVE_UP_MS) {
-    await sleep(1);
-    now = performance.now();
-  }
-  const gated = bothRunning(now);
-  const killAt = performance.now();
-  return { killAt, postponedMs: Math.round(killAt - from), gated, exited: server.stop('SIGKILL') };
-}
-
 const sameState = (a: Y.Doc, b: Y.Doc) =>
   Buffer.from(Y.encodeStateVector(a)).equals(Buffer.from(Y.encodeStateVector(b))) &&
   bodyText(a) === bodyText(b) &&
   JSON.stringify(readMeasureTable(a)) === JSON.stringify(readMeasureTable(b));
 
 describe('SIGKILL in the middle of co-editing', () => {
-  it('keeps every edit seen before the durability window, and the clients reconverge with their offline edits', async () => {
+  it('keeps every edit another client saw before the kill, and the clients reconverge with their offline edits', async () => {
     for (const [round, [from, to]] of KILL_RANGES.entries()) {
       const live = [...writers.map((w) => w.client), observer];
       await waitFor(() => live.every((c) => c.provider.wsconnected && c.provider.synced), 'all clients connected', 15_000);
@@ -181,7 +133,8 @@ describe('SIGKILL in the middle of co-editing', () => {
 
       await sleep(killAfter);
       const port = server.port;
-      const { killAt, exited, ...kill } = await killWhenRunning();
+      const killAt = performance.now();
+      const exited = server.stop('SIGKILL');
       // Keep editing past the kill: these edits are made with the server gone, offline.
       const burstEnd = Math.max(start + BURST_MS, killAt + 300);
       const burstDone = sleep(burstEnd - performance.now()).then(() => clearInterval(burst));
@@ -189,7 +142,7 @@ describe('SIGKILL in the middle of co-editing', () => {
 
       const disk = await readDisk();
       expect(disk.integrity).toBe('ok');
-      server = await startServer({ dataDir, env: { ...env, PORT: String(port) } });
+      server = await startServer({ dataDir, env: { PORT: String(port) } });
       const restartedAt = performance.now();
       await burstDone;
 
@@ -210,27 +163,17 @@ describe('SIGKILL in the middle of co-editing', () => {
       const edits = writers.flatMap((w) => w.edits.slice(firstEdit[writers.indexOf(w)]));
       const onDisk = (e: Edit) => clockOf(disk.doc, writers.find((w) => w.name === e.writer)!.client.doc.clientID) >= e.clockEnd;
       const seen = edits.filter((e) => e.seenAt !== null && e.seenAt <= killAt);
-      const promised = seen.filter((e) => e.seenAt! <= killAt - WINDOW_MS);
-      const recent = seen.filter((e) => e.seenAt! > killAt - WINDOW_MS);
       const unseen = edits.filter((e) => e.madeAt <= killAt && !seen.includes(e));
       const offline = edits.filter((e) => e.madeAt > killAt);
-      const lostPromised = promised.filter((e) => !onDisk(e));
-      const lostRecent = recent.filter((e) => !onDisk(e));
-      const ages = (list: Edit[]) => list.map((e) => Math.round(killAt - e.seenAt!));
+      const lostSeen = seen.filter((e) => !onDisk(e));
       const row = {
         round: round + 1,
-        killAfterMs: Math.round(killAfter + kill.postponedMs),
-        killPostponedMs: kill.postponedMs,
-        killGated: Number(kill.gated),
+        killAfterMs: Math.round(killAfter),
         editsMade: edits.length,
         madeBeforeKill: edits.length - offline.length,
         seenBeforeKill: seen.length,
-        seenOlderThanWindow: promised.length,
-        lostOlderThanWindow: lostPromised.length,
-        seenWithinWindow: recent.length,
-        survivedWithinWindow: recent.length - lostRecent.length,
-        lostWithinWindow: lostRecent.length,
-        oldestLostSeenAgeMs: Math.max(-1, ...ages([...lostPromised, ...lostRecent])),
+        lostSeenBeforeKill: lostSeen.length,
+        youngestSeenAgeMs: Math.round(killAt - Math.max(...seen.map((e) => e.seenAt!))),
         unseenBeforeKill: unseen.length,
         unseenButOnDisk: unseen.filter(onDisk).length,
         madeOfflineAfterKill: offline.length,
@@ -240,9 +183,8 @@ describe('SIGKILL in the middle of co-editing', () => {
       figures.push(row);
       console.log(`durability round ${row.round}: ${JSON.stringify(row)}`);
 
-      // Held to the window only when the kill found both processes running (nearly always);
-      // otherwise the host froze us past GATE_GIVE_UP_MS and the losses are reported above.
-      if (kill.gated) expect(lostPromised.map((e) => `${e.label} seen ${Math.round(killAt - e.seenAt!)} ms before the kill`)).toEqual([]);
+      expect(seen.length).toBeGreaterThan(0);
+      expect(lostSeen.map((e) => `${e.label} seen ${Math.round(killAt - e.seenAt!)} ms before the kill`)).toEqual([]);
       expect(offline.length).toBeGreaterThan(0);
       // Everything anyone typed, before, during and after the outage, is in every document.
       const prose = bodyText(fresh.doc);
@@ -259,13 +201,12 @@ describe('SIGKILL in the middle of co-editing', () => {
       }
     }
 
-    expect(figures.some((f) => f.killGated)).toBe(true);
     const integrity = await readDisk();
     expect(integrity.integrity).toBe('ok');
     fs.mkdirSync(path.join(ROOT, 'tests/.tmp'), { recursive: true });
     fs.writeFileSync(
       path.join(ROOT, 'tests/.tmp/durability-figures.json'),
-      `${JSON.stringify({ flushMs: FLUSH_MS, windowMs: WINDOW_MS, burstMs: BURST_MS, editEveryMs: EDIT_EVERY_MS, writers: writers.length, rounds: figures }, null, 2)}\n`,
+      `${JSON.stringify({ burstMs: BURST_MS, editEveryMs: EDIT_EVERY_MS, writers: writers.length, rounds: figures }, null, 2)}\n`,
     );
   }, 90_000);
 });

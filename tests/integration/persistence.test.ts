@@ -43,14 +43,13 @@ describe('persistence', () => {
     await server.stop();
   });
 
-  it('has an accepted edit on disk within the durability window, even after SIGKILL', async () => {
+  it('has an edit on disk once another client has seen it, even after SIGKILL', async () => {
     let server = await boot();
     const writer = await openPlan(server);
     const watcher = await openPlan(server);
     appendParagraph(writer.doc, '強制終了前の編集');
-    // Seen by another client means the server accepted it; the window is 50 ms, well under 1 s.
+    // The server relays an edit only once it is stored: killed the moment the edit is seen.
     await waitFor(() => bodyText(watcher.doc).includes('強制終了前の編集'), 'edit to be broadcast');
-    await new Promise((r) => setTimeout(r, 1000));
     await server.stop('SIGKILL');
     writer.destroy();
     watcher.destroy();

@@ -7,6 +7,7 @@ import type { AppDeps, AppEnv } from '../env';
 import { SESSION_COOKIE } from '../middleware/session';
 import { allowedOriginsFor, isOriginAllowed } from '../middleware/originCheck';
 import { type CollabAuth, authenticateCollab } from './access';
+import { framedSender } from './framedSend';
 import { RegistryClosedError } from './room/registry';
 import type { Connection, RoomSocket } from './room/room';
 
@@ -75,6 +76,7 @@ export function collabRoutes(deps: AppDeps) {
           // stays silent for as long as a request may take to arrive is not one.
           silence = setTimeout(() => hangUp(raw, 1008, 'nothing sent'), deps.config.handshakeTimeoutMs);
           silence.unref();
+          const sendFramed = framedSender(raw);
           const socket: RoomSocket = {
             send: (data) => {
               if (raw.readyState !== raw.OPEN) return;
@@ -85,7 +87,7 @@ export function collabRoutes(deps: AppDeps) {
                 hangUp(raw, CLOSE_CODES.tooSlow, 'not reading fast enough');
                 return;
               }
-              raw.send(data, { binary: true });
+              sendFramed(data);
             },
             close: (code, reason) => hangUp(raw, code, reason),
           };

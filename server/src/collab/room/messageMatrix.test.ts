@@ -227,9 +227,10 @@ const presence = (room: Room) => JSON.stringify([...room.awareness.getStates().e
 
 /** Sends one frame from a connection with `access` into a room with content and another editor present. */
 async function run(row: Row, access: DocAccess): Promise<Outcome> {
-  const room = await Room.load('doc', createMemoryDocStore(), { flushMs: 0 });
+  const room = await Room.load('doc', createMemoryDocStore(), { awarenessBatchMs: 0 });
   rooms.push(room);
   room.doc.getText('t').insert(0, '第2期振興プログラム');
+  await room.flush();
   const scene: Scene = { senderClientId: 1001, bystanderClientId: 2002 };
 
   const bystander = new RecordingSocket();
@@ -244,6 +245,8 @@ async function run(row: Row, access: DocAccess): Promise<Outcome> {
   const presenceBefore = presence(room);
   const refusedBefore = conn.refused;
   room.receive(conn, row.frame(scene));
+  // Updates are relayed once stored.
+  await room.flush();
   return {
     applied: !equalBytes(docBefore, Y.encodeStateAsUpdate(room.doc)) || presence(room) !== presenceBefore,
     broadcast: bystander.frames.length > 0,
@@ -275,7 +278,7 @@ describe('websocket messages × document access', () => {
   });
 
   it('stamps presence from any access with the authenticated identity', async () => {
-    const room = await Room.load('doc', createMemoryDocStore(), { flushMs: 0 });
+    const room = await Room.load('doc', createMemoryDocStore(), { awarenessBatchMs: 0 });
     rooms.push(room);
     for (const access of DOC_ACCESS) {
       const conn = room.join(new RecordingSocket(), peer(access, access));

@@ -1,7 +1,12 @@
 import type { DocStore } from '../../storage';
+import type { DocBus, DocChannel } from '../cluster/bus';
 import { type Connection, type Peer, Room, type RoomOptions, type RoomSocket } from './room';
 
-export type RegistryOptions = RoomOptions & { idleMs: number };
+export type RegistryOptions = RoomOptions & {
+  idleMs: number;
+  /** The other processes serving the same documents, when this is one of several. */
+  bus?: DocBus;
+};
 
 /**
  * The rooms this process holds: loads a document when its first connection arrives and
@@ -12,6 +17,7 @@ export class RoomRegistry {
   private readonly loadedRooms = new Map<string, Room>();
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+  private readonly channels = new Map<string, DocChannel>();
   private closing = false;
 
   constructor(
@@ -88,7 +94,7 @@ export class RoomRegistry {
     if (!room) {
       // A room still unloading must finish storing before the document is read again.
       const previous = this.unloading.get(docName) ?? Promise.resolve();
-      room = previous.then(() => Room.load(docName, this.store, this.options));
+      room = previous.then(() => this.load(docName));
       room.then(
         (r) => this.loadedRooms.set(docName, r),
         () => this.rooms.delete(docName),
@@ -96,6 +102,45 @@ export class RoomRegistry {
       this.rooms.set(docName, room);
     }
     return room;
+  }
+
+  /**
+   * Loads a room, hearing the other processes first: what they publish while the document
+   * loads is held and applied after it (applying an update twice is harmless in Yjs).
+   */
+  private async load(docName: string): Promise<Room> {
+    const bus = this.options.bus;
+    if (!bus) return Room.load(docName, this.store, this.options);
+    let room: Room | null = null;
+    const heldUpdates: Uint8Array[] = [];
+    const heldPresence: Uint8Array[] = [];
+    const channel = await bus.join(docName, {
+      update: (u) => (room ? room.receiveFromPeer(u) : heldUpdates.push(u)),
+      awareness: (u) => (room ? room.receiveAwarenessFromPeer(u) : heldPresence.push(u)),
+    });
+    try {
+      const loaded = await Room.load(docName, this.store, this.options);
+      for (const u of heldUpdates) loaded.receiveFromPeer(u);
+      for (const u of heldPresence) loaded.receiveAwarenessFromPeer(u);
+      loaded.attach(channel);
+      this.channels.set(docName, channel);
+      room = loaded;
+      return loaded;
+    } catch (err) {
+      await channel.leave();
+      throw err;
+    }
+  }
+
+  /**
+   * Re-reads every loaded document from the store: after the bus was cut off for a while,
+   * what the other processes published meanwhile is in the store, not in our rooms.
+   */
+  async catchUp(): Promise<void> {
+    for (const room of this.loaded()) {
+      const stored = await this.store.load(room.name);
+      for (const u of stored.updates) room.receiveFromPeer(u);
+    }
   }
 
   private scheduleIdle(docName: string): void {
@@ -115,24 +160,51 @@ export class RoomRegistry {
     this.idleTimers.delete(docName);
   }
 
+  private async leaveChannel(docName: string): Promise<void> {
+    const channel = this.channels.get(docName);
+    this.channels.delete(docName);
+    await channel?.leave();
+  }
+
   private unload(docName: string): Promise<void> {
     const room = this.loadedRooms.get(docName);
     if (!room) return Promise.resolve();
     this.rooms.delete(docName);
     this.loadedRooms.delete(docName);
-    const done = room.unload().catch((err) => {
-      // Keep the room (and its unsaved updates, which its writer keeps retrying) in service.
-      console.error(`unloading ${docName} failed`, err);
-      if (this.closing) return;
-      this.rooms.set(docName, Promise.resolve(room));
-      this.loadedRooms.set(docName, room);
-      if (room.size === 0) this.scheduleIdle(docName);
-    });
+    // Deaf first: what other processes publish from now on is theirs to store, not ours to apply.
+    const done = this.leaveChannel(docName)
+      .then(() => room.unload())
+      .catch(async (err) => {
+        // Keep the room (and its unsaved updates, which its log keeps retrying) in service.
+        console.error(`unloading ${docName} failed`, err);
+        if (this.closing) return;
+        await this.reattach(room);
+        this.rooms.set(docName, Promise.resolve(room));
+        this.loadedRooms.set(docName, room);
+        if (room.size === 0) this.scheduleIdle(docName);
+      });
     this.unloading.set(docName, done);
     void done.then(() => {
       if (this.unloading.get(docName) === done) this.unloading.delete(docName);
     });
     return done;
+  }
+
+  /** Connects a room kept in service back to the other processes, and takes in what it missed. */
+  private async reattach(room: Room): Promise<void> {
+    const bus = this.options.bus;
+    if (!bus) return;
+    try {
+      const channel = await bus.join(room.name, {
+        update: (u) => room.receiveFromPeer(u),
+        awareness: (u) => room.receiveAwarenessFromPeer(u),
+      });
+      room.attach(channel);
+      this.channels.set(room.name, channel);
+      for (const u of (await this.store.load(room.name)).updates) room.receiveFromPeer(u);
+    } catch (err) {
+      console.error(`reconnecting ${room.name} to the other processes failed`, err);
+    }
   }
 }
 

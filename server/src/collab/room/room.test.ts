@@ -93,8 +93,9 @@ afterEach(async () => {
   for (const r of rooms.splice(0)) await r.unload();
 });
 
-async function newRoom(store = createMemoryDocStore(), options: Omit<RoomOptions, 'flushMs'> = {}) {
-  const room = await Room.load('doc', store, { flushMs: 0, ...options });
+// Presence is relayed at once here; batching has a test of its own.
+async function newRoom(store = createMemoryDocStore(), options: RoomOptions = {}) {
+  const room = await Room.load('doc', store, { awarenessBatchMs: 0, ...options });
   rooms.push(room);
   return { room, store };
 }
@@ -126,7 +127,9 @@ describe('Room', () => {
     const a = new FakeClient(room, peer('a'));
     const b = new FakeClient(room, peer('b'));
     a.doc.getText('t').insert(0, '福島市');
+    await room.flush();
     b.doc.getText('t').insert(3, '中小企業');
+    await room.flush();
     expect(a.text()).toBe('福島市中小企業');
     expect(b.text()).toBe(a.text());
     expect(room.doc.getText('t').toString()).toBe(a.text());
@@ -135,6 +138,7 @@ describe('Room', () => {
   it('sends the current document to a late joiner', async () => {
     const { room } = await newRoom();
     new FakeClient(room, peer('a')).doc.getText('t').insert(0, '令和7年度');
+    await room.flush();
     expect(new FakeClient(room, peer('late')).text()).toBe('令和7年度');
   });
 
@@ -155,6 +159,7 @@ describe('Room', () => {
     const { room } = await newRoom();
     const reader = new FakeClient(room, peer('r', 'read'));
     new FakeClient(room, peer('e')).doc.getText('t').insert(0, '骨子案');
+    await room.flush();
     expect(reader.text()).toBe('骨子案');
     expect(reader.conn.refused).toBe(0);
   });
@@ -205,6 +210,7 @@ describe('Room', () => {
     const editor = new FakeClient(room, peer('e'));
     editor.doc.getText('t').insert(0, 'abc');
     editor.doc.getText('t').delete(0, 1);
+    await room.flush();
     const reader = new FakeClient(room, peer('r', 'read'));
     expect(reader.text()).toBe('bc');
     // What a reconnecting reader sends: a sync reply with the state it already has, deletions included.
@@ -233,7 +239,7 @@ describe('Room', () => {
     room.leave(a.conn);
     await room.unload();
     rooms.splice(rooms.indexOf(room), 1);
-    const reloaded = await Room.load('doc', store, { flushMs: 0 });
+    const reloaded = await Room.load('doc', store);
     rooms.push(reloaded);
     expect(reloaded.doc.getText('t').toString()).toBe('第1章 趣旨');
     expect(await store.countUpdates('doc')).toBe(0); // unload compacted the log
@@ -241,7 +247,7 @@ describe('Room', () => {
 
   it('compacts the log once it grows past the threshold', async () => {
     const store = createMemoryDocStore();
-    const room = await Room.load('doc', store, { flushMs: 0, compactEvery: 5 });
+    const room = await Room.load('doc', store, { compactEvery: 5 });
     rooms.push(room);
     const a = new FakeClient(room, peer('a'));
     for (let i = 0; i < 12; i++) {
@@ -249,7 +255,8 @@ describe('Room', () => {
       await room.flush();
     }
     await room.flush();
-    expect(await store.countUpdates('doc')).toBeLessThan(5);
+    // Compaction runs just after the relay, off its path.
+    await vi.waitFor(async () => expect(await store.countUpdates('doc')).toBeLessThan(5));
     const replay = new Y.Doc();
     for (const u of (await store.load('doc')).updates) Y.applyUpdate(replay, u);
     expect(replay.getText('t').toString()).toBe(room.doc.getText('t').toString());
@@ -300,6 +307,7 @@ describe('Room', () => {
     a.doc.getText('t').insert(6, 'ghi');
     expect(a.conn.refused).toBe(1);
     expect(room.doc.getText('t').toString()).toBe('abcdefghi');
+    await room.flush();
     expect(b.text()).toBe('abcdefghi');
     expectWhole(room);
   });
@@ -381,6 +389,7 @@ describe('Room', () => {
     const { room } = await newRoom();
     const a = new FakeClient(room, peer('a'));
     a.doc.getText('t').insert(0, 'x');
+    await room.flush();
     const replies: Uint8Array[] = [];
     const send = a.send.bind(a);
     a.send = (data) => (replies.push(data), send(data));
@@ -388,7 +397,7 @@ describe('Room', () => {
     expect(replies).toEqual([]);
     expect(a.conn.refused).toBe(1);
     room.receive(a.conn, frame(MESSAGE.sync, (e) => syncProtocol.writeSyncStep1(e, new Y.Doc())));
-    expect(replies).toHaveLength(1);
+    expect(replies.length).toBeGreaterThan(0);
   });
 
   it('answers only a few sync requests in a row: each may cost a whole-document encode', async () => {

@@ -5,7 +5,10 @@ import type { DocStore } from '../../storage';
 import { type AwarenessLimits, DEFAULT_AWARENESS_LIMITS, decodeAwarenessUpdate } from './awarenessGuard';
 import { type PresenceIdentity, stampAwarenessUpdate } from './awarenessIdentity';
 import { BoundedReader, MalformedUpdate } from './boundedReader';
-import { DocWriter } from './docWriter';
+import type { DocChannel } from '../cluster/bus';
+import { AwarenessBatch } from './awarenessBatch';
+import { FreshSyncCache, isEmptyStateVector } from './freshSync';
+import { type LoggedUpdate, UpdateLog } from './updateLog';
 import { misplacedOrigin } from './originGuard';
 import {
   MESSAGE,
@@ -66,7 +69,26 @@ export const DEFAULT_ROOM_LIMITS: RoomLimits = {
   maxRefusals: 20,
 };
 
-export type RoomOptions = { flushMs: number; compactEvery?: number; limits?: RoomLimits };
+/** Replaces a room's stored log by one snapshot; see compaction.ts for the two ways. */
+export type Compactor = (room: Room) => Promise<void>;
+
+export type RoomOptions = {
+  /** Stored updates after which the log is compacted. */
+  compactEvery?: number;
+  limits?: RoomLimits;
+  /** How long presence changes are collected before they are relayed (ms); 0 relays each at once. */
+  awarenessBatchMs?: number;
+  compactor?: Compactor;
+};
+
+/** What relaying a stored update needs: who sent it (not to echo it back) and its encoded frame. */
+type Relay = { sender: unknown; frame: Uint8Array };
+
+/** Origin of changes heard from another process: relayed to our clients, never stored or published again. */
+export const FROM_PEER_PROCESS = Symbol('from another process');
+
+/** Presence changes are relayed at most this late by default (ms). */
+export const DEFAULT_AWARENESS_BATCH_MS = 50;
 
 /** Presence ids one connection may speak for: a client's own, and a few more as its doc renews its id. */
 const MAX_CLIENT_IDS = 8;
@@ -80,20 +102,27 @@ export class Room {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   private readonly connections = new Set<Connection>();
-  private readonly writer: DocWriter;
+  readonly log: UpdateLog<Relay>;
   private readonly compactEvery: number;
+  private readonly compactor: Compactor;
   private readonly limits: RoomLimits;
+  private readonly freshSync = new FreshSyncCache(this.doc);
+  private readonly awarenessBatch: AwarenessBatch;
+  /** The other processes serving this document, when there are any. */
+  private channel: DocChannel | null = null;
   private compacting = false;
 
   private constructor(
     readonly name: string,
-    private readonly store: DocStore,
+    readonly store: DocStore,
     options: RoomOptions,
     lastStoredId: number,
   ) {
-    this.writer = new DocWriter(name, store, options.flushMs, lastStoredId);
-    this.compactEvery = options.compactEvery ?? 200;
+    this.log = new UpdateLog(name, store, lastStoredId, this.relayStored);
+    this.compactEvery = options.compactEvery ?? 500;
+    this.compactor = options.compactor ?? compactFromMemory;
     this.limits = options.limits ?? DEFAULT_ROOM_LIMITS;
+    this.awarenessBatch = new AwarenessBatch(options.awarenessBatchMs ?? DEFAULT_AWARENESS_BATCH_MS, this.relayAwareness);
     // The server is no participant: it holds no presence of its own.
     this.awareness.setLocalState(null);
     this.doc.on('update', this.onDocUpdate);
@@ -101,7 +130,7 @@ export class Room {
   }
 
   /** Loads a document's stored state into a new room. */
-  static async load(name: string, store: DocStore, options: RoomOptions): Promise<Room> {
+  static async load(name: string, store: DocStore, options: RoomOptions = {}): Promise<Room> {
     const stored = await store.load(name);
     const room = new Room(name, store, options, stored.lastId);
     // Replayed history is not news: applied before the listeners could persist it again.
@@ -115,6 +144,21 @@ export class Room {
 
   get size(): number {
     return this.connections.size;
+  }
+
+  /** Connects the room to the other processes serving its document. */
+  attach(channel: DocChannel): void {
+    this.channel = channel;
+  }
+
+  /** Applies an update another process stored and published. */
+  receiveFromPeer(update: Uint8Array): void {
+    Y.applyUpdate(this.doc, update, FROM_PEER_PROCESS);
+  }
+
+  /** Applies presence another process's clients published. */
+  receiveAwarenessFromPeer(update: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, FROM_PEER_PROCESS);
   }
 
   get peers(): Iterable<Connection> {
@@ -209,7 +253,11 @@ export class Room {
     if (kind === SYNC.step1) {
       const stateVector = reader.readVarBytes();
       validateStateVector(stateVector);
-      conn.socket.send(encodeSyncStep2(this.doc, stateVector));
+      const reply = isEmptyStateVector(stateVector) ? this.freshSync.frame() : encodeSyncStep2(this.doc, stateVector);
+      // The reply may hold updates still being stored: it waits for them, so nobody is
+      // shown an edit a crash could still take back.
+      if (!this.log.hasPending) conn.socket.send(reply);
+      else void this.log.flush().then(() => this.connections.has(conn) && conn.socket.send(reply));
       return;
     }
     if (kind !== SYNC.step2 && kind !== SYNC.update) return this.refuse(conn);
@@ -258,41 +306,64 @@ export class Room {
     return null;
   }
 
+  /**
+   * Every change to the document: our clients' and the server's own go to the log and are
+   * relayed once stored; another process's were stored there and are relayed at once.
+   */
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    this.writer.push(update);
-    if (this.writer.storedSinceCompaction >= this.compactEvery && !this.compacting) {
-      this.compacting = true;
-      this.compact()
-        .catch((err) => console.error(`compacting ${this.name} failed`, err))
-        .finally(() => (this.compacting = false));
+    const frame = encodeUpdate(update);
+    this.freshSync.invalidate();
+    if (origin === FROM_PEER_PROCESS) {
+      for (const c of this.connections) c.socket.send(frame);
+      return;
     }
-    const message = encodeUpdate(update);
-    for (const c of this.connections) if (c !== origin) c.socket.send(message);
+    this.log.push(update, { sender: origin, frame });
+  };
+
+  private readonly relayStored = (batch: LoggedUpdate<Relay>[]): void => {
+    for (const { update, about: { sender, frame } } of batch) {
+      for (const c of this.connections) if (c !== sender) c.socket.send(frame);
+      this.channel?.publishUpdate(update);
+    }
+    if (this.log.storedSinceCompaction >= this.compactEvery && !this.compacting) {
+      this.compacting = true;
+      // Off the relay path: a snapshot of a large document takes a while to encode.
+      setImmediate(() => {
+        this.compact()
+          .catch((err) => console.error(`compacting ${this.name} failed`, err))
+          .finally(() => (this.compacting = false));
+      });
+    }
+  };
+
+  private readonly onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const changed = [...added, ...updated, ...removed];
+    if (changed.length > 0) this.awarenessBatch.add(changed, origin !== FROM_PEER_PROCESS);
   };
 
   // Echoed to the sender too: the stock client drops a socket that is silent for 30 s,
   // and its 15 s presence renewal coming back is what keeps an idle editor connected.
-  private readonly onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    _origin: unknown,
-  ): void => {
-    const changed = [...added, ...updated, ...removed];
-    if (changed.length === 0) return;
-    const message = encodeAwareness(this.awareness, changed);
-    for (const c of this.connections) c.socket.send(message);
+  private readonly relayAwareness = (changed: number[], local: number[]): void => {
+    if (this.connections.size > 0) {
+      const message = encodeAwareness(this.awareness, changed);
+      for (const c of this.connections) c.socket.send(message);
+    }
+    if (this.channel && local.length > 0) {
+      this.channel.publishAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, local));
+    }
   };
 
-  /** Writes pending updates now. */
+  /** Resolves once every accepted update is stored (and relayed). */
   flush(): Promise<void> {
-    return this.writer.flush();
+    return this.log.flush();
   }
 
-  /** Replaces the stored log with one snapshot of the current state. */
+  /** Replaces the stored log with one snapshot. */
   async compact(): Promise<void> {
-    await this.writer.flush();
-    if (this.writer.hasPending) return; // the store is failing; keep the log as it is
-    await this.store.compact(this.name, Y.encodeStateAsUpdate(this.doc), this.writer.lastStoredId);
-    this.writer.storedSinceCompaction = 0;
+    await this.compactor(this);
   }
 
   /**
@@ -300,10 +371,25 @@ export class Room {
    * Throws, keeping the document, when updates could not be stored: nothing accepted is dropped.
    */
   async unload(): Promise<void> {
-    if (this.writer.storedSinceCompaction > 0 || this.writer.hasPending) await this.compact();
-    else await this.writer.flush();
-    if (this.writer.hasPending) throw new Error(`${this.name}: updates not yet stored; keeping the room`);
+    this.awarenessBatch.flush();
+    await this.log.flush();
+    if (this.log.hasPending) throw new Error(`${this.name}: updates not yet stored; keeping the room`);
+    if (this.log.storedSinceCompaction > 0) await this.compact();
+    this.awarenessBatch.stop();
     this.awareness.destroy();
     this.doc.destroy();
   }
+}
+
+/**
+ * Compaction from the room's own document: right when this process is the only writer, as
+ * the document then holds every stored update (and perhaps some still being stored, which
+ * land after the snapshot as harmless repeats).
+ */
+export async function compactFromMemory(room: Room): Promise<void> {
+  await room.log.flush();
+  if (room.log.hasPending) return; // the store is failing; keep the log as it is
+  const upTo = room.log.lastStoredId;
+  await room.store.compact(room.name, Y.encodeStateAsUpdate(room.doc), upTo);
+  room.log.storedSinceCompaction = 0;
 }

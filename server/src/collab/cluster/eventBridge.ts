@@ -1,0 +1,41 @@
+import type { ServerEvents } from '../../events';
+import type { RedisLink } from './redisLink';
+
+const CHANNEL = 'sakutei:events';
+/** The events other processes must hear: access changes close their sockets, thread changes refresh their viewers. */
+const BRIDGED = ['membershipChanged', 'sessionsEnded', 'threadChanged', 'notified'] as const;
+
+/**
+ * Carries server events between processes: a role changed through one process closes the
+ * sockets another holds at once, and a comment posted through one reaches the event streams
+ * of viewers connected to another.
+ */
+export async function bridgeServerEvents(events: ServerEvents, link: RedisLink): Promise<() => void> {
+  let relaying = false;
+  const forwarders = BRIDGED.map((name) => {
+    const forward = (payload: unknown) => {
+      if (!relaying) link.publish(CHANNEL, Buffer.from(JSON.stringify({ name, payload })));
+    };
+    events.on(name, forward as never);
+    return () => events.off(name, forward as never);
+  });
+  await link.subscribe(CHANNEL, (message) => {
+    let parsed: { name: (typeof BRIDGED)[number]; payload: never };
+    try {
+      parsed = JSON.parse(message.toString('utf8'));
+    } catch {
+      return;
+    }
+    if (!BRIDGED.includes(parsed.name)) return;
+    // Emitting is synchronous, so the flag covers exactly our own listeners' re-publication.
+    relaying = true;
+    try {
+      events.emit(parsed.name, parsed.payload);
+    } finally {
+      relaying = false;
+    }
+  });
+  return () => {
+    for (const off of forwarders) off();
+  };
+}
