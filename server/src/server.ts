@@ -16,6 +16,7 @@ import type { Config } from './config';
 import type { AppDeps } from './env';
 import { createServerEvents } from './events';
 import { seedDemo } from './services/demoSeed';
+import type { Storage } from './storage';
 import { openStorage } from './storage/open';
 import { claimServerPid } from './storage/serverPid';
 
@@ -24,6 +25,18 @@ export type RunningServer = { url: string; port: number; deps: AppDeps; close():
 /** Opens storage, seeds the demo if asked, and listens. `close` stores every document before it resolves. */
 export async function startServer(config: Config): Promise<RunningServer> {
   const storage = await openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  let cluster: Cluster | null = null;
+  try {
+    return await listen(config, storage, (joined) => (cluster = joined));
+  } catch (err) {
+    // Half started: let go of the database and Redis, or the process cannot exit cleanly.
+    await (cluster as Cluster | null)?.bus.close();
+    await storage.close();
+    throw err;
+  }
+}
+
+async function listen(config: Config, storage: Storage, joined: (cluster: Cluster) => void): Promise<RunningServer> {
   // Restore refuses to replace the database under a live server; this is how it knows.
   const releasePid = config.databaseUrl ? () => {} : claimServerPid(config.dataDir);
   // Two processes starting together on an empty database must not both seed it.
@@ -31,6 +44,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   if (seeded) console.log('Seeded the demo council (password: sakutei-demo).');
   const events = createServerEvents();
   const cluster = config.redisUrl ? await joinCluster(config.redisUrl, events) : null;
+  if (cluster) joined(cluster);
   const deps: AppDeps = {
     config,
     storage,
@@ -43,8 +57,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
       awarenessBatchMs: config.awarenessBatchMs,
       compactEvery: config.compactEvery,
       bus: cluster?.bus,
-      // With other processes appending to the same logs, only the log knows everything.
-      compactor: cluster ? compactFromStore((name, fn) => storage.runExclusive(name, fn)) : undefined,
+      // A shared database may have other processes appending to the same logs (with Redis or
+      // without): only the log itself knows everything, so the snapshot is built from it.
+      compactor: config.databaseUrl ? compactFromStore((name, fn) => storage.runExclusive(name, fn)) : undefined,
     }),
   };
   cluster?.link.onReconnect(() => {
@@ -102,6 +117,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     },
   };
 }
+
+type Cluster = Awaited<ReturnType<typeof joinCluster>>;
 
 /** Connects to the other processes through Redis: documents on a bus, server events bridged. */
 async function joinCluster(redisUrl: string, events: ReturnType<typeof createServerEvents>) {

@@ -171,6 +171,18 @@ describe.each(docBackends)('DocStore contract: %s', (_name, make) => {
     expect(await store.countUpdates('d')).toBe(1);
   });
 
+  it('ignores a compaction older than the snapshot it would replace', async () => {
+    const store = await make();
+    const doc = new Y.Doc();
+    const early = await store.append('o', [textUpdate(doc, '素案')]);
+    const earlySnapshot = Y.encodeStateAsUpdate(doc);
+    const late = await store.append('o', [textUpdate(doc, 'から策定版へ')]);
+    await store.compact('o', Y.encodeStateAsUpdate(doc), late);
+    // The older one finishes last (it lost its lock, say): it must not roll anything back.
+    await store.compact('o', earlySnapshot, early);
+    expect(replay((await store.load('o')).updates)).toBe('素案から策定版へ');
+  });
+
   it('after compacting everything, loads the snapshot with its id, and appends after it', async () => {
     const store = await make();
     const doc = new Y.Doc();

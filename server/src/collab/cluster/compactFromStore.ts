@@ -11,9 +11,9 @@ export type Exclusive = <T>(name: string, fn: () => Promise<T>) => Promise<T>;
  * a time does it: whoever holds the document's compaction lock is its owner for the moment.
  */
 export function compactFromStore(exclusive: Exclusive): Compactor {
+  // No flush first: the snapshot is read from the store, so what is still being written simply
+  // stays in the log after it.
   return async (room) => {
-    await room.log.flush();
-    if (room.log.hasPending) return; // the store is failing; keep the log as it is
     room.log.storedSinceCompaction = 0;
     await exclusive(`compact:${room.name}`, async () => {
       const stored = await room.store.load(room.name);

@@ -20,13 +20,8 @@ export async function bridgeServerEvents(events: ServerEvents, link: RedisLink):
     return () => events.off(name, forward as never);
   });
   await link.subscribe(CHANNEL, (message) => {
-    let parsed: { name: (typeof BRIDGED)[number]; payload: never };
-    try {
-      parsed = JSON.parse(message.toString('utf8'));
-    } catch {
-      return;
-    }
-    if (!BRIDGED.includes(parsed.name)) return;
+    const parsed = parseBridged(message);
+    if (!parsed) return;
     // Emitting is synchronous, so the flag covers exactly our own listeners' re-publication.
     relaying = true;
     try {
@@ -38,4 +33,19 @@ export async function bridgeServerEvents(events: ServerEvents, link: RedisLink):
   return () => {
     for (const off of forwarders) off();
   };
+}
+
+/** A bridged event as another process sent it, or null for anything else (another version, say). */
+function parseBridged(message: Buffer): { name: (typeof BRIDGED)[number]; payload: never } | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(message.toString('utf8'));
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return null;
+  const { name, payload } = parsed as { name?: unknown; payload?: unknown };
+  if (!BRIDGED.includes(name as (typeof BRIDGED)[number])) return null;
+  if (typeof payload !== 'object' || payload === null) return null;
+  return { name: name as (typeof BRIDGED)[number], payload: payload as never };
 }

@@ -18,6 +18,7 @@ export function createRedisDocBus(link: RedisLink): DocBus {
     async join(docName, listener) {
       const channel = channelOf(docName);
       await link.subscribe(channel, (message) => {
+        if (message.length < 2) return;
         const payload = new Uint8Array(message.buffer, message.byteOffset + 1, message.length - 1);
         if (message[0] === KIND.update) listener.update(payload);
         else if (message[0] === KIND.awareness) listener.awareness(payload);

@@ -20,22 +20,33 @@ export class RedisLink {
   ) {
     sub.on('messageBuffer', (channel: Buffer, message: Buffer) => {
       if (message.length < ORIGIN_BYTES || message.subarray(0, ORIGIN_BYTES).equals(this.origin)) return;
-      this.handlers.get(channel.toString())?.(message.subarray(ORIGIN_BYTES));
+      try {
+        this.handlers.get(channel.toString())?.(message.subarray(ORIGIN_BYTES));
+      } catch (err) {
+        // ioredis would rethrow it and end the process; one bad message must not end them all.
+        console.error(`redis: a message on ${channel.toString()} could not be handled`, err);
+      }
     });
-    let connectedOnce = false;
-    // ioredis subscribes again by itself after a reconnect; what was published meanwhile is lost.
+    // Connected by now (see connect): every later 'ready' is a reconnect, after which what was
+    // published meanwhile is lost to us. Subscribe again ourselves, so the subscriptions are
+    // surely active before the listeners re-read what they missed from the store.
     sub.on('ready', () => {
-      if (connectedOnce) for (const listener of this.reconnectListeners) listener();
-      connectedOnce = true;
+      const channels = [...this.handlers.keys()];
+      const resubscribed = channels.length > 0 ? this.sub.subscribe(...channels) : Promise.resolve();
+      resubscribed.then(
+        () => this.reconnectListeners.forEach((listener) => listener()),
+        (err: Error) => console.error(`redis: subscribing again failed: ${err.message}`),
+      );
     });
     for (const conn of [pub, sub]) conn.on('error', (err: Error) => console.error(`redis: ${err.message}`));
   }
 
   /** Connects both connections; rejects with Redis's own message when it cannot. */
   static async connect(url: string): Promise<RedisLink> {
-    const options = { lazyConnect: true, maxRetriesPerRequest: 3 };
-    const pub = new Redis(url, options);
-    const sub = new Redis(url, options);
+    // Publishes wait through an outage (queued, sent in order on reconnect) rather than fail:
+    // a peer that never hears an update would show it only after reloading the document.
+    const pub = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: null });
+    const sub = new Redis(url, { lazyConnect: true, autoResubscribe: false });
     try {
       await Promise.all([pub.connect(), sub.connect()]);
     } catch (err) {

@@ -45,8 +45,11 @@ export class RoomRegistry {
     if (this.closing) throw new RegistryClosedError();
     this.cancelIdle(docName);
     try {
+      // Another process may have stored edits this room has not heard yet: a revision frozen
+      // or restored here must not miss them.
+      if (this.options.bus) await this.catchUpRoom(room);
       const result = change(room);
-      await room.flush();
+      if (!(await room.flush())) throw new Error(`${docName}: the change could not be stored`);
       return result;
     } finally {
       if (room.size === 0) this.scheduleIdle(docName);
@@ -94,7 +97,8 @@ export class RoomRegistry {
     if (!room) {
       // A room still unloading must finish storing before the document is read again.
       const previous = this.unloading.get(docName) ?? Promise.resolve();
-      room = previous.then(() => this.load(docName));
+      // An unload that failed puts its room back in service: use that one, never a second.
+      room = previous.then(() => this.loadedRooms.get(docName) ?? this.load(docName));
       room.then(
         (r) => this.loadedRooms.set(docName, r),
         () => this.rooms.delete(docName),
@@ -137,10 +141,13 @@ export class RoomRegistry {
    * what the other processes published meanwhile is in the store, not in our rooms.
    */
   async catchUp(): Promise<void> {
-    for (const room of this.loaded()) {
-      const stored = await this.store.load(room.name);
-      for (const u of stored.updates) room.receiveFromPeer(u);
+    for (const room of [...this.loaded()]) {
+      await this.catchUpRoom(room).catch((err) => console.error(`catching up ${room.name} failed`, err));
     }
+  }
+
+  private async catchUpRoom(room: Room): Promise<void> {
+    for (const u of (await this.store.load(room.name)).updates) room.receiveFromPeer(u);
   }
 
   private scheduleIdle(docName: string): void {
@@ -173,14 +180,15 @@ export class RoomRegistry {
     this.loadedRooms.delete(docName);
     // Deaf first: what other processes publish from now on is theirs to store, not ours to apply.
     const done = this.leaveChannel(docName)
+      .catch((err) => console.error(`leaving ${docName}'s channel failed`, err))
       .then(() => room.unload())
       .catch(async (err) => {
         // Keep the room (and its unsaved updates, which its log keeps retrying) in service.
         console.error(`unloading ${docName} failed`, err);
         if (this.closing) return;
         await this.reattach(room);
-        this.rooms.set(docName, Promise.resolve(room));
         this.loadedRooms.set(docName, room);
+        if (!this.rooms.has(docName)) this.rooms.set(docName, Promise.resolve(room));
         if (room.size === 0) this.scheduleIdle(docName);
       });
     this.unloading.set(docName, done);
@@ -201,7 +209,7 @@ export class RoomRegistry {
       });
       room.attach(channel);
       this.channels.set(room.name, channel);
-      for (const u of (await this.store.load(room.name)).updates) room.receiveFromPeer(u);
+      await this.catchUpRoom(room);
     } catch (err) {
       console.error(`reconnecting ${room.name} to the other processes failed`, err);
     }

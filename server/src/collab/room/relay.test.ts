@@ -1,6 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { DocStore } from '../../storage';
@@ -176,6 +177,26 @@ describe('relaying stored updates', () => {
     await room.flush();
     expect(published).toHaveLength(1);
     expect(await store.countUpdates('doc')).toBe(1);
+  });
+});
+
+describe('presence from other processes', () => {
+  it('lets no connection here speak for a presence id another process relays', async () => {
+    const { room, writer } = await roomWith(createMemoryDocStore());
+    const remote = new awarenessProtocol.Awareness(new Y.Doc());
+    remote.setLocalState({ user: { id: 'b', name: '委員B' }, cursor: 1 });
+    room.receiveAwarenessFromPeer(awarenessProtocol.encodeAwarenessUpdate(remote, [remote.clientID]));
+    const forged = frame(MESSAGE.awareness, (e) => {
+      const inner = encoding.createEncoder();
+      encoding.writeVarUint(inner, 1);
+      encoding.writeVarUint(inner, remote.clientID);
+      encoding.writeVarUint(inner, 999);
+      encoding.writeVarString(inner, 'null');
+      encoding.writeVarUint8Array(e, encoding.toUint8Array(inner));
+    });
+    room.receive(writer, forged);
+    expect(room.awareness.getStates().get(remote.clientID)).toMatchObject({ cursor: 1 });
+    expect(writer.clientIds.has(remote.clientID)).toBe(false);
   });
 });
 

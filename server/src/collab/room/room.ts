@@ -69,7 +69,7 @@ export const DEFAULT_ROOM_LIMITS: RoomLimits = {
   maxRefusals: 20,
 };
 
-/** Replaces a room's stored log by one snapshot; see compaction.ts for the two ways. */
+/** Replaces a room's stored log by one snapshot: `compactFromMemory` below, or cluster/compactFromStore.ts. */
 export type Compactor = (room: Room) => Promise<void>;
 
 export type RoomOptions = {
@@ -110,7 +110,10 @@ export class Room {
   private readonly awarenessBatch: AwarenessBatch;
   /** The other processes serving this document, when there are any. */
   private channel: DocChannel | null = null;
-  private compacting = false;
+  /** The compaction under way, so two never overlap and unloading waits for it. */
+  private compaction: Promise<void> | null = null;
+  /** Presence ids speaking through other processes: no connection here may claim them. */
+  private readonly peerClientIds = new Set<number>();
 
   private constructor(
     readonly name: string,
@@ -257,7 +260,7 @@ export class Room {
       // The reply may hold updates still being stored: it waits for them, so nobody is
       // shown an edit a crash could still take back.
       if (!this.log.hasPending) conn.socket.send(reply);
-      else void this.log.flush().then(() => this.connections.has(conn) && conn.socket.send(reply));
+      else void this.log.stored().then(() => this.connections.has(conn) && conn.socket.send(reply));
       return;
     }
     if (kind !== SYNC.step2 && kind !== SYNC.update) return this.refuse(conn);
@@ -293,7 +296,7 @@ export class Room {
     let unclaimed = MAX_CLIENT_IDS - conn.clientIds.size;
     const stamped = stampAwarenessUpdate(entries, { id, name, color }, (clientId) => {
       if (conn.clientIds.has(clientId)) return false;
-      if (this.ownerOf(clientId) !== null) return true;
+      if (this.ownerOf(clientId) !== null || this.peerClientIds.has(clientId)) return true;
       return unclaimed-- <= 0;
     });
     if (!stamped.update) return;
@@ -325,14 +328,12 @@ export class Room {
       for (const c of this.connections) if (c !== sender) c.socket.send(frame);
       this.channel?.publishUpdate(update);
     }
-    if (this.log.storedSinceCompaction >= this.compactEvery && !this.compacting) {
-      this.compacting = true;
+    if (this.log.storedSinceCompaction >= this.compactEvery && !this.compaction) {
       // Off the relay path: a snapshot of a large document takes a while to encode.
-      setImmediate(() => {
-        this.compact()
-          .catch((err) => console.error(`compacting ${this.name} failed`, err))
-          .finally(() => (this.compacting = false));
-      });
+      this.compaction = new Promise<void>((resolve) => setImmediate(resolve))
+        .then(() => this.compactor(this))
+        .catch((err) => console.error(`compacting ${this.name} failed`, err))
+        .finally(() => (this.compaction = null));
     }
   };
 
@@ -341,6 +342,9 @@ export class Room {
     origin: unknown,
   ): void => {
     const changed = [...added, ...updated, ...removed];
+    if (origin === FROM_PEER_PROCESS) for (const id of [...added, ...updated]) this.peerClientIds.add(id);
+    // Gone, however it went (its process said so, or it timed out): the id is free again.
+    for (const id of removed) this.peerClientIds.delete(id);
     if (changed.length > 0) this.awarenessBatch.add(changed, origin !== FROM_PEER_PROCESS);
   };
 
@@ -356,13 +360,14 @@ export class Room {
     }
   };
 
-  /** Resolves once every accepted update is stored (and relayed). */
-  flush(): Promise<void> {
+  /** Stores (and relays) every accepted update now; false when the store failed. */
+  flush(): Promise<boolean> {
     return this.log.flush();
   }
 
-  /** Replaces the stored log with one snapshot. */
+  /** Replaces the stored log with one snapshot, after any compaction already under way. */
   async compact(): Promise<void> {
+    while (this.compaction) await this.compaction;
     await this.compactor(this);
   }
 
@@ -372,10 +377,11 @@ export class Room {
    */
   async unload(): Promise<void> {
     this.awarenessBatch.flush();
-    await this.log.flush();
-    if (this.log.hasPending) throw new Error(`${this.name}: updates not yet stored; keeping the room`);
+    if (!(await this.log.flush())) throw new Error(`${this.name}: updates not yet stored; keeping the room`);
     if (this.log.storedSinceCompaction > 0) await this.compact();
     this.awarenessBatch.stop();
+    // Destroying the awareness announces the server's own (empty) state: nobody is to hear it.
+    this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
     this.doc.destroy();
   }
@@ -387,8 +393,7 @@ export class Room {
  * land after the snapshot as harmless repeats).
  */
 export async function compactFromMemory(room: Room): Promise<void> {
-  await room.log.flush();
-  if (room.log.hasPending) return; // the store is failing; keep the log as it is
+  if (!(await room.log.flush())) return; // the store is failing; keep the log as it is
   const upTo = room.log.lastStoredId;
   await room.store.compact(room.name, Y.encodeStateAsUpdate(room.doc), upTo);
   room.log.storedSinceCompaction = 0;

@@ -6,6 +6,8 @@ export type LoggedUpdate<T> = { update: Uint8Array; about: T };
 /** How long a failing store is left alone before the pending updates are tried again. */
 const RETRY_MS = 1_000;
 
+type Waiter = { upTo: number; resolve: (stored: boolean) => void; patient: boolean };
+
 /**
  * Writes a room's accepted updates to the document log before anyone else may see them: a
  * batch is handed to `onStored` (which relays it) only once `append` has resolved, so an
@@ -17,6 +19,10 @@ export class UpdateLog<T> {
   private queue: LoggedUpdate<T>[] = [];
   private writing: Promise<void> | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
+  /** Updates pushed and updates stored since the room loaded; waiters wait for a count. */
+  private pushed = 0;
+  private storedCount = 0;
+  private waiters: Waiter[] = [];
   /** Id of the last update known to be stored; compaction replaces everything up to it. */
   lastStoredId: number;
   /** Log entries written since the last compaction. */
@@ -34,22 +40,46 @@ export class UpdateLog<T> {
 
   push(update: Uint8Array, about: T): void {
     this.queue.push({ update, about });
+    this.pushed++;
     if (!this.writing && !this.retryTimer) this.writing = this.drain();
   }
 
   /** True while some accepted update is not yet stored. */
   get hasPending(): boolean {
-    return this.queue.length > 0 || this.writing !== null;
+    return this.storedCount < this.pushed;
   }
 
-  /** Resolves once everything pushed so far is stored (or the store has failed on it). */
-  flush(): Promise<void> {
+  /**
+   * Writes now what is pending (cutting a failing store's back-off short) and resolves with
+   * whether everything pushed before the call is stored; false once an attempt has failed.
+   * Updates pushed later do not keep it waiting.
+   */
+  flush(): Promise<boolean> {
     if (this.retryTimer) {
       clearTimeout(this.retryTimer);
       this.retryTimer = null;
       this.writing ??= this.drain();
     }
-    return this.writing ?? Promise.resolve();
+    return this.waitFor(false);
+  }
+
+  /** Resolves once everything pushed before the call is stored, however long a failing store takes. */
+  stored(): Promise<void> {
+    return this.waitFor(true).then(() => undefined);
+  }
+
+  private waitFor(patient: boolean): Promise<boolean> {
+    if (!this.hasPending) return Promise.resolve(true);
+    return new Promise((resolve) => this.waiters.push({ upTo: this.pushed, resolve, patient }));
+  }
+
+  private settle(failed: boolean): void {
+    this.waiters = this.waiters.filter((w) => {
+      if (w.upTo <= this.storedCount) w.resolve(true);
+      else if (failed && !w.patient) w.resolve(false);
+      else return true;
+      return false;
+    });
   }
 
   private async drain(): Promise<void> {
@@ -71,10 +101,14 @@ export class UpdateLog<T> {
           this.retryTimer = null;
           this.writing ??= this.drain();
         }, RETRY_MS);
-        break;
+        this.writing = null;
+        this.settle(true);
+        return;
       }
       this.storedSinceCompaction += batch.length;
+      this.storedCount += batch.length;
       this.onStored(batch);
+      this.settle(false);
     }
     this.writing = null;
   }

@@ -23,6 +23,7 @@ export function createMemoryDocStore(): DocStore {
     },
     async compact(docName, snapshot, upToId) {
       const doc = entry(docName);
+      if (doc.snapshot && doc.snapshot.upToId > upToId) return;
       doc.snapshot = { data: snapshot.slice(), upToId };
       doc.log = doc.log.filter((u) => u.id > upToId);
     },

@@ -26,8 +26,22 @@ const types: pg.CustomTypesConfig = {
 /** Each pool's open connections, so closing can wait until they are really gone. */
 const connections = new WeakMap<Pool, Set<pg.PoolClient>>();
 
-export function createPool(url: string, max: number): Pool {
-  const pool = new pg.Pool({ connectionString: url, types, max, application_name: 'sakutei' });
+/**
+ * Edits wait for their write before anyone sees them, so a hung connection would hold a
+ * document still: a dead peer is noticed by keep-alive, and a connection or statement that
+ * takes far longer than any of ours should is given up (the caller retries). Lock waits are
+ * exempt: the lock pool waits for advisory locks as long as their holders work.
+ */
+export function createPool(url: string, max: number, options: { statementTimeoutMs?: number } = {}): Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    types,
+    max,
+    application_name: 'sakutei',
+    keepAlive: true,
+    connectionTimeoutMillis: 10_000,
+    ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+  });
   // An idle client whose connection drops emits here; unhandled, the event would end the process.
   // The pool has already discarded it, and the next query opens a new connection.
   pool.on('error', (err) => console.error('PostgreSQL connection lost:', err.message));

@@ -52,11 +52,15 @@ export function createPostgresDocStore(pool: Pool): DocStore {
     async compact(docName, snapshot, upToId) {
       await inTransaction(pool, async (client) => {
         await lockLog(client, docName);
-        await client.query(
+        // A compaction that read less than the stored snapshot holds (it lost its lock, or an
+        // older one finished last) must not roll the snapshot back: it changes nothing.
+        const { rowCount } = await client.query(
           `INSERT INTO doc_snapshots (doc_name, data, up_to_id, updated_at) VALUES ($1, $2, $3, $4)
-           ON CONFLICT (doc_name) DO UPDATE SET data = excluded.data, up_to_id = excluded.up_to_id, updated_at = excluded.updated_at`,
+           ON CONFLICT (doc_name) DO UPDATE SET data = excluded.data, up_to_id = excluded.up_to_id, updated_at = excluded.updated_at
+           WHERE doc_snapshots.up_to_id <= excluded.up_to_id`,
           [docName, snapshot, upToId, Date.now()],
         );
+        if (rowCount === 0) return;
         await client.query('DELETE FROM doc_updates WHERE doc_name = $1 AND id <= $2', [docName, upToId]);
       });
     },

@@ -20,7 +20,7 @@ const LOCK_CONNECTIONS = 4;
  * schema up to date before it resolves; fails if the database cannot be reached.
  */
 export async function openPostgresStorage(url: string): Promise<Storage> {
-  const pool = createPool(url, QUERY_CONNECTIONS);
+  const pool = createPool(url, QUERY_CONNECTIONS, { statementTimeoutMs: 30_000 });
   const locks = createPool(url, LOCK_CONNECTIONS);
   try {
     await migrate(pool);

@@ -12,7 +12,8 @@ export function createSqliteDocStore(db: SqliteDatabase): DocStore {
     insert: db.prepare('INSERT INTO doc_updates (doc_name, data) VALUES (?, ?)'),
     upsertSnapshot: db.prepare(
       `INSERT INTO doc_snapshots (doc_name, data, up_to_id, updated_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (doc_name) DO UPDATE SET data = excluded.data, up_to_id = excluded.up_to_id, updated_at = excluded.updated_at`,
+       ON CONFLICT (doc_name) DO UPDATE SET data = excluded.data, up_to_id = excluded.up_to_id, updated_at = excluded.updated_at
+       WHERE doc_snapshots.up_to_id <= excluded.up_to_id`,
     ),
     deleteUpTo: db.prepare('DELETE FROM doc_updates WHERE doc_name = ? AND id <= ?'),
     count: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM doc_updates WHERE doc_name = ?'),
@@ -23,7 +24,8 @@ export function createSqliteDocStore(db: SqliteDatabase): DocStore {
     return last;
   });
   const compactAll = db.transaction((docName: string, snapshot: Uint8Array, upToId: number) => {
-    q.upsertSnapshot.run(docName, snapshot, upToId, Date.now());
+    // An older compaction finishing last must not roll the snapshot back: it changes nothing.
+    if (q.upsertSnapshot.run(docName, snapshot, upToId, Date.now()).changes === 0) return;
     q.deleteUpTo.run(docName, upToId);
   });
   return {
