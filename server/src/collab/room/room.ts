@@ -81,6 +81,21 @@ export type RoomOptions = {
   compactor?: Compactor;
 };
 
+/** An update applied as it arrived, from a connection or from another process. */
+class Incoming {
+  constructor(
+    readonly sender: Connection | typeof FROM_PEER_PROCESS,
+    readonly update: Uint8Array,
+  ) {}
+}
+
+/** Whether a transaction changed anything: new structs, or deletions. */
+function changedDocument(tr: Y.Transaction): boolean {
+  if (tr.deleteSet.clients.size > 0) return true;
+  for (const [client, clock] of tr.afterState) if (tr.beforeState.get(client) !== clock) return true;
+  return false;
+}
+
 /** What relaying a stored update needs: who sent it (not to echo it back) and its encoded frame. */
 type Relay = { sender: unknown; frame: Uint8Array };
 
@@ -128,7 +143,7 @@ export class Room {
     this.awarenessBatch = new AwarenessBatch(options.awarenessBatchMs ?? DEFAULT_AWARENESS_BATCH_MS, this.relayAwareness);
     // The server is no participant: it holds no presence of its own.
     this.awareness.setLocalState(null);
-    this.doc.on('update', this.onDocUpdate);
+    this.doc.on('afterTransaction', this.onTransaction);
     this.awareness.on('update', this.onAwarenessUpdate);
   }
 
@@ -137,11 +152,11 @@ export class Room {
     const stored = await store.load(name);
     const room = new Room(name, store, options, stored.lastId);
     // Replayed history is not news: applied before the listeners could persist it again.
-    room.doc.off('update', room.onDocUpdate);
+    room.doc.off('afterTransaction', room.onTransaction);
     Y.transact(room.doc, () => {
       for (const update of stored.updates) Y.applyUpdate(room.doc, update);
     });
-    room.doc.on('update', room.onDocUpdate);
+    room.doc.on('afterTransaction', room.onTransaction);
     return room;
   }
 
@@ -156,7 +171,7 @@ export class Room {
 
   /** Applies an update another process stored and published. */
   receiveFromPeer(update: Uint8Array): void {
-    Y.applyUpdate(this.doc, update, FROM_PEER_PROCESS);
+    Y.applyUpdate(this.doc, update, new Incoming(FROM_PEER_PROCESS, update));
   }
 
   /** Applies presence another process's clients published. */
@@ -287,7 +302,7 @@ export class Room {
     // Items placed between neighbours that are not neighbours would read differently here
     // than in every replica that loads the document later.
     if (misplacedOrigin(shape, this.doc) !== null) return this.refuse(conn);
-    Y.applyUpdate(this.doc, update, conn);
+    Y.applyUpdate(this.doc, update, new Incoming(conn, update));
   }
 
   private receiveAwareness(conn: Connection, update: Uint8Array): void {
@@ -311,16 +326,23 @@ export class Room {
 
   /**
    * Every change to the document: our clients' and the server's own go to the log and are
-   * relayed once stored; another process's were stored there and are relayed at once.
+   * relayed once stored; another process's were stored there and are relayed at once. What
+   * a client sent is stored and relayed as it came (the guards have read all of it, and it
+   * applied whole): asking Yjs to encode each transaction again would cost more than the
+   * rest of the relay, as its text items grow long.
    */
-  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    const frame = encodeUpdate(update);
+  private readonly onTransaction = (tr: Y.Transaction): void => {
+    if (!changedDocument(tr)) return;
     this.freshSync.invalidate();
-    if (origin === FROM_PEER_PROCESS) {
+    const incoming = tr.origin instanceof Incoming ? tr.origin : null;
+    // The server's own changes (API routes) are rare: encode what they did.
+    const update = incoming?.update ?? Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(tr.beforeState));
+    const frame = encodeUpdate(update);
+    if (incoming?.sender === FROM_PEER_PROCESS) {
       for (const c of this.connections) c.socket.send(frame);
       return;
     }
-    this.log.push(update, { sender: origin, frame });
+    this.log.push(update, { sender: incoming?.sender ?? tr.origin, frame });
   };
 
   private readonly relayStored = (batch: LoggedUpdate<Relay>[]): void => {
