@@ -5,7 +5,6 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { MAX_SPREADSHEET_BYTES } from '@sakutei/shared';
-import { collabRoutes } from './collab/upgrade';
 import type { AppDeps, AppEnv } from './env';
 import { AppError, errorResponse } from './errors';
 import { originCheck } from './middleware/originCheck';
@@ -96,11 +95,9 @@ export function createApp(deps: AppDeps) {
     throw new AppError(404, 'not_found', 'No such API route.');
   });
 
-  const collab = collabRoutes(deps);
-  app.route('/collab', collab.app);
-
+  // The websocket route /collab/:docName is served beside this app (collab/upgrade.ts).
   mountClient(app, deps.config.clientDir);
-  return { app, stop: collab.stop };
+  return app;
 }
 
 /** Serves the built client, with index.html for every other GET so client-side routes survive a reload. */

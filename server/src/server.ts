@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import { CLOSE_CODES } from '@sakutei/shared';
 import { WebSocketServer } from 'ws';
 import { createApp } from './app';
+import { collabUpgrades } from './collab/upgrade';
 import { loadServerSecret } from './auth/serverSecret';
 import { startAccessWatcher } from './collab/accessWatcher';
 import type { DocBus } from './collab/cluster/bus';
@@ -65,15 +66,15 @@ async function listen(config: Config, storage: Storage, joined: (cluster: Cluste
   cluster?.link.onReconnect(() => {
     deps.rooms.catchUp().catch((err) => console.error('catching up after a Redis reconnect failed', err));
   });
-  const { app, stop: stopCollab } = createApp(deps);
+  const app = createApp(deps);
   const stopWatcher = startAccessWatcher(deps);
   // No compression: relays are framed once and written as they are (collab/framedSend.ts).
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxFrameBytes, perMessageDeflate: false });
+  const collab = collabUpgrades(deps, wss);
   const server = serve({
     fetch: app.fetch,
     port: config.port,
     hostname: config.host,
-    websocket: { server: wss },
     serverOptions: {
       // A connection that sends nothing, or dribbles out its request (websocket upgrades
       // included) without finishing the headers, is answered 408 and closed after this.
@@ -88,6 +89,7 @@ async function listen(config: Config, storage: Storage, joined: (cluster: Cluste
   // Node closes an idle keep-alive connection after 5 s, racing clients (and proxies) that
   // reuse it at that moment: their request fails with "other side closed". Outlast them.
   server.keepAliveTimeout = 65_000;
+  server.on('upgrade', collab.handleUpgrade);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
@@ -102,7 +104,7 @@ async function listen(config: Config, storage: Storage, joined: (cluster: Cluste
     close() {
       closing ??= (async () => {
         stopWatcher();
-        stopCollab();
+        collab.stop();
         await deps.rooms.closeAll(CLOSE_CODES.serverShutdown, 'server shutting down');
         await new Promise<void>((resolve) => {
           server.close(() => resolve());

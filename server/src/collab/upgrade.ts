@@ -1,9 +1,9 @@
-import { upgradeWebSocket } from '@hono/node-server';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { CLOSE_CODES } from '@sakutei/shared';
-import { Hono } from 'hono';
-import { getCookie } from 'hono/cookie';
-import type { WebSocket } from 'ws';
-import type { AppDeps, AppEnv } from '../env';
+import { parse as parseCookies } from 'hono/utils/cookie';
+import type { WebSocket, WebSocketServer } from 'ws';
+import type { AppDeps } from '../env';
 import { SESSION_COOKIE } from '../middleware/session';
 import { allowedOriginsFor, isOriginAllowed } from '../middleware/originCheck';
 import { type CollabAuth, authenticateCollab } from './access';
@@ -16,6 +16,7 @@ const HEARTBEAT_MS = 30_000;
 const MAX_EARLY_FRAMES = 32;
 /** How long a closed socket may take to answer our close frame before it is cut. */
 const CLOSE_GRACE_MS = 2_000;
+const COLLAB_PATH = /^\/collab\/([^/?#]+)$/;
 
 /**
  * Closes with a code, and cuts the connection if the peer has not answered the close frame
@@ -31,8 +32,12 @@ function hangUp(raw: WebSocket, code: number, reason: string): void {
 /**
  * The websocket route `/collab/:docName`: authenticate, then hand the socket to its room.
  * Only adaptation happens here; the protocol lives in the room.
+ *
+ * Upgrades are taken straight from Node's HTTP server rather than through Hono's adapter,
+ * which keeps each request's Hono context, Fetch `Request` and Node request alive for as long
+ * as the socket lives: a few kilobytes per idle connection, for nothing.
  */
-export function collabRoutes(deps: AppDeps) {
+export function collabUpgrades(deps: AppDeps, wss: WebSocketServer) {
   const alive = new WeakMap<WebSocket, boolean>();
   const sockets = new Set<WebSocket>();
   // One timer for all sockets: a peer that missed a ping since the last tick is gone.
@@ -47,86 +52,116 @@ export function collabRoutes(deps: AppDeps) {
   }, HEARTBEAT_MS);
   heartbeat.unref();
 
-  const app = new Hono<AppEnv>().get(
-    '/:docName',
-    upgradeWebSocket(async (c) => {
-      const docName = c.req.param('docName') ?? '';
-      const allowed = allowedOriginsFor(c.req.url, c.req.header('host'), deps.config.allowedOrigins);
-      const auth: CollabAuth = !isOriginAllowed({ origin: c.req.header('origin') }, allowed)
-        ? { ok: false, code: CLOSE_CODES.originRejected, reason: 'origin not allowed' }
-        : await authenticateCollab(deps, {
-            docName,
-            token: c.req.query('token') ?? null,
-            sessionToken: getCookie(c, SESSION_COOKIE) ?? null,
-          });
-      let conn: Connection | null = null;
-      let early: Uint8Array[] | null = [];
-      let silence: NodeJS.Timeout | undefined;
-      return {
-        onOpen(_event, ws) {
-          const raw = ws.raw as WebSocket;
-          if (!auth.ok) {
-            ws.close(auth.code, auth.reason);
-            return;
-          }
-          sockets.add(raw);
-          alive.set(raw, true);
-          raw.on('pong', () => alive.set(raw, true));
-          // The stock client sends its sync request the moment the socket opens; a socket that
-          // stays silent for as long as a request may take to arrive is not one.
-          silence = setTimeout(() => hangUp(raw, 1008, 'nothing sent'), deps.config.handshakeTimeoutMs);
-          silence.unref();
-          const sendFramed = framedSender(raw);
-          const socket: RoomSocket = {
-            send: (data) => {
-              if (raw.readyState !== raw.OPEN) return;
-              // What the peer has not read yet stays in our memory. Past the limit it is not
-              // keeping up (or not reading at all): cut it off rather than queue without end.
-              if (raw.bufferedAmount > deps.config.maxBufferedBytes) {
-                console.warn(`collab ${docName}: closed ${auth.peer.id} with ${CLOSE_CODES.tooSlow}, ${raw.bufferedAmount} bytes unread`);
-                hangUp(raw, CLOSE_CODES.tooSlow, 'not reading fast enough');
-                return;
-              }
-              sendFramed(data);
-            },
-            close: (code, reason) => hangUp(raw, code, reason),
-          };
-          deps.rooms.join(docName, socket, auth.peer).then(
-            (joined) => {
-              if (raw.readyState !== raw.OPEN) return deps.rooms.leave(joined);
-              conn = joined;
-              const queued = early ?? [];
-              early = null;
-              for (const data of queued) joined.room.receive(joined, data);
-            },
-            (err) => {
-              if (err instanceof RegistryClosedError) return raw.close(CLOSE_CODES.serverShutdown, err.message);
-              console.error(`could not open ${docName}`, err);
-              raw.close(1011, 'document unavailable');
-            },
-          );
-        },
-        onMessage(event, ws) {
-          clearTimeout(silence);
-          if (!(event.data instanceof ArrayBuffer)) {
-            // The protocol is binary only: a text frame counts against the sender like any junk.
-            if (conn) conn.room.refuse(conn);
-            return;
-          }
-          const data = new Uint8Array(event.data);
-          if (conn) conn.room.receive(conn, data);
-          else if (early && early.length < MAX_EARLY_FRAMES) early.push(data);
-          else if (early) hangUp(ws.raw as WebSocket, 1008, 'too many messages before the document loaded');
-        },
-        onClose(_event, ws) {
-          clearTimeout(silence);
-          sockets.delete(ws.raw as WebSocket);
-          early = null;
-          if (conn) deps.rooms.leave(conn);
-          conn = null;
-        },
-      };
-    }),
-  );
-  return { app, stop: () => clearInterval(heartbeat) };
+  async function authenticate(req: IncomingMessage, docName: string): Promise<CollabAuth> {
+    const url = new URL(req.url ?? '/', 'http://placeholder');
+    const allowed = allowedOriginsFor(`http://${req.headers.host ?? 'localhost'}${url.pathname}`, req.headers.host, deps.config.allowedOrigins);
+    if (!isOriginAllowed({ origin: req.headers.origin }, allowed)) {
+      return { ok: false, code: CLOSE_CODES.originRejected, reason: 'origin not allowed' };
+    }
+    return authenticateCollab(deps, {
+      docName,
+      token: url.searchParams.get('token'),
+      sessionToken: parseCookies(req.headers.cookie ?? '', SESSION_COOKIE)[SESSION_COOKIE] ?? null,
+    });
+  }
+
+  /** Serves one open socket: refusals are told with a close code, the rest join their room. */
+  function serve(raw: WebSocket, auth: CollabAuth, docName: string): void {
+    if (!auth.ok) {
+      raw.close(auth.code, auth.reason);
+      return;
+    }
+    let conn: Connection | null = null;
+    let early: Uint8Array[] | null = [];
+    sockets.add(raw);
+    alive.set(raw, true);
+    raw.on('pong', () => alive.set(raw, true));
+    // The stock client sends its sync request the moment the socket opens; a socket that
+    // stays silent for as long as a request may take to arrive is not one.
+    const silence = setTimeout(() => hangUp(raw, 1008, 'nothing sent'), deps.config.handshakeTimeoutMs);
+    silence.unref();
+    const sendFramed = framedSender(raw);
+    const socket: RoomSocket = {
+      send: (data) => {
+        if (raw.readyState !== raw.OPEN) return;
+        // What the peer has not read yet stays in our memory. Past the limit it is not
+        // keeping up (or not reading at all): cut it off rather than queue without end.
+        if (raw.bufferedAmount > deps.config.maxBufferedBytes) {
+          console.warn(`collab ${docName}: closed ${auth.peer.id} with ${CLOSE_CODES.tooSlow}, ${raw.bufferedAmount} bytes unread`);
+          hangUp(raw, CLOSE_CODES.tooSlow, 'not reading fast enough');
+          return;
+        }
+        sendFramed(data);
+      },
+      close: (code, reason) => hangUp(raw, code, reason),
+    };
+    raw.on('message', (data: Buffer, isBinary: boolean) => {
+      clearTimeout(silence);
+      if (!isBinary) {
+        // The protocol is binary only: a text frame counts against the sender like any junk.
+        if (conn) conn.room.refuse(conn);
+        return;
+      }
+      if (conn) conn.room.receive(conn, data);
+      else if (early && early.length < MAX_EARLY_FRAMES) early.push(data);
+      else if (early) hangUp(raw, 1008, 'too many messages before the document loaded');
+    });
+    raw.on('close', () => {
+      clearTimeout(silence);
+      sockets.delete(raw);
+      early = null;
+      if (conn) deps.rooms.leave(conn);
+      conn = null;
+    });
+    // Socket errors end in 'close'; without a listener `ws` would throw them.
+    raw.on('error', () => undefined);
+    deps.rooms.join(docName, socket, auth.peer).then(
+      (joined) => {
+        if (raw.readyState !== raw.OPEN) return deps.rooms.leave(joined);
+        conn = joined;
+        const queued = early ?? [];
+        early = null;
+        for (const data of queued) joined.room.receive(joined, data);
+      },
+      (err) => {
+        if (err instanceof RegistryClosedError) return raw.close(CLOSE_CODES.serverShutdown, err.message);
+        console.error(`could not open ${docName}`, err);
+        raw.close(1011, 'document unavailable');
+      },
+    );
+  }
+
+  /** The HTTP server's 'upgrade' listener: every websocket request comes through here. */
+  function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const match = COLLAB_PATH.exec((req.url ?? '').split('?')[0] ?? '');
+    if (!match || req.headers.upgrade?.toLowerCase() !== 'websocket') {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    let docName: string;
+    try {
+      docName = decodeURIComponent(match[1]!);
+    } catch {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    // A peer that goes away while we look it up must not crash the process.
+    const ignore = () => undefined;
+    socket.on('error', ignore);
+    authenticate(req, docName).then(
+      (auth) => {
+        if (socket.destroyed) return;
+        wss.handleUpgrade(req, socket, head, (raw) => {
+          socket.off('error', ignore);
+          serve(raw, auth, docName);
+        });
+      },
+      (err) => {
+        console.error(`authenticating a socket for ${docName} failed`, err);
+        socket.end('HTTP/1.1 500 Internal Server Error\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      },
+    );
+  }
+
+  return { handleUpgrade, stop: () => clearInterval(heartbeat) };
 }

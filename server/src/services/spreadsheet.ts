@@ -1,4 +1,10 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+/**
+ * ExcelJS is loaded on first use: it adds some 30 MB to a server that may never read or
+ * write a spreadsheet, and a larger heap makes every garbage collection pause longer.
+ */
+const loadExcel = async () => (await import('exceljs')).default;
 import { AppError } from '../errors';
 import { inflatesWithin } from './zipBudget';
 
@@ -16,7 +22,7 @@ export async function readFirstSheet(bytes: Buffer): Promise<{ sheetName: string
   if (!inflatesWithin(bytes, SHEET_LIMITS.inflatedBytes)) {
     throw new AppError(400, 'unreadable_spreadsheet', 'The file is not a readable XLSX workbook, or it unpacks to more than 20 MB.');
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
@@ -45,7 +51,7 @@ export async function readFirstSheet(bytes: Buffer): Promise<{ sheetName: string
 
 /** One worksheet of text cells, with the header rows bold and frozen. */
 export async function writeSheet(sheetName: string, rows: string[][], headerRows: number): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'Sakutei';
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: headerRows }] });
   for (const row of rows) sheet.addRow(row);
