@@ -25,7 +25,7 @@ export type RunningServer = { url: string; port: number; deps: AppDeps; close():
 
 /** Opens storage, seeds the demo if asked, and listens. `close` stores every document before it resolves. */
 export async function startServer(config: Config): Promise<RunningServer> {
-  const storage = await openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  const storage = await openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, backgroundCheckpoints: true });
   let cluster: Cluster | null = null;
   try {
     return await listen(config, storage, (joined) => (cluster = joined));

@@ -3,14 +3,19 @@ import { createKeyedMutex } from '../keyedMutex';
 import { createSqliteAccountStore } from './accounts';
 import { createSqliteAuditStore } from './audit';
 import { createSqliteCommentStore } from './comments';
+import { checkpointInBackground } from './checkpointer';
 import { openSqlite } from './database';
 import { createSqliteDocStore } from './docs';
 import { createSqliteRevisionStore } from './revisions';
 import { createSqliteWorkspaceStore } from './workspaces';
 
-/** The embedded default: one SQLite file in the data folder. */
-export function openSqliteStorage(dataDir: string): Storage {
+/**
+ * The embedded default: one SQLite file in the data folder. The server asks for background
+ * checkpoints (checkpointer.ts); short-lived users (the CLI, tests) leave them to SQLite.
+ */
+export function openSqliteStorage(dataDir: string, options: { backgroundCheckpoints?: boolean } = {}): Storage {
   const db = openSqlite(dataDir);
+  const stopCheckpoints = options.backgroundCheckpoints ? checkpointInBackground(db) : async () => {};
   // One server process owns the data folder (the CLI's writes are single statements or
   // transactions of their own), so a lock inside this process is a lock for all of it.
   const exclusive = createKeyedMutex();
@@ -27,6 +32,7 @@ export function openSqliteStorage(dataDir: string): Storage {
       return null;
     },
     async close() {
+      await stopCheckpoints();
       db.close();
     },
   };
