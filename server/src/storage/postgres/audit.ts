@@ -1,41 +1,13 @@
-import type { AuditKind } from '@sakutei/shared';
 import { createChainVerifier, nextLink } from '../auditChain';
 import type { AuditRecord, AuditStore } from '../index';
+import { type AuditRow, toAuditRecord as toRecord } from '../rows';
 import { type Pool, inTransaction } from './database';
-
-type AuditRow = {
-  seq: number;
-  at: number;
-  kind: AuditKind;
-  workspace_id: string | null;
-  plan_id: string | null;
-  actor_id: string | null;
-  actor_name: string | null;
-  details: string;
-  prev_hash: string;
-  hash: string;
-};
 
 /** Entries read per query while verifying, so a long log is not held in memory at once. */
 const PAGE = 1000;
 
 const SELECT = `SELECT l.seq, l.at, l.kind, l.workspace_id, l.plan_id, l.actor_id, u.name AS actor_name, l.details, l.prev_hash, l.hash
   FROM audit_log l LEFT JOIN users u ON u.id = l.actor_id`;
-
-function toRecord(row: AuditRow): AuditRecord {
-  return {
-    seq: row.seq,
-    at: row.at,
-    kind: row.kind,
-    workspaceId: row.workspace_id,
-    planId: row.plan_id,
-    actorId: row.actor_id,
-    actorName: row.actor_name,
-    details: JSON.parse(row.details) as Record<string, unknown>,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
-}
 
 export function createPostgresAuditStore(pool: Pool): AuditStore {
   return {

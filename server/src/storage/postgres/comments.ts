@@ -1,53 +1,10 @@
-import { Anchor, type Disposition, type ThreadStatus } from '@sakutei/shared';
-import type { CommentRecord, CommentStore, NewComment, NotificationView, ThreadRecord } from '../index';
+import type { CommentStore, NewComment } from '../index';
+import { type CommentColumns, type NotificationRow, type ThreadRow, toComment as toCommentFrom, toNotification, toThread } from '../rows';
 import { type Pool, type Queryable, inTransaction } from './database';
 import { nextNumber } from './numbering';
 
-type ThreadRow = {
-  id: string;
-  plan_id: string;
-  revision_id: string | null;
-  number: number;
-  anchor: string;
-  status: ThreadStatus;
-  disposition: Disposition | null;
-  response: string;
-  author_id: string;
-  author_name: string;
-  created_at: number;
-  updated_at: number;
-  resolved_by: string | null;
-  resolved_by_name: string | null;
-  resolved_at: number | null;
-};
-
-type CommentRow = {
-  id: string;
-  thread_id: string;
-  author_id: string;
-  author_name: string;
-  body: string;
-  created_at: number;
-  edited_at: number | null;
-  deleted_at: number | null;
-  mentions: Array<{ id: string; name: string }>;
-};
-
-type NotificationRow = {
-  id: string;
-  user_id: string;
-  kind: 'mention' | 'reply';
-  thread_id: string;
-  comment_id: string;
-  actor_id: string;
-  created_at: number;
-  read_at: number | null;
-  actor_name: string;
-  plan_id: string;
-  plan_title: string;
-  thread_number: number;
-  body: string;
-};
+// pg hands the mentions back already parsed from JSON.
+type CommentRow = CommentColumns & { mentions: Array<{ id: string; name: string }> };
 
 const THREAD_SELECT = `SELECT t.id, t.plan_id, t.revision_id, t.number, t.anchor, t.status, t.disposition, t.response,
   t.author_id, a.name AS author_name, t.created_at, t.updated_at, t.resolved_by, r.name AS resolved_by_name, t.resolved_at
@@ -67,57 +24,7 @@ const NOTIFICATIONS_OF_PLANS = `notifications n
   JOIN memberships m ON m.workspace_id = p.workspace_id AND m.user_id = n.user_id`;
 const VISIBLE_TO_USER = `n.user_id = $1 AND (t.revision_id IS NOT NULL OR m.role <> 'observer')`;
 
-function toThread(row: ThreadRow): ThreadRecord {
-  return {
-    id: row.id,
-    planId: row.plan_id,
-    revisionId: row.revision_id,
-    number: row.number,
-    // Stored only after validation; parsed again so a hand-edited row cannot smuggle a shape in.
-    anchor: Anchor.parse(JSON.parse(row.anchor)),
-    status: row.status,
-    disposition: row.disposition,
-    response: row.response,
-    authorId: row.author_id,
-    authorName: row.author_name,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    resolvedBy: row.resolved_by ? { id: row.resolved_by, name: row.resolved_by_name ?? '' } : null,
-    resolvedAt: row.resolved_at,
-  };
-}
-
-function toComment(row: CommentRow): CommentRecord {
-  return {
-    id: row.id,
-    threadId: row.thread_id,
-    authorId: row.author_id,
-    authorName: row.author_name,
-    body: row.body,
-    mentions: row.mentions,
-    createdAt: row.created_at,
-    editedAt: row.edited_at,
-    deletedAt: row.deleted_at,
-  };
-}
-
-function toNotification(row: NotificationRow): NotificationView {
-  return {
-    id: row.id,
-    userId: row.user_id,
-    kind: row.kind,
-    threadId: row.thread_id,
-    commentId: row.comment_id,
-    actorId: row.actor_id,
-    createdAt: row.created_at,
-    readAt: row.read_at,
-    actorName: row.actor_name,
-    planId: row.plan_id,
-    planTitle: row.plan_title,
-    threadNumber: row.thread_number,
-    excerpt: row.body.slice(0, 140),
-  };
-}
+const toComment = (row: CommentRow) => toCommentFrom(row, row.mentions);
 
 async function setMentions(db: Queryable, commentId: string, userIds: string[]): Promise<void> {
   if (userIds.length === 0) return;

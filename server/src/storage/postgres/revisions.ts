@@ -1,25 +1,11 @@
 import { reviewStateSchema } from '@sakutei/shared';
-import type { RevisionRecord, RevisionStore } from '../index';
+import type { RevisionStore } from '../index';
+import { type RevisionColumns, toRevision as toRevisionFrom } from '../rows';
 import { type Pool, inTransaction } from './database';
 import { nextNumber } from './numbering';
 
-type RevisionRow = {
-  id: string;
-  plan_id: string;
-  number: number;
-  name: string;
-  stage: string;
-  author_id: string;
-  author_name: string;
-  created_at: number;
-  hash: string;
-  review: string;
-  delegate_id: string | null;
-  delegate_name: string | null;
-  review_opened_at: number | null;
-  decided_at: number | null;
-  invited: Array<{ id: string; name: string }>;
-};
+// pg hands the invitees back already parsed from JSON.
+type RevisionRow = RevisionColumns & { invited: Array<{ id: string; name: string }> };
 
 // Invitees in user id order, the order SQLite reads them from the invites table's key.
 const SELECT = `SELECT r.id, r.plan_id, r.number, r.name, r.stage, r.author_id, a.name AS author_name, r.created_at, r.hash,
@@ -28,24 +14,7 @@ const SELECT = `SELECT r.id, r.plan_id, r.number, r.name, r.stage, r.author_id, 
      JOIN users u ON u.id = i.user_id WHERE i.revision_id = r.id), '[]'::json) AS invited
   FROM revisions r JOIN users a ON a.id = r.author_id LEFT JOIN users d ON d.id = r.delegate_id`;
 
-function toRevision(row: RevisionRow): RevisionRecord {
-  return {
-    id: row.id,
-    planId: row.plan_id,
-    number: row.number,
-    name: row.name,
-    stage: row.stage,
-    authorId: row.author_id,
-    authorName: row.author_name,
-    createdAt: row.created_at,
-    hash: row.hash,
-    review: reviewStateSchema.parse(JSON.parse(row.review)),
-    delegate: row.delegate_id ? { id: row.delegate_id, name: row.delegate_name ?? '' } : null,
-    invited: row.invited,
-    reviewOpenedAt: row.review_opened_at,
-    decidedAt: row.decided_at,
-  };
-}
+const toRevision = (row: RevisionRow) => toRevisionFrom(row, row.invited);
 
 export function createPostgresRevisionStore(pool: Pool): RevisionStore {
   return {

@@ -1,35 +1,7 @@
-import type { AuditKind } from '@sakutei/shared';
 import { createChainVerifier, nextLink } from '../auditChain';
 import type { AuditRecord, AuditStore, NewAuditEntry } from '../index';
+import { type AuditRow, toAuditRecord as toRecord } from '../rows';
 import type { SqliteDatabase } from './database';
-
-type AuditRow = {
-  seq: number;
-  at: number;
-  kind: AuditKind;
-  workspace_id: string | null;
-  plan_id: string | null;
-  actor_id: string | null;
-  actor_name: string | null;
-  details: string;
-  prev_hash: string;
-  hash: string;
-};
-
-function toRecord(row: AuditRow): AuditRecord {
-  return {
-    seq: row.seq,
-    at: row.at,
-    kind: row.kind,
-    workspaceId: row.workspace_id,
-    planId: row.plan_id,
-    actorId: row.actor_id,
-    actorName: row.actor_name,
-    details: JSON.parse(row.details) as Record<string, unknown>,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
-}
 
 export function createSqliteAuditStore(db: SqliteDatabase): AuditStore {
   const SELECT = 'SELECT l.*, u.name AS actor_name FROM audit_log l LEFT JOIN users u ON u.id = l.actor_id';

@@ -1,36 +1,8 @@
-import { Anchor, type Disposition, type ThreadStatus } from '@sakutei/shared';
-import type { CommentRecord, CommentStore, NotificationView, ThreadRecord } from '../index';
+import type { CommentStore, NotificationView } from '../index';
+import { type CommentColumns, type NotificationRow, type ThreadRow, toComment as toCommentFrom, toNotification, toThread } from '../rows';
 import type { SqliteDatabase } from './database';
 
-type ThreadRow = {
-  id: string;
-  plan_id: string;
-  revision_id: string | null;
-  number: number;
-  anchor: string;
-  status: ThreadStatus;
-  disposition: Disposition | null;
-  response: string;
-  author_id: string;
-  author_name: string;
-  created_at: number;
-  updated_at: number;
-  resolved_by: string | null;
-  resolved_by_name: string | null;
-  resolved_at: number | null;
-};
-
-type CommentRow = {
-  id: string;
-  thread_id: string;
-  author_id: string;
-  author_name: string;
-  body: string;
-  created_at: number;
-  edited_at: number | null;
-  deleted_at: number | null;
-  mentions: string | null;
-};
+type CommentRow = CommentColumns & { mentions: string | null };
 
 const THREAD_SELECT = `SELECT t.*, a.name AS author_name, r.name AS resolved_by_name FROM threads t
   JOIN users a ON a.id = t.author_id LEFT JOIN users r ON r.id = t.resolved_by`;
@@ -40,39 +12,10 @@ const COMMENT_SELECT = `SELECT c.*, u.name AS author_name,
      JOIN users mu ON mu.id = m.user_id WHERE m.comment_id = c.id) AS mentions
   FROM comments c JOIN users u ON u.id = c.author_id`;
 
-function toThread(row: ThreadRow): ThreadRecord {
-  return {
-    id: row.id,
-    planId: row.plan_id,
-    revisionId: row.revision_id,
-    number: row.number,
-    // Stored only after validation; parsed again so a hand-edited row cannot smuggle a shape in.
-    anchor: Anchor.parse(JSON.parse(row.anchor)),
-    status: row.status,
-    disposition: row.disposition,
-    response: row.response,
-    authorId: row.author_id,
-    authorName: row.author_name,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    resolvedBy: row.resolved_by ? { id: row.resolved_by, name: row.resolved_by_name ?? '' } : null,
-    resolvedAt: row.resolved_at,
-  };
-}
-
-function toComment(row: CommentRow): CommentRecord {
+// SQLite hands the mentions back as JSON text.
+function toComment(row: CommentRow) {
   const mentions = JSON.parse(row.mentions ?? '[]') as Array<{ id: string | null; name: string }>;
-  return {
-    id: row.id,
-    threadId: row.thread_id,
-    authorId: row.author_id,
-    authorName: row.author_name,
-    body: row.body,
-    mentions: mentions.filter((m): m is { id: string; name: string } => m.id !== null),
-    createdAt: row.created_at,
-    editedAt: row.edited_at,
-    deletedAt: row.deleted_at,
-  };
+  return toCommentFrom(row, mentions.filter((m): m is { id: string; name: string } => m.id !== null));
 }
 
 export function createSqliteCommentStore(db: SqliteDatabase): CommentStore {
@@ -105,11 +48,7 @@ export function createSqliteCommentStore(db: SqliteDatabase): CommentStore {
     ),
     // Joined with memberships: once someone leaves a council, its notifications go quiet, and
     // an observer (who does not read the draft) never sees one about a draft thread.
-    notifications: db.prepare<[string, number], {
-      id: string; user_id: string; kind: 'mention' | 'reply'; thread_id: string; comment_id: string; actor_id: string;
-      created_at: number; read_at: number | null; actor_name: string; plan_id: string; plan_title: string;
-      thread_number: number; body: string;
-    }>(
+    notifications: db.prepare<[string, number], NotificationRow>(
       `SELECT n.*, a.name AS actor_name, p.id AS plan_id, p.title AS plan_title, t.number AS thread_number, c.body
        FROM notifications n
        JOIN threads t ON t.id = n.thread_id
@@ -209,21 +148,7 @@ export function createSqliteCommentStore(db: SqliteDatabase): CommentStore {
       addNotifications(records);
     },
     async listNotifications(userId, limit): Promise<NotificationView[]> {
-      return q.notifications.all(userId, limit).map((row) => ({
-        id: row.id,
-        userId: row.user_id,
-        kind: row.kind,
-        threadId: row.thread_id,
-        commentId: row.comment_id,
-        actorId: row.actor_id,
-        createdAt: row.created_at,
-        readAt: row.read_at,
-        actorName: row.actor_name,
-        planId: row.plan_id,
-        planTitle: row.plan_title,
-        threadNumber: row.thread_number,
-        excerpt: row.body.slice(0, 140),
-      }));
+      return q.notifications.all(userId, limit).map(toNotification);
     },
     async countUnread(userId) {
       return q.unread.get(userId)!.count;

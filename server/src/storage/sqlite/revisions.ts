@@ -1,24 +1,9 @@
 import { type ReviewState, reviewStateSchema } from '@sakutei/shared';
-import type { RevisionRecord, RevisionStore } from '../index';
+import type { RevisionStore } from '../index';
+import { type RevisionColumns, toRevision as toRevisionFrom } from '../rows';
 import type { SqliteDatabase } from './database';
 
-type RevisionRow = {
-  id: string;
-  plan_id: string;
-  number: number;
-  name: string;
-  stage: string;
-  author_id: string;
-  author_name: string;
-  created_at: number;
-  hash: string;
-  review: string;
-  delegate_id: string | null;
-  delegate_name: string | null;
-  review_opened_at: number | null;
-  decided_at: number | null;
-  invited: string | null;
-};
+type RevisionRow = RevisionColumns & { invited: string | null };
 
 const SELECT = `SELECT r.id, r.plan_id, r.number, r.name, r.stage, r.author_id, a.name AS author_name, r.created_at, r.hash,
   r.review, r.delegate_id, d.name AS delegate_name, r.review_opened_at, r.decided_at,
@@ -26,25 +11,10 @@ const SELECT = `SELECT r.id, r.plan_id, r.number, r.name, r.stage, r.author_id, 
      WHERE i.revision_id = r.id) AS invited
   FROM revisions r JOIN users a ON a.id = r.author_id LEFT JOIN users d ON d.id = r.delegate_id`;
 
-function toRevision(row: RevisionRow): RevisionRecord {
-  return {
-    id: row.id,
-    planId: row.plan_id,
-    number: row.number,
-    name: row.name,
-    stage: row.stage,
-    authorId: row.author_id,
-    authorName: row.author_name,
-    createdAt: row.created_at,
-    hash: row.hash,
-    review: reviewStateSchema.parse(JSON.parse(row.review)),
-    delegate: row.delegate_id ? { id: row.delegate_id, name: row.delegate_name ?? '' } : null,
-    invited: (JSON.parse(row.invited ?? '[]') as Array<{ id: string | null; name: string }>).filter(
-      (p): p is { id: string; name: string } => p.id !== null,
-    ),
-    reviewOpenedAt: row.review_opened_at,
-    decidedAt: row.decided_at,
-  };
+// SQLite hands the invitees back as JSON text.
+function toRevision(row: RevisionRow) {
+  const invited = JSON.parse(row.invited ?? '[]') as Array<{ id: string | null; name: string }>;
+  return toRevisionFrom(row, invited.filter((p): p is { id: string; name: string } => p.id !== null));
 }
 
 export function createSqliteRevisionStore(db: SqliteDatabase): RevisionStore {
