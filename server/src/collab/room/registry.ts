@@ -147,7 +147,7 @@ export class RoomRegistry {
   }
 
   private async catchUpRoom(room: Room): Promise<void> {
-    for (const u of (await this.store.load(room.name)).updates) room.receiveFromPeer(u);
+    room.catchUp((await this.store.load(room.name)).updates);
   }
 
   private scheduleIdle(docName: string): void {

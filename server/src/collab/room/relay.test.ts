@@ -168,6 +168,24 @@ describe('relaying stored updates', () => {
     expect(room.doc.getText('t').toString()).toBe('他プロセス');
   });
 
+  it('relays only what a catch-up from the store brought that was new', async () => {
+    const store = createMemoryDocStore();
+    const { room, writer, watcherSocket } = await roomWith(store);
+    const [heard, missed] = edits(['聞こえた編集', '届かなかった編集']);
+    room.receive(writer, updateFrame(heard!));
+    await room.flush();
+    await store.append('doc', [missed!]); // stored by another process; its message was lost
+    watcherSocket.frames = [];
+    room.catchUp((await store.load('doc')).updates);
+    expect(room.doc.getText('t').toString()).toBe('聞こえた編集届かなかった編集');
+    expect(watcherSocket.frames).toHaveLength(1);
+    expect(watcherSocket.frames[0]!.length).toBeLessThan(updateFrame(heard!).length + updateFrame(missed!).length);
+    room.catchUp((await store.load('doc')).updates);
+    expect(watcherSocket.frames).toHaveLength(1);
+    await room.flush();
+    expect(await store.countUpdates('doc')).toBe(2); // heard from the store: not stored again
+  });
+
   it('publishes its own clients’ edits once stored', async () => {
     const store = createMemoryDocStore();
     const { room, writer } = await roomWith(store);

@@ -85,7 +85,8 @@ export type RoomOptions = {
 class Incoming {
   constructor(
     readonly sender: Connection | typeof FROM_PEER_PROCESS,
-    readonly update: Uint8Array,
+    /** The bytes as they came; null when only what changed here is to be relayed. */
+    readonly update: Uint8Array | null,
   ) {}
 }
 
@@ -172,6 +173,21 @@ export class Room {
   /** Applies an update another process stored and published. */
   receiveFromPeer(update: Uint8Array): void {
     Y.applyUpdate(this.doc, update, new Incoming(FROM_PEER_PROCESS, update));
+  }
+
+  /**
+   * Takes in whatever of the stored document this room has not heard from the other
+   * processes (a message lost while Redis was away, or one still on its way). Our clients
+   * are sent only what was new to us, not the stored snapshot it came in.
+   */
+  catchUp(stored: Uint8Array[]): void {
+    Y.transact(
+      this.doc,
+      () => {
+        for (const update of stored) Y.applyUpdate(this.doc, update);
+      },
+      new Incoming(FROM_PEER_PROCESS, null),
+    );
   }
 
   /** Applies presence another process's clients published. */
@@ -335,7 +351,7 @@ export class Room {
     if (!changedDocument(tr)) return;
     this.freshSync.invalidate();
     const incoming = tr.origin instanceof Incoming ? tr.origin : null;
-    // The server's own changes (API routes) are rare: encode what they did.
+    // The server's own changes (API routes) and catch-ups are rare: encode what they did.
     const update = incoming?.update ?? Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(tr.beforeState));
     const frame = encodeUpdate(update);
     if (incoming?.sender === FROM_PEER_PROCESS) {
