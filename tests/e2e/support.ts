@@ -26,8 +26,12 @@ export async function openDemoPlan(page: Page): Promise<void> {
 /** Puts the caret at the end of the document and types, as a user would. */
 export async function typeAtEnd(page: Page, text: string): Promise<void> {
   const editor = page.getByTestId('plan-editor');
-  await editor.click();
+  const lastBlock = () => editor.locator(':scope > *').last();
+  // Into the last block first: a click in the middle of the page leaves the caret where it
+  // landed, and Control+End alone was once seen not to move it (the text went into a heading).
+  await lastBlock().click();
   await page.keyboard.press('Control+End');
   await page.keyboard.press('Enter');
   await page.keyboard.type(text);
+  await expect(lastBlock()).toHaveText(text);
 }
