@@ -15,7 +15,7 @@ import { RedisLink } from './collab/cluster/redisLink';
 import { RoomRegistry } from './collab/room/registry';
 import type { Config } from './config';
 import type { AppDeps } from './env';
-import { createServerEvents } from './events';
+import { type ServerEvents, createServerEvents } from './events';
 import { seedDemo } from './services/demoSeed';
 import type { Storage } from './storage';
 import { openStorage } from './storage/open';
@@ -26,26 +26,25 @@ export type RunningServer = { url: string; port: number; deps: AppDeps; close():
 /** Opens storage, seeds the demo if asked, and listens. `close` stores every document before it resolves. */
 export async function startServer(config: Config): Promise<RunningServer> {
   const storage = await openStorage({ dataDir: config.dataDir, databaseUrl: config.databaseUrl, backgroundCheckpoints: true });
+  const events = createServerEvents();
   let cluster: Cluster | null = null;
   try {
-    return await listen(config, storage, (joined) => (cluster = joined));
+    cluster = config.redisUrl ? await joinCluster(config.redisUrl, events) : null;
+    return await listen(config, storage, events, cluster);
   } catch (err) {
     // Half started: let go of the database and Redis, or the process cannot exit cleanly.
-    await (cluster as Cluster | null)?.bus.close();
+    await cluster?.bus.close();
     await storage.close();
     throw err;
   }
 }
 
-async function listen(config: Config, storage: Storage, joined: (cluster: Cluster) => void): Promise<RunningServer> {
+async function listen(config: Config, storage: Storage, events: ServerEvents, cluster: Cluster | null): Promise<RunningServer> {
   // Restore refuses to replace the database under a live server; this is how it knows.
   const releasePid = config.databaseUrl ? () => {} : claimServerPid(config.dataDir);
   // Two processes starting together on an empty database must not both seed it.
   const seeded = config.demo && (await storage.runExclusive('seed-demo', () => seedDemo(storage)));
   if (seeded) console.log('Seeded the demo council (password: sakutei-demo).');
-  const events = createServerEvents();
-  const cluster = config.redisUrl ? await joinCluster(config.redisUrl, events) : null;
-  if (cluster) joined(cluster);
   const deps: AppDeps = {
     config,
     storage,
@@ -123,7 +122,7 @@ async function listen(config: Config, storage: Storage, joined: (cluster: Cluste
 type Cluster = Awaited<ReturnType<typeof joinCluster>>;
 
 /** Connects to the other processes through Redis: documents on a bus, server events bridged. */
-async function joinCluster(redisUrl: string, events: ReturnType<typeof createServerEvents>) {
+async function joinCluster(redisUrl: string, events: ServerEvents) {
   const link = await RedisLink.connect(redisUrl);
   const bus: DocBus = createRedisDocBus(link);
   const stopBridge = await bridgeServerEvents(events, link);

@@ -203,7 +203,7 @@ function runToEnd(command: string, args: string[], options: { cwd: string; owner
 }
 
 /** The newest installed PostgreSQL's programs (Debian keeps them off PATH), or null. */
-export function postgresBinDir(): string | null {
+function postgresBinDir(): string | null {
   const versions = fs.existsSync(POSTGRES_VERSIONS)
     ? fs
         .readdirSync(POSTGRES_VERSIONS)

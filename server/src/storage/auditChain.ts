@@ -27,8 +27,9 @@ export function nextLink(last: { seq: number; hash: string } | undefined, entry:
   const seq = (last?.seq ?? 0) + 1;
   const prevHash = last?.hash ?? GENESIS_HASH;
   // Stored as canonical JSON, so what is hashed is exactly what is read back.
-  const details = JSON.parse(canonicalJson(entry.details)) as Record<string, unknown>;
-  return { seq, prevHash, detailsJson: canonicalJson(details), hash: auditEntryHash(prevHash, { ...entry, seq, details }) };
+  const detailsJson = canonicalJson(entry.details);
+  const details = JSON.parse(detailsJson) as Record<string, unknown>;
+  return { seq, prevHash, detailsJson, hash: auditEntryHash(prevHash, { ...entry, seq, details }) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Anchor, type AuditKind, type Disposition, type ThreadStatus, reviewStateSchema } from '@sakutei/shared';
-import type { AuditRecord, CommentRecord, NotificationView, RevisionRecord, ThreadRecord } from './index';
+import type { AuditRecord, CommentRecord, NotificationView, PlanRecord, RevisionRecord, ThreadRecord } from './index';
 
 // Row shapes and row → record mappers shared by the SQLite and PostgreSQL adapters: both select
 // the same columns under the same names, so the mapping is written once here. Where the drivers
@@ -170,3 +170,8 @@ export function toAuditRecord(row: AuditRow): AuditRecord {
     hash: row.hash,
   };
 }
+
+export type PlanRow = { id: string; workspace_id: string; title: string; doc_name: string };
+
+export const toPlan = (r: PlanRow | undefined): PlanRecord | null =>
+  r ? { id: r.id, workspaceId: r.workspace_id, title: r.title, docName: r.doc_name } : null;

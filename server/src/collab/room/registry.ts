@@ -124,7 +124,7 @@ export class RoomRegistry {
     });
     try {
       const loaded = await Room.load(docName, this.store, this.options);
-      for (const u of heldUpdates) loaded.receiveFromPeer(u);
+      loaded.catchUp(heldUpdates);
       for (const u of heldPresence) loaded.receiveAwarenessFromPeer(u);
       loaded.attach(channel);
       this.channels.set(docName, channel);

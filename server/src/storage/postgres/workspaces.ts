@@ -1,10 +1,8 @@
 import type { Role } from '@sakutei/shared';
 import type { PlanRecord, VisiblePlan, WorkspaceStore } from '../index';
+import { type PlanRow, toPlan } from '../rows';
 import type { Pool } from './database';
 
-type PlanRow = { id: string; workspace_id: string; title: string; doc_name: string };
-const toPlan = (r: PlanRow | undefined): PlanRecord | null =>
-  r ? { id: r.id, workspaceId: r.workspace_id, title: r.title, docName: r.doc_name } : null;
 
 const PLAN = 'SELECT id, workspace_id, title, doc_name FROM plans';
 

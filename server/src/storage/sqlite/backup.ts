@@ -58,7 +58,7 @@ export async function backupDatabase(dataDir: string, to: string): Promise<Datab
     fsyncFile(tmp);
     fs.renameSync(tmp, dest);
     fsyncFile(path.dirname(dest));
-    return { ...facts, file: dest, bytes: fs.statSync(dest).size };
+    return { ...facts, file: dest };
   } catch (err) {
     removeDatabaseFiles(tmp);
     throw err;
