@@ -7,9 +7,8 @@ import { killAll, killChildrenOnExit, removeNow, removeOnExit } from './children
 import { machineCpu } from './proc';
 import { buildTable, renderTable } from './report';
 import { WorkerProcess } from './rpc';
-import { startHocuspocus } from './servers/hocuspocus';
 import { type BenchServer, ROOT, type ServerName } from './servers/process';
-import { startReference } from './servers/reference';
+import { startPeer } from './servers/peer';
 import { type SakuteiTemplate, prepareSakuteiTemplate, startSakutei } from './servers/sakutei';
 import { type Mode, SIZES, WORKLOADS, type WorkloadName, documentKeys } from './sizes';
 import { loadTrace } from './trace';
@@ -92,8 +91,7 @@ const METHOD = [
 
 async function startServer(name: ServerName, template: () => Promise<SakuteiTemplate>): Promise<BenchServer> {
   if (name === 'sakutei') return startSakutei(await template());
-  if (name === 'reference') return startReference();
-  return startHocuspocus();
+  return startPeer(name);
 }
 
 async function main() {

@@ -18,7 +18,6 @@ const AUTHORS = 6;
 export function generateTrace(targetBytes: number, seed = 20250601): Omit<Trace, 'targetBytes'> {
   const random = prng(seed);
   const doc = new Y.Doc({ gc: true });
-  const body = doc.getXmlFragment(BODY);
   const texts: Y.XmlText[] = [];
   let ops = 0;
   // Authors take turns in runs, as people do: the client id is the author of what follows.
@@ -53,7 +52,6 @@ export function generateTrace(targetBytes: number, seed = 20250601): Omit<Trace,
   }
   const update = Y.encodeStateAsUpdate(doc);
   const result = { update, contentHash: contentHash(doc), ops, textChars: texts.reduce((n, t) => n + t.length, 0) };
-  void body;
   doc.destroy();
   return result;
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
 import { FrameWriter, readVarBytes, varString } from './wire';
+import { BODY_FRAGMENT } from '@sakutei/shared';
 
 /**
  * The wire format the load clients speak, for both dialects:
@@ -18,7 +19,7 @@ export const SYNC = { step1: 0, step2: 1, update: 2 } as const;
 export const AUTH = { token: 0, permissionDenied: 1, authenticated: 2 } as const;
 
 /** The prose fragment every bench document keeps its paragraphs in, as Sakutei's editor does. */
-export const BODY = 'body';
+export const BODY = BODY_FRAGMENT;
 
 /** An update that changes nothing: the sync reply of a client that has nothing. */
 export const EMPTY_UPDATE = Uint8Array.of(0, 0);

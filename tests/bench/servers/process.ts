@@ -1,10 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { track } from '../children';
 import type { Target } from '../load/lightClient';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+import { ROOT } from '../../support/server';
+
+export { ROOT };
 
 export type ServerName = 'sakutei' | 'reference' | 'hocuspocus';
 
