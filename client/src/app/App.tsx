@@ -9,7 +9,7 @@ import { useSession } from './session';
 
 // TipTap and Yjs are most of the bundle; only the editor page needs them.
 const PlanEditorPage = lazy(() =>
-  import('../features/editor/PlanEditorPage').then((module) => ({ default: module.PlanEditorPage })),
+  import('../routes/PlanPage').then((module) => ({ default: module.PlanEditorPage })),
 );
 const OpinionsPrintPage = lazy(() =>
   import('../features/comments/OpinionsPrintPage').then((module) => ({ default: module.OpinionsPrintPage })),

@@ -17,7 +17,7 @@ import { useSession } from '../../app/session';
 import { useI18n, type Translate } from '../../i18n';
 import { ApiError } from '../../lib/api';
 import * as api from '../../lib/commentsApi';
-import type { CollabSession } from '../editor/useCollabDoc';
+import type { CollabSession } from '../plan/useCollabDoc';
 import { attachUnreadStream, reportUnreadFromStream } from '../notifications/unreadStore';
 import { refreshCommentHighlights, type HighlightRange, type HighlightSource } from './commentHighlights';
 import {

@@ -2,7 +2,7 @@ import type { Anchor, Disposition, Person, PlanSummary, Role, Thread } from '@sa
 import type { Editor } from '@tiptap/core';
 import { createContext, use } from 'react';
 import type * as Y from 'yjs';
-import type { CollabSession } from '../editor/useCollabDoc';
+import type { CollabSession } from '../plan/useCollabDoc';
 import type { HighlightSource } from './commentHighlights';
 
 /** Someone who can be mentioned or filtered by; `role` when the members list said so. */

@@ -19,7 +19,7 @@ import {
 import { useCallback, useEffect, useId, useRef, useState, type ClipboardEvent } from 'react';
 import type * as Y from 'yjs';
 import { useI18n } from '../../i18n';
-import type { PlanViewProps } from '../editor/planView';
+import type { PlanViewProps } from '../plan/planView';
 import { ImportDialog } from '../transfer/ImportDialog';
 import { parentForPaste } from '../transfer/pasteTarget';
 import { TransferMenu } from '../transfer/TransferMenu';
@@ -44,7 +44,7 @@ import { KeyboardHelp, KeyboardHelpToggle } from './KeyboardHelp';
 import type { KpiFocus, KpiPanelMode } from './KpiCard';
 import { KpiPanel } from './KpiPanel';
 import { MeasureGrid } from './MeasureGrid';
-import { subscribeToMeasureJumps, type MeasureJump } from './measureJumps';
+import { subscribeToMeasureJumps, type MeasureJump } from '../plan/measureJumps';
 import { MeasureToolbar, type ToolbarAction } from './MeasureToolbar';
 import { mergeText } from './mergeText';
 import { ReprintDialog } from './ReprintDialog';
@@ -52,7 +52,7 @@ import { newMeasurePlacement, newProjectPlacement, siblingPosition } from './row
 import { useCellComments } from './useCellComments';
 import { useOthersCells, usePublishCell, type CellRef } from './useCellPresence';
 import { useGridKeyboard, type GridCommands } from './useGridKeyboard';
-import { useMeasureTable } from './useMeasureTable';
+import { useMeasureTable } from '../plan/useMeasureTable';
 import { useMeasureUndo } from './useMeasureUndo';
 import './measures.css';
 

@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import type { PresenceUser } from '../editor/presence';
+import type { PresenceUser } from '../plan/presence';
 
 /** The outline colour of a cell someone else is on: the first of them, if several. */
 export function presenceStyle(users: readonly PresenceUser[] | undefined): CSSProperties | undefined {

@@ -1,7 +1,7 @@
 import { userColor } from '@sakutei/shared';
 import { useEffect, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
-import type { PresenceUser } from '../editor/presence';
+import type { PresenceUser } from '../plan/presence';
 
 /** The cell a collaborator is on, published in awareness as the field `cell`. */
 export type CellRef = { kind: 'node' | 'kpi'; id: string; field: string };

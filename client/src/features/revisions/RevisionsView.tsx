@@ -1,7 +1,7 @@
 import { can, type Revision } from '@sakutei/shared';
 import { useCallback, useId, useState } from 'react';
 import { useI18n } from '../../i18n';
-import type { PlanViewProps } from '../editor/planView';
+import type { PlanViewProps } from '../plan/planView';
 import { AuditLog } from './AuditLog';
 import { CompareSection } from './CompareSection';
 import { FreezeForm } from './FreezeForm';

@@ -2,7 +2,7 @@ import { parseDelimited } from '@sakutei/shared/measures';
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { useI18n, type Translate } from '../../i18n';
-import type { MeasureView } from '../measures/useMeasureTable';
+import type { MeasureView } from '../plan/useMeasureTable';
 import '../views/views.css';
 import type { ImportKind } from './detectKind';
 import { HierarchyPreview } from './HierarchyPreview';

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { useI18n, type MessageKey } from '../../i18n';
 import { measureExportUrl } from '../../lib/api';
-import type { MeasureView } from '../measures/useMeasureTable';
+import type { MeasureView } from '../plan/useMeasureTable';
 import '../views/views.css';
 import { ImportDialog } from './ImportDialog';
 import { IMPORT_ACCEPT } from './readImportFile';

@@ -12,7 +12,7 @@ import {
 } from '@sakutei/shared/measures';
 import { useMemo } from 'react';
 import type * as Y from 'yjs';
-import type { MeasureView } from '../measures/useMeasureTable';
+import type { MeasureView } from '../plan/useMeasureTable';
 import { detectImportKind, type ImportKind } from './detectKind';
 import { previewHierarchy, type HierarchyPreviewRow } from './hierarchyPreview';
 import { kpiLinksFor, rememberKpiLinks, type KpiLinks } from './importLinks';

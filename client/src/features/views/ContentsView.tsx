@@ -1,9 +1,9 @@
 import type { DerivedRow, DerivedTable, HierarchyScheme } from '@sakutei/shared/measures';
 import { useId } from 'react';
 import { useI18n } from '../../i18n';
-import type { PlanViewProps } from '../editor/planView';
-import { FOCUS_ROW_EVENT } from '../measures/measureJumps';
-import { useMeasureTable } from '../measures/useMeasureTable';
+import type { PlanViewProps } from '../plan/planView';
+import { FOCUS_ROW_EVENT } from '../plan/measureJumps';
+import { useMeasureTable } from '../plan/useMeasureTable';
 import { TransferMenu } from '../transfer/TransferMenu';
 import { PrintButton } from './PrintButton';
 import './views.css';

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useI18n } from '../../i18n';
-import type { PlanViewProps } from '../editor/planView';
-import { useMeasureTable } from '../measures/useMeasureTable';
+import type { PlanViewProps } from '../plan/planView';
+import { useMeasureTable } from '../plan/useMeasureTable';
 import { TransferMenu } from '../transfer/TransferMenu';
 import { KpiListTable } from './KpiListTable';
 import { PrintButton } from './PrintButton';

@@ -2,8 +2,8 @@ import { setRoleMark, updateSettings, type HierarchyScheme } from '@sakutei/shar
 import { useId } from 'react';
 import type * as Y from 'yjs';
 import { useI18n } from '../../i18n';
-import type { PlanViewProps } from '../editor/planView';
-import { useMeasureTable } from '../measures/useMeasureTable';
+import type { PlanViewProps } from '../plan/planView';
+import { useMeasureTable } from '../plan/useMeasureTable';
 import { PrintButton } from './PrintButton';
 import { RoleActors } from './RoleActors';
 import { RoleMatrixTable } from './RoleMatrixTable';

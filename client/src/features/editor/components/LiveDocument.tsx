@@ -6,7 +6,7 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect } from 'react';
 import { useI18n } from '../../../i18n';
 import { ProseComments, useCommentExtensions } from '../../comments/ProseComments';
-import type { PlanViewProps } from '../planView';
+import type { PlanViewProps } from '../../plan/planView';
 import { EditorToolbar } from './EditorToolbar';
 
 function documentAttributes(label: string, editable: boolean): Record<string, string> {

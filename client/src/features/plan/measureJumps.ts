@@ -1,7 +1,7 @@
 import { MeasureTarget } from '@sakutei/shared';
 import { FOCUS_MEASURE_EVENT } from '../comments/CommentsProvider';
-import type { GridField } from './gridModel';
-import type { KpiCommentField } from './commentTargets';
+import type { GridField } from '../measures/gridModel';
+import type { KpiCommentField } from '../measures/commentTargets';
 
 /** Fired by the 目次 with `detail: { rowId }`: show that row in the measure table. */
 export const FOCUS_ROW_EVENT = 'sakutei:focus-row';
