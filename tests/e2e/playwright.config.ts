@@ -5,7 +5,8 @@ import { defineConfig } from '@playwright/test';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const port = Number(process.env.E2E_PORT ?? 18787);
-const dataDir = path.join(root, 'tests/.tmp/e2e-data');
+// Per port, so that two runs side by side (one per developer task) do not share a data folder.
+const dataDir = path.join(root, `tests/.tmp/e2e-data-${port}`);
 
 /** Debian's chromium: Playwright cannot download its own browser on these machines. */
 function chromiumPath(): string {
