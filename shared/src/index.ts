@@ -1,5 +1,6 @@
 export * from './access/roles';
 export * from './collab/layout';
+export * from './collab/storedAck';
 export * from './presence/userColor';
 export * from './schemas/auth';
 export * from './schemas/error';
@@ -11,3 +12,6 @@ export * from './schemas/comments';
 export * from './revisions/index';
 export * from './schemas/revisions';
 export * from './encoding/base64';
+export * from './format/dates';
+export * from './format/dateTime';
+export * from './format/fieldLabels';

@@ -1,4 +1,4 @@
-import { CLOSE_CODES, type DocAccess } from '@sakutei/shared';
+import { CLOSE_CODES, STORED_ACK_MESSAGE, decodeStoredQuery, encodeStoredReply, type DocAccess } from '@sakutei/shared';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { DocStore } from '../../storage';
@@ -45,6 +45,8 @@ export class Connection {
   refused = 0;
   /** Messages dropped unread for exceeding the connection's rate. */
   dropped = 0;
+  /** Frames carrying document changes that were refused or dropped: what a stored-ack reply reports. */
+  lostUpdates = 0;
   constructor(
     readonly room: Room,
     readonly socket: RoomSocket,
@@ -227,7 +229,12 @@ export class Room {
     // A connection that was removed (access revoked, sign-out) may still deliver frames until
     // its socket finishes closing; it no longer speaks for anyone.
     if (!this.connections.has(conn)) return;
-    if (!this.admit(conn, data)) return;
+    const carriesUpdate = data[0] === MESSAGE.sync && (data[1] === SYNC.step2 || data[1] === SYNC.update);
+    if (!this.admit(conn, data)) {
+      if (carriesUpdate) conn.lostUpdates++;
+      return;
+    }
+    const refusedBefore = conn.refused;
     try {
       const reader = new BoundedReader(data);
       switch (reader.readVarUint()) {
@@ -240,6 +247,9 @@ export class Room {
         case MESSAGE.queryAwareness:
           conn.socket.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
           break;
+        case STORED_ACK_MESSAGE:
+          this.receiveStoredQuery(conn, reader.readBytes(reader.remaining));
+          break;
         default:
           this.refuse(conn);
       }
@@ -248,6 +258,23 @@ export class Room {
       if (!(err instanceof MalformedUpdate)) console.warn(`${this.name}: refused a frame that failed unexpectedly`, err);
       this.refuse(conn);
     }
+    if (carriesUpdate && conn.refused > refusedBefore) conn.lostUpdates++;
+  }
+
+  /**
+   * Sakutei's client asks whether what it sent is stored (shared/collab/storedAck.ts). Frames
+   * are handled in order and an accepted update is in the log before the next frame is read,
+   * so once the log has stored everything pushed until now, every update this connection sent
+   * before the query is stored, unless it was lost, which the reply's count says.
+   */
+  private receiveStoredQuery(conn: Connection, body: Uint8Array): void {
+    const id = decodeStoredQuery(body);
+    if (id === null) return this.refuse(conn);
+    const reply = () => {
+      if (this.connections.has(conn)) conn.socket.send(encodeStoredReply(id, conn.lostUpdates));
+    };
+    if (!this.log.hasPending) reply();
+    else void this.log.stored().then(reply);
   }
 
   /**
