@@ -13,3 +13,5 @@ export * from './revisions/index';
 export * from './schemas/revisions';
 export * from './encoding/base64';
 export * from './format/dateTime';
+export * from './format/dates';
+export * from './format/fieldLabels';

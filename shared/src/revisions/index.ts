@@ -4,3 +4,4 @@ export * from './workflow';
 export * from './canonical';
 export * from './proseDiff';
 export * from './measureDiff';
+export * from './compareLines';

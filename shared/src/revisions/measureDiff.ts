@@ -41,6 +41,8 @@ export type RowPlace = {
   depth: number;
   levelName: string;
   parentId: string | null;
+  /** 1-based place among its siblings: what its number counts. */
+  ordinal: number;
 };
 
 export type RowDiff = {
@@ -220,7 +222,19 @@ function kindOf(oldThing: unknown, newThing: unknown, changed: boolean): DiffKin
   return changed ? 'changed' : 'same';
 }
 
-function rowPlace(row: DerivedRow): RowPlace {
+/** Each row's 1-based place among its siblings, in table order. */
+function siblingOrdinals(table: DerivedTable): Map<string, number> {
+  const seen = new Map<string | null, number>();
+  const ordinals = new Map<string, number>();
+  for (const row of table.rows) {
+    const next = (seen.get(row.parentId) ?? 0) + 1;
+    seen.set(row.parentId, next);
+    ordinals.set(row.node.id, next);
+  }
+  return ordinals;
+}
+
+function rowPlace(row: DerivedRow, ordinal: number): RowPlace {
   return {
     path: row.path,
     number: row.number,
@@ -229,6 +243,7 @@ function rowPlace(row: DerivedRow): RowPlace {
     depth: row.depth,
     levelName: row.levelName,
     parentId: row.parentId,
+    ordinal,
   };
 }
 
@@ -242,7 +257,9 @@ function rowFields(row: DerivedRow): Record<RowDiffField, string> {
   };
 }
 
-function diffRow(id: string, a: DerivedRow | undefined, b: DerivedRow | undefined): RowDiff {
+type Ordinals = { before: Map<string, number>; after: Map<string, number> };
+
+function diffRow(id: string, a: DerivedRow | undefined, b: DerivedRow | undefined, ordinals: Ordinals): RowDiff {
   const changes: FieldChange<RowDiffField>[] = [];
   let renumbered = false;
   let moved = false;
@@ -255,8 +272,8 @@ function diffRow(id: string, a: DerivedRow | undefined, b: DerivedRow | undefine
   return {
     id,
     kind: kindOf(a, b, renumbered || moved || changes.length > 0),
-    old: a ? rowPlace(a) : null,
-    new: b ? rowPlace(b) : null,
+    old: a ? rowPlace(a, ordinals.before.get(id) ?? 0) : null,
+    new: b ? rowPlace(b, ordinals.after.get(id) ?? 0) : null,
     renumbered,
     moved,
     changes,
@@ -348,7 +365,8 @@ export function diffMeasures(oldTable: MeasureTable, newTable: MeasureTable): Me
     before.rows.map((row) => row.node.id),
     after.rows.map((row) => row.node.id),
   );
-  const rows = rowOrder.map((id) => diffRow(id, before.rowById.get(id), after.rowById.get(id)));
+  const ordinals = { before: siblingOrdinals(before), after: siblingOrdinals(after) };
+  const rows = rowOrder.map((id) => diffRow(id, before.rowById.get(id), after.rowById.get(id), ordinals));
 
   const kpis = mergeOrder(
     before.kpis.map((entry) => entry.kpi.id),

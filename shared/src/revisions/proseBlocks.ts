@@ -6,7 +6,7 @@ import type { ProseNode } from './canonical';
  * no row; formatting marks are not compared, since the table compares wording.
  */
 
-export type ProseBlockType = 'heading' | 'paragraph' | 'listItem' | 'blockquote' | 'codeBlock' | 'other';
+export type ProseBlockType = 'heading' | 'paragraph' | 'listItem' | 'blockquote' | 'codeBlock' | 'tableRow' | 'other';
 
 export type ProseBlock = {
   blockType: ProseBlockType;
@@ -18,7 +18,14 @@ export type ProseBlock = {
   listPath?: number[];
   /** Whether a list item's own list is numbered. */
   ordered?: boolean;
+  /** A table row's cells, each as plain text; `text` joins them with TABLE_CELL_SEPARATOR. */
+  cells?: string[];
+  /** Whether a table row is made of header cells. */
+  header?: boolean;
 };
+
+/** Between the cells of a table row when the row is compared as one line of text. */
+export const TABLE_CELL_SEPARATOR = ' ｜ ';
 
 /** The text of an inline run: text nodes, with hard breaks as line breaks. */
 function inlineText(nodes: readonly ProseNode[] | undefined): string {
@@ -92,6 +99,14 @@ export function flattenProse(doc: ProseNode): ProseBlock[] {
       case 'codeBlock':
         push({ blockType: 'codeBlock', text: inlineText(node.content) });
         return;
+      case 'tableRow': {
+        // A table is compared row by row: a row is one line, its cells side by side.
+        const cellNodes = node.content ?? [];
+        const cells = cellNodes.map(allText);
+        const header = cellNodes.length > 0 && cellNodes.every((cell) => cell.type === 'tableHeader');
+        push({ blockType: 'tableRow', text: cells.join(TABLE_CELL_SEPARATOR).trim() === '' ? '' : cells.join(TABLE_CELL_SEPARATOR), cells, header });
+        return;
+      }
       default: {
         const content = node.content ?? [];
         // A node from an extension we do not know: a text block if it holds text, otherwise

@@ -3,7 +3,7 @@ import { commonSubsequence, internKeys } from './lcs';
 import { flattenProse, type ProseBlock } from './proseBlocks';
 import { type DiffSegment, diffText, interleave, newSide, oldSide } from './textDiff';
 
-export { flattenProse, type ProseBlock, type ProseBlockType } from './proseBlocks';
+export { TABLE_CELL_SEPARATOR, flattenProse, type ProseBlock, type ProseBlockType } from './proseBlocks';
 export { diffText, tokenize, type DiffSegment } from './textDiff';
 
 /**
