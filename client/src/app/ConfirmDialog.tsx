@@ -1,5 +1,7 @@
 import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react';
+import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useI18n } from '../i18n';
+import './ConfirmDialog.css';
 
 type Props = {
   title: string;
@@ -16,63 +18,62 @@ type Props = {
 };
 
 /**
- * A modal confirmation on the native <dialog>: the browser traps focus inside, makes the
- * rest of the page inert and closes it on Esc. The caller decides where focus returns.
+ * A modal confirmation, shown while it is mounted. React Aria's Modal traps focus inside,
+ * hides the rest of the page from assistive technology, closes on Esc and gives focus back
+ * to what had it when the dialog opened (a caller may move it elsewhere after onCancel).
+ * It is an alertdialog: the person has to answer before going on, and clicking outside
+ * does not count as an answer.
  */
 export function ConfirmDialog(props: Props) {
   const { t } = useI18n();
   const { initialFocus, onCancel } = props;
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
-  const titleId = useId();
   const bodyId = useId();
 
+  // The Dialog focuses itself on mount; the safe button (or the caller's field) is a better start.
   useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (!dialog.open) dialog.showModal();
     (initialFocus?.current ?? cancelRef.current)?.focus();
-    return () => dialog.close();
   }, [initialFocus]);
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="confirm-dialog"
-      aria-labelledby={titleId}
-      aria-describedby={bodyId}
-      data-testid={props.testId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onCancel();
+    <ModalOverlay
+      isOpen
+      isDismissable={false}
+      className="confirm-dialog-overlay"
+      onOpenChange={(open) => {
+        if (!open) onCancel();
       }}
     >
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (!props.confirmDisabled) props.onConfirm();
-        }}
-      >
-        <h2 id={titleId} className="confirm-dialog__title">
-          {props.title}
-        </h2>
-        <div id={bodyId} className="confirm-dialog__body">
-          {props.children}
-        </div>
-        <div className="confirm-dialog__actions">
-          <button ref={cancelRef} type="button" className="button" onClick={onCancel} data-testid={`${props.testId}-cancel`}>
-            {t('measures.dialog.cancel')}
-          </button>
-          <button
-            type="submit"
-            className={`button ${props.danger ? 'measures-button--danger' : 'button--primary'}`}
-            disabled={props.confirmDisabled}
-            data-testid={`${props.testId}-confirm`}
+      <Modal className="confirm-dialog">
+        <Dialog role="alertdialog" aria-describedby={bodyId} data-testid={props.testId} className="confirm-dialog__dialog">
+          <form
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (!props.confirmDisabled) props.onConfirm();
+            }}
           >
-            {props.confirmLabel}
-          </button>
-        </div>
-      </form>
-    </dialog>
+            <Heading slot="title" className="confirm-dialog__title">
+              {props.title}
+            </Heading>
+            <div id={bodyId} className="confirm-dialog__body">
+              {props.children}
+            </div>
+            <div className="confirm-dialog__actions">
+              <button ref={cancelRef} type="button" className="button" onClick={onCancel} data-testid={`${props.testId}-cancel`}>
+                {t('measures.dialog.cancel')}
+              </button>
+              <button
+                type="submit"
+                className={`button ${props.danger ? 'measures-button--danger' : 'button--primary'}`}
+                disabled={props.confirmDisabled}
+                data-testid={`${props.testId}-confirm`}
+              >
+                {props.confirmLabel}
+              </button>
+            </div>
+          </form>
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
   );
 }

@@ -73,6 +73,9 @@ export const commentsEn: Record<keyof typeof commentsJa, string> = {
   'comments.disposition.response': 'Response',
   'comments.disposition.save': 'Save response',
   'comments.disposition.saved': 'Saved.',
+  'comments.disposition.write': 'Write the response',
+  'comments.disposition.edit': 'Edit the response',
+  'comments.disposition.cancel': 'Cancel',
 
   'comments.error.failed': 'Could not send. What you wrote is still here; please try again.',
   'comments.error.rateLimited': 'Too many changes. Please wait a moment and try again.',

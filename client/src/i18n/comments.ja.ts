@@ -72,6 +72,9 @@ export const commentsJa = {
   'comments.disposition.response': '対応内容',
   'comments.disposition.save': '対応を保存',
   'comments.disposition.saved': '保存しました。',
+  'comments.disposition.write': '対応方針を記入',
+  'comments.disposition.edit': '対応方針を編集',
+  'comments.disposition.cancel': 'キャンセル',
 
   'comments.error.failed': '送信できませんでした。入力した内容は残っています。もう一度お試しください。',
   'comments.error.rateLimited': '操作が多すぎます。しばらく待ってから、もう一度お試しください。',

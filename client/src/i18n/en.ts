@@ -3,6 +3,7 @@ import { measuresEn } from './measures.en';
 import { viewsEn } from './views.en';
 import { commentsEn } from './comments.en';
 import { revisionsEn } from './revisions.en';
+import { accessEn } from './access.en';
 
 export const en: Record<MessageKey, string> = {
   'app.name': '策定 Sakutei',
@@ -84,4 +85,5 @@ export const en: Record<MessageKey, string> = {
   ...viewsEn,
   ...commentsEn,
   ...revisionsEn,
+  ...accessEn,
 };

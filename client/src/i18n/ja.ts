@@ -2,6 +2,7 @@ import { measuresJa } from './measures.ja';
 import { viewsJa } from './views.ja';
 import { commentsJa } from './comments.ja';
 import { revisionsJa } from './revisions.ja';
+import { accessJa } from './access.ja';
 
 /**
  * Japanese is the source language: its keys define the message catalogue and every
@@ -87,6 +88,7 @@ export const ja = {
   ...viewsJa,
   ...commentsJa,
   ...revisionsJa,
+  ...accessJa,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;

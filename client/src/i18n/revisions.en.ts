@@ -51,7 +51,26 @@ export const revisionsEn: Record<keyof typeof revisionsJa, string> = {
   'revisions.open.delegate': 'Vice chair to decide',
   'revisions.open.noDelegate': 'None (the chair decides)',
   'revisions.open.invite': 'Observers to invite',
-  'revisions.open.inviteHint': 'Hold Ctrl (⌘ on a Mac) to choose several. Invited observers can read and comment on this revision while it is under review.',
+  'revisions.open.inviteHint': 'Type part of a name or e-mail address and choose from the list below (arrow keys and Enter work too). Invited observers can read and comment on this revision while it is under review.',
+
+  'revisions.invite.placeholder': 'e.g. Tanaka',
+  'revisions.invite.options': 'Observers who can be invited',
+  'revisions.invite.chosen': 'Observers to invite ({count})',
+  'revisions.invite.remove': 'Remove from the invitation',
+  'revisions.invite.noMatch': 'No observer matches “{query}”.',
+
+  'revisions.decision.group': 'Decision on the review',
+  'revisions.approve.title': 'Approve {revision}?',
+  'revisions.approve.name': 'Revision',
+  'revisions.approve.confirm': 'Approve {revision}',
+  'revisions.approve.onBehalf': 'You approve as vice chair, on the chair’s behalf.',
+  'revisions.approve.effect': 'Approving records this revision as the one the council approved, and observers can read it. The record keeps the SHA-256 above; if the content does not match it, the approval is refused.',
+  'revisions.approve.final': 'An approval cannot be undone. To change the content, freeze a new revision and review it.',
+
+  'revisions.outcome.openedAt': 'Review opened on {time}.',
+  'revisions.outcome.openedBy': 'Review opened by {who} on {time}.',
+  'revisions.outcome.approvedAt': 'Approved by {who} on {time}.',
+  'revisions.outcome.sentBackAt': 'Sent back by {who} on {time}. Reason:',
 
   'revisions.reason.label': 'Why {revision} is sent back',
   'revisions.reason.hint': 'The reason is kept in the record and shown to the secretariat and members.',

@@ -50,7 +50,26 @@ export const revisionsJa = {
   'revisions.open.delegate': '判断を任せる座長代理',
   'revisions.open.noDelegate': '任せない（座長が判断）',
   'revisions.open.invite': '招待する傍聴者',
-  'revisions.open.inviteHint': 'Ctrl（Mac では ⌘）を押しながら選ぶと、複数選べます。招待された傍聴者は、審議中この版を読んでコメントできます。',
+  'revisions.open.inviteHint': '名前かメールアドレスの一部を入力し、下の一覧から選びます（矢印キーと Enter でも選べます）。招待された傍聴者は、審議中この版を読んでコメントできます。',
+
+  'revisions.invite.placeholder': '例：田中',
+  'revisions.invite.options': '招待できる傍聴者',
+  'revisions.invite.chosen': '招待する傍聴者（{count}人）',
+  'revisions.invite.remove': '招待から外す',
+  'revisions.invite.noMatch': '「{query}」に当てはまる傍聴者はいません。',
+
+  'revisions.decision.group': '審議の判断',
+  'revisions.approve.title': '{revision}を承認しますか',
+  'revisions.approve.name': '版',
+  'revisions.approve.confirm': '{revision}を承認する',
+  'revisions.approve.onBehalf': '座長に代わって、座長代理として承認します。',
+  'revisions.approve.effect': '承認すると、この版が協議会の承認版として記録され、傍聴者にも公開されます。記録には上の SHA-256 が残り、内容がこれと一致しない場合は承認されません。',
+  'revisions.approve.final': '承認は取り消せません。内容を変えるときは、新しい版を凍結して審議します。',
+
+  'revisions.outcome.openedAt': '{time}に審議を開始しました。',
+  'revisions.outcome.openedBy': '{time}、{who}が審議を開始しました。',
+  'revisions.outcome.approvedAt': '{time}、{who}が承認しました。',
+  'revisions.outcome.sentBackAt': '{time}、{who}が差し戻しました。理由：',
 
   'revisions.reason.label': '{revision}を差し戻す理由',
   'revisions.reason.hint': '理由は記録に残り、事務局と委員に示されます。',

@@ -1,5 +1,5 @@
 import { DISPOSITIONS, type Disposition, type Thread } from '@sakutei/shared';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { useComments } from './commentsContext';
 import { commentErrorMessage } from './errors';
@@ -11,16 +11,27 @@ interface Values {
 
 const same = (a: Values, b: Values) => a.disposition === b.disposition && a.response === b.response;
 
+interface FormProps {
+  thread: Thread;
+  /** Saved: the panel folds the form away and shows the answer as text. */
+  onSaved(): void;
+  onCancel(): void;
+}
+
 /** 対応方針 and 対応内容 as the secretariat records them (staff only). */
-export function DispositionForm({ thread }: { thread: Thread }) {
+export function DispositionForm({ thread, onSaved, onCancel }: FormProps) {
   const { t } = useI18n();
   const { actions } = useComments();
   const id = useId();
+  const selectRef = useRef<HTMLSelectElement>(null);
   const saved: Values = { disposition: thread.disposition, response: thread.response };
   const [values, setValues] = useState<Values>(saved);
   const [base, setBase] = useState<Values>(saved);
   const [pending, setPending] = useState(false);
-  const [status, setStatus] = useState<{ kind: 'saved' } | { kind: 'error'; message: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  // Opened on request: the first field is where the person means to go.
+  useEffect(() => selectRef.current?.focus(), []);
 
   // Another staff member saved meanwhile: take their answer unless we have unsaved changes.
   if (!same(saved, base)) {
@@ -31,13 +42,13 @@ export function DispositionForm({ thread }: { thread: Thread }) {
   async function save() {
     if (pending) return;
     setPending(true);
-    setStatus(null);
+    setError(null);
     try {
       await actions.respond(thread.id, values.disposition, values.response.trim());
-      setStatus({ kind: 'saved' });
+      setPending(false);
+      onSaved();
     } catch (failure) {
-      setStatus({ kind: 'error', message: commentErrorMessage(failure, t) });
-    } finally {
+      setError(commentErrorMessage(failure, t));
       setPending(false);
     }
   }
@@ -50,18 +61,24 @@ export function DispositionForm({ thread }: { thread: Thread }) {
         event.preventDefault();
         void save();
       }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && !event.nativeEvent.isComposing) {
+          event.preventDefault();
+          onCancel();
+        }
+      }}
     >
       <fieldset>
         <legend>{t('comments.disposition.legend')}</legend>
         <label htmlFor={`${id}-select`}>{t('comments.disposition.label')}</label>
         <select
+          ref={selectRef}
           id={`${id}-select`}
           data-testid="disposition-select"
           value={values.disposition ?? ''}
           onChange={(event) => {
             const value = event.target.value;
             setValues({ ...values, disposition: DISPOSITIONS.find((d) => d === value) ?? null });
-            setStatus(null);
           }}
         >
           <option value="">{t('comments.disposition.none')}</option>
@@ -79,7 +96,6 @@ export function DispositionForm({ thread }: { thread: Thread }) {
           value={values.response}
           onChange={(event) => {
             setValues({ ...values, response: event.target.value });
-            setStatus(null);
           }}
           onKeyDown={(event) => {
             if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.nativeEvent.isComposing) {
@@ -98,13 +114,13 @@ export function DispositionForm({ thread }: { thread: Thread }) {
         >
           {t('comments.disposition.save')}
         </button>
-        <span role="status" className="comments-saved">
-          {status?.kind === 'saved' ? t('comments.disposition.saved') : ''}
-        </span>
+        <button type="button" className="button button--quiet" data-testid="disposition-cancel" onClick={onCancel}>
+          {t('comments.disposition.cancel')}
+        </button>
       </div>
-      {status?.kind === 'error' && (
+      {error !== null && (
         <p className="comments-error" role="alert">
-          {status.message}
+          {error}
         </p>
       )}
     </form>
@@ -128,5 +144,54 @@ export function DispositionView({ thread }: { thread: Thread }) {
         </div>
       )}
     </dl>
+  );
+}
+
+/**
+ * The answer as text, and for staff a button that opens the form on request (「対応方針を記入」,
+ * or 「対応方針を編集」 once there is one), so a sidebar of many threads stays short.
+ */
+export function DispositionPanel({ thread, canRespond }: { thread: Thread; canRespond: boolean }) {
+  const { t } = useI18n();
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  if (!canRespond) return <DispositionView thread={thread} />;
+  const recorded = thread.disposition !== null || thread.response !== '';
+
+  // Back to the button that opened the form, once it is rendered again.
+  const close = (didSave: boolean) => {
+    setEditing(false);
+    setSaved(didSave);
+    requestAnimationFrame(() => toggleRef.current?.focus());
+  };
+
+  return (
+    <div className="disposition-panel" data-testid="disposition-panel">
+      {editing ? (
+        <DispositionForm thread={thread} onSaved={() => close(true)} onCancel={() => close(false)} />
+      ) : (
+        <>
+          <DispositionView thread={thread} />
+          <div className="comments-actions">
+            <button
+              ref={toggleRef}
+              type="button"
+              className="button button--quiet disposition-panel__open"
+              data-testid="disposition-open"
+              onClick={() => {
+                setSaved(false);
+                setEditing(true);
+              }}
+            >
+              {recorded ? t('comments.disposition.edit') : t('comments.disposition.write')}
+            </button>
+            <span role="status" className="comments-saved">
+              {saved ? t('comments.disposition.saved') : ''}
+            </span>
+          </div>
+        </>
+      )}
+    </div>
   );
 }

@@ -3,7 +3,7 @@ import { useState, type MouseEvent } from 'react';
 import { useI18n } from '../../i18n';
 import { CommentItem } from './CommentItem';
 import { useComments } from './commentsContext';
-import { DispositionForm, DispositionView } from './Disposition';
+import { DispositionPanel } from './Disposition';
 import { commentErrorMessage } from './errors';
 import { formatCommentTime } from './formatTime';
 import { ReplyBox } from './ReplyBox';
@@ -131,7 +131,7 @@ export function ThreadCard({ thread, detached, active, nameOf }: Props) {
           })}
         </p>
       )}
-      {canRespond ? <DispositionForm thread={thread} /> : <DispositionView thread={thread} />}
+      <DispositionPanel thread={thread} canRespond={canRespond} />
       <div className="thread__footer">
         <StatusButton thread={thread} />
       </div>

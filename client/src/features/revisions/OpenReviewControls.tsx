@@ -1,6 +1,7 @@
 import type { Member, OpenReviewRequest, Role } from '@sakutei/shared';
 import { useId, useState } from 'react';
 import { useI18n } from '../../i18n';
+import { ObserverPicker } from './ObserverPicker';
 
 interface Props {
   role: Role;
@@ -18,8 +19,6 @@ export function OpenReviewControls({ role, members, pending, onOpen }: Props) {
   const [delegateId, setDelegateId] = useState('');
   const [invitedIds, setInvitedIds] = useState<string[]>([]);
   const groupId = useId();
-  const inviteId = useId();
-  const inviteHintId = useId();
 
   // Only the chair delegates (the server refuses anyone else).
   const viceChairs = role === 'chair' ? members.filter((member) => member.role === 'vice_chair') : [];
@@ -48,30 +47,7 @@ export function OpenReviewControls({ role, members, pending, onOpen }: Props) {
           </select>
         </label>
       )}
-      {observers.length > 0 && (
-        <div className="revisions-field">
-          <label htmlFor={inviteId}>{t('revisions.open.invite')}</label>
-          <select
-            id={inviteId}
-            className="revisions-input"
-            data-testid="review-invite"
-            multiple
-            size={Math.min(4, Math.max(2, observers.length))}
-            aria-describedby={inviteHintId}
-            value={invitedIds}
-            onChange={(event) => setInvitedIds([...event.target.selectedOptions].map((option) => option.value))}
-          >
-            {observers.map((member) => (
-              <option key={member.userId} value={member.userId}>
-                {member.name}
-              </option>
-            ))}
-          </select>
-          <span id={inviteHintId} className="revisions-hint">
-            {t('revisions.open.inviteHint')}
-          </span>
-        </div>
-      )}
+      {observers.length > 0 && <ObserverPicker observers={observers} chosenIds={invitedIds} onChange={setInvitedIds} />}
       <button
         type="button"
         className="button button--quiet button--primary"

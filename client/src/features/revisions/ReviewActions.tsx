@@ -2,6 +2,7 @@ import type { Member, OpenReviewRequest, Revision, Role } from '@sakutei/shared'
 import { useId, useRef, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { decideReview, openReview, withdrawReview } from '../../lib/revisionsApi';
+import { ApproveDialog } from './ApproveDialog';
 import { OpenReviewControls } from './OpenReviewControls';
 import { RequestChangesForm } from './RequestChangesForm';
 import { revisionNumberText, shortHash } from './revisionText';
@@ -13,13 +14,19 @@ interface Props extends ReviewActionCallbacks {
   members: readonly Member[];
 }
 
-/** The review buttons the server says this person may use now (`allowedEvents`). */
+/**
+ * The review buttons the server says this person may use now (`allowedEvents`). 承認 and
+ * 差戻し sit at opposite ends of their own group, so one is not pressed for the other; 承認
+ * asks for confirmation, 差戻し for a reason.
+ */
 export function ReviewActions({ revision, role, members, ...callbacks }: Props) {
   const { t } = useI18n();
   const { run, pending, error } = useReviewAction(callbacks);
   const [askingReason, setAskingReason] = useState(false);
+  const [confirmingApproval, setConfirmingApproval] = useState(false);
   const sendBackRef = useRef<HTMLButtonElement>(null);
   const approveHintId = useId();
+  const decisionId = useId();
   const allowed = new Set(revision.allowedEvents);
   if (allowed.size === 0) return null;
   const number = revisionNumberText(revision, t);
@@ -28,11 +35,14 @@ export function ReviewActions({ revision, role, members, ...callbacks }: Props) 
     void run(() => openReview(revision.id, request), () => t('revisions.done.opened', { revision: number }));
 
   // The hash is the one this list showed: the server refuses it if the revision is not that content.
-  const approve = () =>
-    void run(
+  // A refusal closes the dialog too: its sentence shows under the buttons.
+  const approve = async () => {
+    await run(
       () => decideReview(revision.id, { decision: 'approve', hash: revision.hash }),
       () => t('revisions.done.approved', { revision: number }),
     );
+    setConfirmingApproval(false);
+  };
 
   const sendBack = async (reason: string) => {
     const done = await run(
@@ -53,37 +63,54 @@ export function ReviewActions({ revision, role, members, ...callbacks }: Props) 
   return (
     <div className="review-actions">
       {allowed.has('open') && <OpenReviewControls role={role} members={members} pending={pending} onOpen={open} />}
-      <div className="revisions-actions">
-        {allowed.has('approve') && (
-          <>
-            <button
-              type="button"
-              className="button button--quiet button--primary"
-              data-testid="review-approve"
-              aria-describedby={approveHintId}
-              aria-disabled={pending || undefined}
-              onClick={approve}
-            >
-              {t('revisions.action.approve')}
-            </button>
-            <span id={approveHintId} className="visually-hidden">
-              {t('revisions.action.approveHint', { revision: number, hash: shortHash(revision.hash) })}
-            </span>
-          </>
-        )}
-        {allowed.has('requestChanges') && (
-          <button
-            ref={sendBackRef}
-            type="button"
-            className="button button--quiet"
-            data-testid="review-request-changes"
-            aria-expanded={askingReason}
-            onClick={() => setAskingReason((asking) => !asking)}
-          >
-            {t('revisions.action.requestChanges')}
-          </button>
-        )}
-        {allowed.has('withdraw') && (
+      {(allowed.has('approve') || allowed.has('requestChanges')) && (
+        <div className="review-decision" role="group" aria-labelledby={decisionId}>
+          <p id={decisionId} className="review-decision__title">
+            {t('revisions.decision.group')}
+          </p>
+          <div className="review-decision__choices">
+            {allowed.has('approve') && (
+              <div className="review-decision__approve">
+                <button
+                  type="button"
+                  className="button button--primary"
+                  data-testid="review-approve"
+                  aria-haspopup="dialog"
+                  aria-describedby={approveHintId}
+                  aria-disabled={pending || undefined}
+                  onClick={() => {
+                    if (!pending) setConfirmingApproval(true);
+                  }}
+                >
+                  {t('revisions.action.approve')}
+                </button>
+                <span id={approveHintId} className="visually-hidden">
+                  {t('revisions.action.approveHint', { revision: number, hash: shortHash(revision.hash) })}
+                </span>
+              </div>
+            )}
+            {allowed.has('requestChanges') && (
+              <div className="review-decision__send-back">
+                <button
+                  ref={sendBackRef}
+                  type="button"
+                  className="button button--quiet"
+                  data-testid="review-request-changes"
+                  aria-expanded={askingReason}
+                  onClick={() => setAskingReason((asking) => !asking)}
+                >
+                  {t('revisions.action.requestChanges')}
+                </button>
+              </div>
+            )}
+          </div>
+          {askingReason && allowed.has('requestChanges') && (
+            <RequestChangesForm revisionLabel={number} pending={pending} onSubmit={(reason) => void sendBack(reason)} onCancel={closeReason} />
+          )}
+        </div>
+      )}
+      {allowed.has('withdraw') && (
+        <div className="revisions-actions">
           <button
             type="button"
             className="button button--quiet"
@@ -93,10 +120,16 @@ export function ReviewActions({ revision, role, members, ...callbacks }: Props) 
           >
             {t('revisions.action.withdraw')}
           </button>
-        )}
-      </div>
-      {askingReason && allowed.has('requestChanges') && (
-        <RequestChangesForm revisionLabel={number} pending={pending} onSubmit={(reason) => void sendBack(reason)} onCancel={closeReason} />
+        </div>
+      )}
+      {confirmingApproval && allowed.has('approve') && (
+        <ApproveDialog
+          revision={revision}
+          role={role}
+          pending={pending}
+          onConfirm={() => void approve()}
+          onCancel={() => setConfirmingApproval(false)}
+        />
       )}
       {error && (
         <p className="revisions-error" role="alert" data-testid="review-error">
