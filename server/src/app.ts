@@ -1,7 +1,4 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { MAX_SPREADSHEET_BYTES } from '@sakutei/shared';
@@ -9,6 +6,7 @@ import type { AppDeps, AppEnv } from './env';
 import { AppError, errorResponse } from './errors';
 import { originCheck } from './middleware/originCheck';
 import { SESSION_COOKIE, session } from './middleware/session';
+import { staticClient } from './middleware/staticClient';
 import { authRoutes } from './routes/auth/auth';
 import { commentRoutes } from './routes/comments/comments';
 import { measureRoutes } from './routes/measures/measures';
@@ -96,18 +94,7 @@ export function createApp(deps: AppDeps) {
   });
 
   // The websocket route /collab/:docName is served beside this app (collab/upgrade.ts).
-  mountClient(app, deps.config.clientDir);
+  // Last: hashed assets pre-compressed and immutable, index.html for every other GET.
+  app.use('*', staticClient({ root: deps.config.clientDir }));
   return app;
-}
-
-/** Serves the built client, with index.html for every other GET so client-side routes survive a reload. */
-function mountClient(app: OpenAPIHono<AppEnv>, clientDir: string) {
-  const indexFile = path.join(clientDir, 'index.html');
-  let indexHtml: string | null = null;
-  app.use('/assets/*', serveStatic({ root: clientDir }));
-  app.get('*', serveStatic({ root: clientDir }), (c) => {
-    indexHtml ??= fs.existsSync(indexFile) ? fs.readFileSync(indexFile, 'utf8') : null;
-    if (indexHtml === null) return c.text('The client is not built. Run `npm start` (or `pnpm build`) first.', 503);
-    return c.html(indexHtml);
-  });
 }

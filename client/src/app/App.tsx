@@ -4,13 +4,15 @@ import { PlanListPage } from '../features/plans/PlanListPage';
 import { useI18n } from '../i18n';
 import { Header } from './Header';
 import { NotFoundPage } from './NotFoundPage';
-import { Redirect, returnPathFrom, signInPathReturningTo, useLocationPath, useRoute, type Route } from './router';
+import { matchRoute, Redirect, returnPathFrom, signInPathReturningTo, useLocationPath, useRoute, type Route } from './router';
 import { useSession } from './session';
 
 // TipTap and Yjs are most of the bundle; only the editor page needs them.
-const PlanEditorPage = lazy(() =>
-  import('../routes/PlanPage').then((module) => ({ default: module.PlanEditorPage })),
-);
+const loadPlanPage = () => import('../routes/PlanPage');
+const PlanEditorPage = lazy(() => loadPlanPage().then((module) => ({ default: module.PlanEditorPage })));
+// Opened straight at a plan (a link, a reload), the editor's chunk downloads while the session
+// is checked instead of after it: on a slow line that wait is most of the time to the editor.
+if (matchRoute(window.location.pathname).name === 'plan') loadPlanPage().catch(() => undefined);
 const OpinionsPrintPage = lazy(() =>
   import('../features/comments/OpinionsPrintPage').then((module) => ({ default: module.OpinionsPrintPage })),
 );
