@@ -1,20 +1,30 @@
 import type { MeResponse } from '@sakutei/shared';
 import { createContext, use, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { clearOfflineCopies } from '../features/plan/offlineStore';
 import * as api from '../lib/api';
 import { ApiError } from '../lib/api';
+import { SessionExpiredDialog } from './SessionExpiredDialog';
 
 export type SessionState =
   | { status: 'checking' }
   | { status: 'unreachable' }
   | { status: 'signedOut' }
-  | { status: 'signedIn'; me: MeResponse };
+  /**
+   * `expired`: the server stopped accepting the session while a page was open. The page stays
+   * (with its unsent edits) under a dialog that signs the person in again.
+   */
+  | { status: 'signedIn'; me: MeResponse; expired?: boolean };
 
 interface Session {
   state: SessionState;
   /** Resolves once signed in; rejects with the sign-in request's ApiError otherwise. */
   signIn: (email: string, password: string) => Promise<void>;
+  /** Ends the session and deletes this user's offline copies of plans from the browser. */
   signOut: () => Promise<void>;
-  /** For any page whose request came back 401: the cookie is gone, so ask for sign-in again. */
+  /**
+   * For any page whose request came back 401 (or whose socket was refused for it): the cookie
+   * is gone, so ask for sign-in again, over the page rather than instead of it.
+   */
   expire: () => void;
   recheck: () => void;
 }
@@ -55,10 +65,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     } catch (error) {
       if (!(error instanceof ApiError && error.status === 401)) throw error;
     }
+    const userId = state.status === 'signedIn' ? state.me.user.id : null;
+    // Signed out first, so the plan page closes its copy; the deletion then is not blocked by it.
     setState({ status: 'signedOut' });
-  }, []);
+    if (userId) await clearOfflineCopies(userId);
+  }, [state]);
 
-  const expire = useCallback(() => setState({ status: 'signedOut' }), []);
+  const expire = useCallback(
+    () => setState((current) => (current.status === 'signedIn' ? { ...current, expired: true } : { status: 'signedOut' })),
+    [],
+  );
 
   const recheck = useCallback(() => {
     setState({ status: 'checking' });
@@ -69,7 +85,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     () => ({ state, signIn, signOut, expire, recheck }),
     [state, signIn, signOut, expire, recheck],
   );
-  return <SessionContext value={value}>{children}</SessionContext>;
+  return (
+    <SessionContext value={value}>
+      {children}
+      {state.status === 'signedIn' && state.expired && <SessionExpiredDialog email={state.me.user.email} />}
+    </SessionContext>
+  );
 }
 
 export function useSession(): Session {

@@ -1,0 +1,21 @@
+import type { offlineJa } from './offline.ja';
+
+export const offlineEn: Record<keyof typeof offlineJa, string> = {
+  'save.label': 'Saving',
+  'save.saved': 'Saved',
+  'save.savedAt': 'Saved at {time}',
+  'save.syncing': 'Syncing…',
+  'save.connecting': 'Connecting…',
+  'save.offline': 'Offline',
+  'save.offlineUnsent': 'Offline ({count} unsent)',
+  'save.offlineNote': 'Your edits are kept on this device and will be sent automatically when the connection returns.',
+  'save.refusedNote': 'Unsent edits are kept on this device and will be sent if you may edit this plan again.',
+  'save.announceOffline': 'You are offline. Edits are kept on this device and sent when the connection returns.',
+  'save.announceOfflineUnsent': 'You are offline with {count} unsent edits, kept on this device.',
+  'save.announceBack': 'Reconnected. All edits are saved.',
+
+  'sessionExpired.title': 'Your session has expired',
+  'sessionExpired.body': 'Nothing you did on this page is lost: your edits are kept on this device and will be sent once you sign in again.',
+  'sessionExpired.submit': 'Sign in and continue',
+  'sessionExpired.signOut': 'Sign out (unsent edits on this device are deleted)',
+};

@@ -1,0 +1,20 @@
+/** The save indicator, the offline copy and the expired-session dialog. */
+export const offlineJa = {
+  'save.label': '保存状態',
+  'save.saved': '保存済み',
+  'save.savedAt': '{time} に保存',
+  'save.syncing': '同期中…',
+  'save.connecting': '接続中…',
+  'save.offline': 'オフライン',
+  'save.offlineUnsent': 'オフライン（未送信 {count} 件）',
+  'save.offlineNote': '編集はこの端末に保存されています。接続が戻ると自動で送信されます。',
+  'save.refusedNote': '未送信の編集はこの端末に保持されています。編集できる状態に戻ると送信されます。',
+  'save.announceOffline': 'オフラインになりました。編集はこの端末に保存され、接続が戻ると送信されます。',
+  'save.announceOfflineUnsent': 'オフラインです。未送信の編集が {count} 件あります。この端末に保存されています。',
+  'save.announceBack': '再接続しました。編集はすべて保存されています。',
+
+  'sessionExpired.title': 'セッションの有効期限が切れました',
+  'sessionExpired.body': 'この画面で行った編集は失われていません。この端末に保持されており、もう一度ログインすると送信されます。',
+  'sessionExpired.submit': 'ログインして続ける',
+  'sessionExpired.signOut': 'ログアウトする（この端末の未送信の編集は削除されます）',
+} as const;
