@@ -4,6 +4,7 @@ import { viewsEn } from './views.en';
 import { commentsEn } from './comments.en';
 import { revisionsEn } from './revisions.en';
 import { accessEn } from './access.en';
+import { offlineEn } from './offline.en';
 
 export const en: Record<MessageKey, string> = {
   'app.name': '策定 Sakutei',
@@ -86,4 +87,5 @@ export const en: Record<MessageKey, string> = {
   ...commentsEn,
   ...revisionsEn,
   ...accessEn,
+  ...offlineEn,
 };

@@ -3,6 +3,7 @@ import { viewsJa } from './views.ja';
 import { commentsJa } from './comments.ja';
 import { revisionsJa } from './revisions.ja';
 import { accessJa } from './access.ja';
+import { offlineJa } from './offline.ja';
 
 /**
  * Japanese is the source language: its keys define the message catalogue and every
@@ -89,6 +90,7 @@ export const ja = {
   ...commentsJa,
   ...revisionsJa,
   ...accessJa,
+  ...offlineJa,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;

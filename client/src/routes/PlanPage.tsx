@@ -148,7 +148,13 @@ function PlanWorkspace({ plan, reloadPlan }: WorkspaceProps) {
 function DraftWorkspace({ plan, reloadPlan }: WorkspaceProps) {
   const me = useMe();
   const user = presenceUserOf(me.user);
-  const { session, refusedWith } = useCollabDoc({ docName: plan.docName, user, onAccessChanged: reloadPlan });
+  const { session, refusedWith } = useCollabDoc({
+    docName: plan.docName,
+    user,
+    onAccessChanged: reloadPlan,
+    // Only an editor's unsent edits are worth keeping on the device (features/plan/offlineStore.ts).
+    keepOffline: docAccessOf(plan.role) === 'edit',
+  });
   // Refused the draft while the page thought otherwise: the role changed (say, to observer),
   // so re-read it; the page then shows what that role may read instead.
   useEffect(() => {
