@@ -3,6 +3,7 @@ import { measuresEn } from './measures.en';
 import { viewsEn } from './views.en';
 import { commentsEn } from './comments.en';
 import { revisionsEn } from './revisions.en';
+import { editorEn } from './editor.en';
 import { accessEn } from './access.en';
 import { offlineEn } from './offline.en';
 
@@ -64,12 +65,6 @@ export const en: Record<MessageKey, string> = {
   'presence.label': 'People here now',
   'presence.you': '(you)',
 
-  'toolbar.label': 'Formatting',
-  'toolbar.bold': 'Bold',
-  'toolbar.italic': 'Italic',
-  'toolbar.heading': 'Heading',
-  'toolbar.bulletList': 'Bullet list',
-
   'notFound.title': 'Page not found',
   'notFound.body': 'The page you are looking for does not exist or has moved.',
   'notFound.back': 'Go to plans',
@@ -86,6 +81,7 @@ export const en: Record<MessageKey, string> = {
   ...viewsEn,
   ...commentsEn,
   ...revisionsEn,
+  ...editorEn,
   ...accessEn,
   ...offlineEn,
 };

@@ -2,6 +2,7 @@ import { measuresJa } from './measures.ja';
 import { viewsJa } from './views.ja';
 import { commentsJa } from './comments.ja';
 import { revisionsJa } from './revisions.ja';
+import { editorJa } from './editor.ja';
 import { accessJa } from './access.ja';
 import { offlineJa } from './offline.ja';
 
@@ -67,12 +68,6 @@ export const ja = {
   'presence.label': '閲覧中の参加者',
   'presence.you': '（あなた）',
 
-  'toolbar.label': '書式',
-  'toolbar.bold': '太字',
-  'toolbar.italic': '斜体',
-  'toolbar.heading': '見出し',
-  'toolbar.bulletList': '箇条書き',
-
   'notFound.title': 'ページが見つかりません',
   'notFound.body': 'お探しのページは存在しないか、移動した可能性があります。',
   'notFound.back': '計画一覧へ',
@@ -89,6 +84,7 @@ export const ja = {
   ...viewsJa,
   ...commentsJa,
   ...revisionsJa,
+  ...editorJa,
   ...accessJa,
   ...offlineJa,
 } satisfies Record<string, string>;

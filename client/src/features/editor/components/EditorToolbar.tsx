@@ -1,81 +1,142 @@
-// The schema's commands (toggleBold, …) are typed by StarterKit's module augmentations.
+// The schema's commands (toggleBold, …) are typed by the extensions' module augmentations.
 import type {} from '@tiptap/starter-kit';
+import type {} from '@tiptap/extension-collaboration';
+import type {} from '@tiptap/extension-table';
 import { useEditorState, type Editor } from '@tiptap/react';
-import type { ReactNode } from 'react';
-import { useI18n, type MessageKey } from '../../../i18n';
+import { Group, Separator, Toolbar } from 'react-aria-components';
+import { useI18n } from '../../../i18n';
+import type { FindMode } from '../findReplace/findReplace';
+import { SHORTCUTS } from '../shortcuts';
+import { BlockStyleSelect, blockStyleOf } from './BlockStyleSelect';
+import { Icon } from './icons';
+import { TableMenu } from './TableMenu';
+import { ToolButton } from './ToolButton';
 
-interface ToolProps {
-  label: MessageKey;
-  shortcut: string;
-  pressed: boolean;
-  onPress: () => void;
-  children: ReactNode;
-}
-
-function Tool({ label, shortcut, pressed, onPress, children }: ToolProps) {
-  const { t } = useI18n();
-  return (
-    <button
-      type="button"
-      className="toolbar__button"
-      aria-label={t(label)}
-      aria-pressed={pressed}
-      aria-keyshortcuts={shortcut}
-      title={`${t(label)} (${shortcut})`}
-      onClick={onPress}
-    >
-      <span aria-hidden="true">{children}</span>
-    </button>
-  );
-}
-
-/** Formatting buttons for editors only; the caller leaves it out for read-only members. */
-export function EditorToolbar({ editor }: { editor: Editor }) {
-  const { t } = useI18n();
-  const active = useEditorState({
+/** What the buttons show, read once per transaction so only the toolbar re-renders. */
+function useToolbarState(editor: Editor) {
+  return useEditorState({
     editor,
-    selector: ({ editor: current }) => ({
-      bold: current.isActive('bold'),
-      italic: current.isActive('italic'),
-      heading: current.isActive('heading', { level: 2 }),
-      bulletList: current.isActive('bulletList'),
+    selector: ({ editor: e }) => ({
+      canUndo: e.can().undo(),
+      canRedo: e.can().redo(),
+      bold: e.isActive('bold'),
+      italic: e.isActive('italic'),
+      underline: e.isActive('underline'),
+      blockStyle: blockStyleOf(e),
+      bulletList: e.isActive('bulletList'),
+      orderedList: e.isActive('orderedList'),
+      canIndent: e.can().sinkListItem('listItem'),
+      canOutdent: e.can().liftListItem('listItem'),
+      inTable: e.isActive('table'),
     }),
   });
+}
+
+interface EditorToolbarProps {
+  editor: Editor;
+  onOpenFind: (mode: FindMode) => void;
+}
+
+/**
+ * The formatting toolbar, for editors only (the caller leaves it out for read-only members).
+ * One tab stop: arrow keys move between its buttons (WAI-ARIA toolbar pattern), and every
+ * tooltip names the key that does the same from the text.
+ */
+export function EditorToolbar({ editor, onOpenFind }: EditorToolbarProps) {
+  const { t } = useI18n();
+  const s = useToolbarState(editor);
+  const chain = () => editor.chain().focus();
 
   return (
-    <div className="toolbar" role="group" aria-label={t('toolbar.label')} data-testid="editor-toolbar">
-      <Tool
-        label="toolbar.bold"
-        shortcut="Control+B"
-        pressed={active.bold}
-        onPress={() => editor.chain().focus().toggleBold().run()}
-      >
-        <b>B</b>
-      </Tool>
-      <Tool
-        label="toolbar.italic"
-        shortcut="Control+I"
-        pressed={active.italic}
-        onPress={() => editor.chain().focus().toggleItalic().run()}
-      >
-        <i>I</i>
-      </Tool>
-      <Tool
-        label="toolbar.heading"
-        shortcut="Control+Alt+2"
-        pressed={active.heading}
-        onPress={() => editor.chain().focus().toggleHeading({ level: 2 }).run()}
-      >
-        H2
-      </Tool>
-      <Tool
-        label="toolbar.bulletList"
-        shortcut="Control+Shift+8"
-        pressed={active.bulletList}
-        onPress={() => editor.chain().focus().toggleBulletList().run()}
-      >
-        ••
-      </Tool>
-    </div>
+    <Toolbar className="editor-toolbar" aria-label={t('editor.toolbar')} data-testid="editor-toolbar">
+      <Group className="editor-toolbar__group" aria-label={t('editor.undo')}>
+        <ToolButton label={t('editor.undo')} shortcut={SHORTCUTS.undo} disabled={!s.canUndo} onPress={() => chain().undo().run()} testId="tool-undo">
+          <Icon name="undo" />
+        </ToolButton>
+        <ToolButton label={t('editor.redo')} shortcut={SHORTCUTS.redo} disabled={!s.canRedo} onPress={() => chain().redo().run()} testId="tool-redo">
+          <Icon name="redo" />
+        </ToolButton>
+      </Group>
+      <Separator orientation="vertical" className="editor-toolbar__separator" />
+      <BlockStyleSelect editor={editor} current={s.blockStyle} />
+      <Separator orientation="vertical" className="editor-toolbar__separator" />
+      <Group className="editor-toolbar__group" aria-label={t('editor.toolbar')}>
+        <ToolButton label={t('editor.bold')} shortcut={SHORTCUTS.bold} pressed={s.bold} onPress={() => chain().toggleBold().run()} testId="tool-bold">
+          <b className="editor-glyph">B</b>
+        </ToolButton>
+        <ToolButton label={t('editor.italic')} shortcut={SHORTCUTS.italic} pressed={s.italic} onPress={() => chain().toggleItalic().run()} testId="tool-italic">
+          <i className="editor-glyph">I</i>
+        </ToolButton>
+        <ToolButton
+          label={t('editor.underline')}
+          shortcut={SHORTCUTS.underline}
+          pressed={s.underline}
+          onPress={() => chain().toggleUnderline().run()}
+          testId="tool-underline"
+        >
+          <u className="editor-glyph">U</u>
+        </ToolButton>
+      </Group>
+      <Separator orientation="vertical" className="editor-toolbar__separator" />
+      <Group className="editor-toolbar__group" aria-label={t('editor.bulletList')}>
+        <ToolButton
+          label={t('editor.bulletList')}
+          shortcut={SHORTCUTS.bulletList}
+          pressed={s.bulletList}
+          onPress={() => chain().toggleBulletList().run()}
+          testId="tool-bullet-list"
+        >
+          <Icon name="bulletList" />
+        </ToolButton>
+        <ToolButton
+          label={t('editor.orderedList')}
+          shortcut={SHORTCUTS.orderedList}
+          pressed={s.orderedList}
+          onPress={() => chain().toggleOrderedList().run()}
+          testId="tool-ordered-list"
+        >
+          <Icon name="orderedList" />
+        </ToolButton>
+        <ToolButton
+          label={t('editor.outdent')}
+          shortcut={SHORTCUTS.outdent}
+          disabled={!s.canOutdent}
+          onPress={() => chain().liftListItem('listItem').run()}
+          testId="tool-outdent"
+        >
+          <Icon name="outdent" />
+        </ToolButton>
+        <ToolButton
+          label={t('editor.indent')}
+          shortcut={SHORTCUTS.indent}
+          disabled={!s.canIndent}
+          onPress={() => chain().sinkListItem('listItem').run()}
+          testId="tool-indent"
+        >
+          <Icon name="indent" />
+        </ToolButton>
+      </Group>
+      <Separator orientation="vertical" className="editor-toolbar__separator" />
+      <Group className="editor-toolbar__group" aria-label={t('editor.table.menu')}>
+        <ToolButton
+          label={t('editor.table.insert')}
+          disabled={s.inTable}
+          onPress={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}
+          testId="tool-insert-table"
+        >
+          <Icon name="table" />
+        </ToolButton>
+        <TableMenu editor={editor} inTable={s.inTable} />
+      </Group>
+      <Separator orientation="vertical" className="editor-toolbar__separator" />
+      <Group className="editor-toolbar__group" aria-label={t('editor.find.region')}>
+        <ToolButton label={t('editor.find')} shortcut={SHORTCUTS.find} onPress={() => onOpenFind('find')} testId="tool-find">
+          <Icon name="find" />
+        </ToolButton>
+        <ToolButton label={t('editor.replace')} shortcut={SHORTCUTS.replace} onPress={() => onOpenFind('replace')} testId="tool-replace">
+          <Icon name="replace" />
+        </ToolButton>
+      </Group>
+    </Toolbar>
   );
 }

@@ -3,11 +3,16 @@ import { proseExtensions } from '@sakutei/shared/editor';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
-import { useEffect } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../../i18n';
-import { ProseComments, useCommentExtensions } from '../../comments/ProseComments';
+import { usePlanSlots } from '../../plan/ports';
 import type { PlanViewProps } from '../../plan/planView';
+import { EDITOR_BEHAVIOUR } from '../editorBehaviour';
+import { FindReplace, type FindMode } from '../findReplace/findReplace';
+import { ChapterOutline } from './ChapterOutline';
 import { EditorToolbar } from './EditorToolbar';
+import { FindReplaceBar } from './FindReplaceBar';
+import '../editor.css';
 
 function documentAttributes(label: string, editable: boolean): Record<string, string> {
   return {
@@ -21,12 +26,24 @@ function documentAttributes(label: string, editable: boolean): Record<string, st
   };
 }
 
-/** The plan's prose, co-edited in TipTap. */
+/** The find bar's state: closed, or open in a mode; `request` re-focuses it when asked again. */
+type FindBarState = { mode: FindMode; request: number } | null;
+
+/** The plan's prose, co-edited in TipTap, with its toolbar, chapter outline and find bar. */
 export function LiveDocument({ session, user, editable }: PlanViewProps) {
   const { t } = useI18n();
   const { provider, ydoc } = session;
   const label = t('plan.editorLabel');
-  const commentExtensions = useCommentExtensions();
+  const { useProseCommentExtensions, ProseComments } = usePlanSlots();
+  const commentExtensions = useProseCommentExtensions();
+  const [findBar, setFindBar] = useState<FindBarState>(null);
+  const openFind = useCallback(
+    (mode: FindMode) => setFindBar((previous) => ({ mode, request: (previous?.request ?? 0) + 1 })),
+    [],
+  );
+  // The extension is configured once per editor; it calls whatever the latest handler is.
+  const openFindRef = useRef(openFind);
+  openFindRef.current = openFind;
 
   const editor = useEditor(
     {
@@ -35,12 +52,14 @@ export function LiveDocument({ session, user, editable }: PlanViewProps) {
         Collaboration.configure({ document: ydoc, field: BODY_FRAGMENT }),
         // Publishes `user` in awareness too, so it carries the id the presence list groups by.
         CollaborationCaret.configure({ provider, user }),
+        FindReplace.configure({ onOpen: (mode) => openFindRef.current(mode) }),
         // After Collaboration: comment highlights read positions through its sync binding.
         ...commentExtensions,
       ],
+      ...EDITOR_BEHAVIOUR,
       editable,
       editorProps: { attributes: documentAttributes(label, editable) },
-      // Only the toolbar and status re-render on change, not this whole tree per keystroke.
+      // Only the toolbar, outline and find bar re-render on change, not this whole tree per keystroke.
       shouldRerenderOnTransaction: false,
     },
     [provider],
@@ -54,10 +73,26 @@ export function LiveDocument({ session, user, editable }: PlanViewProps) {
   }, [editor, editable, label]);
 
   return (
-    <>
-      {editable && <EditorToolbar editor={editor} />}
-      <EditorContent editor={editor} className="document-page" />
-      <ProseComments editor={editor} />
-    </>
+    <div className="editor-layout">
+      <ChapterOutline editor={editor} />
+      <div className="editor-main">
+        {(editable || findBar) && (
+          <div className="editor-chrome">
+            {editable && <EditorToolbar editor={editor} onOpenFind={openFind} />}
+            {findBar && (
+              <FindReplaceBar
+                editor={editor}
+                mode={findBar.mode}
+                focusRequest={findBar.request}
+                editable={editable}
+                onClose={() => setFindBar(null)}
+              />
+            )}
+          </div>
+        )}
+        <EditorContent editor={editor} className="document-page" />
+        <ProseComments editor={editor} />
+      </div>
+    </div>
   );
 }
