@@ -12,6 +12,6 @@ export * from './schemas/comments';
 export * from './revisions/index';
 export * from './schemas/revisions';
 export * from './encoding/base64';
-export * from './format/dateTime';
 export * from './format/dates';
+export * from './format/dateTime';
 export * from './format/fieldLabels';

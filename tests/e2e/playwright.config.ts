@@ -21,7 +21,7 @@ function chromiumPath(): string {
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
-  outputDir: path.join(root, 'tests/.tmp/e2e-results'),
+  outputDir: path.join(root, `tests/.tmp/e2e-results-${port}`),
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,

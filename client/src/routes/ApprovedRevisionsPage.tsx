@@ -1,96 +1,25 @@
-import type { PlanSummary, Revision } from '@sakutei/shared';
-import { useCallback, useId, useState } from 'react';
+import type { PlanSummary } from '@sakutei/shared';
 import { useMe } from '../app/session';
-import { useI18n } from '../i18n';
 import { CommentsProvider } from '../features/comments/CommentsProvider';
 import { CommentsSidebar } from '../features/comments/CommentsSidebar';
-import { useComments } from '../features/comments/commentsContext';
-import { CompareSection } from '../features/revisions/CompareSection';
-import { RevisionList } from '../features/revisions/RevisionList';
-import { RevisionReader } from '../features/revisions/RevisionReader';
-import { latestApproved } from '../features/revisions/revisionText';
-import { useAnnouncer } from '../features/revisions/useAnnouncer';
-import { useRevisions } from '../features/revisions/useRevisions';
-import '../features/revisions/revisions.css';
+import { PlanProvider } from '../features/plan/PlanContext';
+import { PlanSlotsContext } from '../features/plan/ports';
+import { presenceUserOf } from '../features/plan/presence';
+import { ObserverRevisionsView } from '../features/revisions/ObserverRevisionsView';
+import { planSlots } from './planSlots';
 
-const NO_MEMBERS = [] as const;
 const noTabs = () => {};
 
-/**
- * The plan for a role that may not open the live draft (observers): what the council
- * approved, the revisions a review invited them to, and the 新旧対照表 between them.
- */
+/** The plan page of a role that may not open the live draft: approved revisions, with their comments. */
 export function ApprovedRevisionsPage({ plan }: { plan: PlanSummary }) {
   const me = useMe();
   return (
-    <CommentsProvider plan={plan} userId={me.user.id} session={null} selectView={noTabs}>
-      <ApprovedRevisions plan={plan} />
-    </CommentsProvider>
-  );
-}
-
-function ApprovedRevisions({ plan }: { plan: PlanSummary }) {
-  const { t } = useI18n();
-  const { revisions, failed, reload, replace } = useRevisions(plan.id);
-  const { announcement, announce } = useAnnouncer();
-  const { threads, canComment } = useComments();
-  const [chosenId, setChosenId] = useState<string | null>(null);
-  const listHeadingId = useId();
-
-  const latest = revisions ? latestApproved(revisions) : null;
-  const chosen = revisions?.find((revision) => revision.id === chosenId) ?? null;
-  const reading = chosen ?? latest;
-  // The sidebar is about the revision being read; without threads there, or a way to add one, it is noise.
-  const withComments = reading !== null && (threads.length > 0 || canComment);
-
-  const onChanged = useCallback(
-    (revision: Revision) => {
-      replace(revision);
-      reload();
-    },
-    [replace, reload],
-  );
-
-  return (
-    <div className={`plan-layout${withComments ? '' : ' plan-layout--single'}`}>
-      <div className="plan-layout__main revisions" data-testid="approved-revisions">
-        <p className="revisions-status" role="status">
-          {announcement}
-        </p>
-        {revisions === null ? (
-          <p className="page-status" role={failed ? 'alert' : 'status'}>
-            {failed ? t('revisions.loadFailed') : t('app.loading')}
-          </p>
-        ) : reading ? (
-          <RevisionReader key={reading.id} revision={reading} focusOnOpen={chosen !== null} />
-        ) : (
-          <p className="empty-state" data-testid="no-approved-revision">
-            {t('revisions.observer.noApproved')}
-          </p>
-        )}
-        {revisions !== null && revisions.length > 0 && (
-          <section className="revisions-section" aria-labelledby={listHeadingId}>
-            <h2 id={listHeadingId} className="revisions-section__title">
-              {t('revisions.observer.listTitle')}
-            </h2>
-            <RevisionList
-              revisions={revisions}
-              failed={failed}
-              readingId={reading?.id ?? null}
-              labelledBy={listHeadingId}
-              role={plan.role}
-              members={NO_MEMBERS}
-              mayRestore={false}
-              onRead={(revision) => setChosenId(revision.id)}
-              onChanged={onChanged}
-              onStale={reload}
-              announce={announce}
-            />
-          </section>
-        )}
-        {revisions !== null && revisions.length > 0 && <CompareSection planId={plan.id} revisions={revisions} withDraft={false} />}
-      </div>
-      {withComments && <CommentsSidebar />}
-    </div>
+    <PlanProvider plan={plan} user={presenceUserOf(me.user)} session={null} editable={false} selectView={noTabs}>
+      <PlanSlotsContext value={planSlots}>
+        <CommentsProvider>
+          <ObserverRevisionsView sidebar={<CommentsSidebar />} />
+        </CommentsProvider>
+      </PlanSlotsContext>
+    </PlanProvider>
   );
 }

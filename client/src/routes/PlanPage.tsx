@@ -1,5 +1,5 @@
 import { CLOSE_CODES, docAccessOf, type PlanSummary } from '@sakutei/shared';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, subscribeToLocation } from '../app/router';
 import { useMe } from '../app/session';
 import { useApiResource } from '../app/useApiResource';
@@ -14,6 +14,9 @@ import { ApprovedRevisionsPage } from './ApprovedRevisionsPage';
 import { RevisionsView } from '../features/revisions/RevisionsView';
 import { CommentsProvider } from '../features/comments/CommentsProvider';
 import { CommentsSidebar } from '../features/comments/CommentsSidebar';
+import { PlanProvider, type PlanViewId } from '../features/plan/PlanContext';
+import { PlanSlotsContext } from '../features/plan/ports';
+import { planSlots } from './planSlots';
 import { ConnectionStatus } from '../features/plan/components/ConnectionStatus';
 import { LiveDocument } from '../features/editor/components/LiveDocument';
 import { PresenceList } from '../features/plan/components/PresenceList';
@@ -46,8 +49,8 @@ const VIEWS = [
   { id: 'contents', label: 'workspace.tab.contents', View: ContentsView },
   { id: 'roles', label: 'workspace.tab.roles', View: RoleMatrixView },
   { id: 'revisions', label: 'workspace.tab.revisions', View: RevisionsView },
-] as const;
-type ViewId = (typeof VIEWS)[number]['id'];
+] as const satisfies ReadonlyArray<{ id: PlanViewId; label: string; View: unknown }>;
+type ViewId = PlanViewId;
 
 /** The tab a fragment names (`#measures`); null for any other (`#thread-…` opens a comment). */
 function viewNamedByHash(): ViewId | null {
@@ -147,7 +150,7 @@ function PlanWorkspace({ plan, reloadPlan }: WorkspaceProps) {
 /** The live draft in its tabs, with the comments beside it. */
 function DraftWorkspace({ plan, reloadPlan }: WorkspaceProps) {
   const me = useMe();
-  const user = presenceUserOf(me.user);
+  const user = useMemo(() => presenceUserOf(me.user), [me.user]);
   const { session, refusedWith } = useCollabDoc({
     docName: plan.docName,
     user,
@@ -191,23 +194,27 @@ function DraftWorkspace({ plan, reloadPlan }: WorkspaceProps) {
     <>
       {refusedWith !== null && <RefusalNotice code={refusedWith} />}
       {session && viewProps && (
-        <CommentsProvider plan={plan} userId={me.user.id} session={session} selectView={selectView}>
-          <div className="plan-layout">
-            <div className="live-document plan-layout__main">
-              <SessionBar session={session} refused={refusedWith !== null} selfId={user.id} />
-              <ViewTabs current={current.id} onSelect={selectView} />
-              <div
-                className="plan-panel"
-                role="tabpanel"
-                id={`plan-panel-${current.id}`}
-                aria-labelledby={`plan-tab-${current.id}`}
-              >
-                <current.View key={current.id} {...viewProps} />
+        <PlanProvider plan={plan} user={user} session={session} editable={viewProps.editable} selectView={selectView}>
+          <PlanSlotsContext value={planSlots}>
+            <CommentsProvider>
+              <div className="plan-layout">
+                <div className="live-document plan-layout__main">
+                  <SessionBar session={session} refused={refusedWith !== null} selfId={user.id} />
+                  <ViewTabs current={current.id} onSelect={selectView} />
+                  <div
+                    className="plan-panel"
+                    role="tabpanel"
+                    id={`plan-panel-${current.id}`}
+                    aria-labelledby={`plan-tab-${current.id}`}
+                  >
+                    <current.View key={current.id} {...viewProps} />
+                  </div>
+                </div>
+                <CommentsSidebar />
               </div>
-            </div>
-            <CommentsSidebar />
-          </div>
-        </CommentsProvider>
+            </CommentsProvider>
+          </PlanSlotsContext>
+        </PlanProvider>
       )}
     </>
   );

@@ -12,4 +12,7 @@ export * from './import/problems';
 export * from './import/kpiList';
 export * from './import/hierarchy';
 export * from './import/apply';
+export * from './import/pasteTarget';
 export * from './export/rows';
+export * from './text/contacts';
+export * from './text/kpiText';

@@ -1,4 +1,4 @@
-import { formatContact } from '../measures/export/rows';
+import { formatContacts } from '../measures/text/contacts';
 import { formatFiscalYear } from '../measures/fiscalYear';
 import type {
   GradeCondition,
@@ -253,7 +253,7 @@ function rowFields(row: DerivedRow): Record<RowDiffField, string> {
     title: row.title,
     description: row.node.description,
     status: row.node.status === null ? '' : PROJECT_STATUS_LABELS[row.node.status],
-    contacts: (row.project?.contacts ?? []).map(formatContact).join('\n'),
+    contacts: formatContacts(row.project?.contacts ?? []),
   };
 }
 

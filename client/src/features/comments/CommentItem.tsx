@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n';
 import { CommentBody } from './CommentBody';
 import { useComments } from './commentsContext';
 import { commentErrorMessage } from './errors';
-import { formatCommentTime } from './formatTime';
+import { formatCommentTime } from '@sakutei/shared';
 import { toEditableText } from './mentions';
 import { MentionTextarea } from './MentionTextarea';
 import { useMentionDraft } from './useMentionDraft';

@@ -1,11 +1,9 @@
 import {
-  PlanEvent,
   can,
   canComment,
   canRespondToOpinion,
   type Anchor,
-  type PlanSummary,
-  type TextAnchor,
+    type TextAnchor,
   type Thread,
   type ThreadResponse,
 } from '@sakutei/shared';
@@ -17,8 +15,8 @@ import { useSession } from '../../app/session';
 import { useI18n, type Translate } from '../../i18n';
 import { ApiError } from '../../lib/api';
 import * as api from '../../lib/commentsApi';
-import type { CollabSession } from '../plan/useCollabDoc';
-import { attachUnreadStream, reportUnreadFromStream } from '../notifications/unreadStore';
+import { usePlan } from '../plan/PlanContext';
+import { RevisionCommentsContext, type RevisionCommentsPort, type RevisionScope } from '../plan/ports';
 import { refreshCommentHighlights, type HighlightRange, type HighlightSource } from './commentHighlights';
 import {
   CommentsContext,
@@ -30,14 +28,9 @@ import {
   type FocusRequest,
   type LoadState,
   type Participant,
-  type RevisionScope,
 } from './commentsContext';
+import { MeasureCommentsPortProvider } from './MeasureCommentsPortProvider';
 import { rangeInEditor, syncBindingOf } from './textAnchors';
-
-/** Where the measure grid listens for "show this cell". */
-export const FOCUS_MEASURE_EVENT = 'sakutei:focus-measure';
-
-const RECONNECT_MAX_MS = 60_000;
 
 function threadIdFromHash(): string | null {
   const match = /^#thread-(.+)$/.exec(location.hash);
@@ -84,12 +77,6 @@ function revealInEditor(editor: Editor, threadId: string, anchor: TextAnchor): b
 }
 
 interface Props {
-  plan: Pick<PlanSummary, 'id' | 'title' | 'role' | 'workspaceId'>;
-  userId: string;
-  /** The live draft; null for a role that only reads revisions (observers). */
-  session: CollabSession | null;
-  /** Switches the plan page's tab, for jumping to an anchor. */
-  selectView: (view: 'prose' | 'measures') => void;
   children: ReactNode;
 }
 
@@ -101,7 +88,9 @@ interface Props {
  * the context hands out those of the scope being read (the draft, or the revision whose
  * reader is open), so one provider serves both.
  */
-export function CommentsProvider({ plan, userId, session, selectView, children }: Props) {
+export function CommentsProvider({ children }: Props) {
+  const { plan, user, session, selectView, jumps, events } = usePlan();
+  const userId = user.id;
   const { t } = useI18n();
   const { expire } = useSession();
   const [threads, setThreads] = useState<Thread[]>([]);
@@ -213,61 +202,27 @@ export function CommentsProvider({ plan, userId, session, selectView, children }
     loadAll();
   }, [loadAll]);
 
-  // The event stream. EventSource retries dropped connections by itself; when the server
-  // refuses outright it gives up, so we start over with a growing delay.
+  // Thread changes arrive on the plan's event stream; after a gap, everything is re-read.
   const refreshThreadRef = useRef(refreshThread);
   const loadAllRef = useRef(loadAll);
   useEffect(() => {
     refreshThreadRef.current = refreshThread;
     loadAllRef.current = loadAll;
   });
-  useEffect(() => {
-    let source: EventSource | null = null;
-    let detach: (() => void) | null = null;
-    let retry: ReturnType<typeof setTimeout> | null = null;
-    let delay = 2_000;
-    let everOpened = false;
-    let stopped = false;
-
-    const connect = () => {
-      source = new EventSource(api.planEventsUrl(plan.id));
-      source.onopen = () => {
-        delay = 2_000;
-        detach ??= attachUnreadStream();
-        // Whatever changed while we were away arrived as events nobody received.
-        if (everOpened) loadAllRef.current();
-        everOpened = true;
-      };
-      source.onmessage = (message: MessageEvent<string>) => {
-        let data: unknown;
-        try {
-          data = JSON.parse(message.data);
-        } catch {
-          return;
-        }
-        const event = PlanEvent.safeParse(data);
-        if (!event.success) return;
-        if (event.data.type === 'notifications') reportUnreadFromStream(event.data.unread);
-        else if (event.data.deleted) forget(event.data.threadId, nextSeq());
-        else refreshThreadRef.current(event.data.threadId);
-      };
-      source.onerror = () => {
-        if (source?.readyState !== EventSource.CLOSED || stopped) return;
-        // Refused: the bell polls again until we are back.
-        detach?.();
-        detach = null;
-        retry = setTimeout(connect, delay);
-        delay = Math.min(delay * 2, RECONNECT_MAX_MS);
-      };
-    };
-    connect();
-    return () => {
-      stopped = true;
-      source?.close();
-      detach?.();
-      if (retry !== null) clearTimeout(retry);
-    };
-  }, [plan.id, forget]);
+  useEffect(
+    () =>
+      events.subscribe({
+        onOpen: (afterGap) => {
+          if (afterGap) loadAllRef.current();
+        },
+        onEvent: (event) => {
+          if (event.type !== 'thread') return;
+          if (event.deleted) forget(event.threadId, nextSeq());
+          else refreshThreadRef.current(event.threadId);
+        },
+      }),
+    [events, forget],
+  );
 
   useEffect(() => {
     if (!can(plan.role, 'members.read')) return;
@@ -365,11 +320,9 @@ export function CommentsProvider({ plan, userId, session, selectView, children }
     }
     if (inRevision) return;
     selectViewRef.current('measures');
-    // Two frames: the measure tab mounts, then its effects subscribe to the event.
-    requestAnimationFrame(() =>
-      requestAnimationFrame(() => window.dispatchEvent(new CustomEvent(FOCUS_MEASURE_EVENT, { detail: anchor.target }))),
-    );
-  }, []);
+    // A whole-row thread's badge is on the 番号 cell. The bus keeps the jump for the table about to mount.
+    jumps.toMeasure({ target: anchor.target, landOn: 'number' });
+  }, [jumps]);
   useEffect(() => {
     if (!pendingJump || !proseEditor) return;
     setPendingJump(null);
@@ -437,9 +390,18 @@ export function CommentsProvider({ plan, userId, session, selectView, children }
     [highlightSource, registerProseEditor, startThread, mayComment],
   );
 
+  const revisionPort = useMemo<RevisionCommentsPort>(
+    () => ({ setScope: setRevisionScope, worthShowing: scopedThreads.length > 0 || mayComment }),
+    [scopedThreads.length, mayComment],
+  );
+
   return (
     <CommentsEditorBridgeContext value={bridge}>
-      <CommentsContext value={value}>{children}</CommentsContext>
+      <CommentsContext value={value}>
+        <RevisionCommentsContext value={revisionPort}>
+          <MeasureCommentsPortProvider>{children}</MeasureCommentsPortProvider>
+        </RevisionCommentsContext>
+      </CommentsContext>
     </CommentsEditorBridgeContext>
   );
 }

@@ -1,7 +1,7 @@
 import type { Anchor, Disposition, Person, PlanSummary, Role, Thread } from '@sakutei/shared';
 import type { Editor } from '@tiptap/core';
 import { createContext, use } from 'react';
-import type * as Y from 'yjs';
+import type { RevisionScope } from '../plan/ports';
 import type { CollabSession } from '../plan/useCollabDoc';
 import type { HighlightSource } from './commentHighlights';
 
@@ -23,20 +23,6 @@ export interface FocusRequest {
 export interface DraftThread {
   anchor: Anchor;
   seq: number;
-}
-
-/**
- * A frozen revision being read: the sidebar then shows that revision's threads, new threads
- * go to it, and anchors resolve against its own document rather than the live draft.
- */
-export interface RevisionScope {
-  revisionId: string;
-  /** The revision's frozen Y.Doc. */
-  doc: Y.Doc;
-  /** Whether this person may comment on it (an invited observer only while its review is open). */
-  canComment: boolean;
-  /** Says which revision the sidebar is about, e.g. 第2版. */
-  label: string;
 }
 
 export interface CommentActions {

@@ -1,6 +1,7 @@
 import { kpiFigures, latestActualYear, type GradeRule, type KpiFigures, type KpiRecord } from '@sakutei/shared/measures';
 import { useI18n, type Translate } from '../../i18n';
-import { describeValue, formatPercent, yearLong, yearShort } from './kpiFormat';
+import { describeValue, yearLong, yearShort } from './kpiFormat';
+import { formatPercent } from '@sakutei/shared/measures';
 
 /** 達成率, or 達成 / 未達成 when the KPI is judged only as met or not. */
 export function achievementText(figures: KpiFigures, t: Translate): string {

@@ -4,7 +4,7 @@ import { useI18n, type MessageKey } from '../../i18n';
 import { CellEditor } from './CellEditor';
 import { CommentBadge } from './CommentBadge';
 import { badgeTargetOf } from './commentTargets';
-import { formatContact } from './contacts';
+import { formatContact } from '@sakutei/shared/measures';
 import {
   GRID_FIELDS,
   editKindOf,

@@ -15,17 +15,17 @@ import {
   type DerivedTable,
   type NodeKind,
   type Placement,
+  parentForPaste,
 } from '@sakutei/shared/measures';
 import { useCallback, useEffect, useId, useRef, useState, type ClipboardEvent } from 'react';
 import type * as Y from 'yjs';
 import { useI18n } from '../../i18n';
 import type { PlanViewProps } from '../plan/planView';
-import { ImportDialog } from '../transfer/ImportDialog';
-import { parentForPaste } from '../transfer/pasteTarget';
-import { TransferMenu } from '../transfer/TransferMenu';
+import { usePlan } from '../plan/PlanContext';
+import { usePlanSlots } from '../plan/ports';
 import { CellCommentBar } from './CellCommentBar';
 import { gridCellTarget, rowQuote } from './commentTargets';
-import { formatContacts, parseContacts } from './contacts';
+import { formatContacts, parseContacts } from '@sakutei/shared/measures';
 import { DeleteRowDialog } from './DeleteRowDialog';
 import {
   GRID_FIELDS,
@@ -44,7 +44,7 @@ import { KeyboardHelp, KeyboardHelpToggle } from './KeyboardHelp';
 import type { KpiFocus, KpiPanelMode } from './KpiCard';
 import { KpiPanel } from './KpiPanel';
 import { MeasureGrid } from './MeasureGrid';
-import { subscribeToMeasureJumps, type MeasureJump } from '../plan/measureJumps';
+import { landingOf, type MeasureJump } from './measureJump';
 import { MeasureToolbar, type ToolbarAction } from './MeasureToolbar';
 import { mergeText } from './mergeText';
 import { ReprintDialog } from './ReprintDialog';
@@ -84,6 +84,7 @@ function sameFocus(a: GridFocus | null, b: GridFocus | null): boolean {
 /** The 施策・事業・成果指標 tab: the measure tree-grid, its toolbar and the KPI panel. */
 export function MeasuresView({ planId, session, role, editable }: PlanViewProps) {
   const { t } = useI18n();
+  const { TransferMenu, ImportDialog } = usePlanSlots();
   const { ydoc: doc, provider } = session;
   const view = useMeasureTable(doc);
   const { table, derived } = view;
@@ -177,7 +178,8 @@ export function MeasuresView({ planId, session, role, editable }: PlanViewProps)
   };
 
   // "Show this row / cell / KPI", from the sidebar's jump button or the 目次.
-  useEffect(() => subscribeToMeasureJumps(setJump), []);
+  const { jumps } = usePlan();
+  useEffect(() => jumps.subscribe((request) => setJump(landingOf(request))), [jumps]);
   useEffect(() => {
     if (!jump) return;
     const rowId = jump.kind === 'row' ? jump.rowId : (derived.kpiById.get(jump.kpiId)?.rowId ?? null);

@@ -1,5 +1,5 @@
 import type { DerivedRow, ProjectStatus } from '@sakutei/shared/measures';
-import { formatContacts } from './contacts';
+import { formatContacts } from '@sakutei/shared/measures';
 
 /** The grid's columns, left to right; also the `data-field` of each cell. */
 export const GRID_FIELDS = ['number', 'title', 'status', 'description', 'contacts', 'kpis'] as const;

@@ -1,22 +1,14 @@
-import { formatFiscalYear, formatMeasured, type KpiRecord, type KpiValue, type Measured } from '@sakutei/shared/measures';
+import { fiscalYearText, formatMeasured, type KpiRecord, type KpiValue, type Measured } from '@sakutei/shared/measures';
 import type { Locale, Translate } from '../../i18n';
-
-/** A ratio as a percentage with one decimal: 0.2667 → `26.7%`. */
-export function formatPercent(ratio: number | null): string {
-  if (ratio === null || !Number.isFinite(ratio)) return '—';
-  const percent = ratio * 100;
-  // -0.0% reads as a regression that is not there.
-  return `${(Math.abs(percent) < 0.05 ? 0 : percent).toFixed(1)}%`;
-}
 
 /** `R4`, as table headers print fiscal years. */
 export function yearShort(fiscalYear: number): string {
-  return formatFiscalYear(fiscalYear, 'eraShort');
+  return fiscalYearText(fiscalYear, 'eraShort');
 }
 
 /** `令和4年度`, or `FY2022 (R4)` in English. */
 export function yearLong(fiscalYear: number, locale: Locale): string {
-  return locale === 'ja' ? formatFiscalYear(fiscalYear, 'era') : `FY${fiscalYear} (${yearShort(fiscalYear)})`;
+  return fiscalYearText(fiscalYear, 'era', locale);
 }
 
 /** The fiscal years a KPI's actual row shows: the plan's columns plus any other year on record. */

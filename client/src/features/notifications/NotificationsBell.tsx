@@ -5,8 +5,8 @@ import { useSession } from '../../app/session';
 import { useI18n } from '../../i18n';
 import { ApiError } from '../../lib/api';
 import { listNotifications, markNotificationsRead } from '../../lib/commentsApi';
-import { formatCommentTime } from '../comments/formatTime';
-import { setUnread, useUnreadState } from './unreadStore';
+import { formatCommentTime } from '@sakutei/shared';
+import { setUnread, useUnreadState } from '../../app/unreadStore';
 import './notifications.css';
 
 const POLL_MS = 60_000;

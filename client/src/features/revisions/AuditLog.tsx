@@ -4,7 +4,7 @@ import { useEffect, useId, useMemo, useRef } from 'react';
 import { useApiResource } from '../../app/useApiResource';
 import { useI18n } from '../../i18n';
 import { getAuditLog, type AuditLog as AuditLogData } from '../../lib/revisionsApi';
-import { formatCommentTime } from '../comments/formatTime';
+import { formatCommentTime } from '@sakutei/shared';
 import { auditDetails, auditKindText } from './auditText';
 
 interface Props {

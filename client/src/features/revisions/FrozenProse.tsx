@@ -4,7 +4,7 @@ import Collaboration from '@tiptap/extension-collaboration';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect } from 'react';
 import type * as Y from 'yjs';
-import { ProseComments, useCommentExtensions } from '../comments/ProseComments';
+import { usePlanSlots } from '../plan/ports';
 
 function attributes(label: string): Record<string, string> {
   return {
@@ -21,7 +21,8 @@ function attributes(label: string): Record<string, string> {
  * provider), so text anchors made on it, which are Yjs positions, resolve as in the draft.
  */
 export function FrozenProse({ doc, label }: { doc: Y.Doc; label: string }) {
-  const commentExtensions = useCommentExtensions();
+  const { useProseCommentExtensions, ProseComments } = usePlanSlots();
+  const commentExtensions = useProseCommentExtensions();
   const editor = useEditor(
     {
       extensions: [

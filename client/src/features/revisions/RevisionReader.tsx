@@ -5,13 +5,12 @@ import { useEffect, useId, useMemo, useRef } from 'react';
 import { useApiResource } from '../../app/useApiResource';
 import { useI18n } from '../../i18n';
 import { getRevision, type RevisionContent } from '../../lib/revisionsApi';
-import { KpiListTable } from '../views/KpiListTable';
+import { KpiListTable } from '../plan/tables/KpiListTable';
 import { FrozenProse } from './FrozenProse';
 import { RevisionExports } from './RevisionExports';
 import { revisionLabel, revisionNumberText, statusText } from './revisionText';
 import { useFrozenDoc } from './useFrozenDoc';
 import { useRevisionCommentScope } from './useRevisionCommentScope';
-import '../views/views.css';
 
 interface Props {
   /** From the list, so a review decided meanwhile shows at once; the content never changes. */

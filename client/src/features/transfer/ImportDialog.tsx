@@ -2,8 +2,8 @@ import { parseDelimited } from '@sakutei/shared/measures';
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { useI18n, type Translate } from '../../i18n';
-import type { MeasureView } from '../plan/useMeasureTable';
-import '../views/views.css';
+import type { ImportDialogProps } from '../plan/ports';
+import './transfer.css';
 import type { ImportKind } from './detectKind';
 import { HierarchyPreview } from './HierarchyPreview';
 import { AttachChooser, KindChooser, ParentChooser } from './ImportOptions';
@@ -13,20 +13,6 @@ import { KpiPreview } from './KpiPreview';
 import { useFileSource } from './useFileSource';
 import { useImportDraft, type ImportOutcome } from './useImportDraft';
 
-export type ImportDialogProps = {
-  planId: string;
-  doc: Y.Doc;
-  view: MeasureView;
-  /** A file chosen before the dialog opened; null to start with a paste. */
-  initialFile: File | null;
-  /** Text pasted into the grid, which opened the dialog. */
-  initialText?: string;
-  /** Where imported rows go unless the user picks another parent (the pasting row's parent). */
-  initialParent?: string | null;
-  onClose: () => void;
-  /** After the import is written; the sentence is for announcing the result. */
-  onApplied: (summary: string) => void;
-};
 
 const NO_ROWS: string[][] = [];
 

@@ -1,8 +1,7 @@
-import { circled, type KpiImportRow } from '@sakutei/shared/measures';
+import { actualText, baselineText, circled, fiscalYearText, targetText, type KpiImportRow } from '@sakutei/shared/measures';
 import { useI18n, type Locale } from '../../i18n';
-import { actualText, baselineText, targetText } from '../views/kpiText';
-import { useDirectionWords } from '../views/useDirectionWords';
-import { fiscalYearText } from '../views/yearText';
+import { useDirectionWords } from '../../i18n/useDirectionWords';
+import '../plan/tables/kpiList.css';
 
 export type KpiPreviewItem = {
   row: KpiImportRow;
@@ -76,7 +75,7 @@ export function KpiPreview({ items }: { items: readonly KpiPreviewItem[] }) {
               ))}
             </th>
             <td className="kpi-list__figure">{baselineText(item.row, null)}</td>
-            <td className="kpi-list__figure">{targetText(item.row, words)}</td>
+            <td className="kpi-list__figure">{targetText(item.row, null, words)}</td>
             {years.map((year) => (
               <td key={year} className="kpi-list__figure">
                 {actualText(item.row, year)}

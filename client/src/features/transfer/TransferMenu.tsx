@@ -3,17 +3,11 @@ import { useEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { useI18n, type MessageKey } from '../../i18n';
 import { measureExportUrl } from '../../lib/api';
-import type { MeasureView } from '../plan/useMeasureTable';
-import '../views/views.css';
+import type { TransferMenuProps } from '../plan/ports';
+import './transfer.css';
 import { ImportDialog } from './ImportDialog';
 import { IMPORT_ACCEPT } from './readImportFile';
 
-type Props = {
-  planId: string;
-  doc: Y.Doc;
-  view: MeasureView;
-  editable: boolean;
-};
 
 const EXPORTS: ReadonlyArray<{ table: MeasureExportQuery['table']; label: MessageKey }> = [
   { table: 'kpis', label: 'views.transfer.kpis' },
@@ -25,7 +19,7 @@ const FORMATS: ReadonlyArray<{ format: MeasureExportQuery['format']; label: stri
 ];
 
 /** Import (paste or file) and export (CSV, XLSX) of the measure table and the KPI list. */
-export function TransferMenu({ planId, doc, view, editable }: Props) {
+export function TransferMenu({ planId, doc, view, editable }: TransferMenuProps) {
   const { t } = useI18n();
   const fileInput = useRef<HTMLInputElement>(null);
   const lastTrigger = useRef<HTMLButtonElement | null>(null);

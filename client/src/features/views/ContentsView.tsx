@@ -2,9 +2,9 @@ import type { DerivedRow, DerivedTable, HierarchyScheme } from '@sakutei/shared/
 import { useId } from 'react';
 import { useI18n } from '../../i18n';
 import type { PlanViewProps } from '../plan/planView';
-import { FOCUS_ROW_EVENT } from '../plan/measureJumps';
+import { usePlan } from '../plan/PlanContext';
+import { usePlanSlots } from '../plan/ports';
 import { useMeasureTable } from '../plan/useMeasureTable';
-import { TransferMenu } from '../transfer/TransferMenu';
 import { PrintButton } from './PrintButton';
 import './views.css';
 
@@ -33,13 +33,14 @@ function ContentsRow({ row, derived, projectDepth }: { row: DerivedRow; derived:
   const { t } = useI18n();
   const isProject = projectDepth !== null && row.depth >= projectDepth;
   const indent = isProject ? row.depth - projectDepth : row.depth;
-  // The tab state belongs to the editor page; the hash is how a view asks for another tab,
-  // and the event tells the measure table which row was meant. Sent at once, before the tab
-  // has switched: the table keeps a request that arrives just before it mounts.
+  const { jumps } = usePlan();
+  // The hash is how a view asks for another tab (and Back returns); the kernel's jump tells
+  // the measure table which row was meant. Sent at once, before the tab has switched: the
+  // bus keeps a request that arrives just before the table mounts.
   const open = (event: React.MouseEvent) => {
     // A link opened in a new tab or window shows no row here.
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    window.dispatchEvent(new CustomEvent(FOCUS_ROW_EVENT, { detail: { rowId: row.node.id } }));
+    jumps.toMeasure({ target: { kind: 'node', id: row.node.id, field: null }, landOn: 'title' });
   };
   const entry = (
     <div className="contents__entry" style={{ paddingInlineStart: `${indent * 1.25}em` }}>
@@ -68,6 +69,7 @@ function ContentsRow({ row, derived, projectDepth }: { row: DerivedRow; derived:
 /** 目次: every row of the tree with its derived number, and ○ where a KPI is attached. */
 export function ContentsView({ planId, session, editable }: PlanViewProps) {
   const { t } = useI18n();
+  const { TransferMenu } = usePlanSlots();
   const view = useMeasureTable(session.ydoc);
   const headingId = useId();
   const { derived, table } = view;

@@ -2,14 +2,15 @@ import { useId } from 'react';
 import { useI18n } from '../../i18n';
 import type { PlanViewProps } from '../plan/planView';
 import { useMeasureTable } from '../plan/useMeasureTable';
-import { TransferMenu } from '../transfer/TransferMenu';
-import { KpiListTable } from './KpiListTable';
+import { usePlanSlots } from '../plan/ports';
+import { KpiListTable } from '../plan/tables/KpiListTable';
 import { PrintButton } from './PrintButton';
 import './views.css';
 
 /** 成果指標一覧: generated from the measure table, never typed. */
 export function KpiListView({ planId, session, editable }: PlanViewProps) {
   const { t } = useI18n();
+  const { TransferMenu } = usePlanSlots();
   const view = useMeasureTable(session.ydoc);
   const headingId = useId();
   const { derived, table } = view;

@@ -4,7 +4,8 @@ import { formatFiscalYear } from '../fiscalYear';
 import { KPI_LIST_PASTE } from '../fixtures/kpiListPaste';
 import { CSV_BOM, parseDelimited, toDelimited } from '../import/delimited';
 import type { HierarchyImport } from '../import/hierarchy';
-import { importHierarchy, parseContacts } from '../import/hierarchy';
+import { importHierarchy } from '../import/hierarchy';
+import { formatContact, parseContacts } from '../text/contacts';
 import type { KpiImportRow } from '../import/kpiList';
 import { importKpiList } from '../import/kpiList';
 import type {
@@ -23,7 +24,7 @@ import type {
 import { DEFAULT_MEASURE_SETTINGS, FUKUSHIMA_SCHEME, KORIYAMA_SCHEME, num } from '../model';
 import { keysBetween } from '../orderKey';
 import { deriveTable } from '../tree';
-import { formatContact, kpiListRows, measureTableRows } from './rows';
+import { kpiListRows, measureTableRows } from './rows';
 
 const random = () => 0.5;
 

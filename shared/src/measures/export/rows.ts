@@ -1,10 +1,11 @@
 import { formatFiscalYear, parseFiscalYear } from '../fiscalYear';
-import { inferKpiDirection } from '../import/kpiList';
-import type { Contact, KpiDirection, KpiRecord, MeasureSettings, Measured } from '../model';
+import type { MeasureSettings } from '../model';
 import { PROJECT_STATUS_LABELS } from '../model';
 import { fromCircled } from '../numbering';
 import type { DerivedKpi, DerivedTable } from '../tree';
 import { formatMeasured } from '../valueText';
+import { formatContacts } from '../text/contacts';
+import { baselineText, targetText } from '../text/kpiText';
 
 /**
  * The measure table and the KPI list as rows of cells, for `toDelimited` (clipboard, CSV)
@@ -36,8 +37,8 @@ export function kpiListRows(derived: DerivedTable, settings: MeasureSettings): s
     const row = [
       mark,
       [kpi.name, ...kpi.formerNames.map((former) => `(${former})`)].join('\n'),
-      baselineCell(kpi, settings),
-      targetCell(kpi, settings),
+      baselineText(kpi, settings.baselineYear),
+      targetText(kpi, settings.targetYear),
       ...years.map((year) => formatMeasured(kpi.actuals[String(year)] ?? { kind: 'blank' }, kpi.unit, options)),
     ];
     if (withSource) row.push(kpi.source);
@@ -50,52 +51,6 @@ export function kpiListRows(derived: DerivedTable, settings: MeasureSettings): s
 function yearHeader(year: number): string {
   const short = formatFiscalYear(year, 'eraYearOnly');
   return parseFiscalYear(short, { defaultEra: '令和' }) === year ? short : formatFiscalYear(year);
-}
-
-/**
- * A year note for a figure whose year is not the column's: the printed label when it says
- * the right year, else one made up (`(R1)`), so the year survives a round trip.
- */
-function yearNote(label: string, fiscalYear: number | null, columnYear: number | null): string {
-  if (label !== '' && parseFiscalYear(label) === fiscalYear) return label;
-  if (fiscalYear === null || fiscalYear === columnYear) return label;
-  return `(${formatFiscalYear(fiscalYear, 'eraShort')})`;
-}
-
-function withNote(figure: string, note: string): string {
-  // A note on an empty cell would read back as a figure that is missing its number.
-  return figure === '' || note === '' ? figure : `${figure} ${note}`;
-}
-
-function baselineCell(kpi: KpiRecord, settings: MeasureSettings): string {
-  const figure = formatMeasured(kpi.baseline.value, kpi.unit, { components: kpi.components });
-  return withNote(figure, yearNote(kpi.baseline.label, kpi.baseline.fiscalYear, settings.baselineYear));
-}
-
-const DIRECTION_WORDS: Record<KpiDirection, string> = { higher: '以上', lower: '以下', keep: '維持' };
-
-function targetCell(kpi: KpiRecord, settings: MeasureSettings): string {
-  const { value } = kpi.target;
-  const figure = formatMeasured(value, kpi.unit, { components: kpi.components });
-  if (figure === '') return '';
-  // The programme writes 以下 on a lower-is-better target (`24,200 t 以下`) but not on a
-  // target of zero (`0 人`). Any other direction is spelt out only when the figures alone
-  // would suggest a different one.
-  const word =
-    (kpi.direction === 'lower' && !isZero(value)) || inferKpiDirection(kpi.baseline.value, value) !== kpi.direction
-      ? ` ${DIRECTION_WORDS[kpi.direction]}`
-      : '';
-  return withNote(figure + word, yearNote('', kpi.target.fiscalYear, settings.targetYear));
-}
-
-function isZero(value: Measured): boolean {
-  return value.kind === 'number' && value.value === 0;
-}
-
-/** `組織 部署 TEL 電話`, the form `parseContacts` reads. */
-export function formatContact(contact: Contact): string {
-  const who = [contact.organisation, contact.section].filter((part) => part !== '').join(' ');
-  return contact.phone === '' ? who : `${who} TEL ${contact.phone}`.trim();
 }
 
 /** The measure table in the `番号 | 名称 | 区分 | 状況 | 内容 | 担当・連絡先 | 成果指標` format. */
@@ -114,7 +69,7 @@ export function measureTableRows(derived: DerivedTable): string[][] {
       placement ? '事業' : '施策',
       node.status === null ? '' : PROJECT_STATUS_LABELS[node.status],
       node.description,
-      (row.project?.contacts ?? []).map(formatContact).join('\n'),
+      formatContacts(row.project?.contacts ?? []),
       kpiMarks(kpis),
     ];
   });

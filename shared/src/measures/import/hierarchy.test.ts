@@ -3,7 +3,8 @@ import type { HierarchyScheme, NodeRecord } from '../model';
 import { FUKUSHIMA_SCHEME, KORIYAMA_SCHEME } from '../model';
 import { parseDelimited } from './delimited';
 import type { HierarchyImport } from './hierarchy';
-import { importHierarchy, parseContacts, projectName } from './hierarchy';
+import { parseContacts } from '../text/contacts';
+import { importHierarchy, projectName } from './hierarchy';
 
 /** The first part of the seed programme's 目次 (pages 7–18), as pasted from Word. */
 const TOC_PASTE = [

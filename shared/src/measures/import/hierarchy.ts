@@ -1,6 +1,7 @@
 import type { Contact, HierarchyScheme, NodeKind, NodeRecord, ProjectRecord, ProjectStatus } from '../model';
 import { PROJECT_STATUS_LABELS } from '../model';
 import { foldWidth, fromCircled, parseNumberLabel } from '../numbering';
+import { parseContacts } from '../text/contacts';
 import type { RandomSource } from '../orderKey';
 import { keysBetween } from '../orderKey';
 import type { ImportProblem, ImportResult } from './problems';
@@ -337,53 +338,6 @@ function readKpiRefs(text: string): { ok: true; refs: KpiRef[] } | { ok: false; 
     }
   }
   return { ok: true, refs };
-}
-
-// ---------------------------------------------------------------- contacts
-
-const PHONE_MARK = /(?:^|\s)(?:TEL|Tel|tel|電話)\s*[:：]?\s*/;
-const PHONE_NUMBER = /^\+?[0-9][0-9()\-]{5,}$/;
-
-/**
- * One contact per line, `組織 部署 TEL 電話`: organisation and section split at the first
- * space, the TEL mark optional. Also reads the plans' printed form, `○[福島市産業雇用政策課](#)
- * TEL 024-515-7746`, several of which can share a line.
- */
-export function parseContacts(text: string): Contact[] {
-  const contacts: Contact[] = [];
-  for (const line of text.split(/\r\n|\r|\n/)) {
-    for (const piece of line.split(/(?:^|[\s\u3000])[○〇◯●](?=\S)/)) {
-      const contact = parseContact(piece);
-      if (contact) contacts.push(contact);
-    }
-  }
-  return contacts;
-}
-
-function parseContact(text: string): Contact | null {
-  // Folding is one character for one, so positions found in the folded text hold in the original.
-  const original = cleanCell(text.replace(/^[\s\u3000]*[○〇◯●・]/, '')).replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
-  const folded = foldWidth(original);
-  let head = original;
-  let phone = '';
-  const mark = PHONE_MARK.exec(folded);
-  if (mark) {
-    head = original.slice(0, mark.index);
-    phone = cleanCell(folded.slice(mark.index + mark[0].length));
-  } else {
-    const lastSpace = folded.search(/\s\S*$/);
-    const last = folded.slice(lastSpace + 1);
-    if (lastSpace > 0 && PHONE_NUMBER.test(last)) {
-      head = original.slice(0, lastSpace);
-      phone = last;
-    }
-  }
-  head = cleanCell(head);
-  if (head === '' && phone === '') return null;
-  const split = /[\s\u3000]+/.exec(head);
-  return split
-    ? { organisation: head.slice(0, split.index), section: cleanCell(head.slice(split.index)), phone }
-    : { organisation: head, section: '', phone };
 }
 
 // ---------------------------------------------------------------- the tree

@@ -1,9 +1,16 @@
-import type { DerivedKpi, MeasureSettings } from '@sakutei/shared/measures';
-import { useI18n } from '../../i18n';
+import {
+  actualOf,
+  actualText,
+  baselineText,
+  fiscalYearText,
+  targetText,
+  type DerivedKpi,
+  type MeasureSettings,
+} from '@sakutei/shared/measures';
+import { useI18n } from '../../../i18n';
+import { useDirectionWords } from '../../../i18n/useDirectionWords';
 import { KpiEvaluationCells } from './KpiEvaluationCells';
-import { actualOf, actualText, baselineText, targetText } from './kpiText';
-import { useDirectionWords } from './useDirectionWords';
-import { fiscalYearText } from './yearText';
+import './kpiList.css';
 
 type Props = { kpis: readonly DerivedKpi[]; settings: MeasureSettings; labelledBy: string };
 
@@ -76,7 +83,7 @@ export function KpiListTable({ kpis, settings, labelledBy }: Props) {
                 {baselineText(kpi, settings.baselineYear)}
               </td>
               <td className="kpi-list__figure" data-testid="kpi-target">
-                {targetText(kpi, words)}
+                {targetText(kpi, settings.targetYear, words)}
               </td>
               {years.map((year) => (
                 <td

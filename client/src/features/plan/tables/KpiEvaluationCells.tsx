@@ -1,7 +1,5 @@
-import { kpiFigures, latestActualYear, type GradeRule, type KpiRecord } from '@sakutei/shared/measures';
-import { useI18n } from '../../i18n';
-import { percentText } from './kpiText';
-import { fiscalYearText } from './yearText';
+import { fiscalYearText, formatPercent, kpiFigures, latestActualYear, type GradeRule, type KpiRecord } from '@sakutei/shared/measures';
+import { useI18n } from '../../../i18n';
 
 /**
  * The computed columns after the programme's own: 達成率, 進捗率 and 評価 for the latest
@@ -28,7 +26,7 @@ export function KpiEvaluationCells({ kpi, rules }: { kpi: KpiRecord; rules: read
       : t(figures.met ? 'views.kpiList.met' : 'views.kpiList.notMet')
     : figures.achievement === null
       ? '—'
-      : percentText(figures.achievement);
+      : formatPercent(figures.achievement);
 
   return (
     <>
@@ -36,7 +34,7 @@ export function KpiEvaluationCells({ kpi, rules }: { kpi: KpiRecord; rules: read
         {achievement}
       </td>
       <td className="kpi-list__computed kpi-list__number" data-testid="kpi-progress">
-        {figures.progress === null ? '—' : percentText(figures.progress)}
+        {figures.progress === null ? '—' : formatPercent(figures.progress)}
       </td>
       <td className="kpi-list__computed" data-testid="kpi-grade" data-grade={figures.grade}>
         <span className="kpi-list__grade">{figures.grade}</span> {figures.gradeLabel}

@@ -1,4 +1,7 @@
-import { parseDelimited, parseNumberLabel, type DerivedTable, type HierarchyScheme } from '@sakutei/shared/measures';
+import type { HierarchyScheme } from '../model';
+import { parseNumberLabel } from '../numbering';
+import type { DerivedTable } from '../tree';
+import { parseDelimited } from './delimited';
 
 /**
  * Where a block pasted into the grid belongs. Its first numbered row says its level (`(3)`

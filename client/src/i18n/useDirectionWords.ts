@@ -1,5 +1,5 @@
-import { useI18n } from '../../i18n';
-import type { DirectionWords } from './kpiText';
+import type { DirectionWords } from '@sakutei/shared/measures';
+import { useI18n } from './index';
 
 /** The words a target is printed with (以上 / 以下 / 維持 / 現状維持), in the reader's language. */
 export function useDirectionWords(): DirectionWords {

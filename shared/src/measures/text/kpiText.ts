@@ -1,0 +1,111 @@
+import { formatFiscalYear, parseFiscalYear } from '../fiscalYear';
+import { inferKpiDirection } from '../import/kpiList';
+import { BLANK, type KpiDirection, type KpiRecord, type Measured } from '../model';
+import { formatMeasured } from '../valueText';
+
+/*
+ * How a KPI's figures are printed, once for the screen, the exports and the 新旧対照表, so
+ * that they cannot disagree.
+ */
+
+/** What a KPI list row needs; a stored KPI and an imported row both have it. */
+export type KpiFiguresSource = Pick<KpiRecord, 'unit' | 'direction' | 'components' | 'baseline' | 'target' | 'actuals'>;
+
+/** The words a target is printed with; Japanese unless the reader's language says otherwise. */
+export type DirectionWords = Record<KpiDirection, string> & { keepLevel: string };
+
+export const JAPANESE_DIRECTION_WORDS: DirectionWords = { higher: '以上', lower: '以下', keep: '維持', keepLevel: '現状維持' };
+
+function shortYear(fiscalYear: number): string {
+  try {
+    return formatFiscalYear(fiscalYear, 'eraShort');
+  } catch {
+    // A year before 明治 has no era; an imported oddity must not take a whole view down.
+    return String(fiscalYear);
+  }
+}
+
+/**
+ * The note printed beside a figure whose year matters: its own label (`R3.8月現在`) unless
+ * that label names another year than the record, else, when the figure's year is not the
+ * column's, one made up from it (`(R1)`), so the year survives a round trip through a file.
+ */
+export function yearNote(label: string, fiscalYear: number | null, columnYear: number | null): string {
+  if (label !== '') {
+    const named = parseFiscalYear(label);
+    if (named === null || named === fiscalYear || fiscalYear === null) return label;
+  }
+  if (fiscalYear === null || fiscalYear === columnYear) return '';
+  return `(${shortYear(fiscalYear)})`;
+}
+
+function withNote(figure: string, note: string): string {
+  // A note on an empty cell would read back as a figure that is missing its number.
+  return figure === '' || note === '' || note === '()' ? figure : `${figure} ${note}`;
+}
+
+/** `30,926 t (R1)`: the baseline and the note printed beside it. */
+export function baselineText(kpi: KpiFiguresSource, columnYear: number | null): string {
+  const figure = formatMeasured(kpi.baseline.value, kpi.unit, { components: kpi.components });
+  return withNote(figure, yearNote(kpi.baseline.label, kpi.baseline.fiscalYear, columnYear));
+}
+
+/**
+ * The target as the programme prints it: `24,200 t 以下` on a lower-is-better target, but
+ * `0 人` for a target of zero, and any other direction only when the figures alone would
+ * suggest a different one. `現状維持` when a keep target has no figure of its own. A target
+ * year other than the column's gets its note, as the baseline does.
+ */
+export function targetText(
+  kpi: KpiFiguresSource & { target: { fiscalYear: number | null } },
+  columnYear: number | null,
+  words: DirectionWords = JAPANESE_DIRECTION_WORDS,
+): string {
+  const { value } = kpi.target;
+  const figure = formatMeasured(value, kpi.unit, { components: kpi.components });
+  if (figure === '' || figure === '—') return kpi.direction === 'keep' && figure === '' ? words.keepLevel : figure;
+  const zero = value.kind === 'number' && value.value === 0;
+  const spelt = (kpi.direction === 'lower' && !zero) || inferKpiDirection(kpi.baseline.value, value) !== kpi.direction;
+  return withNote(spelt ? `${figure} ${words[kpi.direction]}` : figure, yearNote('', kpi.target.fiscalYear, columnYear));
+}
+
+/**
+ * An actual is one year's figure, so the programme prints `433 件` under a target of
+ * `480 件/年`: the per-year suffix is dropped.
+ */
+export function actualUnit(unit: string): string {
+  return unit.replace(/\s*\/\s*年$/, '');
+}
+
+export function actualOf(kpi: Pick<KpiRecord, 'actuals'>, fiscalYear: number): Measured {
+  return kpi.actuals[String(fiscalYear)] ?? BLANK;
+}
+
+/** One year's actual, as the 成果指標一覧 prints it. */
+export function actualText(kpi: KpiFiguresSource, fiscalYear: number): string {
+  return formatMeasured(actualOf(kpi, fiscalYear), actualUnit(kpi.unit), { components: kpi.components });
+}
+
+/** A ratio as a percentage with one decimal, as evaluation sheets print it: 0.2667 → `26.7%`. */
+export function formatPercent(ratio: number | null): string {
+  if (ratio === null || !Number.isFinite(ratio)) return '—';
+  const percent = ratio * 100;
+  // -0.0% reads as a regression that is not there.
+  return `${(Math.abs(percent) < 0.05 ? 0 : percent).toFixed(1)}%`;
+}
+
+export type FiscalYearStyle = 'era' | 'eraShort' | 'eraYearOnly';
+
+/**
+ * A fiscal year as the plan prints it (令和2年度, 4年度, R5). English readers do not know
+ * the era, so they get the western fiscal year (`FY2022`), with the era in `long` style
+ * (`FY2022 (R4)`).
+ */
+export function fiscalYearText(fiscalYear: number, style: FiscalYearStyle, locale: 'ja' | 'en' = 'ja'): string {
+  if (locale === 'en') return style === 'era' ? `FY${fiscalYear} (${shortYear(fiscalYear)})` : `FY${fiscalYear}`;
+  try {
+    return formatFiscalYear(fiscalYear, style);
+  } catch {
+    return `${fiscalYear}年度`;
+  }
+}
