@@ -1,5 +1,5 @@
 import { CSV_BOM, neutraliseFormulas, toDelimited } from '@sakutei/shared/measures';
-import { writeSheet } from '../services/spreadsheet';
+import { type SheetOptions, writeSheet } from '../services/spreadsheet';
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -15,7 +15,7 @@ export type TableFile = { fileName: string; asciiName: string; sheetName: string
  * A table handed out as CSV (UTF-8 with BOM for Excel, formula-looking cells defused) or as
  * an XLSX sheet; the same rows either way.
  */
-export async function tableDownload(rows: string[][], file: TableFile, format: 'csv' | 'xlsx') {
+export async function tableDownload(rows: string[][], file: TableFile, format: 'csv' | 'xlsx', sheet: SheetOptions = {}) {
   if (format === 'csv') {
     return {
       body: CSV_BOM + toDelimited(neutraliseFormulas(rows), ','),
@@ -23,7 +23,7 @@ export async function tableDownload(rows: string[][], file: TableFile, format: '
     };
   }
   return {
-    body: new Uint8Array(await writeSheet(file.sheetName, rows, file.headerRows)),
+    body: new Uint8Array(await writeSheet(file.sheetName, rows, file.headerRows, sheet)),
     headers: { 'content-type': XLSX_TYPE, 'content-disposition': attachment(`${file.fileName}.xlsx`, `${file.asciiName}.xlsx`) },
   };
 }

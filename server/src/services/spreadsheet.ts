@@ -1,4 +1,6 @@
 import type ExcelJS from 'exceljs';
+import { type Calendar, formatDate } from '@sakutei/shared';
+import { textWidth } from './export/docTable';
 
 /**
  * ExcelJS is loaded on first use: it adds some 30 MB to a server that may never read or
@@ -12,6 +14,9 @@ import { inflatesWithin } from './zipBudget';
 export const SHEET_LIMITS = { rows: 5000, columns: 60, cellChars: 10_000, inflatedBytes: 20 * 1024 * 1024 } as const;
 
 function cellText(cell: ExcelJS.Cell): string {
+  // A merged header reads as it was written: the text in its first cell, the rest empty
+  // (ExcelJS would otherwise repeat the first cell's text in every covered cell).
+  if (cell.isMerged && cell.master.address !== cell.address) return '';
   // `text` renders rich text, formulas' results, dates and numbers as Excel displays them.
   const text = cell.text ?? '';
   return text.length > SHEET_LIMITS.cellChars ? text.slice(0, SHEET_LIMITS.cellChars) : text;
@@ -49,15 +54,87 @@ export async function readFirstSheet(bytes: Buffer): Promise<{ sheetName: string
   return { sheetName: sheet.name, rows };
 }
 
-/** One worksheet of text cells, with the header rows bold and frozen. */
-export async function writeSheet(sheetName: string, rows: string[][], headerRows: number): Promise<Buffer> {
+/** Where the header rows of a sheet merge: a cell above an empty one spans down; an empty cell in the top row joins the one to its left. */
+export function headerMerges(rows: readonly string[][], headerRows: number): Array<[top: number, left: number, bottom: number, right: number]> {
+  if (headerRows !== 2 || rows.length < 2) return [];
+  const [first = [], second = []] = rows;
+  const merges: Array<[number, number, number, number]> = [];
+  const width = Math.max(first.length, second.length);
+  for (let c = 0; c < width; c++) {
+    const top = first[c] ?? '';
+    if (top === '') continue;
+    if ((second[c] ?? '') === '') {
+      merges.push([1, c + 1, 2, c + 1]);
+      continue;
+    }
+    // 実績値 over its years: the top cell runs right across the empty cells after it.
+    let end = c;
+    while (end + 1 < width && (first[end + 1] ?? '') === '' && (second[end + 1] ?? '') !== '') end++;
+    if (end > c) merges.push([1, c + 1, 1, end + 1]);
+  }
+  return merges;
+}
+
+/** A column as wide as its widest line (full-width characters count two), within bounds. */
+export function fittedWidths(rows: readonly string[][]): number[] {
+  const columns = Math.max(0, ...rows.map((row) => row.length));
+  return Array.from({ length: columns }, (_, c) => {
+    const widest = Math.max(0, ...rows.map((row) => textWidth(row[c] ?? '')));
+    return Math.min(60, Math.max(6, widest + 2));
+  });
+}
+
+/** Header and footer text is a little language of its own: `&` starts a code. */
+const headerText = (text: string) => text.replace(/&/g, '&&');
+
+export type SheetOptions = {
+  /** The plan's name, printed in the page header. */
+  planTitle?: string;
+  calendar?: Calendar;
+  now?: Date;
+};
+
+/**
+ * One worksheet of text cells: the header rows bold, merged where they group, frozen and
+ * repeated on each printed page; columns fitted to their text; an A4 page (landscape when
+ * the sheet is wide) with the plan's name in the header and page numbers in the footer.
+ */
+export async function writeSheet(sheetName: string, rows: string[][], headerRows: number, options: SheetOptions = {}): Promise<Buffer> {
   const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'Sakutei';
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: headerRows }] });
   for (const row of rows) sheet.addRow(row);
-  for (let r = 1; r <= headerRows; r++) sheet.getRow(r).font = { bold: true };
-  sheet.columns.forEach((column) => {
+  const widths = fittedWidths(rows);
+  widths.forEach((width, c) => {
+    const column = sheet.getColumn(c + 1);
+    column.width = width;
     column.alignment = { wrapText: true, vertical: 'top' };
   });
+  for (let r = 1; r <= headerRows; r++) {
+    const row = sheet.getRow(r);
+    row.font = { bold: true };
+    row.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8E8E8' } };
+      cell.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
+    });
+  }
+  for (const [top, left, bottom, right] of headerMerges(rows, headerRows)) sheet.mergeCells(top, left, bottom, right);
+  const total = widths.reduce((a, b) => a + b, 0);
+  sheet.pageSetup = {
+    paperSize: 9,
+    // About 95 characters of width fit across portrait A4 at 100 %; wider sheets turn.
+    orientation: total > 95 ? 'landscape' : 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: headerRows > 0 ? `1:${headerRows}` : undefined,
+    margins: { left: 0.6, right: 0.6, top: 0.8, bottom: 0.8, header: 0.3, footer: 0.3 },
+  };
+  const title = [options.planTitle, sheetName].filter(Boolean).join('　');
+  sheet.headerFooter = {
+    oddHeader: `&L${headerText(title)}&R出力 ${headerText(formatDate(options.now ?? new Date(), options.calendar ?? 'wareki'))}`,
+    oddFooter: '&C&P / &N ページ',
+  };
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

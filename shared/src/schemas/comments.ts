@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CALENDARS } from '../format/dates';
 import { Anchor, Disposition, MAX_COMMENT_CHARS, Person, Thread } from '../comments/model';
 
 const body = z.string().trim().min(1, 'a comment needs some text').max(MAX_COMMENT_CHARS);
@@ -53,7 +54,8 @@ export const MarkNotificationsReadRequest = z.union([
 export type MarkNotificationsReadRequest = z.infer<typeof MarkNotificationsReadRequest>;
 
 export const OPINION_EXPORT_FORMATS = ['csv', 'xlsx'] as const;
-export const OpinionExportQuery = z.object({ format: z.enum(OPINION_EXPORT_FORMATS) });
+/** `calendar`: the date in the printed header, 和暦 (the default) or 西暦. */
+export const OpinionExportQuery = z.object({ format: z.enum(OPINION_EXPORT_FORMATS), calendar: z.enum(CALENDARS).default('wareki') });
 
 /** What the plan's event stream (`GET /api/plans/:id/events`, SSE) sends. */
 export const PlanEvent = z.discriminatedUnion('type', [

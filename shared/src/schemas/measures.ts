@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CALENDARS } from '../format/dates';
 import { measuredSchema, measureTableSchema } from '../measures/model';
 
 /** Staff record a KPI actual through the API: their document access is comment-only. */
@@ -28,6 +29,8 @@ export const MEASURE_EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export const MeasureExportQuery = z.object({
   table: z.enum(MEASURE_EXPORT_TABLES),
   format: z.enum(MEASURE_EXPORT_FORMATS),
+  /** Fiscal years and dates in 和暦 (the default) or 西暦. */
+  calendar: z.enum(CALENDARS).default('wareki'),
 });
 export type MeasureExportQuery = z.infer<typeof MeasureExportQuery>;
 

@@ -82,7 +82,9 @@ export function commentRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
       const threads = await service.list(user, c.req.valid('param').id);
       const rows = [[...OPINION_TABLE_HEADER], ...opinionTableRows(threads)];
       const file = { fileName: '委員意見と対応', asciiName: 'opinions', sheetName: '委員意見と対応', headerRows: 1 };
-      const { body, headers } = await tableDownload(rows, file, c.req.valid('query').format);
+      const { format, calendar } = c.req.valid('query');
+      const plan = await loadVisiblePlan(deps.storage.workspaces, user.id, c.req.valid('param').id);
+      const { body, headers } = await tableDownload(rows, file, format, { planTitle: plan.title, calendar });
       return c.body(body, 200, headers);
     })
     .openapi(listNotificationsRoute, async (c) => {

@@ -15,6 +15,7 @@ import { canReadDraft } from '../../policies/plan';
 import { readFirstSheet } from '../../services/spreadsheet';
 import { loadVisiblePlan } from '../../services/visiblePlan';
 import { tableDownload } from '../downloads';
+import { kpiRowsIn } from '../../services/export/kpiRows';
 import { requireUser } from '../guards';
 import { exportMeasuresRoute, getMeasuresRoute, recordActualRoute, spreadsheetRowsRoute } from './schema';
 
@@ -41,8 +42,8 @@ export function measureRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
       const query = c.req.valid('query');
       const table = await deps.rooms.use(plan.docName, (room) => readMeasureTable(room.doc));
       const derived = deriveTable(table);
-      const rows = query.table === 'kpis' ? kpiListRows(derived, table.settings) : measureTableRows(derived);
-      const { body, headers } = await tableDownload(rows, EXPORTS[query.table], query.format);
+      const rows = query.table === 'kpis' ? kpiRowsIn(kpiListRows(derived, table.settings), table.settings, query.calendar) : measureTableRows(derived);
+      const { body, headers } = await tableDownload(rows, EXPORTS[query.table], query.format, { planTitle: plan.title, calendar: query.calendar });
       return c.body(body, 200, headers);
     })
     .openapi(recordActualRoute, async (c) => {

@@ -55,8 +55,9 @@ export function revisionRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
     })
     .openapi(exportRevisionRoute, async (c) => {
       const { planTitle, revision, snapshot } = await service.forExport(requireUser(c), c.req.valid('param').revisionId);
-      if (c.req.valid('query').format === 'html') return c.html(revisionHtml(planTitle, revision, snapshot), 200);
-      const bytes = await revisionDocx(planTitle, revision, snapshot);
+      const { format, calendar } = c.req.valid('query');
+      if (format === 'html') return c.html(revisionHtml(planTitle, revision, snapshot, { calendar }), 200);
+      const bytes = await revisionDocx(planTitle, revision, snapshot, { calendar });
       return c.body(new Uint8Array(bytes), 200, {
         'content-type': DOCX_TYPE,
         'content-disposition': attachment(`${planTitle}_第${revision.number}版.docx`, `revision-${revision.number}.docx`),
@@ -68,10 +69,10 @@ export function revisionRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
       return c.json(comparison, 200);
     })
     .openapi(exportCompareRoute, async (c) => {
-      const { from, to, format } = c.req.valid('query');
+      const { from, to, format, calendar, order } = c.req.valid('query');
       const comparison = await service.compare(requireUser(c), c.req.valid('param').id, from, to);
-      if (format === 'html') return c.html(compareHtml(comparison.planTitle, comparison), 200);
-      const bytes = await compareDocx(comparison.planTitle, comparison);
+      if (format === 'html') return c.html(compareHtml(comparison.planTitle, comparison, { calendar, order }), 200);
+      const bytes = await compareDocx(comparison.planTitle, comparison, { calendar, order });
       return c.body(new Uint8Array(bytes), 200, {
         'content-type': DOCX_TYPE,
         'content-disposition': attachment(`${comparison.planTitle}_新旧対照表.docx`, 'comparison.docx'),

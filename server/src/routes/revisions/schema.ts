@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import {
   AuditResponse,
+  CALENDARS,
   CompareQuery,
   CompareResponse,
   FreezeRevisionRequest,
@@ -12,12 +13,21 @@ import {
   RevisionsResponse,
 } from '@sakutei/shared';
 import { z } from 'zod';
+import { COMPARE_ORDERS } from '../../services/export/planTables';
 import { cookieAuth, errorResponses, json } from '../openapi';
 import { PlanParams } from '../plans/schema';
 
 const RevisionParams = z.object({ revisionId: z.string().min(1).max(64) });
 const body = <T>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
-const DocumentFormat = z.object({ format: z.enum(['docx', 'html']) });
+const calendar = z
+  .enum(CALENDARS)
+  .default('wareki')
+  .openapi({ description: 'Dates and fiscal years in 和暦 (令和7年12月6日, the default) or 西暦 (2025年12月6日).' });
+const DocumentFormat = z.object({ format: z.enum(['docx', 'html']), calendar });
+/** Which side of the 新旧対照表 stands on the left: 改正後 (new) as in 法令 tables, or 改正前 (old). */
+const CompareLayout = z.object({
+  order: z.enum(COMPARE_ORDERS).default('new-old').openapi({ description: '`new-old`: 改正後 on the left (the default); `old-new`: 改正前 on the left.' }),
+});
 const documentResponse = {
   description: 'The document: DOCX as an attachment, or a printable HTML page.',
   content: {
@@ -103,7 +113,7 @@ export const exportRevisionRoute = createRoute({
   method: 'get',
   path: '/api/revisions/{revisionId}/export',
   tags: ['revisions'],
-  summary: 'A revision as DOCX or a printable HTML page, with its 成果指標一覧.',
+  summary: 'A revision as DOCX or a printable HTML page: the prose, the whole 施策・事業・担当 table and the 成果指標一覧.',
   security: cookieAuth,
   request: { params: RevisionParams, query: DocumentFormat },
   responses: { 200: documentResponse, ...errors },
@@ -123,9 +133,9 @@ export const exportCompareRoute = createRoute({
   method: 'get',
   path: '/api/plans/{id}/compare/export',
   tags: ['revisions'],
-  summary: 'The 新旧対照表 as DOCX or a printable HTML page.',
+  summary: 'The 新旧対照表 as DOCX or a printable HTML page (landscape A4, 改正後 on the left unless `order=old-new`).',
   security: cookieAuth,
-  request: { params: PlanParams, query: CompareQuery.merge(DocumentFormat) },
+  request: { params: PlanParams, query: CompareQuery.merge(DocumentFormat).merge(CompareLayout) },
   responses: { 200: documentResponse, ...errors },
 });
 

@@ -1,0 +1,53 @@
+import { type Calendar, type CompareResponse, type MeasureDiff, type ProseDiffRow, formatDate } from '@sakutei/shared';
+import type { z } from 'zod';
+import { contentWidth, docxTable, meta, packDocument, sectionHeading, title } from './docxKit';
+import { escapeHtml, htmlPage, htmlTable } from './htmlKit';
+import { type CompareOrder, SIDE_NAMES, compareMeasureDocTable, compareProseDocTable } from './planTables';
+
+/**
+ * The 新旧対照表 as a Word file and a page to print. It is a wide document by nature (two
+ * sides of prose, five columns of changes), so it is laid out on landscape A4 throughout;
+ * 改正後 stands on the left unless the reader asks for the old order.
+ */
+
+type Comparison = z.infer<typeof CompareResponse>;
+export type CompareExportOptions = { calendar: Calendar; order: CompareOrder; now?: Date };
+
+const DOC_TITLE = '新旧対照表';
+
+function sidesLine(comparison: Comparison, options: CompareExportOptions): string {
+  const sides = [`${SIDE_NAMES.new}：${comparison.to.label}`, `${SIDE_NAMES.old}：${comparison.from.label}`];
+  return `${(options.order === 'new-old' ? sides : sides.reverse()).join(' ／ ')} ／ 作成 ${formatDate(options.now ?? new Date(), options.calendar)}`;
+}
+
+function tables(comparison: Comparison, options: CompareExportOptions) {
+  return {
+    prose: compareProseDocTable(comparison.prose as ProseDiffRow[], options.order, { from: comparison.from.label, to: comparison.to.label }),
+    measures: compareMeasureDocTable(comparison.measures as MeasureDiff, options.order, options.calendar),
+  };
+}
+
+export function compareHtml(planTitle: string, comparison: Comparison, options: CompareExportOptions): string {
+  const { prose, measures } = tables(comparison, options);
+  const html = `<h1>${escapeHtml(planTitle)} ${DOC_TITLE}</h1><p class="meta">${escapeHtml(sidesLine(comparison, options))}</p>
+<h2>本文</h2>${htmlTable(prose, '削除は取消線、追加は下線で示します。')}<h2>施策・事業・成果指標</h2>${htmlTable(measures)}`;
+  return htmlPage({ planTitle, docTitle: DOC_TITLE, landscape: true, sections: [{ html, landscape: true }] });
+}
+
+export function compareDocx(planTitle: string, comparison: Comparison, options: CompareExportOptions): Promise<Buffer> {
+  const { prose, measures } = tables(comparison, options);
+  const width = contentWidth(true);
+  return packDocument(planTitle, DOC_TITLE, [
+    {
+      landscape: true,
+      children: [
+        title(`${planTitle} ${DOC_TITLE}`),
+        meta(sidesLine(comparison, options)),
+        sectionHeading('本文'),
+        docxTable(prose, width),
+        sectionHeading('施策・事業・成果指標'),
+        docxTable(measures, width),
+      ],
+    },
+  ]);
+}

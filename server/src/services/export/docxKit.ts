@@ -1,0 +1,148 @@
+import type { DiffSegment } from '@sakutei/shared';
+import {
+  AlignmentType,
+  Document,
+  Header,
+  type ISectionOptions,
+  PageNumber,
+  PageOrientation,
+  Packer,
+  Paragraph,
+  ShadingType,
+  TabStopType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+} from 'docx';
+import { type BodyCell, type DocTable, cellSpan, cellText, fitWidths } from './docTable';
+
+/**
+ * The Word side of the exports: A4 sections (portrait, or landscape for wide tables), a page
+ * header with the plan's name and the page number, and tables with fixed column widths
+ * (`w:tblGrid`) so no column collapses to a character's width in Word or LibreOffice.
+ */
+
+export const FONT = 'Yu Mincho';
+const A4 = { width: 11906, height: 16838 };
+/** 20 mm, in twentieths of a point. */
+const MARGIN = 1134;
+
+export function contentWidth(landscape: boolean): number {
+  return (landscape ? A4.height : A4.width) - 2 * MARGIN;
+}
+
+const run = (text: string, options: { bold?: boolean; size?: number; color?: string } = {}) => new TextRun({ text, font: FONT, ...options });
+
+/** Plan name on the left, 「n / N ページ」 on the right, on every page of the section. */
+function pageHeader(planTitle: string, docTitle: string, landscape: boolean): Header {
+  return new Header({
+    children: [
+      new Paragraph({
+        tabStops: [{ type: TabStopType.RIGHT, position: contentWidth(landscape) }],
+        border: { bottom: { style: 'single', size: 4, color: '999999', space: 2 } },
+        children: [
+          run(`${planTitle}　${docTitle}`, { size: 16 }),
+          new TextRun({ font: FONT, size: 16, children: ['\t', PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES, ' ページ'] }),
+        ],
+      }),
+    ],
+  });
+}
+
+export type SectionSpec = { landscape: boolean; children: Array<Paragraph | Table> };
+
+/** A document of A4 sections, each with the page header. */
+export function packDocument(planTitle: string, docTitle: string, sections: readonly SectionSpec[]): Promise<Buffer> {
+  const built: ISectionOptions[] = sections.map((section) => ({
+    properties: {
+      page: {
+        size: { ...A4, orientation: section.landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+        margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN, header: 567 },
+      },
+    },
+    headers: { default: pageHeader(planTitle, docTitle, section.landscape) },
+    children: section.children,
+  }));
+  return Packer.toBuffer(
+    new Document({
+      creator: 'Sakutei',
+      title: `${planTitle} ${docTitle}`,
+      styles: { default: { document: { run: { font: { ascii: FONT, eastAsia: FONT, hAnsi: FONT }, size: 20 } } } },
+      sections: built,
+    }),
+  );
+}
+
+export function segmentRuns(segments: readonly DiffSegment[]): TextRun[] {
+  return segments.flatMap((segment) =>
+    segment.text.split('\n').map(
+      (line, index) =>
+        new TextRun({
+          text: line,
+          font: FONT,
+          ...(index > 0 ? { break: 1 } : {}),
+          ...(segment.kind === 'delete' ? { strike: true, color: 'B42318' } : {}),
+          ...(segment.kind === 'insert' ? { underline: {}, bold: true } : {}),
+        }),
+    ),
+  );
+}
+
+function cellParagraphs(cell: BodyCell | { text: string }, head: boolean): Paragraph[] {
+  if (typeof cell !== 'string' && 'segments' in cell && cell.segments) return [new Paragraph({ children: segmentRuns(cell.segments) })];
+  const muted = typeof cell !== 'string' && 'muted' in cell && cell.muted;
+  const bold = head || (typeof cell !== 'string' && 'header' in cell && cell.header === true);
+  return cellText(cell as BodyCell)
+    .split('\n')
+    .map(
+      (line) =>
+        new Paragraph({
+          alignment: head ? AlignmentType.CENTER : AlignmentType.LEFT,
+          children: [run(line, { bold, ...(muted ? { color: '555555' } : {}) })],
+        }),
+    );
+}
+
+/** A table across `width` twips, columns sized to their content, header rows repeated on each page. */
+export function docxTable(table: DocTable, width: number): Table {
+  const widths = fitWidths(table, width);
+  const build = (rows: ReadonlyArray<ReadonlyArray<BodyCell>>, head: boolean) => {
+    // Every cell says its own width, summed over its span, as Word expects with a fixed layout.
+    const taken: boolean[][] = [];
+    return rows.map((row, r) => {
+      let column = 0;
+      const cells = row.map((cell) => {
+        while (taken[r]?.[column]) column++;
+        const { colSpan, rowSpan } = cellSpan(cell);
+        for (let dr = 0; dr < rowSpan; dr++) for (let dc = 0; dc < colSpan; dc++) (taken[r + dr] ??= [])[column + dc] = true;
+        const cellWidth = widths.slice(column, column + colSpan).reduce((a, b) => a + b, 0);
+        column += colSpan;
+        return new TableCell({
+          width: { size: cellWidth, type: WidthType.DXA },
+          columnSpan: colSpan > 1 ? colSpan : undefined,
+          rowSpan: rowSpan > 1 ? rowSpan : undefined,
+          verticalAlign: head ? VerticalAlign.CENTER : VerticalAlign.TOP,
+          margins: { top: 40, bottom: 40, left: 80, right: 80 },
+          ...(head ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'E8E8E8' } } : {}),
+          children: cellParagraphs(cell, head),
+        });
+      });
+      return new TableRow({ tableHeader: head, cantSplit: false, children: cells });
+    });
+  };
+  return new Table({
+    layout: TableLayoutType.FIXED,
+    width: { size: width, type: WidthType.DXA },
+    columnWidths: widths,
+    rows: [...build(table.head as BodyCell[][], true), ...build(table.body, false)],
+  });
+}
+
+export const title = (text: string) => new Paragraph({ spacing: { after: 120 }, children: [run(text, { bold: true, size: 32 })] });
+export const meta = (text: string) => new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { after: 240 }, children: [run(text, { size: 18, color: '444444' })] });
+export const sectionHeading = (text: string) => new Paragraph({ spacing: { before: 240, after: 120 }, children: [run(text, { bold: true, size: 26 })] });
+export const note = (text: string) => new Paragraph({ spacing: { after: 80 }, children: [run(text, { size: 18, color: '444444' })] });

@@ -1,0 +1,174 @@
+import type { ProseNode } from '@sakutei/shared';
+import {
+  BorderStyle,
+  HeadingLevel,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import { FONT } from './docxKit';
+import { gridWidths, headingLevel, isInlineNode, tableGrid } from './proseTree';
+
+/**
+ * Plan prose as Word paragraphs: headings at their level (1–6), lists with their markers,
+ * quotes indented, tables as Word tables with their spans and the column widths the editor
+ * recorded. Bold, italic, underline and strike are kept.
+ */
+
+const HEADINGS = [
+  HeadingLevel.HEADING_1,
+  HeadingLevel.HEADING_2,
+  HeadingLevel.HEADING_3,
+  HeadingLevel.HEADING_4,
+  HeadingLevel.HEADING_5,
+  HeadingLevel.HEADING_6,
+] as const;
+const HEADING_SIZES = [30, 26, 24, 22, 21, 21];
+/** One level of list or quote indent, in twips (about two characters). */
+const INDENT = 420;
+
+type Context = { width: number; indent: number };
+
+function runs(nodes: readonly ProseNode[] | undefined, extra: { bold?: boolean; size?: number } = {}): TextRun[] {
+  const out: TextRun[] = [];
+  for (const node of nodes ?? []) {
+    if (node.type === 'hardBreak') out.push(new TextRun({ break: 1 }));
+    else if (node.type === 'text') {
+      const marks = new Set((node.marks ?? []).map((mark) => mark.type));
+      out.push(
+        new TextRun({
+          text: node.text ?? '',
+          font: marks.has('code') ? 'Consolas' : FONT,
+          bold: extra.bold || marks.has('bold') || undefined,
+          italics: marks.has('italic') || undefined,
+          underline: marks.has('underline') ? {} : undefined,
+          strike: marks.has('strike') || undefined,
+          size: extra.size,
+        }),
+      );
+    } else out.push(...runs(node.content, extra));
+  }
+  return out;
+}
+
+function paragraph(node: ProseNode, context: Context, prefix = ''): Paragraph {
+  return new Paragraph({
+    indent: context.indent > 0 ? { left: context.indent } : undefined,
+    children: [...(prefix ? [new TextRun({ text: prefix, font: FONT })] : []), ...runs(node.content)],
+  });
+}
+
+function list(node: ProseNode, context: Context): Array<Paragraph | Table> {
+  const ordered = node.type === 'orderedList';
+  const start = typeof node.attrs?.['start'] === 'number' ? (node.attrs['start'] as number) : 1;
+  const out: Array<Paragraph | Table> = [];
+  (node.content ?? []).forEach((item, index) => {
+    const marker = ordered ? `${start + index}. ` : '・';
+    const inner = { ...context, indent: context.indent + INDENT };
+    let first = true;
+    for (const child of item.content ?? []) {
+      if (child.type === 'paragraph' && first) {
+        // The marker hangs in the indent, so wrapped lines align with the text.
+        out.push(
+          new Paragraph({
+            indent: { left: inner.indent, hanging: INDENT },
+            children: [new TextRun({ text: marker, font: FONT }), ...runs(child.content)],
+          }),
+        );
+        first = false;
+      } else out.push(...blocks([child], inner));
+    }
+  });
+  return out;
+}
+
+/** A header cell's text, bold, one paragraph per paragraph of the cell. */
+function headerParagraphs(cell: ProseNode): Paragraph[] {
+  return (cell.content ?? []).map((child) => new Paragraph({ children: runs(child.content, { bold: true }) }));
+}
+
+function table(node: ProseNode, context: Context): Table | null {
+  const grid = tableGrid(node);
+  if (grid.columns === 0 || grid.rows.length === 0) return null;
+  const width = context.width - context.indent;
+  const widths = gridWidths(grid, width);
+  const taken: boolean[][] = [];
+  const rows = grid.rows.map((row, r) => {
+    let column = 0;
+    const cells = row.map((cell) => {
+      while (taken[r]?.[column]) column++;
+      for (let dr = 0; dr < cell.rowSpan; dr++) for (let dc = 0; dc < cell.colSpan; dc++) (taken[r + dr] ??= [])[column + dc] = true;
+      const cellWidth = widths.slice(column, column + cell.colSpan).reduce((a, b) => a + b, 0);
+      column += cell.colSpan;
+      const inner = cell.header ? headerParagraphs(cell.node) : blocks(cell.node.content ?? [], { width: cellWidth - 160, indent: 0 });
+      return new TableCell({
+        width: { size: cellWidth, type: WidthType.DXA },
+        columnSpan: cell.colSpan > 1 ? cell.colSpan : undefined,
+        rowSpan: cell.rowSpan > 1 ? cell.rowSpan : undefined,
+        margins: { top: 40, bottom: 40, left: 80, right: 80 },
+        ...(cell.header ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'E8E8E8' } } : {}),
+        children: inner.length > 0 ? inner : [new Paragraph({})],
+      });
+    });
+    return new TableRow({ tableHeader: row.length > 0 && row.every((cell) => cell.header) && r === 0, children: cells });
+  });
+  const border = { style: BorderStyle.SINGLE, size: 4, color: '666666' };
+  return new Table({
+    layout: TableLayoutType.FIXED,
+    width: { size: width, type: WidthType.DXA },
+    indent: context.indent > 0 ? { size: context.indent, type: WidthType.DXA } : undefined,
+    columnWidths: widths,
+    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+    rows,
+  });
+}
+
+function blocks(nodes: readonly ProseNode[], context: Context): Array<Paragraph | Table> {
+  const out: Array<Paragraph | Table> = [];
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'heading': {
+        const level = headingLevel(node);
+        out.push(new Paragraph({ heading: HEADINGS[level - 1], children: runs(node.content, { bold: true, size: HEADING_SIZES[level - 1] }) }));
+        break;
+      }
+      case 'paragraph':
+        out.push(paragraph(node, context));
+        break;
+      case 'bulletList':
+      case 'orderedList':
+        out.push(...list(node, context));
+        break;
+      case 'blockquote':
+        out.push(...blocks(node.content ?? [], { ...context, indent: context.indent + INDENT }));
+        break;
+      case 'codeBlock':
+        out.push(new Paragraph({ indent: { left: context.indent + INDENT }, children: [new TextRun({ text: (node.content ?? []).map((n) => n.text ?? '').join(''), font: 'Consolas' })] }));
+        break;
+      case 'horizontalRule':
+        out.push(new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '999999', space: 1 } }, children: [] }));
+        break;
+      case 'table': {
+        const built = table(node, context);
+        if (built) out.push(built, new Paragraph({}));
+        break;
+      }
+      default: {
+        const content = node.content ?? [];
+        if (content.some(isInlineNode)) out.push(paragraph(node, context));
+        else out.push(...blocks(content, context));
+      }
+    }
+  }
+  return out;
+}
+
+/** The document's blocks as Word paragraphs and tables across `width` twips. */
+export function proseToDocx(doc: ProseNode, width: number): Array<Paragraph | Table> {
+  return blocks(doc.type === 'doc' ? (doc.content ?? []) : [doc], { width, indent: 0 });
+}

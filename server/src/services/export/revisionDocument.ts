@@ -1,0 +1,68 @@
+import { type Calendar, type PlanSnapshot, type Revision, REVIEW_STATUS_LABELS, formatDate } from '@sakutei/shared';
+import { type DocTable, isWide } from './docTable';
+import { contentWidth, docxTable, meta, packDocument, sectionHeading, title, type SectionSpec } from './docxKit';
+import { escapeHtml, htmlPage, htmlTable, type HtmlSection } from './htmlKit';
+import { kpiDocTable, measureDocTable } from './planTables';
+import { proseToDocx } from './proseDocx';
+import { proseToHtml } from './proseHtml';
+
+/**
+ * A frozen revision as a Word file and as a page to print: the prose, then the whole
+ * 施策・事業・担当 table and the 成果指標一覧, each table on landscape pages when it is too
+ * wide for portrait. Everything comes from the stored snapshot, so what is printed is what
+ * was approved.
+ */
+
+export type RevisionExportOptions = { calendar: Calendar };
+
+const dated = (iso: string | null, calendar: Calendar) => (iso ? formatDate(new Date(iso), calendar) : '');
+
+export function revisionMeta(revision: Revision, calendar: Calendar): string {
+  const parts = [
+    `第${revision.number}版「${revision.name}」（${revision.stage}）`,
+    REVIEW_STATUS_LABELS[revision.review.status],
+    `作成 ${dated(revision.createdAt, calendar)}`,
+  ];
+  if (revision.decidedAt && revision.review.status === 'approved') parts.push(`承認 ${dated(revision.decidedAt, calendar)}`);
+  parts.push(`SHA-256 ${revision.hash}`);
+  return parts.join(' ／ ');
+}
+
+function tables(snapshot: PlanSnapshot, calendar: Calendar): Array<{ heading: string; table: DocTable }> {
+  const out: Array<{ heading: string; table: DocTable }> = [];
+  const measures = measureDocTable(snapshot.measures);
+  if (measures) out.push({ heading: `施策・事業・担当（${snapshot.measures.settings.scheme.name}）`, table: measures });
+  const kpis = kpiDocTable(snapshot.measures, calendar);
+  if (kpis) out.push({ heading: '成果指標一覧', table: kpis });
+  return out;
+}
+
+const docTitle = (revision: Revision) => `第${revision.number}版`;
+
+export function revisionHtml(planTitle: string, revision: Revision, snapshot: PlanSnapshot, options: RevisionExportOptions): string {
+  const sections: HtmlSection[] = [
+    {
+      landscape: false,
+      html: `<h1>${escapeHtml(planTitle)}</h1><p class="meta">${escapeHtml(revisionMeta(revision, options.calendar))}</p>${proseToHtml(snapshot.prose)}`,
+    },
+    ...tables(snapshot, options.calendar).map(({ heading, table }) => ({
+      landscape: isWide(table),
+      html: `<h2>${escapeHtml(heading)}</h2>${htmlTable(table)}`,
+    })),
+  ];
+  return htmlPage({ planTitle, docTitle: docTitle(revision), landscape: false, sections });
+}
+
+export function revisionDocx(planTitle: string, revision: Revision, snapshot: PlanSnapshot, options: RevisionExportOptions): Promise<Buffer> {
+  const sections: SectionSpec[] = [
+    { landscape: false, children: [title(planTitle), meta(revisionMeta(revision, options.calendar)), ...proseToDocx(snapshot.prose, contentWidth(false))] },
+  ];
+  for (const { heading, table } of tables(snapshot, options.calendar)) {
+    const landscape = isWide(table);
+    const previous = sections.at(-1)!;
+    // A table that fits portrait follows on; a wide one starts a landscape section.
+    const target = previous.landscape === landscape ? previous : (sections.push({ landscape, children: [] }), sections.at(-1)!);
+    target.children.push(sectionHeading(heading), docxTable(table, contentWidth(landscape)));
+  }
+  return packDocument(planTitle, docTitle(revision), sections);
+}
