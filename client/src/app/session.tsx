@@ -1,4 +1,5 @@
 import type { MeResponse } from '@sakutei/shared';
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, use, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { clearOfflineCopies } from '../features/plan/offlineStore';
 import * as api from '../lib/api';
@@ -42,6 +43,7 @@ async function currentSession(signal?: AbortSignal): Promise<SessionState> {
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
   const [state, setState] = useState<SessionState>({ status: 'checking' });
   const [checkCount, setCheckCount] = useState(0);
 
@@ -68,8 +70,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const userId = state.status === 'signedIn' ? state.me.user.id : null;
     // Signed out first, so the plan page closes its copy; the deletion then is not blocked by it.
     setState({ status: 'signedOut' });
+    // Nothing read for this person may show to whoever signs in next on this browser.
+    queryClient.clear();
     if (userId) await clearOfflineCopies(userId);
-  }, [state]);
+  }, [state, queryClient]);
 
   const expire = useCallback(
     () => setState((current) => (current.status === 'signedIn' ? { ...current, expired: true } : { status: 'signedOut' })),
