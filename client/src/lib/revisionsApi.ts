@@ -79,6 +79,9 @@ export function revisionExportUrl(revisionId: string, format: DocumentFormat): s
   return `${revisionPath(revisionId)}/export?format=${format}`;
 }
 
-export function compareExportUrl(planId: string, from: CompareSide, to: CompareSide, format: DocumentFormat): string {
-  return `${planPath(planId)}/compare/export?${new URLSearchParams({ from, to, format })}`;
+/** `order`: which side stands on the left (改正後 by default); `calendar`: 和暦 (default) or 西暦 dates. */
+export type ExportOptions = { order?: 'new-old' | 'old-new'; calendar?: 'wareki' | 'seireki' };
+
+export function compareExportUrl(planId: string, from: CompareSide, to: CompareSide, format: DocumentFormat, options: ExportOptions = {}): string {
+  return `${planPath(planId)}/compare/export?${new URLSearchParams({ from, to, format, ...options })}`;
 }

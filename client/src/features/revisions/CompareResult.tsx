@@ -3,6 +3,7 @@ import { ResourceStatus } from '../../app/ResourceStatus';
 import { useI18n } from '../../i18n';
 import { compareExportUrl, compareRevisions, type Comparison } from '../../lib/revisionsApi';
 import type { ComparePair } from './compareChoices';
+import type { CompareOrder } from './compareOrder';
 import { MeasureCompareTable } from './MeasureCompareTable';
 import { ProseCompareTable, type CompareMode } from './ProseCompareTable';
 
@@ -13,10 +14,13 @@ interface Props {
   labels: { from: string; to: string };
   mode: CompareMode;
   showAll: boolean;
+  order: CompareOrder;
+  /** Dates in the downloaded files: 和暦 unless the reader asked for 西暦. */
+  calendar: 'wareki' | 'seireki';
 }
 
 /** Reads one comparison from the server and shows it, with its downloads. */
-export function CompareResult({ planId, pair, labels, mode, showAll }: Props) {
+export function CompareResult({ planId, pair, labels, mode, showAll, order, calendar }: Props) {
   const { t } = useI18n();
   const { resource, reload } = useApiResource(`compare:${planId}:${pair.from}:${pair.to}`, (signal) =>
     compareRevisions(planId, pair.from, pair.to, signal),
@@ -25,10 +29,10 @@ export function CompareResult({ planId, pair, labels, mode, showAll }: Props) {
   return (
     <div className="compare-result">
       <div className="revisions-actions">
-        <a href={compareExportUrl(planId, pair.from, pair.to, 'docx')} download data-testid="compare-export-docx">
+        <a href={compareExportUrl(planId, pair.from, pair.to, 'docx', { order, calendar })} download data-testid="compare-export-docx">
           {t('revisions.compare.exportDocx')}
         </a>
-        <a href={compareExportUrl(planId, pair.from, pair.to, 'html')} target="_blank" rel="noopener" data-testid="compare-export-html">
+        <a href={compareExportUrl(planId, pair.from, pair.to, 'html', { order, calendar })} target="_blank" rel="noopener" data-testid="compare-export-html">
           {t('revisions.compare.exportHtml')}
         </a>
         {/* The draft moves on while this is open; a comparison with it is as of when it was read. */}
@@ -44,7 +48,7 @@ export function CompareResult({ planId, pair, labels, mode, showAll }: Props) {
         quiet
       />
       {resource.status === 'loaded' && (
-        <ComparisonView key={`${pair.from}:${pair.to}`} comparison={resource.data} labels={labels} mode={mode} showAll={showAll} />
+        <ComparisonView key={`${pair.from}:${pair.to}`} comparison={resource.data} labels={labels} mode={mode} showAll={showAll} order={order} />
       )}
     </div>
   );
@@ -55,13 +59,14 @@ interface ViewProps {
   labels: Props['labels'];
   mode: CompareMode;
   showAll: boolean;
+  order: CompareOrder;
 }
 
-function ComparisonView({ comparison, labels, mode, showAll }: ViewProps) {
+function ComparisonView({ comparison, labels, mode, showAll, order }: ViewProps) {
   const { t } = useI18n();
   const changedBlocks = comparison.prose.filter((row) => row.kind !== 'same').length;
   return (
-    <div className="compare-view" data-testid="compare-view" data-mode={mode}>
+    <div className="compare-view" data-testid="compare-view" data-mode={mode} data-order={order}>
       <p className="compare-view__sides">
         {t('revisions.compare.sides', labels)}
       </p>
@@ -78,10 +83,11 @@ function ComparisonView({ comparison, labels, mode, showAll }: ViewProps) {
           fromLabel={labels.from}
           toLabel={labels.to}
           showAll={showAll}
+          order={order}
         />
       )}
       <h3 className="revisions-section__subtitle">{t('revisions.compare.measures')}</h3>
-      <MeasureCompareTable diff={comparison.measures} />
+      <MeasureCompareTable diff={comparison.measures} order={order} />
     </div>
   );
 }

@@ -4,8 +4,10 @@ import { useI18n } from '../../i18n';
 import { DRAFT_SIDE, type CompareSide } from '../../lib/revisionsApi';
 import { CompareResult } from './CompareResult';
 import { defaultPair, validPair, type ComparePair } from './compareChoices';
+import { DEFAULT_COMPARE_ORDER, type CompareOrder } from './compareOrder';
 import type { CompareMode } from './ProseCompareTable';
 import { revisionLabel } from './revisionText';
+import './compare.css';
 
 interface Props {
   planId: string;
@@ -21,6 +23,8 @@ export function CompareSection({ planId, revisions, withDraft }: Props) {
   const [chosen, setChosen] = useState<ComparePair | null>(null);
   const [mode, setMode] = useState<CompareMode>('split');
   const [showAll, setShowAll] = useState(false);
+  const [order, setOrder] = useState<CompareOrder>(DEFAULT_COMPARE_ORDER);
+  const [western, setWestern] = useState(false);
   // Until someone chooses, the defaults follow the list (a review approved elsewhere moves them).
   const pair = validPair(chosen, revisions, withDraft) ? chosen : defaultPair(revisions, withDraft);
 
@@ -89,6 +93,26 @@ export function CompareSection({ planId, revisions, withDraft }: Props) {
             >
               {t('revisions.compare.inlineToggle')}
             </button>
+            <button
+              type="button"
+              className="button button--quiet"
+              data-testid="compare-order"
+              data-order={order}
+              aria-pressed={order === 'old-new'}
+              disabled={mode === 'inline'}
+              onClick={() => setOrder((current) => (current === 'new-old' ? 'old-new' : 'new-old'))}
+            >
+              {t('revisions.compare.oldLeft')}
+            </button>
+            <label className="compare-controls__check">
+              <input
+                type="checkbox"
+                data-testid="compare-western"
+                checked={western}
+                onChange={(event) => setWestern(event.target.checked)}
+              />
+              {t('revisions.compare.calendarWestern')}
+            </label>
             <label className="compare-controls__check">
               <input
                 type="checkbox"
@@ -105,6 +129,8 @@ export function CompareSection({ planId, revisions, withDraft }: Props) {
             labels={{ from: labelOf(pair.from), to: labelOf(pair.to) }}
             mode={mode}
             showAll={showAll}
+            order={order}
+            calendar={western ? 'seireki' : 'wareki'}
           />
         </>
       )}

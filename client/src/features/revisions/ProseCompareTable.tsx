@@ -1,6 +1,7 @@
 import { inlineSegments, type ProseDiffRow } from '@sakutei/shared';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../../i18n';
+import { inOrder, type CompareOrder } from './compareOrder';
 import { DiffBlock } from './DiffText';
 import { foldUnchanged } from './proseLines';
 
@@ -12,12 +13,13 @@ interface Props {
   fromLabel: string;
   toLabel: string;
   showAll: boolean;
+  order: CompareOrder;
 }
 
 const NOTHING_FOLDED: ReadonlySet<number> = new Set();
 
-/** The prose of a 新旧対照表: 現行 | 改定案 block by block, or both in one column. */
-export function ProseCompareTable({ rows, mode, fromLabel, toLabel, showAll }: Props) {
+/** The prose of a 新旧対照表: 改正後 | 改正前 (or the reverse) block by block, or both in one column. */
+export function ProseCompareTable({ rows, mode, fromLabel, toLabel, showAll, order }: Props) {
   const { t } = useI18n();
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(NOTHING_FOLDED);
   const [focusIndex, setFocusIndex] = useState<number | null>(null);
@@ -42,19 +44,20 @@ export function ProseCompareTable({ rows, mode, fromLabel, toLabel, showAll }: P
   }, [focusIndex, lines]);
 
   return (
-    <div className="views-scroll">
+    <div className="views-scroll compare-scroll" tabIndex={0} role="region" aria-label={t('revisions.compare.proseTable')}>
       <table ref={tableRef} className={`compare-table compare-table--${mode}`} aria-label={t('revisions.compare.proseTable')}>
         <thead>
           {mode === 'split' ? (
             <tr>
-              <th scope="col" className="compare-table__half">
-                {t('revisions.compare.current')}
-                <span className="compare-table__source">{fromLabel}</span>
-              </th>
-              <th scope="col" className="compare-table__half">
-                {t('revisions.compare.proposed')}
-                <span className="compare-table__source">{toLabel}</span>
-              </th>
+              {inOrder(order, {
+                old: { name: t('revisions.compare.current'), source: fromLabel, side: 'old' },
+                new: { name: t('revisions.compare.proposed'), source: toLabel, side: 'new' },
+              }).map((head) => (
+                <th key={head.side} scope="col" className={`compare-table__half compare-table__half--${head.side}`}>
+                  {head.name}
+                  <span className="compare-table__source">{head.source}</span>
+                </th>
+              ))}
             </tr>
           ) : (
             <tr>
@@ -84,7 +87,7 @@ export function ProseCompareTable({ rows, mode, fromLabel, toLabel, showAll }: P
                 data-index={line.index}
                 tabIndex={line.index === focusIndex ? -1 : undefined}
               >
-                {mode === 'split' ? <SplitCells row={line.row} /> : <InlineCell row={line.row} />}
+                {mode === 'split' ? <SplitCells row={line.row} order={order} /> : <InlineCell row={line.row} />}
               </tr>
             ),
           )}
@@ -94,26 +97,27 @@ export function ProseCompareTable({ rows, mode, fromLabel, toLabel, showAll }: P
   );
 }
 
-function SplitCells({ row }: { row: ProseDiffRow }) {
+function SplitCells({ row, order }: { row: ProseDiffRow; order: CompareOrder }) {
   const { t } = useI18n();
-  return (
-    <>
-      <td className="compare-cell compare-cell--old">
-        {row.old ? (
-          <DiffBlock side={row.old} segments={row.old.segments} />
-        ) : (
-          <span className="compare-placeholder">{t('revisions.compare.newBlock')}</span>
-        )}
-      </td>
-      <td className="compare-cell compare-cell--new">
-        {row.new ? (
-          <DiffBlock side={row.new} segments={row.new.segments} />
-        ) : (
-          <span className="compare-placeholder">{t('revisions.compare.removedBlock')}</span>
-        )}
-      </td>
-    </>
+  const oldCell = (
+    <td key="old" className="compare-cell compare-cell--old">
+      {row.old ? (
+        <DiffBlock side={row.old} segments={row.old.segments} />
+      ) : (
+        <span className="compare-placeholder">{t('revisions.compare.newBlock')}</span>
+      )}
+    </td>
   );
+  const newCell = (
+    <td key="new" className="compare-cell compare-cell--new">
+      {row.new ? (
+        <DiffBlock side={row.new} segments={row.new.segments} />
+      ) : (
+        <span className="compare-placeholder">{t('revisions.compare.removedBlock')}</span>
+      )}
+    </td>
+  );
+  return <>{inOrder(order, { old: oldCell, new: newCell })}</>;
 }
 
 function InlineCell({ row }: { row: ProseDiffRow }) {
