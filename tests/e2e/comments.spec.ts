@@ -50,13 +50,20 @@ test('staff comment on a sentence, a member replies live, staff record the respo
   await expect(staffThread).toContainText('回収率は毎年度公表する方向で賛成です。');
   await expect(staff.getByTestId('notifications-unread')).toHaveText('1');
 
+  // The 対応方針 form opens on request, and folds back into text once saved.
+  await expect(staffThread.getByTestId('disposition-form')).toHaveCount(0);
+  await staffThread.getByRole('button', { name: '対応方針を記入' }).click();
   await staffThread.getByTestId('disposition-select').selectOption('reflect');
   await staffThread.getByTestId('disposition-response').fill('令和8年度版から回収率の目標値を記載します。');
   await staffThread.getByTestId('disposition-save').click();
+  await expect(staffThread.getByTestId('disposition-form')).toHaveCount(0);
+  await expect(staffThread.getByTestId('thread-disposition')).toContainText('反映する');
+  await expect(staffThread.getByRole('button', { name: '対応方針を編集' })).toBeFocused();
   await expect(memberThread.getByTestId('thread-disposition')).toContainText('反映する');
   await expect(memberThread.getByTestId('thread-disposition')).toContainText('令和8年度版から回収率の目標値を記載します。');
   // Members see the response but cannot set it.
   await expect(memberThread.getByTestId('disposition-select')).toHaveCount(0);
+  await expect(memberThread.getByTestId('disposition-open')).toHaveCount(0);
 
   await staffThread.getByTestId('thread-resolve').click();
   await expect(member.locator('[data-testid="thread"][data-status="open"]').filter({ hasText: '回収率の目標も' })).toHaveCount(0);

@@ -44,6 +44,8 @@ test('the full round: edit, freeze, review, send back, edit, freeze again, appro
   await first.getByTestId('review-reason-submit').click();
   await expect(first).toHaveAttribute('data-status', 'changes_requested');
   await expect(first.getByTestId('review-reason-text')).toContainText('成果指標⑩の目標値の根拠');
+  // Who sent it back and when, dated in full in 和暦 for the minutes.
+  await expect(first.getByTestId('review-sent-back-by')).toHaveText(/^令和\d+年\d+月\d+日 \d\d:\d\d、座長 山田太郎 さんが差し戻しました。/);
 
   // The draft went on being edited; the member answers the request.
   await typeAtEnd(member, '目標値は過去3年の実績の伸びを基に設定した。');
@@ -57,8 +59,23 @@ test('the full round: edit, freeze, review, send back, edit, freeze again, appro
   await chair.reload();
   await chair.getByTestId('plan-tab-revisions').click();
   const second = revisionRow(chair, '第2回会議資料');
+  await expect(second.getByTestId('review-opened-at')).toHaveText(/^令和\d+年\d+月\d+日 \d\d:\d\d、事務局 高橋美咲 さんが審議を開始しました。$/);
+  // 承認 asks first, naming the revision, its stage and the hash it approves; cancelling changes nothing.
+  const hash = (await second.getByTestId('revision-hash').textContent())!;
   await second.getByTestId('review-approve').click();
+  const dialog = chair.getByTestId('review-approve-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId('approve-name')).toHaveText(/^第\d+版「第2回会議資料」$/);
+  await expect(dialog.getByTestId('approve-stage')).toHaveText('パブリックコメント案');
+  await expect(dialog.getByTestId('approve-hash')).toHaveText(hash);
+  await dialog.getByTestId('review-approve-dialog-cancel').click();
+  await expect(dialog).toHaveCount(0);
+  await expect(second.getByTestId('review-approve')).toBeFocused();
+  await expect(second).toHaveAttribute('data-status', 'in_review');
+  await second.getByTestId('review-approve').click();
+  await chair.getByTestId('review-approve-dialog-confirm').click();
   await expect(second).toHaveAttribute('data-status', 'approved');
+  await expect(second.getByTestId('review-decided-by')).toHaveText(/^令和\d+年\d+月\d+日 \d\d:\d\d、座長 山田太郎 さんが承認しました。$/);
 
   // The record shows it, and still verifies.
   await expect(chair.getByTestId('audit-status')).toHaveAttribute('data-intact', 'true');

@@ -5,7 +5,7 @@ import { CommentItem } from './CommentItem';
 import { useComments } from './commentsContext';
 import { DispositionPanel } from './Disposition';
 import { commentErrorMessage } from './errors';
-import { formatCommentTime } from './formatTime';
+import { formatCommentTime } from '@sakutei/shared';
 import { ReplyBox } from './ReplyBox';
 
 /** 解決 / 再開, for staff, the chair and the thread's author. */

@@ -1,6 +1,7 @@
 import type { Revision } from '@sakutei/shared';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n';
+import { formatCommentTime } from '@sakutei/shared';
 
 interface Props {
   revision: Revision;
@@ -9,13 +10,17 @@ interface Props {
 }
 
 /**
- * Where the review stands in words: to whom the chair delegated, which observers are
- * invited, and after a decision who took it (a vice chair on the chair's behalf is named as
- * such, for the minutes) and, for a send-back, why.
+ * Where the review stands in words: when and by whom it was opened, to whom the chair
+ * delegated, which observers are invited, and after a decision when and by whom it was taken
+ * (a vice chair on the chair's behalf is named as such, for the minutes) and, for a
+ * send-back, why. Dates are written in full in 和暦, as the minutes would.
  */
 export function ReviewOutcome({ revision, nameOf }: Props) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { review, delegate, invited } = revision;
+  const when = (iso: string | null) => (iso === null ? null : formatCommentTime(iso, locale, undefined, 'record'));
+  const decidedAt = when(revision.decidedAt);
+  const openedAt = when(revision.reviewOpenedAt);
   const decided = review.status === 'approved' || review.status === 'changes_requested';
 
   const decider = (() => {
@@ -29,6 +34,16 @@ export function ReviewOutcome({ revision, nameOf }: Props) {
   })();
 
   const lines: ReactNode[] = [];
+  if (review.status === 'in_review' && openedAt !== null) {
+    const opener = review.openedBy === undefined ? null : nameOf(review.openedBy);
+    lines.push(
+      <p key="opened" data-testid="review-opened-at">
+        {opener === null
+          ? t('revisions.outcome.openedAt', { time: openedAt })
+          : t('revisions.outcome.openedBy', { time: openedAt, who: t('revisions.outcome.byName', { name: opener }) })}
+      </p>,
+    );
+  }
   if (review.status === 'in_review' && delegate) {
     lines.push(
       <p key="delegate" data-testid="review-delegate-text">
@@ -45,16 +60,18 @@ export function ReviewOutcome({ revision, nameOf }: Props) {
   }
   if (review.status === 'approved' && decider) {
     lines.push(
-      <p key="approved" data-testid="review-decided-by">
-        {t('revisions.outcome.approved', { who: decider })}
+      <p key="approved" data-testid="review-decided-by" data-decided-at={revision.decidedAt ?? undefined}>
+        {decidedAt === null ? t('revisions.outcome.approved', { who: decider }) : t('revisions.outcome.approvedAt', { who: decider, time: decidedAt })}
       </p>,
     );
   }
   if (review.status === 'changes_requested') {
     lines.push(
       <div key="reason" className="review-outcome__reason" data-testid="review-reason-text">
-        <p className="review-outcome__reason-label">
-          {t('revisions.outcome.sentBack', { who: decider ?? t('revisions.outcome.byChair') })}
+        <p className="review-outcome__reason-label" data-testid="review-sent-back-by" data-decided-at={revision.decidedAt ?? undefined}>
+          {decidedAt === null
+            ? t('revisions.outcome.sentBack', { who: decider ?? t('revisions.outcome.byChair') })
+            : t('revisions.outcome.sentBackAt', { who: decider ?? t('revisions.outcome.byChair'), time: decidedAt })}
         </p>
         <p className="review-outcome__reason-body">{review.reason ?? ''}</p>
       </div>,

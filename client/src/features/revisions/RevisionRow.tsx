@@ -1,6 +1,6 @@
 import type { Member, Revision, Role } from '@sakutei/shared';
 import { useI18n } from '../../i18n';
-import { formatCommentTime } from '../comments/formatTime';
+import { formatCommentTime } from '@sakutei/shared';
 import { RestoreButton } from './RestoreButton';
 import { ReviewActions } from './ReviewActions';
 import { ReviewOutcome } from './ReviewOutcome';
@@ -57,7 +57,7 @@ export function RevisionRow({ revision, role, members, nameOf, latestApproved, r
         <div>
           <dt>{t('revisions.meta.createdAt')}</dt>
           <dd>
-            <time dateTime={revision.createdAt}>{formatCommentTime(revision.createdAt, locale)}</time>
+            <time dateTime={revision.createdAt}>{formatCommentTime(revision.createdAt, locale, undefined, 'record')}</time>
           </dd>
         </div>
         <div>
