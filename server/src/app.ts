@@ -6,7 +6,7 @@ import type { AppDeps, AppEnv } from './env';
 import { AppError, errorResponse } from './errors';
 import { originCheck } from './middleware/originCheck';
 import { SESSION_COOKIE, session } from './middleware/session';
-import { staticClient } from './middleware/staticClient';
+import { routePreloads, staticClient } from './middleware/staticClient';
 import { authRoutes } from './routes/auth/auth';
 import { commentRoutes } from './routes/comments/comments';
 import { measureRoutes } from './routes/measures/measures';
@@ -94,7 +94,10 @@ export function createApp(deps: AppDeps) {
   });
 
   // The websocket route /collab/:docName is served beside this app (collab/upgrade.ts).
-  // Last: hashed assets pre-compressed and immutable, index.html for every other GET.
-  app.use('*', staticClient({ root: deps.config.clientDir }));
+  // Last: hashed assets pre-compressed and immutable, index.html for every other GET. A plan's
+  // page names the editor's chunk up front, so that it downloads beside the entry, not after.
+  const clientDir = deps.config.clientDir;
+  const preloads = routePreloads(clientDir, [{ path: /^\/plans\/[^/]+\/?$/, chunk: 'PlanPage' }]);
+  app.use('*', staticClient({ root: clientDir, headFor: preloads }));
   return app;
 }

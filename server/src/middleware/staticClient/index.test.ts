@@ -7,10 +7,10 @@ import { secureHeaders } from 'hono/secure-headers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorResponse } from '../../errors';
 import { chooseEncoding } from './encoding';
-import { NOT_BUILT_MESSAGE, resolveInside, staticClient } from './index';
+import { NOT_BUILT_MESSAGE, resolveInside, routePreloads, staticClient } from './index';
 
 const SCRIPT = `console.log(${JSON.stringify('策定 '.repeat(400))});\n`;
-const PAGE = '<!doctype html><title>Sakutei</title><script type="module" src="/assets/index-abc123.js"></script>';
+const PAGE = '<!doctype html><html><head><title>Sakutei</title><script type="module" src="/assets/index-abc123.js"></script></head><body></body></html>';
 
 let base: string;
 let root: string;
@@ -24,7 +24,14 @@ beforeAll(() => {
   fs.writeFileSync(path.join(base, 'secret.txt'), 'top secret');
   fs.writeFileSync(path.join(root, 'index.html'), PAGE);
   fs.writeFileSync(path.join(root, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
-  fs.writeFileSync(path.join(root, '.vite/manifest.json'), '{}');
+  // As Vite writes it: the entry, a chunk both share, and the plan page's lazy chunk.
+  const manifest = {
+    'index.html': { file: 'assets/index-abc123.js', isEntry: true, imports: ['_shared-111.js'], dynamicImports: ['src/routes/PlanPage.tsx'] },
+    '_shared-111.js': { file: 'assets/shared-111.js' },
+    '_editor-222.js': { file: 'assets/editor-222.js' },
+    'src/routes/PlanPage.tsx': { file: 'assets/PlanPage-333.js', name: 'PlanPage', isDynamicEntry: true, imports: ['_shared-111.js', '_editor-222.js', 'index.html'] },
+  };
+  fs.writeFileSync(path.join(root, '.vite/manifest.json'), JSON.stringify(manifest));
   const script = path.join(root, 'assets/index-abc123.js');
   fs.writeFileSync(script, SCRIPT);
   fs.writeFileSync(`${script}.br`, zlib.brotliCompressSync(SCRIPT));
@@ -39,7 +46,8 @@ function app(dir = root) {
   a.onError(errorResponse);
   a.use('*', secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'self'"] } }));
   a.get('/api/ping', (c) => c.json({ ok: true }));
-  a.use('*', staticClient({ root: dir }));
+  const headFor = routePreloads(dir, [{ path: /^\/plans\/[^/]+$/, chunk: 'PlanPage' }]);
+  a.use('*', staticClient({ root: dir, headFor }));
   return a;
 }
 
@@ -137,6 +145,27 @@ describe('staticClient: the page and the other files', () => {
     expect(revalidated.headers.get('content-security-policy')).toContain("default-src 'self'");
   });
 
+  it("names a plan page's lazy chunks in its head, with an ETag of its own", async () => {
+    const planPage = await get('/plans/some-plan', { 'accept-encoding': 'br' });
+    expect(planPage.status).toBe(200);
+    expect(planPage.headers.get('cache-control')).toBe('no-cache');
+    expect(planPage.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const html = await planPage.text();
+    // The plan page's chunk and the chunk only it imports; not what the entry loads anyway.
+    const tags =
+      '<link rel="modulepreload" crossorigin href="/assets/PlanPage-333.js">' +
+      '<link rel="modulepreload" crossorigin href="/assets/editor-222.js">';
+    expect(html).toBe(PAGE.replace('</head>', `${tags}</head>`));
+    expect(planPage.headers.get('content-length')).toBe(String(Buffer.byteLength(html)));
+
+    const etag = planPage.headers.get('etag')!;
+    const list = await get('/plans');
+    expect(await list.text()).toBe(PAGE);
+    expect(list.headers.get('etag')).not.toBe(etag);
+    const revalidated = await get('/plans/another-plan', { 'if-none-match': etag });
+    expect(revalidated.status).toBe(304);
+  });
+
   it('answers client-side routes with the same page and ETag', async () => {
     const page = await get('/index.html');
     const route = await get('/plans/some-plan/opinions');
@@ -144,7 +173,7 @@ describe('staticClient: the page and the other files', () => {
     expect(route.headers.get('cache-control')).toBe('no-cache');
     expect(route.headers.get('etag')).toBe(page.headers.get('etag'));
     expect(await route.text()).toBe(PAGE);
-    const revalidated = await get('/plans/some-plan', { 'if-none-match': page.headers.get('etag')! });
+    const revalidated = await get('/plans/other-plan/opinions', { 'if-none-match': page.headers.get('etag')! });
     expect(revalidated.status).toBe(304);
   });
 

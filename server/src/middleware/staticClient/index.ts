@@ -7,6 +7,8 @@ import { getMimeType } from 'hono/utils/mime';
 import { AppError } from '../../errors';
 import { chooseEncoding, PRECOMPRESSED } from './encoding';
 
+export { type RoutePreload, routePreloads } from './preloads';
+
 export type StaticClientOptions = {
   /** The built client (client/dist). */
   root: string;
@@ -16,10 +18,13 @@ export type StaticClientOptions = {
   fallback?: string;
   /** How long a hashed file may be cached, in seconds. */
   immutableMaxAge?: number;
+  /** Extra tags for the page's <head> when it is served at a client route (see routePreloads). */
+  headFor?: (urlPath: string) => string;
 };
 
 type FoundFile = { full: string; stat: Stats };
 type EtagEntry = { size: number; mtimeMs: number; etag: string };
+type PageEntry = { size: number; mtimeMs: number; body: Buffer; etag: string };
 
 export const NOT_BUILT_MESSAGE = 'The client is not built. Run `npm start` (or `pnpm build`) first.';
 
@@ -77,13 +82,41 @@ export function staticClient(options: StaticClientOptions): MiddlewareHandler {
   const immutableCache = `public, max-age=${options.immutableMaxAge ?? 31_536_000}, immutable`;
   // ETags are a hash of the bytes sent, remembered per file until it changes on disk.
   const etags = new Map<string, EtagEntry>();
+  const hashOf = (bytes: Buffer) => `"${createHash('sha256').update(bytes).digest('base64url').slice(0, 27)}"`;
 
   async function etagOf(file: FoundFile, bytes: () => Promise<Buffer>): Promise<string> {
     const known = etags.get(file.full);
     if (known && known.size === file.stat.size && known.mtimeMs === file.stat.mtimeMs) return known.etag;
-    const etag = `"${createHash('sha256').update(await bytes()).digest('base64url').slice(0, 27)}"`;
+    const etag = hashOf(await bytes());
     etags.set(file.full, { size: file.stat.size, mtimeMs: file.stat.mtimeMs, etag });
     return etag;
+  }
+
+  /** 200 with the bytes, or 304 when the client holds them already. */
+  function respond(c: Context, body: Buffer, etag: string, headers: Record<string, string>): Response {
+    headers.ETag = etag;
+    if (matchesEtag(c.req.header('if-none-match'), etag)) {
+      delete headers['Content-Type'];
+      delete headers['Content-Encoding'];
+      return c.body(null, 304, headers);
+    }
+    headers['Content-Length'] = String(body.byteLength);
+    // readFile's buffer is its own ArrayBuffer (never a SharedArrayBuffer); the view shares it.
+    return c.body(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength), 200, headers);
+  }
+
+  // The page with a route's extra head tags, built once per page version and route's tags.
+  const pages = new Map<string, PageEntry>();
+  async function sendPage(c: Context, page: FoundFile, extraHead: string): Promise<Response> {
+    let entry = pages.get(extraHead);
+    if (!entry || entry.size !== page.stat.size || entry.mtimeMs !== page.stat.mtimeMs) {
+      const html = await fsp.readFile(page.full, 'utf8');
+      const at = html.indexOf('</head>');
+      const body = Buffer.from(at < 0 ? html : html.slice(0, at) + extraHead + html.slice(at));
+      entry = { size: page.stat.size, mtimeMs: page.stat.mtimeMs, body, etag: hashOf(body) };
+      pages.set(extraHead, entry);
+    }
+    return respond(c, entry.body, entry.etag, { 'Cache-Control': 'no-cache', 'Content-Type': 'text/html; charset=utf-8' });
   }
 
   async function send(c: Context, original: FoundFile, cacheControl: string): Promise<Response> {
@@ -98,18 +131,15 @@ export function staticClient(options: StaticClientOptions): MiddlewareHandler {
     let content: Buffer | null = null;
     const read = async () => (content ??= await fsp.readFile(served.full));
     const etag = await etagOf(served, read);
-
-    const headers: Record<string, string> = { 'Cache-Control': cacheControl, ETag: etag };
+    const headers: Record<string, string> = {
+      'Cache-Control': cacheControl,
+      'Content-Type': getMimeType(original.full) ?? 'application/octet-stream',
+    };
     // Caches must keep one copy per encoding once any twin exists.
     if (twins.size > 0) headers.Vary = 'Accept-Encoding';
-    if (matchesEtag(c.req.header('if-none-match'), etag)) return c.body(null, 304, headers);
-
-    headers['Content-Type'] = getMimeType(original.full) ?? 'application/octet-stream';
     if (encoding !== 'identity') headers['Content-Encoding'] = encoding;
-    const body = await read();
-    headers['Content-Length'] = String(body.byteLength);
-    // readFile's buffer is its own ArrayBuffer (never a SharedArrayBuffer); the view shares it.
-    return c.body(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength), 200, headers);
+    // A revalidation that will be answered 304 need not read the file.
+    return respond(c, matchesEtag(c.req.header('if-none-match'), etag) ? Buffer.alloc(0) : await read(), etag, headers);
   }
 
   return async function staticClient(c, next) {
@@ -120,6 +150,7 @@ export function staticClient(options: StaticClientOptions): MiddlewareHandler {
     if (immutable) throw new AppError(404, 'not_found', 'No such asset.');
     const page = await statFile(path.join(root, fallback));
     if (!page) return c.text(NOT_BUILT_MESSAGE, 503, { 'Cache-Control': 'no-store' });
-    return send(c, page, 'no-cache');
+    const extraHead = options.headFor?.(c.req.path) ?? '';
+    return extraHead ? sendPage(c, page, extraHead) : send(c, page, 'no-cache');
   };
 }
