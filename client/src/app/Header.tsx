@@ -1,15 +1,25 @@
 import { useState } from 'react';
 import { NotificationsBell } from '../features/notifications/NotificationsBell';
 import { useI18n } from '../i18n';
+import { unsentEditsOf } from '../features/plan/offlineStore';
+import { ConfirmDialog } from './ConfirmDialog';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Link, navigate } from './router';
 import { useSession } from './session';
 
 function SignOut({ name }: { name: string }) {
   const { t } = useI18n();
-  const { signOut } = useSession();
+  const { state, signOut } = useSession();
   const [pending, setPending] = useState(false);
   const [failed, setFailed] = useState(false);
+  /** Unsent edits signing out would delete from this device, while the person is asked. */
+  const [unsentToDelete, setUnsentToDelete] = useState<number | null>(null);
+
+  function requestSignOut() {
+    const unsent = state.status === 'signedIn' ? unsentEditsOf(state.me.user.id) : 0;
+    if (unsent > 0) setUnsentToDelete(unsent);
+    else void handleSignOut();
+  }
 
   async function handleSignOut() {
     setPending(true);
@@ -29,9 +39,24 @@ function SignOut({ name }: { name: string }) {
       <span className="header-user__name" data-testid="current-user-name">
         {t('header.signedInAs', { name })}
       </span>
-      <button type="button" className="button button--quiet" onClick={handleSignOut} disabled={pending}>
+      <button type="button" className="button button--quiet" onClick={requestSignOut} disabled={pending}>
         {t('header.signOut')}
       </button>
+      {unsentToDelete !== null && (
+        <ConfirmDialog
+          title={t('signOutUnsent.title')}
+          confirmLabel={t('signOutUnsent.confirm')}
+          danger
+          testId="sign-out-unsent"
+          onConfirm={() => {
+            setUnsentToDelete(null);
+            void handleSignOut();
+          }}
+          onCancel={() => setUnsentToDelete(null)}
+        >
+          <p>{t('signOutUnsent.body', { count: unsentToDelete })}</p>
+        </ConfirmDialog>
+      )}
       {failed && (
         <p className="header-user__error" role="alert">
           {t('header.signOutFailed')}

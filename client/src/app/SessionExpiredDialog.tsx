@@ -86,10 +86,18 @@ export function SessionExpiredDialog({ email: knownEmail }: { email: string }) {
               <button type="submit" className="button button--primary" aria-disabled={submitting}>
                 {t('sessionExpired.submit')}
               </button>
-              <button type="button" className="button button--quiet" onClick={handleSignOut}>
+              <button
+                type="button"
+                className="button button--quiet"
+                onClick={handleSignOut}
+                aria-describedby="session-expired-sign-out-hint"
+              >
                 {t('sessionExpired.signOut')}
               </button>
             </div>
+            <p id="session-expired-sign-out-hint" className="session-expired__hint">
+              {t('sessionExpired.signOutHint')}
+            </p>
           </form>
         </Dialog>
       </Modal>

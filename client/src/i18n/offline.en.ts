@@ -14,8 +14,13 @@ export const offlineEn: Record<keyof typeof offlineJa, string> = {
   'save.announceOfflineUnsent': 'You are offline with {count} unsent edits, kept on this device.',
   'save.announceBack': 'Reconnected. All edits are saved.',
 
+  'signOutUnsent.title': 'You have unsent edits',
+  'signOutUnsent.body': 'This device holds {count} edits the server has not stored yet. Signing out deletes them. Sign out once the connection is back and the plan shows “Saved”.',
+  'signOutUnsent.confirm': 'Delete them and sign out',
+
   'sessionExpired.title': 'Your session has expired',
   'sessionExpired.body': 'Nothing you did on this page is lost: your edits are kept on this device and will be sent once you sign in again.',
   'sessionExpired.submit': 'Sign in and continue',
-  'sessionExpired.signOut': 'Sign out (unsent edits on this device are deleted)',
+  'sessionExpired.signOut': 'Sign out',
+  'sessionExpired.signOutHint': 'Signing out deletes the unsent edits kept on this device.',
 };

@@ -13,8 +13,13 @@ export const offlineJa = {
   'save.announceOfflineUnsent': 'オフラインです。未送信の編集が {count} 件あります。この端末に保存されています。',
   'save.announceBack': '再接続しました。編集はすべて保存されています。',
 
+  'signOutUnsent.title': '未送信の編集があります',
+  'signOutUnsent.body': 'この端末には、まだサーバーに保存されていない編集が {count} 件あります。ログアウトするとこれらは削除されます。接続が戻って「保存済み」になってからログアウトしてください。',
+  'signOutUnsent.confirm': '削除してログアウト',
+
   'sessionExpired.title': 'セッションの有効期限が切れました',
   'sessionExpired.body': 'この画面で行った編集は失われていません。この端末に保持されており、もう一度ログインすると送信されます。',
   'sessionExpired.submit': 'ログインして続ける',
-  'sessionExpired.signOut': 'ログアウトする（この端末の未送信の編集は削除されます）',
+  'sessionExpired.signOut': 'ログアウトする',
+  'sessionExpired.signOutHint': 'ログアウトすると、この端末に保持している未送信の編集は削除されます。',
 } as const;

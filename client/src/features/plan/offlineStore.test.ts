@@ -6,6 +6,7 @@ import {
   offlineDbNamesOf,
   openOfflineCopy,
   readUnsentCount,
+  unsentEditsOf,
   writeUnsentCount,
 } from './offlineStore';
 
@@ -86,8 +87,12 @@ describe('the offline copy of a plan', () => {
     expect(readUnsentCount('alice', 'plan-1')).toBe(4);
     expect(readUnsentCount('alice', 'plan-2')).toBe(0);
     expect(readUnsentCount('bob', 'plan-1')).toBe(0);
+    writeUnsentCount('alice', 'plan-2', 1);
+    writeUnsentCount('bob', 'plan-1', 7);
+    expect(unsentEditsOf('alice')).toBe(5);
     writeUnsentCount('alice', 'plan-1', 0);
     expect(readUnsentCount('alice', 'plan-1')).toBe(0);
+    expect(unsentEditsOf('alice')).toBe(1);
     localStorage.setItem('sakutei-unsent:alice:plan-1', 'garbage');
     expect(readUnsentCount('alice', 'plan-1')).toBe(0);
   });

@@ -71,6 +71,20 @@ export function writeUnsentCount(userId: string, docName: string, count: number)
   }
 }
 
+/** Edits of all `userId`'s plans on this device not yet confirmed stored: what signing out would delete. */
+export function unsentEditsOf(userId: string): number {
+  const local = storage();
+  if (!local) return 0;
+  const prefix = `${UNSENT_PREFIX}:${part(userId)}:`;
+  let total = 0;
+  for (let i = 0; i < local.length; i++) {
+    const key = local.key(i);
+    const count = key?.startsWith(prefix) ? Number(local.getItem(key)) : 0;
+    if (Number.isSafeInteger(count) && count > 0) total += count;
+  }
+  return total;
+}
+
 /** A document's local copy, open and applying itself to the doc. */
 export interface OfflineCopy {
   /** Resolves once the stored edits are in the doc, or after `timeoutMs` if IndexedDB is slow or broken. */
