@@ -119,6 +119,14 @@ export async function writeSheet(sheetName: string, rows: string[][], headerRows
       cell.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
     });
   }
+  const thin = { style: 'thin' as const, color: { argb: 'FF999999' } };
+  rows.forEach((values, r) => {
+    const row = sheet.getRow(r + 1);
+    // Row heights are set, not left to the reader: LibreOffice does not grow a row for wrapped text.
+    const lines = Math.max(1, ...values.map((value, c) => value.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(textWidth(line) / Math.max(1, widths[c]! - 1))), 0)));
+    row.height = Math.max(18, lines * 15);
+    if (r >= headerRows) row.eachCell({ includeEmpty: true }, (cell) => (cell.border = { top: thin, bottom: thin, left: thin, right: thin }));
+  });
   for (const [top, left, bottom, right] of headerMerges(rows, headerRows)) sheet.mergeCells(top, left, bottom, right);
   const total = widths.reduce((a, b) => a + b, 0);
   sheet.pageSetup = {

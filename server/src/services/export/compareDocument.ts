@@ -30,7 +30,7 @@ function tables(comparison: Comparison, options: CompareExportOptions) {
 export function compareHtml(planTitle: string, comparison: Comparison, options: CompareExportOptions): string {
   const { prose, measures } = tables(comparison, options);
   const html = `<h1>${escapeHtml(planTitle)} ${DOC_TITLE}</h1><p class="meta">${escapeHtml(sidesLine(comparison, options))}</p>
-<h2>本文</h2>${htmlTable(prose, '削除は取消線、追加は下線で示します。')}<h2>施策・事業・成果指標</h2>${htmlTable(measures)}`;
+<h2>本文</h2>${htmlTable(prose, '削除は取消線、追加は下線で示します。', true)}<h2>施策・事業・成果指標</h2>${htmlTable(measures, undefined, true)}`;
   return htmlPage({ planTitle, docTitle: DOC_TITLE, landscape: true, sections: [{ html, landscape: true }] });
 }
 

@@ -136,6 +136,34 @@ export function naturalWidths(table: DocTable): number[] {
   });
 }
 
+/** A body cell this short (`番号変更`, `継続`) is a word, and breaking it reads badly. */
+const SHORT_WORD = 10;
+
+/**
+ * Per column, the widest word that must not break (in half-width characters, plus padding):
+ * the words of its header, and body cells that are one short word.
+ */
+function headerFloors(table: DocTable): number[] {
+  const floors = new Array<number>(columnCount(table)).fill(0);
+  const visit = (rows: ReadonlyArray<ReadonlyArray<BodyCell | HeadCell>>, isHead: boolean) => {
+    const starts = placeCells(rows as BodyCell[][]);
+    rows.forEach((row, r) =>
+      row.forEach((cell, k) => {
+        if (cellSpan(cell).colSpan !== 1) return;
+        const text = cellText(cell as BodyCell);
+        const words = text.split(/\s+/).map(lineWidth);
+        const word = Math.max(0, ...words);
+        if (!isHead && (words.length > 1 || word > SHORT_WORD)) return;
+        const column = starts[r]![k]!;
+        floors[column] = Math.max(floors[column]!, word + 3);
+      }),
+    );
+  };
+  visit(table.head, true);
+  visit(table.body, false);
+  return floors;
+}
+
 /** Half-width characters a line of 10.5 pt text holds across an A4 page with 20 mm margins. */
 export const PAGE_CHARACTERS = { portrait: 90, landscape: 136 } as const;
 
@@ -148,8 +176,9 @@ export function isWide(table: DocTable): boolean {
  * Column widths that add up to `total` (in any unit), in proportion to what each column
  * wants; equal columns share their part evenly.
  */
-export function fitWidths(table: DocTable, total: number): number[] {
+export function fitWidths(table: DocTable, total: number, unitsPerCharacter?: number): number[] {
   const natural = naturalWidths(table);
+  const floors = headerFloors(table);
   const equal = table.equal ?? [];
   if (equal.length > 0) {
     const share = equal.reduce((sum, column) => sum + natural[column]!, 0) / equal.length;
@@ -158,8 +187,26 @@ export function fitWidths(table: DocTable, total: number): number[] {
   }
   const sum = natural.reduce((a, b) => a + b, 0);
   const widths = natural.map((width) => Math.floor((width / sum) * total));
-  // Rounding leftovers go to the widest column, so the table is exactly as wide as asked.
-  const widest = widths.indexOf(Math.max(...widths));
+  // A header word is never broken when the page allows it: a column too narrow for its
+  // header takes the width from the widest column.
+  if (unitsPerCharacter !== undefined) {
+    floors.forEach((floor, column) => {
+      const need = Math.ceil(floor * unitsPerCharacter) - widths[column]!;
+      if (need <= 0) return;
+      const widestColumn = widths.indexOf(Math.max(...widths));
+      if (widestColumn === column || widths[widestColumn]! - need < widths[column]! + need) return;
+      widths[widestColumn]! -= need;
+      widths[column]! += need;
+    });
+  }
+  // Columns that share equally are evened out again after any of them gave width away.
+  if (equal.length > 1) {
+    const share = Math.floor(equal.reduce((sum, column) => sum + widths[column]!, 0) / equal.length);
+    for (const column of equal) widths[column] = share;
+  }
+  // Rounding leftovers go to the widest column outside the equal ones, so the table is exactly as wide as asked.
+  const others = widths.map((width, column) => (equal.includes(column) ? -1 : width));
+  const widest = Math.max(...others) >= 0 ? others.indexOf(Math.max(...others)) : widths.indexOf(Math.max(...widths));
   widths[widest]! += total - widths.reduce((a, b) => a + b, 0);
   return widths;
 }

@@ -109,7 +109,8 @@ function cellParagraphs(cell: BodyCell | { text: string }, head: boolean): Parag
 
 /** A table across `width` twips, columns sized to their content, header rows repeated on each page. */
 export function docxTable(table: DocTable, width: number): Table {
-  const widths = fitWidths(table, width);
+  // 10 pt text: a half-width character is 100 twips, plus the cell's 160 twips of margin.
+  const widths = fitWidths(table, width, 100);
   const build = (rows: ReadonlyArray<ReadonlyArray<BodyCell>>, head: boolean) => {
     // Every cell says its own width, summed over its span, as Word expects with a fixed layout.
     const taken: boolean[][] = [];

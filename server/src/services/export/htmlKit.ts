@@ -24,10 +24,10 @@ function printCss(header: string, landscapeDefault: boolean): string {
 @page wide{size:A4 landscape;margin:18mm 15mm;${margin}}
 body{font-family:"Yu Mincho","Hiragino Mincho ProN","Noto Serif CJK JP","Noto Serif JP",serif;margin:2em;line-height:1.7;color:#111;font-feature-settings:"palt" 0}
 h1{font-size:1.5em;margin:0 0 .2em}h2{font-size:1.25em;margin:1.4em 0 .5em}h3{font-size:1.1em}h4,h5,h6{font-size:1em}
-table{border-collapse:collapse;width:100%;margin:1em 0;table-layout:fixed}
+table{border-collapse:collapse;width:100%;margin:1em 0;table-layout:fixed;font-size:10pt;line-height:1.5}
 th,td{border:1px solid #666;padding:.3em .5em;vertical-align:top;text-align:left;overflow-wrap:anywhere}
 thead th{background:#eee;text-align:center;vertical-align:middle}thead{display:table-header-group}tr{break-inside:avoid}
-tbody th{font-weight:bold;background:#fafafa}
+tbody th{font-weight:bold;background:#fafafa}td>p,th>p{margin:0}td>p+p,th>p+p{margin-top:.3em}.prose-table{font-size:10.5pt}
 .meta{color:#444;font-size:.9em;word-break:break-all}.muted{color:#555;font-size:.9em}
 .running-head{display:flex;justify-content:space-between;font-size:.8em;color:#444;border-bottom:1px solid #999;margin-bottom:1em}
 del{color:#b42318;text-decoration:line-through}ins{text-decoration:underline;font-weight:bold}
@@ -64,9 +64,15 @@ function cellHtml(cell: BodyCell, tag: 'th' | 'td', scope?: string): string {
   return `<${cellTag}${attrs}${object?.header && !scope ? ' scope="rowgroup"' : ''}>${content}</${cellTag}>`;
 }
 
-/** A table with its grouped header, columns sized as in the Word file. */
-export function htmlTable(table: DocTable, caption?: string): string {
-  const widths = fitWidths(table, 1000);
+/**
+ * Half-width characters of 10 pt text across the printed table (A4 less 15 mm margins):
+ * about 150 on a landscape page, 100 on a portrait one.
+ */
+const PRINT_CHARACTERS = { landscape: 140, portrait: 94 } as const;
+
+/** A table with its grouped header, columns sized as in the Word file (a header word is not broken). */
+export function htmlTable(table: DocTable, caption?: string, landscape = isWide(table)): string {
+  const widths = fitWidths(table, 1000, 1000 / PRINT_CHARACTERS[landscape ? 'landscape' : 'portrait']);
   const colgroup = `<colgroup>${widths.map((w) => `<col style="width:${(w / 10).toFixed(1)}%">`).join('')}</colgroup>`;
   const head = table.head.map((row) => `<tr>${row.map((cell) => cellHtml(cell, 'th', (cell.colSpan ?? 1) > 1 ? 'colgroup' : 'col')).join('')}</tr>`).join('');
   const body = table.body.map((row) => `<tr>${row.map((cell) => cellHtml(cell, 'td')).join('')}</tr>`).join('');
