@@ -171,18 +171,32 @@ test('an expired session says so, keeps the page’s edits, and sends them after
   await other.context().close();
 });
 
-test('signing out deletes the offline copies of that user’s plans', async ({ browser }) => {
+test('signing out deletes the offline copies of that user’s plans, asking first when edits are unsent', async ({ browser }) => {
   const page = await signedInPage(browser, 'member@example.jp');
+  const network = await controlNetwork(page.context());
   await openDemoPlan(page);
   await expectSaved(page);
   await expect.poll(() => offlineDbNames(page)).toHaveLength(1);
 
+  await network.offline();
+  await typeAtEnd(page, '送らずに消える一文');
   await page.getByRole('button', { name: 'ログアウト' }).click();
+  const ask = page.getByTestId('sign-out-unsent');
+  await expect(ask).toContainText(/まだサーバーに保存されていない編集が \d+ 件/);
+  await page.getByTestId('sign-out-unsent-cancel').click();
+  await expect(ask).toHaveCount(0);
+  await expect(page.getByTestId('plan-editor')).toContainText('送らずに消える一文');
+
+  // Signing out needs the API: the browser is back online, the plan's socket still cut.
+  await page.context().setOffline(false);
+  await page.getByRole('button', { name: 'ログアウト' }).click();
+  await page.getByTestId('sign-out-unsent-confirm').click();
   await expect(page).toHaveURL(/\/sign-in/);
   await expect.poll(() => offlineDbNames(page)).toEqual([]);
-  expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('sakutei-')))).not.toContain(
-    expect.stringMatching(/^sakutei-(unsent|offline-docs):/),
+  const leftovers = await page.evaluate(() =>
+    Object.keys(localStorage).filter((key) => /^sakutei-(unsent|offline-docs):/.test(key)),
   );
+  expect(leftovers).toEqual([]);
   await page.context().close();
 });
 

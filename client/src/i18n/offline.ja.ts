@@ -4,7 +4,7 @@ export const offlineJa = {
   'save.saved': '保存済み',
   'save.savedAt': '{time} に保存',
   'save.syncing': '同期中…',
-  'save.connecting': '接続中…',
+  'save.connecting': 'サーバーに接続しています…',
   'save.offline': 'オフライン',
   'save.offlineUnsent': 'オフライン（未送信 {count} 件）',
   'save.offlineNote': '編集はこの端末に保存されています。接続が戻ると自動で送信されます。',

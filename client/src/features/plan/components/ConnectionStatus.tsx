@@ -68,20 +68,26 @@ function labelOf(phase: SavePhase, unsent: number, t: Translate): string {
 function useAnnouncement(snapshot: SaveSnapshot & { phase: SavePhase }, t: Translate): string {
   const [message, setMessage] = useState('');
   const previous = useRef<SavePhase>(snapshot.phase);
+  /** Went offline and has not been announced back yet (the way back passes through 同期中). */
+  const away = useRef(false);
   useEffect(() => {
     const from = previous.current;
     previous.current = snapshot.phase;
     if (from === snapshot.phase) return;
     if (snapshot.phase === 'offline') {
+      away.current = true;
       setMessage(
         snapshot.unsent > 0 ? t('save.announceOfflineUnsent', { count: snapshot.unsent }) : t('save.announceOffline'),
       );
-    } else if (from === 'offline' && snapshot.phase === 'saved') setMessage(t('save.announceBack'));
+    } else if (away.current && snapshot.phase === 'saved') {
+      away.current = false;
+      setMessage(t('save.announceBack'));
+    }
   }, [snapshot.phase, snapshot.unsent, t]);
   return message;
 }
 
-function SaveStatus({ tracker, synced, willResync }: Props & { tracker: SaveTracker }) {
+export function SaveStatus({ tracker, synced, willResync }: Props & { tracker: SaveTracker }) {
   const { t } = useI18n();
   const state = useSaveState(tracker);
   // Refused by the server: nothing more will be sent from this page, whatever the socket does.
