@@ -172,4 +172,12 @@ export const measuresEn: Record<keyof typeof measuresJa, string> = {
   'measures.chart.summary': 'Chart of KPI {mark} “{name}”. Baseline {baseline}, target {target}. Actuals: {actuals}',
   'measures.chart.target': 'Target',
   'measures.chart.empty': 'No figures to chart yet.',
+  'measures.kpi.close': 'Close',
+  'measures.kpi.openFor': 'Show KPIs ({count})',
+  'measures.kpi.sheetTitle': 'KPIs — {row}',
+  'measures.card.showKpis': 'Show the KPIs {marks} of {row}',
+  'measures.card.edit': 'Edit {row}',
+  'measures.card.editShort': 'Edit',
+  'measures.rowEdit.title': 'Edit row: {row}',
+  'measures.rowEdit.save': 'Save',
 };

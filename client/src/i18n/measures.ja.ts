@@ -171,4 +171,12 @@ export const measuresJa = {
   'measures.chart.summary': '成果指標{mark}「{name}」のグラフ。基準値 {baseline}、目標値 {target}。実績: {actuals}',
   'measures.chart.target': '目標',
   'measures.chart.empty': 'グラフにできる値がまだありません。',
+  'measures.kpi.close': '閉じる',
+  'measures.kpi.openFor': '成果指標を表示（{count}件）',
+  'measures.kpi.sheetTitle': '成果指標 — {row}',
+  'measures.card.showKpis': '{row}の成果指標 {marks} を表示',
+  'measures.card.edit': '{row}を編集',
+  'measures.card.editShort': '編集',
+  'measures.rowEdit.title': '行の編集: {row}',
+  'measures.rowEdit.save': '保存',
 } satisfies Record<string, string>;

@@ -23,7 +23,7 @@ export function KpiListTable({ kpis, settings, labelledBy }: Props) {
     fy === null ? label : `${label} ${fiscalYearText(fy, 'era', locale)}`;
 
   return (
-    <div className="views-scroll">
+    <div className="views-scroll kpi-list-frame" tabIndex={0} role="region" aria-labelledby={labelledBy}>
       <table className="views-table kpi-list" aria-labelledby={labelledBy}>
         <thead>
           <tr>

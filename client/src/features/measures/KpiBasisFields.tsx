@@ -1,0 +1,90 @@
+import { useI18n } from '../../i18n';
+import type { KpiCardScope } from './kpiCardScope';
+import { KpiBasis, KpiField } from './KpiField';
+import { FigureInput, FiscalYearInput, CommitTextField } from './KpiInputs';
+
+/** 基準値 (value, year, label) and 目標値 (value, year): where the KPI starts and where it aims. */
+export function KpiBasisFields({ scope }: { scope: KpiCardScope }) {
+  const { t } = useI18n();
+  const { entry, canEdit, update } = scope;
+  const { kpi } = entry;
+  return (
+    <div className="measures-kpi__bases">
+      <KpiBasis scope={scope} name="baseline">
+        <KpiField scope={scope} name="baselineValue" label={t('measures.kpi.value')}>
+          {(id) => (
+            <FigureInput
+              id={id}
+              value={kpi.baseline.value}
+              components={kpi.components}
+              readOnly={!canEdit}
+              testId="kpi-baseline-input"
+              onCommit={(figure) =>
+                update({
+                  baselineValue: figure.value,
+                  // `30,926 (R1)` carries its year label too.
+                  ...(figure.label !== '' ? { baselineLabel: figure.label } : {}),
+                  ...(figure.labelFiscalYear !== null ? { baselineYear: figure.labelFiscalYear } : {}),
+                })
+              }
+            />
+          )}
+        </KpiField>
+        <KpiField scope={scope} name="baselineYear" label={t('measures.kpi.fiscalYear')}>
+          {(id) => (
+            <FiscalYearInput
+              id={id}
+              value={kpi.baseline.fiscalYear}
+              readOnly={!canEdit}
+              testId="kpi-baseline-year-input"
+              onCommit={(year) => update({ baselineYear: year })}
+            />
+          )}
+        </KpiField>
+        <KpiField scope={scope} name="baselineLabel" label={t('measures.kpi.baselineLabel')}>
+          {(id) => (
+            <CommitTextField
+              id={id}
+              value={kpi.baseline.label}
+              readOnly={!canEdit}
+              testId="kpi-baseline-label-input"
+              onCommit={(next) => update({ baselineLabel: next.trim().slice(0, 100) })}
+            />
+          )}
+        </KpiField>
+      </KpiBasis>
+      <KpiBasis scope={scope} name="target">
+        <KpiField scope={scope} name="targetValue" label={t('measures.kpi.value')}>
+          {(id) => (
+            <FigureInput
+              id={id}
+              value={kpi.target.value}
+              components={kpi.components}
+              readOnly={!canEdit}
+              testId="kpi-target-input"
+              onCommit={(figure) =>
+                update({
+                  targetValue: figure.value,
+                  // `24,200 t 以下` says which way is better.
+                  ...(figure.direction !== null ? { direction: figure.direction } : {}),
+                })
+              }
+            />
+          )}
+        </KpiField>
+        <KpiField scope={scope} name="targetYear" label={t('measures.kpi.fiscalYear')}>
+          {(id) => (
+            <FiscalYearInput
+              id={id}
+              value={kpi.target.fiscalYear}
+              readOnly={!canEdit}
+              testId="kpi-target-year-input"
+              onCommit={(year) => update({ targetYear: year })}
+            />
+          )}
+        </KpiField>
+        {kpi.unit !== '' && <p className="measures-kpi__unit">{t('measures.kpi.unitNote', { unit: kpi.unit })}</p>}
+      </KpiBasis>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+import { KPI_DIRECTIONS, type KpiDirection } from '@sakutei/shared/measures';
+import { useI18n } from '../../i18n';
+import type { KpiCardScope } from './kpiCardScope';
+import { KpiField } from './KpiField';
+import { parseList } from './kpiFormat';
+import { CommitTextField } from './KpiInputs';
+import { mergeText } from './mergeText';
+
+const LIST_SEPARATORS = /[,、，\n]+/;
+const COMPONENT_SEPARATORS = /[,、，\s]+/;
+
+/** What the KPI is: name, former names, unit, direction, components and source. */
+export function KpiDefinitionFields({ scope }: { scope: KpiCardScope }) {
+  const { t } = useI18n();
+  const { entry, canEdit, update } = scope;
+  const { kpi } = entry;
+  // A text field merges this user's edit with a collaborator's change made meanwhile.
+  const merged = (current: string, next: string, base: string) => mergeText(base, next, current);
+
+  return (
+    <div className="measures-kpi__fields">
+      <KpiField scope={scope} name="name" label={t('measures.kpi.name')} wide comment="name">
+        {(id) => (
+          <CommitTextField
+            id={id}
+            value={kpi.name}
+            readOnly={!canEdit}
+            testId="kpi-name-input"
+            onCommit={(next, base) => update({ name: merged(kpi.name, next, base) })}
+          />
+        )}
+      </KpiField>
+      <KpiField scope={scope} name="formerNames" label={t('measures.kpi.formerNames')} wide>
+        {(id) => (
+          <CommitTextField
+            id={id}
+            value={kpi.formerNames.join('\n')}
+            readOnly={!canEdit}
+            multiline
+            testId="kpi-former-names-input"
+            onCommit={(next) => update({ formerNames: parseList(next, LIST_SEPARATORS, 400) })}
+          />
+        )}
+      </KpiField>
+      <KpiField scope={scope} name="unit" label={t('measures.kpi.unit')} comment="unit">
+        {(id) => (
+          <CommitTextField
+            id={id}
+            value={kpi.unit}
+            readOnly={!canEdit}
+            testId="kpi-unit-input"
+            onCommit={(next, base) => update({ unit: merged(kpi.unit, next, base) })}
+          />
+        )}
+      </KpiField>
+      <KpiField scope={scope} name="direction" label={t('measures.kpi.direction')} comment="direction">
+        {(id) => (
+          <select
+            id={id}
+            value={kpi.direction}
+            disabled={!canEdit}
+            data-testid="kpi-direction-select"
+            onChange={(event) => update({ direction: event.target.value as KpiDirection })}
+          >
+            {KPI_DIRECTIONS.map((direction) => (
+              <option key={direction} value={direction}>
+                {t(`measures.direction.${direction}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </KpiField>
+      <KpiField scope={scope} name="components" label={t('measures.kpi.components')}>
+        {(id) => (
+          <CommitTextField
+            id={id}
+            value={kpi.components.join(' ')}
+            readOnly={!canEdit}
+            testId="kpi-components-input"
+            onCommit={(next) => update({ components: parseList(next, COMPONENT_SEPARATORS, 40) })}
+          />
+        )}
+      </KpiField>
+      <KpiField scope={scope} name="source" label={t('measures.kpi.source')} comment="source">
+        {(id) => (
+          <CommitTextField
+            id={id}
+            value={kpi.source}
+            readOnly={!canEdit}
+            testId="kpi-source-input"
+            onCommit={(next, base) => update({ source: merged(kpi.source, next, base) })}
+          />
+        )}
+      </KpiField>
+    </div>
+  );
+}

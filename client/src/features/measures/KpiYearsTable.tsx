@@ -1,0 +1,119 @@
+import { formatPercent, kpiFigures, type DerivedKpi, type MeasureSettings, type ParsedFigure } from '@sakutei/shared/measures';
+import { useI18n } from '../../i18n';
+import { kpiTarget } from './commentTargets';
+import type { KpiCardScope } from './kpiCardScope';
+import { KpiCommentTools } from './KpiCommentTools';
+import { yearLong, yearShort } from './kpiFormat';
+import { FigureInput } from './KpiInputs';
+import { achievementText, gradeClass, gradeText } from './KpiSummary';
+import { PresenceTags, presenceStyle } from './PresenceTags';
+import { commentClasses } from './useCellComments';
+import { cellKey } from './useCellPresence';
+
+type Props = {
+  scope: KpiCardScope;
+  settings: MeasureSettings;
+  years: readonly number[];
+  /** Staff record actuals though they may not edit the definition. */
+  actualsReadOnly: boolean;
+  saveActual: (year: number, figure: ParsedFigure) => void | Promise<void>;
+};
+
+/** Actuals per fiscal year, and what they make of the KPI that year: 達成率, 進捗率, 評価. */
+export function KpiYearsTable({ scope, settings, years, actualsReadOnly, saveActual }: Props) {
+  const { t, locale } = useI18n();
+  const { entry, presence, comments } = scope;
+  const { kpi, mark } = entry;
+  return (
+    <div className="measures-kpi__years-scroll">
+      <table className="measures-kpi__years" data-testid="kpi-years">
+        <caption className="visually-hidden">{t('measures.kpi.yearsCaption', { mark })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('measures.kpi.fiscalYear')}</th>
+            {years.map((year) => (
+              <th key={year} scope="col" title={yearLong(year, locale)}>
+                {yearShort(year)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">
+              {t('measures.kpi.actual')}
+              {kpi.unit !== '' && <span className="measures-kpi__unit-inline">（{kpi.unit}）</span>}
+            </th>
+            {years.map((year) => {
+              const name = `actual:${year}`;
+              const users = presence.get(cellKey({ kind: 'kpi', id: kpi.id, field: name }));
+              const classes = [users ? 'has-presence' : '', commentClasses(comments, kpiTarget(kpi.id, 'actual', year))];
+              return (
+                <td
+                  key={year}
+                  className={classes.filter(Boolean).join(' ') || undefined}
+                  data-kpi-field={name}
+                  data-comment-field="actual"
+                  data-comment-year={year}
+                  style={presenceStyle(users)}
+                >
+                  <FigureInput
+                    value={kpi.actuals[String(year)] ?? { kind: 'blank' }}
+                    components={kpi.components}
+                    readOnly={actualsReadOnly}
+                    label={t('measures.kpi.actualIn', { year: yearLong(year, locale) })}
+                    testId="kpi-actual-input"
+                    year={year}
+                    onCommit={(figure) => saveActual(year, figure)}
+                  />
+                  <KpiCommentTools entry={entry} field="actual" fiscalYear={year} comments={comments} />
+                  <PresenceTags users={users} />
+                </td>
+              );
+            })}
+          </tr>
+          <YearFigureRows years={years} entry={entry} settings={settings} />
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** 達成率 / 進捗率 / 評価 for every fiscal year column. */
+function YearFigureRows({ years, entry, settings }: { years: readonly number[]; entry: DerivedKpi; settings: MeasureSettings }) {
+  const { t } = useI18n();
+  const figures = years.map((year) => kpiFigures(entry.kpi, year, settings.gradeRules));
+  return (
+    <>
+      <tr>
+        <th scope="row">{t('measures.kpi.achievement')}</th>
+        {figures.map((f) => (
+          <td key={f.fiscalYear} data-testid="kpi-year-achievement" data-year={f.fiscalYear}>
+            {f.actual === null ? '—' : achievementText(f, t)}
+          </td>
+        ))}
+      </tr>
+      <tr>
+        <th scope="row">{t('measures.kpi.progress')}</th>
+        {figures.map((f) => (
+          <td key={f.fiscalYear} data-testid="kpi-year-progress" data-year={f.fiscalYear}>
+            {formatPercent(f.progress)}
+          </td>
+        ))}
+      </tr>
+      <tr>
+        <th scope="row">{t('measures.kpi.grade')}</th>
+        {figures.map((f) => (
+          <td key={f.fiscalYear} data-testid="kpi-year-grade" data-year={f.fiscalYear} title={gradeText(f, t)}>
+            <span className={`measures-grade measures-grade--${gradeClass(f.grade)}`}>{f.grade}</span>
+            {f.regressed && (
+              <span className="measures-kpi__regressed" title={t('measures.kpi.regressedShort')}>
+                {' '}▼<span className="visually-hidden">{t('measures.kpi.regressedShort')}</span>
+              </span>
+            )}
+          </td>
+        ))}
+      </tr>
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+import type { DerivedKpi, KpiFields } from '@sakutei/shared/measures';
+import type { CellComments } from './useCellComments';
+import type { CellPresenceMap } from './useCellPresence';
+
+/** What every section of one KPI card works with. */
+export type KpiCardScope = {
+  entry: DerivedKpi;
+  /** Whether the definition may be changed (editors); actuals have their own rule. */
+  canEdit: boolean;
+  /** Prefix for the ids that tie labels to inputs. */
+  idPrefix: string;
+  presence: CellPresenceMap;
+  comments: CellComments;
+  /** Writes fields of the KPI as one undo step. */
+  update: (fields: Partial<KpiFields>) => void;
+};
