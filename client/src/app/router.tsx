@@ -1,4 +1,12 @@
-import { useEffect, useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+import type { AnchorHTMLAttributes, MouseEvent } from 'react';
+import { Link as WouterLink, Redirect as WouterRedirect } from 'wouter';
+import { navigate as browserNavigate, usePathname, useSearch } from 'wouter/use-browser-location';
+
+/*
+ * Routing is wouter's (a small, well-kept router over the History API); this module adds the
+ * app's typed route table and the few rules of its own: where sign-in returns to, scrolling
+ * to the top on a new page, and a way for non-React code to follow the location.
+ */
 
 export type Route =
   | { name: 'home' }
@@ -7,9 +15,6 @@ export type Route =
   | { name: 'plan'; planId: string }
   | { name: 'opinions'; planId: string }
   | { name: 'notFound' };
-
-/** pushState fires no event of its own, so navigate() announces changes with this one. */
-const NAVIGATE_EVENT = 'sakutei:navigate';
 
 export function matchRoute(pathname: string): Route {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
@@ -29,44 +34,33 @@ export function matchRoute(pathname: string): Route {
 }
 
 export function navigate(to: string, { replace = false }: { replace?: boolean } = {}): void {
-  if (replace) history.replaceState(null, '', to);
-  else {
-    history.pushState(null, '', to);
-    window.scrollTo(0, 0);
-  }
-  window.dispatchEvent(new Event(NAVIGATE_EVENT));
+  browserNavigate(to, { replace });
+  if (!replace) window.scrollTo(0, 0);
 }
 
-function subscribe(onChange: () => void): () => void {
-  window.addEventListener('popstate', onChange);
-  window.addEventListener(NAVIGATE_EVENT, onChange);
-  return () => {
-    window.removeEventListener('popstate', onChange);
-    window.removeEventListener(NAVIGATE_EVENT, onChange);
-  };
-}
+/** wouter announces pushState and replaceState with events of these names. */
+const LOCATION_EVENTS = ['popstate', 'pushState', 'replaceState', 'hashchange'] as const;
 
 /**
  * Calls `onChange` after every navigation, Back/Forward and hash change; for pages that
  * react to the `#fragment` (a link to a comment thread, say), which the path alone misses.
  */
 export function subscribeToLocation(onChange: () => void): () => void {
-  const unsubscribe = subscribe(onChange);
-  window.addEventListener('hashchange', onChange);
+  for (const type of LOCATION_EVENTS) window.addEventListener(type, onChange);
   return () => {
-    unsubscribe();
-    window.removeEventListener('hashchange', onChange);
+    for (const type of LOCATION_EVENTS) window.removeEventListener(type, onChange);
   };
 }
 
 /** The current path plus query, e.g. `/plans/42?tab=kpi`, re-rendering on every navigation. */
 export function useLocationPath(): string {
-  return useSyncExternalStore(subscribe, () => location.pathname + location.search);
+  // Normalised: versions of wouter differ on whether the search string keeps its `?`.
+  const search = useSearch().replace(/^\?/, '');
+  return usePathname() + (search === '' ? '' : `?${search}`);
 }
 
 export function useRoute(): Route {
-  const [pathname = '/'] = useLocationPath().split('?');
-  return matchRoute(pathname);
+  return matchRoute(usePathname());
 }
 
 /**
@@ -87,21 +81,16 @@ export function signInPathReturningTo(path: string): string {
 
 /** Replaces the current entry, so Back does not land on a page that only redirects. */
 export function Redirect({ to }: { to: string }) {
-  useEffect(() => navigate(to, { replace: true }), [to]);
-  return null;
+  return <WouterRedirect to={to} replace />;
 }
 
 type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> & { to: string };
 
+/** A link within the app; a plain click navigates without reloading and starts the new page at its top. */
 export function Link({ to, onClick, ...rest }: LinkProps) {
-  function handleClick(event: MouseEvent<HTMLAnchorElement>) {
+  const scrollUp = (event: MouseEvent<HTMLAnchorElement>) => {
     onClick?.(event);
-    // Leave new-tab, download and modified clicks to the browser.
-    const plainClick =
-      event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
-    if (event.defaultPrevented || !plainClick || rest.target) return;
-    event.preventDefault();
-    navigate(to);
-  }
-  return <a href={to} onClick={handleClick} {...rest} />;
+    if (!event.defaultPrevented) requestAnimationFrame(() => window.scrollTo(0, 0));
+  };
+  return <WouterLink to={to} onClick={scrollUp} {...rest} />;
 }
