@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { NotificationsBell } from '../features/notifications/NotificationsBell';
 import { useI18n } from '../i18n';
-import { unsentEditsOf } from '../features/plan/offlineStore';
 import { ConfirmDialog } from './ConfirmDialog';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Link, navigate } from './router';
@@ -15,8 +14,10 @@ function SignOut({ name }: { name: string }) {
   /** Unsent edits signing out would delete from this device, while the person is asked. */
   const [unsentToDelete, setUnsentToDelete] = useState<number | null>(null);
 
-  function requestSignOut() {
-    const unsent = state.status === 'signedIn' ? unsentEditsOf(state.me.user.id) : 0;
+  async function requestSignOut() {
+    const userId = state.status === 'signedIn' ? state.me.user.id : null;
+    // On demand: offlineStore brings Yjs and y-indexeddb, which the sign-in page and plan list do without.
+    const unsent = userId ? await import('../features/plan/offlineStore').then((m) => m.unsentEditsOf(userId)) : 0;
     if (unsent > 0) setUnsentToDelete(unsent);
     else void handleSignOut();
   }
@@ -39,7 +40,7 @@ function SignOut({ name }: { name: string }) {
       <span className="header-user__name" data-testid="current-user-name">
         {t('header.signedInAs', { name })}
       </span>
-      <button type="button" className="button button--quiet" onClick={requestSignOut} disabled={pending}>
+      <button type="button" className="button button--quiet" onClick={() => void requestSignOut()} disabled={pending}>
         {t('header.signOut')}
       </button>
       {unsentToDelete !== null && (

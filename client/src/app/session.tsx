@@ -1,7 +1,6 @@
 import type { MeResponse } from '@sakutei/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, use, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { clearOfflineCopies } from '../features/plan/offlineStore';
 import * as api from '../lib/api';
 import { ApiError } from '../lib/api';
 import { SessionExpiredDialog } from './SessionExpiredDialog';
@@ -72,7 +71,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setState({ status: 'signedOut' });
     // Nothing read for this person may show to whoever signs in next on this browser.
     queryClient.clear();
-    if (userId) await clearOfflineCopies(userId);
+    // On demand: offlineStore brings Yjs and y-indexeddb, which the sign-in page and plan list do without.
+    if (userId) await import('../features/plan/offlineStore').then((m) => m.clearOfflineCopies(userId));
   }, [state, queryClient]);
 
   const expire = useCallback(
