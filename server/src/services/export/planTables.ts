@@ -32,7 +32,8 @@ export function measureDocTable(measures: MeasureTable): DocTable | null {
   return {
     head: [MEASURE_TABLE_HEADER.map((text) => ({ text }))],
     body,
-    limits: [{ max: 12 }, { min: 16, max: 36 }, { max: 6 }, { max: 6 }, { min: 24, max: 60 }, { min: 14, max: 30 }, { max: 10 }],
+    // Contacts are long lines (組織 部署 TEL 番号) that read badly broken; descriptions wrap well.
+    limits: [{ max: 12 }, { min: 16, max: 30 }, { max: 6 }, { max: 6 }, { min: 24, max: 46 }, { min: 20, max: 42 }, { max: 10 }],
   };
 }
 
