@@ -74,7 +74,11 @@ function SessionBar({ session, refused, selfId }: { session: CollabSession; refu
   );
 }
 
-/** Tabs in the WAI-ARIA pattern: arrow keys move between them, Home/End jump to the ends. */
+/**
+ * Tabs in the WAI-ARIA pattern: arrow keys move between them, Home/End jump to the ends.
+ * The bar is sticky (styles.css .plan-tabbar) and scrolls sideways on a phone; a tab brought
+ * into focus scrolls into view within it.
+ */
 function ViewTabs({ current, onSelect }: { current: ViewId; onSelect: (id: ViewId) => void }) {
   const { t } = useI18n();
   const onKeyDown = (event: React.KeyboardEvent) => {
@@ -89,26 +93,30 @@ function ViewTabs({ current, onSelect }: { current: ViewId; onSelect: (id: ViewI
     event.preventDefault();
     const id = VIEWS[next]!.id;
     onSelect(id);
-    document.getElementById(`plan-tab-${id}`)?.focus();
+    const tab = document.getElementById(`plan-tab-${id}`);
+    tab?.focus();
+    tab?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   };
   return (
-    <div className="plan-tabs" role="tablist" aria-label={t('workspace.tabs')} onKeyDown={onKeyDown}>
-      {VIEWS.map((view) => (
-        <button
-          key={view.id}
-          id={`plan-tab-${view.id}`}
-          type="button"
-          role="tab"
-          className="plan-tabs__tab"
-          aria-selected={view.id === current}
-          aria-controls={`plan-panel-${view.id}`}
-          tabIndex={view.id === current ? 0 : -1}
-          data-testid={`plan-tab-${view.id}`}
-          onClick={() => onSelect(view.id)}
-        >
-          {t(view.label)}
-        </button>
-      ))}
+    <div className="plan-tabbar">
+      <div className="plan-tabs" role="tablist" aria-label={t('workspace.tabs')} onKeyDown={onKeyDown}>
+        {VIEWS.map((view) => (
+          <button
+            key={view.id}
+            id={`plan-tab-${view.id}`}
+            type="button"
+            role="tab"
+            className="plan-tabs__tab"
+            aria-selected={view.id === current}
+            aria-controls={`plan-panel-${view.id}`}
+            tabIndex={view.id === current ? 0 : -1}
+            data-testid={`plan-tab-${view.id}`}
+            onClick={() => onSelect(view.id)}
+          >
+            {t(view.label)}
+          </button>
+        ))}
+      </div>
     </div>
   );
 }
