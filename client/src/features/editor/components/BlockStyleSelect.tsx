@@ -2,7 +2,7 @@ import type { Editor } from '@tiptap/react';
 import { Button, type Key, ListBox, ListBoxItem, Popover, Select, SelectValue } from 'react-aria-components';
 import { useI18n } from '../../../i18n';
 import { SHORTCUTS, type ShortcutKeys } from '../shortcuts';
-import { keyShortcutsAttribute, shortcutText } from './ToolButton';
+import { shortcutText } from './ToolButton';
 
 /** The paragraph styles offered: 本文 and 見出し1–4 (H1 is a chapter, H2 its sections, as in the plans). */
 const STYLES: ReadonlyArray<{ key: string; level: number | null; shortcut: ShortcutKeys }> = [
@@ -48,7 +48,10 @@ export function BlockStyleSelect({ editor, current }: { editor: Editor; current:
       placeholder={t('editor.blockStyle')}
     >
       <Button className="editor-style__button" data-testid="block-style">
-        <SelectValue className="editor-style__value" />
+        {/* The chosen style's name only, without the key the option shows. */}
+        <SelectValue className="editor-style__value">
+          {({ selectedText, isPlaceholder, defaultChildren }) => (isPlaceholder ? defaultChildren : selectedText)}
+        </SelectValue>
         <span aria-hidden="true" className="editor-style__chevron">
           ▾
         </span>
@@ -60,7 +63,6 @@ export function BlockStyleSelect({ editor, current }: { editor: Editor; current:
               id={style.key}
               className={`editor-menu__item editor-style__option--${style.key}`}
               textValue={labelOf(style.level)}
-              aria-keyshortcuts={keyShortcutsAttribute(style.shortcut.length ? style.shortcut : undefined)}
             >
               <span>{labelOf(style.level)}</span>
               {style.shortcut.length > 0 && (

@@ -14,6 +14,8 @@ interface FindReplaceBarProps {
   focusRequest: number;
   /** Readers may search but not replace. */
   editable: boolean;
+  /** Ctrl+F / Ctrl+H pressed in the bar itself: switch mode and focus the find field. */
+  onOpen: (mode: FindMode) => void;
   onClose: () => void;
 }
 
@@ -30,7 +32,7 @@ function selectedPhrase(editor: Editor): string {
  * find field; Enter in the replace field replaces the current match; Escape closes the bar and
  * puts the caret back in the text, on the match.
  */
-export function FindReplaceBar({ editor, mode, focusRequest, editable, onClose }: FindReplaceBarProps) {
+export function FindReplaceBar({ editor, mode, focusRequest, editable, onOpen, onClose }: FindReplaceBarProps) {
   const { t } = useI18n();
   const withShortcut = useShortcutText();
   const id = useId();
@@ -72,17 +74,29 @@ export function FindReplaceBar({ editor, mode, focusRequest, editable, onClose }
     }
   };
   const onBarKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    const mod = event.ctrlKey || event.metaKey;
     if (event.key === 'Escape') {
       event.preventDefault();
       close();
+    } else if (mod && !event.altKey && (event.key === 'f' || event.key === 'h')) {
+      // The same keys as in the text; without this the browser's own find or history opens.
+      event.preventDefault();
+      onOpen(event.key === 'h' ? 'replace' : 'find');
     }
+  };
+  // With no match left the replace buttons turn disabled and would drop the focus to the
+  // page; it goes back to the find field instead, so Escape and typing still work.
+  const keepFocusInBar = () => {
+    if (findStateOf(editor.state).matches.length === 0) queryRef.current?.focus();
   };
   const replaceOne = () => {
     editor.commands.replaceCurrent(replacement);
+    keepFocusInBar();
   };
   const replaceAll = () => {
     const count = findStateOf(editor.state).matches.length;
     if (editor.commands.replaceAll(replacement)) setAnnouncement(t('editor.find.replaced', { count }));
+    keepFocusInBar();
   };
 
   const status =

@@ -74,24 +74,27 @@ export function LiveDocument({ session, user, editable }: PlanViewProps) {
 
   return (
     <div className="editor-layout">
-      <ChapterOutline editor={editor} />
-      <div className="editor-main">
-        {(editable || findBar) && (
-          <div className="editor-chrome">
-            {editable && <EditorToolbar editor={editor} onOpenFind={openFind} />}
-            {findBar && (
-              <FindReplaceBar
-                editor={editor}
-                mode={findBar.mode}
-                focusRequest={findBar.request}
-                editable={editable}
-                onClose={() => setFindBar(null)}
-              />
-            )}
-          </div>
-        )}
-        <EditorContent editor={editor} className="document-page" />
-        <ProseComments editor={editor} />
+      <div className="editor-layout__grid">
+        <ChapterOutline editor={editor} />
+        <div className="editor-main">
+          {(editable || findBar) && (
+            <div className="editor-chrome">
+              {editable && <EditorToolbar editor={editor} onOpenFind={openFind} />}
+              {findBar && (
+                <FindReplaceBar
+                  editor={editor}
+                  mode={findBar.mode}
+                  focusRequest={findBar.request}
+                  editable={editable}
+                  onOpen={openFind}
+                  onClose={() => setFindBar(null)}
+                />
+              )}
+            </div>
+          )}
+          <EditorContent editor={editor} className="document-page" />
+          <ProseComments editor={editor} />
+        </div>
       </div>
     </div>
   );

@@ -38,10 +38,14 @@ export function keyShortcutsAttribute(shortcut?: ShortcutKeys): string | undefin
  */
 export function ToolButton({ label, shortcut, pressed, disabled, onPress, children, testId }: ToolButtonProps) {
   const withShortcut = useShortcutText();
+  const keys = keyShortcutsAttribute(shortcut);
   const common = {
     className: 'editor-tool',
     'aria-label': label,
-    'aria-keyshortcuts': keyShortcutsAttribute(shortcut),
+    // React Aria's buttons pass only the DOM props they know, and aria-keyshortcuts is not one.
+    ref: (button: HTMLButtonElement | null) => {
+      if (button && keys) button.setAttribute('aria-keyshortcuts', keys);
+    },
     isDisabled: disabled,
     'data-testid': testId,
   };
