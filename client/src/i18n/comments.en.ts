@@ -109,4 +109,7 @@ export const commentsEn: Record<keyof typeof commentsJa, string> = {
   'notifications.kind.reply': 'Reply',
   'notifications.unread': 'Unread',
   'notifications.close': 'Close',
+  'comments.panel.toggle': 'Comments',
+  'comments.panel.openThreads': ' ({count} open)',
+  'comments.panel.hide': 'Close the comments',
 };

@@ -108,4 +108,7 @@ export const commentsJa = {
   'notifications.kind.reply': '返信',
   'notifications.unread': '未読',
   'notifications.close': '閉じる',
+  'comments.panel.toggle': 'コメント',
+  'comments.panel.openThreads': '（未解決 {count} 件）',
+  'comments.panel.hide': 'コメント欄を閉じる',
 } satisfies Record<string, string>;

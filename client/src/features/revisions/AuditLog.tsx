@@ -60,7 +60,7 @@ function AuditTable({ log, members, labelledBy }: { log: AuditLogData; members: 
       {log.entries.length === 0 ? (
         <p className="empty-state">{t('revisions.audit.empty')}</p>
       ) : (
-        <div className="views-scroll">
+        <div className="views-scroll" tabIndex={0} role="region" aria-labelledby={labelledBy}>
           <table className="views-table audit-table" aria-labelledby={labelledBy}>
             <thead>
               <tr>

@@ -10,7 +10,6 @@ function attributes(label: string): Record<string, string> {
   return {
     role: 'document',
     'aria-label': label,
-    'aria-readonly': 'true',
     class: 'document-page__body',
     'data-testid': 'revision-prose',
   };

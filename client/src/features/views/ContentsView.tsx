@@ -88,7 +88,7 @@ export function ContentsView({ planId, session, editable }: PlanViewProps) {
       {derived.rows.length === 0 ? (
         <p className="empty-state">{t('views.contents.empty')}</p>
       ) : (
-        <div className="views-scroll">
+        <div className="views-scroll" tabIndex={0} role="region" aria-labelledby={headingId}>
           <table className="views-table contents" aria-labelledby={headingId}>
             <thead>
               <tr>
