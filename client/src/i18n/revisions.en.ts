@@ -50,12 +50,12 @@ export const revisionsEn: Record<keyof typeof revisionsJa, string> = {
   'revisions.open.group': 'Open the review',
   'revisions.open.delegate': 'Vice chair to decide',
   'revisions.open.noDelegate': 'None (the chair decides)',
-  'revisions.open.invite': 'Observers to invite',
+  'revisions.open.invite': 'Find observers to invite',
   'revisions.open.inviteHint': 'Type part of a name or e-mail address and choose from the list below (arrow keys and Enter work too). Invited observers can read and comment on this revision while it is under review.',
 
   'revisions.invite.placeholder': 'e.g. Tanaka',
   'revisions.invite.options': 'Observers who can be invited',
-  'revisions.invite.chosen': 'Observers to invite ({count})',
+  'revisions.invite.chosen': 'Chosen observers ({count})',
   'revisions.invite.remove': 'Remove from the invitation',
   'revisions.invite.noMatch': 'No observer matches “{query}”.',
 

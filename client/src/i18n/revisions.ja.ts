@@ -49,12 +49,12 @@ export const revisionsJa = {
   'revisions.open.group': '審議の開始',
   'revisions.open.delegate': '判断を任せる座長代理',
   'revisions.open.noDelegate': '任せない（座長が判断）',
-  'revisions.open.invite': '招待する傍聴者',
+  'revisions.open.invite': '招待する傍聴者を探す',
   'revisions.open.inviteHint': '名前かメールアドレスの一部を入力し、下の一覧から選びます（矢印キーと Enter でも選べます）。招待された傍聴者は、審議中この版を読んでコメントできます。',
 
   'revisions.invite.placeholder': '例：田中',
   'revisions.invite.options': '招待できる傍聴者',
-  'revisions.invite.chosen': '招待する傍聴者（{count}人）',
+  'revisions.invite.chosen': '選んだ傍聴者（{count}人）',
   'revisions.invite.remove': '招待から外す',
   'revisions.invite.noMatch': '「{query}」に当てはまる傍聴者はいません。',
 

@@ -49,7 +49,7 @@ export function ReadOnlyBanner({ role }: { role: Role }) {
     <div className="banner banner--info role-banner" data-testid="read-only-banner" data-role={role} data-read-only={readOnly || undefined}>
       <p className="role-banner__may" data-testid="role-banner-may">
         {readOnly && <strong className="role-banner__read-only">{t('access.readOnly')} </strong>}
-        {t('access.may', { role: t(`role.${role}`) })}
+        <strong>{t('access.may', { role: t(`role.${role}`) })}</strong>
         {list(may)}
         {end}
         {/* Without the draft, invitations are the one way to more; a vice chair may be handed a decision. */}
@@ -58,7 +58,7 @@ export function ReadOnlyBanner({ role }: { role: Role }) {
       </p>
       {!readOnly && mayNot.length > 0 && (
         <p className="role-banner__may-not" data-testid="role-banner-may-not">
-          {t('access.mayNot')}
+          <strong>{t('access.mayNot')}</strong>
           {list(mayNot)}
           {end}
         </p>
