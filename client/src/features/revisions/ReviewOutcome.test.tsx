@@ -1,0 +1,38 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderJa } from '../../test/render';
+import { ReviewOutcome } from './ReviewOutcome';
+import { revisionFixture } from './testFixtures';
+
+const names: Record<string, string> = { 'u-chair': '座長 山田太郎', 'u-staff': '事務局 高橋美咲' };
+const nameOf = (id: string) => names[id] ?? null;
+
+describe('ReviewOutcome', () => {
+  it('dates the opening of a review in 和暦 and names who opened it', () => {
+    renderJa(<ReviewOutcome revision={revisionFixture({ reviewOpenedAt: '2025-12-06T05:05:00.000Z' })} nameOf={nameOf} />);
+    expect(screen.getByTestId('review-opened-at').textContent).toBe('令和7年12月6日 14:05、事務局 高橋美咲 さんが審議を開始しました。');
+  });
+
+  it('dates an approval and names who approved', () => {
+    const revision = revisionFixture({
+      review: { status: 'approved', openedBy: 'u-staff', decidedBy: 'u-chair', decidedOnBehalfOfChair: false },
+      decidedAt: '2025-12-06T05:05:00.000Z',
+      allowedEvents: [],
+    });
+    renderJa(<ReviewOutcome revision={revision} nameOf={nameOf} />);
+    expect(screen.getByTestId('review-decided-by').textContent).toBe('令和7年12月6日 14:05、座長 山田太郎 さんが承認しました。');
+    expect(screen.queryByTestId('review-opened-at')).toBeNull();
+  });
+
+  it('dates a send-back, names a delegate as acting for the chair, and keeps the reason', () => {
+    const revision = revisionFixture({
+      review: { status: 'changes_requested', openedBy: 'u-staff', decidedBy: 'u-vice', decidedOnBehalfOfChair: true, reason: '根拠を書き加えてください。' },
+      delegate: { id: 'u-vice', name: '伊藤次郎' },
+      decidedAt: '2026-01-05T00:30:00.000Z',
+      allowedEvents: [],
+    });
+    renderJa(<ReviewOutcome revision={revision} nameOf={nameOf} />);
+    expect(screen.getByTestId('review-sent-back-by').textContent).toBe('令和8年1月5日 09:30、座長代理 伊藤次郎 さん（座長に代わって）が差し戻しました。理由：');
+    expect(screen.getByTestId('review-reason-text').textContent).toContain('根拠を書き加えてください。');
+  });
+});
