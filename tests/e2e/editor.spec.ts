@@ -1,6 +1,17 @@
 /// <reference lib="dom" />
+import AxeBuilder from '@axe-core/playwright';
 import { type Page, expect, test } from '@playwright/test';
 import { openDemoPlan, signedInPage } from './support';
+
+/** No critical or serious axe finding (WCAG 2.2 A/AA and best practice) inside `selector`. */
+async function expectAccessible(page: Page, selector: string, label: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .include(selector)
+    .analyze();
+  const bad = violations.filter((v) => v.impact === 'critical' || v.impact === 'serious');
+  expect(bad.map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), label).toEqual([]);
+}
 
 /** A new empty paragraph at the end of the prose, with the caret in it. */
 async function newLineAtEnd(page: Page): Promise<void> {
@@ -208,5 +219,36 @@ test('the toolbar works from the keyboard alone, one tab stop with arrow keys, e
   await expect(option).toContainText('Ctrl+Alt+2');
   await option.press('Enter');
   await expect(editor.locator('h2', { hasText: '重点施策' })).toBeVisible();
+  await page.context().close();
+});
+
+test('axe finds nothing serious in the editor, its find bar, table menu and paragraph styles, on a desktop and a phone', async ({ browser }) => {
+  const page = await signedInPage(browser, 'member@example.jp');
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openDemoPlan(page);
+  await newLineAtEnd(page);
+  await page.getByTestId('tool-insert-table').click();
+  await page.keyboard.type('表の見出し');
+  await page.keyboard.press('Control+h');
+  await expect(page.getByTestId('find-replacement')).toBeVisible();
+  await page.getByTestId('find-query').fill('振興');
+  await expectAccessible(page, '.editor-layout', 'editor with find bar and a table');
+
+  await page.getByTestId('plan-editor').locator('th').first().click();
+  await page.getByTestId('table-menu').click();
+  await expect(page.getByRole('menu')).toBeVisible();
+  await expectAccessible(page, '[role="menu"]', 'table menu');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('block-style').click();
+  await expect(page.getByRole('listbox')).toBeVisible();
+  await expectAccessible(page, '[role="listbox"]', 'paragraph styles');
+  await page.keyboard.press('Escape');
+
+  // A phone: the toolbar scrolls sideways inside itself, a wide table inside its wrapper; the page does not.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByTestId('chapter-outline').getByRole('button', { name: '目次' }).click();
+  await expectAccessible(page, '.editor-layout', 'editor on a phone, outline open');
+  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  expect(widths.scroll).toBeLessThanOrEqual(widths.client);
   await page.context().close();
 });
