@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type Page, expect } from '@playwright/test';
 
 export const DEMO_PLAN_TITLE = '第2期福島市中小企業振興プログラム（令和7年度版）';
@@ -34,4 +36,71 @@ export async function typeAtEnd(page: Page, text: string): Promise<void> {
   await page.keyboard.press('Enter');
   await page.keyboard.type(text);
   await expect(lastBlock()).toHaveText(text);
+}
+
+/** One axe finding, short enough to read in a failed assertion. */
+function describeViolation(violation: { id: string; impact?: string | null; nodes: Array<{ target: unknown[] }> }): string {
+  return `${violation.impact} ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`;
+}
+
+/**
+ * Runs axe on the page, or only inside `include`, and fails on any critical or serious
+ * violation. `label` names the view in the failure; `soft` lets a sweep go on and report all.
+ */
+export async function expectNoSeriousA11yViolations(
+  page: Page,
+  options: { include?: string; label?: string; soft?: boolean } = {},
+): Promise<void> {
+  // Every rule axe runs by default (WCAG 2.x A/AA and best practices), plus the experimental
+  // label-content-name-mismatch (WCAG 2.5.3); only violations are gathered, which is much faster
+  // on the plan's long pages than collecting every pass.
+  let builder = new AxeBuilder({ page }).options({
+    resultTypes: ['violations'],
+    rules: { 'label-content-name-mismatch': { enabled: true } },
+  });
+  if (options.include) builder = builder.include(options.include);
+  const { violations } = await builder.analyze();
+  const bad = violations.filter((violation) => violation.impact === 'critical' || violation.impact === 'serious');
+  const check = options.soft ? expect.soft : expect;
+  check(bad.map(describeViolation), options.label ?? page.url()).toEqual([]);
+}
+
+/** Signs in at a given viewport (a phone is 390×844), for layout and accessibility checks. */
+export async function signedInPageAt(browser: Browser, email: string, viewport: { width: number; height: number }): Promise<Page> {
+  const context = await browser.newContext({ locale: 'ja-JP', viewport, hasTouch: viewport.width < 600 });
+  const page = await context.newPage();
+  await page.goto('/sign-in');
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill('sakutei-demo');
+  await page.getByRole('button', { name: 'ログイン' }).click();
+  await expect(page.getByTestId('plan-list')).toBeVisible();
+  return page;
+}
+
+/** The page is no wider than its viewport: nothing pushes it sideways (a wide table, a sidebar). */
+export async function expectNoHorizontalOverflow(page: Page, label = page.url(), options: { soft?: boolean } = {}): Promise<void> {
+  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  const check = options.soft ? expect.soft : expect;
+  check(widths.scroll, `${label}: page ${widths.scroll}px wide in a ${widths.client}px viewport`).toBeLessThanOrEqual(widths.client);
+}
+
+/** Selects `phrase` inside the prose the way a mouse drag would leave the DOM selection. */
+export async function selectPhrase(page: Page, phrase: string): Promise<void> {
+  await page.evaluate((text) => {
+    const root = document.querySelector('[data-testid="plan-editor"]')!;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(text);
+      if (at < 0) continue;
+      node.parentElement!.scrollIntoView({ block: 'center' });
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + text.length);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return;
+    }
+    throw new Error(`phrase not found: ${text}`);
+  }, phrase);
 }
