@@ -1,5 +1,6 @@
 import type { DerivedRow } from '@sakutei/shared/measures';
 import { formatContact } from '@sakutei/shared/measures';
+import { memo } from 'react';
 import { useI18n } from '../../i18n';
 import { CellEditor } from './CellEditor';
 import { CommentBadge } from './CommentBadge';
@@ -20,8 +21,12 @@ type RowProps = {
   editing: GridEditing | null;
 };
 
-/** One row of the tree-grid: its cells, the editor when one is open, presence and comment badges. */
-export function MeasureRow({ row, rowIndex, gridProps, focusField, editing, measureRef }: RowProps) {
+/**
+ * One row of the tree-grid: its cells, the editor when one is open, presence and comment
+ * badges. Memoised: while a long table scrolls only the rows coming into view render, not
+ * every row already on screen (the grid's props do not change as it scrolls).
+ */
+export const MeasureRow = memo(function MeasureRow({ row, rowIndex, gridProps, focusField, editing, measureRef }: RowProps) {
   const { t } = useI18n();
   const { derived, hasChildren, collapsed, editable, presence, comments } = gridProps;
   const id = row.node.id;
@@ -161,4 +166,4 @@ export function MeasureRow({ row, rowIndex, gridProps, focusField, editing, meas
       })}
     </tr>
   );
-}
+});
