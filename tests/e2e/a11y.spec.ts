@@ -183,32 +183,29 @@ test('keyboard only: sign in, open the plan, switch tabs, start a comment and se
   const page = await context.newPage();
   await page.goto('/sign-in');
 
-  // Tab to each field from the top of the page, as a keyboard user would.
-  const tabTo = async (match: (element: Element) => boolean, description: string, limit = 40) => {
+  // Tab through the page, as a keyboard user would, until focus is on what `selector` matches.
+  const tabTo = async (selector: string, limit = 60) => {
     for (let step = 0; step < limit; step++) {
       await page.keyboard.press('Tab');
-      const found = await page.evaluate((source) => {
-        const test = new Function('element', `return (${source})(element)`) as (element: Element) => boolean;
-        return document.activeElement ? test(document.activeElement) : false;
-      }, match.toString());
-      if (found) return;
+      if (await page.evaluate((css) => document.activeElement?.matches(css) ?? false, selector)) return;
     }
-    throw new Error(`Tab never reached ${description}`);
+    throw new Error(`Tab never reached ${selector}`);
   };
 
-  await tabTo((element) => element.id === 'email', 'the e-mail field');
+  await tabTo('#email');
   await page.keyboard.type('member@example.jp');
-  await tabTo((element) => element.id === 'password', 'the password field');
+  await tabTo('#password');
   await page.keyboard.type('sakutei-demo');
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('plan-list')).toBeVisible();
 
-  await tabTo((element) => element.textContent === '第2期福島市中小企業振興プログラム（令和7年度版）' && element.tagName === 'A', 'the demo plan');
+  await tabTo('a.plan-card__title');
+  await expect(page.locator(':focus')).toHaveText(DEMO_PLAN_TITLE);
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-synced', 'true');
 
   // Into the tab list, then along it with the arrow keys; the selected tab shows its panel.
-  await tabTo((element) => element.getAttribute('role') === 'tab', 'the plan tabs');
+  await tabTo('[role="tab"]');
   await expect(page.getByTestId('plan-tab-prose')).toBeFocused();
   await page.keyboard.press('ArrowRight');
   await expect(page.getByTestId('plan-tab-measures')).toBeFocused();
@@ -220,7 +217,7 @@ test('keyboard only: sign in, open the plan, switch tabs, start a comment and se
   await expect(page.getByTestId('plan-editor')).toContainText('第1章 中小企業振興プログラムの趣旨');
 
   // Into the text, select a phrase with Shift+arrows, and comment on it with Ctrl+Alt+M.
-  await tabTo((element) => element.getAttribute('data-testid') === 'plan-editor' || element.closest('[data-testid="plan-editor"]') !== null, 'the prose');
+  await tabTo('[data-testid="plan-editor"]');
   await page.keyboard.press('Control+Home');
   await page.keyboard.press('Shift+End');
   await page.keyboard.press('Control+Alt+KeyM');

@@ -111,3 +111,27 @@ test('beside the content, the comments collapse to a button with the open-thread
   await expect(member.getByTestId('comments-sidebar')).toBeVisible();
   await member.context().close();
 });
+
+test('from 360 to 1920 px the plan page never scrolls sideways and the comments never lie over the content', async ({ browser }) => {
+  test.setTimeout(150_000);
+  const member = await signedInPageAt(browser, 'member@example.jp', { width: 1440, height: 900 });
+  await openDemoPlan(member);
+  // A frozen version open in the reader was the widest thing on the page (1,450 px at 1,440).
+  await member.getByTestId('plan-tab-revisions').click();
+  await member.getByTestId('revision-open').first().click();
+  await expect(member.getByTestId('revision-prose')).toBeVisible();
+  for (const tab of ['revisions', 'prose', 'kpiList'] as const) {
+    await member.getByTestId(`plan-tab-${tab}`).click();
+    for (const width of [360, 390, 768, 1024, 1280, 1440, 1920]) {
+      await member.setViewportSize({ width, height: 900 });
+      await expectNoHorizontalOverflow(member, `${tab} at ${width}px`);
+      const main = (await boxOf(member, '.plan-layout__main'))!;
+      const panel = await boxOf(member, '[data-testid="comments-sidebar"]:not([hidden])');
+      const toggle = (await member.getByTestId('comments-toggle').getAttribute('data-layout'))!;
+      // Beside the content, the open panel starts where the content ends.
+      if (toggle === 'side' && panel) expect(panel.left, `${tab} at ${width}px`).toBeGreaterThanOrEqual(main.right);
+      expect(toggle, `${width}px`).toBe(width >= 1024 ? 'side' : 'sheet');
+    }
+  }
+  await member.context().close();
+});
