@@ -1,5 +1,5 @@
 import { type BrowserContext, type Page, type WebSocketRoute, expect, request, test } from '@playwright/test';
-import { openDemoPlan, signedInPage, typeAtEnd } from './support';
+import { DEMO_PLAN_TITLE, signedInPage, typeAtEnd } from './support';
 
 /**
  * The network, under the test's hand: every plan socket passes through here, so the test can
@@ -36,10 +36,22 @@ async function controlNetwork(context: BrowserContext) {
 // Each test walks several pages and contexts through sign-in, sync and reload, on shared cores.
 test.describe.configure({ timeout: 180_000 });
 
+/**
+ * support.ts's openDemoPlan with patience: these tests run several browsers at once on cores
+ * other work shares, and the first load of the editor's chunk can take longer than 10 s there.
+ */
+async function openDemoPlan(page: Page): Promise<void> {
+  await page.getByRole('link', { name: DEMO_PLAN_TITLE }).click();
+  const link = page.getByTestId('connection-status');
+  await expect(link).toHaveAttribute('data-status', 'connected', { timeout: 60_000 });
+  await expect(link).toHaveAttribute('data-synced', 'true', { timeout: 60_000 });
+  await expect(page.getByTestId('plan-editor')).toContainText('第1章 中小企業振興プログラムの趣旨', { timeout: 60_000 });
+}
+
 const status = (page: Page) => page.getByTestId('connection-status');
 
 async function expectSaved(page: Page): Promise<void> {
-  await expect(status(page)).toHaveAttribute('data-save-state', 'saved');
+  await expect(status(page)).toHaveAttribute('data-save-state', 'saved', { timeout: 30_000 });
   await expect(status(page)).toHaveText('保存済み');
 }
 
