@@ -78,6 +78,8 @@ export type PageLoadResult = {
   planList: LoadSample[];
   editorCold: LoadSample[];
   editorWarm: LoadSample[];
+  /** Runs abandoned because a page was not ready within 60 s. */
+  failedRuns: number;
 };
 
 /**
@@ -87,7 +89,7 @@ export type PageLoadResult = {
  * visit from a bookmark would be).
  */
 export async function measurePageLoads(browser: Browser, baseURL: string, demoPlanId: string, runs: number, log: (line: string) => void): Promise<PageLoadResult> {
-  const result: PageLoadResult = { signIn: [], planList: [], editorCold: [], editorWarm: [] };
+  const result: PageLoadResult = { signIn: [], planList: [], editorCold: [], editorWarm: [], failedRuns: 0 };
   const withPage = async <T>(context: BrowserContext, fn: (page: Page) => Promise<T>): Promise<T> => {
     const page = await context.newPage();
     try {
@@ -98,22 +100,29 @@ export async function measurePageLoads(browser: Browser, baseURL: string, demoPl
     }
   };
   for (let run = 0; run < runs; run++) {
-    const anonymous = await freshContext(browser, baseURL);
-    result.signIn.push(await withPage(anonymous, (page) => measuredLoad(page, '/sign-in', SIGN_IN_READY)));
-    await anonymous.close();
+    try {
+      const anonymous = await freshContext(browser, baseURL);
+      result.signIn.push(await withPage(anonymous, (page) => measuredLoad(page, '/sign-in', SIGN_IN_READY)));
+      await anonymous.close();
 
-    const lists = await signedInContext(browser, baseURL, 'member@example.jp');
-    result.planList.push(await withPage(lists, (page) => measuredLoad(page, '/plans', PLAN_LIST_READY)));
-    await lists.close();
+      const lists = await signedInContext(browser, baseURL, 'member@example.jp');
+      result.planList.push(await withPage(lists, (page) => measuredLoad(page, '/plans', PLAN_LIST_READY)));
+      await lists.close();
 
-    const context = await signedInContext(browser, baseURL, 'member@example.jp');
-    const planUrl = `/plans/${encodeURIComponent(demoPlanId)}`;
-    await withPage(context, async (page) => {
-      result.editorCold.push(await measuredLoad(page, planUrl, EDITOR_READY));
-      await page.goto('about:blank');
-      result.editorWarm.push(await measuredLoad(page, planUrl, EDITOR_READY));
-    });
-    await context.close();
+      const context = await signedInContext(browser, baseURL, 'member@example.jp');
+      const planUrl = `/plans/${encodeURIComponent(demoPlanId)}`;
+      await withPage(context, async (page) => {
+        result.editorCold.push(await measuredLoad(page, planUrl, EDITOR_READY));
+        await page.goto('about:blank');
+        result.editorWarm.push(await measuredLoad(page, planUrl, EDITOR_READY));
+      });
+      await context.close();
+    } catch (err) {
+      // A load that never got ready (60 s) is counted and reported, not fatal to the whole run.
+      result.failedRuns += 1;
+      log(`  run ${run + 1}/${runs} failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+      continue;
+    }
     const last = (samples: LoadSample[]) => samples.at(-1)!.ms.toFixed(0);
     log(`  run ${run + 1}/${runs}: sign-in ${last(result.signIn)} ms, plan list ${last(result.planList)} ms, editor cold ${last(result.editorCold)} ms, warm ${last(result.editorWarm)} ms`);
   }
