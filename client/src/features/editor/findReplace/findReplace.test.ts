@@ -93,6 +93,19 @@ describe('replace', () => {
     expect(editor.state.doc.textBetween(found().matches[0]!.from, found().matches[0]!.to)).toBe('計画');
   });
 
+  it('moves past a replacement that contains the query, instead of finding it again inside', async () => {
+    editor = await headlessEditor({ content: paragraphs('計画と計画') });
+    editor.commands.setTextSelection(1);
+    editor.commands.setSearch('計画');
+    editor.commands.replaceCurrent('振興計画');
+    expect(blocksOf(editor)).toEqual(['paragraph: 振興計画と計画']);
+    // Two matches now (one inside 振興計画); the current one is the 計画 after 「と」.
+    expect(found().matches).toHaveLength(2);
+    expect(found().current).toBe(1);
+    editor.commands.replaceCurrent('振興計画');
+    expect(blocksOf(editor)).toEqual(['paragraph: 振興計画と振興計画']);
+  });
+
   it('replaces all matches in one transaction, across marks, and one undo (Yjs) restores them all', async () => {
     const ydoc = new Y.Doc();
     editor = await headlessEditor({ content: MIXED, ydoc });

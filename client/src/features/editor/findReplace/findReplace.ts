@@ -14,7 +14,11 @@ export interface FindState {
   decorations: DecorationSet;
 }
 
-type FindMeta = { search: { query: string; options: SearchOptions } } | { select: number };
+type FindMeta =
+  | { search: { query: string; options: SearchOptions } }
+  | { select: number }
+  /** A replacement was made: the next current match is the first one after this position. */
+  | { continueFrom: number };
 
 export const findReplaceKey = new PluginKey<FindState>('sakuteiFindReplace');
 
@@ -44,8 +48,11 @@ function applyFind(tr: Transaction, previous: FindState, state: EditorState): Fi
   }
   if (tr.docChanged && previous.query !== '') {
     // Edits (ours or a co-editor's) move or remove matches: search again, staying near
-    // the match we were on.
-    const near = previous.current >= 0 ? tr.mapping.map(previous.matches[previous.current]!.from) : state.selection.from;
+    // the match we were on; after a replacement, past it (計画 → 振興計画 must not find 計画 again in it).
+    const near =
+      meta && 'continueFrom' in meta ? meta.continueFrom
+      : previous.current >= 0 ? tr.mapping.map(previous.matches[previous.current]!.from)
+      : state.selection.from;
     return withMatches(state, previous.query, previous.options, near);
   }
   return previous;
@@ -136,9 +143,10 @@ export const FindReplace = Extension.create<FindReplaceOptions>({
           if (dispatch) {
             if (replacement === '') tr.delete(match.from, match.to);
             else tr.insertText(replacement, match.from, match.to);
-            // After the doc change the plugin searches again from the mapped position:
-            // the selection goes just past the replacement, so "next" is the next one.
-            tr.setSelection(TextSelection.create(tr.doc, match.from + replacement.length)).scrollIntoView();
+            const after = match.from + replacement.length;
+            tr.setSelection(TextSelection.create(tr.doc, after))
+              .setMeta(findReplaceKey, { continueFrom: after } satisfies FindMeta)
+              .scrollIntoView();
           }
           return true;
         },
