@@ -58,7 +58,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     await api.signIn({ email, password });
     // /api/me rather than the sign-in body: it also carries the memberships.
     setState(await currentSession());
-  }, []);
+    // Whatever failed while the session was gone (say, behind the expired-session dialog) is read again.
+    void queryClient.invalidateQueries();
+  }, [queryClient]);
 
   const signOut = useCallback(async () => {
     try {
