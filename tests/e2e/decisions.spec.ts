@@ -45,7 +45,7 @@ async function setRole(staff: Page, email: string, role: string): Promise<void> 
 }
 
 test('staff invite two observers by typing and choosing, by pointer and by keyboard alone', async ({ browser }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000);
   const staff = await signedInPage(browser, 'staff@example.jp');
   // The demo council has one observer; a second makes the choice a real multi-select.
   await setRole(staff, 'member2@example.jp', 'observer');
@@ -101,6 +101,7 @@ test('staff invite two observers by typing and choosing, by pointer and by keybo
 });
 
 test('the approval dialog is a real modal: Esc cancels, focus returns, and axe finds nothing serious', async ({ browser }) => {
+  test.setTimeout(120_000);
   const staff = await signedInPage(browser, 'staff@example.jp');
   const chair = await signedInPage(browser, 'chair@example.jp');
   await openRevisions(staff);
@@ -128,9 +129,12 @@ test('the approval dialog is a real modal: Esc cancels, focus returns, and axe f
 });
 
 test('each role’s banner says what that role may do here', async ({ browser }) => {
+  test.setTimeout(120_000);
+  // The banner depends on the role alone, not on the live document: no need to wait for it.
   const staff = await signedInPage(browser, 'staff@example.jp');
-  await openDemoPlan(staff);
+  await staff.getByRole('link', { name: /福島市/ }).click();
   const staffBanner = staff.getByTestId('read-only-banner');
+  await expect(staffBanner).toBeVisible({ timeout: 30_000 });
   await expect(staffBanner).not.toContainText('閲覧のみ');
   await expect(staffBanner.getByTestId('role-banner-may')).toContainText('事務局としてできること：');
   await expect(staffBanner.getByTestId('role-banner-may')).toContainText('コメントと返信');
@@ -141,13 +145,44 @@ test('each role’s banner says what that role may do here', async ({ browser })
   const observer = await signedInPage(browser, 'observer@example.jp');
   await observer.getByRole('link', { name: /福島市/ }).click();
   const observerBanner = observer.getByTestId('read-only-banner');
+  await expect(observerBanner).toBeVisible({ timeout: 30_000 });
   await expect(observerBanner).toContainText('閲覧のみ 傍聴としてできること：協議会が承認した版の閲覧。');
   await expect(observerBanner).toContainText('審議に招待された版は、審議中に読んでコメントできます。');
 
   // Those who edit get no banner: the editor itself says so.
   const chair = await signedInPage(browser, 'chair@example.jp');
-  await openDemoPlan(chair);
+  await chair.getByRole('link', { name: /福島市/ }).click();
+  // The page (a chunk of its own) is loaded once the editor shows.
+  await expect(chair.getByTestId('plan-editor')).toBeVisible({ timeout: 30_000 });
   await expect(chair.getByTestId('read-only-banner')).toHaveCount(0);
 
   for (const page of [staff, observer, chair]) await page.context().close();
+});
+
+test('on a phone, observers are chosen by tapping', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const staff = await context.newPage();
+  await staff.goto('/sign-in');
+  await staff.locator('#email').fill('staff@example.jp');
+  await staff.locator('#password').fill('sakutei-demo');
+  await staff.getByRole('button', { name: 'ログイン' }).click();
+  await openRevisions(staff);
+  await freeze(staff, '招待の確認（タップ）');
+  const row = revisionRow(staff, '招待の確認（タップ）');
+  const search = row.getByTestId('review-invite');
+  await search.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+  await search.tap();
+  await search.fill('田中');
+  const option = row.getByTestId('review-invite-option').filter({ hasText: '傍聴 田中健' });
+  await option.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+  await option.tap();
+  await expect(row.getByTestId('review-invite-tag')).toHaveText(['傍聴 田中健×']);
+  // The tag's remove button is a thumb-sized target, and a tap takes the person off again.
+  const remove = row.getByTestId('review-invite-remove');
+  const box = (await remove.boundingBox())!;
+  expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(24);
+  await remove.tap();
+  await expect(row.getByTestId('review-invite-tag')).toHaveCount(0);
+  await context.close();
 });
