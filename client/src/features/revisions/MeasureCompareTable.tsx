@@ -58,7 +58,7 @@ export function MeasureCompareTable({ diff, order }: { diff: MeasureDiff; order:
                   </td>
                 ) : (
                   sides(line).map((value, side) => (
-                    <td key={side} className="compare-measures__value">
+                    <td key={side} className="compare-measures__value" data-side-label={sideHeads[side]}>
                       {value}
                     </td>
                   ))

@@ -100,7 +100,7 @@ export function ProseCompareTable({ rows, mode, fromLabel, toLabel, showAll, ord
 function SplitCells({ row, order }: { row: ProseDiffRow; order: CompareOrder }) {
   const { t } = useI18n();
   const oldCell = (
-    <td key="old" className="compare-cell compare-cell--old">
+    <td key="old" className="compare-cell compare-cell--old" data-side-label={t('revisions.compare.current')}>
       {row.old ? (
         <DiffBlock side={row.old} segments={row.old.segments} />
       ) : (
@@ -109,7 +109,7 @@ function SplitCells({ row, order }: { row: ProseDiffRow; order: CompareOrder }) 
     </td>
   );
   const newCell = (
-    <td key="new" className="compare-cell compare-cell--new">
+    <td key="new" className="compare-cell compare-cell--new" data-side-label={t('revisions.compare.proposed')}>
       {row.new ? (
         <DiffBlock side={row.new} segments={row.new.segments} />
       ) : (
