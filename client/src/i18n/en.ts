@@ -45,8 +45,6 @@ export const en: Record<MessageKey, string> = {
   'plan.loadFailed': 'Could not load the plan.',
   'plan.notVisible': 'This plan does not exist or you are not allowed to see it.',
   'plan.backToList': 'Back to plans',
-  'plan.readOnly': 'Read only: as {role}, you can read this plan but not edit it.',
-  'plan.readOnlyApproved': 'Read only: as {role}, you read the revisions the council approved. A revision whose review you are invited to can be read and commented on while it is under review.',
   'plan.accessRefused': 'The connection to this plan was refused: your access was revoked or is not allowed.',
   'plan.sessionEnded': 'Your sign-in expired, so the connection to this plan was closed.',
   'plan.signInAgain': 'Sign in again',

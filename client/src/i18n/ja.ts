@@ -48,8 +48,6 @@ export const ja = {
   'plan.loadFailed': '計画を読み込めませんでした。',
   'plan.notVisible': 'この計画は見つからないか、閲覧する権限がありません。',
   'plan.backToList': '計画一覧へ戻る',
-  'plan.readOnly': '閲覧のみ：あなたの役割（{role}）では、この計画を読むことはできますが、編集はできません。',
-  'plan.readOnlyApproved': '閲覧のみ：あなたの役割（{role}）では、協議会が承認した版を読むことができます。審議に招待された版は、審議中に読んでコメントできます。',
   'plan.accessRefused': 'この計画への接続が拒否されました。アクセス権が取り消されたか、閲覧が許可されていません。',
   'plan.sessionEnded': 'ログインの有効期限が切れたため、計画への接続が切断されました。',
   'plan.signInAgain': 'もう一度ログインする',
