@@ -118,6 +118,8 @@ export async function readSpreadsheet(planId: string, file: File): Promise<Sprea
 }
 
 /** Where the browser downloads the KPI list or the measure table as CSV or XLSX. */
-export function measureExportUrl(planId: string, query: MeasureExportQuery): string {
-  return `${planPath(planId)}/measures/export?table=${query.table}&format=${query.format}`;
+/** The download address of a measure-table export; dates in 和暦 unless `calendar` says otherwise. */
+export function measureExportUrl(planId: string, query: Omit<MeasureExportQuery, 'calendar'> & Partial<Pick<MeasureExportQuery, 'calendar'>>): string {
+  const calendar = query.calendar && query.calendar !== 'wareki' ? `&calendar=${query.calendar}` : '';
+  return `${planPath(planId)}/measures/export?table=${query.table}&format=${query.format}${calendar}`;
 }
