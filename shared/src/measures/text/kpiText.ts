@@ -1,3 +1,4 @@
+import { formatFiscalYearIn } from '../../format/dates';
 import { formatFiscalYear, parseFiscalYear } from '../fiscalYear';
 import { inferKpiDirection } from '../import/kpiList';
 import { BLANK, type KpiDirection, type KpiRecord, type Measured } from '../model';
@@ -103,9 +104,7 @@ export type FiscalYearStyle = 'era' | 'eraShort' | 'eraYearOnly';
  */
 export function fiscalYearText(fiscalYear: number, style: FiscalYearStyle, locale: 'ja' | 'en' = 'ja'): string {
   if (locale === 'en') return style === 'era' ? `FY${fiscalYear} (${shortYear(fiscalYear)})` : `FY${fiscalYear}`;
-  try {
-    return formatFiscalYear(fiscalYear, style);
-  } catch {
-    return `${fiscalYear}年度`;
-  }
+  // The long forms are the exports' (令和7年度, 7年度): one formatter for screen and paper.
+  if (style !== 'eraShort') return formatFiscalYearIn(fiscalYear, 'wareki', style === 'era' ? 'full' : 'short');
+  return shortYear(fiscalYear);
 }

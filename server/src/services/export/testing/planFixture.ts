@@ -1,6 +1,6 @@
 import type { PlanSnapshot, Revision } from '@sakutei/shared';
 import { DEFAULT_MEASURE_SETTINGS, type KpiRecord, type MeasureTable, type NodeRecord, num } from '@sakutei/shared/measures';
-import { proseWithTable } from './proseWithTable';
+import { proseWithTable } from '@sakutei/shared/fixtures/proseWithTable';
 
 /** A small plan in the shape of the 福島市 programme: two 施策, their projects, six KPIs, and prose with a table. */
 
