@@ -27,6 +27,8 @@ export const en: Record<MessageKey, string> = {
   'signIn.invalidCredentials': 'The email address or password is incorrect.',
   'signIn.rateLimited': 'Too many sign-in attempts. Please wait a while and try again.',
   'signIn.failed': 'Could not sign in. Please try again later.',
+  'signIn.emailRequired': 'Enter your email address.',
+  'signIn.passwordRequired': 'Enter your password.',
 
   'plans.title': 'Plans',
   'plans.lead': 'Plans of the councils you take part in.',

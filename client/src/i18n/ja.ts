@@ -30,6 +30,8 @@ export const ja = {
   'signIn.invalidCredentials': 'メールアドレスまたはパスワードが正しくありません。',
   'signIn.rateLimited': 'ログインの試行回数が多すぎます。しばらく待ってから、もう一度お試しください。',
   'signIn.failed': 'ログインできませんでした。時間をおいて、もう一度お試しください。',
+  'signIn.emailRequired': 'メールアドレスを入力してください。',
+  'signIn.passwordRequired': 'パスワードを入力してください。',
 
   'plans.title': '計画一覧',
   'plans.lead': 'あなたが参加している協議会の計画です。',
