@@ -62,13 +62,14 @@ test('on a 390px phone a member follows a notification to a thread, replies, and
   await member.getByTestId('comments-close').click();
   await expect(sheet).toBeHidden();
   await expect(toggle).toBeFocused();
-  await selectPhrase(member, '中小企業振興基本条例');
+  // Near the end of the plan, where the page must make room to lift the passage above the sheet.
+  await selectPhrase(member, '企業ニーズを捉えた個別施策');
   await member.getByTestId('comment-on-selection').click();
   await expect(sheet).toBeVisible();
   const input = member.getByTestId('new-comment-input');
   await expect(input).toBeFocused();
   await expect(input).toBeInViewport();
-  await expect(member.locator('.comment-highlight--draft')).toContainText('中小企業振興基本条例');
+  await expect(member.locator('.comment-highlight--draft')).toContainText('企業ニーズを捉えた個別施策');
   await expect
     .poll(async () => {
       const passage = await boxOf(member, '.comment-highlight--draft');
@@ -78,13 +79,13 @@ test('on a 390px phone a member follows a notification to a thread, replies, and
     }, { message: 'the selected passage is visible between the tab bar and the sheet' })
     .toBe(true);
 
-  await input.fill('条例の条文番号も併記してください。');
+  await input.fill('個別施策の例を挙げてください。');
   await member.getByTestId('new-comment-submit').click();
-  const mine = sheet.getByTestId('thread').filter({ hasText: '条例の条文番号も併記してください。' });
+  const mine = sheet.getByTestId('thread').filter({ hasText: '個別施策の例を挙げてください。' });
   await expect(mine).toBeVisible();
-  await expect(mine.getByTestId('thread-location')).toContainText('中小企業振興基本条例');
-  await expect(member.locator('.comment-highlight').filter({ hasText: '中小企業振興基本条例' }).first()).toBeVisible();
-  await expect(staff.getByTestId('thread').filter({ hasText: '条例の条文番号も併記してください。' })).toBeVisible();
+  await expect(mine.getByTestId('thread-location')).toContainText('企業ニーズを捉えた個別施策');
+  await expect(member.locator('.comment-highlight').filter({ hasText: '企業ニーズを捉えた個別施策' }).first()).toBeVisible();
+  await expect(staff.getByTestId('thread').filter({ hasText: '個別施策の例を挙げてください。' })).toBeVisible();
   await expectNoHorizontalOverflow(member, 'plan with the comment sheet open');
 
   await staff.context().close();

@@ -28,9 +28,10 @@ function CommentIcon() {
 function keepDraftPassageInView(sheet: HTMLElement | null) {
   const passage = document.querySelector('.comment-highlight--draft');
   if (!passage || !sheet) return;
-  const tabBar = document.querySelector('.plan-tabbar')?.getBoundingClientRect().bottom ?? 0;
+  // Below whatever sticks to the top of the screen: the tab bar, and the editor's toolbar under it.
+  const stuck = [...document.querySelectorAll('.plan-tabbar, .editor-chrome')].map((bar) => bar.getBoundingClientRect().bottom);
   const rect = passage.getBoundingClientRect();
-  const top = Math.max(tabBar, 0) + 12;
+  const top = Math.max(0, ...stuck) + 12;
   const bottom = sheet.getBoundingClientRect().top - 12;
   if (rect.top >= top && rect.bottom <= bottom) return;
   window.scrollBy({ top: rect.top - top, behavior: 'instant' });
@@ -105,7 +106,12 @@ export function CommentsSidebar() {
   useEffect(() => {
     if (draftSeq === null || layout !== 'sheet') return;
     const frame = requestAnimationFrame(() => keepDraftPassageInView(panelRef.current));
-    return () => cancelAnimationFrame(frame);
+    // Once more after the sheet's padding and the draft's highlight have settled.
+    const later = window.setTimeout(() => keepDraftPassageInView(panelRef.current), 250);
+    return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(later);
+    };
   }, [draftSeq, layout]);
 
   const close = () => {
