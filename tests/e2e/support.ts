@@ -79,7 +79,13 @@ export async function signedInPageAt(browser: Browser, email: string, viewport: 
 
 /** The page is no wider than its viewport: nothing pushes it sideways (a wide table, a sidebar). */
 export async function expectNoHorizontalOverflow(page: Page, label = page.url(), options: { soft?: boolean } = {}): Promise<void> {
-  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  const measure = () => page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  // After a resize the layout settles over a frame or two (media queries re-render the comments).
+  let widths = await measure();
+  for (let tries = 0; tries < 10 && widths.scroll > widths.client; tries++) {
+    await page.waitForTimeout(200);
+    widths = await measure();
+  }
   const check = options.soft ? expect.soft : expect;
   check(widths.scroll, `${label}: page ${widths.scroll}px wide in a ${widths.client}px viewport`).toBeLessThanOrEqual(widths.client);
 }
