@@ -1,7 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
+import { App } from './routes/App';
 import { createQueryClient } from './app/queryClient';
 import { SessionProvider } from './app/session';
 import { I18nProvider } from './i18n';

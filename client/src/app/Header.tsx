@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import { NotificationsBell } from '../features/notifications/NotificationsBell';
+import { useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n';
 import { ConfirmDialog } from './ConfirmDialog';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -17,7 +16,7 @@ function SignOut({ name }: { name: string }) {
   async function requestSignOut() {
     const userId = state.status === 'signedIn' ? state.me.user.id : null;
     // On demand: offlineStore brings Yjs and y-indexeddb, which the sign-in page and plan list do without.
-    const unsent = userId ? await import('../features/plan/offlineStore').then((m) => m.unsentEditsOf(userId)) : 0;
+    const unsent = userId ? await import('../lib/offlineStore').then((m) => m.unsentEditsOf(userId)) : 0;
     if (unsent > 0) setUnsentToDelete(unsent);
     else void handleSignOut();
   }
@@ -67,8 +66,11 @@ function SignOut({ name }: { name: string }) {
   );
 }
 
-/** The top bar; `userName` is absent on pages shown before sign-in. */
-export function Header({ userName }: { userName?: string }) {
+/**
+ * The top bar; `userName` is absent on pages shown before sign-in. `tools` are what the page
+ * composing the shell adds for a signed-in person (the notifications bell).
+ */
+export function Header({ userName, tools }: { userName?: string; tools?: ReactNode }) {
   const { t } = useI18n();
   return (
     <header className="app-header">
@@ -79,7 +81,7 @@ export function Header({ userName }: { userName?: string }) {
         {t('app.name')}
       </Link>
       <div className="app-header__tools">
-        {userName && <NotificationsBell />}
+        {userName && tools}
         {userName && <SignOut name={userName} />}
         <LanguageSwitch />
       </div>

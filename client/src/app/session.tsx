@@ -3,7 +3,6 @@ import { useQueryClient } from '@tanstack/react-query';
 import { createContext, use, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import * as api from '../lib/api';
 import { ApiError } from '../lib/api';
-import { SessionExpiredDialog } from './SessionExpiredDialog';
 
 export type SessionState =
   | { status: 'checking' }
@@ -74,7 +73,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     // Nothing read for this person may show to whoever signs in next on this browser.
     queryClient.clear();
     // On demand: offlineStore brings Yjs and y-indexeddb, which the sign-in page and plan list do without.
-    if (userId) await import('../features/plan/offlineStore').then((m) => m.clearOfflineCopies(userId));
+    if (userId) await import('../lib/offlineStore').then((m) => m.clearOfflineCopies(userId));
   }, [state, queryClient]);
 
   const expire = useCallback(
@@ -94,7 +93,6 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   return (
     <SessionContext value={value}>
       {children}
-      {state.status === 'signedIn' && state.expired && <SessionExpiredDialog email={state.me.user.email} />}
     </SessionContext>
   );
 }

@@ -1,5 +1,4 @@
-import { deleteNode, type DerivedTable, type Placement } from '@sakutei/shared/measures';
-import { useEffect, useState } from 'react';
+import { deleteNode } from '@sakutei/shared/measures';
 import type * as Y from 'yjs';
 import { useI18n } from '../../i18n';
 import { usePlanSlots } from '../plan/ports';
@@ -8,26 +7,7 @@ import { DeleteRowDialog } from './DeleteRowDialog';
 import { subtreeOf } from './gridModel';
 import { ReprintDialog } from './ReprintDialog';
 import type { RowCommands } from './useGridCommands';
-
-/** The one dialog the measure table may have open. */
-export type MeasureDialog =
-  | { kind: 'delete'; rowId: string }
-  | { kind: 'reprint'; rowId: string }
-  | { kind: 'import'; text: string; at: Placement };
-
-/** Which dialog is open; closing one hands the keyboard back to the grid. */
-export function useMeasureDialog(derived: DerivedTable, requestGridFocus: () => void) {
-  const [dialog, setDialog] = useState<MeasureDialog | null>(null);
-  // A dialog about a row someone else just deleted has nothing left to act on.
-  useEffect(() => {
-    if (dialog && dialog.kind !== 'import' && !derived.rowById.has(dialog.rowId)) setDialog(null);
-  }, [dialog, derived]);
-  const close = () => {
-    setDialog(null);
-    requestGridFocus();
-  };
-  return { dialog, open: setDialog, close, dismiss: () => setDialog(null) };
-}
+import type { MeasureDialog } from './useMeasureDialog';
 
 type Props = {
   dialog: MeasureDialog | null;

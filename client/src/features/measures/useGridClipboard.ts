@@ -2,7 +2,7 @@ import { parentForPaste, type DerivedTable, type HierarchyScheme, type Placement
 import type { ClipboardEvent } from 'react';
 import { useI18n } from '../../i18n';
 import { cellValue, editKindOf, STATUS_OPTIONS } from './gridModel';
-import type { MeasureDialog } from './MeasureDialogs';
+import type { MeasureDialog } from './useMeasureDialog';
 import type { CellEditing } from './useCellEditing';
 import type { GridFocusState } from './useGridFocus';
 

@@ -14,7 +14,7 @@ import {
 import type * as Y from 'yjs';
 import { useI18n } from '../../i18n';
 import type { KpiFocus } from './KpiCard';
-import type { MeasureDialog } from './MeasureDialogs';
+import type { MeasureDialog } from './useMeasureDialog';
 import type { ToolbarAction } from './MeasureToolbar';
 import { newMeasurePlacement, newProjectPlacement, siblingPosition } from './rowPlacement';
 import type { CellEditing } from './useCellEditing';

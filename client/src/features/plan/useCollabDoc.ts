@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { useSession } from '../../app/session';
-import { openOfflineCopy, readUnsentCount, writeUnsentCount } from './offlineStore';
+import { openOfflineCopy, readUnsentCount, writeUnsentCount } from '../../lib/offlineStore';
 import type { PresenceUser } from './presence';
 import { SaveTracker } from './saveTracker';
 import { useUnsentEdits } from './useUnsentEdits';

@@ -2,13 +2,15 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { SignInPage } from '../features/auth/SignInPage';
 import { PlanListPage } from '../features/plans/PlanListPage';
 import { useI18n } from '../i18n';
-import { Header } from './Header';
-import { NotFoundPage } from './NotFoundPage';
-import { matchRoute, Redirect, returnPathFrom, signInPathReturningTo, useLocationPath, useRoute, type Route } from './router';
-import { useSession } from './session';
+import { Header } from '../app/Header';
+import { SessionExpiredDialog } from '../app/SessionExpiredDialog';
+import { NotificationsBell } from '../features/notifications/NotificationsBell';
+import { NotFoundPage } from '../app/NotFoundPage';
+import { matchRoute, Redirect, returnPathFrom, signInPathReturningTo, useLocationPath, useRoute, type Route } from '../app/router';
+import { useSession } from '../app/session';
 
 // TipTap and Yjs are most of the bundle; only the editor page needs them.
-const loadPlanPage = () => import('../routes/PlanPage');
+const loadPlanPage = () => import('./PlanPage');
 const PlanEditorPage = lazy(() => loadPlanPage().then((module) => ({ default: module.PlanEditorPage })));
 // Opened straight at a plan (a link, a reload), the editor's chunk downloads while the session
 // is checked instead of after it: on a slow line that wait is most of the time to the editor.
@@ -29,7 +31,7 @@ function Loading() {
 function Shell({ userName, children }: { userName?: string; children: ReactNode }) {
   return (
     <>
-      <Header userName={userName} />
+      <Header userName={userName} tools={<NotificationsBell />} />
       <main id="main" className="app-main" tabIndex={-1}>
         {children}
       </main>
@@ -98,6 +100,8 @@ export function App() {
       return (
         <Shell userName={state.me.user.name}>
           <SignedInPage route={route} path={path} />
+          {/* Over the page rather than instead of it: the page keeps its unsent edits. */}
+          {state.expired && <SessionExpiredDialog email={state.me.user.email} />}
         </Shell>
       );
   }
