@@ -61,6 +61,12 @@ test('a member reads the table as cards, opens a KPI’s detail and closes it, a
   await expect(dialog).toHaveCount(0);
   await expect(card(page, '街なか出店家賃補助事業')).toBeVisible();
 
+  // The demo plan is shared by the specs that follow: give the row its name back.
+  await card(page, '街なか出店家賃補助事業').getByTestId('measure-card-edit').click();
+  await dialog.getByTestId('row-edit-title').fill('街なか出店入居者家賃補助事業');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(card(page, '街なか出店入居者家賃補助事業')).toBeVisible();
+
   await page.context().close();
 });
 
