@@ -32,10 +32,33 @@ export async function typeAtEnd(page: Page, text: string): Promise<void> {
   // Into the last block first: a click in the middle of the page leaves the caret where it
   // landed, and Control+End alone was once seen not to move it (the text went into a heading).
   await lastBlock().click();
-  await page.keyboard.press('Control+End');
+  // Control+End can land short of the end (seen: just before a final 「。」 of a wrapped line),
+  // so press it until the caret really stands after the last character of the last block.
+  await expect(async () => {
+    await page.keyboard.press('Control+End');
+    expect(await caretAtEndOfLastBlock(page)).toBe(true);
+  }).toPass({ timeout: 10_000 });
+  // ProseMirror takes the browser's caret on its selectionchange event, a task later: let it
+  // run, or Enter splits the block where the click left the caret.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
   await page.keyboard.press('Enter');
   await page.keyboard.type(text);
   await expect(lastBlock()).toHaveText(text);
+}
+
+/** Whether the caret is collapsed in the editor's last block with nothing after it. */
+function caretAtEndOfLastBlock(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const last = document.querySelector('[data-testid="plan-editor"]')?.lastElementChild;
+    const selection = getSelection();
+    if (!last || !selection || selection.rangeCount === 0 || !selection.isCollapsed) return false;
+    const focus = selection.focusNode;
+    if (!focus || !last.contains(focus)) return false;
+    const rest = document.createRange();
+    rest.setStart(focus, selection.focusOffset);
+    rest.setEnd(last, last.childNodes.length);
+    return rest.toString() === '';
+  });
 }
 
 /** One axe finding, short enough to read in a failed assertion. */
