@@ -57,7 +57,10 @@ function caretAtEndOfLastBlock(page: Page): Promise<boolean> {
     const rest = document.createRange();
     rest.setStart(focus, selection.focusOffset);
     rest.setEnd(last, last.childNodes.length);
-    return rest.toString() === '';
+    // A co-editor's caret standing there carries their name as text: it is not the document's.
+    const after = rest.cloneContents();
+    after.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
+    return (after.textContent ?? '') === '';
   });
 }
 
