@@ -21,6 +21,8 @@ function chromiumPath(): string {
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
+  // The README's screenshots are refreshed on purpose (SCREENSHOTS=1), not on every run.
+  testIgnore: process.env.SCREENSHOTS ? [] : ['screenshots.spec.ts'],
   outputDir: path.join(root, `tests/.tmp/e2e-results-${port}`),
   fullyParallel: false,
   workers: 1,

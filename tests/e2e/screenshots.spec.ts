@@ -15,7 +15,6 @@ const WIDTHS = [
   { width: 390, height: 844 },
 ] as const;
 
-test.skip(!process.env.SCREENSHOTS, 'set SCREENSHOTS=1 to refresh docs/screenshots');
 
 async function shoot(page: Page, name: string): Promise<void> {
   const width = page.viewportSize()!.width;
