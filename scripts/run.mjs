@@ -3,6 +3,7 @@
 // with only Node and npm lacks (pnpm 10, the packages, Debian's chromium for browser tests).
 import { execSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,6 +22,46 @@ function quiet(cmd) {
 function run(cmd, args, options = {}) {
   const result = spawnSync(cmd, args, { stdio: 'inherit', ...options });
   return result.status ?? 1;
+}
+
+/**
+ * A test phase in its own process group, with a time limit. A phase that hangs (a worker stuck
+ * in a loop, a browser that never answers) is ended with what is still running printed, instead
+ * of holding the whole run until CI gives up on it without a word. Whatever the phase leaves
+ * behind in its group is ended too: a leftover process holding our output open would keep the
+ * run from finishing after its last line.
+ */
+const UNIT_LIMIT_MS = 30 * 60_000;
+const BROWSER_LIMIT_MS = 40 * 60_000;
+
+function bounded(what, limitMs, cmd, args) {
+  const child = spawn(cmd, args, { stdio: 'inherit', detached: true });
+  const group = child.pid;
+  const killGroup = (signal) => {
+    try {
+      process.kill(-group, signal);
+    } catch {
+      // the group is already empty
+    }
+  };
+  const stop = () => killGroup('SIGTERM');
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      console.error(`\n✖ ${what}: still running after ${limitMs / 60_000} minutes; what is running:`);
+      run('ps', ['-eo', 'pid,ppid,pgid,etime,args', '--forest'], { stdio: ['ignore', 'inherit', 'inherit'] });
+      killGroup('SIGTERM');
+      setTimeout(() => killGroup('SIGKILL'), 10_000).unref();
+    }, limitMs);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      killGroup('SIGKILL');
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(code ?? (signal ? 1 : 0));
+    });
+  });
 }
 
 function must(cmd, args, what) {
@@ -72,11 +113,21 @@ function ensureTestPackages() {
   if (wanted.length > 0 && process.getuid?.() === 0 && quiet('command -v apt-get')) {
     console.log(`• Installing Debian ${wanted.join(', ')} for the tests …`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    const install = (stdio) => run('apt-get', ['install', '-y', '-qq', ...wanted], { env, stdio });
+    // apt-get writes to a file, never to our output: a service that a package's install script
+    // starts would inherit it and keep it open after the tests end.
+    const logFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sakutei-apt-')), 'apt.log');
+    const apt = (args) => {
+      const log = fs.openSync(logFile, 'a');
+      try {
+        return run('apt-get', args, { env, stdio: ['ignore', log, log] });
+      } finally {
+        fs.closeSync(log);
+      }
+    };
+    const install = () => apt(['install', '-y', '-qq', ...wanted]);
     // Fetch the package lists only when the install needs them (a fresh image has none).
-    if (install('ignore') !== 0) {
-      run('apt-get', ['update', '-qq']);
-      install('inherit');
+    if (install() !== 0 && (apt(['update', '-qq']), install()) !== 0) {
+      console.error(fs.readFileSync(logFile, 'utf8').slice(-3000));
     }
     chromium ??= findChromium();
   }
@@ -138,8 +189,8 @@ if (mode === 'start') {
   fs.mkdirSync('tests/.tmp', { recursive: true });
   p(['exec', 'tsc', '-b'], 'Type checking');
   p(['--filter', '@sakutei/client', 'build'], 'Building the client');
-  const unit = run(pnpm[0], [...pnpm.slice(1), 'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=tests/.tmp/vitest.json']);
-  const e2e = run(pnpm[0], [...pnpm.slice(1), 'exec', 'playwright', 'test', '-c', 'tests/e2e/playwright.config.ts']);
+  const unit = await bounded('unit + integration', UNIT_LIMIT_MS, pnpm[0], [...pnpm.slice(1), 'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=tests/.tmp/vitest.json']);
+  const e2e = await bounded('browser', BROWSER_LIMIT_MS, pnpm[0], [...pnpm.slice(1), 'exec', 'playwright', 'test', '-c', 'tests/e2e/playwright.config.ts']);
   const { passed, failed, skipped } = countResults();
   console.log(`\nunit + integration: ${unit === 0 ? 'ok' : 'FAILED'}; browser: ${e2e === 0 ? 'ok' : 'FAILED'}`);
   console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);

@@ -28,6 +28,10 @@ export default defineConfig({
   workers: 1,
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
+  // Bounds for a run gone wrong: a browser or server that stops answering fails the run with
+  // its reason in minutes, instead of every test waiting out its timeout twice.
+  globalTimeout: 35 * 60_000,
+  maxFailures: process.env.CI ? 10 : 0,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: path.join(root, 'tests/.tmp/playwright.json') }]],
   use: {

@@ -250,13 +250,21 @@ function installDebianPackages(packages: string[]): void {
     throw new Error(`The tests need ${packages.join(' and ')}, which are not installed: ${hint}`);
   }
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const install = () => spawnSync('apt-get', ['install', '-y', '-qq', ...packages], { env, encoding: 'utf8' });
+  // To a file, not a pipe: a service that a package's install script starts would inherit the
+  // pipe, and waiting for its end would wait for that service.
+  const logFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sakutei-apt-')), 'apt.log');
+  const apt = (args: string[]) => {
+    const log = fs.openSync(logFile, 'a');
+    try {
+      return spawnSync('apt-get', args, { env, stdio: ['ignore', log, log] }).status;
+    } finally {
+      fs.closeSync(log);
+    }
+  };
+  const install = () => apt(['install', '-y', '-qq', ...packages]);
   console.log(`• Installing Debian ${packages.join(', ')} for the tests …`);
-  let result = install();
   // The package lists may be missing (a fresh image) or stale; fetch them only then.
-  if (result.status !== 0) {
-    spawnSync('apt-get', ['update', '-qq'], { env, stdio: 'ignore' });
-    result = install();
+  if (install() !== 0 && (apt(['update', '-qq']), install()) !== 0) {
+    throw new Error(`apt-get install ${packages.join(' ')} failed:\n${readTail(logFile)}`);
   }
-  if (result.status !== 0) throw new Error(`apt-get install ${packages.join(' ')} failed:\n${(result.stdout + result.stderr).slice(-3000)}`);
 }
