@@ -142,4 +142,63 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   CREATE TRIGGER audit_log_append_only_delete BEFORE DELETE ON audit_log
   BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
   `,
+  // 4: running a council without the CLI: installation administrators and deactivated
+  // accounts, archived councils, members' attributes and terms, plan period, status and
+  // editions, invitations, one-time account links (first-run setup, password reset), and a
+  // durable outbox for e-mail
+  `
+  ALTER TABLE users ADD COLUMN is_admin INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE users ADD COLUMN deactivated_at INTEGER;
+  ALTER TABLE workspaces ADD COLUMN archived_at INTEGER;
+  ALTER TABLE memberships ADD COLUMN affiliation TEXT NOT NULL DEFAULT '';
+  ALTER TABLE memberships ADD COLUMN category TEXT CHECK (category IN ('academic','business','association','public','government'));
+  ALTER TABLE memberships ADD COLUMN term_from TEXT;
+  ALTER TABLE memberships ADD COLUMN term_to TEXT;
+  ALTER TABLE plans ADD COLUMN period_from INTEGER;
+  ALTER TABLE plans ADD COLUMN period_to INTEGER;
+  ALTER TABLE plans ADD COLUMN status TEXT NOT NULL DEFAULT 'drafting' CHECK (status IN ('drafting','active','ended'));
+  ALTER TABLE plans ADD COLUMN previous_plan_id TEXT REFERENCES plans(id);
+  ALTER TABLE plans ADD COLUMN archived_at INTEGER;
+  ALTER TABLE plans ADD COLUMN edited_at INTEGER;
+  CREATE TABLE invitations (
+    id TEXT PRIMARY KEY,
+    token_hash TEXT NOT NULL UNIQUE,
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    email TEXT NOT NULL COLLATE NOCASE,
+    role TEXT NOT NULL CHECK (role IN ('chair','vice_chair','member','staff','observer')),
+    affiliation TEXT NOT NULL DEFAULT '',
+    category TEXT CHECK (category IN ('academic','business','association','public','government')),
+    term_from TEXT,
+    term_to TEXT,
+    invited_by TEXT NOT NULL REFERENCES users(id),
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    accepted_at INTEGER,
+    accepted_by TEXT REFERENCES users(id),
+    revoked_at INTEGER
+  );
+  CREATE INDEX invitations_workspace ON invitations(workspace_id, created_at);
+  CREATE TABLE account_tokens (
+    token_hash TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('setup','reset')),
+    user_id TEXT REFERENCES users(id) ON DELETE CASCADE,
+    created_by TEXT REFERENCES users(id),
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    used_at INTEGER
+  );
+  CREATE TABLE mail_outbox (
+    id TEXT PRIMARY KEY,
+    to_address TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    body TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at INTEGER NOT NULL,
+    claimed_until INTEGER,
+    sent_at INTEGER,
+    last_error TEXT
+  );
+  CREATE INDEX mail_outbox_due ON mail_outbox(sent_at, next_attempt_at);
+  `,
 ];
