@@ -1,28 +1,7 @@
 /// <reference lib="dom" />
 import fs from 'node:fs';
-import { type Page, expect, test } from '@playwright/test';
-import { openDemoPlan, signedInPage } from './support';
-
-/** Selects `phrase` inside the prose the way a mouse drag would leave the DOM selection. */
-async function selectPhrase(page: Page, phrase: string): Promise<void> {
-  await page.evaluate((text) => {
-    const root = document.querySelector('[data-testid="plan-editor"]')!;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(text);
-      if (at < 0) continue;
-      node.parentElement!.scrollIntoView({ block: 'center' });
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + text.length);
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return;
-    }
-    throw new Error(`phrase not found: ${text}`);
-  }, phrase);
-}
+import { expect, test } from '@playwright/test';
+import { openDemoPlan, selectPhrase, signedInPage } from './support';
 
 test('staff comment on a sentence, a member replies live, staff record the response, resolve, and export the table', async ({ browser }) => {
   const staff = await signedInPage(browser, 'staff@example.jp');

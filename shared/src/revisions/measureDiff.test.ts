@@ -11,25 +11,8 @@ import {
   type ProjectRecord,
 } from '../measures/model';
 import { diffMeasures, mergeOrder, type KpiDiff, type RowDiff } from './measureDiff';
+import { measureRow as measure, placementRow as placement } from '../measures/fixtures/treeRows';
 
-const measure = (id: string, parent: string | null, key: string, title: string): NodeRecord => ({
-  id,
-  kind: 'measure',
-  position: { parent, key },
-  title,
-  description: '',
-  projectId: null,
-  status: null,
-});
-const placement = (id: string, parent: string, key: string, projectId: string, description: string): NodeRecord => ({
-  id,
-  kind: 'placement',
-  position: { parent, key },
-  title: '',
-  description,
-  projectId,
-  status: 'continued',
-});
 const project = (id: string, name: string, section: string, phone: string): ProjectRecord => ({
   id,
   name,

@@ -1,27 +1,10 @@
 import type { PlanSnapshot, Revision } from '@sakutei/shared';
 import { DEFAULT_MEASURE_SETTINGS, type KpiRecord, type MeasureTable, type NodeRecord, num } from '@sakutei/shared/measures';
 import { proseWithTable } from '@sakutei/shared/fixtures/proseWithTable';
+import { measureRow as measure, placementRow as placement } from '@sakutei/shared/fixtures/treeRows';
 
 /** A small plan in the shape of the 福島市 programme: two 施策, their projects, six KPIs, and prose with a table. */
 
-const measure = (id: string, parent: string | null, key: string, title: string): NodeRecord => ({
-  id,
-  kind: 'measure',
-  position: { parent, key },
-  title,
-  description: '',
-  projectId: null,
-  status: null,
-});
-const placement = (id: string, parent: string, key: string, projectId: string, description: string): NodeRecord => ({
-  id,
-  kind: 'placement',
-  position: { parent, key },
-  title: '',
-  description,
-  projectId,
-  status: 'continued',
-});
 const kpi = (id: string, attachTo: string, name: string, unit: string, figures: [number, number, number, number], formerNames: string[] = []): KpiRecord => ({
   id,
   attachTo,
