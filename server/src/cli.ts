@@ -12,6 +12,8 @@ const USAGE = `Sakutei administration (works on the server's storage, also while
 
   pnpm cli user add --email E --name N --password P
   pnpm cli user password --email E --password P
+  pnpm cli user admin --email E [--off]
+                               makes the account an installation administrator (--off: no longer)
   pnpm cli workspace add --name N
   pnpm cli workspace list
   pnpm cli member set --workspace ID --email E --role chair|vice_chair|member|staff|observer
@@ -82,7 +84,7 @@ async function runFileCommand(command: string, v: Record<string, string | boolea
   ].join('\n');
 }
 
-async function run(storage: Storage, [noun, verb]: string[], v: Record<string, string | undefined>): Promise<string> {
+async function run(storage: Storage, [noun, verb]: string[], v: Record<string, string | boolean | undefined>): Promise<string> {
   switch (`${noun} ${verb}`) {
     case 'user add': {
       const email = Email.safeParse(required(v, 'email'));
@@ -103,6 +105,16 @@ async function run(storage: Storage, [noun, verb]: string[], v: Record<string, s
       await storage.accounts.setPassword(user.id, await hashPassword(password));
       await storage.accounts.deleteUserSessions(user.id);
       return `password changed for ${user.email}; their sessions were ended`;
+    }
+    case 'user admin': {
+      const user = await userByEmail(storage, required(v, 'email'));
+      const on = v.off !== true;
+      if (!on && (await storage.admin.countActiveAdmins()) <= 1 && (await storage.admin.userStatus(user.id))?.isAdmin) {
+        throw new UsageError(`${user.email} is the last administrator`);
+      }
+      await storage.admin.setAdmin(user.id, on);
+      await storage.audit.append({ at: Date.now(), kind: on ? 'admin.granted' : 'admin.revoked', workspaceId: null, planId: null, actorId: null, details: { userId: user.id, email: user.email, via: 'cli' } });
+      return on ? `${user.email} is an administrator` : `${user.email} is no longer an administrator`;
     }
     case 'workspace add': {
       const id = newId();
@@ -158,6 +170,7 @@ async function main() {
       to: { type: 'string' },
       from: { type: 'string' },
       force: { type: 'boolean' },
+      off: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -175,7 +188,7 @@ async function main() {
   }
   const storage = await openStorage({ dataDir, databaseUrl });
   try {
-    console.log(await run(storage, positionals, values as Record<string, string | undefined>));
+    console.log(await run(storage, positionals, values));
   } finally {
     await storage.close();
   }

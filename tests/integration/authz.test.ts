@@ -35,6 +35,7 @@ const CREDENTIALS: Record<SignedInCaller, { email: string; password: string }> =
   member: { email: 'member@example.jp', password: DEMO_PASSWORD },
   vice_chair: { email: 'vice@example.jp', password: 'vice-chair-password' },
   chair: { email: 'chair@example.jp', password: DEMO_PASSWORD },
+  admin: { email: 'admin-matrix@example.jp', password: 'admin-matrix-password' },
 };
 const SIGNED_IN = CALLERS.filter((c): c is SignedInCaller => c !== 'anonymous');
 /** Each caller's session cookie; replaced when the matrix ends every session. */
@@ -103,12 +104,17 @@ beforeAll(async () => {
   server = await startServer({ dataDir });
   [plan] = (await (await signedIn(server.url, CREDENTIALS.member.email)).plans()) as [PlanSummary];
   const { workspaceId } = plan;
-  // The CLI is the only way to add people, and each call costs a process start (~1.5 s): the
+  // The CLI adds the people the demo lacks, and each call costs a process start (~1.5 s): the
   // vice chair and the target run in the background while addOutsider (synchronous) runs.
   const people = Promise.all([
     cliInBackground(
       ['user', 'add', '--email', CREDENTIALS.vice_chair.email, '--name', '座長代理 伊藤', '--password', CREDENTIALS.vice_chair.password],
       ['member', 'set', '--workspace', workspaceId, '--email', CREDENTIALS.vice_chair.email, '--role', 'vice_chair'],
+    ),
+    // An installation administrator on no council (the demo's own admin account is left alone).
+    cliInBackground(
+      ['user', 'add', '--email', CREDENTIALS.admin.email, '--name', '管理者 権限表', '--password', CREDENTIALS.admin.password],
+      ['user', 'admin', '--email', CREDENTIALS.admin.email],
     ),
     cliInBackground(
       ['user', 'add', '--email', 'target@example.jp', '--name', '委員 対象', '--password', 'target-password'],

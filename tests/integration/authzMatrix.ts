@@ -12,7 +12,12 @@ import { CLOSE_CODES, type DocAccess } from '@sakutei/shared';
  * "not found", never "forbidden".
  */
 
-export const CALLERS = ['anonymous', 'outsider', 'observer', 'staff', 'member', 'vice_chair', 'chair'] as const;
+/**
+ * `admin` is an installation administrator (users.is_admin) who is on no council: on council
+ * routes they are an outsider (administration does not open anyone's plans); only the
+ * /api/admin routes answer them differently.
+ */
+export const CALLERS = ['anonymous', 'outsider', 'observer', 'staff', 'member', 'vice_chair', 'chair', 'admin'] as const;
 export type Caller = (typeof CALLERS)[number];
 export type SignedInCaller = Exclude<Caller, 'anonymous'>;
 
@@ -100,13 +105,14 @@ const all = (status: number): Record<Caller, number> => ({
   member: status,
   vice_chair: status,
   chair: status,
+  admin: status,
 });
 
 /** Anyone signed in gets `status`; the anonymous caller is asked to sign in. */
 const signedIn = (status: number): Record<Caller, number> => ({ ...all(status), anonymous: 401 });
 
 /** Everyone on the council (observers too) gets `status`; another council's member learns nothing. */
-const council = (status: number): Record<Caller, number> => ({ ...signedIn(status), outsider: 404 });
+const council = (status: number): Record<Caller, number> => ({ ...signedIn(status), outsider: 404, admin: 404 });
 
 /** `council`, except for the observer. */
 const councilBut = (status: number, observer: number): Record<Caller, number> => ({ ...council(status), observer });
@@ -486,4 +492,5 @@ export const COLLAB_UPGRADE: Readonly<Record<Caller, { close: number } | { acces
   member: { access: 'edit' },
   vice_chair: { access: 'edit' },
   chair: { access: 'edit' },
+  admin: { close: CLOSE_CODES.forbidden },
 };

@@ -6,6 +6,7 @@ import { revisionsEn } from './revisions.en';
 import { editorEn } from './editor.en';
 import { accessEn } from './access.en';
 import { offlineEn } from './offline.en';
+import { adminEn } from './admin.en';
 
 export const en: Record<MessageKey, string> = {
   'app.name': '策定 Sakutei',
@@ -84,4 +85,5 @@ export const en: Record<MessageKey, string> = {
   ...editorEn,
   ...accessEn,
   ...offlineEn,
+  ...adminEn,
 };

@@ -5,6 +5,7 @@ import { revisionsJa } from './revisions.ja';
 import { editorJa } from './editor.ja';
 import { accessJa } from './access.ja';
 import { offlineJa } from './offline.ja';
+import { adminJa } from './admin.ja';
 
 /**
  * Japanese is the source language: its keys define the message catalogue and every
@@ -87,6 +88,7 @@ export const ja = {
   ...editorJa,
   ...accessJa,
   ...offlineJa,
+  ...adminJa,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;

@@ -1,4 +1,5 @@
 import type { Anchor, AuditKind, Disposition, ReviewState, Role, ThreadStatus } from '@sakutei/shared';
+import type { AccountTokenStore, AdminStore } from './admin';
 
 export interface UserRecord {
   id: string;
@@ -239,6 +240,8 @@ export interface Storage {
   comments: CommentStore;
   revisions: RevisionStore;
   audit: AuditStore;
+  admin: AdminStore;
+  accountTokens: AccountTokenStore;
   /**
    * Runs `fn` while holding the lock `name` for every process on this storage: work that one
    * process at a time must do (seeding the demo, compacting a document). Callers of the same

@@ -83,6 +83,16 @@ export const AUDIT_KINDS = [
   'review.withdrawn',
   'role.changed',
   'role.removed',
+  // Installation administration (issue 13, first run and administrators).
+  'setup.completed',
+  'admin.granted',
+  'admin.revoked',
+  'account.deactivated',
+  'account.reactivated',
+  'council.created',
+  'council.renamed',
+  'council.archived',
+  'council.unarchived',
   'thread.resolved',
   'thread.reopened',
 ] as const;

@@ -1,5 +1,6 @@
 import type { Storage } from '../index';
 import { createPostgresAccountStore } from './accounts';
+import { createPostgresAccountTokenStore, createPostgresAdminStore } from './admin';
 import { createPostgresAuditStore } from './audit';
 import { createPostgresCommentStore } from './comments';
 import { closePool, createPool } from './database';
@@ -36,6 +37,8 @@ export async function openPostgresStorage(url: string): Promise<Storage> {
     comments: createPostgresCommentStore(pool),
     revisions: createPostgresRevisionStore(pool),
     audit: createPostgresAuditStore(pool),
+    admin: createPostgresAdminStore(pool),
+    accountTokens: createPostgresAccountTokenStore(pool),
     runExclusive: createPostgresExclusive(locks),
     sharedSecret() {
       // Created once per database, so read once per process; a failed read is tried again.

@@ -1,6 +1,7 @@
 import type { Storage } from '../index';
 import { createKeyedMutex } from '../keyedMutex';
 import { createSqliteAccountStore } from './accounts';
+import { createSqliteAccountTokenStore, createSqliteAdminStore } from './admin';
 import { createSqliteAuditStore } from './audit';
 import { createSqliteCommentStore } from './comments';
 import { checkpointInBackground } from './checkpointer';
@@ -26,6 +27,8 @@ export function openSqliteStorage(dataDir: string, options: { backgroundCheckpoi
     comments: createSqliteCommentStore(db),
     revisions: createSqliteRevisionStore(db),
     audit: createSqliteAuditStore(db),
+    admin: createSqliteAdminStore(db),
+    accountTokens: createSqliteAccountTokenStore(db),
     runExclusive: exclusive,
     async sharedSecret() {
       // The server keeps its key in the data folder (auth/serverSecret.ts).
