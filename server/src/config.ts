@@ -62,6 +62,22 @@ export const ConfigSchema = z.object({
   SAKUTEI_AWARENESS_MAX_STATE_BYTES: z.coerce.number().int().min(256).default(DEFAULT_AWARENESS_LIMITS.maxStateBytes),
   /** Where the built client lives; the server serves it when present. */
   SAKUTEI_CLIENT_DIR: z.string().optional(),
+  /** The address people open the app at; links in e-mail point there (default http://HOST:PORT). */
+  SAKUTEI_PUBLIC_URL: z.string().url().optional(),
+  /** Outgoing mail server, e.g. smtp://user:pass@mail.example.jp:587 (smtps:// for TLS on connect). Without it no mail is sent. */
+  SAKUTEI_SMTP_URL: z
+    .string()
+    .url()
+    .refine((v) => /^smtps?:$/.test(new URL(v).protocol), 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  /** The sender of Sakutei's mail, e.g. "策定支援 <sakutei@city.example.jp>". */
+  SAKUTEI_MAIL_FROM: z.string().min(3).default('Sakutei <sakutei@localhost>'),
+  /** How often the outbox is checked for due mail (ms); a message enqueued here is sent at once. */
+  SAKUTEI_MAIL_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(10_000),
+  /** The wait after a first failed send (ms); it doubles with each failure, up to an hour. */
+  SAKUTEI_MAIL_RETRY_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
+  /** Failed sends after which a message is given up (kept in the outbox with its last error). */
+  SAKUTEI_MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
 });
 
 export type Config = {
@@ -85,6 +101,18 @@ export type Config = {
   handshakeTimeoutMs: number;
   roomLimits: RoomLimits;
   clientDir: string;
+  /** Origin (and path prefix) of the app as people reach it, without a trailing slash; links in mail start with it. */
+  publicUrl: string;
+  mail: MailConfig;
+};
+
+export type MailConfig = {
+  /** null: no SMTP server configured, so no mail is queued or sent. */
+  smtpUrl: string | null;
+  from: string;
+  pollMs: number;
+  retryBaseMs: number;
+  maxAttempts: number;
 };
 
 /** Parses the environment into a Config, or throws a readable message naming the bad variables. */
@@ -131,5 +159,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxRefusals: e.SAKUTEI_WS_MAX_REFUSALS,
     },
     clientDir: path.resolve(e.SAKUTEI_CLIENT_DIR ?? new URL('../../client/dist', import.meta.url).pathname),
+    // Port 0 (a free port, as in tests) is known only once listening: the server fills it in then.
+    publicUrl: (e.SAKUTEI_PUBLIC_URL ?? (e.PORT === 0 ? '' : `http://${e.HOST}:${e.PORT}`)).replace(/\/+$/, ''),
+    mail: {
+      smtpUrl: e.SAKUTEI_SMTP_URL ?? null,
+      from: e.SAKUTEI_MAIL_FROM,
+      pollMs: e.SAKUTEI_MAIL_POLL_MS,
+      retryBaseMs: e.SAKUTEI_MAIL_RETRY_MS,
+      maxAttempts: e.SAKUTEI_MAIL_MAX_ATTEMPTS,
+    },
   };
 }

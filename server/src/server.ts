@@ -1,4 +1,5 @@
 import type { Server as HttpServer } from 'node:http';
+import { withEditStamps } from './collab/editStamps';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { CLOSE_CODES } from '@sakutei/shared';
@@ -16,6 +17,7 @@ import { RoomRegistry } from './collab/room/registry';
 import type { Config } from './config';
 import type { AppDeps } from './env';
 import { type ServerEvents, createServerEvents } from './events';
+import { createMailer } from './mail/mailer';
 import { seedDemo } from './services/demoSeed';
 import type { Storage } from './storage';
 import { openStorage } from './storage/open';
@@ -45,13 +47,14 @@ async function listen(config: Config, storage: Storage, events: ServerEvents, cl
   // Two processes starting together on an empty database must not both seed it.
   const seeded = config.demo && (await storage.runExclusive('seed-demo', () => seedDemo(storage)));
   if (seeded) console.log('Seeded the demo council (password: sakutei-demo).');
+  const mailer = createMailer(storage.mailOutbox, config.mail);
   const deps: AppDeps = {
     config,
     storage,
     // Every process of a cluster must sign and accept the same collab tokens.
     secret: (await storage.sharedSecret()) ?? loadServerSecret(config.dataDir),
     events,
-    rooms: new RoomRegistry(storage.docs, {
+    rooms: new RoomRegistry(withEditStamps(storage.docs, storage.plans), {
       idleMs: config.roomIdleMs,
       limits: config.roomLimits,
       awarenessBatchMs: config.awarenessBatchMs,
@@ -61,6 +64,7 @@ async function listen(config: Config, storage: Storage, events: ServerEvents, cl
       // without): only the log itself knows everything, so the snapshot is built from it.
       compactor: config.databaseUrl ? compactFromStore((name, fn) => storage.runExclusive(name, fn)) : undefined,
     }),
+    mail: mailer,
   };
   cluster?.link.onReconnect(() => {
     deps.rooms.catchUp().catch((err) => console.error('catching up after a Redis reconnect failed', err));
@@ -94,6 +98,10 @@ async function listen(config: Config, storage: Storage, events: ServerEvents, cl
     server.once('error', reject);
   });
   const port = (server.address() as AddressInfo).port;
+  // Without SAKUTEI_PUBLIC_URL on a free port (PORT=0), links in mail point where we listen.
+  if (!config.publicUrl) config.publicUrl = `http://${config.host}:${port}`;
+  // Unsent mail from before a restart (or enqueued by another process) goes out from here on.
+  mailer.start();
 
   let closing: Promise<void> | null = null;
   return {
@@ -104,6 +112,8 @@ async function listen(config: Config, storage: Storage, events: ServerEvents, cl
       closing ??= (async () => {
         stopWatcher();
         collab.stop();
+        // The message being sent finishes; the rest waits in the outbox for the next start.
+        await mailer.stop();
         await deps.rooms.closeAll(CLOSE_CODES.serverShutdown, 'server shutting down');
         await new Promise<void>((resolve) => {
           server.close(() => resolve());

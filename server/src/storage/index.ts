@@ -1,5 +1,7 @@
 import type { Anchor, AuditKind, Disposition, ReviewState, Role, ThreadStatus } from '@sakutei/shared';
 import type { AccountTokenStore, AdminStore } from './admin';
+import type { PlanStore } from './plans';
+import type { InvitationStore, MemberStore, ProfileStore } from './members';
 
 export interface UserRecord {
   id: string;
@@ -233,6 +235,42 @@ export interface AuditStore {
   verify(): Promise<{ checked: number; firstBroken: number | null }>;
 }
 
+/** One e-mail waiting in (or sent from) the durable outbox. */
+export interface OutboxMessage {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  createdAt: number;
+  /** Failed sends so far. */
+  attempts: number;
+  nextAttemptAt: number;
+  sentAt: number | null;
+  lastError: string | null;
+}
+
+export type NewOutboxMessage = Pick<OutboxMessage, 'id' | 'to' | 'subject' | 'text' | 'createdAt'>;
+
+/**
+ * Mail to send, kept in the database so that nothing is lost on a restart. Senders claim due
+ * messages for a while (a lease): two processes never hold one message at once, and the
+ * messages of a sender that died come back when its lease runs out.
+ */
+export interface MailOutboxStore {
+  enqueue(message: NewOutboxMessage): Promise<void>;
+  /**
+   * Claims up to `limit` unsent messages that are due at `now`, are not claimed by anyone else,
+   * and have failed fewer than `maxAttempts` times; they stay claimed until `claimUntil`.
+   */
+  claimDue(now: number, claimUntil: number, limit: number, maxAttempts: number): Promise<OutboxMessage[]>;
+  markSent(id: string, at: number): Promise<void>;
+  /** Counts a failed attempt, keeps its error, and releases the claim until `nextAttemptAt`. */
+  markFailed(id: string, error: string, nextAttemptAt: number): Promise<void>;
+  find(id: string): Promise<OutboxMessage | null>;
+  /** Unsent messages, oldest first (for the CLI and tests). */
+  listUnsent(limit: number): Promise<OutboxMessage[]>;
+}
+
 export interface Storage {
   accounts: AccountStore;
   workspaces: WorkspaceStore;
@@ -240,8 +278,13 @@ export interface Storage {
   comments: CommentStore;
   revisions: RevisionStore;
   audit: AuditStore;
+  plans: PlanStore;
+  mailOutbox: MailOutboxStore;
   admin: AdminStore;
   accountTokens: AccountTokenStore;
+  members: MemberStore;
+  invitations: InvitationStore;
+  profiles: ProfileStore;
   /**
    * Runs `fn` while holding the lock `name` for every process on this storage: work that one
    * process at a time must do (seeding the demo, compacting a document). Callers of the same

@@ -6,7 +6,10 @@ import { createPostgresCommentStore } from './comments';
 import { closePool, createPool } from './database';
 import { createPostgresDocStore } from './docs';
 import { createPostgresExclusive } from './exclusive';
+import { createPostgresMailOutboxStore } from './mailOutbox';
+import { createPostgresInvitationStore, createPostgresMemberStore, createPostgresProfileStore } from './members';
 import { migrate } from './migrate';
+import { createPostgresPlanStore } from './plans';
 import { createPostgresRevisionStore } from './revisions';
 import { loadSharedSecret } from './secret';
 import { createPostgresWorkspaceStore } from './workspaces';
@@ -37,8 +40,13 @@ export async function openPostgresStorage(url: string): Promise<Storage> {
     comments: createPostgresCommentStore(pool),
     revisions: createPostgresRevisionStore(pool),
     audit: createPostgresAuditStore(pool),
+    plans: createPostgresPlanStore(pool),
+    mailOutbox: createPostgresMailOutboxStore(pool),
     admin: createPostgresAdminStore(pool),
     accountTokens: createPostgresAccountTokenStore(pool),
+    members: createPostgresMemberStore(pool),
+    invitations: createPostgresInvitationStore(pool),
+    profiles: createPostgresProfileStore(pool),
     runExclusive: createPostgresExclusive(locks),
     sharedSecret() {
       // Created once per database, so read once per process; a failed read is tried again.

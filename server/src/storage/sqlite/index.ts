@@ -7,6 +7,9 @@ import { createSqliteCommentStore } from './comments';
 import { checkpointInBackground } from './checkpointer';
 import { openSqlite } from './database';
 import { createSqliteDocStore } from './docs';
+import { createSqliteMailOutboxStore } from './mailOutbox';
+import { createSqliteInvitationStore, createSqliteMemberStore, createSqliteProfileStore } from './members';
+import { createSqlitePlanStore } from './plans';
 import { createSqliteRevisionStore } from './revisions';
 import { createSqliteWorkspaceStore } from './workspaces';
 
@@ -27,8 +30,13 @@ export function openSqliteStorage(dataDir: string, options: { backgroundCheckpoi
     comments: createSqliteCommentStore(db),
     revisions: createSqliteRevisionStore(db),
     audit: createSqliteAuditStore(db),
+    plans: createSqlitePlanStore(db),
+    mailOutbox: createSqliteMailOutboxStore(db),
     admin: createSqliteAdminStore(db),
     accountTokens: createSqliteAccountTokenStore(db),
+    members: createSqliteMemberStore(db),
+    invitations: createSqliteInvitationStore(db),
+    profiles: createSqliteProfileStore(db),
     runExclusive: exclusive,
     async sharedSecret() {
       // The server keeps its key in the data folder (auth/serverSecret.ts).
