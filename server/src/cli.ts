@@ -3,6 +3,9 @@ import { Email, docNameForPlan, isRole } from '@sakutei/shared';
 import { newId } from './auth/ids';
 import { hashPassword, passwordProblem } from './auth/password';
 import { loadConfig } from './config';
+import { createMailer } from './mail/mailer';
+import { updateAccount } from './services/admin/accounts';
+import { issueSetupLink } from './services/admin/setup';
 import { memberSetRole } from './services/memberSetRole';
 import type { Storage } from './storage';
 import { openStorage } from './storage/open';
@@ -14,11 +17,18 @@ const USAGE = `Sakutei administration (works on the server's storage, also while
   pnpm cli user password --email E --password P
   pnpm cli user admin --email E [--off]
                                makes the account an installation administrator (--off: no longer)
+  pnpm cli user deactivate --email E
+                               the account can no longer sign in; its sessions end at once
+  pnpm cli user activate --email E
+  pnpm cli setup               a new one-time link that creates the first administrator in the
+                               browser (only while there is none; earlier links stop working)
   pnpm cli workspace add --name N
   pnpm cli workspace list
   pnpm cli member set --workspace ID --email E --role chair|vice_chair|member|staff|observer
   pnpm cli member remove --workspace ID --email E
   pnpm cli member list --workspace ID
+  pnpm cli mail test --to E    queues a test message (SAKUTEI_SMTP_URL must be set); the server sends it
+  pnpm cli mail list           unsent mail in the outbox, with attempts and the last error
   pnpm cli audit verify        checks the hash chain of the audit log; names the first broken entry
   pnpm cli plan add --workspace ID --title T
   pnpm cli backup --to FILE    consistent copy of the database, also while the server runs;
@@ -85,7 +95,7 @@ async function runFileCommand(command: string, v: Record<string, string | boolea
 }
 
 async function run(storage: Storage, [noun, verb]: string[], v: Record<string, string | boolean | undefined>): Promise<string> {
-  switch (`${noun} ${verb}`) {
+  switch ([noun, verb].filter(Boolean).join(' ')) {
     case 'user add': {
       const email = Email.safeParse(required(v, 'email'));
       if (!email.success) throw new UsageError('--email is not an email address');
@@ -116,6 +126,19 @@ async function run(storage: Storage, [noun, verb]: string[], v: Record<string, s
       await storage.audit.append({ at: Date.now(), kind: on ? 'admin.granted' : 'admin.revoked', workspaceId: null, planId: null, actorId: null, details: { userId: user.id, email: user.email, via: 'cli' } });
       return on ? `${user.email} is an administrator` : `${user.email} is no longer an administrator`;
     }
+    case 'user deactivate':
+    case 'user activate': {
+      const user = await userByEmail(storage, required(v, 'email'));
+      // The running server closes the account's sockets at its next sweep (SAKUTEI_REVALIDATE_MS).
+      await updateAccount({ storage }, null, user.id, { active: verb === 'activate' });
+      return verb === 'activate' ? `${user.email} can sign in again` : `${user.email} is deactivated; their sessions were ended`;
+    }
+    case 'setup': {
+      const link = await issueSetupLink(storage);
+      if (!link) throw new UsageError('this installation has an administrator already (see: pnpm cli user admin)');
+      const { publicUrl, host, port } = loadConfig();
+      return `Open this one-time link to create the first administrator (valid until ${new Date(link.expiresAt).toISOString()}):\n  ${publicUrl || `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`}${link.path}`;
+    }
     case 'workspace add': {
       const id = newId();
       await storage.workspaces.createWorkspace({ id, name: required(v, 'name') });
@@ -140,6 +163,26 @@ async function run(storage: Storage, [noun, verb]: string[], v: Record<string, s
     case 'member list': {
       const ws = await workspaceById(storage, required(v, 'workspace'));
       return (await storage.workspaces.listMembers(ws.id)).map((m) => `${m.role}\t${m.email}\t${m.name}`).join('\n') || '(none)';
+    }
+    case 'mail test': {
+      const to = Email.safeParse(required(v, 'to'));
+      if (!to.success) throw new UsageError('--to is not an email address');
+      const mail = createMailer(storage.mailOutbox, loadConfig().mail);
+      if (!mail.enabled) throw new UsageError('SAKUTEI_SMTP_URL is not set: no mail would be sent');
+      await mail.enqueue({
+        to: to.data,
+        subject: 'Sakutei: テストメール / test message',
+        text: 'Sakutei からのテストメールです。このメールが届いていれば、送信の設定は正しく動いています。\n\nA test message from Sakutei: mail is set up correctly.',
+      });
+      return `test message to ${to.data} queued; a running server sends it`;
+    }
+    case 'mail list': {
+      const unsent = await storage.mailOutbox.listUnsent(1000);
+      const when = (ms: number) => new Date(ms).toISOString();
+      return (
+        unsent.map((m) => `${m.id}	${m.to}	attempts ${m.attempts}	next ${when(m.nextAttemptAt)}	${m.subject}${m.lastError ? `	${m.lastError}` : ''}`).join('\n') ||
+        '(no unsent mail)'
+      );
     }
     case 'audit verify': {
       const { checked, firstBroken } = await storage.audit.verify();

@@ -9,6 +9,9 @@ const flag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
   .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
 
+/** An empty variable (`SAKUTEI_SMTP_URL=` in a unit file) means not set. */
+const unsetWhenEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema);
+
 /** Server configuration, read from the environment and validated once at start. */
 export const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
@@ -63,13 +66,15 @@ export const ConfigSchema = z.object({
   /** Where the built client lives; the server serves it when present. */
   SAKUTEI_CLIENT_DIR: z.string().optional(),
   /** The address people open the app at; links in e-mail point there (default http://HOST:PORT). */
-  SAKUTEI_PUBLIC_URL: z.string().url().optional(),
+  SAKUTEI_PUBLIC_URL: unsetWhenEmpty(z.string().url().optional()),
   /** Outgoing mail server, e.g. smtp://user:pass@mail.example.jp:587 (smtps:// for TLS on connect). Without it no mail is sent. */
-  SAKUTEI_SMTP_URL: z
-    .string()
-    .url()
-    .refine((v) => /^smtps?:$/.test(new URL(v).protocol), 'must be an smtp:// or smtps:// URL')
-    .optional(),
+  SAKUTEI_SMTP_URL: unsetWhenEmpty(
+    z
+      .string()
+      .url()
+      .refine((v) => /^smtps?:$/.test(new URL(v).protocol), 'must be an smtp:// or smtps:// URL')
+      .optional(),
+  ),
   /** The sender of Sakutei's mail, e.g. "策定支援 <sakutei@city.example.jp>". */
   SAKUTEI_MAIL_FROM: z.string().min(3).default('Sakutei <sakutei@localhost>'),
   /** How often the outbox is checked for due mail (ms); a message enqueued here is sent at once. */
