@@ -7,12 +7,14 @@ import { AppError, errorResponse } from './errors';
 import { originCheck } from './middleware/originCheck';
 import { SESSION_COOKIE, session } from './middleware/session';
 import { routePreloads, staticClient } from './middleware/staticClient';
+import { adminRoutes } from './routes/admin/admin';
 import { authRoutes } from './routes/auth/auth';
 import { commentRoutes } from './routes/comments/comments';
 import { measureRoutes } from './routes/measures/measures';
 import { memberRoutes } from './routes/members/members';
 import { planRoutes } from './routes/plans/plans';
 import { revisionRoutes } from './routes/revisions/revisions';
+import { setupRoutes } from './routes/setup/setup';
 
 export const API_BODY_LIMIT_BYTES = 64 * 1024;
 /** Spreadsheet uploads arrive base64-encoded in JSON: 2 MiB of file plus a third. */
@@ -74,6 +76,8 @@ export function createApp(deps: AppDeps) {
   measureRoutes(deps, app);
   commentRoutes(deps, app);
   revisionRoutes(deps, app);
+  setupRoutes(deps, app);
+  adminRoutes(deps, app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
     type: 'apiKey',

@@ -18,6 +18,7 @@ import type { Config } from './config';
 import type { AppDeps } from './env';
 import { type ServerEvents, createServerEvents } from './events';
 import { createMailer } from './mail/mailer';
+import { issueSetupLink } from './services/admin/setup';
 import { seedDemo } from './services/demoSeed';
 import type { Storage } from './storage';
 import { openStorage } from './storage/open';
@@ -100,6 +101,13 @@ async function listen(config: Config, storage: Storage, events: ServerEvents, cl
   const port = (server.address() as AddressInfo).port;
   // Without SAKUTEI_PUBLIC_URL on a free port (PORT=0), links in mail point where we listen.
   if (!config.publicUrl) config.publicUrl = `http://${config.host}:${port}`;
+  // A fresh installation has nobody to sign in as: the operator opens this link once to make
+  // the first administrator. Each start makes a new one (the previous stops working).
+  const setup = await issueSetupLink(storage);
+  if (setup) {
+    console.log(`No administrator yet. Open this one-time link to set up Sakutei (valid until ${new Date(setup.expiresAt).toISOString()}):`);
+    console.log(`  ${config.publicUrl}${setup.path}`);
+  }
   // Unsent mail from before a restart (or enqueued by another process) goes out from here on.
   mailer.start();
 

@@ -3,6 +3,7 @@ export * from './collab/layout';
 export * from './collab/storedAck';
 export * from './presence/userColor';
 export * from './schemas/auth';
+export * from './schemas/admin';
 export * from './schemas/error';
 export * from './schemas/member';
 export * from './schemas/plan';

@@ -121,7 +121,7 @@ beforeAll(async () => {
       ['member', 'set', '--workspace', workspaceId, '--email', 'target@example.jp', '--role', 'member'],
     ),
   ]);
-  addOutsider(dataDir, CREDENTIALS.outsider.email);
+  const otherWorkspaceId = addOutsider(dataDir, CREDENTIALS.outsider.email);
   await people;
   await signInEveryone();
 
@@ -172,6 +172,7 @@ beforeAll(async () => {
   fixtures = {
     planId: plan.id,
     workspaceId,
+    otherWorkspaceId,
     kpiId,
     anchor,
     userIds,

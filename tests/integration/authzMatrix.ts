@@ -42,6 +42,8 @@ type ThreadRef = { id: string; commentId: string };
 export interface Fixtures {
   planId: string;
   workspaceId: string;
+  /** Another council (the outsider chairs it): the admin routes rename, archive and appoint there. */
+  otherWorkspaceId: string;
   kpiId: string;
   anchor: ReturnType<typeof measureAnchor>;
   /** Users the requests name; the anonymous caller has none. */
@@ -116,6 +118,9 @@ const council = (status: number): Record<Caller, number> => ({ ...signedIn(statu
 
 /** `council`, except for the observer. */
 const councilBut = (status: number, observer: number): Record<Caller, number> => ({ ...council(status), observer });
+
+/** Installation administration: an administrator succeeds, anyone else signed in is refused. */
+const adminOnly = (status: number | readonly number[]): Record<Caller, Expected> => ({ ...signedIn(403), admin: status });
 
 const enc = encodeURIComponent;
 const csv = 'format=csv';
@@ -473,6 +478,57 @@ export const MATRIX: Readonly<Record<string, RouteEntry>> = {
   },
   'GET /api/plans/{id}/audit': {
     cases: [{ request: (f) => ({ path: `/api/plans/${f.planId}/audit` }), expect: councilBut(200, 403) }],
+  },
+
+  // ---- first run: needs no session (the one-time link is the credential)
+  'GET /api/setup': { cases: [{ request: () => ({ path: '/api/setup' }), expect: all(200) }] },
+  'POST /api/setup': {
+    // This installation has administrators, so every caller is told it is set up already.
+    cases: [
+      {
+        request: () => ({ path: '/api/setup', body: { token: 'no-such-token', name: '初期設定', email: 'setup@example.jp', password: 'long-enough-password' } }),
+        expect: all(409),
+      },
+    ],
+  },
+
+  // ---- installation administration: only an administrator (on no council) gets through; the
+  // routes' existence is no secret, so everyone else signed in is told 403, not 404.
+  'GET /api/admin/councils': { cases: [{ request: () => ({ path: '/api/admin/councils' }), expect: adminOnly(200) }] },
+  'POST /api/admin/councils': {
+    cases: [{ request: () => ({ path: '/api/admin/councils', body: { name: '権限確認協議会' } }), expect: adminOnly(201) }],
+  },
+  'PATCH /api/admin/councils/{id}': {
+    cases: [
+      { variant: 'rename (to its own name)', request: (f) => ({ path: `/api/admin/councils/${f.otherWorkspaceId}`, body: { name: '郡山市産業振興会議' } }), expect: adminOnly(200) },
+      { variant: 'archive', request: (f) => ({ path: `/api/admin/councils/${f.otherWorkspaceId}`, body: { archived: true } }), expect: adminOnly(200) },
+      { variant: 'return from the archive', request: (f) => ({ path: `/api/admin/councils/${f.otherWorkspaceId}`, body: { archived: false } }), expect: adminOnly(200) },
+    ],
+  },
+  'PUT /api/admin/councils/{id}/leaders': {
+    cases: [
+      {
+        request: (f) => ({ path: `/api/admin/councils/${f.otherWorkspaceId}/leaders`, body: { email: 'target@example.jp', role: 'vice_chair' } }),
+        expect: adminOnly(200),
+      },
+    ],
+  },
+  'DELETE /api/admin/councils/{id}/leaders/{userId}': {
+    // Runs after the PUT above: the target, appointed there, goes back to being a member.
+    cases: [{ request: (f) => ({ path: `/api/admin/councils/${f.otherWorkspaceId}/leaders/${f.targetUserId}` }), expect: adminOnly(200) }],
+  },
+  'GET /api/admin/accounts': { cases: [{ request: () => ({ path: '/api/admin/accounts' }), expect: adminOnly(200) }] },
+  'PATCH /api/admin/accounts/{id}': {
+    cases: [
+      { variant: 'deactivate another account', request: (f) => ({ path: `/api/admin/accounts/${f.targetUserId}`, body: { active: false } }), expect: adminOnly(200) },
+      { variant: 'reactivate it', request: (f) => ({ path: `/api/admin/accounts/${f.targetUserId}`, body: { active: true } }), expect: adminOnly(200) },
+      {
+        // An administrator never locks themselves out.
+        variant: "the caller's own account",
+        request: (f, caller) => ({ path: `/api/admin/accounts/${caller === 'anonymous' ? f.userIds.admin : f.userIds[caller]}`, body: { active: false } }),
+        expect: adminOnly(409),
+      },
+    ],
   },
 
   // ---- outside the OpenAPI document

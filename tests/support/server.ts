@@ -13,6 +13,8 @@ export type TestServer = {
   port: number;
   dataDir: string;
   process: ChildProcess;
+  /** Everything the process has printed so far (stdout and stderr). */
+  output(): string;
   /** Stops with a signal and resolves with the exit code (SIGKILL resolves with null). */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 };
@@ -69,6 +71,7 @@ export async function startServer(options: { dataDir?: string; env?: Record<stri
     port,
     dataDir,
     process: child,
+    output: () => output,
     async stop(signal = 'SIGTERM') {
       stopping = true;
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);

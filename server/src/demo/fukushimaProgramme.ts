@@ -14,6 +14,9 @@ export const DEMO_ACCOUNTS = [
   { email: 'observer@example.jp', name: '傍聴 田中健', role: 'observer' },
 ] as const;
 
+/** The demo installation's administrator: on no council (administration opens no plans). */
+export const DEMO_ADMIN = { email: 'admin@example.jp', name: '管理者 中村直子' } as const;
+
 type Block = { type: 'heading'; level: 1 | 2 | 3; text: string } | { type: 'paragraph'; text: string };
 
 const CHAPTER_1: Block[] = [

@@ -17,7 +17,7 @@ import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { newId } from '../auth/ids';
 import { hashPassword } from '../auth/password';
-import { DEMO_ACCOUNTS, DEMO_COUNCIL_NAME, DEMO_PASSWORD, DEMO_PLAN_TITLE, demoProseDocument } from '../demo/fukushimaProgramme';
+import { DEMO_ACCOUNTS, DEMO_ADMIN, DEMO_COUNCIL_NAME, DEMO_PASSWORD, DEMO_PLAN_TITLE, demoProseDocument } from '../demo/fukushimaProgramme';
 import type { Storage } from '../storage';
 import { planSnapshotOf, sealSnapshot } from './snapshot';
 
@@ -70,6 +70,11 @@ export async function seedDemo(storage: Storage): Promise<boolean> {
     if (!existing) await storage.accounts.createUser({ id: userId, email: account.email, name: account.name, passwordHash, isDemo: true });
     await storage.workspaces.setMembership(workspaceId, userId, account.role);
     if (!idByRole.has(account.role)) idByRole.set(account.role, userId);
+  }
+  if (!(await storage.accounts.findUserByEmail(DEMO_ADMIN.email))) {
+    const adminId = newId();
+    await storage.accounts.createUser({ id: adminId, email: DEMO_ADMIN.email, name: DEMO_ADMIN.name, passwordHash, isDemo: true });
+    await storage.admin.setAdmin(adminId, true);
   }
   const planId = newId();
   const docName = docNameForPlan(planId);

@@ -36,6 +36,8 @@ export type Membership = z.infer<typeof Membership>;
 export const MeResponse = z.object({
   user: User,
   memberships: z.array(Membership),
+  /** An installation administrator: the client shows the administration area. */
+  isAdmin: z.boolean(),
 });
 export type MeResponse = z.infer<typeof MeResponse>;
 

@@ -37,6 +37,10 @@ export function authRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
         byAccount.hit(account);
         throw invalidCredentials();
       }
+      // Told only after the password matched, so the answer reveals nothing to a guesser.
+      if ((await deps.storage.admin.userStatus(user.id))?.deactivatedAt != null) {
+        throw new AppError(403, 'account_deactivated', 'This account has been deactivated. Ask an administrator of this installation.');
+      }
       const { token, session } = await createSession(accounts, user.id);
       setSessionCookie(c, token, session.expiresAt, secure);
       return c.json({ user: presentUser(user) }, 200);
@@ -59,6 +63,7 @@ export function authRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
     })
     .openapi(meRoute, async (c) => {
       const user = requireUser(c);
-      return c.json(presentMe(user, await workspaces.listMembershipsOf(user.id)), 200);
+      const isAdmin = (await deps.storage.admin.userStatus(user.id))?.isAdmin ?? false;
+      return c.json(presentMe(user, await workspaces.listMembershipsOf(user.id), isAdmin), 200);
     });
 }

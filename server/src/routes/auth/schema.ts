@@ -12,6 +12,7 @@ export const signInRoute = createRoute({
     200: json(SignInResponse, 'Signed in.'),
     400: errorResponses[400],
     401: errorResponses[401],
+    403: errorResponses[403],
     429: errorResponses[429],
   },
 });
