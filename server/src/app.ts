@@ -12,6 +12,8 @@ import { authRoutes } from './routes/auth/auth';
 import { commentRoutes } from './routes/comments/comments';
 import { measureRoutes } from './routes/measures/measures';
 import { memberRoutes } from './routes/members/members';
+import { invitationRoutes } from './routes/invitations/invitations';
+import { accountRoutes } from './routes/account/account';
 import { planRoutes } from './routes/plans/plans';
 import { revisionRoutes } from './routes/revisions/revisions';
 import { setupRoutes } from './routes/setup/setup';
@@ -73,6 +75,8 @@ export function createApp(deps: AppDeps) {
   authRoutes(deps, app);
   planRoutes(deps, app);
   memberRoutes(deps, app);
+  invitationRoutes(deps, app);
+  accountRoutes(deps, app);
   measureRoutes(deps, app);
   commentRoutes(deps, app);
   revisionRoutes(deps, app);

@@ -191,8 +191,19 @@ beforeAll(async () => {
     newObserverThread,
     freeze,
     inReview,
+    credentials: CREDENTIALS,
+    invite: async () => {
+      const email = `invitee-${++invitationCount}@example.jp`;
+      const made = await must('POST', 'staff', { path: `/api/workspaces/${workspaceId}/invitations`, body: { email, role: 'member' } }, 201);
+      return { id: made.invitation.id as string, email, token: (made.linkPath as string).split('#token=')[1]! };
+    },
+    resetToken: async () => {
+      const made = await must('POST', 'staff', { path: `/api/workspaces/${workspaceId}/members/${fixtures.targetUserId}/reset-link` }, 200);
+      return (made.linkPath as string).split('#token=')[1]!;
+    },
   };
 });
+let invitationCount = 0;
 
 afterAll(async () => {
   for (const client of collabClients) client.destroy();

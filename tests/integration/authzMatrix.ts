@@ -74,6 +74,12 @@ export interface Fixtures {
   freeze(): Promise<Ref>;
   /** A fresh revision under review: opened by staff, or by the chair when delegating to the vice chair. */
   inReview(options?: { delegateToViceChair?: boolean; inviteObserver?: boolean }): Promise<Ref>;
+  /** Every signed-in caller's address and password (for routes that ask for the current password). */
+  credentials: Record<SignedInCaller, { email: string; password: string }>;
+  /** A fresh invitation to a new address (role member), made by staff, with its link's token. */
+  invite(): Promise<{ id: string; email: string; token: string }>;
+  /** A fresh password-reset link's token for the target member, issued by staff. */
+  resetToken(): Promise<string>;
 }
 
 export type MatrixCase = {
@@ -153,6 +159,28 @@ export const MATRIX: Readonly<Record<string, RouteEntry>> = {
   // ---- plans
   'GET /api/plans': { cases: [{ request: () => ({ path: '/api/plans' }), expect: signedIn(200) }] },
   'GET /api/plans/{id}': { cases: [{ request: (f) => ({ path: `/api/plans/${f.planId}` }), expect: council(200) }] },
+  'POST /api/plans': {
+    // Staff and the chair create plans of their council; a council not one's own is not found.
+    // (The next edition archives its source, so it is checked in plans.test.ts, not on the shared plan.)
+    cases: [
+      {
+        variant: 'blank',
+        request: (f) => ({ path: '/api/plans', body: { workspaceId: f.workspaceId, title: '権限表の計画', period: { from: 2026, to: 2029 }, source: { kind: 'blank' } } }),
+        expect: { ...council(403), staff: 201, chair: 201 },
+      },
+      {
+        variant: 'from a template',
+        request: (f) => ({
+          path: '/api/plans',
+          body: { workspaceId: f.workspaceId, title: '権限表の雛形', period: { from: 2026, to: 2029 }, source: { kind: 'template', planId: f.planId } },
+        }),
+        expect: { ...council(403), staff: 201, chair: 201 },
+      },
+    ],
+  },
+  'PATCH /api/plans/{id}': {
+    cases: [{ request: (f) => ({ path: `/api/plans/${f.planId}`, body: { status: 'drafting' } }), expect: { ...council(403), staff: 200, chair: 200 } }],
+  },
   'POST /api/plans/{id}/collab-token': {
     // Observers do not open the live draft at all.
     cases: [{ request: (f) => ({ path: `/api/plans/${f.planId}/collab-token` }), expect: councilBut(200, 403) }],
@@ -182,6 +210,122 @@ export const MATRIX: Readonly<Record<string, RouteEntry>> = {
       },
     ],
   },
+  'PUT /api/workspaces/{id}/members/{userId}/attributes': {
+    cases: [
+      {
+        request: (f) => ({
+          path: `/api/workspaces/${f.workspaceId}/members/${f.targetUserId}/attributes`,
+          body: { affiliation: '福島大学 経済経営学類', category: 'academic', termFrom: '2025-04-01', termTo: '2027-03-31' },
+        }),
+        expect: { ...councilBut(403, 404), staff: 200 },
+      },
+    ],
+  },
+  'POST /api/workspaces/{id}/members/{userId}/reset-link': {
+    cases: [
+      {
+        variant: 'a member',
+        request: (f) => ({ path: `/api/workspaces/${f.workspaceId}/members/${f.targetUserId}/reset-link` }),
+        expect: { ...councilBut(403, 404), staff: 200 },
+      },
+      {
+        // The chair is appointed by administrators; a reset link is a way into the account.
+        variant: 'the chair',
+        request: (f) => ({ path: `/api/workspaces/${f.workspaceId}/members/${f.userIds.chair}/reset-link` }),
+        expect: councilBut(403, 404),
+      },
+    ],
+  },
+
+  // ---- invitations (before the target member is removed: the reset-link fixture names them)
+  'GET /api/workspaces/{id}/invitations': {
+    cases: [{ request: (f) => ({ path: `/api/workspaces/${f.workspaceId}/invitations` }), expect: { ...councilBut(403, 404), staff: 200 } }],
+  },
+  'POST /api/workspaces/{id}/invitations': {
+    cases: [
+      {
+        request: (f, caller) => ({ path: `/api/workspaces/${f.workspaceId}/invitations`, body: { email: `matrix-${caller}@example.jp`, role: 'member' } }),
+        expect: { ...councilBut(403, 404), staff: 201 },
+      },
+    ],
+  },
+  'POST /api/workspaces/{id}/invitations/{invitationId}/resend': {
+    cases: [
+      {
+        variant: 'a fresh invitation per caller',
+        request: async (f) => ({ path: `/api/workspaces/${f.workspaceId}/invitations/${(await f.invite()).id}/resend` }),
+        expect: { ...councilBut(403, 404), staff: 200 },
+      },
+    ],
+  },
+  'DELETE /api/workspaces/{id}/invitations/{invitationId}': {
+    cases: [
+      {
+        variant: 'a fresh invitation per caller',
+        request: async (f) => ({ path: `/api/workspaces/${f.workspaceId}/invitations/${(await f.invite()).id}` }),
+        expect: { ...councilBut(403, 404), staff: 200 },
+      },
+    ],
+  },
+  'POST /api/invitations/preview': {
+    // The link is the credential: whoever holds it may see what it offers.
+    cases: [{ request: async (f) => ({ path: '/api/invitations/preview', body: { token: (await f.invite()).token } }), expect: all(200) }],
+  },
+  'POST /api/invitations/accept': {
+    // Signed in as someone other than the invitee: sign out first. Anonymous: a new account joins.
+    cases: [
+      {
+        variant: 'a fresh invitation per caller, as a new account',
+        request: async (f) => ({
+          path: '/api/invitations/accept',
+          body: { token: (await f.invite()).token, name: '招待 受諾', password: 'invited-password' },
+        }),
+        expect: { ...all(409), anonymous: 200 },
+      },
+    ],
+  },
+
+  // ---- accounts
+  'PATCH /api/account/profile': {
+    cases: [{ request: (_f, caller) => ({ path: '/api/account/profile', body: { name: `権限表 ${caller}` } }), expect: signedIn(200) }],
+  },
+  'POST /api/account/email': {
+    // The caller's own address again, proven by the current password: allowed, changes nothing.
+    cases: [
+      {
+        request: (f, caller) => {
+          const own = f.credentials[caller === 'anonymous' ? 'member' : caller];
+          return { path: '/api/account/email', body: { currentPassword: own.password, email: own.email } };
+        },
+        expect: signedIn(200),
+      },
+    ],
+  },
+  'POST /api/account/password': {
+    // The same password again: allowed. Every other session of the caller ends; the one that
+    // asked (the matrix's) goes on, so this is not an endsSessions route.
+    cases: [
+      {
+        request: (f, caller) => {
+          const own = f.credentials[caller === 'anonymous' ? 'member' : caller];
+          return { path: '/api/account/password', body: { currentPassword: own.password, newPassword: own.password } };
+        },
+        expect: signedIn(200),
+      },
+    ],
+  },
+  'POST /api/password-reset/check': {
+    cases: [{ request: async (f) => ({ path: '/api/password-reset/check', body: { token: await f.resetToken() } }), expect: all(200) }],
+  },
+  'POST /api/password-reset': {
+    cases: [
+      {
+        request: async (f) => ({ path: '/api/password-reset', body: { token: await f.resetToken(), newPassword: 'target-new-password' } }),
+        expect: all(200),
+      },
+    ],
+  },
+
   'DELETE /api/workspaces/{id}/members/{userId}': {
     // Only staff succeed, and the role check comes before the target is looked up, so the
     // target being gone after staff's call changes no later caller's answer. Runs after the PUT.

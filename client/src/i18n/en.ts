@@ -7,6 +7,8 @@ import { editorEn } from './editor.en';
 import { accessEn } from './access.en';
 import { offlineEn } from './offline.en';
 import { adminEn } from './admin.en';
+import { membersEn } from './members.en';
+import { plansEn } from './plans.en';
 
 export const en: Record<MessageKey, string> = {
   'app.name': '策定 Sakutei',
@@ -86,4 +88,6 @@ export const en: Record<MessageKey, string> = {
   ...accessEn,
   ...offlineEn,
   ...adminEn,
+  ...membersEn,
+  ...plansEn,
 };

@@ -6,6 +6,8 @@ import { editorJa } from './editor.ja';
 import { accessJa } from './access.ja';
 import { offlineJa } from './offline.ja';
 import { adminJa } from './admin.ja';
+import { membersJa } from './members.ja';
+import { plansJa } from './plans.ja';
 
 /**
  * Japanese is the source language: its keys define the message catalogue and every
@@ -89,6 +91,8 @@ export const ja = {
   ...accessJa,
   ...offlineJa,
   ...adminJa,
+  ...membersJa,
+  ...plansJa,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;

@@ -129,23 +129,63 @@ export interface CommentRecord {
 export type NewThread = Pick<ThreadRecord, 'id' | 'planId' | 'revisionId' | 'anchor' | 'authorId' | 'createdAt'>;
 export type NewComment = Pick<CommentRecord, 'id' | 'threadId' | 'authorId' | 'body' | 'createdAt'> & { mentionIds: string[] };
 
+export type NotificationKind = 'mention' | 'reply' | 'reviewOpened' | 'changesRequested' | 'approved' | 'responded';
+
 export interface NotificationRecord {
   id: string;
   userId: string;
-  kind: 'mention' | 'reply';
-  threadId: string;
-  commentId: string;
+  kind: NotificationKind;
+  planId: string;
+  /** The thread and comment a comment's notification is about; null for a review's. */
+  threadId: string | null;
+  commentId: string | null;
+  /** The revision a review's notification is about. */
+  revisionId: string | null;
   actorId: string;
+  /** Text of its own: the reason a revision was sent back, the 対応方針 recorded. */
+  detail: string;
   createdAt: number;
+  /** When it went out by e-mail, or was settled not to (null: waiting for the daily digest). */
+  mailedAt: number | null;
 }
 
 export interface NotificationView extends NotificationRecord {
   actorName: string;
-  planId: string;
   planTitle: string;
-  threadNumber: number;
+  threadNumber: number | null;
+  revisionNumber: number | null;
+  revisionName: string | null;
+  /** The detail, or else the comment's text. */
   excerpt: string;
   readAt: number | null;
+}
+
+export type EmailPreference = 'immediate' | 'daily' | 'off';
+
+/** Someone a notification may be mailed to. */
+export interface NotificationRecipient {
+  id: string;
+  email: string;
+  name: string;
+  emailPreference: EmailPreference;
+}
+
+/** The e-mail side of notifications: who wants what, and the daily digest. */
+export interface NotificationMailStore {
+  /** The active accounts among `userIds`, with their e-mail choice. */
+  recipients(userIds: string[]): Promise<NotificationRecipient[]>;
+  /** Notifications by id, as their owners see them (those no longer visible are left out). */
+  views(ids: string[]): Promise<NotificationView[]>;
+  getPreference(userId: string): Promise<EmailPreference>;
+  setPreference(userId: string, preference: EmailPreference): Promise<void>;
+  /** Users who chose the daily digest, have notifications not yet mailed, and had no digest since `boundary`. */
+  dueDigests(boundary: number, limit: number): Promise<NotificationRecipient[]>;
+  /**
+   * Takes a user's digest once per boundary: records it as sent at `at` (only if none was since
+   * `boundary`), marks their unmailed notifications mailed and returns them, visible ones only,
+   * oldest first; null when another process took it first.
+   */
+  takeDigest(userId: string, boundary: number, at: number): Promise<NotificationView[] | null>;
 }
 
 export interface CommentStore {
@@ -280,6 +320,7 @@ export interface Storage {
   audit: AuditStore;
   plans: PlanStore;
   mailOutbox: MailOutboxStore;
+  notificationMail: NotificationMailStore;
   admin: AdminStore;
   accountTokens: AccountTokenStore;
   members: MemberStore;

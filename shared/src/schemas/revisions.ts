@@ -93,6 +93,21 @@ export const AUDIT_KINDS = [
   'council.renamed',
   'council.archived',
   'council.unarchived',
+  // Members, invitations and accounts (issue 13).
+  'invitation.created',
+  'invitation.resent',
+  'invitation.revoked',
+  'invitation.accepted',
+  'member.attributesChanged',
+  'account.nameChanged',
+  'account.emailChanged',
+  'account.passwordChanged',
+  'account.resetIssued',
+  'account.passwordReset',
+  // Plans and their editions (issue 13).
+  'plan.created',
+  'plan.updated',
+  'plan.archived',
   'thread.resolved',
   'thread.reopened',
 ] as const;

@@ -1,4 +1,4 @@
-import type { Member, Revision } from '@sakutei/shared';
+import { type Member, NO_ATTRIBUTES, type Revision } from '@sakutei/shared';
 
 /** A revision as the server would list it, for component tests; override what a test is about. */
 export function revisionFixture(overrides: Partial<Revision> = {}): Revision {
@@ -22,7 +22,7 @@ export function revisionFixture(overrides: Partial<Revision> = {}): Revision {
 }
 
 export const observersFixture: Member[] = [
-  { userId: 'u-obs-1', email: 'observer@example.jp', name: '傍聴 田中健', role: 'observer' },
-  { userId: 'u-obs-2', email: 'kimura@example.jp', name: '傍聴 木村さくら', role: 'observer' },
-  { userId: 'u-obs-3', email: 'ito@example.jp', name: 'イトウ ジロウ', role: 'observer' },
+  { userId: 'u-obs-1', email: 'observer@example.jp', name: '傍聴 田中健', role: 'observer', ...NO_ATTRIBUTES },
+  { userId: 'u-obs-2', email: 'kimura@example.jp', name: '傍聴 木村さくら', role: 'observer', ...NO_ATTRIBUTES },
+  { userId: 'u-obs-3', email: 'ito@example.jp', name: 'イトウ ジロウ', role: 'observer', ...NO_ATTRIBUTES },
 ];

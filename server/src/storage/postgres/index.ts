@@ -7,6 +7,7 @@ import { closePool, createPool } from './database';
 import { createPostgresDocStore } from './docs';
 import { createPostgresExclusive } from './exclusive';
 import { createPostgresMailOutboxStore } from './mailOutbox';
+import { createPostgresNotificationMailStore } from './notificationMail';
 import { createPostgresInvitationStore, createPostgresMemberStore, createPostgresProfileStore } from './members';
 import { migrate } from './migrate';
 import { createPostgresPlanStore } from './plans';
@@ -42,6 +43,7 @@ export async function openPostgresStorage(url: string): Promise<Storage> {
     audit: createPostgresAuditStore(pool),
     plans: createPostgresPlanStore(pool),
     mailOutbox: createPostgresMailOutboxStore(pool),
+    notificationMail: createPostgresNotificationMailStore(pool),
     admin: createPostgresAdminStore(pool),
     accountTokens: createPostgresAccountTokenStore(pool),
     members: createPostgresMemberStore(pool),

@@ -8,6 +8,7 @@ import { checkpointInBackground } from './checkpointer';
 import { openSqlite } from './database';
 import { createSqliteDocStore } from './docs';
 import { createSqliteMailOutboxStore } from './mailOutbox';
+import { createSqliteNotificationMailStore } from './notificationMail';
 import { createSqliteInvitationStore, createSqliteMemberStore, createSqliteProfileStore } from './members';
 import { createSqlitePlanStore } from './plans';
 import { createSqliteRevisionStore } from './revisions';
@@ -32,6 +33,7 @@ export function openSqliteStorage(dataDir: string, options: { backgroundCheckpoi
     audit: createSqliteAuditStore(db),
     plans: createSqlitePlanStore(db),
     mailOutbox: createSqliteMailOutboxStore(db),
+    notificationMail: createSqliteNotificationMailStore(db),
     admin: createSqliteAdminStore(db),
     accountTokens: createSqliteAccountTokenStore(db),
     members: createSqliteMemberStore(db),

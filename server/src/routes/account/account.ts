@@ -1,0 +1,68 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
+import { WindowCounter } from '../../auth/windowCounter';
+import type { AppDeps, AppEnv } from '../../env';
+import { AppError } from '../../errors';
+import { presentUser } from '../../presenters/user';
+import { accountChangeEmail, accountChangePassword, accountRename } from '../../services/accountUpdate';
+import { passwordResetWithLink, resetLinkCheck } from '../../services/passwordReset';
+import { requireSession, requireUser } from '../guards';
+import { changeEmailRoute, changePasswordRoute, checkResetLinkRoute, resetPasswordRoute, updateProfileRoute } from './schema';
+
+function refuseWhenBlocked(wait: number, c: Context) {
+  if (wait > 0) {
+    c.header('Retry-After', String(wait));
+    throw new AppError(429, 'rate_limited', `Too many attempts. Try again in ${wait} seconds.`);
+  }
+}
+
+export function accountRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
+  // Wrong current passwords count per account: a stolen session cannot guess its way to the password.
+  const wrongPasswords = new WindowCounter(10, 15 * 60_000);
+  const byAddress = new WindowCounter(60, 60_000);
+  const address = (c: Context) => getConnInfo(c).remote.address ?? 'unknown';
+
+  /** Runs a change that needs the current password, counting failures against the account. */
+  async function withPassword<T>(userId: string, c: Context, fn: () => Promise<T>): Promise<T> {
+    refuseWhenBlocked(wrongPasswords.blockedFor(userId), c);
+    try {
+      return await fn();
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'wrong_password') wrongPasswords.hit(userId);
+      throw err;
+    }
+  }
+
+  return app
+    .openapi(updateProfileRoute, async (c) => {
+      const user = requireUser(c);
+      const { name } = c.req.valid('json');
+      return c.json({ user: presentUser(await accountRename(deps.storage, user, name)) }, 200);
+    })
+    .openapi(changeEmailRoute, async (c) => {
+      const user = requireUser(c);
+      const { currentPassword, email } = c.req.valid('json');
+      const updated = await withPassword(user.id, c, () => accountChangeEmail(deps.storage, user, currentPassword, email));
+      return c.json({ user: presentUser(updated) }, 200);
+    })
+    .openapi(changePasswordRoute, async (c) => {
+      const { user, session } = requireSession(c);
+      const { currentPassword, newPassword } = c.req.valid('json');
+      await withPassword(user.id, c, () =>
+        accountChangePassword({ storage: deps.storage, events: deps.events }, user, session.id, currentPassword, newPassword),
+      );
+      return c.json({ ok: true as const }, 200);
+    })
+    .openapi(checkResetLinkRoute, async (c) => {
+      refuseWhenBlocked(byAddress.hit(address(c)), c);
+      await resetLinkCheck(deps.storage, c.req.valid('json').token);
+      return c.json({ ok: true as const }, 200);
+    })
+    .openapi(resetPasswordRoute, async (c) => {
+      refuseWhenBlocked(byAddress.hit(address(c)), c);
+      const { token, newPassword } = c.req.valid('json');
+      await passwordResetWithLink({ storage: deps.storage, events: deps.events }, token, newPassword);
+      return c.json({ ok: true as const }, 200);
+    });
+}
