@@ -10,6 +10,7 @@ function signInErrorMessage(error: unknown, t: Translate): string {
   if (error instanceof ApiError) {
     if (error.status === 401) return t('signIn.invalidCredentials');
     if (error.status === 429) return t('signIn.rateLimited');
+    if (error.code === 'account_deactivated') return t('signIn.deactivated');
   }
   return t('signIn.failed');
 }

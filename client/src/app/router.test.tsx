@@ -9,7 +9,10 @@ describe('routes', () => {
     expect(matchRoute('/plans/p%201')).toEqual({ name: 'plan', planId: 'p 1' });
     expect(matchRoute('/plans/p1/opinions')).toEqual({ name: 'opinions', planId: 'p1' });
     expect(matchRoute('/plans/%E3%81')).toEqual({ name: 'notFound' });
-    expect(matchRoute('/admin')).toEqual({ name: 'notFound' });
+    expect(matchRoute('/admin')).toEqual({ name: 'adminCouncils' });
+    expect(matchRoute('/admin/accounts/')).toEqual({ name: 'adminAccounts' });
+    expect(matchRoute('/setup')).toEqual({ name: 'setup' });
+    expect(matchRoute('/admin/other')).toEqual({ name: 'notFound' });
   });
 
   it('returns from sign-in only to a path of this site', () => {

@@ -14,6 +14,9 @@ export type Route =
   | { name: 'plans' }
   | { name: 'plan'; planId: string }
   | { name: 'opinions'; planId: string }
+  | { name: 'setup' }
+  | { name: 'adminCouncils' }
+  | { name: 'adminAccounts' }
   | { name: 'notFound' };
 
 export function matchRoute(pathname: string): Route {
@@ -21,6 +24,9 @@ export function matchRoute(pathname: string): Route {
   if (path === '/') return { name: 'home' };
   if (path === '/sign-in') return { name: 'signIn' };
   if (path === '/plans') return { name: 'plans' };
+  if (path === '/setup') return { name: 'setup' };
+  if (path === '/admin' || path === '/admin/councils') return { name: 'adminCouncils' };
+  if (path === '/admin/accounts') return { name: 'adminAccounts' };
   const plan = /^\/plans\/([^/]+)(\/opinions)?$/.exec(path);
   if (plan?.[1]) {
     try {

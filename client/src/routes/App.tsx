@@ -1,6 +1,10 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { SignInPage } from '../features/auth/SignInPage';
 import { PlanListPage } from '../features/plans/PlanListPage';
+import { AccountsPage } from '../features/admin/AccountsPage';
+import { AdminLink } from '../features/admin/AdminLayout';
+import { CouncilsPage } from '../features/admin/CouncilsPage';
+import { SetupPage } from '../features/admin/SetupPage';
 import { useI18n } from '../i18n';
 import { Header } from '../app/Header';
 import { SessionExpiredDialog } from '../app/SessionExpiredDialog';
@@ -28,10 +32,18 @@ function Loading() {
   );
 }
 
-function Shell({ userName, children }: { userName?: string; children: ReactNode }) {
+function Shell({ userName, isAdmin = false, children }: { userName?: string; isAdmin?: boolean; children: ReactNode }) {
   return (
     <>
-      <Header userName={userName} tools={<NotificationsBell />} />
+      <Header
+        userName={userName}
+        tools={
+          <>
+            {isAdmin && <AdminLink />}
+            <NotificationsBell />
+          </>
+        }
+      />
       <main id="main" className="app-main" tabIndex={-1}>
         {children}
       </main>
@@ -39,8 +51,15 @@ function Shell({ userName, children }: { userName?: string; children: ReactNode 
   );
 }
 
-function SignedInPage({ route, path }: { route: Route; path: string }) {
+function SignedInPage({ route, path, isAdmin }: { route: Route; path: string; isAdmin: boolean }) {
   switch (route.name) {
+    case 'setup':
+      return <SetupPage />;
+    // Not an administrator: the area is not there for them (the API refuses it anyway).
+    case 'adminCouncils':
+      return isAdmin ? <CouncilsPage /> : <NotFoundPage />;
+    case 'adminAccounts':
+      return isAdmin ? <AccountsPage /> : <NotFoundPage />;
     case 'plans':
       return <PlanListPage />;
     case 'plan':
@@ -89,17 +108,15 @@ export function App() {
         </Shell>
       );
     case 'signedOut':
-      return route.name === 'signIn' ? (
-        <Shell>
-          <SignInPage />
-        </Shell>
+      return route.name === 'signIn' || route.name === 'setup' ? (
+        <Shell>{route.name === 'setup' ? <SetupPage /> : <SignInPage />}</Shell>
       ) : (
         <Redirect to={signInPathReturningTo(path)} />
       );
     case 'signedIn':
       return (
-        <Shell userName={state.me.user.name}>
-          <SignedInPage route={route} path={path} />
+        <Shell userName={state.me.user.name} isAdmin={state.me.isAdmin}>
+          <SignedInPage route={route} path={path} isAdmin={state.me.isAdmin} />
           {/* Over the page rather than instead of it: the page keeps its unsent edits. */}
           {state.expired && <SessionExpiredDialog email={state.me.user.email} />}
         </Shell>
