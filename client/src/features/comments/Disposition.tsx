@@ -155,15 +155,23 @@ export function DispositionPanel({ thread, canRespond }: { thread: Thread; canRe
   const { t } = useI18n();
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
+  const [returnFocus, setReturnFocus] = useState(false);
   const toggleRef = useRef<HTMLButtonElement>(null);
+  // Back to the button that opened the form, once React has rendered it again: after the
+  // commit, not a frame later (a frame may come before the commit, or not at all in a
+  // background tab).
+  useEffect(() => {
+    if (!returnFocus || editing) return;
+    toggleRef.current?.focus();
+    setReturnFocus(false);
+  }, [returnFocus, editing]);
   if (!canRespond) return <DispositionView thread={thread} />;
   const recorded = thread.disposition !== null || thread.response !== '';
 
-  // Back to the button that opened the form, once it is rendered again.
   const close = (didSave: boolean) => {
     setEditing(false);
     setSaved(didSave);
-    requestAnimationFrame(() => toggleRef.current?.focus());
+    setReturnFocus(true);
   };
 
   return (
