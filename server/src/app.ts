@@ -15,6 +15,7 @@ import { memberRoutes } from './routes/members/members';
 import { invitationRoutes } from './routes/invitations/invitations';
 import { accountRoutes } from './routes/account/account';
 import { planRoutes } from './routes/plans/plans';
+import { notificationSettingsRoutes } from './routes/notifications/notifications';
 import { revisionRoutes } from './routes/revisions/revisions';
 import { setupRoutes } from './routes/setup/setup';
 
@@ -80,6 +81,7 @@ export function createApp(deps: AppDeps) {
   measureRoutes(deps, app);
   commentRoutes(deps, app);
   revisionRoutes(deps, app);
+  notificationSettingsRoutes(deps, app);
   setupRoutes(deps, app);
   adminRoutes(deps, app);
 

@@ -83,6 +83,8 @@ export const ConfigSchema = z.object({
   SAKUTEI_MAIL_RETRY_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
   /** Failed sends after which a message is given up (kept in the outbox with its last error). */
   SAKUTEI_MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
+  /** The hour (日本時間, 0–23) the daily digest of notifications is mailed. */
+  SAKUTEI_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
 });
 
 export type Config = {
@@ -118,6 +120,7 @@ export type MailConfig = {
   pollMs: number;
   retryBaseMs: number;
   maxAttempts: number;
+  digestHour: number;
 };
 
 /** Parses the environment into a Config, or throws a readable message naming the bad variables. */
@@ -172,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pollMs: e.SAKUTEI_MAIL_POLL_MS,
       retryBaseMs: e.SAKUTEI_MAIL_RETRY_MS,
       maxAttempts: e.SAKUTEI_MAIL_MAX_ATTEMPTS,
+      digestHour: e.SAKUTEI_DIGEST_HOUR,
     },
   };
 }

@@ -1,5 +1,4 @@
 import type { Server as HttpServer } from 'node:http';
-import { withEditStamps } from './collab/editStamps';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { CLOSE_CODES } from '@sakutei/shared';
@@ -8,6 +7,7 @@ import { createApp } from './app';
 import { collabUpgrades } from './collab/upgrade';
 import { loadServerSecret } from './auth/serverSecret';
 import { startAccessWatcher } from './collab/accessWatcher';
+import { withEditStamps } from './collab/editStamps';
 import type { DocBus } from './collab/cluster/bus';
 import { compactFromStore } from './collab/cluster/compactFromStore';
 import { bridgeServerEvents } from './collab/cluster/eventBridge';
@@ -17,7 +17,8 @@ import { RoomRegistry } from './collab/room/registry';
 import type { Config } from './config';
 import type { AppDeps } from './env';
 import { type ServerEvents, createServerEvents } from './events';
-import { createMailer } from './mail/mailer';
+import { sendDigests } from './mail/digest';
+import { type Mailer, createMailer } from './mail/mailer';
 import { issueSetupLink } from './services/admin/setup';
 import { seedDemo } from './services/demoSeed';
 import type { Storage } from './storage';
@@ -48,7 +49,10 @@ async function listen(config: Config, storage: Storage, events: ServerEvents, cl
   // Two processes starting together on an empty database must not both seed it.
   const seeded = config.demo && (await storage.runExclusive('seed-demo', () => seedDemo(storage)));
   if (seeded) console.log('Seeded the demo council (password: sakutei-demo).');
-  const mailer = createMailer(storage.mailOutbox, config.mail);
+  const mailer: Mailer = createMailer(storage.mailOutbox, config.mail, {
+    // The daily digest rides on the outbox's loop; publicUrl is read when it runs (set after listen).
+    periodic: () => sendDigests(storage.notificationMail, mailer, config.publicUrl, Date.now(), config.mail.digestHour),
+  });
   const deps: AppDeps = {
     config,
     storage,
@@ -103,7 +107,8 @@ async function listen(config: Config, storage: Storage, events: ServerEvents, cl
   if (!config.publicUrl) config.publicUrl = `http://${config.host}:${port}`;
   // A fresh installation has nobody to sign in as: the operator opens this link once to make
   // the first administrator. Each start makes a new one (the previous stops working).
-  const setup = await issueSetupLink(storage);
+  // In demo mode the demo administrator is there to sign in as.
+  const setup = config.demo ? null : await issueSetupLink(storage);
   if (setup) {
     console.log(`No administrator yet. Open this one-time link to set up Sakutei (valid until ${new Date(setup.expiresAt).toISOString()}):`);
     console.log(`  ${config.publicUrl}${setup.path}`);

@@ -12,6 +12,7 @@ export * from './schemas/plan';
 export * from './schemas/measures';
 export * from './comments/index';
 export * from './schemas/comments';
+export * from './schemas/notificationSettings';
 export * from './revisions/index';
 export * from './schemas/revisions';
 export * from './encoding/base64';

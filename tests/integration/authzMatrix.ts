@@ -497,6 +497,11 @@ export const MATRIX: Readonly<Record<string, RouteEntry>> = {
     // Naming someone else's notification marks nothing (checked on its own in the test).
     cases: [{ request: (f) => ({ path: '/api/notifications/read', body: { ids: [f.notificationId] } }), expect: signedIn(200) }],
   },
+  // Each caller's own e-mail choice; nobody else's can be named.
+  'GET /api/me/notification-settings': { cases: [{ request: () => ({ path: '/api/me/notification-settings' }), expect: signedIn(200) }] },
+  'PUT /api/me/notification-settings': {
+    cases: [{ request: () => ({ path: '/api/me/notification-settings', body: { email: 'immediate' } }), expect: signedIn(200) }],
+  },
   'GET /api/plans/{id}/events': {
     cases: [{ request: (f) => ({ path: `/api/plans/${f.planId}/events` }), expect: council(200) }],
   },

@@ -462,10 +462,14 @@ describe.each([sqlite, postgres])('Storage contract: $name', (backend) => {
         id: newId(),
         userId,
         kind: 'mention' as const,
+        planId,
         threadId,
         commentId,
+        revisionId: null,
         actorId: member,
+        detail: '',
         createdAt,
+        mailedAt: createdAt,
       });
       const n1 = notify(chair, long.id, draftThread, 1100);
       const n2 = notify(chair, onRevision.id, revisionThread, 1200);
@@ -477,9 +481,10 @@ describe.each([sqlite, postgres])('Storage contract: $name', (backend) => {
         ...n1,
         readAt: null,
         actorName: '委員 花子',
-        planId,
         planTitle: '産業振興計画',
         threadNumber: 1,
+        revisionNumber: null,
+        revisionName: null,
         excerpt: 'あ'.repeat(140),
       });
       expect(await storage.comments.listNotifications(chair, 1)).toHaveLength(1);

@@ -2,6 +2,7 @@ import type { MessageKey } from './ja';
 import { measuresEn } from './measures.en';
 import { viewsEn } from './views.en';
 import { commentsEn } from './comments.en';
+import { notificationsEn } from './notifications.en';
 import { revisionsEn } from './revisions.en';
 import { editorEn } from './editor.en';
 import { accessEn } from './access.en';
@@ -83,6 +84,7 @@ export const en: Record<MessageKey, string> = {
   ...measuresEn,
   ...viewsEn,
   ...commentsEn,
+  ...notificationsEn,
   ...revisionsEn,
   ...editorEn,
   ...accessEn,

@@ -1,6 +1,7 @@
 import { measuresJa } from './measures.ja';
 import { viewsJa } from './views.ja';
 import { commentsJa } from './comments.ja';
+import { notificationsJa } from './notifications.ja';
 import { revisionsJa } from './revisions.ja';
 import { editorJa } from './editor.ja';
 import { accessJa } from './access.ja';
@@ -86,6 +87,7 @@ export const ja = {
   ...measuresJa,
   ...viewsJa,
   ...commentsJa,
+  ...notificationsJa,
   ...revisionsJa,
   ...editorJa,
   ...accessJa,

@@ -30,13 +30,20 @@ const MAX_TEXT_CHARS = 100_000;
 
 type Send = (message: OutboxMessage) => Promise<void>;
 
+export type MailerOptions = {
+  /** Replaces the SMTP transport (unit tests). */
+  send?: Send;
+  /** Work done on every poll before the outbox is drained: the daily digest queues its mail here. */
+  periodic?: () => Promise<unknown>;
+};
+
 /** The outbox and its sender loop over `store`; disabled (and sending nothing) without an SMTP URL. */
-export function createMailer(store: MailOutboxStore, config: MailConfig, send?: Send): Mailer {
+export function createMailer(store: MailOutboxStore, config: MailConfig, options: MailerOptions = {}): Mailer {
   if (!config.smtpUrl) {
     return { enabled: false, async enqueue() {}, start() {}, async stop() {} };
   }
   const smtpUrl = config.smtpUrl;
-  const deliver: Send = send ?? smtpSender(smtpUrl, config.from);
+  const deliver: Send = options.send ?? smtpSender(smtpUrl, config.from);
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   let again = false;
@@ -50,6 +57,13 @@ export function createMailer(store: MailOutboxStore, config: MailConfig, send?: 
   };
 
   async function drain(): Promise<void> {
+    if (options.periodic) {
+      try {
+        await options.periodic();
+      } catch (err) {
+        console.error('mail: periodic work failed', err);
+      }
+    }
     while (!stopped) {
       const now = Date.now();
       // One at a time: a message claimed is a message being sent, so stopping leaves no claims behind.

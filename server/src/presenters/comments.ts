@@ -45,6 +45,7 @@ export function presentNotification(n: NotificationView): Notification {
     threadId: n.threadId,
     threadNumber: n.threadNumber,
     commentId: n.commentId,
+    revision: n.revisionId !== null && n.revisionNumber !== null ? { id: n.revisionId, number: n.revisionNumber, name: n.revisionName ?? '' } : null,
     actor: { id: n.actorId, name: n.actorName },
     excerpt: plainBody(n.excerpt),
     createdAt: iso(n.createdAt),

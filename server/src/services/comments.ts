@@ -1,6 +1,7 @@
 import {
   type Anchor,
   type CreateThreadRequest,
+  DISPOSITION_LABELS,
   type Disposition,
   type Role,
   type Thread,
@@ -18,9 +19,10 @@ import { newId } from '../auth/ids';
 import type { AppDeps } from '../env';
 import { AppError, forbidden, notFound } from '../errors';
 import { presentThread } from '../presenters/comments';
-import type { CommentRecord, NotificationRecord, PlanRecord, RevisionRecord, ThreadRecord, UserRecord } from '../storage';
+import type { CommentRecord, PlanRecord, RevisionRecord, ThreadRecord, UserRecord } from '../storage';
 import { canReadDraft } from '../policies/plan';
 import { canSeeRevision } from '../policies/revisions';
+import { type NewNotification, publishNotifications } from './notifications';
 import { frozenSnapshot } from './snapshot';
 import { loadVisiblePlan } from './visiblePlan';
 
@@ -141,10 +143,10 @@ export function commentService(deps: AppDeps) {
     mentions: string[],
     earlier: CommentRecord[],
   ) {
-    const records: NotificationRecord[] = [];
-    const add = (userId: string, kind: NotificationRecord['kind']) => {
+    const records: NewNotification[] = [];
+    const add = (userId: string, kind: NewNotification['kind']) => {
       if (userId === comment.authorId || records.some((r) => r.userId === userId)) return;
-      records.push({ id: newId(), userId, kind, threadId: thread.id, commentId: comment.id, actorId: comment.authorId, createdAt: comment.createdAt });
+      records.push({ userId, kind, planId: plan.id, threadId: thread.id, commentId: comment.id, revisionId: null, actorId: comment.authorId, detail: '' });
     };
     for (const userId of mentions) add(userId, 'mention');
     for (const userId of [thread.authorId, ...earlier.map((c) => c.authorId)]) add(userId, 'reply');
@@ -156,9 +158,7 @@ export function commentService(deps: AppDeps) {
       const role = roles.get(r.userId);
       return !!role && couldReadWith(role, r.userId, thread.revisionId, revision);
     });
-    if (readable.length === 0) return;
-    await comments.addNotifications(readable);
-    for (const r of readable) deps.events.emit('notified', { userId: r.userId });
+    await publishNotifications(deps, readable);
   }
 
   function announce(thread: { id: string; planId: string }) {
@@ -281,7 +281,26 @@ export function commentService(deps: AppDeps) {
     async respond(user: UserRecord, threadId: string, disposition: Disposition | null, response: string): Promise<Thread> {
       const { thread, plan } = await loadThread(user, threadId);
       if (!canRespondToOpinion(plan.role)) throw forbidden('Only the secretariat records how an opinion is handled.');
-      await comments.setDisposition(threadId, disposition, cleanBody(response), Date.now());
+      const text = cleanBody(response);
+      await comments.setDisposition(threadId, disposition, text, Date.now());
+      // The opinion's author hears of a 対応方針 recorded or changed (not of one cleared).
+      if (disposition !== null && (disposition !== thread.disposition || text !== thread.response) && thread.authorId !== user.id) {
+        const role = await workspaces.roleOf(plan.workspaceId, thread.authorId);
+        if (role && (await couldRead(role, thread.authorId, thread.revisionId))) {
+          await publishNotifications(deps, [
+            {
+              userId: thread.authorId,
+              kind: 'responded',
+              planId: plan.id,
+              threadId: thread.id,
+              commentId: null,
+              revisionId: null,
+              actorId: user.id,
+              detail: `【${DISPOSITION_LABELS[disposition]}】${text ? ` ${text}` : ''}`,
+            },
+          ]);
+        }
+      }
       announce(thread);
       return threadView((await comments.findThread(threadId))!);
     },

@@ -26,6 +26,8 @@ import { canReadDraft } from '../policies/plan';
 import { canSeeRevision } from '../policies/revisions';
 import { iso, isoOrNull } from '../presenters/time';
 import { frozenSnapshot, planSnapshotOf, restoreSnapshot, sealSnapshot } from './snapshot';
+import { archivedPlan, previousEditionFor } from './plans';
+import { notifyReviewStep } from './reviewNotifications';
 import { loadVisiblePlan } from './visiblePlan';
 
 
@@ -90,8 +92,12 @@ export function revisionService(deps: AppDeps) {
       return { label: '現在の案', revisionId: null, snapshot };
     }
     const revision = await revisions.find(ref);
-    if (!revision || revision.planId !== plan.id || !visibleTo(plan, user.id, revision)) throw notFound('revision');
-    return { label: `第${revision.number}版 ${revision.name}（${revision.stage}）`, revisionId: revision.id, snapshot: await snapshotOf(revision.id) };
+    // A revision of the previous edition compares too (last year's approved version), if the
+    // caller may see that plan and that revision there.
+    const owner = revision && revision.planId !== plan.id ? await previousEditionFor(deps, user.id, plan.id, revision.planId) : plan;
+    if (!revision || !owner || !visibleTo(owner, user.id, revision)) throw notFound('revision');
+    const label = `第${revision.number}版 ${revision.name}（${revision.stage}）`;
+    return { label: owner === plan ? label : `${owner.title} ${label}`, revisionId: revision.id, snapshot: await snapshotOf(revision.id) };
   }
 
   async function apply(user: UserRecord, revisionId: string, event: (actor: ReviewActor, r: RevisionRecord) => ReviewEvent, extra: OpenReviewRequest = {}) {
@@ -121,7 +127,9 @@ export function revisionService(deps: AppDeps) {
       ...(result.record.reason ? { reason: result.record.reason } : {}),
       ...(result.record.delegated ? { onBehalfOfChair: true } : {}),
     });
-    return present(plan, user, (await revisions.find(revisionId))!);
+    const after = (await revisions.find(revisionId))!;
+    await notifyReviewStep(deps, plan, user, revision, after, result.record.event);
+    return present(plan, user, after);
   }
 
   return {
@@ -201,6 +209,7 @@ export function revisionService(deps: AppDeps) {
     async restore(user: UserRecord, revisionId: string): Promise<void> {
       const { plan, revision } = await load(user, revisionId);
       if (!can(plan.role, 'plan.edit')) throw forbidden('Only those who edit the plan restore a revision into it.');
+      if ((await deps.storage.plans.find(plan.id))?.archivedAt != null) throw archivedPlan();
       const snapshot = await snapshotOf(revisionId);
       await deps.rooms.use(plan.docName, (room) => restoreSnapshot(room.doc, snapshot, RESTORE_ORIGIN));
       await record(plan, user, 'revision.restored', { revisionId, revisionNumber: revision.number, hash: revision.hash });

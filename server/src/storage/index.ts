@@ -177,7 +177,8 @@ export interface NotificationMailStore {
   /** Notifications by id, as their owners see them (those no longer visible are left out). */
   views(ids: string[]): Promise<NotificationView[]>;
   getPreference(userId: string): Promise<EmailPreference>;
-  setPreference(userId: string, preference: EmailPreference): Promise<void>;
+  /** Sets the choice; switching to the daily digest starts its day at `at` (the first digest comes at the next digest hour). */
+  setPreference(userId: string, preference: EmailPreference, at: number): Promise<void>;
   /** Users who chose the daily digest, have notifications not yet mailed, and had no digest since `boundary`. */
   dueDigests(boundary: number, limit: number): Promise<NotificationRecipient[]>;
   /**

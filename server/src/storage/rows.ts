@@ -1,5 +1,5 @@
 import { Anchor, type AuditKind, type Disposition, type ThreadStatus, reviewStateSchema } from '@sakutei/shared';
-import type { AuditRecord, CommentRecord, NotificationView, PlanRecord, RevisionRecord, ThreadRecord } from './index';
+import type { AuditRecord, CommentRecord, NotificationKind, NotificationView, PlanRecord, RevisionRecord, ThreadRecord } from './index';
 
 // Row shapes and row → record mappers shared by the SQLite and PostgreSQL adapters: both select
 // the same columns under the same names, so the mapping is written once here. Where the drivers
@@ -75,34 +75,65 @@ export function toComment(row: CommentColumns, mentions: Person[]): CommentRecor
 export type NotificationRow = {
   id: string;
   user_id: string;
-  kind: 'mention' | 'reply';
-  thread_id: string;
-  comment_id: string;
+  kind: NotificationKind;
+  plan_id: string;
+  thread_id: string | null;
+  comment_id: string | null;
+  revision_id: string | null;
   actor_id: string;
+  detail: string;
   created_at: number;
   read_at: number | null;
+  mailed_at: number | null;
   actor_name: string;
-  plan_id: string;
   plan_title: string;
-  thread_number: number;
-  body: string;
+  thread_number: number | null;
+  revision_number: number | null;
+  revision_name: string | null;
+  body: string | null;
 };
+
+/**
+ * The columns a notification is shown with; `FROM` names notifications n joined with plans p,
+ * memberships m (its owner's, in the plan's council) and users a (the actor).
+ */
+export const NOTIFICATION_COLUMNS = `n.id, n.user_id, n.kind, n.plan_id, n.thread_id, n.comment_id, n.revision_id, n.actor_id, n.detail,
+  n.created_at, n.read_at, n.mailed_at, a.name AS actor_name, p.title AS plan_title, t.number AS thread_number,
+  r.number AS revision_number, r.name AS revision_name, c.body`;
+
+/**
+ * Joined with memberships: once someone leaves a council, its notifications go quiet, and an
+ * observer (who does not read the draft) never sees one about the draft, only about a revision.
+ */
+export const NOTIFICATIONS_VISIBLE = `notifications n
+  JOIN plans p ON p.id = n.plan_id
+  JOIN memberships m ON m.workspace_id = p.workspace_id AND m.user_id = n.user_id
+  JOIN users a ON a.id = n.actor_id
+  LEFT JOIN threads t ON t.id = n.thread_id
+  LEFT JOIN comments c ON c.id = n.comment_id
+  LEFT JOIN revisions r ON r.id = n.revision_id`;
+export const VISIBLE_ROLE = `(COALESCE(t.revision_id, n.revision_id) IS NOT NULL OR m.role <> 'observer')`;
 
 export function toNotification(row: NotificationRow): NotificationView {
   return {
     id: row.id,
     userId: row.user_id,
     kind: row.kind,
+    planId: row.plan_id,
     threadId: row.thread_id,
     commentId: row.comment_id,
+    revisionId: row.revision_id,
     actorId: row.actor_id,
+    detail: row.detail,
     createdAt: row.created_at,
     readAt: row.read_at,
+    mailedAt: row.mailed_at,
     actorName: row.actor_name,
-    planId: row.plan_id,
     planTitle: row.plan_title,
     threadNumber: row.thread_number,
-    excerpt: row.body.slice(0, 140),
+    revisionNumber: row.revision_number,
+    revisionName: row.revision_name,
+    excerpt: (row.detail || row.body || '').slice(0, 140),
   };
 }
 

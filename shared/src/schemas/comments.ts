@@ -27,17 +27,26 @@ export type ThreadResponse = z.infer<typeof ThreadResponse>;
 export const ThreadsResponse = z.object({ threads: z.array(Thread) });
 export type ThreadsResponse = z.infer<typeof ThreadsResponse>;
 
-export const NOTIFICATION_KINDS = ['mention', 'reply'] as const;
+/**
+ * What a notification tells: a mention or a reply in a thread; a review opened, a revision sent
+ * back or approved; a 対応方針 recorded on one's opinion.
+ */
+export const NOTIFICATION_KINDS = ['mention', 'reply', 'reviewOpened', 'changesRequested', 'approved', 'responded'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const Notification = z.object({
   id: z.string(),
   kind: z.enum(NOTIFICATION_KINDS),
   planId: z.string(),
   planTitle: z.string(),
-  threadId: z.string(),
-  threadNumber: z.number().int(),
-  commentId: z.string(),
+  /** The thread (and comment) it is about; null for a review's notification. */
+  threadId: z.string().nullable(),
+  threadNumber: z.number().int().nullable(),
+  commentId: z.string().nullable(),
+  /** The revision a review's notification is about. */
+  revision: z.object({ id: z.string(), number: z.number().int(), name: z.string() }).nullable(),
   actor: Person,
+  /** The comment's text, the reason for sending back, or the 対応方針, shortened. */
   excerpt: z.string(),
   createdAt: z.string(),
   readAt: z.string().nullable(),

@@ -7,6 +7,7 @@ import { ApiError } from '../../lib/api';
 import { listNotifications, markNotificationsRead } from '../../lib/commentsApi';
 import { formatCommentTime } from '@sakutei/shared';
 import { setUnread, useUnreadState } from '../../app/unreadStore';
+import { EmailSettings } from './EmailSettings';
 import './notifications.css';
 
 const POLL_MS = 60_000;
@@ -27,12 +28,21 @@ function BellIcon() {
   );
 }
 
+/** Where a notification opens: its thread, or the plan's revisions for a review's. */
+function notificationHref(n: Notification): string {
+  const plan = `/plans/${encodeURIComponent(n.planId)}`;
+  return n.threadId ? `${plan}#thread-${encodeURIComponent(n.threadId)}` : `${plan}#revisions`;
+}
+
 function NotificationItem({ notification, onOpen }: { notification: Notification; onOpen: (n: Notification) => void }) {
   const { t, locale } = useI18n();
   const unread = notification.readAt === null;
+  const where = notification.revision
+    ? t('notifications.revision', { number: notification.revision.number, name: notification.revision.name })
+    : `#${notification.threadNumber ?? ''}`;
   return (
     <Link
-      to={`/plans/${encodeURIComponent(notification.planId)}#thread-${encodeURIComponent(notification.threadId)}`}
+      to={notificationHref(notification)}
       className={`notification${unread ? ' notification--unread' : ''}`}
       data-testid="notification"
       data-unread={unread || undefined}
@@ -45,7 +55,7 @@ function NotificationItem({ notification, onOpen }: { notification: Notification
         <span className="notification__kind">{t(`notifications.kind.${notification.kind}`)}</span>
       </span>
       <span className="notification__where">
-        {notification.planTitle} #{notification.threadNumber}
+        {notification.planTitle} {where}
       </span>
       {notification.excerpt && <span className="notification__excerpt">{notification.excerpt}</span>}
       <time className="notification__time" dateTime={notification.createdAt}>
@@ -66,6 +76,8 @@ export function NotificationsBell() {
   const [open, setOpen] = useState(false);
   const [list, setList] = useState<ListState>({ status: 'idle', items: [] });
   const [markError, setMarkError] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const settingsId = useId();
   const popoverId = useId();
   const titleId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
@@ -108,6 +120,7 @@ export function NotificationsBell() {
   const close = useCallback((returnFocus: boolean) => {
     setOpen(false);
     setMarkError(false);
+    setSettingsOpen(false);
     if (returnFocus) buttonRef.current?.focus();
   }, []);
 
@@ -188,6 +201,23 @@ export function NotificationsBell() {
               {t('notifications.close')}
             </button>
           </div>
+          <div className="notifications__settings-bar">
+            <button
+              type="button"
+              className="link-button"
+              data-testid="notifications-settings"
+              aria-expanded={settingsOpen}
+              aria-controls={settingsOpen ? settingsId : undefined}
+              onClick={() => setSettingsOpen((v) => !v)}
+            >
+              {t('notifications.settings.open')}
+            </button>
+          </div>
+          {settingsOpen && (
+            <div id={settingsId} className="notifications__settings">
+              <EmailSettings />
+            </div>
+          )}
           {markError && (
             <p className="notifications__status" role="alert">
               {t('notifications.markFailed')}

@@ -230,4 +230,25 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX mail_outbox_due ON mail_outbox(sent_at, next_attempt_at);
   `,
+  // 5: notifications of the review workflow besides comments (a review opened, sent back,
+  // approved; a 対応方針 recorded), so thread and comment become optional and a revision may be
+  // named; mailed_at says a notification has gone out by e-mail (or never will), and each user
+  // chooses e-mail at once, in a daily digest, or not at all. Notifications from before were
+  // never mailed and are not to be now: they count as handled.
+  `
+  ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check;
+  ALTER TABLE notifications ADD CONSTRAINT notifications_kind_check CHECK (kind IN ('mention','reply','reviewOpened','changesRequested','approved','responded'));
+  ALTER TABLE notifications ALTER COLUMN thread_id DROP NOT NULL, ALTER COLUMN comment_id DROP NOT NULL;
+  ALTER TABLE notifications
+    ADD COLUMN plan_id TEXT REFERENCES plans(id) ON DELETE CASCADE,
+    ADD COLUMN revision_id TEXT REFERENCES revisions(id) ON DELETE CASCADE,
+    ADD COLUMN detail TEXT NOT NULL DEFAULT '',
+    ADD COLUMN mailed_at BIGINT;
+  UPDATE notifications n SET plan_id = t.plan_id, mailed_at = n.created_at FROM threads t WHERE t.id = n.thread_id;
+  ALTER TABLE notifications ALTER COLUMN plan_id SET NOT NULL;
+  CREATE INDEX notifications_unmailed ON notifications(user_id) WHERE mailed_at IS NULL;
+  ALTER TABLE users
+    ADD COLUMN email_notifications TEXT NOT NULL DEFAULT 'immediate' CHECK (email_notifications IN ('immediate','daily','off')),
+    ADD COLUMN digest_sent_at BIGINT;
+  `,
 ];

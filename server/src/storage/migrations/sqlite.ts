@@ -201,4 +201,35 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX mail_outbox_due ON mail_outbox(sent_at, next_attempt_at);
   `,
+  // 5: notifications of the review workflow besides comments (a review opened, sent back,
+  // approved; a 対応方針 recorded), so thread and comment become optional and a revision may be
+  // named; mailed_at says a notification has gone out by e-mail (or never will), and each user
+  // chooses e-mail at once, in a daily digest, or not at all. Notifications from before were
+  // never mailed and are not to be now: they count as handled.
+  `
+  CREATE TABLE notifications_v5 (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('mention','reply','reviewOpened','changesRequested','approved','responded')),
+    plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+    thread_id TEXT REFERENCES threads(id) ON DELETE CASCADE,
+    comment_id TEXT REFERENCES comments(id) ON DELETE CASCADE,
+    revision_id TEXT REFERENCES revisions(id) ON DELETE CASCADE,
+    actor_id TEXT NOT NULL REFERENCES users(id),
+    detail TEXT NOT NULL DEFAULT '',
+    created_at INTEGER NOT NULL,
+    read_at INTEGER,
+    mailed_at INTEGER
+  );
+  INSERT INTO notifications_v5 (id, user_id, kind, plan_id, thread_id, comment_id, actor_id, created_at, read_at, mailed_at)
+    SELECT n.id, n.user_id, n.kind, t.plan_id, n.thread_id, n.comment_id, n.actor_id, n.created_at, n.read_at, n.created_at
+    FROM notifications n JOIN threads t ON t.id = n.thread_id;
+  DROP TABLE notifications;
+  ALTER TABLE notifications_v5 RENAME TO notifications;
+  CREATE INDEX notifications_user ON notifications(user_id, created_at);
+  CREATE INDEX notifications_unmailed ON notifications(user_id) WHERE mailed_at IS NULL;
+  ALTER TABLE users ADD COLUMN email_notifications TEXT NOT NULL DEFAULT 'immediate'
+    CHECK (email_notifications IN ('immediate','daily','off'));
+  ALTER TABLE users ADD COLUMN digest_sent_at INTEGER;
+  `,
 ];

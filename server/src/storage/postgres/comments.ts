@@ -1,5 +1,15 @@
 import type { CommentStore, NewComment } from '../index';
-import { type CommentColumns, type NotificationRow, type ThreadRow, toComment as toCommentFrom, toNotification, toThread } from '../rows';
+import {
+  type CommentColumns,
+  NOTIFICATIONS_VISIBLE,
+  NOTIFICATION_COLUMNS,
+  type NotificationRow,
+  type ThreadRow,
+  VISIBLE_ROLE,
+  toComment as toCommentFrom,
+  toNotification,
+  toThread,
+} from '../rows';
 import { type Pool, type Queryable, inTransaction } from './database';
 import { nextNumber } from './numbering';
 
@@ -15,14 +25,6 @@ const COMMENT_SELECT = `SELECT c.id, c.thread_id, c.author_id, u.name AS author_
   COALESCE((SELECT json_agg(json_build_object('id', mu.id, 'name', mu.name) ORDER BY m.user_id) FROM comment_mentions m
      JOIN users mu ON mu.id = m.user_id WHERE m.comment_id = c.id), '[]'::json) AS mentions
   FROM comments c JOIN users u ON u.id = c.author_id`;
-
-// Joined with memberships: once someone leaves a council, its notifications go quiet, and
-// an observer (who does not read the draft) never sees one about a draft thread.
-const NOTIFICATIONS_OF_PLANS = `notifications n
-  JOIN threads t ON t.id = n.thread_id
-  JOIN plans p ON p.id = t.plan_id
-  JOIN memberships m ON m.workspace_id = p.workspace_id AND m.user_id = n.user_id`;
-const VISIBLE_TO_USER = `n.user_id = $1 AND (t.revision_id IS NOT NULL OR m.role <> 'observer')`;
 
 const toComment = (row: CommentRow) => toCommentFrom(row, row.mentions);
 
@@ -115,27 +117,28 @@ export function createPostgresCommentStore(pool: Pool): CommentStore {
     },
     async addNotifications(records) {
       if (records.length === 0) return;
-      const columns = ['id', 'userId', 'kind', 'threadId', 'commentId', 'actorId', 'createdAt'] as const;
+      const columns = ['id', 'userId', 'kind', 'planId', 'threadId', 'commentId', 'revisionId', 'actorId', 'detail', 'createdAt', 'mailedAt'] as const;
       // One statement, so all or none, as SQLite's transaction: each column as an array.
       await pool.query(
-        `INSERT INTO notifications (id, user_id, kind, thread_id, comment_id, actor_id, created_at)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::bigint[])`,
+        `INSERT INTO notifications (id, user_id, kind, plan_id, thread_id, comment_id, revision_id, actor_id, detail, created_at, mailed_at)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::bigint[], $11::bigint[])`,
         columns.map((column) => records.map((n) => n[column])),
       );
     },
     async listNotifications(userId, limit) {
       const { rows } = await pool.query<NotificationRow>(
-        `SELECT n.id, n.user_id, n.kind, n.thread_id, n.comment_id, n.actor_id, n.created_at, n.read_at,
-           a.name AS actor_name, p.id AS plan_id, p.title AS plan_title, t.number AS thread_number, c.body
-         FROM ${NOTIFICATIONS_OF_PLANS} JOIN comments c ON c.id = n.comment_id JOIN users a ON a.id = n.actor_id
-         WHERE ${VISIBLE_TO_USER}
+        `SELECT ${NOTIFICATION_COLUMNS} FROM ${NOTIFICATIONS_VISIBLE}
+         WHERE n.user_id = $1 AND ${VISIBLE_ROLE}
          ORDER BY n.created_at DESC, n.id COLLATE "C" LIMIT $2`,
         [userId, limit],
       );
       return rows.map(toNotification);
     },
     async countUnread(userId) {
-      const { rows } = await pool.query<{ count: number }>(`SELECT count(*) AS count FROM ${NOTIFICATIONS_OF_PLANS} WHERE ${VISIBLE_TO_USER} AND n.read_at IS NULL`, [userId]);
+      const { rows } = await pool.query<{ count: number }>(
+        `SELECT count(*) AS count FROM ${NOTIFICATIONS_VISIBLE} WHERE n.user_id = $1 AND ${VISIBLE_ROLE} AND n.read_at IS NULL`,
+        [userId],
+      );
       return rows[0]?.count ?? 0;
     },
     async markRead(userId, ids, at) {

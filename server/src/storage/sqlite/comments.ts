@@ -1,5 +1,15 @@
 import type { CommentStore, NotificationView } from '../index';
-import { type CommentColumns, type NotificationRow, type ThreadRow, toComment as toCommentFrom, toNotification, toThread } from '../rows';
+import {
+  type CommentColumns,
+  NOTIFICATIONS_VISIBLE,
+  NOTIFICATION_COLUMNS,
+  type NotificationRow,
+  type ThreadRow,
+  VISIBLE_ROLE,
+  toComment as toCommentFrom,
+  toNotification,
+  toThread,
+} from '../rows';
 import type { SqliteDatabase } from './database';
 
 type CommentRow = CommentColumns & { mentions: string | null };
@@ -43,27 +53,16 @@ export function createSqliteCommentStore(db: SqliteDatabase): CommentStore {
     ),
     setDisposition: db.prepare('UPDATE threads SET disposition = ?, response = ?, updated_at = ? WHERE id = ?'),
     insertNotification: db.prepare(
-      `INSERT INTO notifications (id, user_id, kind, thread_id, comment_id, actor_id, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO notifications (id, user_id, kind, plan_id, thread_id, comment_id, revision_id, actor_id, detail, created_at, mailed_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    // Joined with memberships: once someone leaves a council, its notifications go quiet, and
-    // an observer (who does not read the draft) never sees one about a draft thread.
     notifications: db.prepare<[string, number], NotificationRow>(
-      `SELECT n.*, a.name AS actor_name, p.id AS plan_id, p.title AS plan_title, t.number AS thread_number, c.body
-       FROM notifications n
-       JOIN threads t ON t.id = n.thread_id
-       JOIN plans p ON p.id = t.plan_id
-       JOIN memberships m ON m.workspace_id = p.workspace_id AND m.user_id = n.user_id
-       JOIN comments c ON c.id = n.comment_id
-       JOIN users a ON a.id = n.actor_id
-       WHERE n.user_id = ? AND (t.revision_id IS NOT NULL OR m.role <> 'observer')
+      `SELECT ${NOTIFICATION_COLUMNS} FROM ${NOTIFICATIONS_VISIBLE}
+       WHERE n.user_id = ? AND ${VISIBLE_ROLE}
        ORDER BY n.created_at DESC, n.id LIMIT ?`,
     ),
     unread: db.prepare<[string], { count: number }>(
-      `SELECT COUNT(*) AS count FROM notifications n
-       JOIN threads t ON t.id = n.thread_id JOIN plans p ON p.id = t.plan_id
-       JOIN memberships m ON m.workspace_id = p.workspace_id AND m.user_id = n.user_id
-       WHERE n.user_id = ? AND n.read_at IS NULL AND (t.revision_id IS NOT NULL OR m.role <> 'observer')`,
+      `SELECT COUNT(*) AS count FROM ${NOTIFICATIONS_VISIBLE} WHERE n.user_id = ? AND n.read_at IS NULL AND ${VISIBLE_ROLE}`,
     ),
     markRead: db.prepare('UPDATE notifications SET read_at = ? WHERE user_id = ? AND id = ? AND read_at IS NULL'),
     markAllRead: db.prepare('UPDATE notifications SET read_at = ? WHERE user_id = ? AND read_at IS NULL'),
@@ -94,7 +93,9 @@ export function createSqliteCommentStore(db: SqliteDatabase): CommentStore {
     if (thread) q.touchThread.run(at, thread.thread_id);
   });
   const addNotifications = db.transaction((records: Parameters<CommentStore['addNotifications']>[0]) => {
-    for (const n of records) q.insertNotification.run(n.id, n.userId, n.kind, n.threadId, n.commentId, n.actorId, n.createdAt);
+    for (const n of records) {
+      q.insertNotification.run(n.id, n.userId, n.kind, n.planId, n.threadId, n.commentId, n.revisionId, n.actorId, n.detail, n.createdAt, n.mailedAt);
+    }
   });
   const markRead = db.transaction((userId: string, ids: string[] | 'all', at: number) => {
     if (ids === 'all') q.markAllRead.run(at, userId);
