@@ -3,9 +3,8 @@ import type { MeasureSettings } from '../model';
 import { PROJECT_STATUS_LABELS } from '../model';
 import { fromCircled } from '../numbering';
 import type { DerivedKpi, DerivedTable } from '../tree';
-import { formatMeasured } from '../valueText';
 import { formatContacts } from '../text/contacts';
-import { baselineText, targetText } from '../text/kpiText';
+import { actualText, baselineText, targetText } from '../text/kpiText';
 
 /**
  * The measure table and the KPI list as rows of cells, for `toDelimited` (clipboard, CSV)
@@ -33,13 +32,13 @@ export function kpiListRows(derived: DerivedTable, settings: MeasureSettings): s
   }
 
   const rows = derived.kpis.map(({ kpi, mark }) => {
-    const options = { components: kpi.components };
     const row = [
       mark,
       [kpi.name, ...kpi.formerNames.map((former) => `(${former})`)].join('\n'),
       baselineText(kpi, settings.baselineYear),
       targetText(kpi, settings.targetYear),
-      ...years.map((year) => formatMeasured(kpi.actuals[String(year)] ?? { kind: 'blank' }, kpi.unit, options)),
+      // As the screen and the programme print a year's actual: `4,232 件`, not `4,232 件/年`.
+      ...years.map((year) => actualText(kpi, year)),
     ];
     if (withSource) row.push(kpi.source);
     return row;
