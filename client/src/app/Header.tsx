@@ -36,9 +36,15 @@ function SignOut({ name }: { name: string }) {
 
   return (
     <div className="header-user">
-      <span className="header-user__name" data-testid="current-user-name">
+      {/* The name opens the person's own account settings (name, address, password). */}
+      <Link
+        to="/account"
+        className="header-user__name"
+        data-testid="current-user-name"
+        aria-label={`${t('header.account')}: ${t('header.signedInAs', { name })}`}
+      >
         {t('header.signedInAs', { name })}
-      </span>
+      </Link>
       <button type="button" className="button button--quiet" onClick={() => void requestSignOut()} disabled={pending}>
         {t('header.signOut')}
       </button>

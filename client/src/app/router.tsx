@@ -14,9 +14,14 @@ export type Route =
   | { name: 'plans' }
   | { name: 'plan'; planId: string }
   | { name: 'opinions'; planId: string }
+  | { name: 'comparePrevious'; planId: string }
   | { name: 'setup' }
   | { name: 'adminCouncils' }
   | { name: 'adminAccounts' }
+  | { name: 'members'; workspaceId: string }
+  | { name: 'invite' }
+  | { name: 'resetPassword' }
+  | { name: 'account' }
   | { name: 'notFound' };
 
 export function matchRoute(pathname: string): Route {
@@ -24,13 +29,25 @@ export function matchRoute(pathname: string): Route {
   if (path === '/') return { name: 'home' };
   if (path === '/sign-in') return { name: 'signIn' };
   if (path === '/plans') return { name: 'plans' };
+  if (path === '/invite') return { name: 'invite' };
+  if (path === '/reset-password') return { name: 'resetPassword' };
+  if (path === '/account') return { name: 'account' };
+  const council = /^\/councils\/([^/]+)\/members$/.exec(path);
+  if (council?.[1]) {
+    try {
+      return { name: 'members', workspaceId: decodeURIComponent(council[1]) };
+    } catch {
+      return { name: 'notFound' };
+    }
+  }
   if (path === '/setup') return { name: 'setup' };
   if (path === '/admin' || path === '/admin/councils') return { name: 'adminCouncils' };
   if (path === '/admin/accounts') return { name: 'adminAccounts' };
-  const plan = /^\/plans\/([^/]+)(\/opinions)?$/.exec(path);
+  const plan = /^\/plans\/([^/]+)(\/opinions|\/compare-previous)?$/.exec(path);
   if (plan?.[1]) {
     try {
       const planId = decodeURIComponent(plan[1]);
+      if (plan[2] === '/compare-previous') return { name: 'comparePrevious', planId };
       return plan[2] ? { name: 'opinions', planId } : { name: 'plan', planId };
     } catch {
       return { name: 'notFound' };

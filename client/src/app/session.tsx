@@ -26,6 +26,8 @@ interface Session {
    */
   expire: () => void;
   recheck: () => void;
+  /** Reads the signed-in person again (a new name, a new council) without leaving the page. */
+  refresh: () => Promise<void>;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -86,9 +88,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setCheckCount((count) => count + 1);
   }, []);
 
+  const refresh = useCallback(async () => {
+    const next = await currentSession();
+    setState((current) => (next.status === 'unreachable' ? current : next));
+  }, []);
+
   const value = useMemo(
-    () => ({ state, signIn, signOut, expire, recheck }),
-    [state, signIn, signOut, expire, recheck],
+    () => ({ state, signIn, signOut, expire, recheck, refresh }),
+    [state, signIn, signOut, expire, recheck, refresh],
   );
   return (
     <SessionContext value={value}>

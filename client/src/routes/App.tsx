@@ -5,6 +5,10 @@ import { AccountsPage } from '../features/admin/AccountsPage';
 import { AdminLink } from '../features/admin/AdminLayout';
 import { CouncilsPage } from '../features/admin/CouncilsPage';
 import { SetupPage } from '../features/admin/SetupPage';
+import { AccountPage } from '../features/account/AccountPage';
+import { ResetPasswordPage } from '../features/account/ResetPasswordPage';
+import { InviteAcceptPage } from '../features/members/InviteAcceptPage';
+import { MembersPage } from '../features/members/MembersPage';
 import { useI18n } from '../i18n';
 import { Header } from '../app/Header';
 import { SessionExpiredDialog } from '../app/SessionExpiredDialog';
@@ -19,6 +23,7 @@ const PlanEditorPage = lazy(() => loadPlanPage().then((module) => ({ default: mo
 // Opened straight at a plan (a link, a reload), the editor's chunk downloads while the session
 // is checked instead of after it: on a slow line that wait is most of the time to the editor.
 if (matchRoute(window.location.pathname).name === 'plan') loadPlanPage().catch(() => undefined);
+const ComparePreviousPage = lazy(() => import('./ComparePreviousPage').then((module) => ({ default: module.ComparePreviousPage })));
 const OpinionsPrintPage = lazy(() =>
   import('../features/comments/OpinionsPrintPage').then((module) => ({ default: module.OpinionsPrintPage })),
 );
@@ -62,10 +67,24 @@ function SignedInPage({ route, path, isAdmin }: { route: Route; path: string; is
       return isAdmin ? <AccountsPage /> : <NotFoundPage />;
     case 'plans':
       return <PlanListPage />;
+    case 'members':
+      return <MembersPage key={route.workspaceId} workspaceId={route.workspaceId} />;
+    case 'account':
+      return <AccountPage />;
+    case 'invite':
+      return <InviteAcceptPage />;
+    case 'resetPassword':
+      return <ResetPasswordPage />;
     case 'plan':
       return (
         <Suspense fallback={<Loading />}>
           <PlanEditorPage key={route.planId} planId={route.planId} />
+        </Suspense>
+      );
+    case 'comparePrevious':
+      return (
+        <Suspense fallback={<Loading />}>
+          <ComparePreviousPage key={route.planId} planId={route.planId} />
         </Suspense>
       );
     case 'opinions':
@@ -108,6 +127,10 @@ export function App() {
         </Shell>
       );
     case 'signedOut':
+      // One-time links open without a session: the invitation makes one, the reset ends them.
+      if (route.name === 'invite' || route.name === 'resetPassword') {
+        return <Shell>{route.name === 'invite' ? <InviteAcceptPage /> : <ResetPasswordPage />}</Shell>;
+      }
       return route.name === 'signIn' || route.name === 'setup' ? (
         <Shell>{route.name === 'setup' ? <SetupPage /> : <SignInPage />}</Shell>
       ) : (

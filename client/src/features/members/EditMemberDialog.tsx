@@ -1,0 +1,82 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { MANAGED_ROLES, type Member, isManagedRole } from '@sakutei/shared';
+import { useState } from 'react';
+import { useForm, type UseFormRegister } from 'react-hook-form';
+import { useI18n } from '../../i18n';
+import { setMemberAttributes, setMemberRole } from '../../lib/membersApi';
+import { AttributeFields } from './AttributeFields';
+import { membersErrorKey } from './errors';
+import { FormDialog } from './FormDialog';
+import { type AttributeValues, EditMemberForm, attributeValues, attributesOf } from './memberForms';
+
+type Props = { workspaceId: string; member: Member; isSelf: boolean; onClose: () => void; onSaved: (name: string) => void };
+
+/**
+ * A member's role and attributes. The role is fixed for the chair and the vice chair (the
+ * administrators appoint them) and for oneself (the secretariat cannot lock itself out).
+ */
+export function EditMemberDialog({ workspaceId, member, isSelf, onClose, onSaved }: Props) {
+  const { t } = useI18n();
+  const [failure, setFailure] = useState<string | null>(null);
+  const roleLocked = isSelf || !isManagedRole(member.role);
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = useForm<EditMemberForm>({
+    resolver: zodResolver(EditMemberForm),
+    defaultValues: { ...(roleLocked ? {} : { role: member.role }), ...attributeValues(member) },
+  });
+
+  const submit = handleSubmit(async (values) => {
+    setFailure(null);
+    try {
+      if (!roleLocked && values.role && values.role !== member.role && isManagedRole(values.role)) await setMemberRole(workspaceId, member.userId, values.role);
+      await setMemberAttributes(workspaceId, member.userId, attributesOf(values));
+      onSaved(member.name);
+    } catch (error) {
+      setFailure(t(membersErrorKey(error, 'members.saveFailed')));
+    }
+  });
+
+  return (
+    <FormDialog title={t('members.edit.title', { name: member.name })} testId="member-edit-dialog" onClose={onClose}>
+      <form className="members-form" onSubmit={submit} noValidate aria-busy={isSubmitting}>
+        {roleLocked ? (
+          <div className="form__field">
+            <span className="members-label">{t('members.field.role')}</span>
+            <p className="members-static" data-testid="member-role-fixed">
+              {t(`role.${member.role}`)}
+            </p>
+            {!isSelf && <p className="members-note">{t('members.edit.roleLocked')}</p>}
+          </div>
+        ) : (
+          <div className="form__field">
+            <label htmlFor="member-role">{t('members.field.role')}</label>
+            <select id="member-role" className="members-select" autoFocus {...register('role')}>
+              {MANAGED_ROLES.map((role) => (
+                <option key={role} value={role}>
+                  {t(`role.${role}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <AttributeFields idPrefix="member" register={register as unknown as UseFormRegister<AttributeValues>} errors={errors} />
+        {failure && (
+          <p className="form__error" role="alert">
+            {failure}
+          </p>
+        )}
+        <div className="confirm-dialog__actions">
+          <button type="button" className="button" onClick={onClose}>
+            {t('invitations.cancel')}
+          </button>
+          <button type="submit" className="button button--primary" aria-disabled={isSubmitting} data-testid="member-edit-save">
+            {t('members.save')}
+          </button>
+        </div>
+      </form>
+    </FormDialog>
+  );
+}
