@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type Page, expect, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './support';
 
 /**
  * The administration area, from the demo's administrator (admin@example.jp): create a council,
@@ -68,10 +69,12 @@ test('an administrator creates a council, appoints its chair, and deactivates an
   await appoint.getByTestId('appoint-email').fill(chairEmail);
   await appoint.getByTestId('appoint-role').selectOption('chair');
   await shot(admin, 'appoint-1440');
+  await expectNoSeriousA11yViolations(admin, { label: 'the appoint dialog' });
   await appoint.getByTestId('council-appoint-dialog-confirm').click();
   await expect(appoint).toHaveCount(0);
   await expect(row.getByTestId('council-leader')).toContainText(`座長：座長 検証${suffix}`);
   await shot(admin, 'councils-1440');
+  await expectNoSeriousA11yViolations(admin, { label: 'the councils page' });
 
   // The chair signs in elsewhere; deactivating them signs them out there.
   const chair = await signIn(browser, chairEmail, chairPassword);
@@ -84,6 +87,7 @@ test('an administrator creates a council, appoints its chair, and deactivates an
   await admin.getByTestId('account-confirm-confirm').click();
   await expect(account.getByTestId('account-state')).toHaveText('停止中');
   await shot(admin, 'accounts-1440');
+  await expectNoSeriousA11yViolations(admin, { label: 'the accounts page' });
 
   await chair.reload();
   await expect(chair.getByRole('heading', { name: 'ログイン' })).toBeVisible();

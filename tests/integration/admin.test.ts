@@ -46,7 +46,8 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-describe('first run', () => {
+// Each CLI call starts a process (1–2 s, more on a busy machine): these tests get room for a few.
+describe('first run', { timeout: 120_000 }, () => {
   let admin: ApiClient;
 
   it('prints a setup link; a newer one from the CLI replaces it; an expired one does not work', async () => {

@@ -71,6 +71,10 @@ describe.each(backends)('administration storage (%s)', (_name, open) => {
     await storage.admin.setDeactivated('b', null);
     await storage.admin.setAdmin('a', false);
     expect(await storage.admin.countActiveAdmins()).toBe(1);
+    // A demo administrator signs in only in demo mode: it does not count.
+    await storage.accounts.createUser({ id: 'd', email: 'd@example.jp', name: 'デモ', passwordHash: 'x', isDemo: true });
+    await storage.admin.setAdmin('d', true);
+    expect(await storage.admin.countActiveAdmins()).toBe(1);
   });
 
   it('lists accounts with their councils and councils with their leaders', async () => {

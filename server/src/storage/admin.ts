@@ -30,7 +30,10 @@ export interface AdminStore {
   /** Whether the account is an administrator and whether it is deactivated; null when unknown. */
   userStatus(userId: string): Promise<{ isAdmin: boolean; deactivatedAt: number | null } | null>;
   setAdmin(userId: string, isAdmin: boolean): Promise<void>;
-  /** Administrators that are not deactivated. */
+  /**
+   * Administrators that are not deactivated and not demo accounts (which sign in only in demo
+   * mode): a demo data folder run with SAKUTEI_DEMO=0 still gets its setup link.
+   */
   countActiveAdmins(): Promise<number>;
   /** Sets or clears deactivated_at; a deactivated account cannot sign in. */
   setDeactivated(userId: string, at: number | null): Promise<void>;

@@ -56,7 +56,8 @@ export function FieldDialog({ title, confirmLabel, testId, children, onSubmit, o
       onConfirm={() => void confirm()}
       onCancel={onClose}
     >
-      <div className="admin-dialog__fields">
+      {/* Typing again clears the last refusal: it was about what was there before. */}
+      <div className="admin-dialog__fields" onInput={() => setError(null)}>
         {children({ firstFieldId, errorId })}
         {error && (
           <p id={errorId} className="form__error" role="alert" data-testid={`${testId}-error`}>

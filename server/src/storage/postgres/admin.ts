@@ -17,7 +17,7 @@ export function createPostgresAdminStore(pool: Pool): AdminStore {
       await pool.query('UPDATE users SET is_admin = $1 WHERE id = $2', [isAdmin, userId]);
     },
     async countActiveAdmins() {
-      return Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM users WHERE is_admin AND deactivated_at IS NULL')).rows[0]!.n);
+      return Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM users WHERE is_admin AND deactivated_at IS NULL AND NOT is_demo')).rows[0]!.n);
     },
     async setDeactivated(userId, at) {
       await pool.query('UPDATE users SET deactivated_at = $1 WHERE id = $2', [at, userId]);

@@ -7,7 +7,7 @@ export function createSqliteAdminStore(db: SqliteDatabase): AdminStore {
   const q = {
     status: db.prepare<[string], { is_admin: number; deactivated_at: number | null }>('SELECT is_admin, deactivated_at FROM users WHERE id = ?'),
     setAdmin: db.prepare('UPDATE users SET is_admin = ? WHERE id = ?'),
-    countAdmins: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM users WHERE is_admin = 1 AND deactivated_at IS NULL'),
+    countAdmins: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM users WHERE is_admin = 1 AND deactivated_at IS NULL AND is_demo = 0'),
     setDeactivated: db.prepare('UPDATE users SET deactivated_at = ? WHERE id = ?'),
     accounts: db.prepare<[], AccountRow>('SELECT id, email, name, is_admin, is_demo, deactivated_at FROM users ORDER BY name, email'),
     memberships: db.prepare<[], { user_id: string; workspace_id: string; workspace_name: string; role: Role }>(
