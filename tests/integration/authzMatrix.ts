@@ -314,6 +314,16 @@ export const MATRIX: Readonly<Record<string, RouteEntry>> = {
       },
     ],
   },
+  'POST /api/admin/accounts/{id}/reset-link': {
+    cases: [
+      { variant: 'another account', request: (f) => ({ path: `/api/admin/accounts/${f.targetUserId}/reset-link` }), expect: adminOnly(200) },
+      {
+        variant: "the caller's own account",
+        request: (f, caller) => ({ path: `/api/admin/accounts/${caller === 'anonymous' ? f.userIds.admin : f.userIds[caller]}/reset-link` }),
+        expect: adminOnly(403),
+      },
+    ],
+  },
   'POST /api/password-reset/check': {
     cases: [{ request: async (f) => ({ path: '/api/password-reset/check', body: { token: await f.resetToken() } }), expect: all(200) }],
   },

@@ -1,4 +1,4 @@
-import { CLOSE_CODES, docAccessOf, type PlanSummary } from '@sakutei/shared';
+import { CLOSE_CODES, docAccessOf, type PlanResponse } from '@sakutei/shared';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, subscribeToLocation } from '../app/router';
 import { useMe } from '../app/session';
@@ -11,6 +11,7 @@ import { KpiListView } from '../features/views/KpiListView';
 import { RoleMatrixView } from '../features/views/RoleMatrixView';
 import { MeasuresView } from '../features/measures/MeasuresView';
 import { ApprovedRevisionsPage } from './ApprovedRevisionsPage';
+import { PlanEditionBar } from '../features/plans/PlanEditionBar';
 import { RevisionsView } from '../features/revisions/RevisionsView';
 import { CommentsProvider } from '../features/comments/CommentsProvider';
 import { CommentsSidebar } from '../features/comments/CommentsSidebar';
@@ -122,7 +123,7 @@ function ViewTabs({ current, onSelect }: { current: ViewId; onSelect: (id: ViewI
 }
 
 interface WorkspaceProps {
-  plan: PlanSummary;
+  plan: PlanResponse['plan'];
   /** Re-reads the plan, whose role says what this member may now do. */
   reloadPlan: () => void;
 }
@@ -130,7 +131,8 @@ interface WorkspaceProps {
 /** The plan's heading, then the live draft for the council, or the approved revisions for those who may not open it. */
 function PlanWorkspace({ plan, reloadPlan }: WorkspaceProps) {
   const { t } = useI18n();
-  const mayEdit = docAccessOf(plan.role) === 'edit';
+  // An archived edition is read-only for everyone; its own notice says why (PlanEditionBar).
+  const mayEdit = docAccessOf(plan.role) === 'edit' && plan.archivedAt === null;
   return (
     <article className="page plan plan--with-comments">
       <Breadcrumb current={plan.title} />
@@ -143,8 +145,9 @@ function PlanWorkspace({ plan, reloadPlan }: WorkspaceProps) {
             {t('plan.yourRole', { role: t(`role.${plan.role}`) })}
           </span>
         </p>
+        <PlanEditionBar plan={plan} onChanged={reloadPlan} />
       </header>
-      {!mayEdit && <ReadOnlyBanner role={plan.role} />}
+      {!mayEdit && plan.archivedAt === null && <ReadOnlyBanner role={plan.role} />}
       {/* No socket at all for them: the server would refuse it (4403) anyway. */}
       {docAccessOf(plan.role) === null ? (
         <ApprovedRevisionsPage plan={plan} />
@@ -163,15 +166,15 @@ function DraftWorkspace({ plan, reloadPlan }: WorkspaceProps) {
     docName: plan.docName,
     user,
     onAccessChanged: reloadPlan,
-    // Only an editor's unsent edits are worth keeping on the device (features/plan/offlineStore.ts).
-    keepOffline: docAccessOf(plan.role) === 'edit',
+    // Only an editor's unsent edits are worth keeping on the device (lib/offlineStore.ts).
+    keepOffline: docAccessOf(plan.role) === 'edit' && plan.archivedAt === null,
   });
   // Refused the draft while the page thought otherwise: the role changed (say, to observer),
   // so re-read it; the page then shows what that role may read instead.
   useEffect(() => {
     if (refusedWith === CLOSE_CODES.forbidden) reloadPlan();
   }, [refusedWith, reloadPlan]);
-  const mayEdit = docAccessOf(plan.role) === 'edit';
+  const mayEdit = docAccessOf(plan.role) === 'edit' && plan.archivedAt === null;
   const [viewId, setViewId] = useState<ViewId>(viewFromHash);
   const selectView = useCallback((id: ViewId) => {
     setViewId(id);

@@ -45,6 +45,8 @@ export async function authenticateCollab(
   if (!plan || !role) return refuse(CLOSE_CODES.forbidden, 'no access to this document');
   const roleAccess = docAccessOf(role);
   if (!roleAccess) return refuse(CLOSE_CODES.forbidden, 'observers read approved revisions, not the draft');
+  // An archived edition (a next edition was made from it) is read-only for everyone.
+  if ((await deps.storage.plans.find(plan.id))?.archivedAt != null) ceiling = 'read';
   return {
     ok: true,
     peer: {

@@ -15,6 +15,10 @@ export const CAPABILITIES = [
   'kpi.recordActuals',
   'members.read',
   'members.manage',
+  /** Create a plan of the council (blank, from a template, or as a next edition). */
+  'plan.create',
+  /** Change a plan's title, period and status. */
+  'plan.manage',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -26,7 +30,7 @@ const MEMBER: readonly Capability[] = ['plan.read', 'draft.read', 'plan.edit', '
  */
 export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = {
   // The chair opens reviews and freezes revisions as the secretariat does, and decides them.
-  chair: [...MEMBER, 'thread.resolve', 'review.open', 'review.decide'],
+  chair: [...MEMBER, 'thread.resolve', 'review.open', 'review.decide', 'plan.create', 'plan.manage'],
   vice_chair: [...MEMBER],
   member: [...MEMBER],
   staff: [
@@ -39,6 +43,8 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = 
     'kpi.recordActuals',
     'members.read',
     'members.manage',
+    'plan.create',
+    'plan.manage',
   ],
   // Observers read what the council approved; a review can invite them to one revision.
   observer: ['plan.read'],

@@ -13,6 +13,7 @@ import { AppError, forbidden, notFound } from '../../errors';
 import { canExportMeasures, canImportSpreadsheet, canRecordActuals } from '../../policies/measures';
 import { canReadDraft } from '../../policies/plan';
 import { readFirstSheet } from '../../services/spreadsheet';
+import { planService } from '../../services/plans';
 import { loadVisiblePlan } from '../../services/visiblePlan';
 import { tableDownload } from '../downloads';
 import { kpiRowsIn } from '../../services/export/kpiRows';
@@ -51,6 +52,7 @@ export function measureRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
       const { id, kpiId, fiscalYear } = c.req.valid('param');
       const plan = await loadVisiblePlan(workspaces, user.id, id);
       if (!canRecordActuals(plan.role)) throw forbidden();
+      await planService(deps).assertWritable(plan.id);
       const { value } = c.req.valid('json');
       const found = await deps.rooms.use(plan.docName, (room) => {
         if (!measureMaps(room.doc).kpis.has(kpiId)) return false;

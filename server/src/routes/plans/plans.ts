@@ -3,30 +3,35 @@ import { signCollabToken } from '../../auth/collabToken';
 import type { AppDeps, AppEnv } from '../../env';
 import { forbidden } from '../../errors';
 import { planDocAccess } from '../../policies/plan';
-import { presentPlan } from '../../presenters/plan';
+import { planService } from '../../services/plans';
 import { loadVisiblePlan } from '../../services/visiblePlan';
 import { requireSession, requireUser } from '../guards';
-import { collabTokenRoute, getPlanRoute, listPlansRoute } from './schema';
+import { collabTokenRoute, createPlanRoute, getPlanRoute, listPlansRoute, updatePlanRoute } from './schema';
 
 export function planRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
   const { workspaces } = deps.storage;
+  const service = planService(deps);
 
   return app
     .openapi(listPlansRoute, async (c) => {
-      const user = requireUser(c);
-      const plans = await workspaces.listPlansVisibleTo(user.id);
-      return c.json({ plans: plans.map(presentPlan) }, 200);
+      return c.json({ plans: await service.list(requireUser(c)) }, 200);
     })
     .openapi(getPlanRoute, async (c) => {
-      const user = requireUser(c);
-      const plan = await loadVisiblePlan(workspaces, user.id, c.req.valid('param').id);
-      return c.json({ plan: presentPlan(plan) }, 200);
+      return c.json({ plan: await service.get(requireUser(c), c.req.valid('param').id) }, 200);
+    })
+    .openapi(createPlanRoute, async (c) => {
+      return c.json({ plan: await service.create(requireUser(c), c.req.valid('json')) }, 201);
+    })
+    .openapi(updatePlanRoute, async (c) => {
+      return c.json({ plan: await service.update(requireUser(c), c.req.valid('param').id, c.req.valid('json')) }, 200);
     })
     .openapi(collabTokenRoute, async (c) => {
       const { user, session } = requireSession(c);
       const plan = await loadVisiblePlan(workspaces, user.id, c.req.valid('param').id);
-      const capability = planDocAccess(plan.role);
-      if (!capability) throw forbidden('Observers read approved revisions, not the live draft.');
+      const roleAccess = planDocAccess(plan.role);
+      if (!roleAccess) throw forbidden('Observers read approved revisions, not the live draft.');
+      // An archived edition opens read-only for everyone.
+      const capability = (await deps.storage.plans.find(plan.id))?.archivedAt != null ? 'read' : roleAccess;
       const expiresAt = Date.now() + deps.config.collabTokenTtlSeconds * 1000;
       const token = signCollabToken(deps.secret, { userId: user.id, sessionId: session.id, docName: plan.docName, access: capability, expiresAt });
       return c.json({ token, docName: plan.docName, capability, expiresAt: new Date(expiresAt).toISOString() }, 200);
