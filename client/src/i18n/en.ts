@@ -52,8 +52,6 @@ export const en: Record<MessageKey, string> = {
   'plan.notVisible': 'This plan does not exist or you are not allowed to see it.',
   'plan.backToList': 'Back to plans',
   'plan.accessRefused': 'The connection to this plan was refused: your access was revoked or is not allowed.',
-  'plan.sessionEnded': 'Your sign-in expired, so the connection to this plan was closed.',
-  'plan.signInAgain': 'Sign in again',
   'plan.documentMissing': "This plan's document could not be found.",
   'plan.originRejected': 'The server does not accept connections from this page.',
   'plan.tooManyMessages': 'The server closed the connection because this page sent too many invalid or too frequent messages. Reload the page to reconnect.',

@@ -55,8 +55,6 @@ export const ja = {
   'plan.notVisible': 'この計画は見つからないか、閲覧する権限がありません。',
   'plan.backToList': '計画一覧へ戻る',
   'plan.accessRefused': 'この計画への接続が拒否されました。アクセス権が取り消されたか、閲覧が許可されていません。',
-  'plan.sessionEnded': 'ログインの有効期限が切れたため、計画への接続が切断されました。',
-  'plan.signInAgain': 'もう一度ログインする',
   'plan.documentMissing': 'この計画の文書が見つかりませんでした。',
   'plan.originRejected': 'このページからの接続はサーバーに許可されていません。',
   'plan.tooManyMessages': 'このページから無効なメッセージ、または多すぎるメッセージが送られたため、サーバーが接続を切断しました。ページを再読み込みすると再接続します。',

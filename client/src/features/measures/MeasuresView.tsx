@@ -17,7 +17,7 @@ import { useMeasureDialog } from './useMeasureDialog';
 import { MeasureGrid } from './MeasureGrid';
 import { MeasureToolbar } from './MeasureToolbar';
 import { RowEditDialog } from './RowEditDialog';
-import { useAnnouncer } from './useAnnouncer';
+import { useAnnouncer } from '../../app/useAnnouncer';
 import { useCellComments } from './useCellComments';
 import { useCellEditing } from './useCellEditing';
 import { useOthersCells, usePublishCell, type CellRef } from './useCellPresence';
@@ -25,7 +25,8 @@ import { useGridClipboard } from './useGridClipboard';
 import { useGridCommands } from './useGridCommands';
 import { useGridFocus } from './useGridFocus';
 import { useGridKeyboard } from './useGridKeyboard';
-import { PHONE_LAYOUT, useMediaQuery, WIDE_LAYOUT } from './useMediaQuery';
+import { useMediaQuery } from '../../app/useMediaQuery';
+import { PHONE_LAYOUT, WIDE_LAYOUT } from './layoutQueries';
 import { useMeasureJumps } from './useMeasureJumps';
 import { useMeasureUndo } from './useMeasureUndo';
 import './measures.css';
@@ -41,7 +42,7 @@ export function MeasuresView({ planId, session, role, editable }: PlanViewProps)
   const wide = useMediaQuery(WIDE_LAYOUT);
   const phone = useMediaQuery(PHONE_LAYOUT);
 
-  const [announcement, announce] = useAnnouncer();
+  const { announcement, announce } = useAnnouncer();
   const [gridActive, setGridActive] = useState(false);
   const [kpiCell, setKpiCell] = useState<CellRef | null>(null);
   const [kpiFocus, setKpiFocus] = useState<KpiFocus | null>(null);

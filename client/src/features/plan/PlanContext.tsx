@@ -71,10 +71,3 @@ export function usePlan(): PlanKernel {
   if (!kernel) throw new Error('usePlan must be used inside <PlanProvider>');
   return kernel;
 }
-
-/** The live draft's session; for views that only exist on the draft. */
-export function useDraftSession(): CollabSession {
-  const { session } = usePlan();
-  if (!session) throw new Error('This view needs the live draft');
-  return session;
-}

@@ -7,7 +7,7 @@ import { CompareSection } from './CompareSection';
 import { RevisionList } from './RevisionList';
 import { RevisionReader } from './RevisionReader';
 import { latestApproved } from './revisionText';
-import { useAnnouncer } from './useAnnouncer';
+import { useAnnouncer } from '../../app/useAnnouncer';
 import { useRevisions } from './useRevisions';
 import './revisions.css';
 

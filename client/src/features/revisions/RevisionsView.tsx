@@ -7,7 +7,7 @@ import { CompareSection } from './CompareSection';
 import { FreezeForm } from './FreezeForm';
 import { RevisionList } from './RevisionList';
 import { RevisionReader } from './RevisionReader';
-import { useAnnouncer } from './useAnnouncer';
+import { useAnnouncer } from '../../app/useAnnouncer';
 import { useMembers } from './useMembers';
 import { useRevisions } from './useRevisions';
 import './revisions.css';

@@ -3,7 +3,7 @@ import { proseExtensions } from '@sakutei/shared/editor';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useI18n } from '../../../i18n';
 import { usePlanSlots } from '../../plan/ports';
 import type { PlanViewProps } from '../../plan/planView';
@@ -41,9 +41,6 @@ export function LiveDocument({ session, user, editable }: PlanViewProps) {
     (mode: FindMode) => setFindBar((previous) => ({ mode, request: (previous?.request ?? 0) + 1 })),
     [],
   );
-  // The extension is configured once per editor; it calls whatever the latest handler is.
-  const openFindRef = useRef(openFind);
-  openFindRef.current = openFind;
 
   const editor = useEditor(
     {
@@ -52,7 +49,8 @@ export function LiveDocument({ session, user, editable }: PlanViewProps) {
         Collaboration.configure({ document: ydoc, field: BODY_FRAGMENT }),
         // Publishes `user` in awareness too, so it carries the id the presence list groups by.
         CollaborationCaret.configure({ provider, user }),
-        FindReplace.configure({ onOpen: (mode) => openFindRef.current(mode) }),
+        // openFind never changes (only a state setter inside), so the editor can keep it.
+        FindReplace.configure({ onOpen: openFind }),
         // After Collaboration: comment highlights read positions through its sync binding.
         ...commentExtensions,
       ],

@@ -1,12 +1,9 @@
 import { CLOSE_CODES } from '@sakutei/shared';
 import { Link } from '../../../app/router';
-import { useSession } from '../../../app/session';
 import { useI18n, type MessageKey } from '../../../i18n';
 
 function messageFor(code: number): MessageKey {
   switch (code) {
-    case CLOSE_CODES.unauthenticated:
-      return 'plan.sessionEnded';
     case CLOSE_CODES.unknownDocument:
       return 'plan.documentMissing';
     case CLOSE_CODES.originRejected:
@@ -19,21 +16,17 @@ function messageFor(code: number): MessageKey {
   }
 }
 
-/** Why the server will not let this document sync any more; shown instead of silently retrying. */
+/**
+ * Why the server will not let this document sync any more; shown instead of silently retrying.
+ * An ended sign-in never arrives here: useCollabDoc hands it to the session, whose dialog asks
+ * the user to sign in again over the page.
+ */
 export function RefusalNotice({ code }: { code: number }) {
   const { t } = useI18n();
-  const { expire } = useSession();
   return (
     <div className="banner banner--error" role="alert" data-testid="collab-refused" data-close-code={code}>
       <p>{t(messageFor(code))}</p>
-      {code === CLOSE_CODES.unauthenticated ? (
-        // Ending the local session sends the app to sign-in, which brings the user back here.
-        <button type="button" className="button" onClick={expire}>
-          {t('plan.signInAgain')}
-        </button>
-      ) : (
-        <Link to="/plans">{t('plan.backToList')}</Link>
-      )}
+      <Link to="/plans">{t('plan.backToList')}</Link>
     </div>
   );
 }
