@@ -681,6 +681,8 @@ export const MATRIX: Readonly<Record<string, RouteEntry>> = {
     cases: [
       { variant: 'deactivate another account', request: (f) => ({ path: `/api/admin/accounts/${f.targetUserId}`, body: { active: false } }), expect: adminOnly(200) },
       { variant: 'reactivate it', request: (f) => ({ path: `/api/admin/accounts/${f.targetUserId}`, body: { active: true } }), expect: adminOnly(200) },
+      { variant: 'make it an administrator', request: (f) => ({ path: `/api/admin/accounts/${f.targetUserId}`, body: { isAdmin: true } }), expect: adminOnly(200) },
+      { variant: 'and no longer', request: (f) => ({ path: `/api/admin/accounts/${f.targetUserId}`, body: { isAdmin: false } }), expect: adminOnly(200) },
       {
         // An administrator never locks themselves out.
         variant: "the caller's own account",

@@ -308,6 +308,17 @@ describe('password-reset links', () => {
     expect(reused.body.error.code).toBe('reset_link_invalid');
   });
 
+  it('are issued by an administrator for any account but their own, and by nobody else on that route', async () => {
+    const admin = await signedIn(server.url, 'admin@example.jp');
+    const target = (await members()).find((m) => m.email === 'member@example.jp')!;
+    expect((await staff.request('POST', `/api/admin/accounts/${target.userId}/reset-link`)).status).toBe(403);
+    expect((await admin.request('POST', `/api/admin/accounts/${admin.user.id}/reset-link`)).status).toBe(403);
+    expect((await admin.request('POST', '/api/admin/accounts/nobody/reset-link')).status).toBe(404);
+    const issued = await admin.request('POST', `/api/admin/accounts/${target.userId}/reset-link`);
+    expect(issued.status).toBe(200);
+    expect((await anonymous().request('POST', '/api/password-reset/check', { token: tokenOf(issued.body.linkPath) })).status).toBe(200);
+  });
+
   it('expire', async () => {
     const target = (await members()).find((m) => m.email === 'member2@example.jp')!;
     const token = tokenOf((await staff.request('POST', memberPath(target.userId, '/reset-link'))).body.linkPath);

@@ -3,12 +3,15 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { WindowCounter } from '../../auth/windowCounter';
 import type { AppDeps, AppEnv } from '../../env';
-import { AppError } from '../../errors';
+import { resetPath } from '../../auth/oneTimeTokens';
+import { AppError, forbidden, notFound } from '../../errors';
+import { canAdminister } from '../../policies/admin';
+import { absoluteLink, mailIfEnabled } from '../../services/accountMail';
 import { presentUser } from '../../presenters/user';
 import { accountChangeEmail, accountChangePassword, accountRename } from '../../services/accountUpdate';
-import { passwordResetWithLink, resetLinkCheck } from '../../services/passwordReset';
+import { passwordResetWithLink, resetLinkCheck, resetLinkIssue } from '../../services/passwordReset';
 import { requireSession, requireUser } from '../guards';
-import { changeEmailRoute, changePasswordRoute, checkResetLinkRoute, resetPasswordRoute, updateProfileRoute } from './schema';
+import { adminResetLinkRoute, changeEmailRoute, changePasswordRoute, checkResetLinkRoute, resetPasswordRoute, updateProfileRoute } from './schema';
 
 function refuseWhenBlocked(wait: number, c: Context) {
   if (wait > 0) {
@@ -21,6 +24,7 @@ export function accountRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
   // Wrong current passwords count per account: a stolen session cannot guess its way to the password.
   const wrongPasswords = new WindowCounter(10, 15 * 60_000);
   const byAddress = new WindowCounter(60, 60_000);
+  const resetLinksByAdmin = new WindowCounter(60, 60 * 60_000);
   const address = (c: Context) => getConnInfo(c).remote.address ?? 'unknown';
 
   /** Runs a change that needs the current password, counting failures against the account. */
@@ -64,5 +68,28 @@ export function accountRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
       const { token, newPassword } = c.req.valid('json');
       await passwordResetWithLink({ storage: deps.storage, events: deps.events }, token, newPassword);
       return c.json({ ok: true as const }, 200);
+    })
+    .openapi(adminResetLinkRoute, async (c) => {
+      const user = requireUser(c);
+      if (!canAdminister(await deps.storage.admin.userStatus(user.id))) throw forbidden('Only administrators of this installation may do this.');
+      const { id } = c.req.valid('param');
+      if (id === user.id) throw forbidden('Change your own password on your account page.');
+      const target = await deps.storage.accounts.findUserById(id);
+      if (!target) throw notFound('account');
+      refuseWhenBlocked(resetLinksByAdmin.hit(user.id), c);
+      const { token, expiresAt } = await resetLinkIssue(deps.storage, id, user.id, null);
+      const mailed = await mailIfEnabled(deps, {
+        to: target.email,
+        subject: '【策定 Sakutei】パスワード再設定のご案内 / Password reset',
+        text: [
+          `${target.name} 様`,
+          '',
+          '管理者からパスワード再設定のリンクが発行されました。次のリンクから24時間以内に新しいパスワードを設定してください（一度だけ使えます）。',
+          'An administrator issued a password-reset link for your account. Set a new password within 24 hours (the link works once):',
+          '',
+          absoluteLink(deps, resetPath(token)),
+        ].join('\n'),
+      });
+      return c.json({ linkPath: resetPath(token), expiresAt: new Date(expiresAt).toISOString(), mailed }, 200);
     });
 }

@@ -5,10 +5,12 @@ import {
   ChangeEmailRequest,
   ChangePasswordRequest,
   OkResponse,
+  ResetLinkResponse,
   ResetPasswordRequest,
   ResetTokenRequest,
   UpdateProfileRequest,
 } from '@sakutei/shared';
+import { z } from 'zod';
 import { cookieAuth, errorResponses, json } from '../openapi';
 
 const error = (description: string) => ({ description, content: { 'application/json': { schema: ApiErrorBody } } });
@@ -69,4 +71,21 @@ export const resetPasswordRoute = createRoute({
   summary: "Set a new password with a one-time reset link. Every session of the account ends; sign in with the new password.",
   request: { body: body(ResetPasswordRequest) },
   responses: { 200: json(OkResponse, 'Password set.'), 400: errorResponses[400], 410: gone, 429: errorResponses[429] },
+});
+
+export const adminResetLinkRoute = createRoute({
+  method: 'post',
+  path: '/api/admin/accounts/{id}/reset-link',
+  tags: ['admin'],
+  summary:
+    'Issue a one-time password-reset link for an account (administrators only; not for oneself). Shown once; mailed when mail is configured. Earlier unused links of the account stop working.',
+  security: cookieAuth,
+  request: { params: z.object({ id: z.string().min(1).max(64) }) },
+  responses: {
+    200: json(ResetLinkResponse, 'The link, this once.'),
+    401: errorResponses[401],
+    403: errorResponses[403],
+    404: errorResponses[404],
+    429: errorResponses[429],
+  },
 });
