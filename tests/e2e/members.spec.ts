@@ -1,5 +1,5 @@
 import { type Page, expect, test } from '@playwright/test';
-import { DEMO_PLAN_TITLE, signedInPage } from './support';
+import { DEMO_PLAN_TITLE, expectNoHorizontalOverflow, expectNoSeriousA11yViolations, signedInPage, signedInPageAt } from './support';
 
 /**
  * Staff invite a new member, copy the link, the invitee accepts in another browser and lands
@@ -120,5 +120,36 @@ test('staff invite a member who accepts in another browser, set their attributes
   await expect(row).toHaveCount(0);
   await expect(staff.getByTestId('member-row')).toHaveCount(rowsBefore);
   await context.close();
+  await staff.context().close();
+});
+
+test('the members, account and invitation pages pass axe and fit a phone', async ({ browser }) => {
+  const staff = await signedInPageAt(browser, 'staff@example.jp', { width: 390, height: 844 });
+  await staff.getByTestId('current-user-name').click();
+  await expect(staff.getByTestId('account-page')).toBeVisible();
+  await expectNoSeriousA11yViolations(staff, { label: 'account page' });
+  await expectNoHorizontalOverflow(staff, 'account page');
+
+  await staff.getByTestId('account-members-link').first().click();
+  await expect(staff.getByTestId('member-row').first()).toBeVisible();
+  await expectNoSeriousA11yViolations(staff, { label: 'members page' });
+  await expectNoHorizontalOverflow(staff, 'members page');
+
+  await staff.getByTestId('invite-open').click();
+  await expect(staff.getByTestId('invite-dialog')).toBeVisible();
+  await expectNoSeriousA11yViolations(staff, { include: '[data-testid="invite-dialog"]', label: 'invite dialog' });
+  // Esc closes it, and the focus goes back to the button that opened it.
+  await staff.keyboard.press('Escape');
+  await expect(staff.getByTestId('invite-dialog')).toBeHidden();
+  await expect(staff.getByTestId('invite-open')).toBeFocused();
+
+  // A link without its token says so, in words.
+  const guest = await (await browser.newContext({ locale: 'ja-JP', viewport: { width: 390, height: 844 } })).newPage();
+  await guest.goto('/invite');
+  await expect(guest.getByTestId('invite-fatal')).toContainText('リンク');
+  await expectNoSeriousA11yViolations(guest, { label: 'invitation page' });
+  await guest.goto('/reset-password#token=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa');
+  await expect(guest.getByTestId('reset-fatal')).toBeVisible();
+  await guest.context().close();
   await staff.context().close();
 });
