@@ -38,6 +38,12 @@ test('a member reads the table as cards, opens a KPI’s detail and closes it, a
   const sheet = page.getByTestId('kpi-sheet');
   await expect(sheet).toBeVisible();
   await expect(page.getByTestId('kpi-sheet-close')).toBeFocused();
+  // It is modal: Tab and Shift+Tab go round inside it, never into the page hidden behind.
+  for (const key of ['Shift+Tab', 'Tab', 'Tab']) {
+    await page.keyboard.press(key);
+    expect(await sheet.evaluate((element) => element.contains(document.activeElement)), key).toBe(true);
+  }
+  await page.getByTestId('kpi-sheet-close').focus();
   const kpiCard = sheet.getByTestId('kpi-card').filter({ hasText: '中心市街地空き店舗数' });
   await expect(kpiCard.getByTestId('kpi-figure-progress')).toContainText('26.7%');
   const box = await sheet.boundingBox();

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react';
+import { Dialog, Modal, ModalOverlay } from 'react-aria-components';
 import { useI18n } from '../../i18n';
 
 type Props = {
@@ -22,55 +23,52 @@ export function KpiDetail({ layout, open, onClose, title, children }: Props) {
   const { t } = useI18n();
   const titleId = useId();
   const closeRef = useRef<HTMLButtonElement>(null);
-  const sheet = layout === 'sheet';
 
-  useEffect(() => {
-    if (!sheet || !open) return;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    // The page behind does not scroll under the sheet.
-    const root = document.documentElement;
-    const overflow = root.style.overflow;
-    root.style.overflow = 'hidden';
-    // Unless a field inside asked for the focus already (a jump to a KPI's field).
-    if (!document.querySelector('.measures-kpi-sheet')?.contains(document.activeElement)) closeRef.current?.focus();
-    return () => {
-      root.style.overflow = overflow;
-      if (opener?.isConnected) opener.focus({ preventScroll: true });
-    };
-  }, [sheet, open]);
-
-  if (!sheet) {
+  if (layout === 'side') {
     return (
       <aside className="measures-kpi-side" data-testid="kpi-side" aria-label={title}>
         {children}
       </aside>
     );
   }
-  if (!open) return null;
+  // React Aria's modal keeps Tab inside, hides the page from screen readers, stops it
+  // scrolling and gives the focus back to the opener on closing.
   return (
-    <div
-      className="measures-kpi-sheet"
-      role="dialog"
-      aria-modal="true"
-      aria-labelledby={titleId}
-      data-testid="kpi-sheet"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && !event.defaultPrevented) {
-          event.stopPropagation();
-          onClose();
-        }
-      }}
+    <ModalOverlay
+      isOpen={open}
+      onOpenChange={(isOpen) => !isOpen && onClose()}
+      isDismissable={false}
+      className="measures-kpi-sheet-overlay"
     >
-      <div className="measures-kpi-sheet__bar">
-        <button ref={closeRef} type="button" className="button button--quiet" data-testid="kpi-sheet-close" onClick={onClose}>
-          <span aria-hidden="true">← </span>
-          {t('measures.kpi.close')}
-        </button>
-        <p id={titleId} className="measures-kpi-sheet__title">
-          {title}
-        </p>
-      </div>
-      <div className="measures-kpi-sheet__body">{children}</div>
-    </div>
+      <Modal className="measures-kpi-sheet-modal">
+        <Dialog className="measures-kpi-sheet" aria-labelledby={titleId} data-testid="kpi-sheet">
+          <SheetFocus closeRef={closeRef} />
+          <div className="measures-kpi-sheet__bar">
+            <button ref={closeRef} type="button" className="button button--quiet" data-testid="kpi-sheet-close" onClick={onClose}>
+              <span aria-hidden="true">← </span>
+              {t('measures.kpi.close')}
+            </button>
+            <p id={titleId} className="measures-kpi-sheet__title">
+              {title}
+            </p>
+          </div>
+          <div className="measures-kpi-sheet__body">{children}</div>
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
   );
+}
+
+/**
+ * The close button takes the focus when the sheet opens (the dialog would otherwise hold it),
+ * unless a field inside asked for it already (a jump to a KPI's field).
+ */
+function SheetFocus({ closeRef }: { closeRef: RefObject<HTMLButtonElement | null> }) {
+  useEffect(() => {
+    const sheet = closeRef.current?.closest('.measures-kpi-sheet');
+    const active = document.activeElement;
+    if (!sheet || (active !== sheet && sheet.contains(active))) return;
+    closeRef.current?.focus();
+  }, [closeRef]);
+  return null;
 }
