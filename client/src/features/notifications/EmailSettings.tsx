@@ -1,4 +1,4 @@
-import { EMAIL_PREFERENCES, type EmailPreference } from '@sakutei/shared';
+import { EMAIL_PREFERENCES, type EmailPreference, type NotificationSettings } from '@sakutei/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useSession } from '../../app/session';
@@ -21,11 +21,17 @@ export function EmailSettings() {
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
 
   async function choose(email: EmailPreference) {
+    const before = settings.data;
+    if (!before) return;
+    // Shown chosen at once (a radio that springs back until the server answers is confusing);
+    // put back if the server refuses.
+    queryClient.setQueryData<NotificationSettings>(QUERY_KEY, { ...before, email });
     setStatus('saving');
     try {
       queryClient.setQueryData(QUERY_KEY, await putNotificationSettings({ email }));
       setStatus('saved');
     } catch (error) {
+      queryClient.setQueryData(QUERY_KEY, before);
       if (error instanceof ApiError && error.status === 401) expire();
       setStatus('failed');
     }
@@ -48,7 +54,7 @@ export function EmailSettings() {
   const current = settings.data.email;
   return (
     <div className="notification-settings" data-testid="notification-settings">
-      <fieldset className="notification-settings__choices" disabled={status === 'saving'}>
+      <fieldset className="notification-settings__choices">
         <legend>{t('notifications.settings.legend')}</legend>
         {EMAIL_PREFERENCES.map((value) => (
           <label key={value} className="notification-settings__choice">
