@@ -91,7 +91,11 @@ export interface OfflineCopy {
   loaded: Promise<void>;
   /** The origin of the transactions that replay the stored edits into the doc. */
   origin: unknown;
-  destroy(): void;
+  /**
+   * Stops writing and closes the copy. Resolves once the database is asked to close, which
+   * IndexedDB does after the writes already begun: whoever opens it next reads them.
+   */
+  destroy(): Promise<void>;
 }
 
 /**
@@ -99,7 +103,7 @@ export interface OfflineCopy {
  * `ydoc`; from then on every change of the doc is written to it as it happens.
  */
 export function openOfflineCopy(ydoc: Y.Doc, userId: string, docName: string, timeoutMs = 3_000): OfflineCopy {
-  if (typeof indexedDB === 'undefined') return { loaded: Promise.resolve(), origin: null, destroy: () => undefined };
+  if (typeof indexedDB === 'undefined') return { loaded: Promise.resolve(), origin: null, destroy: () => Promise.resolve() };
   remember(userId, docName);
   const persistence = new IndexeddbPersistence(offlineDbName(userId, docName), ydoc);
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -113,7 +117,7 @@ export function openOfflineCopy(ydoc: Y.Doc, userId: string, docName: string, ti
     origin: persistence,
     destroy: () => {
       clearTimeout(timer);
-      void persistence.destroy();
+      return persistence.destroy();
     },
   };
 }

@@ -111,7 +111,7 @@ export function useCollabDoc({ docName, user, onAccessChanged, keepOffline = fal
     return () => {
       destroyed = true;
       saves?.destroy();
-      copy?.destroy();
+      void copy?.destroy();
       provider.destroy();
       ydoc.destroy();
     };

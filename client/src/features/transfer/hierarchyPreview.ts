@@ -48,6 +48,6 @@ export function previewHierarchy(doc: Y.Doc, fragment: HierarchyImport, at: Plac
       kpiNumbers: links.get(row.node.id) ?? [],
     }));
   } finally {
-    copy.destroy();
+    void copy.destroy();
   }
 }
