@@ -1,5 +1,5 @@
 import { type Page, expect, test } from '@playwright/test';
-import { DEMO_PLAN_TITLE, signedInPage, typeAtEnd } from './support';
+import { DEMO_PLAN_TITLE, expectNoSeriousA11yViolations, signedInPage, typeAtEnd } from './support';
 
 // This spec makes plans of its own (the demo plan is shared by every spec and must not be
 // archived): one from the demo plan as a template, approved, then its next edition.
@@ -32,6 +32,7 @@ test('staff create a plan from a template and its next edition; the 新旧対照
   // Nothing chosen yet: the form says what is missing and sends nothing.
   await dialog.getByTestId('new-plan-submit').click();
   await expect(dialog.getByText('計画を選んでください。')).toBeVisible();
+  await expectNoSeriousA11yViolations(staff, { include: '[data-testid="new-plan-dialog"]', label: 'the 新しい計画 dialog' });
   await dialog.getByTestId('new-plan-source-plan').selectOption({ label: DEMO_PLAN_TITLE });
   await dialog.getByTestId('new-plan-title').fill(TITLE);
   await dialog.getByTestId('new-plan-from').selectOption({ label: '令和4年度' });
@@ -74,6 +75,7 @@ test('staff create a plan from a template and its next edition; the 新旧対照
   await staff.getByTestId('plan-search').fill('ｅ２ｅ　観光');
   const card = staff.getByTestId('plan-list-item').filter({ hasText: TITLE });
   await expect(card.getByTestId('plan-stage')).toHaveText('第1版 策定版（承認済み）');
+  await expectNoSeriousA11yViolations(staff, { include: '#main', label: 'the plan list' });
   await expect(staff.getByRole('link', { name: DEMO_PLAN_TITLE })).toHaveCount(0);
 
   // The next edition, from the plan's header.

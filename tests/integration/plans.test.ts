@@ -38,7 +38,7 @@ const create = (api: Signed, body: unknown) => api.request('POST', '/api/plans',
 
 describe('the plan list', () => {
   it('shows period, status, stage and what waits for the caller', async () => {
-    expect(demo).toMatchObject({ title: expect.any(String), status: 'drafting', archivedAt: null, previousPlanId: null, nextPlanId: null });
+    expect(demo).toMatchObject({ title: expect.any(String), status: 'active', periodFrom: 2022, periodTo: 2025, archivedAt: null, previousPlanId: null, nextPlanId: null });
     expect(demo.stage).toMatchObject({ number: 1, name: '令和7年度版', reviewStatus: 'approved' });
     expect(demo.reviewsWaiting).toBe(0);
     // A review opened: it waits for the chair, not for a member.
@@ -146,7 +146,8 @@ describe('the next edition', () => {
     expect(res.status).toBe(201);
     next = res.body.plan;
     expect(next.previousPlanId).toBe(demo.id);
-    expect(res.body.plan).toMatchObject({ periodFrom: 2023, periodTo: 2026 });
+    expect(res.body.plan).toMatchObject({ periodFrom: 2023, periodTo: 2026, title: demo.title.replace('令和7年度版', '令和8年度版') });
+    expect(res.body.plan.title).not.toBe(demo.title);
 
     const table = (await member.request('GET', `/api/plans/${next.id}/measures`)).body.table;
     expect(table.settings.actualYears).toEqual([2022, 2023, 2024, 2025, 2026]);
@@ -203,7 +204,9 @@ describe('the next edition', () => {
     // The KPIs match record by record (no KPI removed or added); the new year's column is a change of settings.
     const measures = compare.body.measures;
     expect(measures.kpis.filter((k: { kind: string }) => k.kind === 'added' || k.kind === 'removed')).toEqual([]);
-    expect(JSON.stringify(measures.settings)).toContain('2026');
+    expect(measures.settings).toEqual([
+      { field: 'actualYears', old: '令和4年度、令和5年度、令和6年度、令和7年度', new: '令和4年度、令和5年度、令和6年度、令和7年度、令和8年度' },
+    ]);
     // The observer sees the approved revisions, not the draft; the outsider sees nothing.
     expect((await observer.request('GET', `/api/plans/${next.id}/compare?from=${approvedId}&to=draft`)).status).toBe(404);
     expect((await outsider.request('GET', `/api/plans/${next.id}/compare?from=${approvedId}&to=draft`)).status).toBe(404);

@@ -79,6 +79,8 @@ export async function seedDemo(storage: Storage): Promise<boolean> {
   const planId = newId();
   const docName = docNameForPlan(planId);
   await storage.workspaces.createPlan({ id: planId, workspaceId, title: DEMO_PLAN_TITLE, docName });
+  // The programme runs 令和4〜7年度 and is in force (推進中): its 令和7年度版 was adopted.
+  await storage.plans.update(planId, { periodFrom: 2022, periodTo: 2025, status: 'active' });
   const doc = proseToYDoc(demoProseDocument());
   seedDemoMeasures(doc);
   await storage.docs.compact(docName, Y.encodeStateAsUpdate(doc), 0);

@@ -135,7 +135,7 @@ export function planService(deps: AppDeps) {
         period = request.period ?? nextEditionPeriod(oldPeriod, newYear);
         title = request.title ?? nextEditionTitle(previous.title, newYear);
         prose = snapshot.prose;
-        table = nextEditionTable(snapshot.measures, oldPeriod, newYear, period);
+        table = nextEditionTable(snapshot.measures, newYear);
         // Claimed before anything is written: of two next editions made at once, one wins.
         if (!(await plans.archive(previous.id, Date.now()))) {
           throw new AppError(409, 'already_has_next_edition', 'This plan already has a next edition; make the next one from that edition.');

@@ -95,15 +95,13 @@ export function withYearColumn(years: readonly number[], year: number): number[]
 /**
  * The measure table a next edition starts from: the approved revision's table as it was,
  * every KPI with every actual it has (the new year's cell is blank: not yet due), and the new
- * fiscal year's column. A target year that was the old period's last year moves with it.
+ * fiscal year's column. Baseline and target years stay as the council set them: a target is
+ * a decision of the plan, not something the roll-over may move (the council changes it in the
+ * new edition if it sets a new one).
  */
-export function nextEditionTable(table: MeasureTable, oldPeriod: PlanPeriod | null, newYear: number, newPeriod: PlanPeriod): MeasureTable {
+export function nextEditionTable(table: MeasureTable, newYear: number): MeasureTable {
   const settings = table.settings;
-  const targetYear = settings.targetYear !== null && oldPeriod && settings.targetYear === oldPeriod.to ? newPeriod.to : settings.targetYear;
-  return {
-    ...table,
-    settings: { ...settings, actualYears: withYearColumn(settings.actualYears, newYear), targetYear },
-  };
+  return { ...table, settings: { ...settings, actualYears: withYearColumn(settings.actualYears, newYear) } };
 }
 
 /** The years of a period as columns (capped at the limit, the latest kept). */

@@ -9,7 +9,7 @@ import {
 } from '@sakutei/shared';
 import { fiscalYearOf } from '@sakutei/shared/measures';
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
@@ -85,6 +85,7 @@ export function NewPlanDialog({ plans, onClose, initial }: Props) {
     register,
     handleSubmit,
     watch,
+    clearErrors,
     formState: { errors, isSubmitting },
   } = useForm<NewPlanForm>({
     resolver: zodResolver(NewPlanForm),
@@ -98,6 +99,11 @@ export function NewPlanDialog({ plans, onClose, initial }: Props) {
     },
   });
   const source = watch('source');
+  // Another way to start asks for other fields: what the last attempt missed no longer applies.
+  useEffect(() => {
+    clearErrors();
+    setFailure(null);
+  }, [source, clearErrors]);
   const workspaceId = watch('workspaceId');
   const sourcePlanId = watch('sourcePlanId');
   const candidates = plans.filter((p) => p.workspaceId === workspaceId && (source !== 'nextEdition' || p.archivedAt === null));
