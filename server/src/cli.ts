@@ -119,7 +119,7 @@ async function run(storage: Storage, [noun, verb]: string[], v: Record<string, s
     case 'user admin': {
       const user = await userByEmail(storage, required(v, 'email'));
       const on = v.off !== true;
-      if (!on && (await storage.admin.countActiveAdmins()) <= 1 && (await storage.admin.userStatus(user.id))?.isAdmin) {
+      if (!on && (await storage.admin.countActiveAdmins(loadConfig().demo)) <= 1 && (await storage.admin.userStatus(user.id))?.isAdmin) {
         throw new UsageError(`${user.email} is the last administrator`);
       }
       await storage.admin.setAdmin(user.id, on);
@@ -130,7 +130,7 @@ async function run(storage: Storage, [noun, verb]: string[], v: Record<string, s
     case 'user activate': {
       const user = await userByEmail(storage, required(v, 'email'));
       // The running server closes the account's sockets at its next sweep (SAKUTEI_REVALIDATE_MS).
-      await updateAccount({ storage }, null, user.id, { active: verb === 'activate' });
+      await updateAccount({ storage, demo: loadConfig().demo }, null, user.id, { active: verb === 'activate' });
       return verb === 'activate' ? `${user.email} can sign in again` : `${user.email} is deactivated; their sessions were ended`;
     }
     case 'setup': {

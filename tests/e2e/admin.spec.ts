@@ -102,6 +102,19 @@ test('an administrator creates a council, appoints its chair, and deactivates an
   await chair.getByRole('button', { name: 'ログイン' }).click();
   await expect(chair.getByTestId('current-user-name')).toBeVisible();
 
+  // Made an administrator, the chair gets the 管理 link; taken away, it is gone.
+  await account.getByTestId('account-admin').click();
+  await admin.getByTestId('account-admin-confirm-confirm').click();
+  await expect(account).toContainText('管理者');
+  await chair.reload();
+  await expect(chair.getByTestId('admin-link')).toBeVisible();
+  await account.getByTestId('account-admin').click();
+  await admin.getByTestId('account-admin-confirm-confirm').click();
+  await expect(account.getByTestId('account-admin')).toHaveText('管理者にする');
+  await chair.reload();
+  await expect(chair.getByTestId('current-user-name')).toBeVisible();
+  await expect(chair.getByTestId('admin-link')).toHaveCount(0);
+
   // Tidy: the council goes to the archive (nothing is ever deleted), after a confirmation.
   await admin.getByTestId('admin-tab-adminCouncils').click();
   await row.getByTestId('council-archive').click();

@@ -75,6 +75,7 @@ describe.each(backends)('administration storage (%s)', (_name, open) => {
     await storage.accounts.createUser({ id: 'd', email: 'd@example.jp', name: 'デモ', passwordHash: 'x', isDemo: true });
     await storage.admin.setAdmin('d', true);
     expect(await storage.admin.countActiveAdmins()).toBe(1);
+    expect(await storage.admin.countActiveAdmins(true)).toBe(2);
   });
 
   it('lists accounts with their councils and councils with their leaders', async () => {

@@ -31,10 +31,11 @@ export interface AdminStore {
   userStatus(userId: string): Promise<{ isAdmin: boolean; deactivatedAt: number | null } | null>;
   setAdmin(userId: string, isAdmin: boolean): Promise<void>;
   /**
-   * Administrators that are not deactivated and not demo accounts (which sign in only in demo
-   * mode): a demo data folder run with SAKUTEI_DEMO=0 still gets its setup link.
+   * Administrators that are not deactivated and can sign in: demo accounts count only with
+   * `includeDemo` (demo mode), so a demo data folder run with SAKUTEI_DEMO=0 still gets its
+   * setup link, and in demo mode the demo administrator counts as one.
    */
-  countActiveAdmins(): Promise<number>;
+  countActiveAdmins(includeDemo?: boolean): Promise<number>;
   /** Sets or clears deactivated_at; a deactivated account cannot sign in. */
   setDeactivated(userId: string, at: number | null): Promise<void>;
   /** Every account, by name then e-mail. */

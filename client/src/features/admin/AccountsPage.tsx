@@ -16,14 +16,14 @@ export function AccountsPage() {
   const me = useMe();
   const queryClient = useQueryClient();
   const { resource, reload } = useApiResource('admin/accounts', listAccounts);
-  const [confirming, setConfirming] = useState<AdminAccount | null>(null);
+  const [confirming, setConfirming] = useState<{ account: AdminAccount; change: 'active' | 'admin' } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
-  async function setActive(account: AdminAccount, active: boolean) {
+  async function apply(account: AdminAccount, change: { active: boolean } | { isAdmin: boolean }) {
     setConfirming(null);
     setFailure(null);
     try {
-      await updateAccount(account.id, { active });
+      await updateAccount(account.id, change);
       await queryClient.invalidateQueries({ queryKey: ['api'] });
     } catch (error) {
       setFailure(error instanceof ApiError && error.code === 'last_admin' ? t('admin.accounts.lastAdmin') : t('admin.actionFailed'));
@@ -86,14 +86,19 @@ export function AccountsPage() {
                   <td data-label={t('admin.accounts.col.actions')}>
                     {/* Nobody deactivates themselves: the server refuses it, so the button is not offered. */}
                     {!self && (
-                      <button
-                        type="button"
-                        className={active ? 'button button--quiet button--danger' : 'button button--quiet'}
-                        onClick={() => setConfirming(account)}
-                        data-testid={active ? 'account-deactivate' : 'account-reactivate'}
-                      >
-                        {active ? t('admin.accounts.deactivate') : t('admin.accounts.reactivate')}
-                      </button>
+                      <div className="admin-row-actions">
+                        <button
+                          type="button"
+                          className={active ? 'button button--quiet button--danger' : 'button button--quiet'}
+                          onClick={() => setConfirming({ account, change: 'active' })}
+                          data-testid={active ? 'account-deactivate' : 'account-reactivate'}
+                        >
+                          {active ? t('admin.accounts.deactivate') : t('admin.accounts.reactivate')}
+                        </button>
+                        <button type="button" className="button button--quiet" onClick={() => setConfirming({ account, change: 'admin' })} data-testid="account-admin">
+                          {account.isAdmin ? t('admin.accounts.revokeAdmin') : t('admin.accounts.grantAdmin')}
+                        </button>
+                      </div>
                     )}
                   </td>
                 </tr>
@@ -102,16 +107,28 @@ export function AccountsPage() {
           </tbody>
         </table>
       )}
-      {confirming && (
+      {confirming?.change === 'active' && (
         <ConfirmDialog
-          title={t(confirming.deactivatedAt === null ? 'admin.accounts.deactivateTitle' : 'admin.accounts.reactivateTitle', { name: confirming.name })}
-          confirmLabel={confirming.deactivatedAt === null ? t('admin.accounts.deactivate') : t('admin.accounts.reactivate')}
-          danger={confirming.deactivatedAt === null}
+          title={t(confirming.account.deactivatedAt === null ? 'admin.accounts.deactivateTitle' : 'admin.accounts.reactivateTitle', { name: confirming.account.name })}
+          confirmLabel={confirming.account.deactivatedAt === null ? t('admin.accounts.deactivate') : t('admin.accounts.reactivate')}
+          danger={confirming.account.deactivatedAt === null}
           testId="account-confirm"
-          onConfirm={() => void setActive(confirming, confirming.deactivatedAt !== null)}
+          onConfirm={() => void apply(confirming.account, { active: confirming.account.deactivatedAt !== null })}
           onCancel={() => setConfirming(null)}
         >
-          <p>{t(confirming.deactivatedAt === null ? 'admin.accounts.deactivateBody' : 'admin.accounts.reactivateBody')}</p>
+          <p>{t(confirming.account.deactivatedAt === null ? 'admin.accounts.deactivateBody' : 'admin.accounts.reactivateBody')}</p>
+        </ConfirmDialog>
+      )}
+      {confirming?.change === 'admin' && (
+        <ConfirmDialog
+          title={t(confirming.account.isAdmin ? 'admin.accounts.revokeAdminTitle' : 'admin.accounts.grantAdminTitle', { name: confirming.account.name })}
+          confirmLabel={confirming.account.isAdmin ? t('admin.accounts.revokeAdmin') : t('admin.accounts.grantAdmin')}
+          danger={confirming.account.isAdmin}
+          testId="account-admin-confirm"
+          onConfirm={() => void apply(confirming.account, { isAdmin: !confirming.account.isAdmin })}
+          onCancel={() => setConfirming(null)}
+        >
+          <p>{t(confirming.account.isAdmin ? 'admin.accounts.revokeAdminBody' : 'admin.accounts.grantAdminBody')}</p>
         </ConfirmDialog>
       )}
     </AdminLayout>

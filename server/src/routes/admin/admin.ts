@@ -56,6 +56,6 @@ export function adminRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
     })
     .openapi(updateAccountRoute, async (c) => {
       const actor = await requireAdmin(c);
-      return c.json({ account: await updateAccount(deps, actor, c.req.valid('param').id, c.req.valid('json')) }, 200);
+      return c.json({ account: await updateAccount({ ...deps, demo: deps.config.demo }, actor, c.req.valid('param').id, c.req.valid('json')) }, 200);
     });
 }

@@ -9,9 +9,9 @@ import { completeSetupRoute, setupStatusRoute } from './schema';
 /** The first run: a fresh installation makes its first administrator in the browser. */
 export function setupRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
   return app
-    .openapi(setupStatusRoute, async (c) => c.json({ needed: await setupNeeded(deps.storage) }, 200))
+    .openapi(setupStatusRoute, async (c) => c.json({ needed: await setupNeeded(deps.storage, deps.config.demo) }, 200))
     .openapi(completeSetupRoute, async (c) => {
-      const user = await completeSetup(deps.storage, c.req.valid('json'));
+      const user = await completeSetup(deps.storage, c.req.valid('json'), Date.now(), deps.config.demo);
       const { token, session } = await createSession(deps.storage.accounts, user.id);
       setSessionCookie(c, token, session.expiresAt, deps.config.secureCookies);
       return c.json({ user: presentUser(user) }, 201);

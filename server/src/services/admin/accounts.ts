@@ -6,7 +6,8 @@ import { isoOrNull } from '../../presenters/time';
 import type { Storage, UserRecord } from '../../storage';
 import type { AccountOverview } from '../../storage/admin';
 
-type Deps = { storage: Storage; events?: ServerEvents };
+/** `demo`: the server runs in demo mode, where demo administrators sign in and so count. */
+type Deps = { storage: Storage; events?: ServerEvents; demo?: boolean };
 
 export const presentAccount = (a: AccountOverview): AdminAccount => ({
   id: a.id,
@@ -40,7 +41,7 @@ async function account(storage: Storage, id: string): Promise<AccountOverview> {
  * the CLI, which has no running server's events: its sockets close at the next sweep.
  */
 export async function updateAccount(
-  { storage, events }: Deps,
+  { storage, events, demo = false }: Deps,
   actor: Pick<UserRecord, 'id'> | null,
   id: string,
   changes: { active?: boolean; isAdmin?: boolean },
@@ -53,7 +54,7 @@ export async function updateAccount(
     storage.audit.append({ at: now, kind, workspaceId: null, planId: null, actorId, details: { userId: id, email: target.email } });
 
   // Everything is checked before anything changes: a refused request changes nothing.
-  const activeAdmins = await storage.admin.countActiveAdmins();
+  const activeAdmins = await storage.admin.countActiveAdmins(demo);
   if (changes.active === false && active) {
     const refusal = deactivationRefusal(actorId ?? '', target, activeAdmins);
     if (refusal) throw REFUSALS[refusal]();

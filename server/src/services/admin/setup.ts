@@ -22,9 +22,9 @@ export const alreadySetUp = () =>
 const linkUnusable = () =>
   new AppError(410, 'setup_link_expired', 'This setup link has expired or was already used. Run `pnpm cli setup` on the server for a new one.');
 
-/** Whether the installation still needs its first administrator. */
-export async function setupNeeded(storage: Pick<Storage, 'admin'>): Promise<boolean> {
-  return (await storage.admin.countActiveAdmins()) === 0;
+/** Whether the installation still needs its first administrator (one who can sign in: in demo mode, the demo's counts). */
+export async function setupNeeded(storage: Pick<Storage, 'admin'>, demo = false): Promise<boolean> {
+  return (await storage.admin.countActiveAdmins(demo)) === 0;
 }
 
 /**
@@ -44,11 +44,11 @@ export async function issueSetupLink(storage: Pick<Storage, 'admin' | 'accountTo
  * checked before the link is used up, so a typo in the form does not cost the link; the whole
  * step holds a lock, so two tabs racing make one administrator, not two.
  */
-export async function completeSetup(storage: Storage, input: SetupRequest, now = Date.now()): Promise<UserRecord> {
+export async function completeSetup(storage: Storage, input: SetupRequest, now = Date.now(), demo = false): Promise<UserRecord> {
   const problem = passwordProblem(input.password);
   if (problem) throw new AppError(400, 'weak_password', problem);
   return storage.runExclusive('first-run-setup', async () => {
-    if (!(await setupNeeded(storage))) throw alreadySetUp();
+    if (!(await setupNeeded(storage, demo))) throw alreadySetUp();
     const tokenHash = oneTimeTokenHash(input.token);
     if (!(await storage.accountTokens.isUsable(tokenHash, 'setup', now))) throw linkUnusable();
     const existing = await storage.accounts.findUserByEmail(input.email);

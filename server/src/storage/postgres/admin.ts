@@ -16,8 +16,9 @@ export function createPostgresAdminStore(pool: Pool): AdminStore {
     async setAdmin(userId, isAdmin) {
       await pool.query('UPDATE users SET is_admin = $1 WHERE id = $2', [isAdmin, userId]);
     },
-    async countActiveAdmins() {
-      return Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM users WHERE is_admin AND deactivated_at IS NULL AND NOT is_demo')).rows[0]!.n);
+    async countActiveAdmins(includeDemo = false) {
+      const { rows } = await pool.query<{ n: string }>('SELECT count(*) AS n FROM users WHERE is_admin AND deactivated_at IS NULL AND (NOT is_demo OR $1)', [includeDemo]);
+      return Number(rows[0]!.n);
     },
     async setDeactivated(userId, at) {
       await pool.query('UPDATE users SET deactivated_at = $1 WHERE id = $2', [at, userId]);

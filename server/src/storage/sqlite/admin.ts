@@ -7,7 +7,7 @@ export function createSqliteAdminStore(db: SqliteDatabase): AdminStore {
   const q = {
     status: db.prepare<[string], { is_admin: number; deactivated_at: number | null }>('SELECT is_admin, deactivated_at FROM users WHERE id = ?'),
     setAdmin: db.prepare('UPDATE users SET is_admin = ? WHERE id = ?'),
-    countAdmins: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM users WHERE is_admin = 1 AND deactivated_at IS NULL AND is_demo = 0'),
+    countAdmins: db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM users WHERE is_admin = 1 AND deactivated_at IS NULL AND (is_demo = 0 OR ?)'),
     setDeactivated: db.prepare('UPDATE users SET deactivated_at = ? WHERE id = ?'),
     accounts: db.prepare<[], AccountRow>('SELECT id, email, name, is_admin, is_demo, deactivated_at FROM users ORDER BY name, email'),
     memberships: db.prepare<[], { user_id: string; workspace_id: string; workspace_name: string; role: Role }>(
@@ -36,8 +36,8 @@ export function createSqliteAdminStore(db: SqliteDatabase): AdminStore {
     async setAdmin(userId, isAdmin) {
       q.setAdmin.run(isAdmin ? 1 : 0, userId);
     },
-    async countActiveAdmins() {
-      return q.countAdmins.get()!.n;
+    async countActiveAdmins(includeDemo = false) {
+      return q.countAdmins.get(includeDemo ? 1 : 0)!.n;
     },
     async setDeactivated(userId, at) {
       q.setDeactivated.run(at, userId);
