@@ -37,6 +37,13 @@ export function auditDetails(entry: AuditEntry, t: Translate, nameOf: (userId: s
       parts.push(t('revisions.audit.roles', { from: from ?? t('revisions.audit.noRole'), to: to ?? t('revisions.audit.noRole') }));
     }
   }
+  // Invitations name the address and the role offered (there is no account to name yet).
+  if (entry.kind.startsWith('invitation.')) {
+    const email = text(d['email']);
+    if (email !== null) parts.push(email);
+    const offered = roleText(d['to'], t);
+    if (offered !== null) parts.push(offered);
+  }
   if (d['onBehalfOfChair'] === true) parts.push(t('revisions.audit.onBehalf'));
   const reason = text(d['reason']);
   if (reason !== null) parts.push(t('revisions.audit.reason', { reason }));
