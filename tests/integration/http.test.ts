@@ -105,6 +105,7 @@ describe('OpenAPI document', () => {
       '/api/auth/sign-out-everywhere',
       '/api/comments/{commentId}',
       '/api/me',
+      '/api/me/notification-settings',
       '/api/notifications',
       '/api/notifications/read',
       '/api/plans',
