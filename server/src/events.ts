@@ -9,6 +9,8 @@ type EventMap = {
   threadChanged: [{ planId: string; threadId: string }];
   /** A user has new notifications. */
   notified: [{ userId: string }];
+  /** A plan edition was archived (its next edition made): its open connections reconnect read-only. */
+  planArchived: [{ docName: string }];
 };
 
 /** In-process notifications between services and the collaboration layer. */

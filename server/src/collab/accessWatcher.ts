@@ -1,3 +1,4 @@
+import { CLOSE_CODES } from '@sakutei/shared';
 import type { AppDeps } from '../env';
 import { recheckPeer } from './access';
 import type { Connection } from './room/room';
@@ -28,8 +29,16 @@ export function startAccessWatcher(deps: AppDeps): () => void {
     void recheck(matching((c) => c.peer.workspaceId === workspaceId && c.peer.id === userId));
   const onSessionsEnded = ({ userId, sessionId }: { userId: string; sessionId?: string }) =>
     void recheck(matching((c) => c.peer.id === userId && (sessionId === undefined || c.peer.sessionId === sessionId)));
+  // An archived edition is read-only for everyone: its sockets close, and reopen with read access.
+  const onPlanArchived = ({ docName }: { docName: string }) => {
+    for (const conn of matching((c) => c.room.name === docName)) {
+      rooms.leave(conn);
+      conn.socket.close(CLOSE_CODES.accessChanged, 'this edition is archived; reconnect read-only');
+    }
+  };
   events.on('membershipChanged', onMembership);
   events.on('sessionsEnded', onSessionsEnded);
+  events.on('planArchived', onPlanArchived);
 
   let sweeping = false;
   const timer = setInterval(() => {
@@ -43,5 +52,6 @@ export function startAccessWatcher(deps: AppDeps): () => void {
     clearInterval(timer);
     events.off('membershipChanged', onMembership);
     events.off('sessionsEnded', onSessionsEnded);
+    events.off('planArchived', onPlanArchived);
   };
 }

@@ -1,5 +1,4 @@
 import {
-  CLOSE_CODES,
   type CreatePlanRequest,
   type PlanDetails,
   type PlanListItem,
@@ -27,6 +26,7 @@ import type { PlanChanges, PlanDetailsRecord } from '../storage/plans';
 import { EMPTY_PROSE, buildPlanDoc, storeNewDoc } from './planDocument';
 import { frozenSnapshot } from './snapshot';
 import { loadVisiblePlan } from './visiblePlan';
+import { councilArchived, councilArchivedError } from './admin/archivedCouncil';
 
 export const presentPlanDetails = (p: PlanDetailsRecord, seen: { workspaceName: string; role: VisiblePlan['role'] }): PlanDetails => ({
   id: p.id,
@@ -77,15 +77,6 @@ export function planService(deps: AppDeps) {
     const source = await plans.find(planId);
     if (!source || source.workspaceId !== workspaceId) throw notFound('source plan');
     return source;
-  }
-
-  /** Ends the live connections of an archived edition: they reconnect read-only. */
-  function closeConnections(docName: string) {
-    for (const conn of [...deps.rooms.connections()]) {
-      if (conn.room.name !== docName) continue;
-      deps.rooms.leave(conn);
-      conn.socket.close(CLOSE_CODES.accessChanged, 'this edition is archived; reconnect read-only');
-    }
   }
 
   async function record(kind: 'plan.created' | 'plan.updated' | 'plan.archived', plan: { id: string; workspaceId: string }, user: UserRecord, details: Record<string, unknown>) {
@@ -166,7 +157,8 @@ export function planService(deps: AppDeps) {
       });
       if (previous) {
         await record('plan.archived', previous, user, { nextPlanId: id, nextTitle: title });
-        closeConnections(previous.docName);
+        // Every process closes the old edition's sockets; they reconnect read-only.
+        deps.events.emit('planArchived', { docName: previous.docName });
       }
       return presentPlanDetails(await details(id), { workspaceName: workspace.name, role });
     },
@@ -232,7 +224,9 @@ export function planService(deps: AppDeps) {
 
     /** Refuses a change to an archived edition's document. */
     async assertWritable(planId: string): Promise<void> {
-      if ((await plans.find(planId))?.archivedAt != null) throw archivedPlan();
+      const plan = await plans.find(planId);
+      if (plan?.archivedAt != null) throw archivedPlan();
+      if (plan && (await councilArchived(deps.storage, plan.workspaceId))) throw councilArchivedError();
     },
   };
 }
