@@ -100,14 +100,22 @@ describe('OpenAPI document', () => {
     const doc = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as any;
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/account/email',
+      '/api/account/password',
+      '/api/account/profile',
+      '/api/admin/accounts/{id}/reset-link',
       '/api/auth/sign-in',
       '/api/auth/sign-out',
       '/api/auth/sign-out-everywhere',
       '/api/comments/{commentId}',
+      '/api/invitations/accept',
+      '/api/invitations/preview',
       '/api/me',
       '/api/me/notification-settings',
       '/api/notifications',
       '/api/notifications/read',
+      '/api/password-reset',
+      '/api/password-reset/check',
       '/api/plans',
       '/api/plans/{id}',
       '/api/plans/{id}/audit',
@@ -133,8 +141,13 @@ describe('OpenAPI document', () => {
       '/api/threads/{threadId}/disposition',
       '/api/threads/{threadId}/reopen',
       '/api/threads/{threadId}/resolve',
+      '/api/workspaces/{id}/invitations',
+      '/api/workspaces/{id}/invitations/{invitationId}',
+      '/api/workspaces/{id}/invitations/{invitationId}/resend',
       '/api/workspaces/{id}/members',
       '/api/workspaces/{id}/members/{userId}',
+      '/api/workspaces/{id}/members/{userId}/attributes',
+      '/api/workspaces/{id}/members/{userId}/reset-link',
     ]);
     const signIn = doc.paths['/api/auth/sign-in'].post;
     expect(signIn.requestBody.content['application/json'].schema.required).toEqual(['email', 'password']);
