@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../server/src/storage/sqlite/database';
+import { signedIn } from '../support/http';
 import { ROOT, type TestServer, startServer, tempDataDir } from '../support/server';
 import { type SmtpSink, freePort, startSmtpSink } from '../support/smtpSink';
 
@@ -128,6 +129,20 @@ describe('mail outbox, end to end', () => {
     await settle();
     expect(smtp.received).toHaveLength(1);
     expect(outbox(dir)).toEqual([expect.objectContaining({ sent_at: expect.any(Number) })]);
+  });
+
+  it('stores no mail without SMTP: notifications stay in the app, and the settings say mail is off', async () => {
+    const dir = dataDir();
+    const s = await startServer({ dataDir: dir, env: { SAKUTEI_SMTP_URL: '' } });
+    cleanups.push(() => s.stop('SIGKILL'));
+    const staff = await signedIn(s.url, 'staff@example.jp');
+    const chair = await signedIn(s.url, 'chair@example.jp');
+    const [plan] = await staff.plans();
+    const frozen = await staff.request('POST', `/api/plans/${plan!.id}/revisions`, { name: '第1回会議資料', stage: '素案' });
+    expect((await staff.request('POST', `/api/revisions/${frozen.body.revision.id}/review`, {})).status).toBe(200);
+    expect((await chair.request('GET', '/api/notifications')).body.notifications[0]).toMatchObject({ kind: 'reviewOpened' });
+    expect((await chair.request('GET', '/api/me/notification-settings')).body).toEqual({ email: 'immediate', mailEnabled: false });
+    expect(outbox(dir)).toEqual([]);
   });
 
   it('queues nothing without SMTP: the CLI says so', async () => {
