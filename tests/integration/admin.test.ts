@@ -129,7 +129,11 @@ describe('first run', { timeout: 120_000 }, () => {
     expect(refused.body.error.code).toBe('account_deactivated');
 
     expect((await admin.request('PATCH', `/api/admin/accounts/${chairId}`, { active: true })).status).toBe(200);
-    await signedIn(server.url, 'chair@koriyama.example.jp', 'koriyama-chair-password');
+    const chairAgain = await signedIn(server.url, 'chair@koriyama.example.jp', 'koriyama-chair-password');
+    expect((await chairAgain.collabToken(planId)).capability).toBe('edit');
+    const editing = connectCollab(server.wsUrl, docNameForPlan(planId), { cookie: chairAgain.cookie });
+    sockets.push(editing);
+    await editing.synced;
 
     const accounts = (await admin.request('GET', '/api/admin/accounts')).body.accounts as Array<{ email: string; memberships: unknown[]; isAdmin: boolean }>;
     expect(accounts.find((a) => a.email === 'chair@koriyama.example.jp')).toMatchObject({
@@ -140,6 +144,12 @@ describe('first run', { timeout: 120_000 }, () => {
     const renamed = await admin.request('PATCH', `/api/admin/councils/${councilId}`, { name: '郡山市産業振興審議会', archived: true });
     expect(renamed.body.council).toMatchObject({ name: '郡山市産業振興審議会' });
     expect(renamed.body.council.archivedAt).not.toBeNull();
+    // An archived council's plans are read-only: open editors reconnect, new tokens read.
+    await waitFor(() => editing.closes.length > 0, 'the editing socket to close');
+    expect(editing.closes[0]!.code).toBe(CLOSE_CODES.accessChanged);
+    expect((await chairAgain.collabToken(planId)).capability).toBe('read');
+    expect((await admin.request('PATCH', `/api/admin/councils/${councilId}`, { archived: false })).body.council.archivedAt).toBeNull();
+    expect((await chairAgain.collabToken(planId)).capability).toBe('edit');
     expect((await admin.request('DELETE', `/api/admin/councils/${councilId}/leaders/${chairId}`)).body.council.leaders).toEqual([]);
 
     expect(auditKinds()).toEqual(

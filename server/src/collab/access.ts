@@ -2,6 +2,7 @@ import { CLOSE_CODES, DOC_NAME_PATTERN, type DocAccess, docAccessOf, userColor, 
 import { verifyCollabToken } from '../auth/collabToken';
 import { isSessionLive, validateSessionToken } from '../auth/sessions';
 import type { AppDeps } from '../env';
+import { councilArchived } from '../services/admin/archivedCouncil';
 import type { Peer } from './room/room';
 
 export type CollabAuth = { ok: true; peer: Peer } | { ok: false; code: number; reason: string };
@@ -47,6 +48,8 @@ export async function authenticateCollab(
   if (!roleAccess) return refuse(CLOSE_CODES.forbidden, 'observers read approved revisions, not the draft');
   // An archived edition (a next edition was made from it) is read-only for everyone.
   if ((await deps.storage.plans.find(plan.id))?.archivedAt != null) ceiling = 'read';
+  // So are the plans of an archived council.
+  if (await councilArchived(deps.storage, plan.workspaceId)) ceiling = 'read';
   return {
     ok: true,
     peer: {

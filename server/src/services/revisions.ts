@@ -29,6 +29,7 @@ import { frozenSnapshot, planSnapshotOf, restoreSnapshot, sealSnapshot } from '.
 import { archivedPlan, previousEditionFor } from './plans';
 import { notifyReviewStep } from './reviewNotifications';
 import { loadVisiblePlan } from './visiblePlan';
+import { councilArchived, councilArchivedError } from './admin/archivedCouncil';
 
 
 /** The origin of a restore applied by the server: it is a change like any other, stored and broadcast. */
@@ -210,6 +211,7 @@ export function revisionService(deps: AppDeps) {
       const { plan, revision } = await load(user, revisionId);
       if (!can(plan.role, 'plan.edit')) throw forbidden('Only those who edit the plan restore a revision into it.');
       if ((await deps.storage.plans.find(plan.id))?.archivedAt != null) throw archivedPlan();
+      if (await councilArchived(deps.storage, plan.workspaceId)) throw councilArchivedError();
       const snapshot = await snapshotOf(revisionId);
       await deps.rooms.use(plan.docName, (room) => restoreSnapshot(room.doc, snapshot, RESTORE_ORIGIN));
       await record(plan, user, 'revision.restored', { revisionId, revisionNumber: revision.number, hash: revision.hash });

@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { councilArchived } from '../../services/admin/archivedCouncil';
 import { signCollabToken } from '../../auth/collabToken';
 import type { AppDeps, AppEnv } from '../../env';
 import { forbidden } from '../../errors';
@@ -30,8 +31,9 @@ export function planRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
       const plan = await loadVisiblePlan(workspaces, user.id, c.req.valid('param').id);
       const roleAccess = planDocAccess(plan.role);
       if (!roleAccess) throw forbidden('Observers read approved revisions, not the live draft.');
-      // An archived edition opens read-only for everyone.
-      const capability = (await deps.storage.plans.find(plan.id))?.archivedAt != null ? 'read' : roleAccess;
+      // An archived edition, or a plan of an archived council, opens read-only for everyone.
+      const readOnly = (await deps.storage.plans.find(plan.id))?.archivedAt != null || (await councilArchived(deps.storage, plan.workspaceId));
+      const capability = readOnly ? 'read' : roleAccess;
       const expiresAt = Date.now() + deps.config.collabTokenTtlSeconds * 1000;
       const token = signCollabToken(deps.secret, { userId: user.id, sessionId: session.id, docName: plan.docName, access: capability, expiresAt });
       return c.json({ token, docName: plan.docName, capability, expiresAt: new Date(expiresAt).toISOString() }, 200);

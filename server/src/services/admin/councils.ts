@@ -1,13 +1,16 @@
 import type { AdminCouncil, LeaderRole } from '@sakutei/shared';
 import { newId } from '../../auth/ids';
+import type { RoomRegistry } from '../../collab/room/registry';
 import type { ServerEvents } from '../../events';
 import { AppError, notFound } from '../../errors';
 import { iso, isoOrNull } from '../../presenters/time';
 import type { Storage, UserRecord } from '../../storage';
 import type { CouncilOverview } from '../../storage/admin';
 import { memberSetRole } from '../memberSetRole';
+import { reconnectCouncil } from './archivedCouncil';
 
-type Deps = { storage: Storage; events: ServerEvents };
+/** `rooms` is absent in the CLI (its connections follow at the server's next start). */
+type Deps = { storage: Storage; events: ServerEvents; rooms?: RoomRegistry };
 
 export const presentCouncil = (c: CouncilOverview): AdminCouncil => ({
   ...c,
@@ -44,10 +47,10 @@ export async function createCouncil({ storage }: Deps, actor: UserRecord, name: 
 
 /**
  * Renames and/or archives a council. An archived council's plans leave everyone's plan list
- * (the plans storage hides them); nothing is deleted, and a return from the archive brings
- * them back as they were.
+ * (the plans storage hides them) and become read-only (archivedCouncil.ts); nothing is
+ * deleted, and a return from the archive brings them back as they were.
  */
-export async function updateCouncil({ storage }: Deps, actor: UserRecord, id: string, changes: { name?: string; archived?: boolean }): Promise<AdminCouncil> {
+export async function updateCouncil({ storage, rooms }: Deps, actor: UserRecord, id: string, changes: { name?: string; archived?: boolean }): Promise<AdminCouncil> {
   const before = await council(storage, id);
   const now = Date.now();
   if (changes.name !== undefined && changes.name !== before.name) {
@@ -65,6 +68,8 @@ export async function updateCouncil({ storage }: Deps, actor: UserRecord, id: st
       actorId: actor.id,
       details: { name: changes.name ?? before.name },
     });
+    // Open editors reconnect: read-only in an archived council, writable again on its return.
+    if (rooms) reconnectCouncil(rooms, id, changes.archived ? 'the council is archived; reconnect read-only' : 'the council is back from the archive; reconnect');
   }
   return presentCouncil(await council(storage, id));
 }
