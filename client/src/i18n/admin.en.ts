@@ -41,7 +41,7 @@ export const adminEn: Record<keyof typeof adminJa, string> = {
   'admin.councils.renameTitle': "Rename the council",
   'admin.councils.renameConfirm': "Rename",
   'admin.councils.archiveTitle': "Archive “{name}”?",
-  'admin.councils.archiveBody': "Its plans leave the members' plan lists. Nothing is deleted; restoring the council brings them back.",
+  'admin.councils.archiveBody': "Its plans leave the members' plan lists and become read-only. Nothing is deleted; restoring the council brings them back.",
   'admin.councils.appointTitle': "Appoint the chair or a vice chair of “{name}”",
   'admin.councils.appointEmail': "E-mail address of the person",
   'admin.councils.appointRole': "Role",

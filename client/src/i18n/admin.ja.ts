@@ -40,7 +40,7 @@ export const adminJa = {
   'admin.councils.renameTitle': "協議会の名称を変更",
   'admin.councils.renameConfirm': "変更",
   'admin.councils.archiveTitle': "「{name}」をアーカイブしますか",
-  'admin.councils.archiveBody': "この協議会の計画は、委員の計画一覧に表示されなくなります。削除はされず、アーカイブ解除で元に戻せます。",
+  'admin.councils.archiveBody': "この協議会の計画は、委員の計画一覧に表示されなくなり、閲覧のみになります。削除はされず、アーカイブ解除で元に戻せます。",
   'admin.councils.appointTitle': "「{name}」の座長・座長代理を任命",
   'admin.councils.appointEmail': "任命する人のメールアドレス",
   'admin.councils.appointRole': "役割",
