@@ -3,10 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { newId } from '../../server/src/auth/ids';
+import { openPostgresStorage } from '../../server/src/storage/postgres';
 import { DATABASE_FILE } from '../../server/src/storage/sqlite/database';
 import { signedIn } from '../support/http';
 import { ROOT, type TestServer, startServer, tempDataDir } from '../support/server';
 import { type SmtpSink, freePort, startSmtpSink } from '../support/smtpSink';
+import { createTestDatabase } from '../support/testServices';
 
 /**
  * The outbox end to end: a real server process sends through a real SMTP server on loopback,
@@ -143,6 +146,28 @@ describe('mail outbox, end to end', () => {
     expect((await chair.request('GET', '/api/notifications')).body.notifications[0]).toMatchObject({ kind: 'reviewOpened' });
     expect((await chair.request('GET', '/api/me/notification-settings')).body).toEqual({ email: 'immediate', mailEnabled: false });
     expect(outbox(dir)).toEqual([]);
+  });
+
+  it('sends each message once when two processes share one PostgreSQL outbox', async () => {
+    const smtp = await sink();
+    const database = await createTestDatabase();
+    cleanups.push(() => database.drop());
+    const env = { ...FAST, DATABASE_URL: database.url, SAKUTEI_SMTP_URL: smtp.url };
+    const servers = await Promise.all([startServer({ dataDir: dataDir(), env }), startServer({ dataDir: dataDir(), env })]);
+    for (const s of servers) cleanups.push(() => s.stop('SIGKILL'));
+    // Queued beside the servers, as another process (the CLI, a third server) would.
+    const storage = await openPostgresStorage(database.url);
+    cleanups.push(() => storage.close());
+    const ids = Array.from({ length: 20 }, () => newId());
+    for (const [i, id] of ids.entries()) {
+      await storage.mailOutbox.enqueue({ id, to: `iin${i}@example.jp`, subject: `会議のお知らせ ${i}`, text: '本文', createdAt: Date.now() });
+    }
+    await smtp.waitFor(ids.length);
+    await settle();
+    const messageIds = smtp.received.map((m) => m.headers.get('message-id'));
+    expect(messageIds).toHaveLength(ids.length);
+    expect(new Set(messageIds)).toEqual(new Set(ids.map((id) => `<${id}@sakutei>`)));
+    expect(await storage.mailOutbox.listUnsent(100)).toEqual([]);
   });
 
   it('queues nothing without SMTP: the CLI says so', async () => {
