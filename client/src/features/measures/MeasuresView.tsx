@@ -69,17 +69,12 @@ export function MeasuresView({ planId, session, role, editable }: PlanViewProps)
   );
   const { stopCapturing } = undo;
   /** One user action = one undo step, whatever the capture timeout would merge. */
-  const run = <T,>(change: () => T): T => {
-    stopCapturing();
-    const result = change();
-    stopCapturing();
-    return result;
-  };
-  const onEdit = useCallback(
-    (change: () => void) => {
+  const run = useCallback(
+    <T,>(change: () => T): T => {
       stopCapturing();
-      change();
+      const result = change();
       stopCapturing();
+      return result;
     },
     [stopCapturing],
   );
@@ -238,7 +233,7 @@ export function MeasuresView({ planId, session, role, editable }: PlanViewProps)
             kpiFocus={kpiFocus}
             onKpiFocusDone={clearKpiFocus}
             onAddKpi={rowCommands.addKpiToRow}
-            onEdit={onEdit}
+            onEdit={run}
             onCellChange={setKpiCell}
           />
         </KpiDetail>
