@@ -125,6 +125,11 @@ test('staff invite a member who accepts in another browser, set their attributes
 
 test('the members, account and invitation pages pass axe and fit a phone', async ({ browser }) => {
   const staff = await signedInPageAt(browser, 'staff@example.jp', { width: 390, height: 844 });
+  // The plan list names the person's councils, each with its 名簿.
+  await expect(staff.getByTestId('council-members-link').first()).toBeVisible();
+  await expectNoHorizontalOverflow(staff, 'plan list');
+  await shoot(staff, 'plan-list');
+  await staff.setViewportSize({ width: 390, height: 844 });
   await staff.getByTestId('current-user-name').click();
   await expect(staff.getByTestId('account-page')).toBeVisible();
   await expectNoSeriousA11yViolations(staff, { label: 'account page' });

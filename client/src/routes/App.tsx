@@ -9,6 +9,7 @@ import { AccountPage } from '../features/account/AccountPage';
 import { ResetPasswordPage } from '../features/account/ResetPasswordPage';
 import { InviteAcceptPage } from '../features/members/InviteAcceptPage';
 import { MembersPage } from '../features/members/MembersPage';
+import { CouncilLinks } from '../features/members/CouncilLinks';
 import { useI18n } from '../i18n';
 import { Header } from '../app/Header';
 import { SessionExpiredDialog } from '../app/SessionExpiredDialog';
@@ -66,7 +67,12 @@ function SignedInPage({ route, path, isAdmin }: { route: Route; path: string; is
     case 'adminAccounts':
       return isAdmin ? <AccountsPage /> : <NotFoundPage />;
     case 'plans':
-      return <PlanListPage />;
+      return (
+        <>
+          <PlanListPage />
+          <CouncilLinks />
+        </>
+      );
     case 'members':
       return <MembersPage key={route.workspaceId} workspaceId={route.workspaceId} />;
     case 'account':
