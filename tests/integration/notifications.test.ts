@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../server/src/storage/sqlite/database';
 import { signedIn } from '../support/http';
-import { type TestServer, startServer, tempDataDir } from '../support/server';
+import { type TestServer, cli, startServer, tempDataDir } from '../support/server';
 import { type ReceivedMail, type SmtpSink, startSmtpSink } from '../support/smtpSink';
 
 /**
@@ -121,6 +121,21 @@ describe('workflow notifications', () => {
     await settle();
     expect(mailsTo('chair@example.jp').some((m) => m.subject.includes('承認しました'))).toBe(false);
     expect(mailsTo('observer@example.jp').some((m) => m.subject.includes('承認しました'))).toBe(false);
+  });
+
+  it('tells the vice chair a decision was delegated to, and the chair when the vice chair decides', async () => {
+    cli(dataDir, ['user', 'add', '--email', 'vice@example.jp', '--name', '座長代理 伊藤', '--password', 'vice-chair-password']);
+    cli(dataDir, ['member', 'set', '--workspace', plan.workspaceId, '--email', 'vice@example.jp', '--role', 'vice_chair']);
+    const vice = await signedIn(server.url, 'vice@example.jp', 'vice-chair-password');
+    const revision = await freeze('第5回会議資料');
+    expect((await chair.request('POST', `/api/revisions/${revision.id}/review`, { delegateId: vice.user.id })).status).toBe(200);
+    expect((await notifications(vice))[0]).toMatchObject({ kind: 'reviewOpened', revision: { id: revision.id }, actor: { id: chair.user.id } });
+    expect((await notifications(chair)).some((n) => n.revision?.id === revision.id)).toBe(false);
+    await mailTo('vice@example.jp', '第5回会議資料の審議を始めました');
+
+    expect((await vice.request('POST', `/api/revisions/${revision.id}/decision`, { decision: 'approve', hash: revision.hash })).status).toBe(200);
+    expect((await notifications(chair))[0]).toMatchObject({ kind: 'approved', revision: { id: revision.id }, actor: { id: vice.user.id } });
+    await mailTo('chair@example.jp', '第5回会議資料を承認しました');
   });
 
   it("tells an opinion's author the 対応方針 recorded on it, and a mentioned chair", async () => {
