@@ -141,7 +141,10 @@ async function run(storage: Storage, [noun, verb]: string[], v: Record<string, s
     }
     case 'workspace add': {
       const id = newId();
-      await storage.workspaces.createWorkspace({ id, name: required(v, 'name') });
+      const name = required(v, 'name');
+      await storage.workspaces.createWorkspace({ id, name });
+      // Recorded like a council an administrator creates in the browser (no actor: the CLI).
+      await storage.audit.append({ at: Date.now(), kind: 'council.created', workspaceId: id, planId: null, actorId: null, details: { name, via: 'cli' } });
       return `workspace ${id}`;
     }
     case 'workspace list':

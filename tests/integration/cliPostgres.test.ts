@@ -31,8 +31,8 @@ describe('CLI on PostgreSQL', () => {
     expect(await cli('member', 'set', '--workspace', workspaceId, '--email', 'chair@example.jp', '--role', 'chair')).toContain('is chair');
     expect(await cli('plan', 'add', '--workspace', workspaceId, '--title', '産業振興計画')).toMatch(/^plan \S+ in 郡山市産業振興会議$/);
     expect(await cli('member', 'list', '--workspace', workspaceId)).toBe('chair\tchair@example.jp\t座長');
-    // The role change was recorded, chained, in the database.
-    expect(await cli('audit', 'verify')).toBe('audit log intact: 1 entries verified');
+    // The new council and the role change were recorded, chained, in the database.
+    expect(await cli('audit', 'verify')).toBe('audit log intact: 2 entries verified');
 
     const storage = await openPostgresStorage(database.url);
     try {
