@@ -46,6 +46,8 @@ test('an administrator creates a council, appoints its chair, and deactivates an
   addAccount(chairEmail, `座長 検証${suffix}`, chairPassword);
 
   const admin = await signIn(browser, 'admin@example.jp', 'sakutei-demo');
+  // On no council, the administrator lands in the administration, not on an empty plan list.
+  await expect(admin).toHaveURL(/\/admin$/);
   await admin.getByTestId('admin-link').click();
   await expect(admin.getByRole('heading', { level: 1, name: 'システム管理' })).toBeVisible();
   await expect(admin.getByTestId('councils-table')).toContainText('福島市中小企業振興会議');

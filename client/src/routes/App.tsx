@@ -57,7 +57,8 @@ function Shell({ userName, isAdmin = false, children }: { userName?: string; isA
   );
 }
 
-function SignedInPage({ route, path, isAdmin }: { route: Route; path: string; isAdmin: boolean }) {
+/** `home`: where signing in and `/` lead; an administrator on no council has only the administration. */
+function SignedInPage({ route, path, isAdmin, home }: { route: Route; path: string; isAdmin: boolean; home: string }) {
   switch (route.name) {
     case 'setup':
       return <SetupPage />;
@@ -102,9 +103,11 @@ function SignedInPage({ route, path, isAdmin }: { route: Route; path: string; is
     case 'notFound':
       return <NotFoundPage />;
     case 'home':
-      return <Redirect to="/plans" />;
-    case 'signIn':
-      return <Redirect to={returnPathFrom(path)} />;
+      return <Redirect to={home} />;
+    case 'signIn': {
+      const next = returnPathFrom(path);
+      return <Redirect to={next === '/plans' ? home : next} />;
+    }
   }
 }
 
@@ -145,7 +148,12 @@ export function App() {
     case 'signedIn':
       return (
         <Shell userName={state.me.user.name} isAdmin={state.me.isAdmin}>
-          <SignedInPage route={route} path={path} isAdmin={state.me.isAdmin} />
+          <SignedInPage
+            route={route}
+            path={path}
+            isAdmin={state.me.isAdmin}
+            home={state.me.isAdmin && state.me.memberships.length === 0 ? '/admin' : '/plans'}
+          />
           {/* Over the page rather than instead of it: the page keeps its unsent edits. */}
           {state.expired && <SessionExpiredDialog email={state.me.user.email} />}
         </Shell>
