@@ -165,6 +165,12 @@ test('an expired session says so, keeps the page’s edits, and sends them after
   expect(new URL(page.url()).pathname).toMatch(/^\/plans\/[^/]+$/);
   await expect(page.getByTestId('plan-editor')).toContainText(line);
   await expect(status(page)).not.toHaveAttribute('data-save-state', 'saved');
+  // Signing out from here would delete the edit the dialog keeps: asked first, as anywhere.
+  await page.getByTestId('session-expired-sign-out').click();
+  await expect(page.getByTestId('sign-out-unsent')).toContainText(/まだサーバーに保存されていない編集が \d+ 件/);
+  await page.getByTestId('sign-out-unsent-cancel').click();
+  await expect(page.getByTestId('sign-out-unsent')).toHaveCount(0);
+  await expect(dialog).toBeVisible();
 
   await expect(dialog.getByLabel('メールアドレス')).toHaveValue('member@example.jp');
   await dialog.getByLabel('パスワード').fill('wrong-password');

@@ -1,38 +1,12 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useI18n } from '../i18n';
-import { ConfirmDialog } from './ConfirmDialog';
 import { LanguageSwitch } from './LanguageSwitch';
-import { Link, navigate } from './router';
-import { useSession } from './session';
+import { Link } from './router';
+import { useSignOut } from './useSignOut';
 
 function SignOut({ name }: { name: string }) {
   const { t } = useI18n();
-  const { state, signOut } = useSession();
-  const [pending, setPending] = useState(false);
-  const [failed, setFailed] = useState(false);
-  /** Unsent edits signing out would delete from this device, while the person is asked. */
-  const [unsentToDelete, setUnsentToDelete] = useState<number | null>(null);
-
-  async function requestSignOut() {
-    const userId = state.status === 'signedIn' ? state.me.user.id : null;
-    // On demand: offlineStore brings Yjs and y-indexeddb, which the sign-in page and plan list do without.
-    const unsent = userId ? await import('../lib/offlineStore').then((m) => m.unsentEditsOf(userId)) : 0;
-    if (unsent > 0) setUnsentToDelete(unsent);
-    else void handleSignOut();
-  }
-
-  async function handleSignOut() {
-    setPending(true);
-    setFailed(false);
-    try {
-      await signOut();
-      navigate('/sign-in');
-    } catch {
-      setFailed(true);
-    } finally {
-      setPending(false);
-    }
-  }
+  const { requestSignOut, pending, failed, confirmation } = useSignOut();
 
   return (
     <div className="header-user">
@@ -45,24 +19,10 @@ function SignOut({ name }: { name: string }) {
       >
         {t('header.signedInAs', { name })}
       </Link>
-      <button type="button" className="button button--quiet" onClick={() => void requestSignOut()} disabled={pending}>
+      <button type="button" className="button button--quiet" onClick={requestSignOut} disabled={pending}>
         {t('header.signOut')}
       </button>
-      {unsentToDelete !== null && (
-        <ConfirmDialog
-          title={t('signOutUnsent.title')}
-          confirmLabel={t('signOutUnsent.confirm')}
-          danger
-          testId="sign-out-unsent"
-          onConfirm={() => {
-            setUnsentToDelete(null);
-            void handleSignOut();
-          }}
-          onCancel={() => setUnsentToDelete(null)}
-        >
-          <p>{t('signOutUnsent.body', { count: unsentToDelete })}</p>
-        </ConfirmDialog>
-      )}
+      {confirmation}
       {failed && (
         <p className="header-user__error" role="alert">
           {t('header.signOutFailed')}

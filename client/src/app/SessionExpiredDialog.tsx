@@ -1,8 +1,8 @@
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useI18n } from '../i18n';
-import { navigate } from './router';
 import { useSession } from './session';
 import { SignInForm } from './SignInForm';
+import { useSignOut } from './useSignOut';
 import './SessionExpiredDialog.css';
 
 /**
@@ -13,12 +13,9 @@ import './SessionExpiredDialog.css';
  */
 export function SessionExpiredDialog({ email }: { email: string }) {
   const { t } = useI18n();
-  const { signIn, signOut } = useSession();
-
-  async function handleSignOut() {
-    await signOut().catch(() => undefined);
-    navigate('/sign-in');
-  }
+  const { signIn } = useSession();
+  // Signing out here deletes the unsent edits this dialog exists to keep: asked first, as anywhere.
+  const { requestSignOut, failed, confirmation } = useSignOut();
 
   return (
     <ModalOverlay isOpen isDismissable={false} isKeyboardDismissDisabled className="session-expired-overlay">
@@ -41,7 +38,8 @@ export function SessionExpiredDialog({ email }: { email: string }) {
             <button
               type="button"
               className="button button--quiet"
-              onClick={handleSignOut}
+              data-testid="session-expired-sign-out"
+              onClick={requestSignOut}
               aria-describedby="session-expired-sign-out-hint"
             >
               {t('sessionExpired.signOut')}
@@ -50,6 +48,8 @@ export function SessionExpiredDialog({ email }: { email: string }) {
           <p id="session-expired-sign-out-hint" className="session-expired__hint">
             {t('sessionExpired.signOutHint')}
           </p>
+          {failed && <p role="alert">{t('header.signOutFailed')}</p>}
+          {confirmation}
         </Dialog>
       </Modal>
     </ModalOverlay>

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { createContext, use, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import * as api from '../lib/api';
 import { ApiError } from '../lib/api';
+import { clearOfflineCopies } from '../lib/offlineCopies';
 
 export type SessionState =
   | { status: 'checking' }
@@ -74,8 +75,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setState({ status: 'signedOut' });
     // Nothing read for this person may show to whoever signs in next on this browser.
     queryClient.clear();
-    // On demand: offlineStore brings Yjs and y-indexeddb, which the sign-in page and plan list do without.
-    if (userId) await import('../lib/offlineStore').then((m) => m.clearOfflineCopies(userId));
+    if (userId) await clearOfflineCopies(userId);
   }, [state, queryClient]);
 
   const expire = useCallback(

@@ -1,14 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import {
-  clearOfflineCopies,
-  offlineDbName,
-  offlineDbNamesOf,
-  openOfflineCopy,
-  readUnsentCount,
-  unsentEditsOf,
-  writeUnsentCount,
-} from './offlineStore';
+import { clearOfflineCopies, offlineDbName, offlineDbNamesOf, readUnsentCount, unsentEditsOf, writeUnsentCount } from './offlineCopies';
+import { openOfflineCopy } from './offlineStore';
 
 const open: Array<{ destroy(): void }> = [];
 afterEach(async () => {
