@@ -70,3 +70,18 @@ test('a 対応方針 recorded on my opinion reaches me in the bell, opens my thr
   await member.context().close();
   await staff.context().close();
 });
+
+test("a review notification's link opens its revision in the 版・審議 tab", async ({ browser }) => {
+  const member = await signedInPage(browser, 'member@example.jp');
+  const plan = ((await api(member, 'GET', '/api/plans')).plans as Array<{ id: string; title: string }>).find((p) => p.title === DEMO_PLAN_TITLE)!;
+  const revisions = (await api(member, 'GET', `/api/plans/${plan.id}/revisions`)).revisions as Array<{ id: string; name: string }>;
+  const revision = revisions[0]!;
+  // The link the bell and the e-mail give for a review step (nothing is changed to make one).
+  await member.goto(`/plans/${plan.id}?revision=${revision.id}#revisions`);
+  await expect(member.getByTestId('plan-tab-revisions')).toHaveAttribute('aria-selected', 'true');
+  const reader = member.getByTestId('revision-reader');
+  await expect(reader).toHaveAttribute('data-revision-id', revision.id);
+  await expect(reader).toContainText(revision.name);
+  await member.screenshot({ path: `${SHOTS}/mail-revision-link-1280.png` });
+  await member.context().close();
+});

@@ -93,7 +93,7 @@ describe('workflow notifications', () => {
 
     const mail = await mailTo('chair@example.jp', `第${revision.number}版 第1回会議資料の審議を始めました`);
     expect(mail.subject).toContain(`【${plan.title}】`);
-    expect(mail.text).toContain(`https://sakutei.example.jp/plans/${plan.id}#revisions`);
+    expect(mail.text).toContain(`https://sakutei.example.jp/plans/${plan.id}?revision=${revision.id}#revisions`);
     expect(mail.text).toContain('opened the review');
     await mailTo('observer@example.jp', '審議を始めました');
   });
@@ -192,7 +192,7 @@ describe('notification settings', () => {
     const digest = await mailTo('member@example.jp', '通知のまとめ');
     expect(digest.subject).toBe('Sakutei: 通知のまとめ（1件） / Daily summary (1)');
     expect(digest.text).toContain('第4回会議資料を承認しました');
-    expect(digest.text).toContain(`https://sakutei.example.jp/plans/${plan.id}#revisions`);
+    expect(digest.text).toContain(`https://sakutei.example.jp/plans/${plan.id}?revision=${revision.id}#revisions`);
     await settle();
     expect(mailsTo('member@example.jp')).toHaveLength(before.member + 1);
     expect(mailsTo('member2@example.jp')).toHaveLength(before.member2);

@@ -30,7 +30,7 @@ describe('notification mail', () => {
     expect(mail.subject).toBe('【第2期福島市中小企業振興プログラム】座長 山田太郎さんが第3版 第2回会議資料を差し戻しました');
     expect(mail.text).toContain('「目標年度を見直してください。」');
     expect(mail.text).toContain('座長 山田太郎 sent revision 3 第2回会議資料 back.');
-    expect(mail.text).toContain('https://sakutei.example.jp/plans/plan%201#revisions');
+    expect(mail.text).toContain('https://sakutei.example.jp/plans/plan%201?revision=r1#revisions');
   });
 
   it('links a comment notification to its thread, with the comment shown as plain text', () => {

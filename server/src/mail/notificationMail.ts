@@ -4,10 +4,11 @@ import type { OutgoingMail } from './mailer';
 
 // Mail is Japanese first with English below, like the app: we do not know the reader's locale.
 
-/** Where a notification opens in the app: its thread, or the plan's revisions. */
-export function notificationPath(n: Pick<NotificationView, 'planId' | 'threadId'>): string {
+/** Where a notification opens in the app: its thread, or its revision in the plan's 版・審議 tab (as the bell links). */
+export function notificationPath(n: Pick<NotificationView, 'planId' | 'threadId' | 'revisionId'>): string {
   const plan = `/plans/${encodeURIComponent(n.planId)}`;
-  return n.threadId ? `${plan}#thread-${encodeURIComponent(n.threadId)}` : `${plan}#revisions`;
+  if (n.threadId) return `${plan}#thread-${encodeURIComponent(n.threadId)}`;
+  return n.revisionId ? `${plan}?revision=${encodeURIComponent(n.revisionId)}#revisions` : `${plan}#revisions`;
 }
 
 function revisionLabel(n: NotificationView): { ja: string; en: string } {

@@ -28,10 +28,11 @@ function BellIcon() {
   );
 }
 
-/** Where a notification opens: its thread, or the plan's revisions for a review's. */
+/** Where a notification opens: its thread, or for a review's the revision in the plan's 版・審議 tab. */
 function notificationHref(n: Notification): string {
   const plan = `/plans/${encodeURIComponent(n.planId)}`;
-  return n.threadId ? `${plan}#thread-${encodeURIComponent(n.threadId)}` : `${plan}#revisions`;
+  if (n.threadId) return `${plan}#thread-${encodeURIComponent(n.threadId)}`;
+  return n.revision ? `${plan}?revision=${encodeURIComponent(n.revision.id)}#revisions` : `${plan}#revisions`;
 }
 
 function NotificationItem({ notification, onOpen }: { notification: Notification; onOpen: (n: Notification) => void }) {

@@ -1,11 +1,13 @@
 import type { Revision } from '@sakutei/shared';
-import { useCallback, useId, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
+import { subscribeToLocation } from '../../app/router';
 import { useI18n } from '../../i18n';
 import { usePlan } from '../plan/PlanContext';
 import { useRevisionCommentsPort } from '../plan/ports';
 import { CompareSection } from './CompareSection';
 import { RevisionList } from './RevisionList';
 import { RevisionReader } from './RevisionReader';
+import { revisionNamedByLink } from './linkedRevision';
 import { latestApproved } from './revisionText';
 import { useAnnouncer } from '../../app/useAnnouncer';
 import { useRevisions } from './useRevisions';
@@ -23,7 +25,16 @@ export function ObserverRevisionsView({ sidebar }: { sidebar: ReactNode }) {
   const { revisions, failed, reload, replace } = useRevisions(plan.id);
   const { announcement, announce } = useAnnouncer();
   const { worthShowing } = useRevisionCommentsPort();
-  const [chosenId, setChosenId] = useState<string | null>(null);
+  // A notification's link (`?revision=…`) opens the revision its review is about.
+  const [chosenId, setChosenId] = useState<string | null>(revisionNamedByLink);
+  useEffect(
+    () =>
+      subscribeToLocation(() => {
+        const linked = revisionNamedByLink();
+        if (linked) setChosenId(linked);
+      }),
+    [],
+  );
   const listHeadingId = useId();
 
   const latest = revisions ? latestApproved(revisions) : null;

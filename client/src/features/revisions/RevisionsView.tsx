@@ -1,5 +1,6 @@
 import { can, type Revision } from '@sakutei/shared';
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
+import { subscribeToLocation } from '../../app/router';
 import { useI18n } from '../../i18n';
 import type { PlanViewProps } from '../plan/planView';
 import { AuditLog } from './AuditLog';
@@ -7,6 +8,7 @@ import { CompareSection } from './CompareSection';
 import { FreezeForm } from './FreezeForm';
 import { RevisionList } from './RevisionList';
 import { RevisionReader } from './RevisionReader';
+import { revisionNamedByLink } from './linkedRevision';
 import { useAnnouncer } from '../../app/useAnnouncer';
 import { useMembers } from './useMembers';
 import { useRevisions } from './useRevisions';
@@ -18,7 +20,16 @@ export function RevisionsView({ planId, workspaceId, role, editable }: PlanViewP
   const { revisions, failed, reload, replace } = useRevisions(planId);
   const members = useMembers(workspaceId, can(role, 'members.read'));
   const { announcement, actionCount, announce } = useAnnouncer();
-  const [readingId, setReadingId] = useState<string | null>(null);
+  // A notification's link (`?revision=…#revisions`) opens that revision, also when followed from this page.
+  const [readingId, setReadingId] = useState<string | null>(revisionNamedByLink);
+  useEffect(
+    () =>
+      subscribeToLocation(() => {
+        const linked = revisionNamedByLink();
+        if (linked) setReadingId(linked);
+      }),
+    [],
+  );
   const listHeadingId = useId();
   const reading = revisions?.find((revision) => revision.id === readingId) ?? null;
 
