@@ -1,13 +1,16 @@
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type Page, expect, test } from '@playwright/test';
+import { startServer, tempDataDir } from '../support/server';
 import { expectNoSeriousA11yViolations } from './support';
 
 /**
  * The administration area, from the demo's administrator (admin@example.jp): create a council,
  * appoint its chair, deactivate and reactivate that chair's account. Everything it touches is
  * its own (a new council, an account made here), so the shared demo council stays as it was.
+ * The first run happens on a server of its own (empty folder, demo mode off).
  */
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -146,4 +149,39 @@ test('a member is not offered the administration area', async ({ browser }) => {
   await member.goto('/admin');
   await expect(member.getByTestId('councils-table')).toHaveCount(0);
   await member.context().close();
+});
+
+test('first run: the printed setup link makes the first administrator, who creates the first council', async ({ browser }) => {
+  // A server of its own on an empty folder with demo mode off: the shared demo server has administrators.
+  const dataDir = tempDataDir();
+  const server = await startServer({ dataDir, env: { SAKUTEI_DEMO: '0' } });
+  try {
+    const link = /(http:\/\/\S+\/setup#token=\S+)/.exec(server.output())?.[1];
+    expect(link, server.output()).toBeDefined();
+    const context = await browser.newContext({ locale: 'ja-JP', baseURL: server.url });
+    const page = await context.newPage();
+    await page.goto(link!);
+    await page.getByTestId('setup-name').fill('事務局 管理者');
+    await page.getByTestId('setup-email').fill('kanri@city.example.jp');
+    await page.getByTestId('setup-password').fill('short');
+    await page.getByTestId('setup-submit').click();
+    await expect(page.getByText('パスワードは10文字以上にしてください。')).toBeVisible();
+    await page.getByTestId('setup-password').fill('first-admin-password');
+    await page.getByTestId('setup-submit').click();
+    await expect(page).toHaveURL(/\/admin$/);
+    await expect(page.getByTestId('current-user-name')).toContainText('事務局 管理者');
+    await expect(page.getByText('協議会はまだありません')).toBeVisible();
+    await page.getByTestId('council-create').click();
+    await page.getByTestId('council-name').fill('郡山市産業振興会議');
+    await page.getByTestId('council-create-dialog-confirm').click();
+    await expect(page.getByTestId('councils-table')).toContainText('郡山市産業振興会議');
+
+    // The link was used up: opened again, the page says the installation is set up.
+    await page.goto(link!);
+    await expect(page.getByTestId('setup-notice')).toContainText('初期設定は完了しています');
+    await context.close();
+  } finally {
+    await server.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
 });
