@@ -58,6 +58,14 @@ describe('first-run setup', () => {
     expect(await auditKinds()).toEqual(['setup.completed']);
   });
 
+  it("refuses an existing account's address without using the link up", async () => {
+    await account('taken');
+    const link = await issueSetupLink(storage);
+    const input = { token: tokenOf(link!.path), name: '管理者', password: 'long-enough-password' };
+    await expect(completeSetup(storage, { ...input, email: 'taken@example.jp' })).rejects.toMatchObject({ status: 409, code: 'email_taken' });
+    expect((await completeSetup(storage, { ...input, email: 'free@example.jp' })).email).toBe('free@example.jp');
+  });
+
   it('expires a link after a day', async () => {
     const now = Date.now();
     const link = await issueSetupLink(storage, now - 25 * 60 * 60 * 1000);
