@@ -1,6 +1,6 @@
 import { CLOSE_CODES } from '@sakutei/shared';
 import type { AppDeps } from '../env';
-import { recheckPeer } from './access';
+import { type AccessVerdict, recheckPeer } from './access';
 import type { Connection } from './room/room';
 
 /**
@@ -13,7 +13,8 @@ export function startAccessWatcher(deps: AppDeps): () => void {
   async function recheck(conns: Connection[]): Promise<void> {
     for (const conn of conns) {
       try {
-        const verdict = await recheckPeer(deps, conn.peer);
+        let verdict = await recheckPeer(deps, conn.peer);
+        if (verdict.keep) verdict = await recheckArchived(conn);
         if (!verdict.keep) {
           rooms.leave(conn);
           conn.socket.close(verdict.code, verdict.reason);
@@ -24,6 +25,14 @@ export function startAccessWatcher(deps: AppDeps): () => void {
     }
   }
   const matching = (pred: (c: Connection) => boolean) => [...rooms.connections()].filter(pred);
+
+  /** A connection that may write to an edition archived since it opened (one that raced the event). */
+  async function recheckArchived(conn: Connection): Promise<AccessVerdict> {
+    if (conn.peer.access === 'read') return { keep: true };
+    const plan = await deps.storage.workspaces.findPlanByDocName(conn.room.name);
+    const archived = plan ? (await deps.storage.plans.find(plan.id))?.archivedAt != null : false;
+    return archived ? { keep: false, code: CLOSE_CODES.accessChanged, reason: 'this edition is archived; reconnect read-only' } : { keep: true };
+  }
 
   const onMembership = ({ workspaceId, userId }: { workspaceId: string; userId: string }) =>
     void recheck(matching((c) => c.peer.workspaceId === workspaceId && c.peer.id === userId));
