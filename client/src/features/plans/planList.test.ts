@@ -49,3 +49,12 @@ describe('plan text', () => {
     expect(stageText({ revisionId: 'r', number: 2, name: '素案', stage: '素案', reviewStatus: 'in_review' }, t)).toContain('"number":2');
   });
 });
+
+describe('the 新旧対照表 against last year has an address of its own', () => {
+  it('is matched beside the plan page', async () => {
+    const { matchRoute } = await import('../../app/router');
+    expect(matchRoute('/plans/p1/compare-previous')).toEqual({ name: 'comparePrevious', planId: 'p1' });
+    expect(matchRoute('/plans/p1')).toEqual({ name: 'plan', planId: 'p1' });
+    expect(matchRoute('/plans/p1/compare-other').name).toBe('notFound');
+  });
+});
