@@ -12,7 +12,6 @@ import {
   templateTable,
   withYearColumn,
 } from './editions';
-import { planMatchesSearch } from './search';
 
 const table: MeasureTable = {
   settings: { ...DEFAULT_MEASURE_SETTINGS, actualYears: [2022, 2023, 2024, 2025], baselineYear: 2020, targetYear: 2025 },
@@ -108,16 +107,5 @@ describe('new tables', () => {
     expect(copy.kpis).toEqual([]);
     expect(copy.projects).toEqual([]);
     expect(copy.roleCells).toEqual({});
-  });
-});
-
-describe('planMatchesSearch', () => {
-  it('folds widths and case, and wants every word', () => {
-    const fields = ['中小企業振興プログラム 令和７年度版', '福島市ＳＭＥ振興会議'];
-    expect(planMatchesSearch('令和7', fields)).toBe(true);
-    expect(planMatchesSearch('sme　振興', fields)).toBe(true);
-    expect(planMatchesSearch('ﾌﾟﾛｸﾞﾗﾑ', fields)).toBe(true);
-    expect(planMatchesSearch('観光', fields)).toBe(false);
-    expect(planMatchesSearch('  ', fields)).toBe(true);
   });
 });

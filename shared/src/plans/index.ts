@@ -1,2 +1,1 @@
 export * from './editions';
-export * from './search';

@@ -1,4 +1,4 @@
-import { mentionToken, plainBody, type Person } from '@sakutei/shared';
+import { mentionToken, plainBody, searchKey, type Person } from '@sakutei/shared';
 
 /**
  * People type `@name` in a plain textarea; the stored body carries `@[name](userId)` tokens.
@@ -59,10 +59,8 @@ export function mentionQueryAt(text: string, caret: number): MentionQuery | null
   return { start, query };
 }
 
-const normalise = (text: string) => text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
-
-/** People whose name contains the query, ignoring case, width and spaces. */
+/** People whose name contains the query, as every search box compares (shared searchKey): 「たなか」 finds 「タナカ」. */
 export function matchPeople<P extends Person>(people: readonly P[], query: string, limit = 8): P[] {
-  const wanted = normalise(query);
-  return people.filter((person) => normalise(person.name).includes(wanted)).slice(0, limit);
+  const wanted = searchKey(query);
+  return people.filter((person) => searchKey(person.name).includes(wanted)).slice(0, limit);
 }

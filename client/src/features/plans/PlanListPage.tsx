@@ -1,4 +1,4 @@
-import { can, formatCommentTime, planMatchesSearch, type PlanListItem } from '@sakutei/shared';
+import { can, formatCommentTime, matchesSearch, type PlanListItem } from '@sakutei/shared';
 import { useId, useMemo, useState } from 'react';
 import { ResourceStatus } from '../../app/ResourceStatus';
 import { Link } from '../../app/router';
@@ -121,7 +121,7 @@ export function PlanListPage() {
   const plans = resource.status === 'loaded' ? resource.data.plans : [];
   const groups = useMemo(() => {
     // A match on an earlier edition shows its group; the successor carries the fold.
-    const matching = plans.filter((plan) => planMatchesSearch(query, [plan.title, plan.workspaceName]));
+    const matching = plans.filter((plan) => matchesSearch(query, [plan.title, plan.workspaceName]));
     const shown = new Set(matching.map((plan) => plan.id));
     return groupEditions(plans).filter((group) => shown.has(group.plan.id) || group.earlier.some((plan) => shown.has(plan.id)));
   }, [plans, query]);

@@ -1,4 +1,4 @@
-import type { Member } from '@sakutei/shared';
+import { matchesSearch, type Member } from '@sakutei/shared';
 import { useId, useState } from 'react';
 import {
   Autocomplete,
@@ -15,7 +15,7 @@ import {
   type Selection,
 } from 'react-aria-components';
 import { useI18n } from '../../i18n';
-import { matchesSearch, personSearchText } from './personSearch';
+import { personSearchText } from './personSearch';
 
 interface Props {
   /** The council's observers, the only people a review can invite. */
@@ -62,7 +62,7 @@ export function ObserverPicker({ observers, chosenIds, onChange }: Props) {
           </TagList>
         </TagGroup>
       )}
-      <Autocomplete inputValue={query} onInputChange={setQuery} filter={(text, input) => matchesSearch(text, input)}>
+      <Autocomplete inputValue={query} onInputChange={setQuery} filter={(text, input) => matchesSearch(input, text)}>
         <SearchField className="observer-picker__search" aria-describedby={hintId}>
           <Label className="observer-picker__label">{t('revisions.open.invite')}</Label>
           <Input className="revisions-input observer-picker__input" placeholder={t('revisions.invite.placeholder')} data-testid="review-invite" />
