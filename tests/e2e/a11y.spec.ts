@@ -26,6 +26,8 @@ async function check(page: Page, label: string, include?: string): Promise<void>
 
 async function openPlan(page: Page): Promise<void> {
   await page.getByRole('link', { name: DEMO_PLAN_TITLE }).click();
+  // On the plan page, not one of the list's entries (other specs add plans to the council).
+  await expect(page).toHaveURL(/\/plans\/[^/]+$/);
   await expect(page.getByTestId('plan-role')).toBeVisible();
 }
 
