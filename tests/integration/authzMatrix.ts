@@ -370,6 +370,11 @@ export const MATRIX: Readonly<Record<string, RouteEntry>> = {
       },
     ],
   },
+  'PATCH /api/plans/{id}/settings': {
+    // 計画の設定: plan.manage (staff and the chair). The body restates the default direction, so
+    // the fixture plan's settings stay as they are whoever is allowed.
+    cases: [{ request: (f) => ({ path: `/api/plans/${f.planId}/settings`, body: { kpiDirection: 'higher' } }), expect: { ...council(403), staff: 200, chair: 200 } }],
+  },
   'POST /api/plans/{id}/spreadsheets/rows': {
     cases: [
       {

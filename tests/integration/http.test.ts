@@ -128,6 +128,7 @@ describe('OpenAPI document', () => {
       '/api/plans/{id}/measures/export',
       '/api/plans/{id}/opinions/export',
       '/api/plans/{id}/revisions',
+      '/api/plans/{id}/settings',
       '/api/plans/{id}/spreadsheets/rows',
       '/api/plans/{id}/threads',
       '/api/revisions/{revisionId}',

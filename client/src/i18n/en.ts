@@ -10,6 +10,7 @@ import { offlineEn } from './offline.en';
 import { adminEn } from './admin.en';
 import { membersEn } from './members.en';
 import { plansEn } from './plans.en';
+import { settingsEn } from './settings.en';
 
 export const en: Record<MessageKey, string> = {
   'app.name': '策定 Sakutei',
@@ -90,4 +91,5 @@ export const en: Record<MessageKey, string> = {
   ...adminEn,
   ...membersEn,
   ...plansEn,
+  ...settingsEn,
 };

@@ -9,6 +9,7 @@ import { offlineJa } from './offline.ja';
 import { adminJa } from './admin.ja';
 import { membersJa } from './members.ja';
 import { plansJa } from './plans.ja';
+import { settingsJa } from './settings.ja';
 
 /**
  * Japanese is the source language: its keys define the message catalogue and every
@@ -93,6 +94,7 @@ export const ja = {
   ...adminJa,
   ...membersJa,
   ...plansJa,
+  ...settingsJa,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;

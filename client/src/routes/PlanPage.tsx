@@ -13,6 +13,7 @@ import { MeasuresView } from '../features/measures/MeasuresView';
 import { ApprovedRevisionsPage } from './ApprovedRevisionsPage';
 import { PlanEditionBar } from '../features/plans/PlanEditionBar';
 import { RevisionsView } from '../features/revisions/RevisionsView';
+import { PlanSettingsView } from '../features/settings/PlanSettingsView';
 import { CommentsProvider } from '../features/comments/CommentsProvider';
 import { CommentsSidebar } from '../features/comments/CommentsSidebar';
 import { PlanProvider, type PlanViewId } from '../features/plan/PlanContext';
@@ -50,6 +51,7 @@ const VIEWS = [
   { id: 'contents', label: 'workspace.tab.contents', View: ContentsView },
   { id: 'roles', label: 'workspace.tab.roles', View: RoleMatrixView },
   { id: 'revisions', label: 'workspace.tab.revisions', View: RevisionsView },
+  { id: 'settings', label: 'workspace.tab.settings', View: PlanSettingsView },
 ] as const satisfies ReadonlyArray<{ id: PlanViewId; label: string; View: unknown }>;
 type ViewId = PlanViewId;
 

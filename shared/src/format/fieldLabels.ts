@@ -40,6 +40,7 @@ export const SETTING_FIELD_LABELS: Record<SettingDiffField, Label> = {
   targetYear: { ja: '目標年度', en: 'Target year' },
   gradeRules: { ja: '評価の基準', en: 'Grading rules' },
   roleMatrixLevel: { ja: '役割分担表の階層', en: 'Role matrix level' },
+  kpiDirection: { ja: '指標の方向（既定）', en: 'Default KPI direction' },
 };
 
 export const OTHER_FIELD_LABELS = {

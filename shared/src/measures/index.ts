@@ -3,6 +3,7 @@ export * from './numbering';
 export * from './orderKey';
 export * from './tree';
 export * from './ydoc';
+export * from './settings';
 export * from './ids';
 export * from './fiscalYear';
 export * from './valueText';

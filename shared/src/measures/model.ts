@@ -191,10 +191,20 @@ export const gradeConditionSchema = z.discriminatedUnion('kind', [
 ]);
 export type GradeCondition = z.infer<typeof gradeConditionSchema>;
 
+/**
+ * The colours a grade can be shown in: a fixed palette whose every colour keeps its text
+ * readable (contrast ≥ 4.5:1, see measures.css), so no council can pick an unreadable one.
+ */
+export const GRADE_TONES = ['green', 'blue', 'yellow', 'orange', 'red', 'grey'] as const;
+export const gradeToneSchema = z.enum(GRADE_TONES);
+export type GradeTone = z.infer<typeof gradeToneSchema>;
+
 export const gradeRuleSchema = z.object({
   grade: z.string().min(1).max(8),
   label: z.string().max(60),
   when: gradeConditionSchema,
+  /** Absent in tables written before grade colours were settable: S/A/B/C keep their colours. */
+  tone: gradeToneSchema.optional(),
 });
 export type GradeRule = z.infer<typeof gradeRuleSchema>;
 
@@ -202,11 +212,19 @@ export type GradeRule = z.infer<typeof gradeRuleSchema>;
 export const UNGRADED = '—';
 
 export const DEFAULT_GRADE_RULES: readonly GradeRule[] = [
-  { grade: 'S', label: '目標達成', when: { kind: 'achieved' } },
-  { grade: 'A', label: '基準値より改善', when: { kind: 'betterThanBaseline' } },
-  { grade: 'B', label: '基準値から10%以内', when: { kind: 'withinOfBaseline', percent: 10 } },
-  { grade: 'C', label: '基準値より悪化', when: { kind: 'worseThanBaseline' } },
+  { grade: 'S', label: '目標達成', when: { kind: 'achieved' }, tone: 'green' },
+  { grade: 'A', label: '基準値より改善', when: { kind: 'betterThanBaseline' }, tone: 'blue' },
+  { grade: 'B', label: '基準値から10%以内', when: { kind: 'withinOfBaseline', percent: 10 }, tone: 'yellow' },
+  { grade: 'C', label: '基準値より悪化', when: { kind: 'worseThanBaseline' }, tone: 'red' },
 ];
+
+const LEGACY_TONES: Record<string, GradeTone> = { S: 'green', A: 'blue', B: 'yellow', C: 'red' };
+
+/** The colour a grade is shown in: its rule's tone, else the old S/A/B/C colours, else grey. */
+export function gradeTone(grade: string, rules: readonly GradeRule[]): GradeTone {
+  const rule = rules.find((candidate) => candidate.grade === grade);
+  return rule?.tone ?? LEGACY_TONES[grade] ?? 'grey';
+}
 
 // ---------------------------------------------------------------- settings and the whole table
 
@@ -219,6 +237,8 @@ export const measureSettingsSchema = z.object({
   gradeRules: z.array(gradeRuleSchema).max(20),
   /** Depth of the rows the role matrix lists (0 = top level). */
   roleMatrixLevel: z.number().int().min(0).max(7),
+  /** The direction a new KPI starts with (以上 / 以下 / 維持); tables from before it say 以上. */
+  kpiDirection: kpiDirectionSchema.default('higher'),
 });
 export type MeasureSettings = z.infer<typeof measureSettingsSchema>;
 
@@ -229,6 +249,7 @@ export const DEFAULT_MEASURE_SETTINGS: MeasureSettings = {
   targetYear: 2025,
   gradeRules: [...DEFAULT_GRADE_RULES],
   roleMatrixLevel: 1,
+  kpiDirection: 'higher',
 };
 
 export const measureTableSchema = z.object({

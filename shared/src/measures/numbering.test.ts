@@ -35,3 +35,39 @@ describe('numbering', () => {
     expect(parseNumberLabel('・産業クラスターの形成', KORIYAMA_SCHEME)).toEqual({ depth: 2, rest: '産業クラスターの形成' });
   });
 });
+
+describe('numbering: katakana and latin styles', () => {
+  it('prints ア…ン, a…z and A…Z, then falls back to digits', () => {
+    expect(formatNumberLabel('{katakana}', 1, '')).toBe('ア');
+    expect(formatNumberLabel('({katakana})', 6, '')).toBe('(カ)');
+    expect(formatNumberLabel('{katakana}', 46, '')).toBe('ン');
+    expect(formatNumberLabel('{katakana}', 47, '')).toBe('47');
+    expect(formatNumberLabel('{latin}', 1, '')).toBe('a');
+    expect(formatNumberLabel('({latin})', 26, '')).toBe('(z)');
+    expect(formatNumberLabel('{LATIN}', 3, '')).toBe('C');
+    expect(formatNumberLabel('{latin}', 27, '')).toBe('27');
+  });
+
+  it('reads back every style it prints, at the level that prints it', () => {
+    const styles = ['{arabic}', '({arabic})', '{circled}', '{ROMAN}', '{katakana}', '({latin})'];
+    fc.assert(
+      fc.property(fc.constantFrom(...styles), fc.integer({ min: 1, max: 26 }), (numbering, n) => {
+        const scheme = { id: 'x', name: 'x', levels: [{ name: 'L', numbering }] };
+        const label = formatNumberLabel(numbering, n, '');
+        expect(parseNumberLabel(`${label} 施策の名称`, scheme)).toEqual({ depth: 0, rest: '施策の名称' });
+      }),
+    );
+  });
+
+  it('reads a parent-prefixed number whose parent counts in katakana', () => {
+    const scheme = {
+      id: 'x',
+      name: 'x',
+      levels: [
+        { name: '基本目標', numbering: '{katakana}' },
+        { name: '施策', numbering: '{parent}-{arabic}' },
+      ],
+    };
+    expect(parseNumberLabel('ウ-2 創業の支援', scheme)).toEqual({ depth: 1, rest: '創業の支援' });
+  });
+});

@@ -63,14 +63,39 @@ function fromRoman(text: string): number | null {
   return null;
 }
 
+/** ア イ ウ … ン in 五十音 order (46 letters, ヰ ヱ left out as documents do); beyond, the digits. */
+const KATAKANA = 'アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲン';
+
+export function katakana(n: number): string {
+  return n >= 1 && n <= KATAKANA.length ? KATAKANA[n - 1]! : String(n);
+}
+
+function fromKatakana(char: string): number | null {
+  const index = char.length === 1 ? KATAKANA.indexOf(char) : -1;
+  return index >= 0 ? index + 1 : null;
+}
+
+/** a … z (A … Z), then the digits: a plan with 27 items at one level counts on in numbers. */
+export function latin(n: number): string {
+  return n >= 1 && n <= 26 ? String.fromCharCode(0x60 + n) : String(n);
+}
+
+function fromLatin(char: string): number | null {
+  return /^[a-z]$/i.test(char) ? char.toLowerCase().charCodeAt(0) - 0x60 : null;
+}
+
 const COUNTERS = {
   arabic: { format: (n: number) => String(n), pattern: '[0-9]+', read: (s: string) => Number(s) },
   circled: { format: circled, pattern: '[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]', read: fromCircled },
   ROMAN: { format: upperRoman, pattern: '[\u2160-\u216b]|[IVXLC]+', read: fromRoman },
   roman: { format: lowerRoman, pattern: '[\u2170-\u217b]|[ivxlc]+', read: fromRoman },
+  katakana: { format: katakana, pattern: `[${KATAKANA}]`, read: fromKatakana },
+  latin: { format: latin, pattern: '[a-z]', read: fromLatin },
+  LATIN: { format: (n: number) => latin(n).toUpperCase(), pattern: '[A-Z]', read: fromLatin },
 } as const;
 type CounterName = keyof typeof COUNTERS;
-const TOKEN = /\{(arabic|circled|ROMAN|roman|parent)\}/g;
+export const COUNTER_NAMES = Object.keys(COUNTERS) as CounterName[];
+const TOKEN = /\{(arabic|circled|ROMAN|roman|katakana|latin|LATIN|parent)\}/g;
 
 function counterOf(template: string): CounterName | null {
   for (const match of template.matchAll(TOKEN)) {
@@ -108,12 +133,15 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Any level's bare counter, as a `{parent}` prefix prints it. */
+const PARENT_PATTERN = `(?:[0-9]+|[\u2160-\u217b]|[IVXLCivxlc]+|[A-Za-z]|[${KATAKANA}]|${COUNTERS.circled.pattern})`;
+
 function templatePattern(template: string): RegExp {
   let source = '';
   let last = 0;
   for (const match of template.matchAll(TOKEN)) {
     source += escapeRegExp(template.slice(last, match.index));
-    source += match[1] === 'parent' ? '(?:[0-9]+|[\u2160-\u217b]|[IVXLCivxlc]+)' : `(?:${COUNTERS[match[1] as CounterName].pattern})`;
+    source += match[1] === 'parent' ? PARENT_PATTERN : `(?:${COUNTERS[match[1] as CounterName].pattern})`;
     last = match.index + match[0].length;
   }
   source += escapeRegExp(template.slice(last));

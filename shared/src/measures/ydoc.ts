@@ -477,7 +477,7 @@ function createKpi(doc: Y.Doc, id: string, attachTo: string, fields: Partial<Kpi
   record.set('key', kpiKeyAfter(doc, attachTo));
   for (const field of KPI_TEXT_FIELDS) record.set(field, newText(''));
   record.set('formerNames', []);
-  record.set('direction', 'higher');
+  record.set('direction', readSettings(doc).kpiDirection);
   record.set('components', []);
   record.set('baselineValue', BLANK);
   record.set('baselineYear', null);

@@ -2,6 +2,7 @@ import { formatContacts } from '../measures/text/contacts';
 import { formatFiscalYear } from '../measures/fiscalYear';
 import type {
   GradeCondition,
+  GradeTone,
   KpiDirection,
   KpiRecord,
   MeasureSettings,
@@ -107,6 +108,7 @@ export const SETTING_DIFF_FIELDS = [
   'targetYear',
   'gradeRules',
   'roleMatrixLevel',
+  'kpiDirection',
 ] as const;
 export type SettingDiffField = (typeof SETTING_DIFF_FIELDS)[number];
 
@@ -137,6 +139,7 @@ export type MeasureDiff = {
 // ---------------------------------------------------------------- printing
 
 const DIRECTION_LABELS: Record<KpiDirection, string> = { higher: '以上', lower: '以下', keep: '維持' };
+const TONE_LABELS: Record<GradeTone, string> = { green: '緑', blue: '青', yellow: '黄', orange: '橙', red: '赤', grey: '灰' };
 const NODE_KIND_LABELS: Record<NodeKind, string> = { measure: '施策', placement: '事業' };
 
 function year(fiscalYear: number | null): string {
@@ -184,8 +187,10 @@ const SETTING_TEXT: Record<SettingDiffField, (settings: MeasureSettings) => stri
   actualYears: (s) => s.actualYears.map(year).join('、'),
   baselineYear: (s) => year(s.baselineYear),
   targetYear: (s) => year(s.targetYear),
-  gradeRules: (s) => s.gradeRules.map((rule) => `${rule.grade} ${rule.label}（${conditionText(rule.when)}）`).join(' / '),
+  gradeRules: (s) =>
+    s.gradeRules.map((rule) => `${rule.grade} ${rule.label}（${conditionText(rule.when)}）${rule.tone ? `［${TONE_LABELS[rule.tone]}］` : ''}`).join(' / '),
   roleMatrixLevel: (s) => s.scheme.levels[s.roleMatrixLevel]?.name ?? `第${s.roleMatrixLevel + 1}階層`,
+  kpiDirection: (s) => DIRECTION_LABELS[s.kpiDirection],
 };
 
 // ---------------------------------------------------------------- comparing

@@ -108,6 +108,7 @@ export const AUDIT_KINDS = [
   'plan.created',
   'plan.updated',
   'plan.archived',
+  'plan.settingsChanged',
   'thread.resolved',
   'thread.reopened',
 ] as const;

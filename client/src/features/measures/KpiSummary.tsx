@@ -1,4 +1,4 @@
-import { kpiFigures, latestActualYear, type GradeRule, type KpiFigures, type KpiRecord } from '@sakutei/shared/measures';
+import { gradeTone, kpiFigures, latestActualYear, UNGRADED, type GradeRule, type KpiFigures, type KpiRecord } from '@sakutei/shared/measures';
 import { useI18n, type Translate } from '../../i18n';
 import { describeValue, yearLong, yearShort } from './kpiFormat';
 import { formatPercent } from '@sakutei/shared/measures';
@@ -49,7 +49,7 @@ export function KpiSummary({ kpi, rules }: Props) {
         <div>
           <dt>{t('measures.kpi.grade')}</dt>
           <dd data-testid="kpi-grade" data-grade={figures?.grade ?? '—'}>
-            <span className={`measures-grade measures-grade--${gradeClass(figures?.grade)}`}>{figures?.grade ?? '—'}</span>{' '}
+            <span className={`measures-grade measures-grade--${gradeClass(figures?.grade, rules)}`}>{figures?.grade ?? '—'}</span>{' '}
             <span className="measures-grade__label">{figures ? gradeText(figures, t) : t('measures.kpi.notAssessable')}</span>
           </dd>
         </div>
@@ -64,6 +64,7 @@ export function KpiSummary({ kpi, rules }: Props) {
   );
 }
 
-export function gradeClass(grade: string | undefined): string {
-  return grade !== undefined && /^[A-Za-z]$/.test(grade) ? grade.toUpperCase() : 'none';
+/** The grade's colour as the plan's settings give it (計画の設定), from a fixed, legible palette. */
+export function gradeClass(grade: string | undefined, rules: readonly GradeRule[]): string {
+  return grade === undefined || grade === UNGRADED ? 'none' : `tone-${gradeTone(grade, rules)}`;
 }

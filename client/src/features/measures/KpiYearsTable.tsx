@@ -105,7 +105,7 @@ function YearFigureRows({ years, entry, settings }: { years: readonly number[]; 
         <th scope="row">{t('measures.kpi.grade')}</th>
         {figures.map((f) => (
           <td key={f.fiscalYear} data-testid="kpi-year-grade" data-year={f.fiscalYear} title={gradeText(f, t)}>
-            <span className={`measures-grade measures-grade--${gradeClass(f.grade)}`}>{f.grade}</span>
+            <span className={`measures-grade measures-grade--${gradeClass(f.grade, settings.gradeRules)}`}>{f.grade}</span>
             {f.regressed && (
               <span className="measures-kpi__regressed" title={t('measures.kpi.regressedShort')}>
                 {' '}▼<span className="visually-hidden">{t('measures.kpi.regressedShort')}</span>
