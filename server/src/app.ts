@@ -19,6 +19,7 @@ import { planRoutes } from './routes/plans/plans';
 import { notificationSettingsRoutes } from './routes/notifications/notifications';
 import { revisionRoutes } from './routes/revisions/revisions';
 import { setupRoutes } from './routes/setup/setup';
+import { oidcRoutes } from './routes/oidc/oidc';
 
 export const API_BODY_LIMIT_BYTES = 64 * 1024;
 /** Spreadsheet uploads arrive base64-encoded in JSON: 2 MiB of file plus a third. */
@@ -85,6 +86,7 @@ export function createApp(deps: AppDeps) {
   revisionRoutes(deps, app);
   notificationSettingsRoutes(deps, app);
   setupRoutes(deps, app);
+  oidcRoutes(deps, app);
   adminRoutes(deps, app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {

@@ -85,6 +85,17 @@ export const ConfigSchema = z.object({
   SAKUTEI_MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(10),
   /** The hour (日本時間, 0–23) the daily digest of notifications is mailed. */
   SAKUTEI_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
+  /** OpenID Connect provider (its issuer URL) for 「○○でログイン」; without it there is no SSO. */
+  SAKUTEI_OIDC_ISSUER: unsetWhenEmpty(z.string().url().optional()),
+  SAKUTEI_OIDC_CLIENT_ID: unsetWhenEmpty(z.string().min(1).optional()),
+  /** The client's secret (client_secret_basic); without it Sakutei is a public client (PKCE only). */
+  SAKUTEI_OIDC_CLIENT_SECRET: unsetWhenEmpty(z.string().min(1).optional()),
+  /** Where the provider sends people back; default SAKUTEI_PUBLIC_URL + /api/auth/oidc/callback. */
+  SAKUTEI_OIDC_REDIRECT_URL: unsetWhenEmpty(z.string().url().optional()),
+  /** The provider's name on the button, e.g. 「○○市職員ID」. */
+  SAKUTEI_OIDC_NAME: unsetWhenEmpty(z.string().min(1).max(60).optional()),
+  /** 0 turns local passwords off: people sign in only with the provider (the CLI and setup still work). */
+  SAKUTEI_PASSWORD_LOGIN: flag.default(true),
 });
 
 export type Config = {
@@ -111,6 +122,19 @@ export type Config = {
   /** Origin (and path prefix) of the app as people reach it, without a trailing slash; links in mail start with it. */
   publicUrl: string;
   mail: MailConfig;
+  /** null: no identity provider configured. */
+  oidc: OidcConfig | null;
+  /** false: the password sign-in is refused and only the provider's button is offered. */
+  passwordLogin: boolean;
+};
+
+export type OidcConfig = {
+  issuer: string;
+  clientId: string;
+  clientSecret: string | null;
+  /** null: derived from publicUrl when needed (publicUrl is known only once listening in tests). */
+  redirectUrl: string | null;
+  displayName: string;
 };
 
 export type MailConfig = {
@@ -131,6 +155,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.SAKUTEI_OIDC_ISSUER && !e.SAKUTEI_OIDC_CLIENT_ID) {
+    throw new Error('Invalid configuration:\n  SAKUTEI_OIDC_CLIENT_ID: required with SAKUTEI_OIDC_ISSUER');
+  }
+  if (!e.SAKUTEI_PASSWORD_LOGIN && !e.SAKUTEI_OIDC_ISSUER) {
+    throw new Error('Invalid configuration:\n  SAKUTEI_PASSWORD_LOGIN: 0 needs SAKUTEI_OIDC_ISSUER (nobody could sign in otherwise)');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -177,5 +207,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAttempts: e.SAKUTEI_MAIL_MAX_ATTEMPTS,
       digestHour: e.SAKUTEI_DIGEST_HOUR,
     },
+    oidc: e.SAKUTEI_OIDC_ISSUER
+      ? {
+          issuer: e.SAKUTEI_OIDC_ISSUER,
+          clientId: e.SAKUTEI_OIDC_CLIENT_ID!,
+          clientSecret: e.SAKUTEI_OIDC_CLIENT_SECRET ?? null,
+          redirectUrl: e.SAKUTEI_OIDC_REDIRECT_URL ?? null,
+          displayName: e.SAKUTEI_OIDC_NAME ?? 'SSO',
+        }
+      : null,
+    passwordLogin: e.SAKUTEI_PASSWORD_LOGIN,
   };
 }

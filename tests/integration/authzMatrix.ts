@@ -155,6 +155,14 @@ export const MATRIX: Readonly<Record<string, RouteEntry>> = {
     cases: [{ request: () => ({ path: '/api/auth/sign-out-everywhere' }), expect: signedIn(200) }],
   },
   'GET /api/me': { cases: [{ request: () => ({ path: '/api/me' }), expect: signedIn(200) }] },
+  // Sign-in with the identity provider: public by nature. This server has no provider configured,
+  // so the flow routes answer 404 to everyone (tests/integration/oidc.test.ts runs them against one).
+  'GET /api/auth/methods': { cases: [{ request: () => ({ path: '/api/auth/methods' }), expect: all(200) }] },
+  'GET /api/auth/oidc/start': { cases: [{ request: () => ({ path: '/api/auth/oidc/start' }), expect: all(404) }] },
+  'POST /api/auth/oidc/start': {
+    cases: [{ request: async (f) => ({ path: '/api/auth/oidc/start', body: { token: (await f.invite()).token } }), expect: all(404) }],
+  },
+  'GET /api/auth/oidc/callback': { cases: [{ request: () => ({ path: '/api/auth/oidc/callback?code=x&state=y' }), expect: all(404) }] },
 
   // ---- plans
   'GET /api/plans': { cases: [{ request: () => ({ path: '/api/plans' }), expect: signedIn(200) }] },

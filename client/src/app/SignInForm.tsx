@@ -11,6 +11,7 @@ function signInErrorMessage(error: unknown, t: Translate): string {
     if (error.status === 401) return t('signIn.invalidCredentials');
     if (error.status === 429) return t('signIn.rateLimited');
     if (error.code === 'account_deactivated') return t('signIn.deactivated');
+    if (error.code === 'password_login_disabled') return t('sso.passwordLoginOff');
   }
   return t('signIn.failed');
 }

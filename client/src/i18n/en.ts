@@ -11,6 +11,7 @@ import { adminEn } from './admin.en';
 import { membersEn } from './members.en';
 import { plansEn } from './plans.en';
 import { settingsEn } from './settings.en';
+import { ssoEn } from './sso.en';
 
 export const en: Record<MessageKey, string> = {
   'app.name': '策定 Sakutei',
@@ -92,4 +93,5 @@ export const en: Record<MessageKey, string> = {
   ...membersEn,
   ...plansEn,
   ...settingsEn,
+  ...ssoEn,
 };

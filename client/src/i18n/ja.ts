@@ -10,6 +10,7 @@ import { adminJa } from './admin.ja';
 import { membersJa } from './members.ja';
 import { plansJa } from './plans.ja';
 import { settingsJa } from './settings.ja';
+import { ssoJa } from './sso.ja';
 
 /**
  * Japanese is the source language: its keys define the message catalogue and every
@@ -95,6 +96,7 @@ export const ja = {
   ...membersJa,
   ...plansJa,
   ...settingsJa,
+  ...ssoJa,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;

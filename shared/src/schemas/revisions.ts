@@ -104,6 +104,7 @@ export const AUDIT_KINDS = [
   'account.passwordChanged',
   'account.resetIssued',
   'account.passwordReset',
+  'account.createdWithSso',
   // Plans and their editions (issue 13).
   'plan.created',
   'plan.updated',

@@ -3,9 +3,11 @@ import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link, navigate } from '../../app/router';
 import { useSession } from '../../app/session';
+import { SsoJoinButton } from '../../app/SsoButton';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
 import { type MessageKey, useI18n } from '../../i18n';
 import { ApiError } from '../../lib/api';
+import { useAuthMethods } from '../../lib/authMethodsApi';
 import { acceptInvitation, previewInvitation, tokenFromFragment } from '../../lib/membersApi';
 import { dayText } from './memberText';
 import './members.css';
@@ -44,6 +46,9 @@ export function InviteAcceptPage() {
   const [failure, setFailure] = useState<MessageKey | null>(null);
   const { register, handleSubmit, formState } = useForm<Form>({ defaultValues: { name: '', password: '' } });
   const signedInEmail = state.status === 'signedIn' ? state.me.user.email : null;
+  const methods = useAuthMethods();
+  const sso = methods.data?.sso ?? null;
+  const passwordLogin = methods.data?.password ?? true;
 
   useEffect(() => {
     if (!token) return;
@@ -103,39 +108,46 @@ export function InviteAcceptPage() {
               {t('invite.error.signedInAsOther', { email: preview.email })}
             </p>
           ) : (
-            <form className="form" onSubmit={submit} noValidate aria-busy={formState.isSubmitting}>
-              <p className="members-note">
-                {preview.signedInAsInvitee ? t('invite.signedIn.lead') : preview.accountExists ? t('invite.existing.lead') : t('invite.new.lead')}
-              </p>
-              {!preview.signedInAsInvitee && !preview.accountExists && (
-                <div className="form__field">
-                  <label htmlFor="invite-name">{t('invite.name')}</label>
-                  <input id="invite-name" type="text" autoComplete="name" autoFocus {...register('name')} />
-                </div>
+            <>
+              {sso && !preview.signedInAsInvitee && token && (
+                <SsoJoinButton provider={sso.name} token={token} primary={!passwordLogin} />
               )}
-              {!preview.signedInAsInvitee && (
-                <div className="form__field">
-                  <label htmlFor="invite-password">{preview.accountExists ? t('invite.existing.password') : t('invite.password')}</label>
-                  <input
-                    id="invite-password"
-                    type="password"
-                    autoComplete={preview.accountExists ? 'current-password' : 'new-password'}
-                    autoFocus={preview.accountExists}
-                    {...register('password')}
-                  />
-                </div>
+              {(passwordLogin || preview.signedInAsInvitee) && (
+                <form className="form" onSubmit={submit} noValidate aria-busy={formState.isSubmitting}>
+                  <p className="members-note">
+                    {preview.signedInAsInvitee ? t('invite.signedIn.lead') : preview.accountExists ? t('invite.existing.lead') : t('invite.new.lead')}
+                  </p>
+                  {!preview.signedInAsInvitee && !preview.accountExists && (
+                    <div className="form__field">
+                      <label htmlFor="invite-name">{t('invite.name')}</label>
+                      <input id="invite-name" type="text" autoComplete="name" autoFocus {...register('name')} />
+                    </div>
+                  )}
+                  {!preview.signedInAsInvitee && (
+                    <div className="form__field">
+                      <label htmlFor="invite-password">{preview.accountExists ? t('invite.existing.password') : t('invite.password')}</label>
+                      <input
+                        id="invite-password"
+                        type="password"
+                        autoComplete={preview.accountExists ? 'current-password' : 'new-password'}
+                        autoFocus={preview.accountExists}
+                        {...register('password')}
+                      />
+                    </div>
+                  )}
+                  {/* The address, for password managers to file the new password under. */}
+                  <input type="email" autoComplete="username" value={preview.email} readOnly hidden />
+                  {failure && (
+                    <p className="form__error" role="alert" data-testid="invite-error">
+                      {t(failure)}
+                    </p>
+                  )}
+                  <button type="submit" className="button button--primary" aria-disabled={formState.isSubmitting} data-testid="invite-accept">
+                    {t('invite.accept')}
+                  </button>
+                </form>
               )}
-              {/* The address, for password managers to file the new password under. */}
-              <input type="email" autoComplete="username" value={preview.email} readOnly hidden />
-              {failure && (
-                <p className="form__error" role="alert" data-testid="invite-error">
-                  {t(failure)}
-                </p>
-              )}
-              <button type="submit" className="button button--primary" aria-disabled={formState.isSubmitting} data-testid="invite-accept">
-                {t('invite.accept')}
-              </button>
-            </form>
+            </>
           )}
         </>
       )}

@@ -12,6 +12,10 @@ import { meRoute, signInRoute, signOutEverywhereRoute, signOutRoute } from './sc
 
 const invalidCredentials = () => new AppError(401, 'invalid_credentials', 'The email address or password is incorrect.');
 
+/** SAKUTEI_PASSWORD_LOGIN=0: local passwords are off; people sign in with the identity provider. */
+export const passwordLoginOff = () =>
+  new AppError(403, 'password_login_disabled', 'Password sign-in is turned off on this installation. Sign in with the identity provider.');
+
 export function authRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
   const { accounts, workspaces } = deps.storage;
   const secure = deps.config.secureCookies;
@@ -22,6 +26,7 @@ export function authRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
 
   return app
     .openapi(signInRoute, async (c) => {
+      if (!deps.config.passwordLogin) throw passwordLoginOff();
       const { email, password } = c.req.valid('json');
       const address = getConnInfo(c).remote.address ?? 'unknown';
       const account = email.toLowerCase();

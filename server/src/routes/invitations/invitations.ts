@@ -15,6 +15,7 @@ import { invitationCreate } from '../../services/invitationCreate';
 import { invitationResend, invitationRevoke } from '../../services/invitationManage';
 import type { InvitationRecord } from '../../storage/members';
 import { requireUser } from '../guards';
+import { passwordLoginOff } from '../auth/auth';
 import {
   acceptInvitationRoute,
   createInvitationRoute,
@@ -124,6 +125,8 @@ export function invitationRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
     .openapi(acceptInvitationRoute, async (c) => {
       limited(byAddress, address(c), c);
       const input = c.req.valid('json');
+      // Without local passwords a new or existing account joins through the identity provider (POST /api/auth/oidc/start).
+      if (!deps.config.passwordLogin && !c.get('user')) throw passwordLoginOff();
       const { user, invitation, signIn } = await invitationAccept({ storage: deps.storage, events: deps.events }, c.get('user'), input);
       if (signIn) {
         const { token, session } = await createSession(deps.storage.accounts, user.id);

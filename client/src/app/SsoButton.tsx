@@ -1,0 +1,48 @@
+import { useState } from 'react';
+import { useI18n } from '../i18n';
+import { startSsoForInvitation } from '../lib/authMethodsApi';
+
+/**
+ * 「○○でログイン」: a plain link, so the browser navigates to the server, which redirects to
+ * the identity provider (the flow's checks go into an HttpOnly cookie there).
+ */
+export function SsoSignInLink({ provider, startPath, primary }: { provider: string; startPath: string; primary: boolean }) {
+  const { t } = useI18n();
+  return (
+    <a className={`button sso-button${primary ? ' button--primary' : ''}`} href={startPath} data-testid="sso-sign-in">
+      {t('sso.signIn', { provider })}
+    </a>
+  );
+}
+
+/** 「○○でログインして参加」 on the invitation page: the token goes in a POST body, never a URL. */
+export function SsoJoinButton({ provider, token, primary }: { provider: string; token: string; primary: boolean }) {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const go = async () => {
+    if (busy) return;
+    setBusy(true);
+    setFailed(false);
+    try {
+      const { url } = await startSsoForInvitation(token);
+      window.location.assign(url);
+    } catch {
+      setFailed(true);
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="sso-join">
+      <p className="members-note">{t('sso.joinLead', { provider })}</p>
+      <button type="button" className={`button sso-button${primary ? ' button--primary' : ''}`} aria-disabled={busy} onClick={go} data-testid="sso-join">
+        {t('sso.join', { provider })}
+      </button>
+      {failed && (
+        <p className="form__error" role="alert">
+          {t('sso.joinFailed', { provider })}
+        </p>
+      )}
+    </div>
+  );
+}
