@@ -290,6 +290,19 @@ describe('local passwords turned off', () => {
   });
 });
 
+// Last: it uses up this address's allowance on the passwords-off server.
+describe('rate limit', () => {
+  it('starting sign-ins is limited per address, like the password sign-in', async () => {
+    const statuses: string[] = [];
+    for (let i = 0; i < 105; i++) {
+      const res = await fetch(passwordOff.url + '/api/auth/oidc/start', { redirect: 'manual' });
+      statuses.push(res.headers.get('location')!.startsWith(provider.issuer) ? 'provider' : res.headers.get('location')!);
+    }
+    expect(statuses.slice(0, 90).every((s) => s === 'provider')).toBe(true);
+    expect(statuses.at(-1)).toBe('/sign-in?sso_error=sso_rate_limited');
+  });
+});
+
 /** Signs in through the provider and answers the session cookie's value. */
 async function sessionCookieOf(email: string, base: TestServer): Promise<string> {
   const { jar, callbackUrl } = await toCallback(person(email), base);

@@ -16,7 +16,8 @@ export function SsoSignInLink({ provider, startPath, primary }: { provider: stri
 }
 
 /** 「○○でログインして参加」 on the invitation page: the token goes in a POST body, never a URL. */
-export function SsoJoinButton({ provider, token, primary }: { provider: string; token: string; primary: boolean }) {
+export function SsoJoinButton(props: { provider: string; token: string; primary: boolean; accountExists: boolean; orPassword: boolean }) {
+  const { provider, token, primary, accountExists, orPassword } = props;
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
@@ -34,7 +35,7 @@ export function SsoJoinButton({ provider, token, primary }: { provider: string; 
   };
   return (
     <div className="sso-join">
-      <p className="members-note">{t('sso.joinLead', { provider })}</p>
+      <p className="members-note">{t(accountExists ? 'sso.joinLeadExisting' : 'sso.joinLead', { provider })}</p>
       <button type="button" className={`button sso-button${primary ? ' button--primary' : ''}`} aria-disabled={busy} onClick={go} data-testid="sso-join">
         {t('sso.join', { provider })}
       </button>
@@ -43,6 +44,7 @@ export function SsoJoinButton({ provider, token, primary }: { provider: string; 
           {t('sso.joinFailed', { provider })}
         </p>
       )}
+      {orPassword && <p className="sso-choice__or">{t('sso.or')}</p>}
     </div>
   );
 }

@@ -8,6 +8,7 @@ export const ssoEn: Record<keyof typeof ssoJa, string> = {
   'sso.or': 'or',
   'sso.passwordOff': 'On this installation you sign in with your {provider} account.',
   'sso.joinLead': 'Sign in with your {provider} account (the one with the invited address): your account is created and you join the council.',
+  'sso.joinLeadExisting': 'Sign in with your {provider} account (the one with the invited address) to join the council.',
   'sso.joinFailed': 'Could not go to {provider}. Please try again later.',
   'sso.error.title': 'Could not sign in',
   'sso.error.sso_flow_missing': 'The sign-in took too long or was started in another browser. Please sign in again.',

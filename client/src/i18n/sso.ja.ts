@@ -7,6 +7,7 @@ export const ssoJa = {
   'sso.or': 'または',
   'sso.passwordOff': 'この環境では、{provider}のアカウントでログインします。',
   'sso.joinLead': '{provider}のアカウント（招待されたメールアドレスのもの）でログインすると、アカウントが作られ、協議会に参加します。',
+  'sso.joinLeadExisting': '{provider}のアカウント（招待されたメールアドレスのもの）でログインすると、協議会に参加します。',
   'sso.joinFailed': '{provider}へ移動できませんでした。時間をおいて、もう一度お試しください。',
   'sso.error.title': 'ログインできませんでした',
   'sso.error.sso_flow_missing': 'ログインの手続きが時間切れになったか、別のブラウザで始められました。もう一度ログインしてください。',

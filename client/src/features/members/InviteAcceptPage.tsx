@@ -110,7 +110,13 @@ export function InviteAcceptPage() {
           ) : (
             <>
               {sso && !preview.signedInAsInvitee && token && (
-                <SsoJoinButton provider={sso.name} token={token} primary={!passwordLogin} />
+                <SsoJoinButton
+                  provider={sso.name}
+                  token={token}
+                  primary={!passwordLogin}
+                  accountExists={preview.accountExists}
+                  orPassword={passwordLogin}
+                />
               )}
               {(passwordLogin || preview.signedInAsInvitee) && (
                 <form className="form" onSubmit={submit} noValidate aria-busy={formState.isSubmitting}>
