@@ -2,6 +2,8 @@ import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useI18n } from '../i18n';
 import { useSession } from './session';
 import { SignInForm } from './SignInForm';
+import { SsoResume } from './SsoButton';
+import { useAuthMethods } from '../lib/authMethodsApi';
 import { useSignOut } from './useSignOut';
 import './SessionExpiredDialog.css';
 
@@ -16,6 +18,20 @@ export function SessionExpiredDialog({ email }: { email: string }) {
   const { signIn } = useSession();
   // Signing out here deletes the unsent edits this dialog exists to keep: asked first, as anywhere.
   const { requestSignOut, failed, confirmation } = useSignOut();
+  const methods = useAuthMethods();
+  const sso = methods.data?.sso ?? null;
+  const password = methods.data?.password ?? true;
+  const signOutButton = (
+    <button
+      type="button"
+      className="button button--quiet"
+      data-testid="session-expired-sign-out"
+      onClick={requestSignOut}
+      aria-describedby="session-expired-sign-out-hint"
+    >
+      {t('sessionExpired.signOut')}
+    </button>
+  );
 
   return (
     <ModalOverlay isOpen isDismissable={false} isKeyboardDismissDisabled className="session-expired-overlay">
@@ -25,26 +41,23 @@ export function SessionExpiredDialog({ email }: { email: string }) {
             {t('sessionExpired.title')}
           </Heading>
           <p className="session-expired__body">{t('sessionExpired.body')}</p>
-          <SignInForm
-            signIn={signIn}
-            idPrefix="session-expired-"
-            initialEmail={email}
-            focusPassword
-            submitLabel={t('sessionExpired.submit')}
-            errorTestId="session-expired-error"
-            className="session-expired__form"
-            actionsClassName="session-expired__actions"
-          >
-            <button
-              type="button"
-              className="button button--quiet"
-              data-testid="session-expired-sign-out"
-              onClick={requestSignOut}
-              aria-describedby="session-expired-sign-out-hint"
+          {sso && <SsoResume provider={sso.name} startPath={sso.startPath} />}
+          {password ? (
+            <SignInForm
+              signIn={signIn}
+              idPrefix="session-expired-"
+              initialEmail={email}
+              focusPassword
+              submitLabel={t('sessionExpired.submit')}
+              errorTestId="session-expired-error"
+              className="session-expired__form"
+              actionsClassName="session-expired__actions"
             >
-              {t('sessionExpired.signOut')}
-            </button>
-          </SignInForm>
+              {signOutButton}
+            </SignInForm>
+          ) : (
+            <div className="session-expired__actions">{signOutButton}</div>
+          )}
           <p id="session-expired-sign-out-hint" className="session-expired__hint">
             {t('sessionExpired.signOutHint')}
           </p>
