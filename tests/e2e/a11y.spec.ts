@@ -225,7 +225,7 @@ test('keyboard only: sign in, open the plan, switch tabs, start a comment and se
   await expect(page.getByTestId('plan-tab-measures')).toBeFocused();
   await expect(page.getByTestId('plan-tab-measures')).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('End');
-  await expect(page.getByTestId('plan-tab-revisions')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('plan-tab-settings')).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Home');
   await expect(page.getByTestId('plan-tab-prose')).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('plan-editor')).toContainText('第1章 中小企業振興プログラムの趣旨');

@@ -174,13 +174,15 @@ export function NotificationsBell() {
         type="button"
         className="button button--quiet notifications__button"
         data-testid="notifications-button"
-        aria-label={count > 0 ? t('notifications.buttonUnread', { count }) : t('notifications.button')}
         aria-expanded={open}
         aria-controls={open ? popoverId : undefined}
         onClick={() => (open ? close(false) : setOpen(true))}
       >
         <BellIcon />
-        <span className="notifications__badge" data-testid="notifications-unread" hidden={count === 0}>
+        {/* The name is the sentence, read from the content: an aria-label would hide the
+            visible count from the name (WCAG 2.5.3, label in name). */}
+        <span className="visually-hidden">{count > 0 ? t('notifications.buttonUnread', { count }) : t('notifications.button')}</span>
+        <span className="notifications__badge" data-testid="notifications-unread" hidden={count === 0} aria-hidden="true">
           {count}
         </span>
       </button>
