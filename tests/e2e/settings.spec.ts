@@ -83,3 +83,44 @@ test('staff rename a level and switch its numbering; an open member page re-labe
     expect(res.status()).toBe(200);
   }
 });
+
+test('staff set the fiscal-year columns and target year of a plan of their own; a wrong baseline is refused in the form', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const staff = await signedInPage(browser, 'staff@example.jp');
+  const plans = (await (await staff.request.get('/api/plans')).json()).plans as Array<{ workspaceId: string }>;
+  const created = await staff.request.post('/api/plans', {
+    data: { workspaceId: plans[0]!.workspaceId, title: 'E2E 設定の計画', period: { from: 2024, to: 2027 }, source: { kind: 'blank' } },
+  });
+  expect(created.status()).toBe(201);
+  const planId = (await created.json()).plan.id as string;
+  await staff.goto(`/plans/${planId}#settings`);
+  const settings = staff.getByTestId('plan-settings');
+  await expect(settings.getByTestId('settings-year-2027')).toBeVisible();
+
+  // A baseline after the target: the form says so and sends nothing.
+  await settings.getByTestId('settings-baseline-year').selectOption('2027');
+  await settings.getByTestId('settings-target-year').selectOption('2025');
+  await settings.getByTestId('settings-save').click();
+  await expect(settings.getByText('基準年度は目標年度より前にしてください。')).toBeVisible();
+  await settings.getByRole('button', { name: '変更を取り消す' }).click();
+
+  // A fifth column, and it becomes the target year.
+  await settings.getByTestId('settings-year-add-after').click();
+  await expect(settings.getByTestId('settings-year-2028')).toBeVisible();
+  await settings.getByTestId('settings-target-year').selectOption('2028');
+  await settings.getByTestId('settings-save').click();
+  await expect(settings.getByTestId('settings-status')).toContainText('保存しました（年度の列・目標年度）');
+  const table = (await (await staff.request.get(`/api/plans/${planId}/measures`)).json()).table;
+  expect(table.settings.actualYears).toEqual([2024, 2025, 2026, 2027, 2028]);
+  expect(table.settings.targetYear).toBe(2028);
+
+  if (SHOTS) {
+    await staff.getByRole('button', { name: 'English' }).click();
+    await expect(settings.getByRole('heading', { name: 'Plan settings' })).toBeVisible();
+    await staff.setViewportSize({ width: 390, height: 844 });
+    await expectNoHorizontalOverflow(staff, 'Plan settings (English) at 390 px');
+    await settings.getByTestId('settings-years').scrollIntoViewIfNeeded();
+    await staff.screenshot({ path: `${SHOTS}/settings-en-390-years.png` });
+    await staff.getByRole('button', { name: '日本語' }).click();
+  }
+});

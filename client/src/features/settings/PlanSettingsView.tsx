@@ -150,7 +150,8 @@ function YearsSection({ control, register, errors, editable }: SectionProps) {
   const id = useId();
   const { fields, append, prepend, remove } = useFieldArray({ control, name: 'actualYears' });
   const years = (useWatch({ control, name: 'actualYears' }) ?? []).map((entry) => entry.year);
-  const label = (year: number) => formatFiscalYearIn(year, locale === 'ja' ? 'wareki' : 'seireki');
+  // 令和7年度 in Japanese; FY2025 in English, as the plan list writes periods.
+  const label = (year: number) => (locale === 'ja' ? formatFiscalYearIn(year, 'wareki') : `FY${year}`);
   const first = years[0] ?? new Date().getFullYear();
   const last = years.at(-1) ?? first - 1;
   const baselineChoices = Array.from({ length: last - first + 11 }, (_, i) => first - 10 + i);
