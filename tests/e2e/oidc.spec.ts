@@ -21,6 +21,8 @@ let passwordOff: TestServer;
 const dirs: string[] = [];
 
 test.beforeAll(async () => {
+  // Two servers of its own start here: give a loaded machine time.
+  test.setTimeout(120_000);
   provider = await startTestProvider();
   const env = {
     SAKUTEI_OIDC_ISSUER: provider.issuer,
