@@ -221,6 +221,19 @@ describe('invitations', () => {
 });
 
 describe('the flow cannot be tampered with or replayed', () => {
+  it('cancelling at the provider comes back as a refusal, signed out', async () => {
+    const jar = new CookieJar();
+    let url = (await browse(jar, server.url + '/api/auth/oidc/start')).headers.get('location')!;
+    // To the provider's login page, then its abort link instead of logging in.
+    for (let i = 0; i < 5 && !url.includes('/interaction/'); i++) url = new URL((await browse(jar, url)).headers.get('location')!, url).href;
+    const aborted = await browse(jar, `${url}/abort`);
+    const callbackUrl = await throughProvider(jar, new URL(aborted.headers.get('location')!, url).href, 'unused', server.url + CALLBACK);
+    expect(new URL(callbackUrl).searchParams.get('error')).toBe('access_denied');
+    const { location, me } = await finish(jar, callbackUrl);
+    expect(location).toBe('/sign-in?sso_error=sso_cancelled');
+    expect(me).toBeNull();
+  });
+
   it('a changed state is refused', async () => {
     const { jar, callbackUrl } = await toCallback(person('member@example.jp'));
     const forged = new URL(callbackUrl);
