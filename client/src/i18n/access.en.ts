@@ -16,6 +16,7 @@ export const accessEn: Record<keyof typeof accessJa, string> = {
   'access.can.review.open': 'freeze revisions and open reviews',
   'access.can.review.decide': 'decide reviews (approve or send back)',
   'access.can.kpi.recordActuals': 'record KPI actuals',
+  'access.can.plan.manage': 'change plan settings (levels, years, grading) and the period and status',
   'access.note.invited': 'A revision you are invited to review can be read and commented on while it is under review.',
   'access.note.delegated': 'In a review the chair delegates to you, you can also approve or send back.',
 };

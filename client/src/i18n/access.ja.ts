@@ -14,6 +14,7 @@ export const accessJa = {
   'access.can.review.open': '版の凍結と審議の開始',
   'access.can.review.decide': '審議の判断（承認・差戻し）',
   'access.can.kpi.recordActuals': '成果指標の実績値の記録',
+  'access.can.plan.manage': '計画の設定（階層・年度・評価の基準）と計画期間・状況の変更',
   'access.note.invited': '審議に招待された版は、審議中に読んでコメントできます。',
   'access.note.delegated': '座長から判断を任された審議では、承認・差戻しもできます。',
 } as const;

@@ -12,6 +12,7 @@ const PAGE_CAPABILITIES = [
   'review.open',
   'review.decide',
   'kpi.recordActuals',
+  'plan.manage',
 ] as const satisfies readonly Capability[];
 
 type PageCapability = (typeof PAGE_CAPABILITIES)[number];
