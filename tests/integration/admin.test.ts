@@ -172,4 +172,19 @@ describe('first run', { timeout: 120_000 }, () => {
     expect((await admin.request('GET', '/api/admin/accounts')).status).toBe(401);
     expect((await second.request('PATCH', `/api/admin/accounts/${admin.user.id}`, { active: true })).status).toBe(200);
   });
+
+  it("appoints a new council's first secretariat (the administrator themselves), who can then invite", async () => {
+    const admin = await signedIn(server.url, ADMIN.email, ADMIN.password);
+    const councilId = (await admin.request('POST', '/api/admin/councils', { name: '新設の協議会' })).body.council.id as string;
+    // Nobody is on the council: nobody can invite yet (to the administrator, as to any outsider, it is not found).
+    expect((await admin.request('POST', `/api/workspaces/${councilId}/invitations`, { email: 'iin@example.jp', role: 'member' })).status).toBe(404);
+    // Only the chair, a vice chair or the secretariat are appointed here; members are invited.
+    expect((await admin.request('PUT', `/api/admin/councils/${councilId}/leaders`, { email: ADMIN.email, role: 'member' })).status).toBe(400);
+    const appointed = await admin.request('PUT', `/api/admin/councils/${councilId}/leaders`, { email: ADMIN.email, role: 'staff' });
+    expect(appointed.status).toBe(200);
+    expect(appointed.body.council.memberCount).toBe(1);
+    expect(appointed.body.council.leaders).toEqual([]);
+    const invited = await admin.request('POST', `/api/workspaces/${councilId}/invitations`, { email: 'iin@example.jp', role: 'member' });
+    expect(invited.status).toBe(201);
+  });
 });

@@ -57,8 +57,15 @@ export const UpdateCouncilRequest = z
   .refine((v) => v.name !== undefined || v.archived !== undefined, { message: 'name or archived is required' });
 export type UpdateCouncilRequest = z.infer<typeof UpdateCouncilRequest>;
 
-/** Appoints an existing account (by e-mail) as the council's chair or a vice chair. */
-export const AppointLeaderRequest = z.object({ email: Email, role: z.enum(LEADER_ROLES) }).strict();
+/**
+ * What an administrator appoints: the chair, a vice chair, or the council's first secretariat
+ * (事務局), who can then invite everyone else (a new council has nobody who can invite).
+ */
+export const APPOINTABLE_ROLES = ['chair', 'vice_chair', 'staff'] as const;
+export type AppointableRole = (typeof APPOINTABLE_ROLES)[number];
+
+/** Appoints an existing account (by e-mail) as the council's chair, a vice chair or its secretariat. */
+export const AppointLeaderRequest = z.object({ email: Email, role: z.enum(APPOINTABLE_ROLES) }).strict();
 export type AppointLeaderRequest = z.infer<typeof AppointLeaderRequest>;
 
 export const AdminAccount = z.object({

@@ -1,4 +1,4 @@
-import { LEADER_ROLES, type AdminCouncil, type LeaderRole } from '@sakutei/shared';
+import { APPOINTABLE_ROLES, type AdminCouncil, type AppointableRole } from '@sakutei/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
@@ -35,7 +35,7 @@ export function CouncilsPage() {
   const [open, setOpen] = useState<Open>(null);
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
-  const [role, setRole] = useState<LeaderRole>('chair');
+  const [role, setRole] = useState<AppointableRole>('chair');
   const [failed, setFailed] = useState(false);
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['api'] });
@@ -208,8 +208,8 @@ export function CouncilsPage() {
               </div>
               <div className="form__field">
                 <label htmlFor={`${ids.firstFieldId}-role`}>{t('admin.councils.appointRole')}</label>
-                <select id={`${ids.firstFieldId}-role`} value={role} onChange={(e) => setRole(e.target.value as LeaderRole)} data-testid="appoint-role">
-                  {LEADER_ROLES.map((r) => (
+                <select id={`${ids.firstFieldId}-role`} value={role} onChange={(e) => setRole(e.target.value as AppointableRole)} data-testid="appoint-role">
+                  {APPOINTABLE_ROLES.map((r) => (
                     <option key={r} value={r}>
                       {t(`role.${r}`)}
                     </option>

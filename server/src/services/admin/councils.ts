@@ -1,4 +1,4 @@
-import type { AdminCouncil, LeaderRole } from '@sakutei/shared';
+import type { AdminCouncil, AppointableRole } from '@sakutei/shared';
 import { newId } from '../../auth/ids';
 import type { RoomRegistry } from '../../collab/room/registry';
 import type { ServerEvents } from '../../events';
@@ -75,11 +75,12 @@ export async function updateCouncil({ storage, rooms }: Deps, actor: UserRecord,
 }
 
 /**
- * Makes an existing account the council's chair or a vice chair. A council has one chair: a
+ * Makes an existing account the council's chair, a vice chair or its secretariat (事務局: a new
+ * council's first staff, who invite the rest; often the administrator themselves). A council has one chair: a
  * previous chair stays on the council as a member (written to the audit log like any role
  * change). Open connections follow at once (membershipChanged).
  */
-export async function appointLeader({ storage, events }: Deps, actor: UserRecord, id: string, email: string, role: LeaderRole): Promise<AdminCouncil> {
+export async function appointLeader({ storage, events }: Deps, actor: UserRecord, id: string, email: string, role: AppointableRole): Promise<AdminCouncil> {
   const before = await council(storage, id);
   const user = await storage.accounts.findUserByEmail(email);
   if (!user) {
