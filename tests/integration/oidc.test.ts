@@ -7,6 +7,7 @@ import { DATABASE_FILE } from '../../server/src/storage/sqlite/database';
 import { ApiClient, signedIn } from '../support/http';
 import { CookieJar, browse, startTestProvider, throughProvider, type TestProvider } from '../support/oidcProvider';
 import { type TestServer, startServer, tempDataDir } from '../support/server';
+import { createTestDatabase } from '../support/testServices';
 
 /**
  * Sign-in with the municipality's identity provider, end to end: a real OpenID provider
@@ -297,6 +298,43 @@ describe('local passwords turned off', () => {
 
   it('the server refuses to start with passwords off and no provider', async () => {
     await expect(startServer({ dataDir: tempDataDir(), env: { SAKUTEI_PASSWORD_LOGIN: '0' } })).rejects.toThrow(/SAKUTEI_PASSWORD_LOGIN/);
+  });
+});
+
+describe('on PostgreSQL', () => {
+  it('an invitation accepted through the provider makes the account and the membership there too', async () => {
+    const database = await createTestDatabase();
+    const pg = await startServer({
+      dataDir: tempDataDir(),
+      env: {
+        DATABASE_URL: database.url,
+        SAKUTEI_OIDC_ISSUER: provider.issuer,
+        SAKUTEI_OIDC_CLIENT_ID: provider.clientId,
+        SAKUTEI_OIDC_CLIENT_SECRET: provider.clientSecret,
+      },
+    });
+    try {
+      provider.register(pg.url + CALLBACK);
+      const pgStaff = await signedIn(pg.url, 'staff@example.jp');
+      const pgWorkspace = ((await pgStaff.plans()) as PlanSummary[])[0]!.workspaceId;
+      const email = `pg-sso-${Date.now()}@example.jp`;
+      const made = await pgStaff.request('POST', `/api/workspaces/${pgWorkspace}/invitations`, { email, role: 'observer' });
+      expect(made.status).toBe(201);
+      const jar = new CookieJar();
+      const started = await browse(jar, pg.url + '/api/auth/oidc/start', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: pg.url },
+        body: JSON.stringify({ token: (made.body.linkPath as string).split('#token=')[1] }),
+      });
+      const { url } = (await started.json()) as { url: string };
+      const { location, me } = await finish(jar, await throughProvider(jar, url, person(email, { name: '傍聴 PG' }), pg.url + CALLBACK), pg);
+      expect(location).toBe('/');
+      expect(me.user).toMatchObject({ email, name: '傍聴 PG' });
+      expect(me.memberships.map((m: { workspaceId: string; role: string }) => [m.workspaceId, m.role])).toContainEqual([pgWorkspace, 'observer']);
+    } finally {
+      await pg.stop();
+      await database.drop();
+    }
   });
 });
 

@@ -11,7 +11,7 @@ export type TestProvider = {
   clientSecret: string;
   /** Accounts by login id (typed into the provider's login form); tests add to it. */
   accounts: Map<string, ProviderAccount>;
-  /** Registers the relying party's callbacks (known once Sakutei listens) and starts answering. */
+  /** Registers more relying-party callbacks (known once Sakutei listens) and (re)starts answering. */
   register(...redirectUris: string[]): void;
   stop(): Promise<void>;
 };
@@ -36,18 +36,20 @@ export async function startTestProvider(): Promise<TestProvider> {
   const accounts = new Map<string, ProviderAccount>();
   const clientId = 'sakutei-test';
   const clientSecret = 'a-test-client-secret-that-is-long-enough';
+  const redirectUris: string[] = [];
   return {
     issuer,
     clientId,
     clientSecret,
     accounts,
-    register(...redirectUris) {
+    register(...more) {
+      redirectUris.push(...more);
       const provider = new Provider(issuer, {
         clients: [
           {
             client_id: clientId,
             client_secret: clientSecret,
-            redirect_uris: redirectUris,
+            redirect_uris: [...redirectUris],
             grant_types: ['authorization_code'],
             response_types: ['code'],
             token_endpoint_auth_method: 'client_secret_basic',
