@@ -5,4 +5,3 @@
  */
 export { revisionDocx, revisionHtml, revisionMeta, type RevisionExportOptions } from './export/revisionDocument';
 export { compareDocx, compareHtml, type CompareExportOptions } from './export/compareDocument';
-export { COMPARE_ORDERS, type CompareOrder } from './export/planTables';

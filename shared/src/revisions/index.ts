@@ -5,3 +5,4 @@ export * from './canonical';
 export * from './proseDiff';
 export * from './measureDiff';
 export * from './compareLines';
+export * from './compareOrder';

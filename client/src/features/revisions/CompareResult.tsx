@@ -1,9 +1,9 @@
+import type { CompareOrder } from '@sakutei/shared';
 import { useApiResource } from '../../app/useApiResource';
 import { ResourceStatus } from '../../app/ResourceStatus';
 import { useI18n } from '../../i18n';
 import { compareExportUrl, compareRevisions, type Comparison } from '../../lib/revisionsApi';
 import type { ComparePair } from './compareChoices';
-import type { CompareOrder } from './compareOrder';
 import { MeasureCompareTable } from './MeasureCompareTable';
 import { ProseCompareTable, type CompareMode } from './ProseCompareTable';
 

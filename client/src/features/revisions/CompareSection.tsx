@@ -1,10 +1,9 @@
-import type { Revision } from '@sakutei/shared';
+import { DEFAULT_COMPARE_ORDER, type CompareOrder, type Revision } from '@sakutei/shared';
 import { useId, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { DRAFT_SIDE, type CompareSide } from '../../lib/revisionsApi';
 import { CompareResult } from './CompareResult';
 import { defaultPair, validPair, type ComparePair } from './compareChoices';
-import { DEFAULT_COMPARE_ORDER, type CompareOrder } from './compareOrder';
 import type { CompareMode } from './ProseCompareTable';
 import { revisionLabel } from './revisionText';
 import './compare.css';

@@ -1,7 +1,6 @@
-import type { MeasureDiff } from '@sakutei/shared';
+import { inOrder, type CompareOrder, type MeasureDiff } from '@sakutei/shared';
 import { useMemo } from 'react';
 import { useI18n } from '../../i18n';
-import type { CompareOrder } from './compareOrder';
 import { measureFieldText, measureGroups, measureKindText, measurePlaceText, renumberNoteText, type MeasureLine } from './measureLines';
 
 /**
@@ -20,8 +19,8 @@ export function MeasureCompareTable({ diff, order }: { diff: MeasureDiff; order:
       </p>
     );
   }
-  const sides = (line: MeasureLine) => (order === 'new-old' ? [line.new, line.old] : [line.old, line.new]);
-  const sideHeads = order === 'new-old' ? [t('revisions.compare.proposed'), t('revisions.compare.current')] : [t('revisions.compare.current'), t('revisions.compare.proposed')];
+  const sides = (line: MeasureLine) => inOrder(order, line);
+  const sideHeads = inOrder(order, { new: t('revisions.compare.proposed'), old: t('revisions.compare.current') });
   return (
     <div className="views-scroll compare-scroll" tabIndex={0} role="region" aria-label={t('revisions.compare.measureTable')}>
       <table className="compare-table compare-measures" data-order={order}>

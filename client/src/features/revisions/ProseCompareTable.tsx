@@ -1,7 +1,6 @@
-import { inlineSegments, type ProseDiffRow } from '@sakutei/shared';
+import { inOrder, inlineSegments, type CompareOrder, type ProseDiffRow } from '@sakutei/shared';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../../i18n';
-import { inOrder, type CompareOrder } from './compareOrder';
 import { DiffBlock } from './DiffText';
 import { foldUnchanged } from './proseLines';
 

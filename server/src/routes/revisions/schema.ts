@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import {
   AuditResponse,
   CALENDARS,
+  COMPARE_ORDERS,
   CompareQuery,
   CompareResponse,
   FreezeRevisionRequest,
@@ -13,7 +14,6 @@ import {
   RevisionsResponse,
 } from '@sakutei/shared';
 import { z } from 'zod';
-import { COMPARE_ORDERS } from '../../services/export/planTables';
 import { cookieAuth, errorResponses, json } from '../openapi';
 import { PlanParams } from '../plans/schema';
 

@@ -2,7 +2,8 @@ import { type Calendar, type CompareResponse, type MeasureDiff, type ProseDiffRo
 import type { z } from 'zod';
 import { contentWidth, docxTable, meta, packDocument, sectionHeading, title } from './docxKit';
 import { escapeHtml, htmlPage, htmlTable } from './htmlKit';
-import { type CompareOrder, SIDE_NAMES, compareMeasureDocTable, compareProseDocTable } from './planTables';
+import type { CompareOrder } from '@sakutei/shared';
+import { SIDE_NAMES, compareMeasureDocTable, compareProseDocTable } from './planTables';
 
 /**
  * The 新旧対照表 as a Word file and a page to print. It is a wide document by nature (two

@@ -1,10 +1,12 @@
 import {
   type Calendar,
+  type CompareOrder,
   type DiffSegment,
   type MeasureDiff,
   type ProseDiffRow,
   type ProseDiffSide,
   formatFiscalYearIn,
+  inOrder,
   measureFieldText,
   measureGroups,
   measureKindText,
@@ -20,8 +22,6 @@ import type { BodyCell, DocTable, HeadCell } from './docTable';
  */
 
 /** Which side of a 新旧対照表 comes first: 改正後 (new) on the left, as 法令 tables have it, or the reverse. */
-export const COMPARE_ORDERS = ['new-old', 'old-new'] as const;
-export type CompareOrder = (typeof COMPARE_ORDERS)[number];
 
 export const SIDE_NAMES = { new: '改正後（新）', old: '改正前（旧）' } as const;
 
@@ -85,7 +85,7 @@ function proseCell(side: ProseDiffSide | null, placeholder: string): BodyCell {
 /** 本文: the changed blocks, the two sides in the chosen order, each side headed by what it is. */
 export function compareProseDocTable(rows: readonly ProseDiffRow[], order: CompareOrder, labels: { from: string; to: string }): DocTable {
   const changed = rows.filter((row) => row.kind !== 'same');
-  const sides = (newCell: BodyCell, oldCell: BodyCell) => (order === 'new-old' ? [newCell, oldCell] : [oldCell, newCell]);
+  const sides = (newCell: BodyCell, oldCell: BodyCell) => inOrder(order, { new: newCell, old: oldCell });
   const head = [
     sides({ text: SIDE_NAMES.new }, { text: SIDE_NAMES.old }) as HeadCell[],
     sides({ text: labels.to }, { text: labels.from }) as HeadCell[],
@@ -102,7 +102,7 @@ export function compareProseDocTable(rows: readonly ProseDiffRow[], order: Compa
  * its group). A run of renumbered rows is one note across both sides.
  */
 export function compareMeasureDocTable(diff: MeasureDiff, order: CompareOrder, calendar: Calendar): DocTable {
-  const sideHead = order === 'new-old' ? [SIDE_NAMES.new, SIDE_NAMES.old] : [SIDE_NAMES.old, SIDE_NAMES.new];
+  const sideHead = inOrder(order, SIDE_NAMES);
   const head: HeadCell[][] = [['区分', '箇所', '項目', ...sideHead].map((text) => ({ text }))];
   const body: BodyCell[][] = [];
   for (const group of measureGroups(diff)) {
@@ -111,7 +111,7 @@ export function compareMeasureDocTable(diff: MeasureDiff, order: CompareOrder, c
       if (index === 0) cells.push({ text: measurePlaceText(group.place), rowSpan: group.lines.length, header: true });
       cells.push(measureFieldText(line.field, 'ja', calendar));
       if (line.field.kind === 'renumber') cells.push({ text: renumberNoteText(line), colSpan: 2 });
-      else cells.push(...(order === 'new-old' ? [line.new, line.old] : [line.old, line.new]));
+      else cells.push(...inOrder(order, line));
       body.push(cells);
     });
   }
