@@ -15,7 +15,7 @@ const WIDTHS = [
 // A control that never appears fails the test in half a minute rather than at its long timeout.
 test.use({ actionTimeout: 30_000 });
 
-const PLAN_TABS = ['prose', 'measures', 'kpiList', 'contents', 'roles', 'revisions'] as const;
+const PLAN_TABS = ['prose', 'measures', 'kpiList', 'contents', 'roles', 'revisions', 'settings'] as const;
 
 const revisionRow = (page: Page, name: string) => page.getByTestId('revision-row').filter({ hasText: name });
 
