@@ -8,6 +8,7 @@ import { type CollabClient, appendParagraph, bodyText, connectCollab, waitFor } 
 import { runCli } from '../support/cli';
 import { type ApiClient, signedIn } from '../support/http';
 import { type TestServer, startServer, tempDataDir } from '../support/server';
+import { SQLITE_MIGRATIONS } from '../../server/src/storage/migrations/sqlite';
 
 type Signed = Awaited<ReturnType<typeof signedIn>>;
 const folders: string[] = [];
@@ -85,7 +86,7 @@ describe('backup and restore', () => {
     await new Promise((r) => setTimeout(r, 100));
     clearInterval(typing);
     expect(backup.status, backup.stderr).toBe(0);
-    expect(backup.stdout).toMatch(/integrity ok, schema 3; plans 1, threads 1, revisions 2, doc updates \d+/);
+    expect(backup.stdout).toMatch(new RegExp(`integrity ok, schema ${SQLITE_MIGRATIONS.length}; plans 1, threads 1, revisions 2, doc updates \\d+`));
     expect(fs.readdirSync(backupDir)).toEqual(['sakutei-backup.db']); // no temporary file left behind
     await waitFor(() => bodyText(observer.doc).includes(continuing(typed - 1)), 'the last typed paragraph to arrive');
 
