@@ -71,7 +71,6 @@ export const plansEn: Record<keyof typeof plansJa, string> = {
   'plans.archivedNext': 'Open the next edition',
 
   'plans.compare.title': 'Comparison with the previous edition (新旧対照表)',
-  'plans.compare.lead': 'Before: {previous} (approved) / After: {current} (current draft)',
   'plans.compare.none': 'The previous edition has no approved revision to compare with.',
   'plans.compare.back': 'Back to the plan',
   'plans.compare.from': 'Previous edition (approved)',

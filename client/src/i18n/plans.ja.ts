@@ -69,7 +69,6 @@ export const plansJa = {
   'plans.archivedNext': '次年度版を開く',
 
   'plans.compare.title': '新旧対照表（前年度版との比較）',
-  'plans.compare.lead': '改正前：{previous}（承認版） ／ 改正後：{current}（現在の案）',
   'plans.compare.none': '前年度版に承認された版がないため、比較できません。',
   'plans.compare.back': '計画に戻る',
   'plans.compare.from': '前年度版（承認版）',

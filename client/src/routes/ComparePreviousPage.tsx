@@ -39,7 +39,7 @@ export function ComparePreviousPage({ planId }: { planId: string }) {
       {plan &&
         (from && plan.previous && docAccessOf(plan.role) !== null ? (
           <>
-            <p className="compare-previous__lead">{t('plans.compare.lead', { previous: plan.previous.title, current: plan.title })}</p>
+            {/* CompareResult names both sides above the tables, in the order they stand. */}
             <CompareResult
               planId={plan.id}
               pair={{ from, to: 'draft' }}
