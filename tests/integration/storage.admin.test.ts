@@ -1,51 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Storage } from '../../server/src/storage/index';
-import { openPostgresStorage } from '../../server/src/storage/postgres';
-import { openSqliteStorage } from '../../server/src/storage/sqlite';
-import { type TestDatabase, createTestDatabase } from '../support/testServices';
+import { storageBackends } from '../support/storageBackends';
 
 /** The administration stores' contract (storage.admin, storage.accountTokens), on SQLite and PostgreSQL. */
 
-const cleanups: Array<() => Promise<unknown> | unknown> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-let template: Promise<TestDatabase> | null = null;
-afterAll(async () => {
-  await template?.then((database) => database.drop(), () => undefined);
-});
-
-const backends: Array<[string, () => Promise<Storage>]> = [
-  [
-    'sqlite',
-    async () => {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sakutei-admin-'));
-      cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
-      const storage = openSqliteStorage(dir);
-      cleanups.push(() => storage.close());
-      return storage;
-    },
-  ],
-  [
-    'postgres',
-    async () => {
-      template ??= (async () => {
-        const database = await createTestDatabase();
-        await (await openPostgresStorage(database.url)).close();
-        return database;
-      })();
-      const database = await createTestDatabase({ template: await template });
-      cleanups.push(() => database.drop());
-      const storage = await openPostgresStorage(database.url);
-      cleanups.push(() => storage.close());
-      return storage;
-    },
-  ],
-];
+const backends = storageBackends('admin').backends.map(([name, open]) => [name, async () => (await open()).storage] as const);
 
 const T0 = 1_800_000_000_000;
 
