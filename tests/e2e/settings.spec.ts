@@ -18,7 +18,8 @@ test('staff rename a level and switch its numbering; an open member page re-labe
   await openDemoPlan(staff);
   await openDemoPlan(member);
   const planId = /\/plans\/([^/#?]+)/.exec(staff.url())![1]!;
-  const original = (await (await staff.request.get(`/api/plans/${planId}/measures`)).json()).table.settings.scheme.levels;
+  const { scheme } = (await (await staff.request.get(`/api/plans/${planId}/measures`)).json()).table.settings;
+  const original = { levels: scheme.levels, schemeName: scheme.name };
 
   try {
     await member.getByTestId('plan-tab-measures').click();
@@ -42,8 +43,10 @@ test('staff rename a level and switch its numbering; an open member page re-labe
     await numbering.focus();
     await numbering.selectOption('{parent}-{arabic}');
     await expect(settings.getByTestId('settings-levels-preview')).toContainText('1 施策体系 › 1-1 基本施策');
+    // The scheme's name was only its levels in a row, so it follows the rename.
+    await expect(settings.getByLabel('体系の名称')).toHaveValue('施策体系・基本施策・主要な事業');
     await name.press('Enter');
-    await expect(settings.getByTestId('settings-status')).toContainText('保存しました（階層）');
+    await expect(settings.getByTestId('settings-status')).toContainText('保存しました（体系の名称・階層）');
     await expectNoSeriousA11yViolations(staff, { include: '[data-testid="plan-settings"]', label: '計画の設定' });
     if (SHOTS) {
       await staff.setViewportSize({ width: 1440, height: 1000 });
@@ -75,11 +78,12 @@ test('staff rename a level and switch its numbering; an open member page re-labe
     await settings.getByTestId('settings-undo').click();
     await expect(settings.getByTestId('settings-status')).toContainText('保存前の設定に戻しました');
     await expect(readOnly.getByTestId('settings-level-name-1')).toHaveValue('施策');
+    await expect(readOnly.getByLabel('体系の名称')).toHaveValue(original.schemeName);
     await member.getByTestId('plan-tab-measures').click();
     await expect(firstNumberOf(member, '施策')).toHaveText(/^[▾▸]?\(1\)施策$/);
   } finally {
     // Whatever failed above, the shared demo plan keeps its levels.
-    const res = await staff.request.patch(`/api/plans/${planId}/settings`, { data: { levels: original } });
+    const res = await staff.request.patch(`/api/plans/${planId}/settings`, { data: original });
     expect(res.status()).toBe(200);
   }
 });

@@ -21,7 +21,7 @@ import { ApiError } from '../../lib/api';
 import { changePlanSettings } from '../../lib/settingsApi';
 import type { PlanViewProps } from '../plan/planView';
 import { useMeasureTable } from '../plan/useMeasureTable';
-import { CONDITION_KINDS, SettingsForm, conditionTakesPercent, fromForm, patchBetween, toForm } from './settingsForm';
+import { CONDITION_KINDS, SettingsForm, conditionTakesPercent, followingSchemeName, fromForm, levelNamesInRow, patchBetween, toForm } from './settingsForm';
 import './settings.css';
 
 type Saved = { changed: PlanSettingsField[]; undo: PlanSettingsPatch; undone: boolean };
@@ -362,8 +362,20 @@ export function PlanSettingsView({ planId, session, role }: PlanViewProps) {
     register,
     handleSubmit,
     reset,
+    getValues,
+    setValue,
     formState: { errors, isDirty },
   } = useForm<SettingsForm>({ resolver: zodResolver(SettingsForm), defaultValues: toForm(current) });
+
+  // Renaming a level renames a scheme that is only its levels' names in a row.
+  const levelNames = levelNamesInRow(useWatch({ control, name: 'levels' }) ?? []);
+  const levelNamesBefore = useRef(levelNames);
+  useEffect(() => {
+    const schemeName = getValues('schemeName');
+    const next = followingSchemeName(schemeName, levelNamesBefore.current, levelNames);
+    if (next !== schemeName) setValue('schemeName', next, { shouldDirty: true });
+    levelNamesBefore.current = levelNames;
+  }, [levelNames, getValues, setValue]);
 
   // Someone else changed the settings: show them, unless this person is in the middle of a change.
   useEffect(() => {

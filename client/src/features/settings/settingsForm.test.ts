@@ -1,7 +1,7 @@
 import { DEFAULT_MEASURE_SETTINGS, planSettingsOf, planSettingsSchema } from '@sakutei/shared/measures';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SettingsForm, fromForm, patchBetween, toForm } from './settingsForm';
+import { SettingsForm, followingSchemeName, fromForm, levelNamesInRow, patchBetween, toForm } from './settingsForm';
 
 const current = planSettingsOf({ settings: DEFAULT_MEASURE_SETTINGS, actors: [{ id: 'a1', name: '事業者', key: 'a0' }] });
 
@@ -49,3 +49,18 @@ describe('the 計画の設定 form', () => {
     );
   });
 });
+
+describe('the scheme name beside renamed levels', () => {
+  const before = levelNamesInRow([{ name: '施策体系' }, { name: '施策' }, { name: ' 主要な事業 ' }]);
+
+  it('follows the levels while it is only their names in a row', () => {
+    expect(before).toBe('施策体系・施策・主要な事業');
+    expect(followingSchemeName('施策体系・施策・主要な事業', before, '基本目標・基本施策・主要な事業')).toBe('基本目標・基本施策・主要な事業');
+  });
+
+  it('keeps a name of its own, and changes nothing when the levels did not change', () => {
+    expect(followingSchemeName('第2期プログラムの体系', before, '基本目標・基本施策・主要な事業')).toBe('第2期プログラムの体系');
+    expect(followingSchemeName('施策体系・施策・主要な事業', before, before)).toBe('施策体系・施策・主要な事業');
+  });
+});
+

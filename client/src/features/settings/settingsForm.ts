@@ -131,3 +131,17 @@ export function patchBetween(current: PlanSettings, next: PlanSettings): PlanSet
   }
   return Object.keys(patch).length > 0 ? (patch as PlanSettingsPatch) : null;
 }
+
+/** The levels' names in a row, as a scheme is usually named: 施策体系・施策・主要な事業. */
+export function levelNamesInRow(levels: ReadonlyArray<{ name: string }>): string {
+  return levels.map((level) => level.name.trim()).join('・');
+}
+
+/**
+ * The scheme's name after its levels were renamed from `before` to `after` (each as
+ * levelNamesInRow gives them): while the name is still just the levels in a row, it follows
+ * them; a name of its own (第2期福島市中小企業振興プログラム体系) is kept.
+ */
+export function followingSchemeName(schemeName: string, before: string, after: string): string {
+  return schemeName.trim() === before && before !== after ? after : schemeName;
+}
