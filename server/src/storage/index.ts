@@ -1,7 +1,10 @@
 import type { Anchor, AuditKind, Disposition, ReviewState, Role, ThreadStatus } from '@sakutei/shared';
 import type { AccountTokenStore, AdminStore } from './admin';
-import type { PlanStore } from './plans';
+import type { PlanRecord, PlanStore } from './plans';
 import type { InvitationStore, MemberStore, ProfileStore } from './members';
+
+// Where a store's records are defined beside it, they are still named from here.
+export type { PlanRecord } from './plans';
 
 export interface UserRecord {
   id: string;
@@ -22,13 +25,6 @@ export interface SessionRecord {
 export interface WorkspaceRecord {
   id: string;
   name: string;
-}
-
-export interface PlanRecord {
-  id: string;
-  workspaceId: string;
-  title: string;
-  docName: string;
 }
 
 export interface MemberRecord {

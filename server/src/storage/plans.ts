@@ -1,5 +1,12 @@
 import type { PlanStatus, Role } from '@sakutei/shared';
-import type { PlanRecord } from './index';
+
+/** A plan's identity: which council it belongs to, its title, and the document it edits. */
+export interface PlanRecord {
+  id: string;
+  workspaceId: string;
+  title: string;
+  docName: string;
+}
 
 /** A plan with its period, status and editions (the columns of migration 4). */
 export interface PlanDetailsRecord extends PlanRecord {
