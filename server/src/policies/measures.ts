@@ -6,3 +6,10 @@ export const canRecordActuals = (role: Role) => can(role, 'kpi.recordActuals') |
 export const canImportSpreadsheet = (role: Role) => canRecordActuals(role);
 /** Exports read the live draft, which observers do not see. */
 export const canExportMeasures = (role: Role) => can(role, 'draft.read');
+/**
+ * Importing a measure table (preview, apply, undo) adds rows, projects and KPI links: it edits
+ * the plan's structure, as the grid does, so it takes edit access (chair, vice chair, members).
+ * Staff record figures but do not edit the structure; a preview is only useful to someone who
+ * can then apply it.
+ */
+export const canImportMeasures = (role: Role) => can(role, 'plan.edit');
