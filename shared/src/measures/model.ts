@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { progressTableSchema } from './progress';
 
 /**
  * The plain shape of a plan's measure table: its hierarchy of measures and project
@@ -260,6 +261,8 @@ export const measureTableSchema = z.object({
   actors: z.array(roleActorSchema),
   /** `${nodeId}|${actorId}` → mark. */
   roleCells: z.record(z.string(), roleMarkSchema),
+  /** 実施状況 per placement and fiscal year (progress.ts); absent when none is recorded. */
+  progress: progressTableSchema.optional(),
 });
 export type MeasureTable = z.infer<typeof measureTableSchema>;
 

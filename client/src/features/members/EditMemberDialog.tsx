@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n';
 import { setMemberAttributes, setMemberRole } from '../../lib/membersApi';
 import { AttributeFields } from './AttributeFields';
 import { membersErrorKey } from './errors';
-import { FormDialog } from './FormDialog';
+import { FormActions, FormDialog } from '../../app/FormDialog';
 import { type AttributeValues, EditMemberForm, attributeValues, attributesOf } from './memberForms';
 
 type Props = { workspaceId: string; member: Member; isSelf: boolean; onClose: () => void; onSaved: (name: string) => void };
@@ -63,19 +63,14 @@ export function EditMemberDialog({ workspaceId, member, isSelf, onClose, onSaved
           </div>
         )}
         <AttributeFields idPrefix="member" register={register as unknown as UseFormRegister<AttributeValues>} errors={errors} />
-        {failure && (
-          <p className="form__error" role="alert">
-            {failure}
-          </p>
-        )}
-        <div className="confirm-dialog__actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('invitations.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" aria-disabled={isSubmitting} data-testid="member-edit-save">
-            {t('members.save')}
-          </button>
-        </div>
+        <FormActions
+          failure={failure}
+          cancelLabel={t('invitations.cancel')}
+          submitLabel={t('members.save')}
+          submitTestId="member-edit-save"
+          busy={isSubmitting}
+          onCancel={onClose}
+        />
       </form>
     </FormDialog>
   );

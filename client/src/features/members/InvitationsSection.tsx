@@ -6,7 +6,7 @@ import { useApiResource } from '../../app/useApiResource';
 import { useI18n } from '../../i18n';
 import { listInvitations, resendInvitation, revokeInvitation } from '../../lib/membersApi';
 import { membersErrorKey } from './errors';
-import { FormDialog } from './FormDialog';
+import { FormDialog } from '../../app/FormDialog';
 import { InviteDialog } from './InviteDialog';
 import { LinkPanel } from './LinkPanel';
 import { dayText } from './memberText';

@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n';
 import { createInvitation } from '../../lib/membersApi';
 import { AttributeFields } from './AttributeFields';
 import { membersErrorKey } from './errors';
-import { FormDialog } from './FormDialog';
+import { FormActions, FormDialog } from '../../app/FormDialog';
 import { LinkPanel } from './LinkPanel';
 import { type AttributeValues, InviteForm, attributesOf } from './memberForms';
 import type { UseFormRegister } from 'react-hook-form';
@@ -87,19 +87,15 @@ export function InviteDialog({ workspaceId, onClose, onInvited }: { workspaceId:
           </select>
         </div>
         <AttributeFields idPrefix="invite" register={register as unknown as UseFormRegister<AttributeValues>} errors={errors} />
-        {failure && (
-          <p className="form__error" role="alert" data-testid="invite-error">
-            {failure}
-          </p>
-        )}
-        <div className="confirm-dialog__actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('invitations.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" aria-disabled={isSubmitting} data-testid="invite-submit">
-            {t('invitations.create')}
-          </button>
-        </div>
+        <FormActions
+          failure={failure}
+          failureTestId="invite-error"
+          cancelLabel={t('invitations.cancel')}
+          submitLabel={t('invitations.create')}
+          submitTestId="invite-submit"
+          busy={isSubmitting}
+          onCancel={onClose}
+        />
       </form>
     </FormDialog>
   );

@@ -10,7 +10,7 @@ import { ApiError } from '../../lib/api';
 import { issueResetLink, listCouncilMembers, removeMember } from '../../lib/membersApi';
 import { EditMemberDialog } from './EditMemberDialog';
 import { membersErrorKey } from './errors';
-import { FormDialog } from './FormDialog';
+import { FormDialog } from '../../app/FormDialog';
 import { InvitationsSection } from './InvitationsSection';
 import { LinkPanel } from './LinkPanel';
 import { MembersTable } from './MembersTable';

@@ -3,12 +3,11 @@ import { PLAN_STATUSES, type PlanResponse, formatFiscalYearIn } from '@sakutei/s
 import { fiscalYearOf } from '@sakutei/shared/measures';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { type MessageKey, useI18n } from '../../i18n';
 import { updatePlan } from '../../lib/plansApi';
-import '../../app/ConfirmDialog.css';
+import { FormActions, FormDialog } from '../../app/FormDialog';
 
 const EditForm = z
   .object({ status: z.enum(PLAN_STATUSES), from: z.string(), to: z.string() })
@@ -60,64 +59,52 @@ export function EditPlanDialog({ plan, onClose, onSaved }: { plan: PlanResponse[
   );
   const periodError = errors.to?.message;
   return (
-    <ModalOverlay isOpen isDismissable className="confirm-dialog-overlay" onOpenChange={(open) => !open && onClose()}>
-      <Modal className="confirm-dialog new-plan-dialog">
-        <Dialog className="confirm-dialog__dialog" data-testid="edit-plan-dialog">
-          <form className="form new-plan-form" onSubmit={submit} noValidate aria-busy={isSubmitting}>
-            <Heading slot="title" className="confirm-dialog__title">
-              {t('plans.edit.title')}
-            </Heading>
-            <div className="form__field">
-              <label htmlFor={`${id}-status`}>{t('plans.statusLabel')}</label>
-              <select id={`${id}-status`} data-testid="edit-plan-status" {...register('status')}>
-                {PLAN_STATUSES.map((status) => (
-                  <option key={status} value={status}>
-                    {t(`plans.status.${status}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <fieldset className="new-plan-form__period">
-              <legend>{t('plans.period')}</legend>
-              <label>
-                <span className="visually-hidden">{t('plans.new.periodFrom')}</span>
-                <select data-testid="edit-plan-from" {...register('from')}>
-                  {yearOptions}
-                </select>
-              </label>
-              <span aria-hidden="true">〜</span>
-              <label>
-                <span className="visually-hidden">{t('plans.new.periodTo')}</span>
-                <select
-                  data-testid="edit-plan-to"
-                  {...register('to')}
-                  {...(periodError ? { 'aria-invalid': true, 'aria-describedby': `${id}-period-error` } : {})}
-                >
-                  {yearOptions}
-                </select>
-              </label>
-              {periodError && (
-                <p id={`${id}-period-error`} className="form__error">
-                  {t(periodError as MessageKey)}
-                </p>
-              )}
-            </fieldset>
-            {failed && (
-              <p className="form__error" role="alert">
-                {t('plans.edit.failed')}
-              </p>
-            )}
-            <div className="confirm-dialog__actions">
-              <button type="button" className="button" onClick={onClose}>
-                {t('plans.new.cancel')}
-              </button>
-              <button type="submit" className="button button--primary" aria-disabled={isSubmitting} data-testid="edit-plan-save">
-                {t('plans.edit.save')}
-              </button>
-            </div>
-          </form>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+    <FormDialog title={t('plans.edit.title')} testId="edit-plan-dialog" className="new-plan-dialog" onClose={onClose}>
+      <form className="form new-plan-form" onSubmit={submit} noValidate aria-busy={isSubmitting}>
+        <div className="form__field">
+          <label htmlFor={`${id}-status`}>{t('plans.statusLabel')}</label>
+          <select id={`${id}-status`} data-testid="edit-plan-status" {...register('status')}>
+            {PLAN_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t(`plans.status.${status}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <fieldset className="new-plan-form__period">
+          <legend>{t('plans.period')}</legend>
+          <label>
+            <span className="visually-hidden">{t('plans.new.periodFrom')}</span>
+            <select data-testid="edit-plan-from" {...register('from')}>
+              {yearOptions}
+            </select>
+          </label>
+          <span aria-hidden="true">〜</span>
+          <label>
+            <span className="visually-hidden">{t('plans.new.periodTo')}</span>
+            <select
+              data-testid="edit-plan-to"
+              {...register('to')}
+              {...(periodError ? { 'aria-invalid': true, 'aria-describedby': `${id}-period-error` } : {})}
+            >
+              {yearOptions}
+            </select>
+          </label>
+          {periodError && (
+            <p id={`${id}-period-error`} className="form__error">
+              {t(periodError as MessageKey)}
+            </p>
+          )}
+        </fieldset>
+        <FormActions
+          failure={failed ? t('plans.edit.failed') : null}
+          cancelLabel={t('plans.new.cancel')}
+          submitLabel={t('plans.edit.save')}
+          submitTestId="edit-plan-save"
+          busy={isSubmitting}
+          onCancel={onClose}
+        />
+      </form>
+    </FormDialog>
   );
 }

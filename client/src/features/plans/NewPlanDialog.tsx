@@ -10,7 +10,6 @@ import {
 import { fiscalYearOf } from '@sakutei/shared/measures';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { navigate } from '../../app/router';
@@ -18,7 +17,7 @@ import { useMe } from '../../app/session';
 import { type MessageKey, useI18n } from '../../i18n';
 import { ApiError } from '../../lib/api';
 import { createPlan } from '../../lib/plansApi';
-import '../../app/ConfirmDialog.css';
+import { FormActions, FormDialog } from '../../app/FormDialog';
 
 const SOURCES = ['blank', 'template', 'nextEdition'] as const;
 type SourceKind = (typeof SOURCES)[number];
@@ -144,117 +143,107 @@ export function NewPlanDialog({ plans, onClose, initial }: Props) {
   const yearLabel = (year: number) => formatFiscalYearIn(year, locale === 'ja' ? 'wareki' : 'seireki');
 
   return (
-    <ModalOverlay isOpen isDismissable className="confirm-dialog-overlay" onOpenChange={(open) => !open && onClose()}>
-      <Modal className="confirm-dialog new-plan-dialog">
-        <Dialog className="confirm-dialog__dialog" data-testid="new-plan-dialog">
-          <form className="form new-plan-form" onSubmit={submit} noValidate aria-busy={isSubmitting}>
-            <Heading slot="title" className="confirm-dialog__title">
-              {t('plans.new.title')}
-            </Heading>
+    <FormDialog title={t('plans.new.title')} testId="new-plan-dialog" className="new-plan-dialog" onClose={onClose}>
+      <form className="form new-plan-form" onSubmit={submit} noValidate aria-busy={isSubmitting}>
 
-            {councils.length > 1 && (
-              <div className="form__field">
-                <label htmlFor={`${id}-council`}>{t('plans.council')}</label>
-                <select id={`${id}-council`} data-testid="new-plan-council" {...register('workspaceId')}>
-                  {councils.map((m) => (
-                    <option key={m.workspaceId} value={m.workspaceId}>
-                      {m.workspaceName}
-                    </option>
-                  ))}
-                </select>
-              </div>
-            )}
-
-            <fieldset className="new-plan-form__sources">
-              <legend>{t('plans.new.source')}</legend>
-              {SOURCES.map((kind) => (
-                <label key={kind} className="new-plan-form__source">
-                  <input type="radio" value={kind} data-testid={`new-plan-source-${kind}`} {...register('source')} />
-                  <span>
-                    <strong>{t(`plans.new.source.${kind}`)}</strong>
-                    <span className="new-plan-form__hint">{t(`plans.new.source.${kind}.hint`)}</span>
-                  </span>
-                </label>
+        {councils.length > 1 && (
+          <div className="form__field">
+            <label htmlFor={`${id}-council`}>{t('plans.council')}</label>
+            <select id={`${id}-council`} data-testid="new-plan-council" {...register('workspaceId')}>
+              {councils.map((m) => (
+                <option key={m.workspaceId} value={m.workspaceId}>
+                  {m.workspaceName}
+                </option>
               ))}
-            </fieldset>
+            </select>
+          </div>
+        )}
 
-            {source !== 'blank' && (
-              <div className="form__field">
-                <label htmlFor={`${id}-source-plan`}>{t(source === 'template' ? 'plans.new.templatePlan' : 'plans.new.previousPlan')}</label>
-                <select id={`${id}-source-plan`} data-testid="new-plan-source-plan" {...register('sourcePlanId')} {...described('sourcePlanId')}>
-                  <option value="">{t('plans.new.choose')}</option>
-                  {candidates.map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {p.title}
-                    </option>
-                  ))}
-                </select>
-                {errorOf('sourcePlanId')}
-              </div>
-            )}
+        <fieldset className="new-plan-form__sources">
+          <legend>{t('plans.new.source')}</legend>
+          {SOURCES.map((kind) => (
+            <label key={kind} className="new-plan-form__source">
+              <input type="radio" value={kind} data-testid={`new-plan-source-${kind}`} {...register('source')} />
+              <span>
+                <strong>{t(`plans.new.source.${kind}`)}</strong>
+                <span className="new-plan-form__hint">{t(`plans.new.source.${kind}.hint`)}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
 
-            <div className="form__field">
-              <label htmlFor={`${id}-title`}>{t('plans.new.planTitle')}</label>
-              <input
-                id={`${id}-title`}
-                data-testid="new-plan-title"
-                autoComplete="off"
-                placeholder={source === 'nextEdition' && chosen ? defaultNextTitle(chosen) : ''}
-                {...register('title')}
-                {...described('title')}
-              />
-              {source === 'nextEdition' && <p className="new-plan-form__hint">{t('plans.new.titleDefault')}</p>}
-              {errorOf('title')}
-            </div>
+        {source !== 'blank' && (
+          <div className="form__field">
+            <label htmlFor={`${id}-source-plan`}>{t(source === 'template' ? 'plans.new.templatePlan' : 'plans.new.previousPlan')}</label>
+            <select id={`${id}-source-plan`} data-testid="new-plan-source-plan" {...register('sourcePlanId')} {...described('sourcePlanId')}>
+              <option value="">{t('plans.new.choose')}</option>
+              {candidates.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.title}
+                </option>
+              ))}
+            </select>
+            {errorOf('sourcePlanId')}
+          </div>
+        )}
 
-            {source === 'nextEdition' ? (
-              <p className="new-plan-form__note" data-testid="new-plan-next-note">
-                {t('plans.new.nextNote')}
-              </p>
-            ) : (
-              <fieldset className="new-plan-form__period">
-                <legend>{t('plans.period')}</legend>
-                <label>
-                  <span className="visually-hidden">{t('plans.new.periodFrom')}</span>
-                  <select data-testid="new-plan-from" {...register('from')}>
-                    {years.map((year) => (
-                      <option key={year} value={year}>
-                        {yearLabel(year)}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <span aria-hidden="true">〜</span>
-                <label>
-                  <span className="visually-hidden">{t('plans.new.periodTo')}</span>
-                  <select data-testid="new-plan-to" {...register('to')} {...described('to')}>
-                    {years.map((year) => (
-                      <option key={year} value={year}>
-                        {yearLabel(year)}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                {errorOf('to')}
-              </fieldset>
-            )}
+        <div className="form__field">
+          <label htmlFor={`${id}-title`}>{t('plans.new.planTitle')}</label>
+          <input
+            id={`${id}-title`}
+            data-testid="new-plan-title"
+            autoComplete="off"
+            placeholder={source === 'nextEdition' && chosen ? defaultNextTitle(chosen) : ''}
+            {...register('title')}
+            {...described('title')}
+          />
+          {source === 'nextEdition' && <p className="new-plan-form__hint">{t('plans.new.titleDefault')}</p>}
+          {errorOf('title')}
+        </div>
 
-            {failure && (
-              <p className="form__error" role="alert" data-testid="new-plan-error">
-                {t(failure)}
-              </p>
-            )}
-            <div className="confirm-dialog__actions">
-              <button type="button" className="button" onClick={onClose} data-testid="new-plan-cancel">
-                {t('plans.new.cancel')}
-              </button>
-              <button type="submit" className="button button--primary" aria-disabled={isSubmitting} data-testid="new-plan-submit">
-                {t(source === 'nextEdition' ? 'plans.new.submitNext' : 'plans.new.submit')}
-              </button>
-            </div>
-          </form>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+        {source === 'nextEdition' ? (
+          <p className="new-plan-form__note" data-testid="new-plan-next-note">
+            {t('plans.new.nextNote')}
+          </p>
+        ) : (
+          <fieldset className="new-plan-form__period">
+            <legend>{t('plans.period')}</legend>
+            <label>
+              <span className="visually-hidden">{t('plans.new.periodFrom')}</span>
+              <select data-testid="new-plan-from" {...register('from')}>
+                {years.map((year) => (
+                  <option key={year} value={year}>
+                    {yearLabel(year)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <span aria-hidden="true">〜</span>
+            <label>
+              <span className="visually-hidden">{t('plans.new.periodTo')}</span>
+              <select data-testid="new-plan-to" {...register('to')} {...described('to')}>
+                {years.map((year) => (
+                  <option key={year} value={year}>
+                    {yearLabel(year)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {errorOf('to')}
+          </fieldset>
+        )}
+
+        <FormActions
+          failure={failure && t(failure)}
+          failureTestId="new-plan-error"
+          cancelLabel={t('plans.new.cancel')}
+          cancelTestId="new-plan-cancel"
+          submitLabel={t(source === 'nextEdition' ? 'plans.new.submitNext' : 'plans.new.submit')}
+          submitTestId="new-plan-submit"
+          busy={isSubmitting}
+          onCancel={onClose}
+        />
+      </form>
+    </FormDialog>
   );
 }
