@@ -1,16 +1,17 @@
 import { createHash } from 'node:crypto';
 import { BODY_FRAGMENT, type PlanSnapshot, type ProseNode, canonicalSnapshot, normaliseSnapshot, planSnapshotSchema } from '@sakutei/shared';
 import { proseSchema } from '@sakutei/shared/editor';
-import { readMeasureTable, replaceMeasureTable } from '@sakutei/shared/measures';
+import { readEvaluations, readMeasureTable, replaceEvaluations, replaceMeasureTable } from '@sakutei/shared/measures';
 import { updateYFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import type { RevisionStore } from '../storage';
 
-/** What a plan's document holds, as plain data: the prose as ProseMirror JSON and the measure table. */
+/** What a plan's document holds, as plain data: the prose as ProseMirror JSON, the measure table and the reports' 評価・課題. */
 export function planSnapshotOf(doc: Y.Doc): PlanSnapshot {
   return normaliseSnapshot({
     prose: yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(BODY_FRAGMENT)) as ProseNode,
     measures: readMeasureTable(doc),
+    evaluations: readEvaluations(doc),
   });
 }
 
@@ -31,6 +32,7 @@ export function restoreSnapshot(doc: Y.Doc, snapshot: PlanSnapshot, origin: unkn
   doc.transact(() => {
     updateYFragment(doc, doc.getXmlFragment(BODY_FRAGMENT), node, { mapping: new Map(), isOMark: new Map() });
     replaceMeasureTable(doc, snapshot.measures);
+    replaceEvaluations(doc, snapshot.evaluations ?? {});
   }, origin);
 }
 

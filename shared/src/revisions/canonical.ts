@@ -91,10 +91,19 @@ export const proseNodeSchema: z.ZodType<ProseNode> = z.lazy(() =>
   }),
 );
 
-/** Everything a revision freezes: the prose and the measure table. */
-export type PlanSnapshot = { prose: ProseNode; measures: MeasureTable };
+/**
+ * Everything a revision freezes: the prose, the measure table and the annual reports'
+ * 評価・課題 (`${fiscalYear}|${scope}` → text, see measures/report/evaluations.ts). The
+ * evaluations are absent when there are none, so revisions frozen before they existed keep
+ * their canonical bytes and hash.
+ */
+export type PlanSnapshot = { prose: ProseNode; measures: MeasureTable; evaluations?: Record<string, string> };
 
-export const planSnapshotSchema = z.object({ prose: proseNodeSchema, measures: measureTableSchema });
+export const planSnapshotSchema = z.object({
+  prose: proseNodeSchema,
+  measures: measureTableSchema,
+  evaluations: z.record(z.string(), z.string()).optional(),
+});
 
 const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -108,8 +117,10 @@ const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1
 export function normaliseSnapshot(snapshot: PlanSnapshot): PlanSnapshot {
   const { measures } = snapshot;
   const roleCells = Object.fromEntries(Object.entries(measures.roleCells).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const evaluations = Object.entries(snapshot.evaluations ?? {}).filter(([, text]) => text !== '');
   return {
     prose: snapshot.prose,
+    ...(evaluations.length > 0 ? { evaluations: Object.fromEntries(evaluations) } : {}),
     measures: {
       settings: measures.settings,
       nodes: [...measures.nodes].sort(byId),

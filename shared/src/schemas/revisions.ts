@@ -37,7 +37,12 @@ export const RevisionContentResponse = z.object({
    * The frozen content. The prose is ProseMirror JSON (a recursive shape the OpenAPI
    * document describes loosely; `planSnapshotSchema` checks it on the server).
    */
-  snapshot: z.object({ prose: z.record(z.string(), z.unknown()), measures: measureTableSchema }),
+  snapshot: z.object({
+    prose: z.record(z.string(), z.unknown()),
+    measures: measureTableSchema,
+    /** The annual reports' 評価・課題, `${fiscalYear}|${scope}` → text; absent when there are none. */
+    evaluations: z.record(z.string(), z.string()).optional(),
+  }),
   /** The frozen Y.Doc state (base64), so comments' text anchors resolve against it. */
   stateBase64: z.string(),
 });
