@@ -25,6 +25,7 @@ import {
   type RoleMark,
 } from './model';
 import { compareByKey, isOrderKey, keyBetween } from './orderKey';
+import { PROGRESS_MAP_NAME, progressEntriesOf, readProgressEntries } from './progress';
 import { z } from 'zod';
 
 /**
@@ -46,6 +47,7 @@ export const MEASURE_MAPS = {
   settings: 'measureSettings',
   actors: 'roleActors',
   roleCells: 'roleCells',
+  progress: PROGRESS_MAP_NAME,
 } as const;
 
 /** Transaction origin of local measure-table edits; the per-user undo manager tracks only it. */
@@ -63,6 +65,7 @@ export function measureMaps(doc: Y.Doc) {
     settings: doc.getMap<unknown>(MEASURE_MAPS.settings),
     actors: doc.getMap<unknown>(MEASURE_MAPS.actors),
     roleCells: doc.getMap<unknown>(MEASURE_MAPS.roleCells),
+    progress: doc.getMap<unknown>(MEASURE_MAPS.progress),
   };
 }
 
@@ -193,7 +196,11 @@ export function readMeasureTable(doc: Y.Doc): MeasureTable {
     const mark = roleMarkSchema.safeParse(value);
     if (mark.success) roleCells[key] = mark.data;
   }
-  return { settings: readSettings(doc), nodes, projects, kpis, actors, roleCells };
+  const placements = new Set(nodes.filter((node) => node.kind === 'placement').map((node) => node.id));
+  const progress = readProgressEntries(maps.progress.entries(), placements);
+  // Absent rather than empty, so a table with no 実施状況 freezes to the same bytes as before.
+  const withProgress = Object.keys(progress).length > 0 ? { progress } : {};
+  return { settings: readSettings(doc), nodes, projects, kpis, actors, roleCells, ...withProgress };
 }
 
 // ------------------------------------------------------------------ text cells
@@ -685,5 +692,8 @@ export function replaceMeasureTable(doc: Y.Doc, table: MeasureTable): void {
     for (const key of [...maps.roleCells.keys()]) if (!(key in table.roleCells)) maps.roleCells.delete(key);
     for (const [key, mark] of Object.entries(table.roleCells)) maps.roleCells.set(key, mark);
     for (const [field, value] of Object.entries(table.settings)) maps.settings.set(field, value);
+    const progress = new Map(progressEntriesOf(table.progress));
+    for (const key of [...maps.progress.keys()]) if (!progress.has(key)) maps.progress.delete(key);
+    for (const [key, entry] of progress) maps.progress.set(key, entry);
   });
 }
