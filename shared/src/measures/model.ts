@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { progressTableSchema } from './progress';
+import { kpiTargetKindSchema, partsJudgedSchema, subFigureSchema } from './kpiKinds';
 
 /**
  * The plain shape of a plan's measure table: its hierarchy of measures and project
@@ -82,7 +83,8 @@ export type Contact = z.infer<typeof contactSchema>;
  * cell not yet due, `withheld` is `X` (exists but not disclosed).
  */
 export const kpiValueSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('number'), value: z.number().finite() }),
+  /** `sub`: the second figure of `7社（11人）`, kept beside the first (see KpiRecord.subFigure). */
+  z.object({ kind: z.literal('number'), value: z.number().finite(), sub: z.number().finite().optional() }),
   z.object({ kind: z.literal('none') }),
   z.object({ kind: z.literal('blank') }),
   z.object({ kind: z.literal('withheld') }),
@@ -96,6 +98,8 @@ export type KpiValue = z.infer<typeof kpiValueSchema>;
 export const measuredSchema = z.union([
   kpiValueSchema,
   z.object({ kind: z.literal('parts'), parts: z.record(z.string().max(40), kpiValueSchema) }),
+  /** A qualitative KPI's year (均衡, 実施): staff judge it met or not, with a note. */
+  z.object({ kind: z.literal('judgement'), met: z.boolean(), note: z.string().max(400) }),
 ]);
 export type Measured = z.infer<typeof measuredSchema>;
 
@@ -168,6 +172,12 @@ export const kpiRecordSchema = z.object({
   /** Actuals keyed by fiscal year (western start year, as a string key). */
   actuals: z.record(z.string(), measuredSchema),
   source: z.string(),
+  /** What the target means (range, relative, cumulative, aggregate, qualitative); absent = `value`. */
+  targetKind: kpiTargetKindSchema.optional(),
+  /** A composite KPI: judged on the sum of its parts (absent) or on each part. */
+  partsJudged: partsJudgedSchema.optional(),
+  /** The second figure kept with each value (`7社（11人）`). */
+  subFigure: subFigureSchema.optional(),
 });
 export type KpiRecord = z.infer<typeof kpiRecordSchema>;
 

@@ -12,6 +12,8 @@ import { parseFiscalYear } from './fiscalYear';
 export type ParsedFigure = {
   value: Measured;
   unit: string;
+  /** The unit of a sub-figure read from `7社（11人）` (then `value.sub` is 11); '' otherwise. */
+  subUnit?: string;
   /** The parenthesised note as printed, whitespace removed: `(R1)`, `(R3.8月現在)`. */
   label: string;
   labelFiscalYear: number | null;
@@ -33,6 +35,9 @@ const DASH = '[-—―‐‑–−ー]+';
 const NUMBER = '[-−△▲+]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?';
 
 const LABEL_AT_END = /\(([^()]*)\)\s*$/;
+const JUDGEMENT = /^(達成|未達成)\s*(?:\((.*)\))?$/;
+/** `(11人)` once the brackets are read: a number and a word that is not a year. */
+const SUB_FIGURE = new RegExp(`^\\((${NUMBER})\\s*([^\\d()]{0,20})\\)$`);
 const DIRECTION_AT_END = /\s*(現状維持|維持|以上|以下|未満)\s*$/;
 const DIRECTION_WORDS: Record<string, KpiDirection> = {
   以上: 'higher',
@@ -100,6 +105,13 @@ export function parseFigure(text: string, options?: { components?: readonly stri
   let rest = squash(foldWidth(text));
   const components = options?.components;
 
+  // A qualitative KPI's year, as exports print it: 達成 / 未達成, a note in brackets.
+  const judged = JUDGEMENT.exec(rest);
+  if (judged) {
+    const value: Measured = { kind: 'judgement', met: judged[1] === '達成', note: (judged[2] ?? '').trim() };
+    return { ok: true, figure: { value, unit: '', label: '', labelFiscalYear: null, direction: null } };
+  }
+
   let label = '';
   let direction: KpiDirection | null = null;
   // The note and the direction word both trail the figure, in either order.
@@ -115,10 +127,25 @@ export function parseFigure(text: string, options?: { components?: readonly stri
       rest = rest.slice(0, directionMatch.index).trim();
     }
   }
-  const labelFiscalYear = label === '' ? null : parseFiscalYear(label);
+  let labelFiscalYear = label === '' ? null : parseFiscalYear(label);
+  // `7社（11人）`: a bracketed figure that is no year is the sub-figure, not a note.
+  let sub: { value: number; unit: string } | null = null;
+  const subMatch = labelFiscalYear === null ? SUB_FIGURE.exec(label) : null;
+  if (subMatch) {
+    sub = { value: readNumber(subMatch[1]!), unit: subMatch[2]!.trim() };
+    label = '';
+    labelFiscalYear = null;
+  }
   const figure = (value: Measured, unit: string): FigureResult => ({
     ok: true,
-    figure: { value, unit, label, labelFiscalYear, direction },
+    figure: {
+      value: sub && value.kind === 'number' ? { ...value, sub: sub.value } : value,
+      unit,
+      ...(sub ? { subUnit: sub.unit } : {}),
+      label,
+      labelFiscalYear,
+      direction,
+    },
   });
 
   if (rest === '') {
@@ -183,10 +210,13 @@ function formatWithUnit(n: number, unit: string): string {
   return `${formatNumber(n)} ${unit}`;
 }
 
-function formatValue(value: KpiValue, unit: string): string {
+function formatValue(value: KpiValue, unit: string, subUnit?: string): string {
   switch (value.kind) {
     case 'number':
-      return formatWithUnit(value.value, unit);
+      // The sub-figure of `7社（11人）` follows in brackets, where the reader reads it back from.
+      return value.sub === undefined || subUnit === undefined
+        ? formatWithUnit(value.value, unit)
+        : `${formatWithUnit(value.value, unit)} (${formatWithUnit(value.sub, subUnit)})`;
     case 'none':
       return '—';
     case 'withheld':
@@ -200,14 +230,24 @@ function formatValue(value: KpiValue, unit: string): string {
  * The display form of a figure, in the order of `components` when given. A blank component
  * is left out (it has nothing to show yet); this is for display and does not read back.
  */
-export function formatMeasured(value: Measured, unit: string, options?: { components?: readonly string[] }): string {
-  if (value.kind !== 'parts') return formatValue(value, unit);
+export function formatMeasured(
+  value: Measured,
+  unit: string,
+  options?: { components?: readonly string[]; subUnit?: string },
+): string {
+  if (value.kind === 'judgement') return value.note === '' ? judgementWord(value.met) : `${judgementWord(value.met)} (${value.note})`;
+  if (value.kind !== 'parts') return formatValue(value, unit, options?.subUnit);
   const listed = options?.components ?? [];
   const names = [...listed.filter((n) => n in value.parts), ...Object.keys(value.parts).filter((n) => !listed.includes(n))];
   return names
     .flatMap((name) => {
       const part = value.parts[name];
-      return part && part.kind !== 'blank' ? [`${name} ${formatValue(part, unit)}`] : [];
+      return part && part.kind !== 'blank' ? [`${name} ${formatValue(part, unit, options?.subUnit)}`] : [];
     })
     .join(' ');
+}
+
+/** How a staff judgement of a qualitative KPI is printed (and read back by `parseFigure`). */
+export function judgementWord(met: boolean): string {
+  return met ? '達成' : '未達成';
 }
