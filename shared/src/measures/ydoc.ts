@@ -25,6 +25,7 @@ import {
   type RoleMark,
 } from './model';
 import { compareByKey, isOrderKey, keyBetween } from './orderKey';
+import { kpiTargetKindSchema, partsJudgedSchema, subFigureSchema, type KpiTargetKind, type PartsJudged, type SubFigure } from './kpiKinds';
 import { PROGRESS_MAP_NAME, progressEntriesOf, readProgressEntries } from './progress';
 import { z } from 'zod';
 
@@ -160,6 +161,19 @@ function readKpi(id: string, record: YRecord): KpiRecord | null {
     },
     actuals: readActuals(record.get('actuals')),
     source: text(record, 'source'),
+    ...readKpiKind(record),
+  };
+}
+
+/** The optional kind fields: absent or invalid ones are left out, so the KPI reads as a plain `value` one. */
+function readKpiKind(record: YRecord): Pick<KpiRecord, 'targetKind' | 'partsJudged' | 'subFigure'> {
+  const targetKind = parsed(kpiTargetKindSchema.nullable(), record.get('targetKind') ?? null, null);
+  const partsJudged = parsed(partsJudgedSchema.nullable(), record.get('partsJudged') ?? null, null);
+  const subFigure = parsed(subFigureSchema.nullable(), record.get('subFigure') ?? null, null);
+  return {
+    ...(targetKind && targetKind.kind !== 'value' ? { targetKind } : {}),
+    ...(partsJudged === 'each' ? { partsJudged } : {}),
+    ...(subFigure ? { subFigure } : {}),
   };
 }
 
@@ -457,6 +471,11 @@ export type KpiFields = {
   targetValue: Measured;
   targetYear: number | null;
   source: string;
+  /** What the target means; `{ kind: 'value' }` is the plain figure. */
+  targetKind: KpiTargetKind;
+  partsJudged: PartsJudged;
+  /** null removes the sub-figure. */
+  subFigure: SubFigure | null;
 };
 
 const KPI_TEXT_FIELDS = new Set<keyof KpiFields>(['name', 'unit', 'source']);
@@ -681,6 +700,9 @@ export function replaceMeasureTable(doc: Y.Doc, table: MeasureTable): void {
         targetValue: kpi.target.value,
         targetYear: kpi.target.fiscalYear,
         source: kpi.source,
+        targetKind: kpi.targetKind ?? { kind: 'value' },
+        partsJudged: kpi.partsJudged ?? 'sum',
+        subFigure: kpi.subFigure ?? null,
       });
       const actuals = actualsOf(record);
       for (const year of [...actuals.keys()]) if (!(year in kpi.actuals)) actuals.delete(year);
