@@ -20,3 +20,6 @@ export * from './text/contacts';
 export * from './text/kpiText';
 export * from './report';
 export * from './progress';
+export * from './progressDoc';
+export * from './progressRollup';
+export * from './progressFilter';
