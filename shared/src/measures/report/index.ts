@@ -1,1 +1,4 @@
 export * from './evaluations';
+export * from './chart';
+export * from './rollup';
+export * from './reportModel';

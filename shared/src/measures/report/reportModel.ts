@@ -1,0 +1,206 @@
+import { kpiFigures, type KpiFigures } from '../kpiMath';
+import { gradeTone, PROJECT_STATUS_LABELS, UNGRADED, type GradeTone, type KpiRecord, type MeasureTable, type ProjectStatus } from '../model';
+import { PROGRESS_STATUS_LABELS, progressOf, type ProgressEntry } from '../progress';
+import { actualText, baselineText, fiscalYearText, formatPercent, targetText } from '../text/kpiText';
+import { deriveTable, type DerivedRow, type DerivedTable } from '../tree';
+import { formatNumber } from '../valueText';
+import { reportChart, type ReportChart } from './chart';
+import { PLAN_SCOPE, evaluationsOfYear } from './evaluations';
+import { reportRollup, type ReportRollup } from './rollup';
+
+/**
+ * The annual progress report (進捗状況報告) of one fiscal year, as plain data: the plan's
+ * structure, each KPI's figures for the year with its grade and chart, each project's
+ * 実施状況, the roll-ups under every level and the council's 評価・課題. The Word file, the
+ * print page and the screen are all drawn from this one model.
+ */
+
+export type ReportKpi = {
+  id: string;
+  /** ① or 21, as the 成果指標一覧 numbers it. */
+  mark: string;
+  name: string;
+  baselineText: string;
+  targetText: string;
+  /** The year's actual as printed: `433 件`, `—`, `X`, or '' when not yet recorded. */
+  actualText: string;
+  achievementText: string;
+  progressText: string;
+  grade: string;
+  gradeLabel: string;
+  tone: GradeTone;
+  figures: KpiFigures;
+  chart: ReportChart;
+};
+
+export type ReportProject = {
+  rowId: string;
+  number: string;
+  title: string;
+  /** Listed again under another measure (再掲). */
+  reprint: boolean;
+  status: ProjectStatus | null;
+  /** 新規 / 充実 / 継続, or ''. */
+  statusLabel: string;
+  progress: ProgressEntry | null;
+  /** 実施 / 一部実施 / … or '' when nothing is recorded for the year. */
+  progressLabel: string;
+  /** `120 人`, or ''. */
+  figureText: string;
+  /** 担当課, as the contacts name them. */
+  departments: string;
+  kpis: ReportKpi[];
+};
+
+export type ReportSection = {
+  rowId: string;
+  depth: number;
+  levelName: string;
+  number: string;
+  path: string;
+  title: string;
+  description: string;
+  /** The council's 評価・課題 for this level and year ('' when none yet). */
+  evaluation: string;
+  kpis: ReportKpi[];
+  /** Project placements directly under this measure (and anything placed under them). */
+  projects: ReportProject[];
+  children: ReportSection[];
+  /** Counts over everything under this level. */
+  rollup: ReportRollup;
+};
+
+export type AnnualReport = {
+  fiscalYear: number;
+  /** 令和7年度. */
+  yearLabel: string;
+  schemeName: string;
+  /** The plan-wide 総括. */
+  planEvaluation: string;
+  rollup: ReportRollup;
+  sections: ReportSection[];
+};
+
+function reportKpi(kpi: KpiRecord, mark: string, table: MeasureTable, fiscalYear: number): ReportKpi {
+  const { settings } = table;
+  const figures = kpiFigures(kpi, fiscalYear, settings.gradeRules);
+  const chart = reportChart(
+    fiscalYear,
+    settings.actualYears,
+    figures,
+    kpi.baseline.fiscalYear ?? settings.baselineYear,
+    kpi.target.fiscalYear ?? settings.targetYear,
+    (year) => kpiFigures(kpi, year, settings.gradeRules).actual,
+  );
+  return {
+    id: kpi.id,
+    mark,
+    name: kpi.name,
+    baselineText: baselineText(kpi, settings.baselineYear),
+    targetText: targetText(kpi, settings.targetYear),
+    actualText: actualText(kpi, fiscalYear),
+    achievementText: figures.binary ? (figures.met === null ? '—' : figures.met ? '達成' : '未達成') : formatPercent(figures.achievement),
+    progressText: formatPercent(figures.progress),
+    grade: figures.grade,
+    gradeLabel: figures.gradeLabel,
+    tone: figures.grade === UNGRADED ? 'grey' : gradeTone(figures.grade, settings.gradeRules),
+    figures,
+    chart,
+  };
+}
+
+function departmentsOf(row: DerivedRow): string {
+  const names = (row.project?.contacts ?? []).map((contact) => contact.section || contact.organisation).filter((name) => name !== '');
+  return [...new Set(names)].join('、');
+}
+
+/** Builds the report of `fiscalYear` from a measure table and the document's evaluations. */
+export function buildAnnualReport(
+  table: MeasureTable,
+  evaluations: Readonly<Record<string, string>>,
+  fiscalYear: number,
+  derived: DerivedTable = deriveTable(table),
+): AnnualReport {
+  const texts = evaluationsOfYear(evaluations, fiscalYear);
+  const kpisOf = (row: DerivedRow) =>
+    row.kpiIds.flatMap((id) => {
+      const entry = derived.kpiById.get(id);
+      return entry ? [reportKpi(entry.kpi, entry.mark, table, fiscalYear)] : [];
+    });
+  const childrenOf = new Map<string | null, DerivedRow[]>();
+  for (const row of derived.rows) {
+    const list = childrenOf.get(row.parentId) ?? [];
+    list.push(row);
+    childrenOf.set(row.parentId, list);
+  }
+
+  const projectsUnder = (row: DerivedRow): ReportProject[] => {
+    const entry = progressOf(table.progress, row.node.id, fiscalYear);
+    const project: ReportProject = {
+      rowId: row.node.id,
+      number: row.number,
+      title: row.title,
+      reprint: row.reprintOf !== null,
+      status: row.node.status,
+      statusLabel: row.node.status === null ? '' : PROJECT_STATUS_LABELS[row.node.status],
+      progress: entry,
+      progressLabel: entry ? PROGRESS_STATUS_LABELS[entry.status] : '',
+      figureText: entry?.figure ? `${formatNumber(entry.figure.value)}${entry.figure.unit ? ` ${entry.figure.unit}` : ''}` : '',
+      departments: departmentsOf(row),
+      kpis: kpisOf(row),
+    };
+    return [project, ...(childrenOf.get(row.node.id) ?? []).flatMap(projectsUnder)];
+  };
+
+  const section = (row: DerivedRow): ReportSection => {
+    const below = childrenOf.get(row.node.id) ?? [];
+    const children = below.filter((child) => child.node.kind === 'measure').map(section);
+    const projects = below.filter((child) => child.node.kind === 'placement').flatMap(projectsUnder);
+    const kpis = kpisOf(row);
+    return {
+      rowId: row.node.id,
+      depth: row.depth,
+      levelName: row.levelName,
+      number: row.number,
+      path: row.path,
+      title: row.title,
+      description: row.node.description,
+      evaluation: texts.get(row.node.id) ?? '',
+      kpis,
+      projects,
+      children,
+      rollup: reportRollup(kpis, projects, children, table.settings.gradeRules),
+    };
+  };
+
+  const top = childrenOf.get(null) ?? [];
+  const sections = top.filter((row) => row.node.kind === 'measure').map(section);
+  // Projects placed at the top level, outside any measure, still belong in the report.
+  const loose = top.filter((row) => row.node.kind === 'placement').flatMap(projectsUnder);
+  if (loose.length > 0) {
+    sections.push({
+      rowId: '',
+      depth: 0,
+      levelName: '',
+      number: '',
+      path: '',
+      title: 'その他の事業',
+      description: '',
+      evaluation: '',
+      kpis: [],
+      projects: loose,
+      children: [],
+      rollup: reportRollup([], loose, [], table.settings.gradeRules),
+    });
+  }
+  return {
+    fiscalYear,
+    yearLabel: fiscalYearText(fiscalYear, 'era'),
+    schemeName: table.settings.scheme.name,
+    planEvaluation: texts.get(PLAN_SCOPE) ?? '',
+    rollup: reportRollup([], [], sections, table.settings.gradeRules),
+    sections,
+  };
+}
+
+
