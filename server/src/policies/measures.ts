@@ -13,3 +13,8 @@ export const canExportMeasures = (role: Role) => can(role, 'draft.read');
  * can then apply it.
  */
 export const canImportMeasures = (role: Role) => can(role, 'plan.edit');
+/**
+ * A project's yearly 実施状況 is a figure of the year, like a KPI actual: staff record it
+ * without edit access to the plan's structure, and editors may too (in the grid).
+ */
+export const canRecordProgress = (role: Role) => canRecordActuals(role);
