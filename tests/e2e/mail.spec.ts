@@ -84,4 +84,15 @@ test("a review notification's link opens its revision in the 版・審議 tab", 
   await expect(reader).toContainText(revision.name);
   await member.screenshot({ path: `${SHOTS}/mail-revision-link-1280.png` });
   await member.context().close();
+
+  // Opened from the mail while signed out: the sign-in page keeps the whole link, #fragment too.
+  const fresh = await (await browser.newContext({ locale: 'ja-JP' })).newPage();
+  await fresh.goto(`/plans/${plan.id}?revision=${revision.id}#revisions`);
+  await expect(fresh).toHaveURL(/\/sign-in\?next=/);
+  await fresh.locator('#email').fill('member@example.jp');
+  await fresh.locator('#password').fill('sakutei-demo');
+  await fresh.getByRole('button', { name: 'ログイン' }).click();
+  await expect(fresh.getByTestId('plan-tab-revisions')).toHaveAttribute('aria-selected', 'true');
+  await expect(fresh.getByTestId('revision-reader')).toHaveAttribute('data-revision-id', revision.id);
+  await fresh.context().close();
 });

@@ -17,6 +17,7 @@ describe('routes', () => {
 
   it('returns from sign-in only to a path of this site', () => {
     expect(returnPathFrom(signInPathReturningTo('/plans/p1?x=1'))).toBe('/plans/p1?x=1');
+    expect(returnPathFrom(signInPathReturningTo('/plans/p1?tab=measures#comment-c1'))).toBe('/plans/p1?tab=measures#comment-c1');
     expect(returnPathFrom('/sign-in?next=//evil.example')).toBe('/plans');
     expect(returnPathFrom('/sign-in?next=/\\evil.example')).toBe('/plans');
     expect(returnPathFrom('/sign-in?next=https://evil.example')).toBe('/plans');

@@ -143,7 +143,8 @@ export function App() {
       return route.name === 'signIn' || route.name === 'setup' ? (
         <Shell>{route.name === 'setup' ? <SetupPage /> : <SignInPage />}</Shell>
       ) : (
-        <Redirect to={signInPathReturningTo(path)} />
+        // The #fragment too: a mail's link names the comment or review to open there.
+        <Redirect to={signInPathReturningTo(path + window.location.hash)} />
       );
     case 'signedIn':
       return (
