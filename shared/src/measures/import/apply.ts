@@ -7,6 +7,7 @@ import {
   addKpi,
   insertNodeRecord,
   insertProjectRecord,
+  measureMaps,
   readMeasureTable,
   setActual,
   siblingKeyRange,
@@ -16,6 +17,8 @@ import {
   type Placement,
 } from '../ydoc';
 import type { HierarchyImport } from './hierarchy';
+import { recordImport, rememberMapping, type ImportRecord } from './importLog';
+import type { RememberedMapping } from './previewTypes';
 import type { KpiImportRow } from './kpiList';
 
 /**
@@ -32,7 +35,9 @@ export function applyHierarchyImport(doc: Y.Doc, fragment: HierarchyImport, at: 
     const { before, after } = siblingKeyRange(doc, at);
     const keys = keysBetween(before, after, tops.length);
     const topKeys = new Map(tops.map((node, index) => [node.id, keys[index]!]));
-    for (const project of fragment.projects) insertProjectRecord(doc, project);
+    // A 再掲 of a project already in the plan places it again; its record is not rewritten.
+    const known = measureMaps(doc).projects;
+    for (const project of fragment.projects) if (!known.has(project.id)) insertProjectRecord(doc, project);
     const placed: NodeRecord[] = fragment.nodes.map((node) => {
       const key = topKeys.get(node.id);
       return key === undefined ? node : { ...node, position: { parent: at.parent, key } };
@@ -41,6 +46,42 @@ export function applyHierarchyImport(doc: Y.Doc, fragment: HierarchyImport, at: 
     nodeIds = placed.map((node) => node.id);
   }, MEASURE_EDIT);
   return { nodeIds };
+}
+
+export type MeasureImportOptions = {
+  at: Placement;
+  /** Names the import in the plan's record of imports (for undoing it through the API). */
+  importId: string;
+  now: Date;
+  /** The user importing, when known. */
+  by: string | null;
+  /** The mapping to remember for the plan's next import (the preview's `remembered`). */
+  remember: RememberedMapping;
+};
+
+/**
+ * Applies a confirmed measure-table import: the rows, the record of what was added and the
+ * mapping to remember, in ONE transaction with the measure-edit origin, so everyone sees it at
+ * once and the importer's Ctrl+Z takes the rows back in one step (the memory map is not
+ * tracked by undo: the plan keeps its mapping). The browser and the API both come here.
+ */
+export function applyMeasureImport(doc: Y.Doc, fragment: HierarchyImport, options: MeasureImportOptions): ImportRecord {
+  let record!: ImportRecord;
+  doc.transact(() => {
+    const knownProjects = new Set(measureMaps(doc).projects.keys());
+    const { nodeIds } = applyHierarchyImport(doc, fragment, options.at);
+    const added = new Set(nodeIds);
+    record = recordImport(doc, {
+      id: options.importId,
+      at: options.now.toISOString(),
+      by: options.by,
+      nodeIds,
+      projectIds: fragment.projects.filter((project) => !knownProjects.has(project.id)).map((project) => project.id),
+      kpiLinks: fragment.kpiLinks.filter((link) => added.has(link.nodeId)),
+    });
+    if (options.remember.length > 0) rememberMapping(doc, options.remember);
+  }, MEASURE_EDIT);
+  return record;
 }
 
 export type KpiImportAction = { row: KpiImportRow; action: 'update' | 'add' | 'skip'; kpiId: string | null };
@@ -75,6 +116,9 @@ function fieldsOf(row: KpiImportRow): Partial<KpiFields> {
     targetValue: row.target.value,
     targetYear: row.target.fiscalYear,
     ...(row.source ? { source: row.source } : {}),
+    // What the printed target proposed (range, 累計, 均衡…) and a 7社（11人） cell's sub-figure.
+    ...(row.targetKind ? { targetKind: row.targetKind } : {}),
+    ...(row.subFigure ? { subFigure: row.subFigure } : {}),
   };
 }
 
