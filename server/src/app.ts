@@ -11,6 +11,7 @@ import { adminRoutes } from './routes/admin/admin';
 import { authRoutes } from './routes/auth/auth';
 import { commentRoutes } from './routes/comments/comments';
 import { measureRoutes } from './routes/measures/measures';
+import { progressRoutes } from './routes/progress/progress';
 import { planSettingsRoutes } from './routes/settings/settings';
 import { memberRoutes } from './routes/members/members';
 import { invitationRoutes } from './routes/invitations/invitations';
@@ -81,6 +82,7 @@ export function createApp(deps: AppDeps) {
   invitationRoutes(deps, app);
   accountRoutes(deps, app);
   measureRoutes(deps, app);
+  progressRoutes(deps, app);
   planSettingsRoutes(deps, app);
   commentRoutes(deps, app);
   revisionRoutes(deps, app);
