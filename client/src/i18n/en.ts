@@ -12,6 +12,7 @@ import { membersEn } from './members.en';
 import { plansEn } from './plans.en';
 import { settingsEn } from './settings.en';
 import { ssoEn } from './sso.en';
+import { transferEn } from './transfer.en';
 
 export const en: Record<MessageKey, string> = {
   'app.name': '策定 Sakutei',
@@ -94,4 +95,5 @@ export const en: Record<MessageKey, string> = {
   ...plansEn,
   ...settingsEn,
   ...ssoEn,
+  ...transferEn,
 };

@@ -11,6 +11,7 @@ import { membersJa } from './members.ja';
 import { plansJa } from './plans.ja';
 import { settingsJa } from './settings.ja';
 import { ssoJa } from './sso.ja';
+import { transferJa } from './transfer.ja';
 
 /**
  * Japanese is the source language: its keys define the message catalogue and every
@@ -97,6 +98,7 @@ export const ja = {
   ...plansJa,
   ...settingsJa,
   ...ssoJa,
+  ...transferJa,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;
