@@ -187,6 +187,7 @@ beforeAll(async () => {
     workspaceId,
     otherWorkspaceId,
     kpiId,
+    placementId: deriveTable(table).rows.find((row) => row.node.kind === 'placement')!.node.id,
     anchor,
     userIds,
     targetUserId: (await must('GET', 'staff', { path: `/api/workspaces/${workspaceId}/members` }, 200)).members.find(

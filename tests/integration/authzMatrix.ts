@@ -45,6 +45,8 @@ export interface Fixtures {
   /** Another council (the outsider chairs it): the admin routes rename, archive and appoint there. */
   otherWorkspaceId: string;
   kpiId: string;
+  /** A project placement of the plan (a row with a yearly 実施状況). */
+  placementId: string;
   anchor: ReturnType<typeof measureAnchor>;
   /** Users the requests name; the anonymous caller has none. */
   userIds: Record<SignedInCaller, string>;
@@ -374,6 +376,18 @@ export const MATRIX: Readonly<Record<string, RouteEntry>> = {
     cases: [
       {
         request: (f) => ({ path: `/api/plans/${f.planId}/kpis/${f.kpiId}/actuals/2026`, body: { value: { kind: 'number', value: 42 } } }),
+        expect: councilBut(200, 403),
+      },
+    ],
+  },
+  'PUT /api/plans/{id}/placements/{nodeId}/progress/{fiscalYear}': {
+    // 実施状況 is recorded as KPI actuals are: staff (kpi.recordActuals) and editors (plan.edit).
+    cases: [
+      {
+        request: (f) => ({
+          path: `/api/plans/${f.planId}/placements/${f.placementId}/progress/2024`,
+          body: { entry: { status: 'implemented', note: '権限表の確認', figure: null } },
+        }),
         expect: councilBut(200, 403),
       },
     ],

@@ -136,6 +136,7 @@ describe('OpenAPI document', () => {
       '/api/plans/{id}/measures',
       '/api/plans/{id}/measures/export',
       '/api/plans/{id}/opinions/export',
+      '/api/plans/{id}/placements/{nodeId}/progress/{fiscalYear}',
       '/api/plans/{id}/revisions',
       '/api/plans/{id}/settings',
       '/api/plans/{id}/spreadsheets/rows',
