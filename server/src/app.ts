@@ -11,6 +11,7 @@ import { adminRoutes } from './routes/admin/admin';
 import { authRoutes } from './routes/auth/auth';
 import { commentRoutes } from './routes/comments/comments';
 import { measureRoutes } from './routes/measures/measures';
+import { measureImportRoutes } from './routes/measureImport/measureImport';
 import { progressRoutes } from './routes/progress/progress';
 import { planSettingsRoutes } from './routes/settings/settings';
 import { memberRoutes } from './routes/members/members';
@@ -19,12 +20,15 @@ import { accountRoutes } from './routes/account/account';
 import { planRoutes } from './routes/plans/plans';
 import { notificationSettingsRoutes } from './routes/notifications/notifications';
 import { revisionRoutes } from './routes/revisions/revisions';
+import { reportRoutes } from './routes/report/report';
 import { setupRoutes } from './routes/setup/setup';
 import { oidcRoutes } from './routes/oidc/oidc';
 
 export const API_BODY_LIMIT_BYTES = 64 * 1024;
 /** Spreadsheet uploads arrive base64-encoded in JSON: 2 MiB of file plus a third. */
 const SPREADSHEET_BODY_LIMIT_BYTES = Math.ceil((MAX_SPREADSHEET_BYTES * 4) / 3) + 1024;
+/** The routes that take a table: a workbook read for the preview, and the measure-table import (text or workbook). */
+const SPREADSHEET_PATHS = /^\/api\/plans\/[^/]+\/(spreadsheets\/rows|import\/(preview|apply))$/;
 
 function limitBodies(maxSize: number) {
   return bodyLimit({
@@ -72,7 +76,7 @@ export function createApp(deps: AppDeps) {
   const spreadsheetLimit = limitBodies(SPREADSHEET_BODY_LIMIT_BYTES);
   app.use(
     '/api/*',
-    (c, next) => (/^\/api\/plans\/[^/]+\/spreadsheets\/rows$/.test(c.req.path) ? spreadsheetLimit : apiLimit)(c, next),
+    (c, next) => (SPREADSHEET_PATHS.test(c.req.path) ? spreadsheetLimit : apiLimit)(c, next),
     originCheck({ extraOrigins: deps.config.allowedOrigins }),
     session({ accounts: deps.storage.accounts, demoMode: deps.config.demo, secureCookies: deps.config.secureCookies }),
   );
@@ -82,10 +86,12 @@ export function createApp(deps: AppDeps) {
   invitationRoutes(deps, app);
   accountRoutes(deps, app);
   measureRoutes(deps, app);
+  measureImportRoutes(deps, app);
   progressRoutes(deps, app);
   planSettingsRoutes(deps, app);
   commentRoutes(deps, app);
   revisionRoutes(deps, app);
+  reportRoutes(deps, app);
   notificationSettingsRoutes(deps, app);
   setupRoutes(deps, app);
   oidcRoutes(deps, app);

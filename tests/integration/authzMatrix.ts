@@ -634,6 +634,16 @@ export const MATRIX: Readonly<Record<string, RouteEntry>> = {
       { variant: 'not yet reviewed', request: (f) => ({ path: `/api/revisions/${f.frozen.id}/export?format=html` }), expect: councilBut(200, 404) },
     ],
   },
+  'GET /api/plans/{id}/report': {
+    // The live report reads the draft; observers read the report of a revision shown to them.
+    cases: [{ request: (f) => ({ path: `/api/plans/${f.planId}/report?fiscalYear=2023&format=html` }), expect: councilBut(200, 403) }],
+  },
+  'GET /api/revisions/{revisionId}/report': {
+    cases: [
+      { variant: 'approved', request: (f) => ({ path: `/api/revisions/${f.approved.id}/report?fiscalYear=2023&format=html` }), expect: council(200) },
+      { variant: 'not yet reviewed', request: (f) => ({ path: `/api/revisions/${f.frozen.id}/report?fiscalYear=2023&format=html` }), expect: councilBut(200, 404) },
+    ],
+  },
   'GET /api/plans/{id}/compare': {
     cases: [
       {

@@ -1,0 +1,53 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { formatDate } from '@sakutei/shared';
+import { buildAnnualReport, fiscalYearText, readEvaluations, readMeasureTable, type AnnualReport } from '@sakutei/shared/measures';
+import type { AppDeps, AppEnv } from '../../env';
+import { forbidden } from '../../errors';
+import { canReadLiveReport } from '../../policies/report';
+import { revisionMeta } from '../../services/documentExport';
+import { reportDocx, reportHtml, type ReportDocumentMeta } from '../../services/export/reportDocument';
+import { revisionService } from '../../services/revisions';
+import { loadVisiblePlan } from '../../services/visiblePlan';
+import { DOCX_TYPE, attachment } from '../downloads';
+import { requireUser } from '../guards';
+import { planReportRoute, revisionReportRoute } from './schema';
+
+/** The Word file, named after the plan (and revision) and the year. */
+async function wordFile(report: AnnualReport, meta: ReportDocumentMeta, fileStem: string) {
+  const bytes = await reportDocx(report, meta);
+  return {
+    body: new Uint8Array(bytes),
+    headers: {
+      'content-type': DOCX_TYPE,
+      'content-disposition': attachment(`${fileStem}_進捗状況報告_${report.yearLabel}.docx`, `progress-report-${report.fiscalYear}.docx`),
+    },
+  };
+}
+
+export function reportRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
+  const { workspaces } = deps.storage;
+  const revisions = revisionService(deps);
+
+  return app
+    .openapi(planReportRoute, async (c) => {
+      const user = requireUser(c);
+      const plan = await loadVisiblePlan(workspaces, user.id, c.req.valid('param').id);
+      if (!canReadLiveReport(plan.role)) throw forbidden('Observers read the report of approved revisions, not of the live draft.');
+      const { fiscalYear, format } = c.req.valid('query');
+      const report = await deps.rooms.use(plan.docName, (room) => buildAnnualReport(readMeasureTable(room.doc), readEvaluations(room.doc), fiscalYear));
+      const source = `現在の案（${formatDate(new Date(), 'wareki')}時点）／ ${fiscalYearText(fiscalYear, 'era')}`;
+      const meta = { planTitle: plan.title, source };
+      if (format === 'html') return c.html(reportHtml(report, meta), 200);
+      const file = await wordFile(report, meta, plan.title);
+      return c.body(file.body, 200, file.headers);
+    })
+    .openapi(revisionReportRoute, async (c) => {
+      const { planTitle, revision, snapshot } = await revisions.forExport(requireUser(c), c.req.valid('param').revisionId);
+      const { fiscalYear, format } = c.req.valid('query');
+      const report = buildAnnualReport(snapshot.measures, snapshot.evaluations ?? {}, fiscalYear);
+      const meta = { planTitle, source: revisionMeta(revision, 'wareki') };
+      if (format === 'html') return c.html(reportHtml(report, meta), 200);
+      const file = await wordFile(report, meta, `${planTitle}_第${revision.number}版`);
+      return c.body(file.body, 200, file.headers);
+    });
+}

@@ -1,0 +1,64 @@
+import { PROGRESS_STATUS_LABELS, PROJECT_STATUS_LABELS, type ReportKpi, type ReportProject, type ReportRollup } from '@sakutei/shared/measures';
+import type { DocTable } from './docTable';
+
+/**
+ * The tables of the annual progress report, in the one table model the Word file and the
+ * print page both draw (docTable.ts): a level's roll-up, its KPIs for the year and its
+ * projects' 実施状況.
+ */
+
+/** 成果指標の評価 / 事業の実施状況 / 事業の区分 as three labelled lines of counts. */
+export function rollupDocTable(rollup: ReportRollup): DocTable {
+  const grades = rollup.grades.filter((entry) => entry.count > 0 || entry.grade !== '—').map((entry) => `${entry.grade} ${entry.count}`);
+  const progress = [
+    ...Object.entries(PROGRESS_STATUS_LABELS).map(([status, label]) => `${label} ${rollup.progress[status as keyof typeof PROGRESS_STATUS_LABELS]}`),
+    ...(rollup.progress.unrecorded > 0 ? [`未記録 ${rollup.progress.unrecorded}`] : []),
+  ];
+  const statuses = [
+    ...Object.entries(PROJECT_STATUS_LABELS).map(([status, label]) => `${label} ${rollup.statuses[status as keyof typeof PROJECT_STATUS_LABELS]}`),
+    ...(rollup.statuses.none > 0 ? [`区分なし ${rollup.statuses.none}`] : []),
+  ];
+  return {
+    head: [[{ text: '集計' }, { text: '件数' }, { text: '内訳' }]],
+    body: [
+      [{ text: '成果指標の評価', header: true }, String(rollup.kpis), grades.join('　')],
+      [{ text: '事業の実施状況', header: true }, String(rollup.projects), progress.join('　')],
+      [{ text: '事業の区分', header: true }, String(rollup.projects), statuses.join('　')],
+    ],
+    limits: [{ min: 14, max: 16 }, { min: 4, max: 6 }, { min: 30 }],
+  };
+}
+
+/** The year's figures of each KPI: 基準値, 目標値, the year's 実績値, 達成率, 進捗率 and the grade. */
+export function reportKpiDocTable(kpis: readonly ReportKpi[], yearLabel: string): DocTable {
+  return {
+    head: [['No', '成果指標', '基準値', '目標値', `実績値（${yearLabel}）`, '達成率', '進捗率', '評価'].map((text) => ({ text }))],
+    body: kpis.map((kpi) => [
+      kpi.mark,
+      kpi.name,
+      kpi.baselineText,
+      kpi.targetText,
+      kpi.actualText || '未記録',
+      kpi.achievementText,
+      kpi.progressText,
+      `${kpi.grade}\n${kpi.gradeLabel}`,
+    ]),
+    limits: [{ max: 4 }, { min: 16, max: 30 }, { min: 8, max: 14 }, { min: 8, max: 14 }, { min: 8, max: 14 }, { min: 6, max: 8 }, { min: 6, max: 8 }, { min: 8, max: 12 }],
+  };
+}
+
+/** Each project placed here: its 区分, the year's 実施状況 with the note and figure, and its 担当課. */
+export function reportProjectDocTable(projects: readonly ReportProject[]): DocTable {
+  return {
+    head: [['番号', '事業名', '区分', '実施状況', '実施内容・備考', '担当課'].map((text) => ({ text }))],
+    body: projects.map((project) => [
+      project.number,
+      project.reprint ? `${project.title}（再掲）` : project.title,
+      project.statusLabel,
+      project.progressLabel || { text: '未記録', muted: true },
+      [project.progress?.note ?? '', project.figureText ? `実績 ${project.figureText}` : ''].filter((line) => line !== '').join('\n'),
+      project.departments,
+    ]),
+    limits: [{ max: 4 }, { min: 14, max: 26 }, { max: 6 }, { min: 8, max: 10 }, { min: 24, max: 44 }, { min: 10, max: 18 }],
+  };
+}
