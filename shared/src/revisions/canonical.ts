@@ -128,6 +128,8 @@ export function normaliseSnapshot(snapshot: PlanSnapshot): PlanSnapshot {
       kpis: [...measures.kpis].sort(byId),
       actors: [...measures.actors].sort(byId),
       roleCells,
+      // 実施状況 (measures/progress.ts): absent when none is recorded, so older hashes hold.
+      ...(measures.progress && Object.keys(measures.progress).length > 0 ? { progress: measures.progress } : {}),
     },
   };
 }
