@@ -144,9 +144,26 @@ function templatePattern(template: string): RegExp {
     source += match[1] === 'parent' ? PARENT_PATTERN : `(?:${COUNTERS[match[1] as CounterName].pattern})`;
     last = match.index + match[0].length;
   }
-  source += escapeRegExp(template.slice(last));
+  const tail = template.slice(last);
+  source += escapeRegExp(tail);
   // After the number: a separator, or straight into text that does not continue the number.
-  return new RegExp(`^\\s*${source}(?:[.．、:：]\\s*|\\s+|$|(?=[^0-9A-Za-z\\-]))`);
+  // A number that closes itself (`(2)`, `③`, `Ⅳ`) may run straight into any script, as in
+  // `③DX推進` or `(2)ICT活用`; a bare `3` or `IV` followed by a letter is a word (`3D`, `IVR`).
+  const counter = tail === '' ? lastCounter(template) : null;
+  const closes = /[)）\]】」]$/.test(tail) || counter === 'circled';
+  const word = '(?=[^0-9A-Za-z\\-])';
+  const after = closes
+    ? '(?![-‐][0-9])'
+    : counter === 'ROMAN' || counter === 'roman'
+      ? `(?:(?<=[\u2160-\u217b])(?![-‐][0-9])|${word})`
+      : word;
+  return new RegExp(`^\\s*${source}(?:[.．、:：]\\s*|\\s+|$|${after})`);
+}
+
+function lastCounter(template: string): string | null {
+  let last: string | null = null;
+  for (const match of template.matchAll(TOKEN)) last = match[1]!;
+  return last;
 }
 
 const BULLET = /^\s*[・\-‐•●○◆■◇□]\s*/;
@@ -171,4 +188,94 @@ export function parseNumberLabel(text: string, scheme: HierarchyScheme): { depth
     if (bullet) return { depth: unnumbered, rest: text.slice(bullet[0].length).trim() };
   }
   return null;
+}
+
+/**
+ * Level words that plans print before a number (`基本目標 3.`, `施策の方向 2`), beyond the
+ * scheme's own level names. A word here that is not in the scheme still marks a level; the
+ * importer says which level it took it for.
+ */
+export const COMMON_LEVEL_WORDS = [
+  '基本目標', '基本方針', '基本施策', '基本的方向', '施策の方向', '施策の方向性', '施策体系', '方向性',
+  '政策', '施策', '具体的施策', '主な施策', '主要施策', '重点施策', '主要な事業', '事業', '目標', '分野', '柱',
+] as const;
+
+/** 第1章, 第２節, 第三部: a counter word after 第 and a number is itself a level word. */
+const DAI = /^第\s*([0-9]+|[一二三四五六七八九十]+)\s*(章|節|部|編|款|項|条)/;
+
+/** Any counter as documents print it, with its brackets and separator: `3.`, `(2)`, `Ⅰ`, `①`, `ア.`. */
+const ANY_NUMBER = new RegExp(
+  '^\\s*[(（]?\\s*(?:[0-9]+(?:\\s*[-‐]\\s*[0-9]+)*|[\u2160-\u217b](?:\\s*[-‐]\\s*[0-9]+)?|[IVXLC]+(?![A-Za-z])(?:\\s*[-‐]\\s*[0-9]+)?|' +
+    COUNTERS.circled.pattern +
+    '|[A-Za-z](?=\\s*[.．)）])|[' +
+    KATAKANA +
+    '](?=\\s*[.．)）]))\\s*[)）]?(?:\\s*[.．、:：]|\\s+|$|(?=[^0-9A-Za-z\\-]))\\s*',
+);
+
+export type LevelWordRead = {
+  /** The level word as printed (`基本目標`, `第2章` → `章`). */
+  word: string;
+  /** Its depth in the scheme, or null for a word that is no level of it. */
+  depth: number | null;
+  /** The number printed after it, folded (`3`, `Ⅰ 2`), '' when none. */
+  number: string;
+  rest: string;
+};
+
+/**
+ * A level word at the start of a cell, with or without its number: `基本目標`, `基本目標 3.`,
+ * `目標Ⅰ 2. 地域資源…` (Koriyama prints the parent's number too), `第1章`. The word must be
+ * followed by a number, a space or the end, so `施策の推進` is a name, not the level 施策.
+ */
+export function parseLevelWord(text: string, scheme: HierarchyScheme): LevelWordRead | null {
+  const folded = foldWidth(text).trimStart();
+  const offset = text.length - text.trimStart().length;
+  const dai = DAI.exec(folded);
+  let word: string | null = null;
+  let end = 0;
+  let number = '';
+  if (dai) {
+    word = dai[2]!;
+    number = dai[1]!;
+    end = dai[0].length;
+  } else {
+    const names = [...new Set([...scheme.levels.map((level) => level.name), ...COMMON_LEVEL_WORDS])].sort(
+      (a, b) => b.length - a.length,
+    );
+    for (const name of names) {
+      if (!folded.startsWith(name)) continue;
+      const next = folded.slice(name.length);
+      if (next === '' || /^\s/.test(next) || ANY_NUMBER.test(next)) {
+        word = name;
+        end = name.length;
+        break;
+      }
+    }
+    if (word === null) return null;
+  }
+  let rest = folded.slice(end);
+  // Up to two numbers: `目標Ⅰ 2.` prints the parent's counter and the level's own.
+  for (let i = 0; i < 2 && !dai; i++) {
+    const match = ANY_NUMBER.exec(rest);
+    if (!match || match[0].trim() === '') break;
+    number = `${number} ${match[0].trim()}`.trim();
+    rest = rest.slice(match[0].length);
+  }
+  const depth = scheme.levels.findIndex((level) => level.name === word);
+  const restStart = offset + (folded.length - rest.length);
+  return { word, depth: depth >= 0 ? depth : null, number, rest: text.slice(restStart).trim() };
+}
+
+/** A whole cell that is only a number of some style (`3.`, `(2)`, `Ⅱ-3`, `①`): no text after it. */
+export function isBareNumber(text: string): boolean {
+  const t = foldWidth(text).trim();
+  if (t === '') return false;
+  const match = ANY_NUMBER.exec(t);
+  return match !== null && match[0].length === t.length;
+}
+
+/** The number at the start of a cell in any style, whatever the scheme: its length, or 0. */
+export function leadingNumberLength(text: string): number {
+  const match = ANY_NUMBER.exec(foldWidth(text));
+  return match && match[0].trim() !== '' ? match[0].length : 0;
 }

@@ -1,0 +1,58 @@
+import { cleanCell } from './problems';
+import { editDistance, matchKey, similarKeys } from './normalise';
+
+/**
+ * 再掲 (reprint): a project listed again under another measure. The mark comes in many
+ * spellings (`（再掲）`, `【再掲】`, `(再掲Ⅱ-2)` naming where it was first, `再 掲` broken by
+ * a PDF) at either end of the name.
+ */
+
+const OPEN = '[(（【\\[［〔]';
+const CLOSE = '[)）】\\]］〕]';
+const MARK = `${OPEN}\\s*再\\s*掲[^)）】\\]］〕]{0,20}${CLOSE}`;
+const TRAILING = new RegExp(`[\\s\\u3000]*${MARK}[\\s\\u3000]*$`);
+const LEADING = new RegExp(`^[\\s\\u3000]*${MARK}[\\s\\u3000]*`);
+const BARE_TRAILING = /[\s\u3000]+再\s*掲$/;
+const BARE_LEADING = /^再\s*掲[\s\u3000]+/;
+
+/** The name without its 再掲 mark, and whether it had one. The name is otherwise as typed. */
+export function splitReprintMark(text: string): { name: string; marked: boolean } {
+  const cleaned = cleanCell(text);
+  for (const pattern of [TRAILING, LEADING, BARE_TRAILING, BARE_LEADING]) {
+    if (pattern.test(cleaned)) return { name: cleanCell(cleaned.replace(pattern, '')), marked: true };
+  }
+  return { name: cleaned, marked: false };
+}
+
+/**
+ * A project's name without its 再掲 (reprint) mark, which only says the project appeared
+ * before: `①創業支援事業（再掲）` is the same project as the first one.
+ */
+export function projectName(text: string): string {
+  return splitReprintMark(text).name;
+}
+
+export type ReprintCandidate = { name: string; line: number | null; projectId: string | null };
+
+export type ReprintMatch =
+  | { kind: 'exact'; candidate: ReprintCandidate }
+  | { kind: 'similar'; candidate: ReprintCandidate }
+  | { kind: 'none' };
+
+/**
+ * Finds the project a 再掲 row repeats: the same name once whitespace, widths, dots, dashes
+ * and brackets are folded; failing that the closest similar one, which the user confirms.
+ */
+export function matchReprint(name: string, candidates: readonly ReprintCandidate[]): ReprintMatch {
+  const key = matchKey(name);
+  const exact = candidates.find((candidate) => matchKey(candidate.name) === key);
+  if (exact) return { kind: 'exact', candidate: exact };
+  let best: { candidate: ReprintCandidate; distance: number } | null = null;
+  for (const candidate of candidates) {
+    const other = matchKey(candidate.name);
+    if (!similarKeys(key, other)) continue;
+    const distance = editDistance(key, other);
+    if (!best || distance < best.distance) best = { candidate, distance };
+  }
+  return best ? { kind: 'similar', candidate: best.candidate } : { kind: 'none' };
+}
