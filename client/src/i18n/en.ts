@@ -13,6 +13,7 @@ import { plansEn } from './plans.en';
 import { settingsEn } from './settings.en';
 import { ssoEn } from './sso.en';
 import { transferEn } from './transfer.en';
+import { progressEn } from './progress.en';
 
 export const en: Record<MessageKey, string> = {
   'app.name': '策定 Sakutei',
@@ -96,4 +97,5 @@ export const en: Record<MessageKey, string> = {
   ...settingsEn,
   ...ssoEn,
   ...transferEn,
+  ...progressEn,
 };

@@ -12,6 +12,7 @@ import { plansJa } from './plans.ja';
 import { settingsJa } from './settings.ja';
 import { ssoJa } from './sso.ja';
 import { transferJa } from './transfer.ja';
+import { progressJa } from './progress.ja';
 
 /**
  * Japanese is the source language: its keys define the message catalogue and every
@@ -99,6 +100,7 @@ export const ja = {
   ...settingsJa,
   ...ssoJa,
   ...transferJa,
+  ...progressJa,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;
