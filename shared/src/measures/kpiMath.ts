@@ -1,5 +1,15 @@
 import type { GradeRule, KpiDirection, KpiRecord, Measured } from './model';
 import { DEFAULT_GRADE_RULES, UNGRADED } from './model';
+import { VALUE_KIND, type KpiTargetKind, type KpiTargetKindName } from './kpiKinds';
+import {
+  distanceToRange,
+  rangeOf,
+  resolvedTarget,
+  yearFigure,
+  type NotApplicableReason,
+  type Period,
+  type Picker,
+} from './kpiKindMath';
 
 /**
  * The figures a progress report shows for one KPI and one fiscal year. The rules are the
@@ -17,11 +27,40 @@ import { DEFAULT_GRADE_RULES, UNGRADED } from './model';
  *   maintaining means holding at least the level).
  * - regressed: the actual is strictly worse than the baseline in the KPI's direction; a
  *   keep KPI regresses when it falls below the baseline.
- * - A KPI with components (複数 / 単身) is judged on the sum of its components.
+ * - A KPI with components (複数 / 単身) is judged on the sum of its components, or, when the
+ *   plan says so (`partsJudged: 'each'`), part by part: met only when every part is met, its
+ *   達成率 / 進捗率 those of the weakest part, regressed when any part is. Every part's own
+ *   figures are in `parts` either way.
+ *
+ * Target kinds (`targetKind`, see kpiKinds.ts and kpiKindMath.ts):
+ * - value: as above. A baseline equal to the target is no special case: 4 → 4, actual 4 is
+ *   100 %, its 進捗率 not applicable (no distance to cover).
+ * - range [low, high]: met inside the band. 達成率 is 100 % inside, actual ÷ low below it,
+ *   high ÷ actual above it (the higher / lower conventions towards the nearer bound). 進捗率
+ *   from the baseline towards the nearer bound; not applicable when the baseline is inside.
+ *   Better / worse than the baseline means nearer to / further from the band.
+ * - relative: the target is worked out from the baseline, then judged as a value target.
+ * - cumulative: the year is judged on the sum of the actuals so far against the period's
+ *   target; the baseline is the level the sum is compared with.
+ * - aggregate: the year is judged on the mean / geometric mean / total of the named years so
+ *   far (`period` says which were counted).
+ * - qualitative: staff record a judgement (met / not met, a note); no ratio, no progress.
  */
+
+export type KpiPartFigures = {
+  name: string;
+  actual: number | null;
+  baseline: number | null;
+  target: number | null;
+  achievement: number | null;
+  progress: number | null;
+  met: boolean | null;
+  regressed: boolean | null;
+};
 
 export type KpiFigures = {
   fiscalYear: number;
+  /** The figure the year is judged on: the year's actual, or the cumulative / aggregate figure. */
   actual: number | null;
   baseline: number | null;
   target: number | null;
@@ -35,12 +74,36 @@ export type KpiFigures = {
   binary: boolean;
   grade: string;
   gradeLabel: string;
+  /** The target's kind (`value` for a KPI that names none). */
+  kind: KpiTargetKindName;
+  /** The year's own recorded figure (differs from `actual` for cumulative and aggregate KPIs). */
+  yearActual: number | null;
+  /** A range target's band; `target` is null then. */
+  targetRange: { low: number; high: number } | null;
+  /** A qualitative KPI's staff judgement for the year. */
+  judgement: { met: boolean; note: string } | null;
+  /** The second figure of `7社（11人）` recorded with the year's actual. */
+  sub: number | null;
+  /** Each component's figures (empty for a single-figure KPI). */
+  parts: KpiPartFigures[];
+  /** Whether there was anything to judge: a figure, or a judgement. */
+  assessed: boolean;
+  /** Why 達成率 or 進捗率 is not given, when it is not. */
+  notApplicable: { achievement?: NotApplicableReason; progress?: NotApplicableReason };
+  /** The years a cumulative or aggregate figure is made of, and those that had a figure. */
+  period: Period | null;
 };
 
 /** What grading needs: the figures plus the direction that says which way is better. */
 export type GradeInput = Pick<KpiFigures, 'actual' | 'baseline' | 'met' | 'progress'> & {
   direction: KpiDirection;
+  /** Set when "better than the baseline" is not a plain comparison (ranges, parts judged each). */
+  versusBaseline?: Versus | null;
+  /** A qualitative KPI has a judgement but no figure; it is graded on `met` alone. */
+  judged?: boolean;
 };
+
+type Versus = 'better' | 'same' | 'worse';
 
 const NOT_ASSESSABLE = '評価できません';
 const NO_RULE_MATCHED = '該当する評価なし';
@@ -65,12 +128,19 @@ export function numericValue(m: Measured): number | null {
   }
 }
 
+/** One named component's number, or null when the figure has no such numeric part. */
+export function partValue(m: Measured, name: string): number | null {
+  if (m.kind !== 'parts') return null;
+  const part = m.parts[name];
+  return part?.kind === 'number' ? part.value : null;
+}
+
 /** +1 when a larger actual is better, −1 when a smaller one is. */
 function sense(direction: KpiDirection): 1 | -1 {
   return direction === 'lower' ? -1 : 1;
 }
 
-function compareToBaseline(direction: KpiDirection, actual: number, baseline: number): 'better' | 'same' | 'worse' {
+function compareToBaseline(direction: KpiDirection, actual: number, baseline: number): Versus {
   const delta = (actual - baseline) * sense(direction);
   return delta > 0 ? 'better' : delta < 0 ? 'worse' : 'same';
 }
@@ -85,37 +155,171 @@ function achievementOf(direction: KpiDirection, actual: number, target: number, 
   return target / actual;
 }
 
-export function kpiFigures(kpi: KpiRecord, fiscalYear: number, rules: readonly GradeRule[] = DEFAULT_GRADE_RULES): KpiFigures {
-  const { direction } = kpi;
-  const actualValue = kpi.actuals[String(fiscalYear)];
-  const actual = actualValue ? numericValue(actualValue) : null;
-  const baseline = numericValue(kpi.baseline.value);
-  const printedTarget = numericValue(kpi.target.value);
-  // 現状維持 prints no target figure: the level to keep is the baseline.
-  const target = direction === 'keep' ? (printedTarget ?? baseline) : printedTarget;
+type Judged = Omit<KpiPartFigures, 'name'> & {
+  binary: boolean;
+  versus: Versus | null;
+  notApplicable: KpiFigures['notApplicable'];
+  targetRange: { low: number; high: number } | null;
+  period: Period | null;
+};
 
+/** The figures of one number picked from the KPI's values (the whole, or one part). */
+function judge(kpi: KpiRecord, kind: KpiTargetKind, fiscalYear: number, pick: Picker): Judged {
+  const { direction } = kpi;
+  const figure = yearFigure(kpi, kind, fiscalYear, pick);
+  const actual = figure.value;
+  const baseline = pick(kpi.baseline.value);
+  const resolved = resolvedTarget(kind, direction, pick(kpi.target.value), baseline);
+  const target = resolved.value;
+  const range = rangeOf(kind);
+  const notApplicable: KpiFigures['notApplicable'] = {};
+  const base = { actual, baseline, target, targetRange: range, period: figure.period };
+
+  if (range) {
+    const met = actual === null ? null : distanceToRange(actual, range) === 0;
+    const achievement =
+      actual === null ? null : met ? 1 : actual < range.low ? (range.low === 0 ? null : actual / range.low) : actual === 0 ? null : range.high / actual;
+    let progress: number | null = null;
+    if (baseline === null) notApplicable.progress = 'noBaseline';
+    else if (distanceToRange(baseline, range) === 0) notApplicable.progress = 'baselineInRange';
+    else if (actual !== null) {
+      const bound = baseline < range.low ? range.low : range.high;
+      progress = (actual - baseline) / (bound - baseline) + 0;
+    }
+    const versus =
+      actual === null || baseline === null ? null : compareDistances(distanceToRange(actual, range), distanceToRange(baseline, range));
+    return { ...base, achievement, progress, met, regressed: versus === null ? null : versus === 'worse', binary: false, versus, notApplicable };
+  }
+
+  if (figure.notApplicable) notApplicable.achievement = notApplicable.progress = figure.notApplicable;
+  if (resolved.notApplicable) notApplicable.achievement = notApplicable.progress = resolved.notApplicable;
   const binary = direction === 'keep' || (direction === 'lower' && target === 0);
+  if (direction === 'keep') notApplicable.achievement = notApplicable.progress = 'keep';
+  else if (binary) notApplicable.achievement = 'targetZero';
   const met = actual !== null && target !== null ? isMet(direction, actual, target) : null;
   const achievement =
     actual !== null && target !== null && met !== null && !binary ? achievementOf(direction, actual, target, met) : null;
+  if (direction !== 'keep' && baseline !== null && target !== null && target === baseline) notApplicable.progress = 'targetEqualsBaseline';
+  if (direction !== 'keep' && baseline === null && notApplicable.progress === undefined) notApplicable.progress = 'noBaseline';
   const progress =
     direction !== 'keep' && actual !== null && baseline !== null && target !== null && target !== baseline
       ? // + 0 turns the -0 of "no movement towards a lower target" into 0, which prints as 0%.
         (actual - baseline) / (target - baseline) + 0
       : null;
-  const regressed =
-    actual !== null && baseline !== null ? compareToBaseline(direction, actual, baseline) === 'worse' : null;
+  const versus = actual !== null && baseline !== null ? compareToBaseline(direction, actual, baseline) : null;
+  return { ...base, achievement, progress, met, regressed: versus === null ? null : versus === 'worse', binary, versus, notApplicable };
+}
 
-  const { grade, gradeLabel } = gradeFigures({ actual, baseline, met, progress, direction }, rules);
-  return { fiscalYear, actual, baseline, target, achievement, progress, met, regressed, binary, grade, gradeLabel };
+function compareDistances(actual: number, baseline: number): Versus {
+  return actual < baseline ? 'better' : actual > baseline ? 'worse' : 'same';
+}
+
+/** Every part must hold: met when all are, the weakest part's ratios, worse when any part is. */
+function combineEach(parts: readonly Judged[]): Pick<Judged, 'met' | 'achievement' | 'progress' | 'regressed' | 'versus'> {
+  const all = <T,>(values: Array<T | null>): T[] | null => (values.some((v) => v === null) ? null : (values as T[]));
+  const mets = all(parts.map((p) => p.met));
+  const achievements = all(parts.map((p) => p.achievement));
+  const progresses = all(parts.map((p) => p.progress));
+  const versuses = all(parts.map((p) => p.versus));
+  const versus = versuses === null ? null : versuses.includes('worse') ? 'worse' : versuses.every((v) => v === 'better') ? 'better' : 'same';
+  return {
+    met: mets === null ? null : mets.every(Boolean),
+    achievement: achievements === null ? null : Math.min(...achievements),
+    progress: progresses === null ? null : Math.min(...progresses),
+    versus,
+    regressed: versus === null ? null : versus === 'worse',
+  };
+}
+
+function subOf(m: Measured | undefined): number | null {
+  return m?.kind === 'number' && m.sub !== undefined ? m.sub : null;
+}
+
+export function kpiFigures(kpi: KpiRecord, fiscalYear: number, rules: readonly GradeRule[] = DEFAULT_GRADE_RULES): KpiFigures {
+  const kind = kpi.targetKind ?? VALUE_KIND;
+  const recorded = kpi.actuals[String(fiscalYear)];
+  const common = { fiscalYear, kind: kind.kind, sub: subOf(recorded), yearActual: recorded ? numericValue(recorded) : null };
+
+  if (kind.kind === 'qualitative') {
+    const judgement = recorded?.kind === 'judgement' ? { met: recorded.met, note: recorded.note } : null;
+    const met = judgement?.met ?? null;
+    const graded = gradeFigures({ actual: null, baseline: null, met, progress: null, direction: kpi.direction, judged: judgement !== null }, rules);
+    return {
+      ...common,
+      yearActual: null,
+      actual: null,
+      baseline: null,
+      target: null,
+      achievement: null,
+      progress: null,
+      met,
+      regressed: null,
+      binary: true,
+      ...graded,
+      targetRange: null,
+      judgement,
+      parts: [],
+      assessed: judgement !== null,
+      notApplicable: { achievement: 'qualitative', progress: 'qualitative' },
+      period: null,
+    };
+  }
+
+  const whole = judge(kpi, kind, fiscalYear, numericValue);
+  const partJudged = kpi.components.map((name) => ({ name, ...judge(kpi, kind, fiscalYear, (m) => partValue(m, name)) }));
+  const each = kpi.partsJudged === 'each' && partJudged.length > 0;
+  const combined = each ? { ...whole, ...combineEach(partJudged), binary: whole.binary || partJudged.some((p) => p.binary) } : whole;
+  const { grade, gradeLabel } = gradeFigures(
+    {
+      actual: combined.actual,
+      baseline: combined.baseline,
+      met: combined.met,
+      progress: combined.progress,
+      direction: kpi.direction,
+      versusBaseline: combined.versus,
+    },
+    rules,
+  );
+  const parts = partJudged.map(({ name, actual, baseline, target, achievement, progress, met, regressed }) => ({
+    name,
+    actual,
+    baseline,
+    target,
+    achievement,
+    progress,
+    met,
+    regressed,
+  }));
+  return {
+    ...common,
+    actual: combined.actual,
+    baseline: combined.baseline,
+    target: combined.target,
+    achievement: combined.achievement,
+    progress: combined.progress,
+    met: combined.met,
+    regressed: combined.regressed,
+    binary: combined.binary,
+    grade,
+    gradeLabel,
+    targetRange: combined.targetRange,
+    judgement: null,
+    parts,
+    assessed: combined.actual !== null,
+    notApplicable: combined.notApplicable,
+    period: combined.period,
+  };
 }
 
 // Ratios are compared in percent; allow for 0.29 * 100 = 28.999999999999996.
 const EPSILON = 1e-9;
 
-function matches(rule: GradeRule, f: GradeInput, actual: number): boolean {
-  const versusBaseline = f.baseline === null ? null : compareToBaseline(f.direction, actual, f.baseline);
+function matches(rule: GradeRule, f: GradeInput, actual: number | null): boolean {
   const when = rule.when;
+  // A staff judgement has no figure: only "achieved" and the catch-all can hold.
+  if (actual === null) return when.kind === 'always' || (when.kind === 'achieved' && f.met === true);
+  const versusBaseline =
+    f.versusBaseline !== undefined ? f.versusBaseline : f.baseline === null ? null : compareToBaseline(f.direction, actual, f.baseline);
   switch (when.kind) {
     case 'achieved':
       return f.met === true;
@@ -149,18 +353,20 @@ export function gradeFigures(
   rules: readonly GradeRule[] = DEFAULT_GRADE_RULES,
 ): { grade: string; gradeLabel: string } {
   const { actual } = f;
-  if (actual === null) return { grade: UNGRADED, gradeLabel: NOT_ASSESSABLE };
+  if (actual === null && !f.judged) return { grade: UNGRADED, gradeLabel: NOT_ASSESSABLE };
   const rule = rules.find((r) => matches(r, f, actual));
   return rule ? { grade: rule.grade, gradeLabel: rule.label } : { grade: UNGRADED, gradeLabel: NO_RULE_MATCHED };
 }
 
-/** The latest fiscal year with a numeric actual, or null when there is none yet. */
+/** The latest fiscal year with a numeric actual (or a staff judgement), or null when there is none yet. */
 export function latestActualYear(kpi: KpiRecord): number | null {
   let latest: number | null = null;
   for (const [key, value] of Object.entries(kpi.actuals)) {
-    if (!/^\d+$/.test(key) || numericValue(value) === null) continue;
+    if (!/^\d+$/.test(key) || (numericValue(value) === null && value.kind !== 'judgement')) continue;
     const year = Number(key);
     if (latest === null || year > latest) latest = year;
   }
   return latest;
 }
+
+export { NOT_APPLICABLE_LABELS, NOT_APPLICABLE_REASONS, type NotApplicableReason, type Period } from './kpiKindMath';

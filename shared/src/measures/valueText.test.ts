@@ -164,3 +164,21 @@ describe('figure round trip', () => {
     );
   });
 });
+
+describe('judgements and sub-figures', () => {
+  it('reads and prints a staff judgement of a qualitative KPI', () => {
+    const read = parseFigure('未達成（予算未計上）');
+    expect(read.ok && read.figure.value).toEqual({ kind: 'judgement', met: false, note: '予算未計上' });
+    expect(formatMeasured({ kind: 'judgement', met: false, note: '予算未計上' }, '件')).toBe('未達成 (予算未計上)');
+    expect(formatMeasured({ kind: 'judgement', met: true, note: '' }, '件')).toBe('達成');
+  });
+
+  it('reads 7社（11人） as a figure with its sub-figure, and prints it back', () => {
+    const read = parseFigure('7社（11人）');
+    expect(read.ok && read.figure).toMatchObject({ value: { kind: 'number', value: 7, sub: 11 }, unit: '社', subUnit: '人', label: '' });
+    expect(formatMeasured({ kind: 'number', value: 7, sub: 11 }, '社', { subUnit: '人' })).toBe('7 社 (11 人)');
+    // A year in brackets is still the figure's note.
+    const noted = parseFigure('30,926 t (R1)');
+    expect(noted.ok && noted.figure).toMatchObject({ value: { kind: 'number', value: 30926 }, label: '(R1)' });
+  });
+});

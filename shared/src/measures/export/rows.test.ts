@@ -103,7 +103,10 @@ describe('kpiListRows', () => {
     for (const text of [toDelimited(rows, '\t'), CSV_BOM + toDelimited(rows, ',')]) {
       const back = importKpiList(parseDelimited(text));
       expect(back.problems).toEqual([]);
-      expect(back.value).toEqual(imported);
+      // The export spells out a direction the figures would not suggest (以下), so it reads back
+      // as printed where the seed paste had it inferred: the same direction either way.
+      const withoutProvenance = (list: typeof imported) => list.map(({ directionFrom: _from, ...row }) => row);
+      expect(withoutProvenance(back.value)).toEqual(withoutProvenance(imported));
     }
   });
 

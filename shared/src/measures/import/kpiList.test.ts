@@ -33,7 +33,10 @@ describe('importKpiList: the seed paste', () => {
   it('works out directions', () => {
     const byDirection = (d: string) => kpis.filter((k) => k.direction === d).map((k) => k.number);
     expect(byDirection('lower')).toEqual([6, 8, 14]);
-    expect(byDirection('keep')).toEqual([20]);
+    // ⑳ prints 4 → 4 without 維持: a level to reach again (higher), not keep.
+    expect(byDirection('keep')).toEqual([]);
+    expect(kpis[19]!.direction).toBe('higher');
+    expect(kpis[19]!.directionFrom).toBe('inferred');
   });
 
   it('takes baseline years from the header unless the cell has its own label', () => {
@@ -100,6 +103,7 @@ describe('importKpiList: headers', () => {
         target: { value: num(90), fiscalYear: 2025 },
         actuals: { '2022': num(96.1), '2023': num(97.5) },
         source: '観光客アンケート',
+        directionFrom: 'inferred',
       },
     ]);
   });
@@ -213,5 +217,57 @@ describe('splitFormerNames', () => {
   it('keeps nested brackets and never leaves an empty name', () => {
     expect(splitFormerNames('指標 (旧 A(B))')).toEqual({ name: '指標', formerNames: ['A(B)'] });
     expect(splitFormerNames('(注記)')).toEqual({ name: '(注記)', formerNames: [] });
+  });
+});
+
+describe('importKpiList: target kinds proposed from the printed target', () => {
+  const header = ['No', '成果指標', '基準値 R2', '目標値 R7', 'R3', 'R4', 'R5'];
+  const read = (target: string, baseline = '20%', actuals: string[] = ['', '', '']) =>
+    importKpiList([header, ['1', '指標', baseline, target, ...actuals]]);
+
+  it.each([
+    ['25〜50%', { kind: 'range', low: 25, high: 50 }, '%', 'higher'],
+    ['25～50 %', { kind: 'range', low: 25, high: 50 }, '%', 'higher'],
+    ['2.5倍', { kind: 'relative', mode: 'factor', amount: 2.5 }, '%', 'higher'],
+    // (A cell starting 基準値の… would look like a repeated header row, so it is printed bare here.)
+    ['0.8倍', { kind: 'relative', mode: 'factor', amount: 0.8 }, '%', 'lower'],
+    ['+10ポイント', { kind: 'relative', mode: 'points', amount: 10 }, '%', 'higher'],
+    ['-5ポイント', { kind: 'relative', mode: 'points', amount: -5 }, '%', 'lower'],
+    ['+10%', { kind: 'relative', mode: 'percent', amount: 10 }, '%', 'higher'],
+    ['累計 100%', { kind: 'cumulative', fromYear: null }, '%', 'higher'],
+    ['年平均 30%', { kind: 'aggregate', method: 'mean', years: [2021, 2022, 2023] }, '%', 'higher'],
+    ['幾何平均 30%', { kind: 'aggregate', method: 'geometricMean', years: [2021, 2022, 2023] }, '%', 'higher'],
+    ['均衡', { kind: 'qualitative', wording: '均衡' }, '%', 'higher'],
+  ] as const)('%s', (target, kind, unit, direction) => {
+    const { value, problems } = read(target);
+    expect(problems).toEqual([]);
+    expect(value[0]).toMatchObject({ targetKind: kind, unit, direction, directionFrom: 'inferred' });
+  });
+
+  it('reads the figure left beside 累計 / 年平均 as the target', () => {
+    expect(read('累計 100%').value[0]!.target.value).toEqual(num(100));
+    expect(read('100% (累計)').value[0]!.target.value).toEqual(num(100));
+    expect(read('年平均 30%').value[0]!.target.value).toEqual(num(30));
+  });
+
+  it('proposes no kind for a plain figure, and keeps a printed direction as printed', () => {
+    const { value } = read('24,200 t 以下', '30,926 t');
+    expect(value[0]!.targetKind).toBeUndefined();
+    expect(value[0]).toMatchObject({ direction: 'lower', directionFrom: 'printed' });
+  });
+
+  it('keeps the sub-figure of 7社（11人） instead of dropping it', () => {
+    const { value, problems } = read('10社（15人）', '5社（8人）', ['7社（11人）', '', '']);
+    expect(problems).toEqual([]);
+    expect(value[0]!.subFigure).toEqual({ label: '', unit: '人' });
+    expect(value[0]!.target.value).toEqual({ kind: 'number', value: 10, sub: 15 });
+    expect(value[0]!.actuals['2021']).toEqual({ kind: 'number', value: 7, sub: 11 });
+  });
+
+  it('keeps a qualitative KPI whose years say something other than 達成 / 未達成, and lists those cells', () => {
+    const { value, problems } = read('実施', '', ['達成', '実施済み', '']);
+    expect(value[0]!.targetKind).toEqual({ kind: 'qualitative', wording: '実施' });
+    expect(value[0]!.actuals['2021']).toEqual({ kind: 'judgement', met: true, note: '' });
+    expect(problems).toEqual([expect.objectContaining({ line: 2, column: 'R4', code: 'unreadableNumber' })]);
   });
 });

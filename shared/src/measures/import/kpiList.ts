@@ -7,6 +7,8 @@ import type { ParsedFigure } from '../valueText';
 import { parseFigure } from '../valueText';
 import type { ImportProblem, ImportResult } from './problems';
 import { checkImportSize, cleanCell } from './problems';
+import type { KpiTargetKind, SubFigure } from '../kpiKinds';
+import { proposeTargetKind } from './targetKind';
 
 /**
  * Reads a 成果指標一覧 (KPI list) as users copy it from Excel or Word: with the programme's
@@ -28,6 +30,12 @@ export type KpiImportRow = {
   /** Only the years with something in them; an empty cell is the default (not yet due). */
   actuals: Record<string, Measured>;
   source: string;
+  /** The target's kind as the printed target proposes it (`25〜50%`, `2.5倍`, `累計`, `均衡`…); absent = a plain figure. */
+  targetKind?: KpiTargetKind;
+  /** The sub-figure a `7社（11人）` cell carries; its label is for the user to name. */
+  subFigure?: SubFigure;
+  /** Whether the direction was printed (`以下`, `維持`) or inferred from the figures: the user confirms an inferred one. */
+  directionFrom?: 'printed' | 'inferred';
 };
 
 export type KpiListOptions = {
@@ -272,17 +280,25 @@ function trailingBracket(text: string): { start: number; inner: string } | null 
   return null;
 }
 
-/** The direction a target implies when it says nothing: below the baseline means lower. */
+/**
+ * The direction a target implies when it says nothing: below the baseline means lower. A
+ * target equal to its baseline is not 維持 (that is printed as a word): it is a level to
+ * reach again, higher is better, and an actual at it is 100 %.
+ */
 export function inferKpiDirection(baseline: Measured, target: Measured): KpiDirection {
   const b = numericValue(baseline);
   const t = numericValue(target);
   if (b === null || t === null) return 'higher';
-  if (t < b) return 'lower';
-  if (t === b) return 'keep';
-  return 'higher';
+  return t < b ? 'lower' : 'higher';
 }
 
 type FigureCell = { column: Column; text: string };
+
+/** A relative target that shrinks the baseline (0.8倍, -5ポイント) means lower is better. */
+function proposedDirection(kind: KpiTargetKind): KpiDirection | null {
+  if (kind.kind !== 'relative') return null;
+  return (kind.mode === 'factor' ? kind.amount < 1 : kind.amount < 0) ? 'lower' : 'higher';
+}
 
 function readRow(
   row: readonly string[],
@@ -310,7 +326,14 @@ function readRow(
 
   // Read every figure before deciding components: any cell may be the first parts figure.
   const figureColumns = columns.filter((column) => ['baseline', 'target', 'actual'].includes(column.role));
-  const cells: FigureCell[] = figureColumns.map((column) => ({ column, text: cellOf(column) }));
+  const actualYears = columns.flatMap((column) => (column.role === 'actual' && column.fiscalYear !== null ? [column.fiscalYear] : []));
+  // The target's kind is read off its text first; the figure reader gets what is left of it.
+  const proposal = proposeTargetKind(cellOf(find('target')), actualYears);
+  const qualitative = proposal?.kind.kind === 'qualitative';
+  const cells: FigureCell[] = figureColumns.map((column) => ({
+    column,
+    text: proposal && column.role === 'target' ? proposal.figureText : cellOf(column),
+  }));
   let parsed = cells.map((cell) => parseFigure(cell.text));
   const firstParts = parsed.find(
     (result): result is { ok: true; figure: ParsedFigure } => result.ok && result.figure.value.kind === 'parts',
@@ -322,12 +345,17 @@ function readRow(
   parsed.forEach((result, i) => {
     const cell = cells[i]!;
     if (result.ok) figures.set(cell.column, result.figure);
-    else {
+    else if (qualitative && cell.column.role === 'actual') {
+      // 実施済み under a qualitative target: staff judge the year; the KPI itself is kept.
+      problems.push({ line, column: cell.column.label, code: 'unreadableNumber', detail: `"${cell.text}" is not 達成 / 未達成; judge the year in the KPI panel` });
+    } else {
       const code = result.problem.code === 'componentMismatch' ? 'componentMismatch' : 'unreadableNumber';
       fail(cell.column, code, `${result.problem.detail}; row skipped`);
     }
   });
-  if (problems.length > 0) return { kpi: null, problems };
+  if (problems.length > 0 && !(qualitative && problems.every((p) => p.detail.endsWith('judge the year in the KPI panel')))) {
+    return { kpi: null, problems };
+  }
 
   const blank: ParsedFigure = { value: { kind: 'blank' }, unit: '', label: '', labelFiscalYear: null, direction: null };
   const baselineColumn = find('baseline');
@@ -348,7 +376,8 @@ function readRow(
   }
 
   const unitColumnText = cellOf(find('unit'));
-  const unit = [target.unit, baseline.unit, ...actualUnits, unitColumnText].find((u) => u !== '') ?? '';
+  const unit = [target.unit, proposal?.unit ?? '', baseline.unit, ...actualUnits, unitColumnText].find((u) => u !== '') ?? '';
+  const subUnit = [...figures.values()].map((figure) => figure.subUnit ?? '').find((u) => u !== '');
 
   return {
     kpi: {
@@ -357,7 +386,10 @@ function readRow(
       name,
       formerNames,
       unit,
-      direction: target.direction ?? inferKpiDirection(baseline.value, target.value),
+      direction: target.direction ?? (proposal ? proposedDirection(proposal.kind) : null) ?? inferKpiDirection(baseline.value, target.value),
+      directionFrom: target.direction !== null ? 'printed' : 'inferred',
+      ...(proposal ? { targetKind: proposal.kind } : {}),
+      ...(subUnit !== undefined ? { subFigure: { label: '', unit: subUnit } } : {}),
       components,
       baseline: {
         value: baseline.value,
