@@ -54,6 +54,7 @@ test('an administrator creates a council, appoints its chair, and deactivates an
   await admin.getByTestId('admin-link').click();
   await expect(admin.getByRole('heading', { level: 1, name: 'システム管理' })).toBeVisible();
   await expect(admin.getByTestId('councils-table')).toContainText('福島市中小企業振興会議');
+  await expect(admin.locator('[data-testid="council-row"][data-name="福島市中小企業振興会議"]').getByTestId('council-secretariat')).toContainText('事務局：事務局 高橋美咲');
 
   // Create, by keyboard: the dialog opens with the name field focused, Enter confirms.
   await admin.getByTestId('council-create').click();
@@ -64,6 +65,7 @@ test('an administrator creates a council, appoints its chair, and deactivates an
   await expect(create).toHaveCount(0);
   const row = admin.locator(`[data-testid="council-row"][data-name="${council}"]`);
   await expect(row).toContainText('未任命');
+  await expect(row.getByTestId('council-no-secretariat')).toContainText('事務局なし');
 
   // Someone without an account: told so, and the dialog stays open.
   await row.getByTestId('council-appoint').click();

@@ -184,6 +184,10 @@ describe('first run', { timeout: 120_000 }, () => {
     expect(appointed.status).toBe(200);
     expect(appointed.body.council.memberCount).toBe(1);
     expect(appointed.body.council.leaders).toEqual([]);
+    expect(appointed.body.council.secretariat).toMatchObject([{ email: ADMIN.email }]);
+    // The 事務局 is listed, not removed here: × would make them a member, who may edit the plan.
+    const staffId = appointed.body.council.secretariat[0].userId as string;
+    expect((await admin.request('DELETE', `/api/admin/councils/${councilId}/leaders/${staffId}`)).status).toBe(404);
     const invited = await admin.request('POST', `/api/workspaces/${councilId}/invitations`, { email: 'iin@example.jp', role: 'member' });
     expect(invited.status).toBe(201);
   });

@@ -68,7 +68,8 @@ describe.each(backends)('administration storage (%s)', (_name, open) => {
       { userId: 'a', name: '甲', email: 'a@example.jp', role: 'chair' },
       { userId: 'b', name: '乙', email: 'b@example.jp', role: 'vice_chair' },
     ]);
-    expect(councils[1]).toMatchObject({ memberCount: 1, planCount: 0, leaders: [] });
+    expect(councils[0]!.secretariat).toEqual([]);
+    expect(councils[1]).toMatchObject({ memberCount: 1, planCount: 0, leaders: [], secretariat: [{ userId: 'a', name: '甲', email: 'a@example.jp' }] });
   });
 
   it('renames and archives councils', async () => {

@@ -24,6 +24,8 @@ export interface CouncilOverview {
   planCount: number;
   /** The chair and vice chairs, by role then name. */
   leaders: Array<{ userId: string; name: string; email: string; role: 'chair' | 'vice_chair' }>;
+  /** The 事務局 (staff), by name: managed on the council's 委員名簿, listed here. */
+  secretariat: Array<{ userId: string; name: string; email: string }>;
 }
 
 export interface AdminStore {
@@ -78,7 +80,8 @@ export interface AccountTokenStore {
 // Row shapes and mappers both adapters share (they select the same columns under the same names).
 
 export type CouncilRow = { id: string; name: string; archived_at: number | null; created_at: number; member_count: number; plan_count: number };
-export type LeaderRow = { workspace_id: string; user_id: string; name: string; email: string; role: 'chair' | 'vice_chair' };
+/** A chair, vice chair or 事務局 of a council (the adapters select all three in one query). */
+export type LeaderRow = { workspace_id: string; user_id: string; name: string; email: string; role: 'chair' | 'vice_chair' | 'staff' };
 export type TokenRow = { token_hash: string; kind: 'setup' | 'reset'; user_id: string | null; created_by: string | null; created_at: number; expires_at: number };
 
 export const toToken = (r: TokenRow): AccountTokenRecord => ({
@@ -99,9 +102,10 @@ export function toCouncils(rows: CouncilRow[], leaders: LeaderRow[]): CouncilOve
     createdAt: r.created_at,
     memberCount: Number(r.member_count),
     planCount: Number(r.plan_count),
-    leaders: leaders
-      .filter((l) => l.workspace_id === r.id)
-      .map((l) => ({ userId: l.user_id, name: l.name, email: l.email, role: l.role })),
+    leaders: leaders.flatMap((l) =>
+      l.workspace_id === r.id && l.role !== 'staff' ? [{ userId: l.user_id, name: l.name, email: l.email, role: l.role }] : [],
+    ),
+    secretariat: leaders.flatMap((l) => (l.workspace_id === r.id && l.role === 'staff' ? [{ userId: l.user_id, name: l.name, email: l.email }] : [])),
   }));
 }
 

@@ -38,6 +38,8 @@ export const AdminCouncil = z.object({
   memberCount: z.number().int(),
   planCount: z.number().int(),
   leaders: z.array(z.object({ userId: z.string(), name: z.string(), email: z.string(), role: z.enum(LEADER_ROLES) })),
+  /** Its 事務局: shown so an administrator sees a council nobody can invite to yet. */
+  secretariat: z.array(z.object({ userId: z.string(), name: z.string(), email: z.string() })),
 });
 export type AdminCouncil = z.infer<typeof AdminCouncil>;
 

@@ -104,7 +104,7 @@ export function CouncilsPage() {
                     {council.name}
                     {council.archivedAt && <span className="admin-badge">{t('admin.councils.archived')}</span>}
                   </th>
-                  <td data-label={t('admin.councils.col.leaders')}>
+                  <td data-label={t('admin.councils.col.leaders')} className="admin-people">
                     {council.leaders.length === 0 ? (
                       <span className="admin-muted">{t('admin.councils.noLeaders')}</span>
                     ) : (
@@ -124,6 +124,19 @@ export function CouncilsPage() {
                             >
                               ×
                             </button>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                    {council.secretariat.length === 0 ? (
+                      <span className="admin-muted" data-testid="council-no-secretariat">
+                        {t('admin.councils.noSecretariat')}
+                      </span>
+                    ) : (
+                      <ul className="admin-leaders">
+                        {council.secretariat.map((staff) => (
+                          <li key={staff.userId} data-testid="council-secretariat">
+                            {t('role.staff')}：{staff.name}
                           </li>
                         ))}
                       </ul>

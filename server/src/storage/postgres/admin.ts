@@ -57,7 +57,7 @@ export function createPostgresAdminStore(pool: Pool): AdminStore {
         ),
         pool.query<LeaderRow>(
           `SELECT m.workspace_id, m.user_id, u.name, u.email, m.role FROM memberships m JOIN users u ON u.id = m.user_id
-           WHERE m.role IN ('chair', 'vice_chair') ORDER BY m.role COLLATE "C", u.name COLLATE "C"`,
+           WHERE m.role IN ('chair', 'vice_chair', 'staff') ORDER BY m.role COLLATE "C", u.name COLLATE "C"`,
         ),
       ]);
       return toCouncils(councils.rows, leaders.rows);

@@ -22,7 +22,7 @@ export function createSqliteAdminStore(db: SqliteDatabase): AdminStore {
     ),
     leaders: db.prepare<[], LeaderRow>(
       `SELECT m.workspace_id, m.user_id, u.name, u.email, m.role FROM memberships m JOIN users u ON u.id = m.user_id
-       WHERE m.role IN ('chair', 'vice_chair') ORDER BY m.role, u.name`,
+       WHERE m.role IN ('chair', 'vice_chair', 'staff') ORDER BY m.role, u.name`,
     ),
     rename: db.prepare('UPDATE workspaces SET name = ? WHERE id = ?'),
     archive: db.prepare('UPDATE workspaces SET archived_at = ? WHERE id = ?'),
