@@ -40,7 +40,7 @@ function fixture(): MeasureTable {
     ],
     projects: [
       { id: 'proj1', name: '創業塾', contacts: [{ organisation: '福島市', section: '産業雇用政策課', phone: '' }] },
-      { id: 'proj2', name: '相談窓口', contacts: [] },
+      { id: 'proj2', name: '相談窓口', contacts: [{ organisation: '福島市', section: '経営支援課', phone: '' }, { organisation: '商工会', section: '', phone: '' }, { organisation: '福島市', section: '経営支援課', phone: '' }] },
       { id: 'proj3', name: '空き店舗対策', contacts: [{ organisation: '商工会議所', section: '', phone: '' }] },
     ],
     kpis: [
@@ -108,7 +108,7 @@ describe('annual report model', () => {
     const [school, desk] = report.sections[0]!.children[0]!.projects;
     expect(school).toMatchObject({ progressLabel: '実施', figureText: '120 人', statusLabel: '新規', departments: '産業雇用政策課', reprint: false });
     expect(school!.progress?.note).toBe('4回開催、延べ120人');
-    expect(desk).toMatchObject({ progressLabel: '一部実施', statusLabel: '充実' });
+    expect(desk).toMatchObject({ progressLabel: '一部実施', statusLabel: '充実', departments: '経営支援課 ほか1' });
     const [shops, again] = report.sections[1]!.projects;
     // Recorded for 2024 only: nothing for this year.
     expect(shops).toMatchObject({ progressLabel: '', departments: '商工会議所' });

@@ -47,7 +47,7 @@ export type ReportProject = {
   progressLabel: string;
   /** `120 人`, or ''. */
   figureText: string;
-  /** 担当課, as the contacts name them. */
+  /** 担当課: the lead contact's section, `ほかn` when others share the project. */
   departments: string;
   kpis: ReportKpi[];
 };
@@ -109,9 +109,14 @@ function reportKpi(kpi: KpiRecord, mark: string, table: MeasureTable, fiscalYear
   };
 }
 
+/**
+ * The 担当課: the project's first contact, which the programmes mark ○ as the lead, and how
+ * many others share the work; the whole list is in the measure table, not the report.
+ */
 function departmentsOf(row: DerivedRow): string {
-  const names = (row.project?.contacts ?? []).map((contact) => contact.section || contact.organisation).filter((name) => name !== '');
-  return [...new Set(names)].join('、');
+  const names = [...new Set((row.project?.contacts ?? []).map((contact) => contact.section || contact.organisation).filter((name) => name !== ''))];
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names[0]} ほか${names.length - 1}`;
 }
 
 /** Builds the report of `fiscalYear` from a measure table and the document's evaluations. */
