@@ -26,3 +26,4 @@ export * from './progress';
 export * from './progressDoc';
 export * from './progressRollup';
 export * from './progressFilter';
+export * from './progressText';

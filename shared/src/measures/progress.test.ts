@@ -277,3 +277,18 @@ describe('filtering the table', () => {
     expect(none.size).toBe(0);
   });
 });
+
+describe('figure text', () => {
+  it('prints figures as KPI figures are printed, and reads what people type', async () => {
+    const { formatProgressFigure, parseProgressFigureValue } = await import('./progressText');
+    expect(formatProgressFigure({ value: 1200, unit: '件' })).toBe('1,200 件');
+    expect(formatProgressFigure({ value: 63.2, unit: '%' })).toBe('63.2%');
+    expect(formatProgressFigure({ value: 3, unit: '' })).toBe('3');
+    expect(parseProgressFigureValue('１，２００')).toBe(1200);
+    expect(parseProgressFigureValue(' -3.5 ')).toBe(-3.5);
+    expect(parseProgressFigureValue('－２')).toBe(-2);
+    expect(parseProgressFigureValue('')).toBeNull();
+    expect(parseProgressFigureValue('  ')).toBeNull();
+    for (const bad of ['many', '1.2.3', '12件', '1e400', '--1']) expect(parseProgressFigureValue(bad)).toBeUndefined();
+  });
+});
