@@ -2,7 +2,9 @@ import { formatFiscalYearIn } from '../../format/dates';
 import { formatFiscalYear, parseFiscalYear } from '../fiscalYear';
 import { inferKpiDirection } from '../import/kpiList';
 import { BLANK, type KpiDirection, type KpiRecord, type Measured } from '../model';
-import { formatMeasured } from '../valueText';
+import { formatNumber } from '../valueText';
+import { kpiFigureText, numberWithUnit, unitFor } from '../format/units';
+import type { KpiTargetKind } from '../kpiKinds';
 
 /*
  * How a KPI's figures are printed, once for the screen, the exports and the 新旧対照表, so
@@ -10,7 +12,8 @@ import { formatMeasured } from '../valueText';
  */
 
 /** What a KPI list row needs; a stored KPI and an imported row both have it. */
-export type KpiFiguresSource = Pick<KpiRecord, 'unit' | 'direction' | 'components' | 'baseline' | 'target' | 'actuals'>;
+export type KpiFiguresSource = Pick<KpiRecord, 'unit' | 'direction' | 'components' | 'baseline' | 'target' | 'actuals'> &
+  Partial<Pick<KpiRecord, 'targetKind' | 'subFigure'>>;
 
 /** The words a target is printed with; Japanese unless the reader's language says otherwise. */
 export type DirectionWords = Record<KpiDirection, string> & { keepLevel: string };
@@ -47,7 +50,7 @@ function withNote(figure: string, note: string): string {
 
 /** `30,926 t (R1)`: the baseline and the note printed beside it. */
 export function baselineText(kpi: KpiFiguresSource, columnYear: number | null): string {
-  const figure = formatMeasured(kpi.baseline.value, kpi.unit, { components: kpi.components });
+  const figure = kpiFigureText(kpi, kpi.baseline.value, 'baseline');
   return withNote(figure, yearNote(kpi.baseline.label, kpi.baseline.fiscalYear, columnYear));
 }
 
@@ -63,11 +66,33 @@ export function targetText(
   words: DirectionWords = JAPANESE_DIRECTION_WORDS,
 ): string {
   const { value } = kpi.target;
-  const figure = formatMeasured(value, kpi.unit, { components: kpi.components });
+  const kind = kpi.targetKind;
+  const note = yearNote('', kpi.target.fiscalYear, columnYear);
+  if (kind && (kind.kind === 'range' || kind.kind === 'relative' || kind.kind === 'qualitative')) {
+    return withNote(ownFigureTarget(kind, kpi.unit), note);
+  }
+  const plain = kpiFigureText(kpi, value, 'target');
+  // 累計 100 件, 年平均 3%: the word the importer proposes the kind from, before the figure.
+  const figure = kind && plain !== '' && plain !== '—' ? `${KIND_WORDS[kind.kind === 'aggregate' ? kind.method : 'cumulative']} ${plain}` : plain;
   if (figure === '' || figure === '—') return kpi.direction === 'keep' && figure === '' ? words.keepLevel : figure;
   const zero = value.kind === 'number' && value.value === 0;
   const spelt = (kpi.direction === 'lower' && !zero) || inferKpiDirection(kpi.baseline.value, value) !== kpi.direction;
-  return withNote(spelt ? `${figure} ${words[kpi.direction]}` : figure, yearNote('', kpi.target.fiscalYear, columnYear));
+  return withNote(spelt ? `${figure} ${words[kpi.direction]}` : figure, note);
+}
+
+const KIND_WORDS = { cumulative: '累計', mean: '年平均', geometricMean: '幾何平均', total: '合計' } as const;
+
+/** `25〜50%`, `2.5倍`, `+10ポイント`, `+10%`, `均衡`: targets whose figures are their kind's own. */
+function ownFigureTarget(kind: Extract<KpiTargetKind, { kind: 'range' | 'relative' | 'qualitative' }>, unit: string): string {
+  const signed = (n: number) => (n >= 0 ? `+${formatNumber(n)}` : formatNumber(n));
+  switch (kind.kind) {
+    case 'range':
+      return `${formatNumber(Math.min(kind.low, kind.high))}〜${numberWithUnit(Math.max(kind.low, kind.high), unit)}`;
+    case 'relative':
+      return kind.mode === 'factor' ? `${formatNumber(kind.amount)}倍` : kind.mode === 'points' ? `${signed(kind.amount)}ポイント` : `${signed(kind.amount)}%`;
+    case 'qualitative':
+      return kind.wording;
+  }
 }
 
 /**
@@ -75,7 +100,7 @@ export function targetText(
  * `480 件/年`: the per-year suffix is dropped.
  */
 export function actualUnit(unit: string): string {
-  return unit.replace(/\s*\/\s*年$/, '');
+  return unitFor(unit, 'actual');
 }
 
 export function actualOf(kpi: Pick<KpiRecord, 'actuals'>, fiscalYear: number): Measured {
@@ -84,7 +109,7 @@ export function actualOf(kpi: Pick<KpiRecord, 'actuals'>, fiscalYear: number): M
 
 /** One year's actual, as the 成果指標一覧 prints it. */
 export function actualText(kpi: KpiFiguresSource, fiscalYear: number): string {
-  return formatMeasured(actualOf(kpi, fiscalYear), actualUnit(kpi.unit), { components: kpi.components });
+  return kpiFigureText(kpi, actualOf(kpi, fiscalYear), 'actual');
 }
 
 /** A ratio as a percentage with one decimal, as evaluation sheets print it: 0.2667 → `26.7%`. */
