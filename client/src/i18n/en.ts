@@ -14,6 +14,7 @@ import { settingsEn } from './settings.en';
 import { ssoEn } from './sso.en';
 import { transferEn } from './transfer.en';
 import { progressEn } from './progress.en';
+import { kpiKindsEn } from './kpiKinds.en';
 
 export const en: Record<MessageKey, string> = {
   'app.name': '策定 Sakutei',
@@ -98,4 +99,5 @@ export const en: Record<MessageKey, string> = {
   ...ssoEn,
   ...transferEn,
   ...progressEn,
+  ...kpiKindsEn,
 };

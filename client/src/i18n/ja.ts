@@ -13,6 +13,7 @@ import { settingsJa } from './settings.ja';
 import { ssoJa } from './sso.ja';
 import { transferJa } from './transfer.ja';
 import { progressJa } from './progress.ja';
+import { kpiKindsJa } from './kpiKinds.ja';
 
 /**
  * Japanese is the source language: its keys define the message catalogue and every
@@ -101,6 +102,7 @@ export const ja = {
   ...ssoJa,
   ...transferJa,
   ...progressJa,
+  ...kpiKindsJa,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;
