@@ -1,4 +1,4 @@
-import { PROGRESS_STATUS_LABELS, PROJECT_STATUS_LABELS, type ReportKpi, type ReportProject, type ReportRollup } from '@sakutei/shared/measures';
+import { PROGRESS_STATUSES, PROGRESS_STATUS_LABELS, PROJECT_STATUSES, PROJECT_STATUS_LABELS, type ReportKpi, type ReportProject, type ReportRollup } from '@sakutei/shared/measures';
 import type { DocTable } from './docTable';
 
 /**
@@ -7,26 +7,27 @@ import type { DocTable } from './docTable';
  * projects' 実施状況.
  */
 
-/** 成果指標の評価 / 事業の実施状況 / 事業の区分 as three labelled lines of counts. */
+/** 成果指標の評価 / 事業の実施状況 / 事業の区分 as labelled lines of counts. */
 export function rollupDocTable(rollup: ReportRollup): DocTable {
   const grades = rollup.grades.filter((entry) => entry.count > 0 || entry.grade !== '—').map((entry) => `${entry.grade} ${entry.count}`);
-  const progress = [
-    ...Object.entries(PROGRESS_STATUS_LABELS).map(([status, label]) => `${label} ${rollup.progress[status as keyof typeof PROGRESS_STATUS_LABELS]}`),
-    ...(rollup.progress.unrecorded > 0 ? [`未記録 ${rollup.progress.unrecorded}`] : []),
-  ];
-  const statuses = [
-    ...Object.entries(PROJECT_STATUS_LABELS).map(([status, label]) => `${label} ${rollup.statuses[status as keyof typeof PROJECT_STATUS_LABELS]}`),
-    ...(rollup.statuses.none > 0 ? [`区分なし ${rollup.statuses.none}`] : []),
-  ];
-  return {
-    head: [[{ text: '集計' }, { text: '件数' }, { text: '内訳' }]],
-    body: [
-      [{ text: '成果指標の評価', header: true }, String(rollup.kpis), grades.join('　')],
-      [{ text: '事業の実施状況', header: true }, String(rollup.projects), progress.join('　')],
-      [{ text: '事業の区分', header: true }, String(rollup.projects), statuses.join('　')],
-    ],
-    limits: [{ min: 14, max: 16 }, { min: 4, max: 6 }, { min: 30 }],
-  };
+  const body: DocTable['body'] = [[{ text: '成果指標の評価', header: true }, String(rollup.kpis), grades.join('　')]];
+  const counts = rollup.progress;
+  if (counts) {
+    const progress = [
+      ...PROGRESS_STATUSES.map((status) => `${PROGRESS_STATUS_LABELS[status]} ${counts.progress[status]}`),
+      ...(counts.progress.unrecorded > 0 ? [`未記録 ${counts.progress.unrecorded}`] : []),
+    ];
+    const statuses = [
+      ...PROJECT_STATUSES.map((status) => `${PROJECT_STATUS_LABELS[status]} ${counts.projectStatus[status]}`),
+      ...(counts.projectStatus.unmarked > 0 ? [`区分なし ${counts.projectStatus.unmarked}`] : []),
+    ];
+    const reprints = counts.reprints > 0 ? `（うち再掲 ${counts.reprints}）` : '';
+    body.push(
+      [{ text: '事業の実施状況', header: true }, `${counts.placements}${reprints}`, progress.join('　')],
+      [{ text: '事業の区分', header: true }, `${counts.placements}${reprints}`, statuses.join('　')],
+    );
+  }
+  return { head: [[{ text: '集計' }, { text: '件数' }, { text: '内訳' }]], body, limits: [{ min: 14, max: 16 }, { min: 4, max: 14 }, { min: 30 }] };
 }
 
 /** The year's figures of each KPI: 基準値, 目標値, the year's 実績値, 達成率, 進捗率 and the grade. */

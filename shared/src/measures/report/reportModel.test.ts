@@ -115,14 +115,16 @@ describe('annual report model', () => {
     expect(again).toMatchObject({ title: '創業塾', reprint: true });
   });
 
-  it('rolls up per level and for the plan, counting a 再掲 project once', () => {
+  it('rolls up per level and for the plan: grades here, 実施状況 and 区分 as the grid counts them (再掲 under each, said apart)', () => {
     const first = report.sections[0]!;
-    expect(first.rollup.projects).toBe(2);
-    expect(first.rollup.progress).toMatchObject({ implemented: 1, partial: 1, unrecorded: 0 });
-    expect(first.rollup.statuses).toMatchObject({ new: 1, enhanced: 1, continued: 0 });
-    expect(report.sections[1]!.rollup.progress).toMatchObject({ implemented: 0, unrecorded: 1 });
-    expect(report.rollup.projects).toBe(3);
-    expect(report.rollup.progress).toEqual({ implemented: 1, partial: 1, notImplemented: 0, completed: 0, suspended: 0, unrecorded: 1 });
+    expect(first.rollup.progress?.placements).toBe(2);
+    expect(first.rollup.progress?.progress).toMatchObject({ implemented: 1, partial: 1, unrecorded: 0 });
+    expect(first.rollup.progress?.projectStatus).toMatchObject({ new: 1, enhanced: 1, continued: 0 });
+    expect(first.rollup.grades.map((g) => `${g.grade}:${g.count}`)).toEqual(['S:1', 'A:0', 'B:0', 'C:0', '—:0']);
+    expect(report.sections[1]!.rollup.progress).toMatchObject({ placements: 2, reprints: 1 });
+    expect(report.sections[1]!.rollup.progress?.progress).toMatchObject({ implemented: 1, unrecorded: 1 });
+    expect(report.rollup.progress?.placements).toBe(4);
+    expect(report.rollup.progress?.progress).toEqual({ implemented: 2, partial: 1, notImplemented: 0, completed: 0, suspended: 0, unrecorded: 1 });
     expect(report.rollup.kpis).toBe(2);
     expect(report.rollup.grades.map((g) => `${g.grade}:${g.count}`)).toEqual(['S:1', 'A:1', 'B:0', 'C:0', '—:0']);
   });

@@ -1,9 +1,10 @@
 import { kpiFigures, type KpiFigures } from '../kpiMath';
 import { gradeTone, PROJECT_STATUS_LABELS, UNGRADED, type GradeTone, type KpiRecord, type MeasureTable, type ProjectStatus } from '../model';
 import { PROGRESS_STATUS_LABELS, progressOf, type ProgressEntry } from '../progress';
+import { rollupProgress } from '../progressRollup';
+import { formatProgressFigure } from '../progressText';
 import { actualText, baselineText, fiscalYearText, formatPercent, targetText } from '../text/kpiText';
 import { deriveTable, type DerivedRow, type DerivedTable } from '../tree';
-import { formatNumber } from '../valueText';
 import { reportChart, type ReportChart } from './chart';
 import { PLAN_SCOPE, evaluationsOfYear } from './evaluations';
 import { reportRollup, type ReportRollup } from './rollup';
@@ -127,6 +128,7 @@ export function buildAnnualReport(
   derived: DerivedTable = deriveTable(table),
 ): AnnualReport {
   const texts = evaluationsOfYear(evaluations, fiscalYear);
+  const counts = rollupProgress(derived, table.progress, fiscalYear);
   const kpisOf = (row: DerivedRow) =>
     row.kpiIds.flatMap((id) => {
       const entry = derived.kpiById.get(id);
@@ -150,7 +152,7 @@ export function buildAnnualReport(
       statusLabel: row.node.status === null ? '' : PROJECT_STATUS_LABELS[row.node.status],
       progress: entry,
       progressLabel: entry ? PROGRESS_STATUS_LABELS[entry.status] : '',
-      figureText: entry?.figure ? `${formatNumber(entry.figure.value)}${entry.figure.unit ? ` ${entry.figure.unit}` : ''}` : '',
+      figureText: entry?.figure ? formatProgressFigure(entry.figure) : '',
       departments: departmentsOf(row),
       kpis: kpisOf(row),
     };
@@ -162,6 +164,7 @@ export function buildAnnualReport(
     const children = below.filter((child) => child.node.kind === 'measure').map(section);
     const projects = below.filter((child) => child.node.kind === 'placement').flatMap(projectsUnder);
     const kpis = kpisOf(row);
+    const projectKpis = projects.flatMap((project) => project.kpis);
     return {
       rowId: row.node.id,
       depth: row.depth,
@@ -174,7 +177,7 @@ export function buildAnnualReport(
       kpis,
       projects,
       children,
-      rollup: reportRollup(kpis, projects, children, table.settings.gradeRules),
+      rollup: reportRollup([...kpis, ...projectKpis], children, table.settings.gradeRules, counts.byRow.get(row.node.id) ?? null),
     };
   };
 
@@ -195,7 +198,7 @@ export function buildAnnualReport(
       kpis: [],
       projects: loose,
       children: [],
-      rollup: reportRollup([], loose, [], table.settings.gradeRules),
+      rollup: reportRollup(loose.flatMap((project) => project.kpis), [], table.settings.gradeRules, null),
     });
   }
   return {
@@ -203,7 +206,7 @@ export function buildAnnualReport(
     yearLabel: fiscalYearText(fiscalYear, 'era'),
     schemeName: table.settings.scheme.name,
     planEvaluation: texts.get(PLAN_SCOPE) ?? '',
-    rollup: reportRollup([], [], sections, table.settings.gradeRules),
+    rollup: reportRollup([], sections, table.settings.gradeRules, counts.total),
     sections,
   };
 }
