@@ -11,6 +11,7 @@ export * from './schemas/invitation';
 export * from './schemas/account';
 export * from './schemas/plan';
 export * from './schemas/measures';
+export * from './schemas/measureImport';
 export * from './schemas/settings';
 export * from './comments/index';
 export * from './schemas/comments';

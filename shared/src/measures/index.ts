@@ -18,6 +18,8 @@ export * from './import/previewTypes';
 export * from './import/preview';
 export { rememberedMapping } from './import/columns';
 export * from './import/apply';
+export * from './import/importLog';
+export * from './import/planImport';
 export * from './import/pasteTarget';
 export * from './export/rows';
 export * from './text/contacts';

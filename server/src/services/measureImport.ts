@@ -1,0 +1,138 @@
+import {
+  MAX_IMPORT_TEXT_BYTES,
+  MAX_SPREADSHEET_BYTES,
+  type ImportApplyResponse,
+  type ImportPreviewResponse,
+  type ImportRequest,
+  type ImportSource,
+  type ImportUndoResponse,
+} from '@sakutei/shared';
+import {
+  MAX_IMPORT_ROWS,
+  applyMeasureImport,
+  deriveTable,
+  newMeasureId,
+  parseDelimited,
+  previewPlanImport,
+  previewRowsIn,
+  readMeasureTable,
+  undoImport,
+  type ColumnMapping,
+  type PlanImportPreview,
+} from '@sakutei/shared/measures';
+import type * as Y from 'yjs';
+import type { AppDeps } from '../env';
+import { AppError, notFound } from '../errors';
+import { readFirstSheet } from './spreadsheet';
+
+/**
+ * The measure-table import behind the API: read the source (text or a workbook), preview it
+ * against the live document, and apply or undo it there. Every step reads the table afresh
+ * from what the caller sent: apply never takes a tree from the client, only the same source,
+ * mapping and 再掲 answers the preview was made from.
+ */
+
+const tooLarge = (what: string, limit: string) => new AppError(413, 'payload_too_large', `${what} is limited to ${limit}.`);
+
+/** The source as rows of cell text, the shape a paste gives; a workbook's first sheet. */
+export async function sourceRows(source: ImportSource): Promise<{ rows: string[][]; sheetName: string | null }> {
+  if (source.kind === 'text') {
+    if (Buffer.byteLength(source.text, 'utf8') > MAX_IMPORT_TEXT_BYTES) throw tooLarge('Import text', `${MAX_IMPORT_TEXT_BYTES} bytes`);
+    const delimiter = source.delimiter === 'tab' ? '\t' : source.delimiter === 'comma' ? ',' : undefined;
+    return { rows: parseDelimited(source.text, delimiter), sheetName: null };
+  }
+  const bytes = Buffer.from(source.contentBase64, 'base64');
+  if (bytes.length > MAX_SPREADSHEET_BYTES) throw tooLarge('A spreadsheet', `${MAX_SPREADSHEET_BYTES} bytes`);
+  const { rows, sheetName } = await readFirstSheet(bytes);
+  return { rows, sheetName };
+}
+
+/** The row imported rows go under: it must exist and not be a project (nothing goes under those). */
+function placementIn(doc: Y.Doc, parent: string | null | undefined): { parent: string | null } {
+  if (parent == null) return { parent: null };
+  const table = readMeasureTable(doc);
+  const row = deriveTable(table).rowById.get(parent);
+  if (!row) throw new AppError(400, 'invalid_parent', 'No row of the measure table has this id.');
+  if (row.depth >= table.settings.scheme.levels.length - 1) {
+    throw new AppError(400, 'invalid_parent', 'Rows cannot be imported under a project.');
+  }
+  return { parent };
+}
+
+function previewOf(doc: Y.Doc, rows: string[][], request: ImportRequest): PlanImportPreview {
+  return previewPlanImport(doc, rows, {
+    mapping: (request.mapping ?? null) as ColumnMapping | null,
+    reprints: request.reprints ?? [],
+    newId: newMeasureId,
+  });
+}
+
+export function measureImportService(deps: Pick<AppDeps, 'rooms'>) {
+  return {
+    async preview(docName: string, request: ImportRequest): Promise<ImportPreviewResponse> {
+      const { rows, sheetName } = await sourceRows(request.source);
+      return deps.rooms.use(docName, (room) => {
+        const at = placementIn(room.doc, request.parent);
+        const { preview, mappingFrom } = previewOf(room.doc, rows, request);
+        return {
+          mode: preview.mode,
+          sheetName,
+          headerLine: preview.headerLine,
+          mappingFrom,
+          columns: preview.columns,
+          unimportedColumns: preview.unimportedColumns,
+          rows: previewRowsIn(room.doc, preview, at),
+          rowsPerLevel: preview.rowsPerLevel,
+          projectCount: preview.projectCount,
+          reprints: preview.reprints,
+          statusCounts: preview.statusCounts,
+          problems: preview.problems,
+        };
+      });
+    },
+
+    async apply(docName: string, userId: string, request: ImportRequest, now = new Date()): Promise<ImportApplyResponse> {
+      const { rows } = await sourceRows(request.source);
+      // A preview shows the first rows of an over-long source; applying a cut-off plan is refused.
+      if (rows.length > MAX_IMPORT_ROWS) {
+        throw new AppError(413, 'too_many_rows', `An import may have at most ${MAX_IMPORT_ROWS} rows; this one has ${rows.length}.`);
+      }
+      return deps.rooms.use(docName, (room) => {
+        const at = placementIn(room.doc, request.parent);
+        const { preview } = previewOf(room.doc, rows, request);
+        if (preview.nodes.length === 0) {
+          throw new AppError(400, 'nothing_to_import', 'No row of this table could be imported; see the preview for why.');
+        }
+        const record = applyMeasureImport(room.doc, preview, {
+          at,
+          importId: newMeasureId(),
+          now,
+          by: userId,
+          remember: preview.remembered,
+        });
+        return {
+          importId: record.id,
+          rows: record.nodeIds.length,
+          projects: record.projectIds.length,
+          nodeIds: record.nodeIds,
+          problems: preview.problems.length,
+        };
+      });
+    },
+
+    async undo(docName: string, importId: string, now = new Date()): Promise<ImportUndoResponse> {
+      const outcome = await deps.rooms.use(docName, (room) => undoImport(room.doc, importId, now));
+      if (outcome.ok) return { removedRows: outcome.removedRows, removedProjects: outcome.removedProjects };
+      if (outcome.reason === 'unknown') throw notFound('import');
+      if (outcome.reason === 'alreadyUndone') throw new AppError(409, 'import_undone', 'This import was already undone.');
+      if (outcome.reason !== 'edited') throw new Error('unreachable');
+      const named = outcome.rows.slice(0, 5).map((title) => `「${title}」`).join('、');
+      const more = outcome.rows.length > 5 ? ` and ${outcome.rows.length - 5} more` : '';
+      throw new AppError(
+        409,
+        'import_edited',
+        `Rows of this import were changed or built on since (${named}${more}); nothing was undone. Delete the rows in the grid instead.`,
+      );
+    },
+  };
+}

@@ -1,0 +1,126 @@
+import * as Y from 'yjs';
+import { z } from 'zod';
+import type { NodeKind, ProjectStatus } from '../model';
+import type { RandomSource } from '../orderKey';
+import { formatContacts } from '../text/contacts';
+import { deriveTable } from '../tree';
+import { readMeasureTable, type Placement } from '../ydoc';
+import { applyHierarchyImport } from './apply';
+import type { HierarchyImport } from './hierarchy';
+import { readRememberedMapping } from './importLog';
+import { previewHierarchyImport } from './preview';
+import {
+  IMPORT_FIELDS,
+  type ColumnMapping,
+  type HierarchyPreview,
+  type ReprintDecision,
+  type RememberedMapping,
+} from './previewTypes';
+
+/**
+ * A measure-table import as one plan sees it: the plan's own levels, its projects (so a 再掲
+ * of one of them places it again) and, when the caller names no mapping, the mapping the
+ * plan remembers from its last import. The browser's dialog and the API's preview and apply
+ * all call this, so they read a table the same way.
+ */
+
+const rememberedSchema = z
+  .array(
+    z.object({
+      header: z.string().max(400),
+      field: z.enum(IMPORT_FIELDS),
+      index: z.number().int().min(0).max(200).optional(),
+    }),
+  )
+  .max(200);
+
+/** The plan's remembered mapping, when there is one and it reads. */
+export function rememberedMappingOf(doc: Y.Doc): RememberedMapping | null {
+  const parsed = rememberedSchema.safeParse(readRememberedMapping(doc));
+  return parsed.success && parsed.data.length > 0 ? parsed.data : null;
+}
+
+export type PlanImportChoices = {
+  /** The user's mapping by column index; null or absent to use the remembered one. */
+  mapping?: ColumnMapping | null;
+  reprints?: readonly ReprintDecision[];
+  newId: () => string;
+  random?: RandomSource;
+};
+
+export type PlanImportPreview = {
+  preview: HierarchyPreview;
+  mappingFrom: 'request' | 'remembered' | 'detected';
+};
+
+/** Reads `rows` as a measure table for the plan in `doc`. Nothing is written. */
+export function previewPlanImport(doc: Y.Doc, rows: string[][], choices: PlanImportChoices): PlanImportPreview {
+  const table = readMeasureTable(doc);
+  const given = choices.mapping && Object.keys(choices.mapping).length > 0 ? choices.mapping : null;
+  const remembered = given ? null : rememberedMappingOf(doc);
+  const preview = previewHierarchyImport(rows, {
+    scheme: table.settings.scheme,
+    newId: choices.newId,
+    random: choices.random,
+    mapping: given ?? remembered ?? undefined,
+    confirmedReprints: choices.reprints ? [...choices.reprints] : undefined,
+    existingProjects: table.projects.map((project) => ({ id: project.id, name: project.name })),
+  });
+  return { preview, mappingFrom: given ? 'request' : remembered ? 'remembered' : 'detected' };
+}
+
+export type ImportPreviewRow = {
+  id: string;
+  line: number | null;
+  /** Below the shallowest imported row, for indenting the preview. */
+  indent: number;
+  number: string;
+  levelName: string;
+  title: string;
+  kind: NodeKind;
+  status: ProjectStatus | null;
+  /** 内容 and 担当・連絡先 as imported, so the user sees that the columns landed where meant. */
+  description: string;
+  contacts: string;
+  reprint: boolean;
+  kpiNumbers: number[];
+};
+
+/**
+ * The imported rows exactly as they will appear: the import is applied to a throwaway copy
+ * of the document, so numbering continues from the rows already there and 再掲 is decided
+ * against the whole plan. Nothing touches the real document.
+ */
+export function previewRowsIn(
+  doc: Y.Doc,
+  fragment: HierarchyImport & { lines?: ReadonlyArray<{ line: number; nodeId: string }> },
+  at: Placement,
+): ImportPreviewRow[] {
+  if (fragment.nodes.length === 0) return [];
+  const copy = new Y.Doc();
+  try {
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+    const { nodeIds } = applyHierarchyImport(copy, fragment, at);
+    const imported = new Set(nodeIds);
+    const links = new Map(fragment.kpiLinks.map((link) => [link.nodeId, link.kpiNumbers]));
+    const lines = new Map((fragment.lines ?? []).map((entry) => [entry.nodeId, entry.line]));
+    const rows = deriveTable(readMeasureTable(copy)).rows.filter((row) => imported.has(row.node.id));
+    const top = Math.min(...rows.map((row) => row.depth));
+    return rows.map((row) => ({
+      id: row.node.id,
+      line: lines.get(row.node.id) ?? null,
+      indent: row.depth - top,
+      number: row.number,
+      levelName: row.levelName,
+      title: row.title,
+      kind: row.node.kind,
+      status: row.node.status,
+      description: row.node.description,
+      contacts: formatContacts(row.project?.contacts ?? []),
+      reprint: row.reprintOf !== null,
+      kpiNumbers: links.get(row.node.id) ?? [],
+    }));
+  } finally {
+    copy.destroy();
+  }
+}
