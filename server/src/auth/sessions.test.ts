@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountStore, SessionRecord, UserRecord } from '../storage';
-import { SESSION_LIFETIME_MS, createSession, sessionIdOf, validateSessionToken } from './sessions';
+import { SESSION_LIFETIME_MS, createSession, sessionIdOf, startSession, validateSessionToken } from './sessions';
 
 function memoryAccounts(user: UserRecord) {
   const sessions = new Map<string, SessionRecord>();
@@ -59,5 +59,23 @@ describe('sessions', () => {
   it('refuses an unknown token', async () => {
     const { store } = memoryAccounts(user);
     expect(await validateSessionToken(store, 'nope', { demoMode: true })).toBeNull();
+  });
+});
+
+describe('startSession', () => {
+  it('keeps no session for an account deactivated while it signed in', async () => {
+    const { store, sessions } = memoryAccounts(user);
+    // Deactivated between the sign-in's own check and the session being stored: the session
+    // must not outlive the deactivation that deleted the account's other sessions.
+    const admin = { userStatus: async () => ({ isAdmin: false, deactivatedAt: 1 }) };
+    await expect(startSession({ accounts: store, admin }, user.id, 0)).rejects.toMatchObject({ status: 403, code: 'account_deactivated' });
+    expect(sessions.size).toBe(0);
+  });
+
+  it('starts a session for an active account', async () => {
+    const { store, sessions } = memoryAccounts(user);
+    const admin = { userStatus: async () => ({ isAdmin: false, deactivatedAt: null }) };
+    const { session } = await startSession({ accounts: store, admin }, user.id, 0);
+    expect([...sessions.keys()]).toEqual([session.id]);
   });
 });

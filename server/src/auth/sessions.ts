@@ -1,7 +1,9 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import { randomBytes } from 'node:crypto';
+import { AppError } from '../errors';
 import type { AccountStore, SessionRecord, UserRecord } from '../storage';
+import type { AdminStore } from '../storage/admin';
 
 const DAY = 24 * 60 * 60 * 1000;
 export const SESSION_LIFETIME_MS = 30 * DAY;
@@ -24,6 +26,28 @@ export async function createSession(accounts: AccountStore, userId: string, now 
   await accounts.createSession(session);
   return { token, session };
 }
+
+/**
+ * A session for someone who has just proved who they are, unless their account is deactivated.
+ * The status is read again after the session is stored: deactivation sets its flag before it
+ * deletes the account's sessions, so a sign-in racing it either sees the flag here or has its
+ * session deleted there; checking only before creating would let that session survive.
+ */
+export async function startSession(
+  storage: { accounts: AccountStore; admin: Pick<AdminStore, 'userStatus'> },
+  userId: string,
+  now = Date.now(),
+): Promise<{ token: string; session: SessionRecord }> {
+  const started = await createSession(storage.accounts, userId, now);
+  if ((await storage.admin.userStatus(userId))?.deactivatedAt != null) {
+    await storage.accounts.deleteSession(started.session.id);
+    throw accountDeactivated();
+  }
+  return started;
+}
+
+export const accountDeactivated = () =>
+  new AppError(403, 'account_deactivated', 'This account has been deactivated. Ask an administrator of this installation.');
 
 /** Whether the session with this stored id still exists and has not expired (without renewing it). */
 export async function isSessionLive(accounts: AccountStore, sessionId: string, now = Date.now()): Promise<boolean> {

@@ -1,7 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { decoyPasswordHash, verifyPassword } from '../../auth/password';
-import { createSession } from '../../auth/sessions';
+import { accountDeactivated, startSession } from '../../auth/sessions';
 import type { AppDeps, AppEnv } from '../../env';
 import { AppError } from '../../errors';
 import { clearSessionCookie, setSessionCookie } from '../../middleware/session';
@@ -43,10 +43,8 @@ export function authRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
         throw invalidCredentials();
       }
       // Told only after the password matched, so the answer reveals nothing to a guesser.
-      if ((await deps.storage.admin.userStatus(user.id))?.deactivatedAt != null) {
-        throw new AppError(403, 'account_deactivated', 'This account has been deactivated. Ask an administrator of this installation.');
-      }
-      const { token, session } = await createSession(accounts, user.id);
+      if ((await deps.storage.admin.userStatus(user.id))?.deactivatedAt != null) throw accountDeactivated();
+      const { token, session } = await startSession(deps.storage, user.id);
       setSessionCookie(c, token, session.expiresAt, secure);
       return c.json({ user: presentUser(user) }, 200);
     })

@@ -2,7 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { invitationPath } from '../../auth/oneTimeTokens';
-import { createSession } from '../../auth/sessions';
+import { startSession } from '../../auth/sessions';
 import { WindowCounter } from '../../auth/windowCounter';
 import type { AppDeps, AppEnv } from '../../env';
 import { AppError, forbidden, notFound } from '../../errors';
@@ -129,7 +129,7 @@ export function invitationRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
       if (!deps.config.passwordLogin && !c.get('user')) throw passwordLoginOff();
       const { user, invitation, signIn } = await invitationAccept({ storage: deps.storage, events: deps.events }, c.get('user'), input);
       if (signIn) {
-        const { token, session } = await createSession(deps.storage.accounts, user.id);
+        const { token, session } = await startSession(deps.storage, user.id);
         setSessionCookie(c, token, session.expiresAt, deps.config.secureCookies);
       }
       const workspace = await workspaces.findWorkspace(invitation.workspaceId);

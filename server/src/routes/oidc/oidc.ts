@@ -3,7 +3,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { FLOW_COOKIE, FLOW_COOKIE_PATH, FLOW_TTL_MS, OidcClient, OidcFailure, signFlow, verifyFlow, type Flow } from '../../auth/oidc';
-import { createSession } from '../../auth/sessions';
+import { startSession } from '../../auth/sessions';
 import { WindowCounter } from '../../auth/windowCounter';
 import type { AppDeps, AppEnv } from '../../env';
 import { AppError } from '../../errors';
@@ -76,7 +76,7 @@ export function oidcRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
       try {
         const identity = await oidc.finish(new URL(c.req.url), flow);
         const { user } = await ssoSignIn({ storage: deps.storage, events: deps.events, demo: deps.config.demo }, identity, flow!.invitationId);
-        const { token, session } = await createSession(deps.storage.accounts, user.id);
+        const { token, session } = await startSession(deps.storage, user.id);
         setSessionCookie(c, token, session.expiresAt, secure);
         return c.redirect('/', 302);
       } catch (error) {
