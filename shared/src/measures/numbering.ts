@@ -182,6 +182,15 @@ export function parseNumberLabel(text: string, scheme: HierarchyScheme): { depth
     const match = templatePattern(template).exec(folded);
     if (match) return { depth, rest: text.slice(match[0].length).trim() };
   }
+  // A level numbered under its parent (`Ⅱ-3`) is often printed with its own counter alone
+  // (`3. 産学官連携…` under the heading Ⅱ): tried last, so a whole number wins.
+  for (const { depth, template } of candidates) {
+    const own = template.replace(/^.*\{parent\}[^{]*/, '');
+    if (own === template || !/\{(?!parent)\w+\}/.test(own)) continue;
+    if (candidates.some((other) => other.template === own)) continue;
+    const match = templatePattern(own).exec(folded);
+    if (match) return { depth, rest: text.slice(match[0].length).trim() };
+  }
   const unnumbered = scheme.levels.findIndex((level) => level.numbering === '');
   if (unnumbered >= 0) {
     const bullet = BULLET.exec(folded);

@@ -16,7 +16,7 @@ import { readStatus } from './status';
 type Field = Exclude<ImportField, 'ignored'>;
 
 /** Header words, compared after `headerKey` (NFKC, no spaces, lower case). */
-const SYNONYMS: Record<Field, readonly string[]> = {
+export const HEADER_SYNONYMS: Record<Field, readonly string[]> = {
   number: ['番号', 'no', 'no.', 'no', '№', '#', '項番', '通し番号', '施策番号', '事業番号', 'ナンバー', '番'],
   name: [
     '名称', '名前', '施策名', '事業名', '取組名', '取り組み名', '取組み名', '項目', '項目名', '施策・事業名', '施策・事業',
@@ -49,8 +49,8 @@ const AMBIGUOUS = new Set(['区分', '方向性', '種別', '種類', '状況', 
 const PAGE_WORDS = new Set(['ページ', '頁', 'page', 'p', 'p.']);
 
 const EXACT = new Map<string, Field>();
-for (const field of Object.keys(SYNONYMS) as Field[]) {
-  for (const word of SYNONYMS[field]) if (!EXACT.has(headerKey(word))) EXACT.set(headerKey(word), field);
+for (const field of Object.keys(HEADER_SYNONYMS) as Field[]) {
+  for (const word of HEADER_SYNONYMS[field]) if (!EXACT.has(headerKey(word))) EXACT.set(headerKey(word), field);
 }
 
 export type HeaderRead = { field: Field | 'levelName' | 'page'; ambiguous: boolean; depth?: number };
@@ -105,7 +105,7 @@ function headerScore(row: readonly string[], scheme: HierarchyScheme): number {
 /** The first row within the first 30 with two header words: captions and titles may come first. */
 export function findHeader(rows: readonly string[][], scheme: HierarchyScheme): Header | null {
   for (let r = 0; r < Math.min(rows.length, 30); r++) {
-    if (headerScore(rows[r]!, scheme) < 2) continue;
+    if (!isHeaderLike(rows[r]!, scheme)) continue;
     const cells = rows[r]!.map(cleanCell);
     let height = 1;
     const next = rows[r + 1];
@@ -119,6 +119,25 @@ export function findHeader(rows: readonly string[][], scheme: HierarchyScheme): 
     return { index: r, height, cells };
   }
   return null;
+}
+
+/**
+ * Two header words make a header. One will do when every other cell is a short label too
+ * (`取り組み内容・施策 | 推進に向けた役割`): no numbers, marks or statuses, which data rows have.
+ */
+function isHeaderLike(row: readonly string[], scheme: HierarchyScheme): boolean {
+  const score = headerScore(row, scheme);
+  if (score >= 2) return true;
+  if (score === 0) return false;
+  const filled = row.map(cleanCell).filter((cell) => cell !== '');
+  return (
+    filled.length >= 2 &&
+    filled.every(
+      (cell) =>
+        readHeader(cell, scheme) !== null ||
+        (cell.length <= 16 && !isBareNumber(cell) && parseNumberLabel(cell, scheme) === null && !isMark(cell) && readStatus(cell) === undefined && !looksLikeContact(cell)),
+    )
+  );
 }
 
 /**
@@ -374,9 +393,17 @@ function resolveTextColumns(columns: PreviewColumn[], looks: readonly DataLook[]
   }
   const unclaimed = columns.filter((column) => column.field === 'ignored' && column.source === 'none' && text(column.index));
   if (!hasName()) {
-    const byNumbers = unclaimed.find((column) => text(column.index)!.numbered >= 0.5);
-    const short = unclaimed.find((column) => text(column.index)!.meanLength <= 60 && text(column.index)!.multiline < 0.5);
-    const pick = byNumbers ?? short ?? unclaimed[0];
+    // Every row has a name, so the fullest column; among equals the shorter texts.
+    const rank = (column: PreviewColumn) => {
+      const look = text(column.index)!;
+      return [look.numbered >= 0.5 ? 1 : 0, column.nonEmpty, look.meanLength <= 60 ? 1 : 0, -look.meanLength];
+    };
+    const better = (a: PreviewColumn, b: PreviewColumn) => {
+      const [ra, rb] = [rank(a), rank(b)];
+      for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return ra[i]! > rb[i]!;
+      return false;
+    };
+    const pick = unclaimed.reduce<PreviewColumn | undefined>((best, column) => (!best || better(column, best) ? column : best), undefined);
     if (pick) {
       pick.field = 'name';
       pick.source = 'data';

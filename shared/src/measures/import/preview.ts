@@ -1,9 +1,9 @@
 import type { Contact, HierarchyScheme, NodeKind, NodeRecord, ProjectRecord, ProjectStatus } from '../model';
-import { foldWidth, fromCircled, parseLevelWord, parseNumberLabel } from '../numbering';
+import { foldWidth, fromCircled, leadingNumberLength, parseLevelWord, parseNumberLabel } from '../numbering';
 import { keysBetween } from '../orderKey';
 import { parseContacts } from '../text/contacts';
 import type { ColumnPlan, Header } from './columns';
-import { findHeader, isMark, isRepeatedHeader, planColumns, rememberedMapping } from './columns';
+import { findHeader, isLevelWordCell, isMark, isRepeatedHeader, planColumns, rememberedMapping } from './columns';
 import type { HierarchyImport } from './hierarchy';
 import { isPageLine } from './normalise';
 import type {
@@ -221,11 +221,20 @@ function tocColumns(rows: readonly string[][], header: Header | null, plan: Colu
 
 function tocReader(scheme: HierarchyScheme, report: Report) {
   let previousDepth = -1;
+  let pending = '';
+  const words = new LevelWordDepths(scheme);
   return (row: readonly string[], line: number): Entry[] => {
+    const alone = levelWordAlone(row, scheme);
+    if (alone !== null) {
+      pending = alone;
+      return [];
+    }
     const cells = row.map(cleanCell);
     // Word's 目次 indents deeper rows by a column, so the label is the first filled cell.
     const at = cells.findIndex((cell) => cell !== '');
-    const label = readLabel({ levelText: '', numberText: '', nameText: cells[at]!, hasNumberColumn: false }, scheme);
+    const strict = scheme.levels.some((level) => level.numbering === '');
+    const label = readLabel({ levelText: pending, numberText: '', nameText: cells[at]!, hasNumberColumn: false, strict }, scheme, words);
+    pending = '';
     const where = { line, column: FIELD_LABELS.number };
     if (label.merged) report({ ...where, code: 'levelMerged', detail: mergedDetail(label.merged, scheme) });
     let depth = label.depth;
@@ -268,6 +277,7 @@ function tableReader(plan: ColumnPlan, scheme: HierarchyScheme, report: Report) 
   };
   const label = (field: Exclude<ImportField, 'ignored'>) => columnLabel(columns, field);
   const levelWords = new LevelWordDepths(scheme);
+  const hasUnnumbered = scheme.levels.some((level) => level.numbering === '');
   let previousDepth = -1;
   /** For a table with one column per level: the entry open in each name column, by its text. */
   const open = new Map<number, string>();
@@ -280,7 +290,17 @@ function tableReader(plan: ColumnPlan, scheme: HierarchyScheme, report: Report) 
     return Math.max(0, scheme.levels.length - fields.name.length + i);
   };
 
+  /** A level word on a line of its own (`基本目標` then `3. 名前` below it, as a PDF breaks it). */
+  let pending = '';
+
   return (row: readonly string[], line: number): Entry[] => {
+    const alone = levelWordAlone(row, scheme);
+    if (alone !== null) {
+      pending = alone;
+      return [];
+    }
+    const carried = pending;
+    pending = '';
     const cell = (c: number) => cleanCell(row[c]);
     const first = (indexes: number[]) => indexes.map(cell).find((text) => text !== '') ?? '';
     const all = (indexes: number[]) => indexes.map(cell).filter((text) => text !== '');
@@ -293,7 +313,7 @@ function tableReader(plan: ColumnPlan, scheme: HierarchyScheme, report: Report) 
       if (open.get(name.c) === name.text) continue;
       for (const c of [...open.keys()]) if (c > name.c) open.delete(c);
       open.set(name.c, name.text);
-      const read = readLabel({ levelText: '', numberText: '', nameText: name.text, hasNumberColumn: false }, scheme, levelWords);
+      const read = readLabel({ levelText: '', numberText: '', nameText: name.text, hasNumberColumn: false, strict: true }, scheme, levelWords);
       const depth = read.depth ?? depthOfNameColumn(name.c);
       const entry = depth === null ? null : makeEntry(line, depth, read.title, scheme, { kind: 'measure', status: null, description: '', contacts: [], kpiRefs: [] });
       if (entry) {
@@ -316,9 +336,10 @@ function tableReader(plan: ColumnPlan, scheme: HierarchyScheme, report: Report) 
     }
 
     const numberText = first(fields.number);
-    const levelText = first(fields.levelWord);
+    const levelText = first(fields.levelWord) || carried;
     const nameText = own?.text ?? '';
-    const read = readLabel({ levelText, numberText, nameText, hasNumberColumn: fields.number.length > 0 }, scheme, levelWords);
+    const strict = hasUnnumbered || fields.name.length > 1 || (own !== undefined && plan.levelOfColumn.has(own.c));
+    const read = readLabel({ levelText, numberText, nameText, hasNumberColumn: fields.number.length > 0, strict }, scheme, levelWords);
     if (read.unknownWord) {
       report({
         ...where(levelText ? 'levelWord' : 'number'),
@@ -372,6 +393,14 @@ function tableReader(plan: ColumnPlan, scheme: HierarchyScheme, report: Report) 
     previousDepth = entry.depth;
     return out;
   };
+}
+
+/** The text of a row that holds nothing but a level word (`【主な施策】`, `基本目標 3`), or null. */
+function levelWordAlone(row: readonly string[], scheme: HierarchyScheme): string | null {
+  const filled = row.map(cleanCell).filter((cell) => cell !== '');
+  if (filled.length !== 1) return null;
+  const text = filled[0]!.replace(/^[【[［〈<]\s*|\s*[】\]］〉>]$/g, '');
+  return isLevelWordCell(text, scheme) ? text : null;
 }
 
 function makeEntry(
@@ -442,7 +471,7 @@ type Label = {
  * `基本目標 3. | 名前`, `| | 3.名前`, `目標Ⅰ 2. 名前`, `(2)ICT活用`.
  */
 function readLabel(
-  cells: { levelText: string; numberText: string; nameText: string; hasNumberColumn: boolean },
+  cells: { levelText: string; numberText: string; nameText: string; hasNumberColumn: boolean; strict?: boolean },
   scheme: HierarchyScheme,
   words = new LevelWordDepths(scheme),
 ): Label {
@@ -459,6 +488,7 @@ function readLabel(
     else useWord(levelText, null, numberText);
     // The number may sit in the level word's cell or in its own; either way it only shows the position.
     if (result.title === '' && numberText !== '') result.title = parseNumberLabel(`${numberText} `, scheme)?.rest ?? '';
+    else if (numberText === '') result.title = withoutCounter(result.title);
     return result;
   }
   if (numberText !== '') {
@@ -493,6 +523,9 @@ function readLabel(
   }
   const parsed = parseNumberLabel(nameText, scheme);
   if (!parsed) return result;
+  // Where the column or an unnumbered level can place the row anyway, a number must be
+  // set apart from the name to count: `6次化産業の推進` is a name, `6. 次化…` a number.
+  if (cells.strict && !isClosedCounter(nameText.slice(0, nameText.length - parsed.rest.length))) return result;
   result.depth = parsed.depth;
   result.title = parsed.rest;
   // `1 (1) 経営の革新`: a row where Word merged a level's row into the next one's.
@@ -503,6 +536,25 @@ function readLabel(
     result.title = inner.rest;
   }
   return result;
+}
+
+/**
+ * A name whose level is already known (from its level word) without the counter printed
+ * before it: `3. 産業の振興`, `(2)ICT活用`, `①相談`. A number that runs into the text
+ * (`2025年の崖`) is part of the name.
+ */
+function withoutCounter(text: string): string {
+  const bullet = /^\s*(?:[・•●○◆■◇□]\s*|[-‐]\s+)/.exec(text);
+  if (bullet) return text.slice(bullet[0].length).trim();
+  const length = leadingNumberLength(text);
+  return length > 0 && isClosedCounter(text.slice(0, length)) ? text.slice(length).trim() : text;
+}
+
+/** A printed counter that cannot be the start of a word: followed by a space or a mark, or one closed character. */
+function isClosedCounter(prefix: string): boolean {
+  const counter = foldWidth(prefix).trim();
+  if (counter === '') return true;
+  return /\s$/.test(prefix) || /[.．、:：)）・\-‐•●○◆■◇□]$/.test(counter) || /[\u2160-\u217b\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]$/.test(counter);
 }
 
 /**
