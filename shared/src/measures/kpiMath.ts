@@ -369,4 +369,4 @@ export function latestActualYear(kpi: KpiRecord): number | null {
   return latest;
 }
 
-export { NOT_APPLICABLE_LABELS, NOT_APPLICABLE_REASONS, type NotApplicableReason, type Period } from './kpiKindMath';
+export { NOT_APPLICABLE_LABELS, NOT_APPLICABLE_REASONS, resolvedTarget, type NotApplicableReason, type Period } from './kpiKindMath';

@@ -8,6 +8,8 @@ export function KpiBasisFields({ scope }: { scope: KpiCardScope }) {
   const { t } = useI18n();
   const { entry, canEdit, update } = scope;
   const { kpi } = entry;
+  const kind = kpi.targetKind?.kind;
+  const ownTargetFields = kind === 'range' || kind === 'relative' || kind === 'qualitative';
   return (
     <div className="measures-kpi__bases">
       <KpiBasis scope={scope} name="baseline">
@@ -17,6 +19,7 @@ export function KpiBasisFields({ scope }: { scope: KpiCardScope }) {
               id={id}
               value={kpi.baseline.value}
               components={kpi.components}
+              subUnit={kpi.subFigure ? '' : undefined}
               readOnly={!canEdit}
               testId="kpi-baseline-input"
               onCommit={(figure) =>
@@ -54,12 +57,15 @@ export function KpiBasisFields({ scope }: { scope: KpiCardScope }) {
         </KpiField>
       </KpiBasis>
       <KpiBasis scope={scope} name="target">
+        {/* A range, a relative or a qualitative target has its own fields (目標の種類), not a figure. */}
+        {!ownTargetFields && (
         <KpiField scope={scope} name="targetValue" label={t('measures.kpi.value')}>
           {(id) => (
             <FigureInput
               id={id}
               value={kpi.target.value}
               components={kpi.components}
+              subUnit={kpi.subFigure ? '' : undefined}
               readOnly={!canEdit}
               testId="kpi-target-input"
               onCommit={(figure) =>
@@ -72,6 +78,7 @@ export function KpiBasisFields({ scope }: { scope: KpiCardScope }) {
             />
           )}
         </KpiField>
+        )}
         <KpiField scope={scope} name="targetYear" label={t('measures.kpi.fiscalYear')}>
           {(id) => (
             <FiscalYearInput

@@ -8,6 +8,7 @@ import type { KpiCardScope } from './kpiCardScope';
 import { KpiChart } from './KpiChart';
 import { KpiCommentTools } from './KpiCommentTools';
 import { KpiDefinitionFields } from './KpiDefinitionFields';
+import { KpiKindFields } from './KpiKindFields';
 import { actualYearsOf } from './kpiFormat';
 import { KpiSummary } from './KpiSummary';
 import { KpiYearsTable } from './KpiYearsTable';
@@ -79,6 +80,7 @@ export function KpiCard(props: Props) {
         </div>
       </header>
       <KpiDefinitionFields scope={scope} />
+      <KpiKindFields scope={scope} planYears={settings.actualYears} />
       <KpiBasisFields scope={scope} />
       <KpiYearsTable scope={scope} settings={settings} years={years} actualsReadOnly={mode === 'read'} saveActual={saveActual} />
       <div className="measures-kpi__outcome">

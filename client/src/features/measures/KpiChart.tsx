@@ -1,4 +1,4 @@
-import { formatNumber, numericValue, type KpiRecord } from '@sakutei/shared/measures';
+import { formatNumber, numericValue, resolvedTarget, type KpiRecord } from '@sakutei/shared/measures';
 import { useI18n } from '../../i18n';
 import { describeValue, yearShort } from './kpiFormat';
 
@@ -24,8 +24,8 @@ export function KpiChart({ kpi, mark, years }: Props) {
   const { t } = useI18n();
   const baseline = numericValue(kpi.baseline.value);
   const printedTarget = numericValue(kpi.target.value);
-  // 維持: the level to keep is the baseline when no target figure is printed.
-  const target = kpi.direction === 'keep' ? (printedTarget ?? baseline) : printedTarget;
+  // 維持 keeps the baseline; a relative target is worked out from it; a range has no one line.
+  const target = resolvedTarget(kpi.targetKind ?? { kind: 'value' }, kpi.direction, printedTarget, baseline).value;
   const baselineYear = kpi.baseline.fiscalYear;
   const targetYear = kpi.target.fiscalYear ?? (kpi.direction === 'keep' ? years.at(-1) ?? null : null);
 
@@ -46,14 +46,14 @@ export function KpiChart({ kpi, mark, years }: Props) {
     name: kpi.name || t('measures.kpi.unnamed'),
     baseline:
       baselineYear !== null
-        ? `${describeValue(kpi.baseline.value, kpi.unit, kpi.components, t)} (${yearShort(baselineYear)})`
-        : describeValue(kpi.baseline.value, kpi.unit, kpi.components, t),
+        ? `${describeValue(kpi.baseline.value, kpi, 'baseline', t)} (${yearShort(baselineYear)})`
+        : describeValue(kpi.baseline.value, kpi, 'baseline', t),
     target:
       targetYear !== null
-        ? `${describeValue(kpi.target.value, kpi.unit, kpi.components, t)} (${yearShort(targetYear)})`
-        : describeValue(kpi.target.value, kpi.unit, kpi.components, t),
+        ? `${describeValue(kpi.target.value, kpi, 'target', t)} (${yearShort(targetYear)})`
+        : describeValue(kpi.target.value, kpi, 'target', t),
     actuals:
-      years.map((year) => `${yearShort(year)} ${describeValue(kpi.actuals[String(year)], kpi.unit, kpi.components, t)}`).join(t('measures.list.separator')) ||
+      years.map((year) => `${yearShort(year)} ${describeValue(kpi.actuals[String(year)], kpi, 'actual', t)}`).join(t('measures.list.separator')) ||
       t('measures.value.blank'),
   });
 

@@ -85,6 +85,8 @@ type FigureProps = {
   id?: string;
   value: Measured;
   components: readonly string[];
+  /** Set when the KPI keeps a sub-figure (`7 (11)`); the unit is left out of the input. */
+  subUnit?: string;
   readOnly: boolean;
   label?: string;
   testId?: string;
@@ -98,9 +100,9 @@ type FigureProps = {
  * (withheld), or `複数 4 単身 4` for a KPI with components. Text that does not read as a
  * figure is reported inline and changes nothing.
  */
-export function FigureInput({ id, value, components, readOnly, label, testId, year, onCommit }: FigureProps) {
+export function FigureInput({ id, value, components, subUnit, readOnly, label, testId, year, onCommit }: FigureProps) {
   const { t } = useI18n();
-  const live = formatMeasured(value, '', { components });
+  const live = formatMeasured(value, '', { components, ...(subUnit !== undefined ? { subUnit } : {}) });
   const { shown, draft, change, clear } = useDraft(live);
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);

@@ -1,11 +1,12 @@
-import { formatPercent, kpiFigures, type DerivedKpi, type MeasureSettings, type ParsedFigure } from '@sakutei/shared/measures';
+import { formatPercent, kpiFigures, unitFor, type DerivedKpi, type MeasureSettings, type NotApplicableReason, type ParsedFigure } from '@sakutei/shared/measures';
 import { useI18n } from '../../i18n';
 import { kpiTarget } from './commentTargets';
 import type { KpiCardScope } from './kpiCardScope';
 import { KpiCommentTools } from './KpiCommentTools';
-import { yearLong, yearShort } from './kpiFormat';
+import { achievementText, notApplicableText, progressText, yearLong, yearShort } from './kpiFormat';
 import { FigureInput } from './KpiInputs';
-import { achievementText, gradeClass, gradeText } from './KpiSummary';
+import { JudgementInput } from './KpiJudgementInput';
+import { gradeClass, gradeText, judgedOnText } from './KpiSummary';
 import { PresenceTags, presenceStyle } from './PresenceTags';
 import { commentClasses } from './useCellComments';
 import { cellKey } from './useCellPresence';
@@ -42,7 +43,10 @@ export function KpiYearsTable({ scope, settings, years, actualsReadOnly, saveAct
           <tr>
             <th scope="row">
               {t('measures.kpi.actual')}
-              {kpi.unit !== '' && <span className="measures-kpi__unit-inline">（{kpi.unit}）</span>}
+              {/* The unit a year's actual is printed in (件, not 件/年): the shared formatter's rule. */}
+              {kpi.unit !== '' && kpi.targetKind?.kind !== 'qualitative' && (
+                <span className="measures-kpi__unit-inline">（{unitFor(kpi.unit, 'actual')}）</span>
+              )}
             </th>
             {years.map((year) => {
               const name = `actual:${year}`;
@@ -57,15 +61,25 @@ export function KpiYearsTable({ scope, settings, years, actualsReadOnly, saveAct
                   data-comment-year={year}
                   style={presenceStyle(users)}
                 >
-                  <FigureInput
-                    value={kpi.actuals[String(year)] ?? { kind: 'blank' }}
-                    components={kpi.components}
-                    readOnly={actualsReadOnly}
-                    label={t('measures.kpi.actualIn', { year: yearLong(year, locale) })}
-                    testId="kpi-actual-input"
-                    year={year}
-                    onCommit={(figure) => saveActual(year, figure)}
-                  />
+                  {kpi.targetKind?.kind === 'qualitative' ? (
+                    <JudgementInput
+                      value={kpi.actuals[String(year)]}
+                      readOnly={actualsReadOnly}
+                      year={year}
+                      onCommit={(figure) => saveActual(year, figure)}
+                    />
+                  ) : (
+                    <FigureInput
+                      value={kpi.actuals[String(year)] ?? { kind: 'blank' }}
+                      components={kpi.components}
+                      subUnit={kpi.subFigure ? '' : undefined}
+                      readOnly={actualsReadOnly}
+                      label={t('measures.kpi.actualIn', { year: yearLong(year, locale) })}
+                      testId="kpi-actual-input"
+                      year={year}
+                      onCommit={(figure) => saveActual(year, figure)}
+                    />
+                  )}
                   <KpiCommentTools entry={entry} field="actual" fiscalYear={year} comments={comments} />
                   <PresenceTags users={users} />
                 </td>
@@ -83,13 +97,25 @@ export function KpiYearsTable({ scope, settings, years, actualsReadOnly, saveAct
 function YearFigureRows({ years, entry, settings }: { years: readonly number[]; entry: DerivedKpi; settings: MeasureSettings }) {
   const { t } = useI18n();
   const figures = years.map((year) => kpiFigures(entry.kpi, year, settings.gradeRules));
+  const kind = entry.kpi.targetKind?.kind ?? 'value';
+  const partNames = entry.kpi.components;
   return (
     <>
+      {(kind === 'cumulative' || kind === 'aggregate') && (
+        <tr>
+          <th scope="row">{t('kpiKinds.judgedOn')}</th>
+          {figures.map((f) => (
+            <td key={f.fiscalYear} data-testid="kpi-year-judged-on" data-year={f.fiscalYear}>
+              {judgedOnText(entry.kpi, f, t) ?? '—'}
+            </td>
+          ))}
+        </tr>
+      )}
       <tr>
         <th scope="row">{t('measures.kpi.achievement')}</th>
         {figures.map((f) => (
           <td key={f.fiscalYear} data-testid="kpi-year-achievement" data-year={f.fiscalYear}>
-            {f.actual === null ? '—' : achievementText(f, t)}
+            {!f.assessed ? '—' : !f.binary && f.achievement === null && f.notApplicable.achievement ? <NotApplicable reason={f.notApplicable.achievement} /> : achievementText(f, t)}
           </td>
         ))}
       </tr>
@@ -97,10 +123,26 @@ function YearFigureRows({ years, entry, settings }: { years: readonly number[]; 
         <th scope="row">{t('measures.kpi.progress')}</th>
         {figures.map((f) => (
           <td key={f.fiscalYear} data-testid="kpi-year-progress" data-year={f.fiscalYear}>
-            {formatPercent(f.progress)}
+            {!f.assessed ? '—' : f.progress === null && f.notApplicable.progress ? <NotApplicable reason={f.notApplicable.progress} /> : progressText(f, t)}
           </td>
         ))}
       </tr>
+      {partNames.map((name) => (
+        <tr key={name}>
+          <th scope="row">
+            {t('kpiKinds.parts')} {name}
+          </th>
+          {figures.map((f) => {
+            const part = f.parts.find((p) => p.name === name);
+            return (
+              <td key={f.fiscalYear} data-testid="kpi-year-part" data-part={name} data-year={f.fiscalYear}>
+                {part && part.actual !== null ? formatPercent(part.achievement) : '—'}
+                {part?.met === false && <span className="visually-hidden"> {t('measures.kpi.notMet')}</span>}
+              </td>
+            );
+          })}
+        </tr>
+      ))}
       <tr>
         <th scope="row">{t('measures.kpi.grade')}</th>
         {figures.map((f) => (
@@ -115,5 +157,17 @@ function YearFigureRows({ years, entry, settings }: { years: readonly number[]; 
         ))}
       </tr>
     </>
+  );
+}
+
+/** A year cell is narrow: a not-applicable ratio shows as —, its reason as the title and for screen readers. */
+function NotApplicable({ reason }: { reason: NotApplicableReason }) {
+  const { t } = useI18n();
+  const text = notApplicableText(reason, t);
+  return (
+    <span title={text} data-not-applicable={reason}>
+      <span aria-hidden="true">—</span>
+      <span className="visually-hidden">{text}</span>
+    </span>
   );
 }

@@ -1,4 +1,15 @@
-import { fiscalYearText, formatMeasured, type KpiRecord, type KpiValue, type Measured } from '@sakutei/shared/measures';
+import {
+  fiscalYearText,
+  formatPercent,
+  kpiFigureText,
+  type FigureRole,
+  type KpiFigures,
+  type KpiRecord,
+  type KpiValue,
+  type Measured,
+  type NotApplicableReason,
+  type UnitSource,
+} from '@sakutei/shared/measures';
 import type { Locale, Translate } from '../../i18n';
 
 /** `R4`, as table headers print fiscal years. */
@@ -18,12 +29,41 @@ export function actualYearsOf(kpi: KpiRecord, planYears: readonly number[]): num
   return [...years].sort((a, b) => a - b);
 }
 
-/** A figure for screen readers and summaries: the three kinds of missing said in words. */
-export function describeValue(value: KpiValue | Measured | undefined, unit: string, components: readonly string[], t: Translate): string {
+/**
+ * A figure for screen readers and summaries: the three kinds of missing said in words, the
+ * rest printed by the shared unit formatter (so `433 件` here is `433 件` in the export too).
+ */
+export function describeValue(value: KpiValue | Measured | undefined, kpi: UnitSource, role: FigureRole, t: Translate): string {
   if (!value || value.kind === 'blank') return t('measures.value.blank');
   if (value.kind === 'none') return t('measures.value.none');
   if (value.kind === 'withheld') return t('measures.value.withheld');
-  return formatMeasured(value, unit, { components });
+  if (value.kind === 'judgement') return value.met ? t('kpiKinds.judgement.met') : t('kpiKinds.judgement.notMet');
+  return kpiFigureText(kpi, value, role);
+}
+
+/** Why a ratio is not given, in the reader's language. */
+export function notApplicableText(reason: NotApplicableReason, t: Translate): string {
+  return t(`kpiKinds.na.${reason}`);
+}
+
+/** 達成率; 達成 / 未達成 when the KPI is judged only as met or not; else why there is none. */
+export function achievementText(figures: KpiFigures, t: Translate): string {
+  if (figures.binary) {
+    if (figures.met === null) return '—';
+    return figures.met ? t('measures.kpi.met') : t('measures.kpi.notMet');
+  }
+  if (figures.achievement === null && figures.assessed && figures.notApplicable.achievement) {
+    return notApplicableText(figures.notApplicable.achievement, t);
+  }
+  return formatPercent(figures.achievement);
+}
+
+/** 進捗率, or why there is none once there is a figure to judge. */
+export function progressText(figures: KpiFigures, t: Translate): string {
+  if (figures.progress === null && figures.assessed && figures.notApplicable.progress) {
+    return notApplicableText(figures.notApplicable.progress, t);
+  }
+  return formatPercent(figures.progress);
 }
 
 /** A comma / 、 / newline separated list, as typed into 旧指標名 or 内訳. */
