@@ -165,6 +165,15 @@ describe('notification settings', () => {
     const set = await member2.request('PUT', '/api/me/notification-settings', { email: 'off' });
     expect(set).toMatchObject({ status: 200, body: { email: 'off', mailEnabled: true } });
     expect((await member.request('GET', '/api/me/notification-settings')).body.email).toBe('immediate');
+    // The change is on the record, once: setting the same choice again records nothing.
+    expect((await member2.request('PUT', '/api/me/notification-settings', { email: 'off' })).status).toBe(200);
+    const db = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
+    try {
+      const rows = db.prepare("SELECT actor_id, details FROM audit_log WHERE kind = 'account.mailChoiceChanged'").all() as Array<{ actor_id: string; details: string }>;
+      expect(rows.map((r) => ({ actor: r.actor_id, details: JSON.parse(r.details) }))).toEqual([{ actor: member2.user.id, details: { from: 'immediate', to: 'off' } }]);
+    } finally {
+      db.close();
+    }
   });
 
   it('mails nothing to whoever turned mail off, and gathers the daily digest into one mail', async () => {

@@ -9,6 +9,7 @@ export const membersEn: Record<keyof typeof membersJa, string> = {
   'revisions.audit.kind.account.nameChanged': 'Name changed',
   'revisions.audit.kind.account.emailChanged': 'E-mail address changed',
   'revisions.audit.kind.account.passwordChanged': 'Password changed',
+  'revisions.audit.kind.account.mailChoiceChanged': 'Notification e-mail choice changed',
   'revisions.audit.kind.account.resetIssued': 'Password-reset link issued',
   'revisions.audit.kind.account.passwordReset': 'Password reset',
 

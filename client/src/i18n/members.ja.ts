@@ -8,6 +8,7 @@ export const membersJa = {
   'revisions.audit.kind.account.nameChanged': '氏名の変更',
   'revisions.audit.kind.account.emailChanged': 'メールアドレスの変更',
   'revisions.audit.kind.account.passwordChanged': 'パスワードの変更',
+  'revisions.audit.kind.account.mailChoiceChanged': '通知メールの受け取り方の変更',
   'revisions.audit.kind.account.resetIssued': 'パスワード再設定リンクを発行',
   'revisions.audit.kind.account.passwordReset': 'パスワードを再設定',
 

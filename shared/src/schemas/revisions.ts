@@ -107,6 +107,7 @@ export const AUDIT_KINDS = [
   'account.nameChanged',
   'account.emailChanged',
   'account.passwordChanged',
+  'account.mailChoiceChanged',
   'account.resetIssued',
   'account.passwordReset',
   'account.createdWithSso',

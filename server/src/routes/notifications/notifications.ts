@@ -14,7 +14,13 @@ export function notificationSettingsRoutes(deps: AppDeps, app: OpenAPIHono<AppEn
     .openapi(putNotificationSettingsRoute, async (c) => {
       const user = requireUser(c);
       const { email } = c.req.valid('json');
-      await store.setPreference(user.id, email, Date.now());
+      const before = await store.getPreference(user.id);
+      const now = Date.now();
+      await store.setPreference(user.id, email, now);
+      // On the record like the account's other settings: "I never got the mail" can be checked.
+      if (before !== email) {
+        await deps.storage.audit.append({ at: now, kind: 'account.mailChoiceChanged', workspaceId: null, planId: null, actorId: user.id, details: { from: before, to: email } });
+      }
       return c.json({ email: await store.getPreference(user.id), mailEnabled: deps.mail.enabled }, 200);
     });
 }
