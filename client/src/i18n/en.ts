@@ -15,6 +15,7 @@ import { ssoEn } from './sso.en';
 import { transferEn } from './transfer.en';
 import { progressEn } from './progress.en';
 import { kpiKindsEn } from './kpiKinds.en';
+import { reportEn } from './report.en';
 
 export const en: Record<MessageKey, string> = {
   'app.name': '策定 Sakutei',
@@ -100,4 +101,5 @@ export const en: Record<MessageKey, string> = {
   ...transferEn,
   ...progressEn,
   ...kpiKindsEn,
+  ...reportEn,
 };

@@ -14,6 +14,7 @@ import { ssoJa } from './sso.ja';
 import { transferJa } from './transfer.ja';
 import { progressJa } from './progress.ja';
 import { kpiKindsJa } from './kpiKinds.ja';
+import { reportJa } from './report.ja';
 
 /**
  * Japanese is the source language: its keys define the message catalogue and every
@@ -103,6 +104,7 @@ export const ja = {
   ...transferJa,
   ...progressJa,
   ...kpiKindsJa,
+  ...reportJa,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;

@@ -14,6 +14,7 @@ import { ApprovedRevisionsPage } from './ApprovedRevisionsPage';
 import { PlanEditionBar } from '../features/plans/PlanEditionBar';
 import { RevisionsView } from '../features/revisions/RevisionsView';
 import { PlanSettingsView } from '../features/settings/PlanSettingsView';
+import { ReportView } from '../features/report/ReportView';
 import { CommentsProvider } from '../features/comments/CommentsProvider';
 import { CommentsSidebar } from '../features/comments/CommentsSidebar';
 import { PlanProvider, type PlanViewId } from '../features/plan/PlanContext';
@@ -51,6 +52,7 @@ const VIEWS = [
   { id: 'contents', label: 'workspace.tab.contents', View: ContentsView },
   { id: 'roles', label: 'workspace.tab.roles', View: RoleMatrixView },
   { id: 'revisions', label: 'workspace.tab.revisions', View: RevisionsView },
+  { id: 'report', label: 'workspace.tab.report', View: ReportView },
   { id: 'settings', label: 'workspace.tab.settings', View: PlanSettingsView },
 ] as const satisfies ReadonlyArray<{ id: PlanViewId; label: string; View: unknown }>;
 type ViewId = PlanViewId;

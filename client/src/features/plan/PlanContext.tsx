@@ -7,7 +7,7 @@ import type { PresenceUser } from './presence';
 import type { CollabSession } from './useCollabDoc';
 
 /** The tabs of a plan page; the page decides which view each shows. */
-export const PLAN_VIEW_IDS = ['prose', 'measures', 'kpiList', 'contents', 'roles', 'revisions', 'settings'] as const;
+export const PLAN_VIEW_IDS = ['prose', 'measures', 'kpiList', 'contents', 'roles', 'revisions', 'report', 'settings'] as const;
 export type PlanViewId = (typeof PLAN_VIEW_IDS)[number];
 
 /**

@@ -1,0 +1,192 @@
+import {
+  PROGRESS_STATUSES,
+  PROJECT_STATUSES,
+  fiscalYearText,
+  formatNumber,
+  reportChartSvg,
+  type ReportKpi,
+  type ReportProject,
+  type ReportRollup,
+} from '@sakutei/shared/measures';
+import { useI18n } from '../../i18n';
+
+/** 成果指標の評価 / 事業の実施状況 / 事業の区分 under one level. */
+export function RollupTable({ rollup, caption }: { rollup: ReportRollup; caption: string }) {
+  const { t } = useI18n();
+  const counts = rollup.progress;
+  const reprints = counts && counts.reprints > 0 ? t('report.rollup.reprints', { count: String(counts.reprints) }) : '';
+  return (
+    <div className="views-scroll">
+      <table className="views-table report-rollup" data-testid="report-rollup">
+        <caption className="visually-hidden">{caption}</caption>
+        <tbody>
+          <tr>
+            <th scope="row">{t('report.rollup.kpis')}</th>
+            <td className="report-rollup__count">{t('report.rollup.count', { count: String(rollup.kpis) })}</td>
+            <td>
+              <ul className="report-counts">
+                {rollup.grades
+                  .filter((entry) => entry.count > 0 || entry.grade !== '—')
+                  .map((entry) => (
+                    <li key={entry.grade}>
+                      <span className={`report-grade report-grade--${entry.tone}`} title={entry.label}>
+                        {entry.grade}
+                      </span>{' '}
+                      {entry.count}
+                    </li>
+                  ))}
+              </ul>
+            </td>
+          </tr>
+          {counts && (
+            <>
+              <tr>
+                <th scope="row">{t('report.rollup.progress')}</th>
+                <td className="report-rollup__count">
+                  {t('report.rollup.count', { count: String(counts.placements) })}
+                  {reprints}
+                </td>
+                <td>
+                  <ul className="report-counts">
+                    {PROGRESS_STATUSES.map((status) => (
+                      <li key={status}>
+                        {t(`progress.status.${status}`)} {counts.progress[status]}
+                      </li>
+                    ))}
+                    {counts.progress.unrecorded > 0 && (
+                      <li className="report-muted">
+                        {t('report.rollup.unrecorded')} {counts.progress.unrecorded}
+                      </li>
+                    )}
+                  </ul>
+                </td>
+              </tr>
+              <tr>
+                <th scope="row">{t('report.rollup.statuses')}</th>
+                <td className="report-rollup__count">
+                  {t('report.rollup.count', { count: String(counts.placements) })}
+                  {reprints}
+                </td>
+                <td>
+                  <ul className="report-counts">
+                    {PROJECT_STATUSES.map((status) => (
+                      <li key={status}>
+                        {t(`measures.status.${status}`)} {counts.projectStatus[status]}
+                      </li>
+                    ))}
+                    {counts.projectStatus.unmarked > 0 && (
+                      <li className="report-muted">
+                        {t('report.rollup.unmarked')} {counts.projectStatus.unmarked}
+                      </li>
+                    )}
+                  </ul>
+                </td>
+              </tr>
+            </>
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ChartFigure({ kpi }: { kpi: ReportKpi }) {
+  const { t, locale } = useI18n();
+  const bars = kpi.chart.bars
+    .map((bar) => {
+      const year = bar.fiscalYear === null ? '' : fiscalYearText(bar.fiscalYear, 'eraShort', locale);
+      const name = bar.kind === 'baseline' ? t('report.chart.baseline', { year }) : bar.kind === 'target' ? t('report.chart.target', { year }) : year;
+      return `${name} ${bar.value === null ? '—' : formatNumber(bar.value)}`;
+    })
+    .join(', ');
+  const label = t('report.chart.label', { mark: kpi.mark, name: kpi.name, bars });
+  // The SVG is written by shared/ (the print page draws the same one), every text in it escaped.
+  return <span className="report-chart" dangerouslySetInnerHTML={{ __html: reportChartSvg(kpi.chart, label) }} />;
+}
+
+/** Each KPI's figures for the year, its grade and its small chart. */
+export function KpiTable({ kpis, fiscalYear, caption }: { kpis: readonly ReportKpi[]; fiscalYear: number; caption: string }) {
+  const { t, locale } = useI18n();
+  return (
+    <div className="views-scroll">
+      <table className="views-table report-kpis" data-testid="report-kpis">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('report.kpi.no')}</th>
+            <th scope="col">{t('report.kpi.name')}</th>
+            <th scope="col">{t('report.kpi.baseline')}</th>
+            <th scope="col">{t('report.kpi.target')}</th>
+            <th scope="col">{t('report.kpi.actual', { year: fiscalYearText(fiscalYear, 'eraShort', locale) })}</th>
+            <th scope="col">{t('report.kpi.achievement')}</th>
+            <th scope="col">{t('report.kpi.progress')}</th>
+            <th scope="col">{t('report.kpi.grade')}</th>
+            <th scope="col">{t('report.kpi.chart')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {kpis.map((kpi) => (
+            <tr key={kpi.id} data-testid="report-kpi">
+              <td>{kpi.mark}</td>
+              <th scope="row">{kpi.name}</th>
+              <td>{kpi.baselineText}</td>
+              <td>{kpi.targetText}</td>
+              <td>{kpi.actualText || <span className="report-muted">{t('report.kpi.notRecorded')}</span>}</td>
+              <td className="report-number">{kpi.achievementText}</td>
+              <td className="report-number">{kpi.progressText}</td>
+              <td data-testid="report-kpi-grade" data-grade={kpi.grade}>
+                <span className={`report-grade report-grade--${kpi.tone}`}>{kpi.grade}</span>
+                <span className="report-grade__label">{kpi.gradeLabel}</span>
+              </td>
+              <td className="report-kpis__chart">
+                <ChartFigure kpi={kpi} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Each project placed under a level: its 区分 and the year's 実施状況 with note and figure. */
+export function ProjectTable({ projects, caption }: { projects: readonly ReportProject[]; caption: string }) {
+  const { t } = useI18n();
+  return (
+    <div className="views-scroll">
+      <table className="views-table report-projects" data-testid="report-projects">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('report.project.number')}</th>
+            <th scope="col">{t('report.project.name')}</th>
+            <th scope="col">{t('report.project.status')}</th>
+            <th scope="col">{t('report.project.progress')}</th>
+            <th scope="col">{t('report.project.note')}</th>
+            <th scope="col">{t('report.project.department')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {projects.map((project) => (
+            <tr key={project.rowId} data-testid="report-project">
+              <td>{project.number}</td>
+              <th scope="row">
+                {project.title}
+                {project.reprint && <span className="report-muted">{t('report.project.reprint')}</span>}
+              </th>
+              <td>{project.status ? t(`measures.status.${project.status}`) : ''}</td>
+              <td data-testid="report-project-progress">
+                {project.progress ? t(`progress.status.${project.progress.status}`) : <span className="report-muted">{t('progress.status.unrecorded')}</span>}
+              </td>
+              <td className="report-projects__note">
+                {project.progress?.note}
+                {project.figureText && <span className="report-projects__figure">{t('report.project.figure', { figure: project.figureText })}</span>}
+              </td>
+              <td>{project.departments}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
