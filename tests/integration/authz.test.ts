@@ -18,6 +18,7 @@ import {
   type Caller,
   type Expected,
   type Fixtures,
+  IMPORT_BODY,
   MATRIX,
   type MatrixCase,
   measureAnchor,
@@ -211,6 +212,7 @@ beforeAll(async () => {
       const made = await must('POST', 'staff', { path: `/api/workspaces/${workspaceId}/invitations`, body: { email, role: 'member' } }, 201);
       return { id: made.invitation.id as string, email, token: (made.linkPath as string).split('#token=')[1]! };
     },
+    newImport: async () => (await must('POST', 'member', { path: `${base}/import/apply`, body: IMPORT_BODY }, 200)).importId as string,
     resetToken: async () => {
       const made = await must('POST', 'staff', { path: `/api/workspaces/${workspaceId}/members/${fixtures.targetUserId}/reset-link` }, 200);
       return (made.linkPath as string).split('#token=')[1]!;

@@ -82,6 +82,8 @@ export interface Fixtures {
   invite(): Promise<{ id: string; email: string; token: string }>;
   /** A fresh password-reset link's token for the target member, issued by staff. */
   resetToken(): Promise<string>;
+  /** A fresh measure-table import into the draft, made by the member through the API: its id, for undoing. */
+  newImport(): Promise<string>;
 }
 
 export type MatrixCase = {
@@ -131,6 +133,8 @@ const councilBut = (status: number, observer: number): Record<Caller, number> =>
 const adminOnly = (status: number | readonly number[]): Record<Caller, Expected> => ({ ...signedIn(403), admin: status });
 
 const enc = encodeURIComponent;
+/** One new 施策体系 row with another city's header words, imported at the end of the plan. */
+export const IMPORT_BODY = { source: { kind: 'text', text: '番号\t施策名\t取組内容\n9\t権限確認の施策\t行列の確認\n' } };
 const csv = 'format=csv';
 
 /** A comment anchor on one KPI's R5 actual: exists in the draft and in every revision frozen from it. */
@@ -402,6 +406,22 @@ export const MATRIX: Readonly<Record<string, RouteEntry>> = {
       {
         request: (f) => ({ path: `/api/plans/${f.planId}/spreadsheets/rows`, body: { fileName: 'kpis.xlsx', contentBase64: f.xlsxBase64 } }),
         expect: councilBut(200, 403),
+      },
+    ],
+  },
+  // The measure-table import adds rows: edit access (policies/measures.ts canImportMeasures), so
+  // staff, who record figures but do not edit the structure, are refused like observers.
+  'POST /api/plans/{id}/import/preview': {
+    cases: [{ request: (f) => ({ path: `/api/plans/${f.planId}/import/preview`, body: IMPORT_BODY }), expect: { ...councilBut(200, 403), staff: 403 } }],
+  },
+  'POST /api/plans/{id}/import/apply': {
+    cases: [{ request: (f) => ({ path: `/api/plans/${f.planId}/import/apply`, body: IMPORT_BODY }), expect: { ...councilBut(200, 403), staff: 403 } }],
+  },
+  'POST /api/plans/{id}/import/{importId}/undo': {
+    cases: [
+      {
+        request: async (f) => ({ path: `/api/plans/${f.planId}/import/${await f.newImport()}/undo` }),
+        expect: { ...councilBut(200, 403), staff: 403 },
       },
     ],
   },

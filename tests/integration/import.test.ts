@@ -125,6 +125,37 @@ describe('previewing an import', () => {
     expect(parent.body.error.code).toBe('invalid_parent');
   });
 
+  it('offers a 再掲 that only resembles an earlier project, and takes the answer', async () => {
+    const planId = await newPlan();
+    const rows = [
+      ...FOREIGN.slice(0, 4),
+      ['(2)', '販路の開拓', '', '', '', ''],
+      // Copied out of a PDF: a stray space. Matched after normalising.
+      ['①', '農業体験 ツアー事業（再掲）', '', '農林課', '新規', ''],
+      // Only similar: offered for confirmation, imported as a new project (mark kept) until confirmed.
+      ['②', '農業体験ツアー推進事業（再掲）', '', '農林課', '新規', ''],
+    ];
+    const first = await preview(planId, { source: text(rows) });
+    expect(first.status).toBe(200);
+    expect(first.body.reprints).toEqual([
+      expect.objectContaining({ kind: 'matched', line: 6, name: '農業体験ツアー事業', matchedLine: 4 }),
+      expect.objectContaining({ kind: 'suggested', line: 7, candidate: { name: '農業体験ツアー事業', line: 4 } }),
+    ]);
+    expect(first.body.problems).toEqual([expect.objectContaining({ line: 7, code: 'reprintSuggested' })]);
+    expect(first.body.projectCount).toBe(2);
+
+    const confirmed = await preview(planId, { source: text(rows), reprints: [{ line: 7, accept: true }] });
+    expect(confirmed.body.reprints[1]).toMatchObject({ kind: 'matched', line: 7, confirmed: true });
+    expect(confirmed.body.projectCount).toBe(1);
+
+    expect((await apply(planId, { source: text(rows), reprints: [{ line: 7, accept: true }] })).status).toBe(200);
+    const { derived } = await tableOf(planId);
+    const placements = derived.rows.filter((row) => row.title === '農業体験ツアー事業');
+    expect(placements).toHaveLength(3);
+    expect(new Set(placements.map((row) => row.node.projectId)).size).toBe(1);
+    expect(placements.slice(1).every((row) => row.reprintOf === placements[0]!.node.id)).toBe(true);
+  });
+
   it('refuses text or a file over 2 MiB with 413', async () => {
     const planId = await newPlan();
     const big = `番号\t施策名\n${'1\t'.padEnd(1000, 'あ')}\n`.repeat(800);
