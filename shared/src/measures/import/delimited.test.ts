@@ -21,6 +21,9 @@ describe('parseDelimited', () => {
     expect(parseDelimited('a,b\nc\td')).toEqual([['a', 'b'], ['c\td']]);
     // A caption copied along with the table has neither, and does not decide.
     expect(parseDelimited('成果指標一覧\nNo\t成果指標\n①\t割合, 全体')).toEqual([['成果指標一覧'], ['No', '成果指標'], ['①', '割合, 全体']]);
+    // Nor do 25 lines of them above a header.
+    const captions = Array.from({ length: 25 }, (_, i) => `説明 ${i}`);
+    expect(parseDelimited([...captions, '番号\t名称, 略称'].join('\n')).at(-1)).toEqual(['番号', '名称, 略称']);
   });
 
   it('honours an explicit delimiter', () => {

@@ -77,7 +77,8 @@ export function parseDelimited(text: string, delimiter?: Delimiter): string[][] 
  * caption copied along with the table, a one-column list) say nothing either way.
  */
 function detectDelimiter(text: string): Delimiter {
-  for (const line of text.split(/\r\n|\r|\n/, 20)) {
+  // Far enough to pass the captions above a header, which may come as late as row 30.
+  for (const line of text.split(/\r\n|\r|\n/, 200)) {
     if (line.includes('\t')) return '\t';
     if (line.includes(',')) return ',';
   }

@@ -441,16 +441,13 @@ function mergedDetail(merged: { outer: string; inner: string }, scheme: Hierarch
 class LevelWordDepths {
   private readonly known = new Map<string, number>();
   constructor(private readonly scheme: HierarchyScheme) {}
-  depthOf(word: string, depth: number | null, number: string): number | null {
-    if (depth !== null) return depth;
+  depthOf(word: string, depth: number | null): number | null {
     const seen = this.known.get(word);
     if (seen !== undefined) return seen;
-    // `基本目標 1.` where the scheme counts its first level 1, 2, 3: the number says which.
-    const parsed = number !== '' ? parseNumberLabel(`${number} `, this.scheme) : null;
     const taken = new Set(this.known.values());
-    const next = this.scheme.levels.findIndex((_, d) => !taken.has(d));
-    const found = parsed?.depth ?? (next >= 0 ? next : null);
-    if (found !== null) this.known.set(word, found);
+    const found = depth ?? this.scheme.levels.findIndex((_, d) => !taken.has(d));
+    if (found < 0) return null;
+    this.known.set(word, found);
     return found;
   }
 }
@@ -477,15 +474,15 @@ function readLabel(
 ): Label {
   const { levelText, numberText, nameText, hasNumberColumn } = cells;
   const result: Label = { depth: null, title: nameText, unknownWord: null, merged: null, badNumber: null };
-  const useWord = (word: string, depth: number | null, number = '') => {
-    result.depth = words.depthOf(word, depth, number);
+  const useWord = (word: string, depth: number | null) => {
+    result.depth = words.depthOf(word, depth);
     if (depth === null) result.unknownWord = word;
   };
 
   if (levelText !== '') {
     const word = parseLevelWord(levelText, scheme);
-    if (word) useWord(word.word, word.depth, word.number || numberText);
-    else useWord(levelText, null, numberText);
+    if (word) useWord(word.word, word.depth);
+    else useWord(levelText, null);
     // The number may sit in the level word's cell or in its own; either way it only shows the position.
     if (result.title === '' && numberText !== '') result.title = parseNumberLabel(`${numberText} `, scheme)?.rest ?? '';
     else if (numberText === '') result.title = withoutCounter(result.title);
@@ -494,7 +491,7 @@ function readLabel(
   if (numberText !== '') {
     const word = parseLevelWord(numberText, scheme);
     if (word && (word.number !== '' || word.rest === '')) {
-      useWord(word.word, word.depth, word.number);
+      useWord(word.word, word.depth);
       if (result.title === '') result.title = word.rest;
       return result;
     }
@@ -517,7 +514,7 @@ function readLabel(
   if (nameText === '') return result;
   const word = parseLevelWord(nameText, scheme);
   if (word && word.number !== '') {
-    useWord(word.word, word.depth, word.number);
+    useWord(word.word, word.depth);
     result.title = word.rest;
     return result;
   }
