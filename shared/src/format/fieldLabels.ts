@@ -1,3 +1,4 @@
+import { KPI_FIELD_LIST } from '../measures/kpiFields';
 import type { KpiDiffField, RowDiffField, SettingDiffField } from '../revisions/measureDiff';
 
 /**
@@ -17,20 +18,11 @@ export const ROW_FIELD_LABELS: Record<RowDiffField, Label> = {
   contacts: { ja: '担当', en: 'Contacts' },
 };
 
-export const KPI_FIELD_LABELS: Record<KpiDiffField, Label> = {
-  name: { ja: '指標名', en: 'KPI name' },
-  formerNames: { ja: '旧指標名', en: 'Former names' },
-  unit: { ja: '単位', en: 'Unit' },
-  direction: { ja: '目標の方向', en: 'Direction' },
-  components: { ja: '内訳', en: 'Components' },
-  baselineValue: { ja: '基準値', en: 'Baseline' },
-  baselineYear: { ja: '基準値の年度', en: 'Baseline year' },
-  baselineLabel: { ja: '基準値の注記', en: 'Baseline note' },
-  targetValue: { ja: '目標値', en: 'Target' },
-  targetYear: { ja: '目標年度', en: 'Target year' },
-  actual: { ja: '実績値', en: 'Actual' },
-  source: { ja: '出典', en: 'Source' },
-};
+/** From the one list of KPI fields (measures/kpiFields.ts), so a new field is labelled where it is added. */
+export const KPI_FIELD_LABELS = Object.fromEntries(KPI_FIELD_LIST.map((spec) => [spec.field, { ja: spec.ja, en: spec.en }])) as Record<
+  KpiDiffField,
+  Label
+>;
 
 export const SETTING_FIELD_LABELS: Record<SettingDiffField, Label> = {
   schemeName: { ja: '体系の名称', en: 'Scheme name' },

@@ -25,6 +25,7 @@ import {
   type RoleMark,
 } from './model';
 import { compareByKey, isOrderKey, keyBetween } from './orderKey';
+import { KPI_TEXT_FIELD_NAMES } from './kpiFields';
 import { kpiTargetKindSchema, partsJudgedSchema, subFigureSchema, type KpiTargetKind, type PartsJudged, type SubFigure } from './kpiKinds';
 import { PROGRESS_MAP_NAME, progressEntriesOf, readProgressEntries } from './progress';
 import { z } from 'zod';
@@ -478,7 +479,8 @@ export type KpiFields = {
   subFigure: SubFigure | null;
 };
 
-const KPI_TEXT_FIELDS = new Set<keyof KpiFields>(['name', 'unit', 'source']);
+// From the one list of KPI fields (kpiFields.ts): name, unit and source are Y.Text.
+const KPI_TEXT_FIELDS = new Set<string>(KPI_TEXT_FIELD_NAMES);
 
 function writeKpiFields(record: YRecord, fields: Partial<KpiFields>): void {
   for (const [field, value] of Object.entries(fields) as Array<[keyof KpiFields, unknown]>) {

@@ -192,14 +192,20 @@ describe('diffMeasures', () => {
       target: { value: NONE, fiscalYear: 2025 },
       actuals: { ...ratio.actuals, '2025': { kind: 'blank' } },
       source: '企業アンケート',
+      partsJudged: 'each',
+      subFigure: { label: '雇用者数', unit: '人' },
+      targetKind: { kind: 'range', low: 25, high: 50 },
     });
     expect(diffMeasures(before, after).kpis.find((k) => k.id === 'kpi-01')!.changes).toEqual([
       { field: 'unit', old: '%', new: '％' },
       { field: 'direction', old: '以上', new: '維持' },
       { field: 'components', old: '', new: '製造業・非製造業' },
+      { field: 'partsJudged', old: '合計で判定', new: '内訳ごとに判定' },
+      { field: 'subFigure', old: '', new: '雇用者数（人）' },
       { field: 'baselineValue', old: '—', new: '12.5 ％' },
       { field: 'baselineYear', old: '令和2年度', new: '令和3年度' },
       { field: 'baselineLabel', old: '', new: '(R3)' },
+      { field: 'targetKind', old: '目標値', new: '範囲 25〜50' },
       { field: 'targetValue', old: '80%', new: '—' },
       { field: 'source', old: '第2期福島市中小企業振興プログラム(令和7年度) 成果指標一覧', new: '企業アンケート' },
     ]);

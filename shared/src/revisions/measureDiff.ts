@@ -15,7 +15,8 @@ import { PROJECT_STATUS_LABELS, roleCellKey } from '../measures/model';
 import { formatCounter, formatNumberLabel } from '../measures/numbering';
 import { compareByKey } from '../measures/orderKey';
 import { deriveTable, type DerivedKpi, type DerivedRow, type DerivedTable } from '../measures/tree';
-import { formatMeasured } from '../measures/valueText';
+import { kpiFigureText, type FigureRole } from '../measures/format/units';
+import { KPI_FIELD_LIST, partsJudgedWords, subFigureWords, targetKindWords, type KpiListedField } from '../measures/kpiFields';
 import { canonicalJson } from './canonical';
 
 /**
@@ -59,21 +60,9 @@ export type RowDiff = {
   changes: FieldChange<RowDiffField>[];
 };
 
-export const KPI_DIFF_FIELDS = [
-  'name',
-  'formerNames',
-  'unit',
-  'direction',
-  'components',
-  'baselineValue',
-  'baselineYear',
-  'baselineLabel',
-  'targetValue',
-  'targetYear',
-  'actual',
-  'source',
-] as const;
-export type KpiDiffField = (typeof KPI_DIFF_FIELDS)[number];
+/** The compared KPI fields, in the 新旧対照表's order: the one list in measures/kpiFields.ts. */
+export const KPI_DIFF_FIELDS: readonly KpiListedField[] = KPI_FIELD_LIST.map((spec) => spec.field);
+export type KpiDiffField = KpiListedField;
 
 /** For `actual`, the fiscal year of the figure that changed. */
 export type KpiFieldChange = FieldChange<KpiDiffField> & { fiscalYear?: number };
@@ -304,10 +293,12 @@ function kpiFieldChanges(a: KpiRecord, b: KpiRecord): KpiFieldChange[] {
   // is listed once, as the unit, not again on every figure.
   const figure = (field: KpiDiffField, va: Measured, vb: Measured, fiscalYear?: number) => {
     if (same(va, vb)) return;
+    // The one unit formatter: a year's actual without /年, as the panel and the exports print it.
+    const role: FigureRole = field === 'actual' ? 'actual' : field === 'baselineValue' ? 'baseline' : 'target';
     const change: KpiFieldChange = {
       field,
-      old: formatMeasured(va, a.unit, { components: a.components }),
-      new: formatMeasured(vb, b.unit, { components: b.components }),
+      old: kpiFigureText(a, va, role),
+      new: kpiFigureText(b, vb, role),
     };
     changes.push(fiscalYear === undefined ? change : { ...change, fiscalYear });
   };
@@ -317,9 +308,13 @@ function kpiFieldChanges(a: KpiRecord, b: KpiRecord): KpiFieldChange[] {
   text('unit', a.unit, b.unit);
   text('direction', DIRECTION_LABELS[a.direction], DIRECTION_LABELS[b.direction]);
   text('components', a.components.join('・'), b.components.join('・'));
+  // Judging on the sum is what parts always meant: only a change to or from "each" is news.
+  if ((a.partsJudged === 'each') !== (b.partsJudged === 'each')) text('partsJudged', partsJudgedWords(a.partsJudged), partsJudgedWords(b.partsJudged));
+  text('subFigure', subFigureWords(a.subFigure), subFigureWords(b.subFigure));
   figure('baselineValue', a.baseline.value, b.baseline.value);
   text('baselineYear', year(a.baseline.fiscalYear), year(b.baseline.fiscalYear));
   text('baselineLabel', a.baseline.label, b.baseline.label);
+  text('targetKind', targetKindWords(a.targetKind), targetKindWords(b.targetKind));
   figure('targetValue', a.target.value, b.target.value);
   text('targetYear', year(a.target.fiscalYear), year(b.target.fiscalYear));
   const years = [...new Set([...Object.keys(a.actuals), ...Object.keys(b.actuals)])]
