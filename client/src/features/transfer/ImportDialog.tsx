@@ -1,24 +1,27 @@
-import { parseDelimited } from '@sakutei/shared/measures';
+import { parseDelimited, type ColumnMapping as Mapping, type ImportField, type ReprintDecision } from '@sakutei/shared/measures';
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
-import type * as Y from 'yjs';
 import { useI18n, type Translate } from '../../i18n';
 import type { ImportDialogProps } from '../plan/ports';
 import './transfer.css';
 import type { ImportKind } from './detectKind';
+import { ColumnMapping } from './ColumnMapping';
 import { HierarchyPreview } from './HierarchyPreview';
 import { AttachChooser, KindChooser, ParentChooser } from './ImportOptions';
 import { ImportProblems } from './ImportProblems';
 import { ImportSourcePanel } from './ImportSourcePanel';
+import { ImportSummary } from './ImportSummary';
 import { KpiPreview } from './KpiPreview';
+import { ReprintChoices } from './ReprintChoices';
+import { UnimportedColumns } from './UnimportedColumns';
 import { useFileSource } from './useFileSource';
 import { useImportDraft, type ImportOutcome } from './useImportDraft';
 
-
 const NO_ROWS: string[][] = [];
+const NO_DECISIONS: ReprintDecision[] = [];
 
 export function describeOutcome(outcome: ImportOutcome, t: Translate): string {
   return outcome.kind === 'hierarchy'
-    ? t('views.import.doneHierarchy', { count: outcome.rows })
+    ? t('transfer.done', { count: outcome.rows })
     : t('views.import.doneKpis', { updated: outcome.updated, added: outcome.added, skipped: outcome.skipped });
 }
 
@@ -47,6 +50,13 @@ export function ImportDialog({
   const [parent, setParent] = useState<string | null>(initialParent);
   const [attachNewTo, setAttachNewTo] = useState<string | null>(() => view.derived.rows.at(-1)?.node.id ?? null);
   const fileSource = useFileSource(planId, file);
+  // The user's column choices and 再掲 answers belong to one table: another paste or file
+  // (a different header) starts from what that table's own header and data say.
+  const [choices, setChoices] = useState<{ source: string; mapping: Mapping | null; reprints: ReprintDecision[] }>({
+    source: '',
+    mapping: null,
+    reprints: NO_DECISIONS,
+  });
 
   // A paste of a few hundred rows re-parses on every keystroke; let typing stay responsive.
   const deferredText = useDeferredValue(text);
@@ -55,7 +65,26 @@ export function ImportDialog({
   // An attach row someone deleted meanwhile would only skip; fall back to "none" visibly.
   const attachTarget = attachNewTo !== null && view.derived.rowById.has(attachNewTo) ? attachNewTo : null;
   const parentTarget = parent !== null && view.derived.rowById.has(parent) ? parent : null;
-  const draft = useImportDraft(doc, view, rows, { kind, parent: parentTarget, attachNewTo: attachTarget });
+  const sourceKey = rows.find((row) => row.some((cell) => cell.trim() !== ''))?.join('\t') ?? '';
+  const current = choices.source === sourceKey ? choices : { source: sourceKey, mapping: null, reprints: NO_DECISIONS };
+  const draft = useImportDraft(doc, view, rows, {
+    kind,
+    parent: parentTarget,
+    attachNewTo: attachTarget,
+    mapping: current.mapping,
+    reprints: current.reprints,
+  });
+  const hierarchy = draft.kind === 'hierarchy' ? draft.hierarchy : null;
+
+  const changeMapping = (index: number, field: ImportField) => {
+    // Start from the mapping in effect (remembered or detected), so one change keeps the rest.
+    const base: Mapping = { ...(current.mapping ?? hierarchy?.mapping ?? {}) };
+    setChoices({ ...current, mapping: { ...base, [index]: field } });
+  };
+  const decideReprint = (line: number, accept: boolean) => {
+    const others = current.reprints.filter((decision) => decision.line !== line);
+    setChoices({ ...current, reprints: [...others, { line, accept }] });
+  };
   const hasInput = rows.some((row) => row.some((cell) => cell.trim() !== ''));
 
   // A modal <dialog> keeps focus inside and makes the page behind it inert.
@@ -103,8 +132,23 @@ export function ImportDialog({
             ) : (
               <AttachChooser derived={view.derived} value={attachTarget} linkedCount={draft.linkedCount} onChange={setAttachNewTo} />
             )}
+            {hierarchy && (
+              <>
+                <ColumnMapping
+                  columns={hierarchy.columns}
+                  headerLine={hierarchy.headerLine}
+                  mappingFrom={draft.mappingFrom}
+                  changed={current.mapping !== null}
+                  onChange={changeMapping}
+                  onReset={() => setChoices({ ...current, mapping: null })}
+                />
+                <UnimportedColumns columns={hierarchy.unimportedColumns} />
+                <ReprintChoices findings={hierarchy.reprints} decisions={current.reprints} onDecide={decideReprint} />
+              </>
+            )}
             <section className="import-dialog__preview" aria-labelledby={previewId}>
               <h3 id={previewId}>{t('views.import.previewHeading')}</h3>
+              {hierarchy && hierarchy.nodes.length > 0 && <ImportSummary preview={hierarchy} />}
               {draft.kind === 'hierarchy' && draft.hierarchyRows.length > 0 && <HierarchyPreview rows={draft.hierarchyRows} />}
               {draft.kind === 'kpis' && draft.kpiItems.length > 0 && <KpiPreview items={draft.kpiItems} />}
               {(draft.kind === 'hierarchy' ? draft.hierarchyRows.length : draft.kpiItems.length) === 0 && (

@@ -1,19 +1,25 @@
-import type { ImportProblem, ImportProblemCode } from '@sakutei/shared/measures';
+import type { PreviewProblem, PreviewProblemCode } from '@sakutei/shared/measures';
 import { useId } from 'react';
 import { useI18n, type MessageKey } from '../../i18n';
 
-const MESSAGES: Record<ImportProblemCode, MessageKey> = {
-  unreadableNumber: 'views.import.problem.unreadableNumber',
-  componentMismatch: 'views.import.problem.componentMismatch',
-  unknownNumbering: 'views.import.problem.unknownNumbering',
-  missingName: 'views.import.problem.missingName',
-  depthJump: 'views.import.problem.depthJump',
-  duplicateKpiNumber: 'views.import.problem.duplicateKpiNumber',
-  unknownYearColumn: 'views.import.problem.unknownYearColumn',
-  emptyInput: 'views.import.problem.emptyInput',
-  tooManyRows: 'views.import.problem.tooManyRows',
-  unknownStatus: 'views.import.problem.unknownStatus',
-  unknownKpiNumber: 'views.import.problem.unknownKpiNumber',
+/** What is wrong and what to do about it, per code; the detail names the text at fault. */
+const MESSAGES: Record<PreviewProblemCode, MessageKey> = {
+  unreadableNumber: 'transfer.problem.unreadableNumber',
+  componentMismatch: 'transfer.problem.componentMismatch',
+  unknownNumbering: 'transfer.problem.unknownNumbering',
+  missingName: 'transfer.problem.missingName',
+  depthJump: 'transfer.problem.depthJump',
+  duplicateKpiNumber: 'transfer.problem.duplicateKpiNumber',
+  unknownYearColumn: 'transfer.problem.unknownYearColumn',
+  emptyInput: 'transfer.problem.emptyInput',
+  tooManyRows: 'transfer.problem.tooManyRows',
+  unknownStatus: 'transfer.problem.unknownStatus',
+  unknownKpiNumber: 'transfer.problem.unknownKpiNumber',
+  reprintSuggested: 'transfer.problem.reprintSuggested',
+  reprintUnmatched: 'transfer.problem.reprintUnmatched',
+  levelMerged: 'transfer.problem.levelMerged',
+  unknownLevelWord: 'transfer.problem.unknownLevelWord',
+  noNameColumn: 'transfer.problem.noNameColumn',
 };
 
 /** The first quoted text of a detail (`no number in "abc"`): the cell the user has to fix. */
@@ -21,7 +27,7 @@ function quotedPart(detail: string): string | null {
   return /"([^"]*)"/.exec(detail)?.[1] ?? null;
 }
 
-function ProblemItem({ problem }: { problem: ImportProblem }) {
+function ProblemItem({ problem }: { problem: PreviewProblem }) {
   const { t } = useI18n();
   const where =
     problem.column === null
@@ -30,18 +36,18 @@ function ProblemItem({ problem }: { problem: ImportProblem }) {
   const quoted = quotedPart(problem.detail);
   return (
     <li className="import-problems__item" data-testid="import-problem" data-code={problem.code} data-line={problem.line}>
-      {where}
+      <span className="import-problems__where">{where}</span>
       {t('views.import.problemSeparator')}
-      {t(MESSAGES[problem.code])}
       {quoted !== null && t('views.import.quoted', { text: quoted })}
+      {t(MESSAGES[problem.code])}
       {' '}
       <span className="import-problems__detail">{problem.detail}</span>
     </li>
   );
 }
 
-/** What the import could not take, line by line; the rest is still imported. */
-export function ImportProblems({ problems }: { problems: readonly ImportProblem[] }) {
+/** Every refused or doubtful row, line by line, with what to do; the rest is still imported. */
+export function ImportProblems({ problems }: { problems: readonly PreviewProblem[] }) {
   const { t } = useI18n();
   const headingId = useId();
   if (problems.length === 0) return null;

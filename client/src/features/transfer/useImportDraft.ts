@@ -1,27 +1,34 @@
 import {
-  applyHierarchyImport,
   applyKpiImport,
-  importHierarchy,
+  applyMeasureImport,
   importKpiList,
   newMeasureId,
   planKpiImport,
+  previewPlanImport,
+  previewRowsIn,
+  type ColumnMapping,
   type DerivedRow,
-  type HierarchyImport,
-  type ImportProblem,
+  type HierarchyPreview,
+  type ImportPreviewRow,
   type KpiImportRow,
+  type PreviewProblem,
+  type ReprintDecision,
 } from '@sakutei/shared/measures';
 import { useMemo } from 'react';
 import type * as Y from 'yjs';
 import type { MeasureView } from '../plan/useMeasureTable';
 import { detectImportKind, type ImportKind } from './detectKind';
-import { previewHierarchy, type HierarchyPreviewRow } from './hierarchyPreview';
-import { kpiLinksFor, rememberKpiLinks, type KpiLinks } from './importLinks';
+import { kpiLinksFor, type KpiLinks } from './importLinks';
 import type { KpiPreviewItem } from './KpiPreview';
 
 export type DraftChoices = {
   kind: ImportKind | null;
   /** Hierarchy: the row to add under; null for the top level. Always added at the end. */
   parent: string | null;
+  /** Hierarchy: the user's column mapping by index; null for the remembered or detected one. */
+  mapping: ColumnMapping | null;
+  /** Hierarchy: answers to suggested 再掲 matches. */
+  reprints: readonly ReprintDecision[];
   /** KPIs: the row new KPIs go under when nothing links them elsewhere; null to add none. */
   attachNewTo: string | null;
 };
@@ -33,8 +40,11 @@ export type ImportOutcome =
 export type ImportDraft = {
   detected: ImportKind;
   kind: ImportKind;
-  problems: ImportProblem[];
-  hierarchyRows: HierarchyPreviewRow[];
+  problems: PreviewProblem[];
+  /** The measure-table preview (columns, counts, 再掲); null for a KPI list. */
+  hierarchy: HierarchyPreview | null;
+  mappingFrom: 'request' | 'remembered' | 'detected' | null;
+  hierarchyRows: ImportPreviewRow[];
   kpiItems: KpiPreviewItem[];
   /** KPI numbers placed by the last measure-table import rather than by `attachNewTo`. */
   linkedCount: number;
@@ -45,25 +55,6 @@ export type ImportDraft = {
 
 export function rowLabel(row: DerivedRow): string {
   return [row.path || row.number, row.title].filter((part) => part !== '').join(' ');
-}
-
-function parse(
-  rows: string[][],
-  kind: ImportKind,
-  view: MeasureView,
-): { hierarchy: HierarchyImport | null; kpis: KpiImportRow[]; problems: ImportProblem[] } {
-  const { settings } = view.table;
-  if (kind === 'kpis') {
-    const result = importKpiList(rows, {
-      defaultEra: '令和',
-      actualYears: settings.actualYears,
-      baselineYear: settings.baselineYear,
-      targetYear: settings.targetYear,
-    });
-    return { hierarchy: null, kpis: result.value, problems: result.problems };
-  }
-  const result = importHierarchy(rows, { scheme: settings.scheme, newId: newMeasureId });
-  return { hierarchy: result.value, kpis: [], problems: result.problems };
 }
 
 function kpiItems(view: MeasureView, rows: readonly KpiImportRow[], links: KpiLinks, attachNewTo: string | null): KpiPreviewItem[] {
@@ -84,43 +75,70 @@ function kpiItems(view: MeasureView, rows: readonly KpiImportRow[], links: KpiLi
 
 /**
  * Everything the dialog shows before anything is written: the parse, the preview and the
- * problems. Nothing reaches the document until `apply`.
+ * problems. A measure table is read by the same shared code the API's preview and apply run
+ * (`previewPlanImport`, `applyMeasureImport`); the browser runs it locally so the preview
+ * follows every keystroke and mapping change, and applies it as the user's own edit, which
+ * Ctrl+Z takes back. Nothing reaches the document until `apply`.
  */
 export function useImportDraft(doc: Y.Doc, view: MeasureView, rows: string[][], choices: DraftChoices): ImportDraft {
   const detected = useMemo(() => detectImportKind(rows), [rows]);
   const kind = choices.kind ?? detected;
-  const { settings } = view.table;
-  // The settings object is re-read on every remote edit; re-parse only when what the
-  // importers read has changed, so the preview's new ids stay put while others type.
+  const { settings, projects } = view.table;
+  // The table is re-read on every remote edit; re-parse only when what the importers read
+  // has changed, so the preview's new ids stay put while others type.
   const settingsKey = JSON.stringify([settings.scheme, settings.actualYears, settings.baselineYear, settings.targetYear]);
-  const parsed = useMemo(() => parse(rows, kind, view), [rows, kind, settingsKey]);
+  const projectsKey = projects.map((project) => `${project.id}:${project.name}`).join('\n');
+  const mappingKey = JSON.stringify(choices.mapping);
+  const reprintsKey = JSON.stringify(choices.reprints);
 
-  const hierarchyRows = useMemo(() => {
-    if (!parsed.hierarchy || parsed.hierarchy.nodes.length === 0) return [];
-    return previewHierarchy(doc, parsed.hierarchy, { parent: choices.parent });
-  }, [doc, parsed, choices.parent]);
+  const kpiRows = useMemo(() => {
+    if (kind !== 'kpis') return null;
+    return importKpiList(rows, {
+      defaultEra: '令和',
+      actualYears: settings.actualYears,
+      baselineYear: settings.baselineYear,
+      targetYear: settings.targetYear,
+    });
+  }, [rows, kind, settingsKey]);
+
+  const planned = useMemo(() => {
+    if (kind !== 'hierarchy') return null;
+    return previewPlanImport(doc, rows, { mapping: choices.mapping, reprints: choices.reprints, newId: newMeasureId });
+  }, [doc, rows, kind, settingsKey, projectsKey, mappingKey, reprintsKey]);
+
+  const hierarchy = planned?.preview ?? null;
+  const hierarchyRows = useMemo(
+    () => (hierarchy ? previewRowsIn(doc, hierarchy, { parent: choices.parent }) : []),
+    [doc, hierarchy, choices.parent],
+  );
 
   const links = kpiLinksFor(doc, (id) => view.derived.rowById.has(id));
-  const items = kind === 'kpis' ? kpiItems(view, parsed.kpis, links, choices.attachNewTo) : [];
+  const items = kpiRows ? kpiItems(view, kpiRows.value, links, choices.attachNewTo) : [];
   const linkedNumbers = new Set(links.flatMap((link) => link.kpiNumbers));
 
-  const count = kind === 'kpis' ? items.filter((item) => item.action !== 'skip').length : (parsed.hierarchy?.nodes.length ?? 0);
+  const count = kind === 'kpis' ? items.filter((item) => item.action !== 'skip').length : (hierarchy?.nodes.length ?? 0);
 
   const apply = (): ImportOutcome => {
-    if (kind === 'kpis') {
-      const result = applyKpiImport(doc, parsed.kpis, { attachNewTo: choices.attachNewTo, links, newId: newMeasureId });
+    if (kpiRows) {
+      const result = applyKpiImport(doc, kpiRows.value, { attachNewTo: choices.attachNewTo, links, newId: newMeasureId });
       return { kind: 'kpis', ...result };
     }
-    const fragment = parsed.hierarchy!;
-    const { nodeIds } = applyHierarchyImport(doc, fragment, { parent: choices.parent });
-    rememberKpiLinks(doc, fragment.kpiLinks);
-    return { kind: 'hierarchy', rows: nodeIds.length };
+    const record = applyMeasureImport(doc, hierarchy!, {
+      at: { parent: choices.parent },
+      importId: newMeasureId(),
+      now: new Date(),
+      by: null,
+      remember: hierarchy!.remembered,
+    });
+    return { kind: 'hierarchy', rows: record.nodeIds.length };
   };
 
   return {
     detected,
     kind,
-    problems: parsed.problems,
+    problems: kpiRows ? kpiRows.problems : (hierarchy?.problems ?? []),
+    hierarchy,
+    mappingFrom: planned?.mappingFrom ?? null,
     hierarchyRows,
     kpiItems: items,
     linkedCount: items.filter((item) => item.action === 'add' && item.row.number !== null && linkedNumbers.has(item.row.number)).length,
