@@ -35,6 +35,9 @@ export const progressEn: Record<keyof typeof progressJa, string> = {
   'progress.announce.cleared': 'Progress of {row} for {year} removed.',
   'progress.readOnly': 'Progress is recorded by the secretariat and by members who can edit.',
 
+  'progress.card.record': 'Record the progress of {row} for {year}',
+  'progress.card.recordShort': 'Progress',
+
   'progress.filter.label': 'Filter the projects shown',
   'progress.filter.year': 'Progress year',
   'progress.filter.projectStatus': 'New / enhanced / continued',

@@ -34,6 +34,9 @@ export const progressJa = {
   'progress.announce.cleared': '{row} の {year} の実施状況を消しました。',
   'progress.readOnly': '実施状況は事務局と編集できる委員が記録します。',
 
+  'progress.card.record': '{row} の {year} の実施状況を記録',
+  'progress.card.recordShort': '実施状況',
+
   'progress.filter.label': '表示する事業の絞り込み',
   'progress.filter.year': '実施状況の年度',
   'progress.filter.projectStatus': '区分',

@@ -4,12 +4,18 @@ import { useI18n } from '../../i18n';
 import { CommentBadge } from './CommentBadge';
 import { gridCellTarget } from './commentTargets';
 import { GRID_FIELDS } from './gridModel';
+import { yearLong } from './kpiFormat';
 import type { CellComments } from './useCellComments';
+import { ProgressCell } from './ProgressCell';
+import type { ProgressView } from './useProgressView';
 
 type Props = {
   rows: readonly DerivedRow[];
   derived: DerivedTable;
   editable: boolean;
+  progress: ProgressView;
+  /** Opens the 実施状況 dialog of a placement (editors and staff). */
+  onRecordProgress: (row: DerivedRow) => void;
   comments: CellComments;
   /** Shows the row's KPIs (the detail sheet). */
   onOpenKpis: (row: DerivedRow) => void;
@@ -35,8 +41,8 @@ function rowThreads(row: DerivedRow, comments: CellComments): Thread[] {
  * editor changes a row through its 編集 button. Cards off screen are skipped by the
  * browser's layout (content-visibility), so a long table stays quick without a virtualiser.
  */
-export function MeasureCardList({ rows, derived, editable, comments, onOpenKpis, onEdit }: Props) {
-  const { t } = useI18n();
+export function MeasureCardList({ rows, derived, editable, progress, onRecordProgress, comments, onOpenKpis, onEdit }: Props) {
+  const { t, locale } = useI18n();
   return (
     <ol className="measures-cards" aria-label={t('measures.grid.label')} data-testid="measure-cards">
       {rows.map((row) => {
@@ -73,6 +79,11 @@ export function MeasureCardList({ rows, derived, editable, comments, onOpenKpis,
                 ))}
               </p>
             )}
+            {progress.year !== null && (
+              <p className="measures-card__progress" data-testid="measure-card-progress">
+                <span className="measures-card__progress-label">{t('progress.column')}</span> <ProgressCell row={row} view={progress} />
+              </p>
+            )}
             <div className="measures-card__actions">
               {kpis.length > 0 && (
                 <button
@@ -83,6 +94,17 @@ export function MeasureCardList({ rows, derived, editable, comments, onOpenKpis,
                   onClick={() => onOpenKpis(row)}
                 >
                   {t('measures.column.kpis')} {marks}
+                </button>
+              )}
+              {progress.writable && progress.year !== null && row.node.kind === 'placement' && (
+                <button
+                  type="button"
+                  className="button button--quiet"
+                  data-testid="measure-card-progress-record"
+                  aria-label={t('progress.card.record', { row: name, year: yearLong(progress.year, locale) })}
+                  onClick={() => onRecordProgress(row)}
+                >
+                  {t('progress.card.recordShort')}
                 </button>
               )}
               {editable && (

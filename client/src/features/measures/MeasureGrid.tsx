@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef } from 'react';
 import { useI18n } from '../../i18n';
 import { GRID_FIELDS, isGridField, type GridFocus } from './gridModel';
 import { GRID_HEADERS, type MeasureGridProps } from './gridHeaders';
+import { yearLong } from './kpiFormat';
 import { MeasureRow } from './MeasureRow';
 import { useVirtualRows } from './useVirtualRows';
 
@@ -22,7 +23,7 @@ function cellSelector(focus: GridFocus): string {
  * where each rendered row is in the whole.
  */
 export function MeasureGrid(props: MeasureGridProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { rows, focus, editing, focusRequest } = props;
   const tableRef = useRef<HTMLTableElement>(null);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
@@ -118,7 +119,9 @@ export function MeasureGrid(props: MeasureGridProps) {
           <tr role="row" aria-rowindex={1}>
             {GRID_FIELDS.map((field) => (
               <th key={field} role="columnheader" scope="col" className={`measures-grid__head measures-col--${field}`}>
-                {t(GRID_HEADERS[field])}
+                {field === 'progress' && props.progress.year !== null
+                  ? t('progress.columnYear', { year: yearLong(props.progress.year, locale) })
+                  : t(GRID_HEADERS[field])}
               </th>
             ))}
           </tr>

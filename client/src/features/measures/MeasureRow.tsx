@@ -8,6 +8,7 @@ import { badgeTargetOf } from './commentTargets';
 import { GRID_FIELDS, editKindOf, type GridEditing, type GridField } from './gridModel';
 import { GRID_HEADERS, type MeasureGridProps } from './gridHeaders';
 import { PresenceTags, presenceStyle } from './PresenceTags';
+import { ProgressCell } from './ProgressCell';
 import { commentClasses } from './useCellComments';
 import { cellKey } from './useCellPresence';
 
@@ -83,6 +84,8 @@ export const MeasureRow = memo(function MeasureRow({ row, rowIndex, gridProps, f
             {formatContact(contact)}
           </span>
         ));
+      case 'progress':
+        return <ProgressCell row={row} view={gridProps.progress} />;
       case 'kpis': {
         const kpis = row.kpiIds.flatMap((kpiId) => derived.kpiById.get(kpiId) ?? []);
         return (
@@ -109,6 +112,8 @@ export const MeasureRow = memo(function MeasureRow({ row, rowIndex, gridProps, f
     >
       {GRID_FIELDS.map((field) => {
         const editKind = editKindOf(row, field);
+        // Staff record 実施状況 (through the API) though they cannot edit the rest of the row.
+        const writable = editKind === 'progress' ? gridProps.progress.writable : editable;
         const users = presence.get(cellKey({ kind: 'node', id, field }));
         const isEditing = editing?.field === field && editKind !== null;
         const commentTarget = badgeTargetOf(id, field);
@@ -120,7 +125,7 @@ export const MeasureRow = memo(function MeasureRow({ row, rowIndex, gridProps, f
             data-testid="measure-cell"
             data-field={field}
             title={field === 'number' ? row.levelName : undefined}
-            aria-readonly={!editable || editKind === null}
+            aria-readonly={!writable || editKind === null}
             className={[
               'measures-cell',
               `measures-col--${field}`,
@@ -132,7 +137,7 @@ export const MeasureRow = memo(function MeasureRow({ row, rowIndex, gridProps, f
             style={presenceStyle(users)}
             onClick={field === 'kpis' && row.kpiIds.length > 0 ? () => gridProps.onOpenKpis(id) : undefined}
             onDoubleClick={() => {
-              if (editable && editKind !== null) gridProps.onStartEdit({ rowId: id, field });
+              if (writable && editKind !== null) gridProps.onStartEdit({ rowId: id, field });
             }}
           >
             {isEditing && editing ? (

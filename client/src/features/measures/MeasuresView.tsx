@@ -1,6 +1,6 @@
 import { can } from '@sakutei/shared';
-import type { DerivedRow } from '@sakutei/shared/measures';
-import { useCallback, useId, useState } from 'react';
+import { progressOf, type DerivedRow } from '@sakutei/shared/measures';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { useI18n } from '../../i18n';
 import type { PlanViewProps } from '../plan/planView';
 import { usePlanSlots } from '../plan/ports';
@@ -29,16 +29,32 @@ import { useMediaQuery } from '../../app/useMediaQuery';
 import { PHONE_LAYOUT, WIDE_LAYOUT } from './layoutQueries';
 import { useMeasureJumps } from './useMeasureJumps';
 import { useMeasureUndo } from './useMeasureUndo';
+import { yearLong } from './kpiFormat';
+import { ProgressDialog } from './ProgressDialog';
+import { ProgressFilterBar } from './ProgressFilterBar';
+import { RollupPanel } from './RollupPanel';
+import { useProgressRecording } from './useProgressRecording';
+import { useProgressView } from './useProgressView';
 import './measures.css';
+import './progress.css';
 
 /** The 施策・事業・成果指標 tab: the measure tree-grid (a list of cards on phones), its toolbar and the KPI panel. */
 export function MeasuresView({ planId, session, role, editable }: PlanViewProps) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { TransferMenu } = usePlanSlots();
   const { ydoc: doc, provider } = session;
   const view = useMeasureTable(doc);
   const { table, derived } = view;
   const mode: KpiPanelMode = editable ? 'edit' : can(role, 'kpi.recordActuals') ? 'actuals' : 'read';
+  // 実施状況 is a figure of the year, recorded as KPI actuals are: by editors and by staff.
+  const progressWritable = editable || can(role, 'kpi.recordActuals');
+  const progress = useProgressView(table, derived, progressWritable);
+  const { shown } = progress;
+  // The grid and the cards show only what the filter keeps; everything else reads the whole table.
+  const shownDerived = useMemo(
+    () => (shown ? { ...derived, rows: derived.rows.filter((row) => shown.has(row.node.id)) } : derived),
+    [derived, shown],
+  );
   const wide = useMediaQuery(WIDE_LAYOUT);
   const phone = useMediaQuery(PHONE_LAYOUT);
 
@@ -53,12 +69,20 @@ export function MeasuresView({ planId, session, role, editable }: PlanViewProps)
   const helpId = useId();
 
   const grid = useGridFocus({
-    derived,
+    derived: shownDerived,
     doc,
     editable,
     onEditedRowGone: () => announce(t('measures.announce.editedRowDeleted')),
   });
   const { focus, focusedRow, focusRef, setFocus } = grid;
+
+  // A filter that hides the focused row hands the focus to the first row it keeps, so the
+  // grid keeps its one tab stop.
+  useEffect(() => {
+    if (!shown || !focus || shown.has(focus.rowId)) return;
+    const first = shownDerived.rows[0];
+    if (first) setFocus({ rowId: first.node.id, field: focus.field });
+  }, [shown, focus, shownDerived, setFocus]);
 
   const undo = useMeasureUndo<typeof focus>(
     doc,
@@ -101,7 +125,11 @@ export function MeasuresView({ planId, session, role, editable }: PlanViewProps)
   useMeasureJumps({ derived, synced, grid, focusKpi, announce });
 
   const dialogs = useMeasureDialog(derived, grid.requestGridFocus);
-  const cells = useCellEditing({ doc, derived, editable, grid, run, announce });
+  const recording = useProgressRecording({ doc, planId, editable, run, announce, onClosed: grid.requestGridFocus });
+  const openProgress = (row: DerivedRow) => {
+    if (progress.year !== null) recording.start(row, progress.year);
+  };
+  const cells = useCellEditing({ doc, derived, editable, progressWritable, openProgress, grid, run, announce });
   const rowCommands = useGridCommands({
     doc,
     table,
@@ -130,6 +158,7 @@ export function MeasuresView({ planId, session, role, editable }: PlanViewProps)
     collapsed: grid.collapsed,
     focus,
     editable,
+    progressWritable,
     commands: rowCommands.commands,
   });
 
@@ -169,6 +198,12 @@ export function MeasuresView({ planId, session, role, editable }: PlanViewProps)
           </button>
         </p>
       )}
+      <ProgressFilterBar
+        view={progress}
+        shownProjects={shownDerived.rows.filter((row) => row.node.kind === 'placement').length}
+        totalProjects={derived.rows.filter((row) => row.node.kind === 'placement').length}
+      />
+      <RollupPanel view={progress} />
       <KeyboardHelp id={helpId} open={helpOpen} />
       <p className="measures-announcer" role="status" aria-live="polite" data-testid="measure-announcer">
         {announcement}
@@ -178,9 +213,11 @@ export function MeasuresView({ planId, session, role, editable }: PlanViewProps)
         <div className="measures__table">
           {phone ? (
             <MeasureCardList
-              rows={derived.rows}
+              rows={shownDerived.rows}
               derived={derived}
               editable={editable}
+              progress={progress}
+              onRecordProgress={openProgress}
               comments={comments}
               onOpenKpis={(row) => openKpis(row.node.id)}
               onEdit={setRowEditing}
@@ -194,6 +231,7 @@ export function MeasuresView({ planId, session, role, editable }: PlanViewProps)
               focus={focus}
               editing={grid.editing}
               editable={editable}
+              progress={progress}
               presence={othersCells}
               comments={comments}
               focusRequest={grid.focusRequest}
@@ -208,6 +246,11 @@ export function MeasuresView({ planId, session, role, editable }: PlanViewProps)
               onPaste={clipboard.onPaste}
               onCopy={clipboard.onCopy}
             />
+          )}
+          {derived.rows.length > 0 && shownDerived.rows.length === 0 && (
+            <p className="empty-state measures-empty-state" data-testid="progress-filter-empty">
+              {t('progress.filter.empty')}
+            </p>
           )}
           {derived.rows.length === 0 && (
             <p className="empty-state measures-empty-state" data-testid="measures-empty">
@@ -249,6 +292,15 @@ export function MeasuresView({ planId, session, role, editable }: PlanViewProps)
         onClose={dialogs.close}
         onDismiss={dialogs.dismiss}
       />
+      {recording.open && (
+        <ProgressDialog
+          rowLabel={[recording.open.row.number, recording.open.row.title || t('measures.row.untitled')].filter(Boolean).join(' ')}
+          yearLabel={yearLong(recording.open.year, locale)}
+          entry={progressOf(table.progress, recording.open.row.node.id, recording.open.year)}
+          onSave={recording.save}
+          onClose={recording.close}
+        />
+      )}
       {rowEditing && (
         <RowEditDialog
           row={rowEditing}

@@ -25,9 +25,12 @@ export function gridCellTarget(rowId: string, field: GridField): NodeTarget {
   return { kind: 'node', id: rowId, field: isNodeCommentField(field) ? field : null };
 }
 
-/** Which cell shows a target's badge; null for the KPI-marks cell, which shows none. */
+/**
+ * Which cell shows a target's badge; null for the KPI-marks and 実施状況 cells, which show
+ * none (a comment there is on the whole row, whose badge the 番号 cell shows).
+ */
 export function badgeTargetOf(rowId: string, field: GridField): MeasureTarget | null {
-  return field === 'kpis' ? null : gridCellTarget(rowId, field);
+  return field === 'kpis' || field === 'progress' ? null : gridCellTarget(rowId, field);
 }
 
 export function kpiTarget(kpiId: string, field: KpiCommentField | null, fiscalYear: number | null = null): MeasureTarget {

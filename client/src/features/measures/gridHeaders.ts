@@ -4,6 +4,7 @@ import type { MessageKey } from '../../i18n';
 import type { CommitMove, GridEditing, GridField, GridFocus } from './gridModel';
 import type { CellComments } from './useCellComments';
 import type { CellPresenceMap } from './useCellPresence';
+import type { ProgressView } from './useProgressView';
 
 /** The column headings, also the editor's label ("名称, (1)"). */
 export const GRID_HEADERS: Record<GridField, MessageKey> = {
@@ -13,6 +14,7 @@ export const GRID_HEADERS: Record<GridField, MessageKey> = {
   description: 'measures.column.description',
   contacts: 'measures.column.contacts',
   kpis: 'measures.column.kpis',
+  progress: 'progress.column',
 };
 
 export type MeasureGridProps = {
@@ -23,6 +25,8 @@ export type MeasureGridProps = {
   focus: GridFocus | null;
   editing: GridEditing | null;
   editable: boolean;
+  /** The chosen year's 実施状況 and roll-ups, for the last column. */
+  progress: ProgressView;
   presence: CellPresenceMap;
   comments: CellComments;
   /** Bumped to pull the keyboard focus back into the grid (after a dialog or a toolbar action). */

@@ -2,15 +2,19 @@ import type { DerivedRow, ProjectStatus } from '@sakutei/shared/measures';
 import { formatContacts } from '@sakutei/shared/measures';
 
 /** The grid's columns, left to right; also the `data-field` of each cell. */
-export const GRID_FIELDS = ['number', 'title', 'status', 'description', 'contacts', 'kpis'] as const;
+/** `progress` (実施状況 of the chosen year) comes last, so existing columns keep their places. */
+export const GRID_FIELDS = ['number', 'title', 'status', 'description', 'contacts', 'kpis', 'progress'] as const;
 export type GridField = (typeof GRID_FIELDS)[number];
 
 export function isGridField(value: string | undefined): value is GridField {
   return value !== undefined && (GRID_FIELDS as readonly string[]).includes(value);
 }
 
-/** How a cell is edited; null when it is derived (number, KPI marks) or not applicable. */
-export type CellEditKind = 'text' | 'multiline' | 'status';
+/**
+ * How a cell is edited; null when it is derived (number, KPI marks, a measure's roll-up) or
+ * not applicable. `progress` opens the 実施状況 dialog instead of an editor in the cell.
+ */
+export type CellEditKind = 'text' | 'multiline' | 'status' | 'progress';
 
 export function editKindOf(row: DerivedRow, field: GridField): CellEditKind | null {
   switch (field) {
@@ -23,6 +27,8 @@ export function editKindOf(row: DerivedRow, field: GridField): CellEditKind | nu
       return row.node.kind === 'placement' ? 'status' : null;
     case 'contacts':
       return row.project ? 'multiline' : null;
+    case 'progress':
+      return row.node.kind === 'placement' ? 'progress' : null;
     default:
       return null;
   }
@@ -42,6 +48,8 @@ export function cellValue(row: DerivedRow, field: GridField): string {
     case 'contacts':
       return formatContacts(row.project?.contacts ?? []);
     case 'kpis':
+    // The year's 実施状況 depends on the chosen year, which a row does not know; copied as nothing.
+    case 'progress':
       return '';
   }
 }

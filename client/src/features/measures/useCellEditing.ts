@@ -26,6 +26,10 @@ type Options = {
   doc: Y.Doc;
   derived: DerivedTable;
   editable: boolean;
+  /** Whether this person may record 実施状況 (staff may, without `editable`). */
+  progressWritable: boolean;
+  /** Opens the 実施状況 dialog of a placement: that cell is not edited in place. */
+  openProgress: (row: DerivedRow) => void;
   grid: GridFocusState;
   /** Runs a document change as one undo step. */
   run: <T>(change: () => T) => T;
@@ -33,13 +37,18 @@ type Options = {
 };
 
 /** Editing a cell in place: open, merge on commit, move on as Enter / Tab say. */
-export function useCellEditing({ doc, derived, editable, grid, run, announce }: Options): CellEditing {
+export function useCellEditing({ doc, derived, editable, progressWritable, openProgress, grid, run, announce }: Options): CellEditing {
   const { t } = useI18n();
   const { editing, setEditing, setFocus, visible, requestGridFocus } = grid;
 
   const startEdit = (target: GridFocus, seed: string | null) => {
     const row = derived.rowById.get(target.rowId);
     if (!row) return;
+    if (editKindOf(row, target.field) === 'progress') {
+      if (!progressWritable) return announce(t('progress.readOnly'));
+      setFocus(target);
+      return openProgress(row);
+    }
     if (!editable) return announce(t('measures.readOnly.announce'));
     if (editKindOf(row, target.field) === null) return;
     setFocus(target);

@@ -27,6 +27,8 @@ type Options = {
   collapsed: ReadonlySet<string>;
   focus: GridFocus | null;
   editable: boolean;
+  /** Staff record 実施状況 without edit access: that cell opens for them too. */
+  progressWritable?: boolean;
   commands: GridCommands;
 };
 
@@ -46,7 +48,7 @@ function isPrintable(event: KeyboardEvent): boolean {
  * Arrows, Home/End and PageUp/PageDown move the focused cell; on the 番号 column Left and
  * Right also collapse and expand, as in a tree. See KeyboardHelp for the full list.
  */
-export function useGridKeyboard({ rows, hasChildren, collapsed, focus, editable, commands }: Options) {
+export function useGridKeyboard({ rows, hasChildren, collapsed, focus, editable, progressWritable = false, commands }: Options) {
   return useCallback(
     (event: KeyboardEvent) => {
       const target = event.target as HTMLElement;
@@ -58,6 +60,7 @@ export function useGridKeyboard({ rows, hasChildren, collapsed, focus, editable,
       const column = GRID_FIELDS.indexOf(focus.field);
       const mod = event.ctrlKey || event.metaKey;
       const editKind = editKindOf(row, focus.field);
+      const cellWritable = editKind === 'progress' ? progressWritable : editable;
       const handled = () => {
         event.preventDefault();
         event.stopPropagation();
@@ -153,7 +156,7 @@ export function useGridKeyboard({ rows, hasChildren, collapsed, focus, editable,
         case 'F2':
           handled();
           if (editKind) {
-            if (editable) commands.startEdit(null);
+            if (cellWritable) commands.startEdit(null);
             else commands.announceReadOnly();
           } else if (column === 0 && expandable) {
             commands.setExpanded(id, collapsed.has(id));
@@ -173,11 +176,18 @@ export function useGridKeyboard({ rows, hasChildren, collapsed, focus, editable,
           }
           break;
       }
+      if (isPrintable(event) && editKind === 'progress') {
+        // Typing on the 実施状況 cell opens its dialog, as a status cell opens its list.
+        handled();
+        if (cellWritable) commands.startEdit(null);
+        else commands.announceReadOnly();
+        return;
+      }
       if (isPrintable(event) && editKind !== null) {
         if (editKind === 'status') editOnly(() => commands.startEdit(null));
         else editOnly(() => commands.startEdit(event.key));
       }
     },
-    [rows, hasChildren, collapsed, focus, editable, commands],
+    [rows, hasChildren, collapsed, focus, editable, progressWritable, commands],
   );
 }
