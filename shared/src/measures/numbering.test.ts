@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FUKUSHIMA_SCHEME, KORIYAMA_SCHEME } from './model';
-import { circled, formatNumberLabel, fromCircled, parseNumberLabel, upperRoman } from './numbering';
+import { circled, formatNumberLabel, fromCircled, isBareNumber, parseLevelWord, parseNumberLabel, upperRoman } from './numbering';
 
 describe('numbering', () => {
   it('prints each level style', () => {
@@ -69,5 +69,43 @@ describe('numbering: katakana and latin styles', () => {
       ],
     };
     expect(parseNumberLabel('ウ-2 創業の支援', scheme)).toEqual({ depth: 1, rest: '創業の支援' });
+  });
+});
+
+describe('numbering: what people type', () => {
+  it('takes a self-closing number straight into any script, a bare one only before a non-letter', () => {
+    expect(parseNumberLabel('③DX推進', FUKUSHIMA_SCHEME)).toEqual({ depth: 2, rest: 'DX推進' });
+    expect(parseNumberLabel('(2)ICT活用', FUKUSHIMA_SCHEME)).toEqual({ depth: 1, rest: 'ICT活用' });
+    expect(parseNumberLabel('（２）ＩＣＴ活用', FUKUSHIMA_SCHEME)).toEqual({ depth: 1, rest: 'ＩＣＴ活用' });
+    expect(parseNumberLabel('⑦EC販路', FUKUSHIMA_SCHEME)).toEqual({ depth: 2, rest: 'EC販路' });
+    expect(parseNumberLabel('ⅣDX人材', KORIYAMA_SCHEME)).toEqual({ depth: 0, rest: 'DX人材' });
+    // `3D` and `IVR` are words, not numbers.
+    expect(parseNumberLabel('3Dプリンタ', FUKUSHIMA_SCHEME)).toBeNull();
+    expect(parseNumberLabel('IVR導入', KORIYAMA_SCHEME)?.depth).not.toBe(0);
+  });
+
+  it('reads a level printed without its parent prefix', () => {
+    expect(parseNumberLabel('3. 産学官連携と技術革新', KORIYAMA_SCHEME)).toEqual({ depth: 1, rest: '産学官連携と技術革新' });
+    expect(parseNumberLabel('Ⅱ-3 産学官連携', KORIYAMA_SCHEME)?.depth).toBe(1);
+  });
+
+  it('reads level words, with their number in the same cell or without', () => {
+    expect(parseLevelWord('基本目標 3.', KORIYAMA_SCHEME)).toEqual({ word: '基本目標', depth: null, number: '3.', rest: '' });
+    expect(parseLevelWord('目標Ⅰ 2. 地域資源を活かした産業の振興', KORIYAMA_SCHEME)).toEqual({
+      word: '目標',
+      depth: 1,
+      number: 'Ⅰ 2.',
+      rest: '地域資源を活かした産業の振興',
+    });
+    expect(parseLevelWord('目標 III', KORIYAMA_SCHEME)).toMatchObject({ depth: 1, number: 'III', rest: '' });
+    expect(parseLevelWord('第１章　総論', FUKUSHIMA_SCHEME)).toMatchObject({ word: '章', number: '1', rest: '総論' });
+    expect(parseLevelWord('施策体系', FUKUSHIMA_SCHEME)).toMatchObject({ depth: 0, rest: '' });
+    // A name that starts with a level's name is a name.
+    expect(parseLevelWord('施策の推進', FUKUSHIMA_SCHEME)).toBeNull();
+  });
+
+  it('knows a cell that is only a number', () => {
+    for (const text of ['3.', '(2)', '（２）', 'Ⅱ-3', '①', 'III', 'ア.']) expect(isBareNumber(text)).toBe(true);
+    for (const text of ['1 経営', 'e-commerce', '2025年', '']) expect(isBareNumber(text)).toBe(false);
   });
 });

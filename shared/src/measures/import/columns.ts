@@ -272,7 +272,8 @@ function normaliseMapping(
       if (!valid(entry.field)) continue;
       const key = headerKey(entry.header ?? '');
       let index = key === '' ? -1 : headers.findIndex((header, c) => !used.has(c) && headerKey(header) === key);
-      if (index < 0 && key === '' && entry.index !== undefined && entry.index < headers.length) index = entry.index;
+      // A column remembered by position only stands for a column that has no header either.
+      if (index < 0 && key === '' && entry.index !== undefined && headers[entry.index] === '' && !used.has(entry.index)) index = entry.index;
       if (index >= 0) {
         used.add(index);
         out.set(index, entry.field);
@@ -347,7 +348,8 @@ export function planColumns(
 
   for (const [index, field] of user) {
     const column = columns[index];
-    if (column) {
+    // A choice that agrees with the header or the data keeps saying why it was made.
+    if (column && column.field !== field) {
       column.field = field;
       column.source = 'user';
       if (field !== 'ignored') pageColumns.delete(index);

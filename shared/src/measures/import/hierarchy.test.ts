@@ -301,3 +301,26 @@ describe('a block pasted below the top level', () => {
     expect(result.value.nodes.map((node) => node.position.parent === null)).toEqual([true, false, true]);
   });
 });
+
+describe('importHierarchy: what issue 14 found', () => {
+  it('imports a table whose header is in another council\'s words, below a caption', () => {
+    const text = ['令和7年度 施策一覧', '', '', '', '番号\t施策名\t取組内容\t所管課\t方向性', '①\t相談支援事業\t経営相談を行います。\t商業振興課\t継続'].join('\n');
+    const { value, problems } = run(text);
+    expect(problems).toEqual([]);
+    expect(value.nodes).toEqual([
+      expect.objectContaining({ kind: 'placement', description: '経営相談を行います。', status: 'continued' }),
+    ]);
+    expect(value.projects[0]).toMatchObject({ name: '相談支援事業', contacts: [{ organisation: '商業振興課', section: '', phone: '' }] });
+  });
+
+  it('keeps a 再掲 mark that matches no project in the name', () => {
+    const { value } = run(['番号\t名称', '①\t相談支援事業', '②\t販路開拓支援（再掲）'].join('\n'));
+    expect(value.projects.map((project) => project.name)).toEqual(['相談支援事業', '販路開拓支援（再掲）']);
+  });
+
+  it('matches a 再掲 whose name a PDF broke with a space', () => {
+    const { value } = run(['番号\t名称', '(1)\t経営', '①\t相談支援事業', '(2)\t販路', '①\t相談 支援事業（再掲）'].join('\n'));
+    expect(value.projects).toHaveLength(1);
+    expect(value.nodes[3]!.projectId).toBe(value.nodes[1]!.projectId);
+  });
+});
