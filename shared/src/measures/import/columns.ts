@@ -130,6 +130,9 @@ function isHeaderLike(row: readonly string[], scheme: HierarchyScheme): boolean 
   if (score >= 2) return true;
   if (score === 0) return false;
   const filled = row.map(cleanCell).filter((cell) => cell !== '');
+  // A level's name is also a data cell (`基本目標 | 産業の振興`); the one word must be a column's.
+  const word = filled.map((cell) => readHeader(cell, scheme)).find((read) => read !== null);
+  if (!word || word.field === 'levelName' || word.field === 'page') return false;
   return (
     filled.length >= 2 &&
     filled.every(
@@ -214,10 +217,15 @@ export type DataLook =
 /** What a column's values look like, on their own. */
 export function lookOf(values: readonly string[], scheme: HierarchyScheme): DataLook {
   if (values.length === 0) return { field: 'empty' };
-  // Before level words: 施策 is also a level name, but a column of 施策 and 事業 is the kind.
+  // 施策 and 事業 are level words too, but a column of only them is the kind (区分); one that
+  // also says 基本目標 or 第2章 is the level words.
+  const levelWords = share(values, (v) => isLevelWordCell(v, scheme));
   const kindShare = share(values, (v) => v === '施策' || v === '事業');
+  if (levelWords >= 0.6 && kindShare < 1 && values.some((v) => v !== '施策' && v !== '事業' && isLevelWordCell(v, scheme))) {
+    return { field: 'levelWord' };
+  }
   if (kindShare === 1 || (kindShare >= 0.6 && values.includes('事業'))) return { field: 'kind' };
-  if (share(values, (v) => isLevelWordCell(v, scheme)) >= 0.6) return { field: 'levelWord' };
+  if (levelWords >= 0.6) return { field: 'levelWord' };
   if (share(values, (v) => readStatus(v) !== undefined) >= 0.6) return { field: 'status' };
   if (isPageNumberColumn(values)) return { field: 'pageNumbers' };
   if (share(values, looksLikeKpiList) >= 0.5) return { field: 'kpis' };

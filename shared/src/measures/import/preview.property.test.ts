@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { HierarchyScheme } from '../model';
 import { FUKUSHIMA_SCHEME } from '../model';
 import { formatNumberLabel } from '../numbering';
 import { HEADER_SYNONYMS } from './columns';
@@ -225,6 +226,54 @@ describe('previewHierarchyImport: random tables', () => {
         expect(again.lines).toEqual(byIndex.lines);
       }),
       { numRuns: 50 },
+    );
+  });
+});
+
+/** A plan that prints its level words: `基本目標 3` / `施策 (1)` / `事業 ①`. */
+const WORDY: HierarchyScheme = {
+  id: 'wordy',
+  name: '基本目標・施策・事業',
+  levels: [
+    { name: '基本目標', numbering: '{arabic}.' },
+    { name: '施策', numbering: '({arabic})' },
+    { name: '事業', numbering: '{circled}' },
+  ],
+};
+
+describe('previewHierarchyImport: level words where people put them', () => {
+  const wordyArb = fc.record({
+    rows: rowsArb(),
+    layout: fc.constantFrom('split', 'joined', 'levelOnly'),
+    header: fc.boolean(),
+    levelWord: fc.constantFrom(...HEADER_SYNONYMS.levelWord),
+    captions: fc.array(fc.constantFrom(...CAPTIONS), { maxLength: 10 }),
+  });
+
+  it('reads `基本目標⇥3.`, `基本目標 3.` and a bare `基本目標` column without losing or re-parenting a row', () => {
+    fc.assert(
+      fc.property(wordyArb, (t) => {
+        const labels = numberLabels(t.rows);
+        type Typed = Row & { typed: string };
+        const word = (row: Row) => WORDY.levels[row.depth]!.name;
+        const layouts = {
+          split: { header: [t.levelWord, '番号', '名称'], cells: (row: Typed, i: number) => [word(row), labels[i]!, row.typed] },
+          joined: { header: ['番号', '名称'], cells: (row: Typed, i: number) => [`${word(row)} ${labels[i]}`, row.typed] },
+          levelOnly: { header: [t.levelWord, '名称'], cells: (row: Typed) => [word(row), row.typed] },
+        };
+        const layout = layouts[t.layout as keyof typeof layouts];
+        const cells: string[][] = t.header ? [...t.captions.map((caption) => [caption]), layout.header] : [];
+        const dataLines: number[] = [];
+        t.rows.forEach((row, i) => {
+          cells.push(layout.cells(row, i));
+          dataLines.push(cells.length);
+        });
+        const preview = previewHierarchyImport(cells, { scheme: WORDY, newId: idSource(), random });
+        expect(preview.problems).toEqual([]);
+        expectRowsBack(preview, t.rows, dataLines);
+        expectNoColumnDropped(preview, { cells, fields: [], dataLines });
+      }),
+      { numRuns: 100 },
     );
   });
 });
