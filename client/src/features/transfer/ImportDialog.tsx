@@ -149,8 +149,13 @@ export function ImportDialog({
             <section className="import-dialog__preview" aria-labelledby={previewId}>
               <h3 id={previewId}>{t('views.import.previewHeading')}</h3>
               {hierarchy && hierarchy.nodes.length > 0 && <ImportSummary preview={hierarchy} />}
-              {draft.kind === 'hierarchy' && draft.hierarchyRows.length > 0 && <HierarchyPreview rows={draft.hierarchyRows} />}
-              {draft.kind === 'kpis' && draft.kpiItems.length > 0 && <KpiPreview items={draft.kpiItems} />}
+              {/* Wide tables scroll sideways; a focusable region lets the keyboard scroll them too. */}
+              {(draft.kind === 'hierarchy' ? draft.hierarchyRows.length : draft.kpiItems.length) > 0 && (
+                <div className="import-dialog__scroll" tabIndex={0} role="group" aria-labelledby={previewId}>
+                  {draft.kind === 'hierarchy' && <HierarchyPreview rows={draft.hierarchyRows} />}
+                  {draft.kind === 'kpis' && <KpiPreview items={draft.kpiItems} />}
+                </div>
+              )}
               {(draft.kind === 'hierarchy' ? draft.hierarchyRows.length : draft.kpiItems.length) === 0 && (
                 <p className="import-dialog__nothing">{t('views.import.nothingToImport')}</p>
               )}
