@@ -29,7 +29,7 @@ export const kpiKindsEn: Record<keyof typeof kpiKindsJa, string> = {
   'kpiKinds.partsJudged': 'Judge the parts',
   'kpiKinds.partsJudged.sum': 'On their sum',
   'kpiKinds.partsJudged.each': 'Each part (all must be met)',
-  'kpiKinds.subFigure.label': 'Sub-figure name (e.g. people in 7 firms (11 people))',
+  'kpiKinds.subFigure.label': 'Sub-figure (e.g. people)',
   'kpiKinds.subFigure.unit': 'Sub-figure unit',
   'kpiKinds.directionInferred': 'The direction was inferred from the figures. Please confirm it.',
   'kpiKinds.directionConfirm': 'Confirm direction',

@@ -27,7 +27,7 @@ export const kpiKindsJa = {
   'kpiKinds.partsJudged': '内訳の判定',
   'kpiKinds.partsJudged.sum': '合計で判定',
   'kpiKinds.partsJudged.each': '内訳ごとに判定（すべて達成で達成）',
-  'kpiKinds.subFigure.label': '副数値の名前（7社（11人）の「人数」など）',
+  'kpiKinds.subFigure.label': '副数値（例: 人数）',
   'kpiKinds.subFigure.unit': '副数値の単位',
   'kpiKinds.directionInferred': '方向は数値から推定しました。確認してください。',
   'kpiKinds.directionConfirm': '方向を確認',

@@ -16,6 +16,7 @@ import type { KpiCardScope } from './kpiCardScope';
 import { KpiField } from './KpiField';
 import { yearShort } from './kpiFormat';
 import { CommitTextField, FiscalYearInput } from './KpiInputs';
+import './kpiKinds.css';
 
 /** The parameters a kind starts with when the user picks it, taken from what the KPI already says. */
 export function defaultKind(name: KpiTargetKindName, kpi: KpiRecord, planYears: readonly number[]): KpiTargetKind {
@@ -86,7 +87,7 @@ export function KpiKindFields({ scope, planYears }: { scope: KpiCardScope; planY
 
   return (
     <div className="measures-kpi__fields measures-kpi__kind" data-testid="kpi-kind-fields">
-      <KpiField scope={scope} name="targetKind" label={t('kpiKinds.kind')}>
+      <KpiField scope={scope} name="targetKind" label={t('kpiKinds.kind')} wide>
         {(id) => (
           <select
             id={id}
