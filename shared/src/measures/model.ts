@@ -178,6 +178,8 @@ export const kpiRecordSchema = z.object({
   partsJudged: partsJudgedSchema.optional(),
   /** The second figure kept with each value (`7社（11人）`). */
   subFigure: subFigureSchema.optional(),
+  /** Set when an import inferred the direction from the figures; cleared once a person confirms or sets it. */
+  directionInferred: z.literal(true).optional(),
 });
 export type KpiRecord = z.infer<typeof kpiRecordSchema>;
 

@@ -167,7 +167,7 @@ function readKpi(id: string, record: YRecord): KpiRecord | null {
 }
 
 /** The optional kind fields: absent or invalid ones are left out, so the KPI reads as a plain `value` one. */
-function readKpiKind(record: YRecord): Pick<KpiRecord, 'targetKind' | 'partsJudged' | 'subFigure'> {
+function readKpiKind(record: YRecord): Pick<KpiRecord, 'targetKind' | 'partsJudged' | 'subFigure' | 'directionInferred'> {
   const targetKind = parsed(kpiTargetKindSchema.nullable(), record.get('targetKind') ?? null, null);
   const partsJudged = parsed(partsJudgedSchema.nullable(), record.get('partsJudged') ?? null, null);
   const subFigure = parsed(subFigureSchema.nullable(), record.get('subFigure') ?? null, null);
@@ -175,6 +175,7 @@ function readKpiKind(record: YRecord): Pick<KpiRecord, 'targetKind' | 'partsJudg
     ...(targetKind && targetKind.kind !== 'value' ? { targetKind } : {}),
     ...(partsJudged === 'each' ? { partsJudged } : {}),
     ...(subFigure ? { subFigure } : {}),
+    ...(record.get('directionInferred') === true ? { directionInferred: true as const } : {}),
   };
 }
 
@@ -477,12 +478,16 @@ export type KpiFields = {
   partsJudged: PartsJudged;
   /** null removes the sub-figure. */
   subFigure: SubFigure | null;
+  /** An import inferred the direction; false once confirmed. Setting `direction` alone confirms it. */
+  directionInferred: boolean;
 };
 
 // From the one list of KPI fields (kpiFields.ts): name, unit and source are Y.Text.
 const KPI_TEXT_FIELDS = new Set<string>(KPI_TEXT_FIELD_NAMES);
 
 function writeKpiFields(record: YRecord, fields: Partial<KpiFields>): void {
+  // A person choosing the direction has confirmed it.
+  if (fields.direction !== undefined && fields.directionInferred === undefined) record.delete('directionInferred');
   for (const [field, value] of Object.entries(fields) as Array<[keyof KpiFields, unknown]>) {
     if (value === undefined) continue;
     if (KPI_TEXT_FIELDS.has(field)) applyTextChange(textField(record, field), String(value));
@@ -705,6 +710,7 @@ export function replaceMeasureTable(doc: Y.Doc, table: MeasureTable): void {
         targetKind: kpi.targetKind ?? { kind: 'value' },
         partsJudged: kpi.partsJudged ?? 'sum',
         subFigure: kpi.subFigure ?? null,
+        directionInferred: kpi.directionInferred === true,
       });
       const actuals = actualsOf(record);
       for (const year of [...actuals.keys()]) if (!(year in kpi.actuals)) actuals.delete(year);

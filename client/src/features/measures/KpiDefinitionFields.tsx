@@ -70,6 +70,21 @@ export function KpiDefinitionFields({ scope }: { scope: KpiCardScope }) {
           </select>
         )}
       </KpiField>
+      {kpi.directionInferred && (
+        <p className="measures-kpi__inferred measures-kpi-field--wide" data-testid="kpi-direction-inferred">
+          {t('kpiKinds.directionInferred')}{' '}
+          {canEdit && (
+            <button
+              type="button"
+              className="button button--quiet"
+              data-testid="kpi-direction-confirm"
+              onClick={() => update({ directionInferred: false })}
+            >
+              {t('kpiKinds.directionConfirm')}
+            </button>
+          )}
+        </p>
+      )}
       <KpiField scope={scope} name="components" label={t('measures.kpi.components')}>
         {(id) => (
           <CommitTextField

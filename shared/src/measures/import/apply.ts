@@ -119,6 +119,8 @@ function fieldsOf(row: KpiImportRow): Partial<KpiFields> {
     // What the printed target proposed (range, 累計, 均衡…) and a 7社（11人） cell's sub-figure.
     ...(row.targetKind ? { targetKind: row.targetKind } : {}),
     ...(row.subFigure ? { subFigure: row.subFigure } : {}),
+    // An inferred direction waits for a person to confirm it in the KPI panel.
+    ...(row.directionFrom === 'inferred' ? { directionInferred: true } : {}),
   };
 }
 
