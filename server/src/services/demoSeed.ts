@@ -52,7 +52,9 @@ export function seedDemoMeasures(doc: Y.Doc): void {
   applyHierarchyImport(doc, hierarchy.value, { parent: null });
   const kpis = importKpiList(demoTable('fukushimaKpis.tsv'));
   assertClean('KPI list', kpis.problems);
-  applyKpiImport(doc, kpis.value, { attachNewTo: null, links: hierarchy.value.kpiLinks, newId: newMeasureId });
+  // The programme as its council adopted it: the directions the import inferred are confirmed ones.
+  const confirmed = kpis.value.map((row) => ({ ...row, directionFrom: 'printed' as const }));
+  applyKpiImport(doc, confirmed, { attachNewTo: null, links: hierarchy.value.kpiLinks, newId: newMeasureId });
   // The role matrix's usual columns (as in Koriyama's 相関表); its marks are for the council to fill in.
   for (const actor of ['事業者', '支援機関', '研究機関', '行政']) addActor(doc, actor, newMeasureId);
 }
