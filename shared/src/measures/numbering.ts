@@ -136,7 +136,20 @@ function escapeRegExp(text: string): string {
 /** Any level's bare counter, as a `{parent}` prefix prints it. */
 const PARENT_PATTERN = `(?:[0-9]+|[\u2160-\u217b]|[IVXLCivxlc]+|[A-Za-z]|[${KATAKANA}]|${COUNTERS.circled.pattern})`;
 
+/** Patterns by template: built once, as the importer asks for them on every cell. */
+const PATTERNS = new Map<string, RegExp>();
+
 function templatePattern(template: string): RegExp {
+  let pattern = PATTERNS.get(template);
+  if (!pattern) {
+    pattern = buildTemplatePattern(template);
+    if (PATTERNS.size > 500) PATTERNS.clear();
+    PATTERNS.set(template, pattern);
+  }
+  return pattern;
+}
+
+function buildTemplatePattern(template: string): RegExp {
   let source = '';
   let last = 0;
   for (const match of template.matchAll(TOKEN)) {
@@ -173,7 +186,8 @@ const BULLET = /^\s*[・\-‐•●○◆■◇□]\s*/;
  * belongs to. Longer templates are tried first, so `Ⅱ-3` is a 目標, not a `Ⅱ` with text `-3`.
  */
 export function parseNumberLabel(text: string, scheme: HierarchyScheme): { depth: number; rest: string } | null {
-  const folded = foldWidth(text);
+  // A number is at the start; folding one character for one keeps offsets, so the head will do.
+  const folded = foldWidth(text.slice(0, 40));
   const candidates = scheme.levels
     .map((level, depth) => ({ depth, template: level.numbering }))
     .filter((candidate) => candidate.template !== '')
@@ -237,8 +251,9 @@ export type LevelWordRead = {
  * followed by a number, a space or the end, so `施策の推進` is a name, not the level 施策.
  */
 export function parseLevelWord(text: string, scheme: HierarchyScheme): LevelWordRead | null {
-  const folded = foldWidth(text).trimStart();
   const offset = text.length - text.trimStart().length;
+  // The word and its numbers are at the start; the rest is sliced from the text as typed.
+  const folded = foldWidth(text.slice(offset, offset + 60));
   const dai = DAI.exec(folded);
   let word: string | null = null;
   let end = 0;
@@ -248,10 +263,7 @@ export function parseLevelWord(text: string, scheme: HierarchyScheme): LevelWord
     number = dai[1]!;
     end = dai[0].length;
   } else {
-    const names = [...new Set([...scheme.levels.map((level) => level.name), ...COMMON_LEVEL_WORDS])].sort(
-      (a, b) => b.length - a.length,
-    );
-    for (const name of names) {
+    for (const name of levelWordsOf(scheme)) {
       if (!folded.startsWith(name)) continue;
       const next = folded.slice(name.length);
       if (next === '' || /^\s/.test(next) || ANY_NUMBER.test(next)) {
@@ -275,8 +287,21 @@ export function parseLevelWord(text: string, scheme: HierarchyScheme): LevelWord
   return { word, depth: depth >= 0 ? depth : null, number, rest: text.slice(restStart).trim() };
 }
 
+const LEVEL_WORDS = new WeakMap<HierarchyScheme, string[]>();
+
+/** The scheme's level names and the common ones, longest first (施策体系 before 施策). */
+function levelWordsOf(scheme: HierarchyScheme): string[] {
+  let words = LEVEL_WORDS.get(scheme);
+  if (!words) {
+    words = [...new Set([...scheme.levels.map((level) => level.name), ...COMMON_LEVEL_WORDS])].sort((a, b) => b.length - a.length);
+    LEVEL_WORDS.set(scheme, words);
+  }
+  return words;
+}
+
 /** A whole cell that is only a number of some style (`3.`, `(2)`, `Ⅱ-3`, `①`): no text after it. */
 export function isBareNumber(text: string): boolean {
+  if (text.length > 24) return false;
   const t = foldWidth(text).trim();
   if (t === '') return false;
   const match = ANY_NUMBER.exec(t);
@@ -285,6 +310,6 @@ export function isBareNumber(text: string): boolean {
 
 /** The number at the start of a cell in any style, whatever the scheme: its length, or 0. */
 export function leadingNumberLength(text: string): number {
-  const match = ANY_NUMBER.exec(foldWidth(text));
+  const match = ANY_NUMBER.exec(foldWidth(text.slice(0, 40)));
   return match && match[0].trim() !== '' ? match[0].length : 0;
 }

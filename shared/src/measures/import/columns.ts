@@ -57,6 +57,22 @@ export type HeaderRead = { field: Field | 'levelName' | 'page'; ambiguous: boole
 
 /** What a header cell names, or null for a word that is not a header word. */
 export function readHeader(text: string, scheme: HierarchyScheme): HeaderRead | null {
+  if (text.length > 40) return null;
+  // Asked of every short cell of every row (is it the header repeated?): remember the answers.
+  let cache = HEADER_CACHE.get(scheme);
+  if (!cache) {
+    cache = new Map();
+    HEADER_CACHE.set(scheme, cache);
+  }
+  if (cache.has(text)) return cache.get(text)!;
+  const read = readHeaderUncached(text, scheme);
+  if (cache.size < 5000) cache.set(text, read);
+  return read;
+}
+
+const HEADER_CACHE = new WeakMap<HierarchyScheme, Map<string, HeaderRead | null>>();
+
+function readHeaderUncached(text: string, scheme: HierarchyScheme): HeaderRead | null {
   const key = headerKey(cleanCell(text));
   if (key === '' || key.length > 24) return null;
   const depth = scheme.levels.findIndex((level) => headerKey(level.name) === key);
@@ -160,7 +176,7 @@ function isSubHeader(header: readonly string[], row: readonly string[], scheme: 
 export function isRepeatedHeader(row: readonly string[], header: Header | null, scheme: HierarchyScheme): boolean {
   const cells = row.map(cleanCell);
   if (header) {
-    const same = cells.filter((cell, c) => cell !== '' && headerKey(cell) === headerKey(header.cells[c]?.split(' ')[0] ?? '')).length;
+    const same = cells.filter((cell, c) => cell !== '' && cell.length <= 40 && headerKey(cell) === headerKey(header.cells[c]?.split(' ')[0] ?? '')).length;
     if (same >= 2) return true;
   }
   return headerScore(row, scheme) >= 2 && cells.filter((cell) => cell !== '').every((cell) => readHeader(cell, scheme) !== null);
@@ -170,6 +186,7 @@ export function isRepeatedHeader(row: readonly string[], header: Header | null, 
 
 /** A cell that is only a level word, perhaps with its number: `基本目標`, `基本目標 3.`, `第2章`. */
 export function isLevelWordCell(text: string, scheme: HierarchyScheme): boolean {
+  if (text.length > 30) return false;
   const read = parseLevelWord(text, scheme);
   return read !== null && read.rest === '';
 }
