@@ -210,7 +210,8 @@ function looksLikeKpiList(text: string): boolean {
   const t = foldWidth(text).replace(/No\.?|№/gi, '').trim();
   const circled = [...t].filter((char) => fromCircled(char) !== null).length;
   if (circled >= 2 && [...t].every((char) => fromCircled(char) !== null || /[\s,、・]/.test(char))) return true;
-  return /^\d{1,3}(\s*[,、・]\s*\d{1,3})+$/.test(t);
+  // Two digits at most: `1,000` is a thousand (a budget), not KPIs 1 and 0.
+  return /^\d{1,2}(\s*[,、・]\s*\d{1,2})+$/.test(t);
 }
 
 function isPageNumberColumn(values: readonly string[]): boolean {
@@ -436,8 +437,12 @@ function resolveTextColumns(columns: PreviewColumn[], looks: readonly DataLook[]
       pick.source = 'data';
     }
   }
+  const headedDescription = columns.some((column) => column.field === 'description' && column.source === 'header');
   for (const column of unclaimed) {
     if (column.field !== 'ignored') continue;
+    // A column under a header word we do not know (備考, 予算額) joins the contents only when
+    // nothing else holds them; otherwise it is left out, and named as left out.
+    if (column.header !== '' && headedDescription) continue;
     const look = text(column.index)!;
     if (look.meanLength > 25 || look.multiline > 0.2) {
       column.field = 'description';

@@ -224,6 +224,13 @@ describe('previewHierarchyImport: numbers as people type them', () => {
     expect(result.problems[1]!.detail).toContain('read as 施策');
   });
 
+  it('reads full-width header words and numbers', () => {
+    const result = preview(['Ｎｏ．\t施策名\t担当課', '１\t経営の革新\t', '（１）\t経営の改善\t', '②\t融資事業\t産業雇用政策課'].join('\n'));
+    expect(result.columns.map((column) => column.field)).toEqual(['number', 'name', 'contacts']);
+    expect(result.problems).toEqual([]);
+    expect(outline(result)).toEqual(['2 経営の革新', '3   経営の改善', '4     [融資事業]']);
+  });
+
   it('reads 第1章 as a level word', () => {
     const result = preview(['第1章 経営の革新', '(1) 経営の改善'].join('\n'));
     expect(outline(result)).toEqual(['1 経営の革新', '2   経営の改善']);
@@ -329,6 +336,21 @@ describe('previewHierarchyImport: columns', () => {
     const result = preview(nextYear, FUKUSHIMA_SCHEME, { mapping: JSON.parse(JSON.stringify(remembered)) });
     expect(result.columns.map((column) => column.field)).toEqual(['description', 'number', 'ignored', 'name']);
     expect(result.nodes[0]!.description).toBe('予算 120 万円');
+  });
+
+  it('leaves out, and names, columns under header words it does not know when the contents have their own', () => {
+    const text = [
+      '番号\t事業名\t事業概要\t予算額（千円）\t備考',
+      '①\t相談支援事業\t経営相談を行います。\t1,000\t令和6年度から商工会議所と共同で実施しており、相談件数は増加傾向にある。',
+      '②\t融資事業\t制度融資を斡旋します。\t12,500\t',
+    ].join('\n');
+    const result = preview(text);
+    expect(result.problems).toEqual([]);
+    expect(result.columns.map((column) => column.field)).toEqual(['number', 'name', 'description', 'ignored', 'ignored']);
+    expect(result.unimportedColumns.map((column) => [column.header, column.nonEmpty])).toEqual([
+      ['予算額（千円）', 2],
+      ['備考', 1],
+    ]);
   });
 
   it('says so when no column holds the names', () => {
