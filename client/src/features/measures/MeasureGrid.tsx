@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef } from 'react';
 import { useI18n } from '../../i18n';
-import { GRID_FIELDS, isGridField, type GridFocus } from './gridModel';
+import { isGridField, type GridFocus } from './gridModel';
 import { GRID_HEADERS, type MeasureGridProps } from './gridHeaders';
 import { yearLong } from './kpiFormat';
 import { MeasureRow } from './MeasureRow';
@@ -117,7 +117,7 @@ export function MeasureGrid(props: MeasureGridProps) {
       >
         <thead>
           <tr role="row" aria-rowindex={1}>
-            {GRID_FIELDS.map((field) => (
+            {props.fields.map((field) => (
               <th key={field} role="columnheader" scope="col" className={`measures-grid__head measures-col--${field}`}>
                 {field === 'progress' && props.progress.year !== null
                   ? t('progress.columnYear', { year: yearLong(props.progress.year, locale) })
@@ -129,9 +129,9 @@ export function MeasureGrid(props: MeasureGridProps) {
         <tbody ref={bodyRef}>
           {virtual.enabled ? (
             <>
-              {virtual.paddingTop > 0 && <Spacer height={virtual.paddingTop} />}
+              {virtual.paddingTop > 0 && <Spacer height={virtual.paddingTop} columns={props.fields.length} />}
               {virtual.items.map((item) => rowOf(item.index))}
-              {virtual.paddingBottom > 0 && <Spacer height={virtual.paddingBottom} />}
+              {virtual.paddingBottom > 0 && <Spacer height={virtual.paddingBottom} columns={props.fields.length} />}
             </>
           ) : (
             rows.map((_, index) => rowOf(index))
@@ -143,10 +143,10 @@ export function MeasureGrid(props: MeasureGridProps) {
 }
 
 /** The height of the rows not rendered; no row to assistive technology. */
-function Spacer({ height }: { height: number }) {
+function Spacer({ height, columns }: { height: number; columns: number }) {
   return (
     <tr role="presentation" aria-hidden="true" className="measures-grid__spacer" style={{ height }}>
-      <td colSpan={GRID_FIELDS.length} />
+      <td colSpan={columns} />
     </tr>
   );
 }

@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n';
 import { CellEditor } from './CellEditor';
 import { CommentBadge } from './CommentBadge';
 import { badgeTargetOf } from './commentTargets';
-import { GRID_FIELDS, editKindOf, type GridEditing, type GridField } from './gridModel';
+import { editKindOf, type GridEditing, type GridField } from './gridModel';
 import { GRID_HEADERS, type MeasureGridProps } from './gridHeaders';
 import { PresenceTags, presenceStyle } from './PresenceTags';
 import { ProgressCell } from './ProgressCell';
@@ -110,7 +110,7 @@ export const MeasureRow = memo(function MeasureRow({ row, rowIndex, gridProps, f
       data-kind={row.node.kind}
       className={`measures-row measures-row--${row.node.kind}${focusField ? ' is-current' : ''}`}
     >
-      {GRID_FIELDS.map((field) => {
+      {gridProps.fields.map((field) => {
         const editKind = editKindOf(row, field);
         // Staff record 実施状況 (through the API) though they cannot edit the rest of the row.
         const writable = editKind === 'progress' ? gridProps.progress.writable : editable;

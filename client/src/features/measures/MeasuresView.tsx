@@ -28,6 +28,7 @@ import { useGridKeyboard } from './useGridKeyboard';
 import { useMediaQuery } from '../../app/useMediaQuery';
 import { PHONE_LAYOUT, WIDE_LAYOUT } from './layoutQueries';
 import { useMeasureJumps } from './useMeasureJumps';
+import { gridFieldsFor } from './gridModel';
 import { useMeasureUndo } from './useMeasureUndo';
 import { yearLong } from './kpiFormat';
 import { ProgressDialog } from './ProgressDialog';
@@ -55,7 +56,13 @@ export function MeasuresView({ planId, session, role, editable }: PlanViewProps)
     () => (shown ? { ...derived, rows: derived.rows.filter((row) => shown.has(row.node.id)) } : derived),
     [derived, shown],
   );
-  const wide = useMediaQuery(WIDE_LAYOUT);
+  const wideScreen = useMediaQuery(WIDE_LAYOUT);
+  // Beside the KPI panel the 実施状況 column would squeeze 内容 to nothing, so on a wide screen
+  // it is shown on request, and then the KPIs move to the sheet to give the grid the width.
+  const [progressColumn, setProgressColumn] = useState<boolean | null>(null);
+  const showProgress = progressColumn ?? !wideScreen;
+  const wide = wideScreen && !showProgress;
+  const fields = useMemo(() => gridFieldsFor(showProgress), [showProgress]);
   const phone = useMediaQuery(PHONE_LAYOUT);
 
   const { announcement, announce } = useAnnouncer();
@@ -83,6 +90,10 @@ export function MeasuresView({ planId, session, role, editable }: PlanViewProps)
     const first = shownDerived.rows[0];
     if (first) setFocus({ rowId: first.node.id, field: focus.field });
   }, [shown, focus, shownDerived, setFocus]);
+  // Hiding the 実施状況 column moves a focus that was in it to the column beside it.
+  useEffect(() => {
+    if (focus && !fields.includes(focus.field)) setFocus({ rowId: focus.rowId, field: fields[fields.length - 1]! });
+  }, [focus, fields, setFocus]);
 
   const undo = useMeasureUndo<typeof focus>(
     doc,
@@ -129,7 +140,7 @@ export function MeasuresView({ planId, session, role, editable }: PlanViewProps)
   const openProgress = (row: DerivedRow) => {
     if (progress.year !== null) recording.start(row, progress.year);
   };
-  const cells = useCellEditing({ doc, derived, editable, progressWritable, openProgress, grid, run, announce });
+  const cells = useCellEditing({ doc, derived, editable, progressWritable, openProgress, fields, grid, run, announce });
   const rowCommands = useGridCommands({
     doc,
     table,
@@ -159,6 +170,7 @@ export function MeasuresView({ planId, session, role, editable }: PlanViewProps)
     focus,
     editable,
     progressWritable,
+    fields,
     commands: rowCommands.commands,
   });
 
@@ -200,6 +212,7 @@ export function MeasuresView({ planId, session, role, editable }: PlanViewProps)
       )}
       <ProgressFilterBar
         view={progress}
+        column={phone ? null : { shown: showProgress, toggle: () => setProgressColumn(!showProgress) }}
         shownProjects={shownDerived.rows.filter((row) => row.node.kind === 'placement').length}
         totalProjects={derived.rows.filter((row) => row.node.kind === 'placement').length}
       />
@@ -232,6 +245,7 @@ export function MeasuresView({ planId, session, role, editable }: PlanViewProps)
               editing={grid.editing}
               editable={editable}
               progress={progress}
+              fields={fields}
               presence={othersCells}
               comments={comments}
               focusRequest={grid.focusRequest}

@@ -6,6 +6,8 @@ import type { ProgressView } from './useProgressView';
 
 type Props = {
   view: ProgressView;
+  /** The grid's 実施状況 column, shown or hidden; null where there is no grid (phones). */
+  column: { shown: boolean; toggle: () => void } | null;
   /** Projects on screen and in the whole table, for the count beside the filter. */
   shownProjects: number;
   totalProjects: number;
@@ -26,7 +28,7 @@ function first<T>(set: ReadonlySet<T> | null): T | typeof ALL {
  * The year whose 実施状況 the table shows, and the filter by 新規/充実/継続, by that year's
  * 実施状況 and by 担当課. Native selects: the keyboard, screen readers and phones all know them.
  */
-export function ProgressFilterBar({ view, shownProjects, totalProjects }: Props) {
+export function ProgressFilterBar({ view, column, shownProjects, totalProjects }: Props) {
   const { t, locale } = useI18n();
   const id = useId();
   const { filter, setFilter } = view;
@@ -101,6 +103,17 @@ export function ProgressFilterBar({ view, shownProjects, totalProjects }: Props)
           ))}
         </select>
       </div>
+      {column && (
+        <button
+          type="button"
+          className="button button--quiet"
+          aria-pressed={column.shown}
+          data-testid="progress-column-toggle"
+          onClick={column.toggle}
+        >
+          {t('progress.filter.column')}
+        </button>
+      )}
       {active && (
         <button type="button" className="button button--quiet" data-testid="progress-filter-clear" onClick={() => setFilter(NO_PROGRESS_FILTER)}>
           {t('progress.filter.clear')}

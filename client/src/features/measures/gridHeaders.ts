@@ -27,6 +27,8 @@ export type MeasureGridProps = {
   editable: boolean;
   /** The chosen year's 実施状況 and roll-ups, for the last column. */
   progress: ProgressView;
+  /** The columns shown, left to right (see gridFieldsFor). */
+  fields: readonly GridField[];
   presence: CellPresenceMap;
   comments: CellComments;
   /** Bumped to pull the keyboard focus back into the grid (after a dialog or a toolbar action). */

@@ -6,6 +6,14 @@ import { formatContacts } from '@sakutei/shared/measures';
 export const GRID_FIELDS = ['number', 'title', 'status', 'description', 'contacts', 'kpis', 'progress'] as const;
 export type GridField = (typeof GRID_FIELDS)[number];
 
+/**
+ * The columns on screen: every column, or all but 実施状況 when it is hidden (beside the KPI
+ * panel there is no room for it and 内容 both, so it is shown on request there).
+ */
+export function gridFieldsFor(showProgress: boolean): readonly GridField[] {
+  return showProgress ? GRID_FIELDS : GRID_FIELDS.filter((field) => field !== 'progress');
+}
+
 export function isGridField(value: string | undefined): value is GridField {
   return value !== undefined && (GRID_FIELDS as readonly string[]).includes(value);
 }

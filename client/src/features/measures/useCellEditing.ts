@@ -9,7 +9,7 @@ import {
 } from '@sakutei/shared/measures';
 import type * as Y from 'yjs';
 import { useI18n } from '../../i18n';
-import { GRID_FIELDS, cellValue, editKindOf, isProjectStatus, type CommitMove, type GridField, type GridFocus } from './gridModel';
+import { cellValue, editKindOf, isProjectStatus, type CommitMove, type GridField, type GridFocus } from './gridModel';
 import { mergeText } from './mergeText';
 import type { GridFocusState } from './useGridFocus';
 
@@ -30,6 +30,8 @@ type Options = {
   progressWritable: boolean;
   /** Opens the 実施状況 dialog of a placement: that cell is not edited in place. */
   openProgress: (row: DerivedRow) => void;
+  /** The columns on screen, for Tab and Shift+Tab out of an editor. */
+  fields: readonly GridField[];
   grid: GridFocusState;
   /** Runs a document change as one undo step. */
   run: <T>(change: () => T) => T;
@@ -37,7 +39,7 @@ type Options = {
 };
 
 /** Editing a cell in place: open, merge on commit, move on as Enter / Tab say. */
-export function useCellEditing({ doc, derived, editable, progressWritable, openProgress, grid, run, announce }: Options): CellEditing {
+export function useCellEditing({ doc, derived, editable, progressWritable, openProgress, fields, grid, run, announce }: Options): CellEditing {
   const { t } = useI18n();
   const { editing, setEditing, setFocus, visible, requestGridFocus } = grid;
 
@@ -78,12 +80,12 @@ export function useCellEditing({ doc, derived, editable, progressWritable, openP
     if (!row) return;
     if (draft !== editing.base) writeCell(row, editing.field, editing.base, draft);
     const rowIndex = visible.rows.indexOf(row);
-    const column = GRID_FIELDS.indexOf(editing.field);
+    const column = fields.indexOf(editing.field);
     if (move === 'down') {
       const below = visible.rows[rowIndex + 1];
       if (below) setFocus({ rowId: below.node.id, field: editing.field });
     } else if (move === 'right' || move === 'left') {
-      const field = GRID_FIELDS[column + (move === 'right' ? 1 : -1)];
+      const field = fields[column + (move === 'right' ? 1 : -1)];
       if (field) setFocus({ rowId: row.node.id, field });
     }
     if (refocus) requestGridFocus();

@@ -29,6 +29,8 @@ type Options = {
   editable: boolean;
   /** Staff record 実施状況 without edit access: that cell opens for them too. */
   progressWritable?: boolean;
+  /** The columns on screen, left to right. */
+  fields?: readonly GridField[];
   commands: GridCommands;
 };
 
@@ -48,7 +50,7 @@ function isPrintable(event: KeyboardEvent): boolean {
  * Arrows, Home/End and PageUp/PageDown move the focused cell; on the 番号 column Left and
  * Right also collapse and expand, as in a tree. See KeyboardHelp for the full list.
  */
-export function useGridKeyboard({ rows, hasChildren, collapsed, focus, editable, progressWritable = false, commands }: Options) {
+export function useGridKeyboard({ rows, hasChildren, collapsed, focus, editable, progressWritable = false, fields = GRID_FIELDS, commands }: Options) {
   return useCallback(
     (event: KeyboardEvent) => {
       const target = event.target as HTMLElement;
@@ -57,7 +59,7 @@ export function useGridKeyboard({ rows, hasChildren, collapsed, focus, editable,
       const index = rows.findIndex((row) => row.node.id === focus.rowId);
       const row = rows[index];
       if (!row) return;
-      const column = GRID_FIELDS.indexOf(focus.field);
+      const column = fields.indexOf(focus.field);
       const mod = event.ctrlKey || event.metaKey;
       const editKind = editKindOf(row, focus.field);
       const cellWritable = editKind === 'progress' ? progressWritable : editable;
@@ -135,22 +137,22 @@ export function useGridKeyboard({ rows, hasChildren, collapsed, focus, editable,
           return;
         case 'ArrowLeft':
           handled();
-          if (column > 0) go(index, GRID_FIELDS[column - 1]);
+          if (column > 0) go(index, fields[column - 1]);
           else if (expandable && !collapsed.has(id)) commands.setExpanded(id, false);
           else if (row.parentId !== null) go(rows.findIndex((other) => other.node.id === row.parentId));
           return;
         case 'ArrowRight':
           handled();
           if (column === 0 && expandable && collapsed.has(id)) commands.setExpanded(id, true);
-          else if (column < GRID_FIELDS.length - 1) go(index, GRID_FIELDS[column + 1]);
+          else if (column < fields.length - 1) go(index, fields[column + 1]);
           return;
         case 'Home':
           handled();
-          go(index, GRID_FIELDS[0]);
+          go(index, fields[0]);
           return;
         case 'End':
           handled();
-          go(index, GRID_FIELDS[GRID_FIELDS.length - 1]);
+          go(index, fields[fields.length - 1]);
           return;
         case 'Enter':
         case 'F2':
@@ -188,6 +190,6 @@ export function useGridKeyboard({ rows, hasChildren, collapsed, focus, editable,
         else editOnly(() => commands.startEdit(event.key));
       }
     },
-    [rows, hasChildren, collapsed, focus, editable, progressWritable, commands],
+    [rows, hasChildren, collapsed, focus, editable, progressWritable, fields, commands],
   );
 }
