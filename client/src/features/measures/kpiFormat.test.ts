@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { actualYearsOf, parseList, yearLong, yearShort } from './kpiFormat';
+import { kpiFigures, num, type KpiRecord } from '@sakutei/shared/measures';
+import type { MessageKey } from '../../i18n';
+import { en } from '../../i18n/en';
+import { ja } from '../../i18n/ja';
+import { achievementText, actualYearsOf, describeValue, parseList, progressText, yearLong, yearShort } from './kpiFormat';
 import { smallTable } from './testTable';
 
 describe('kpiFormat', () => {
@@ -19,5 +23,44 @@ describe('kpiFormat', () => {
   it('splits a typed list, trims it, drops blanks and repeats, and cuts long items', () => {
     expect(parseList('空き店舗数、 空き店舗数,\n中心市街地', /[,、，\n]+/, 400)).toEqual(['空き店舗数', '中心市街地']);
     expect(parseList('あいうえお', /,/, 3)).toEqual(['あいう']);
+  });
+});
+
+describe('figures per KPI kind, in words', () => {
+  const tJa = (key: MessageKey) => ja[key];
+  const tEn = (key: MessageKey) => en[key];
+  const base: KpiRecord = {
+    id: 'k',
+    attachTo: '',
+    key: '',
+    name: '',
+    formerNames: [],
+    unit: '件/年',
+    direction: 'higher',
+    components: [],
+    baseline: { value: num(4), fiscalYear: 2020, label: '' },
+    target: { value: num(4), fiscalYear: 2025 },
+    actuals: { '2023': num(4) },
+    source: '',
+  };
+
+  it('shows 100 % for a target equal to its baseline, and says why there is no 進捗率', () => {
+    const figures = kpiFigures(base, 2023);
+    expect(achievementText(figures, tJa)).toBe('100.0%');
+    expect(progressText(figures, tJa)).toBe('対象外（目標値が基準値と同じ）');
+    expect(progressText(figures, tEn)).toBe('n/a (target equals the baseline)');
+  });
+
+  it('words a staff judgement and a qualitative KPI’s missing ratios', () => {
+    const kpi: KpiRecord = { ...base, targetKind: { kind: 'qualitative', wording: '均衡' }, actuals: { '2023': { kind: 'judgement', met: false, note: '' } } };
+    const figures = kpiFigures(kpi, 2023);
+    expect(achievementText(figures, tJa)).toBe('未達成');
+    expect(progressText(figures, tJa)).toBe('対象外（定性目標）');
+    expect(describeValue(kpi.actuals['2023'], kpi, 'actual', tEn)).toBe('Not met');
+  });
+
+  it('prints a year’s actual in the unit the export uses', () => {
+    expect(describeValue(num(433), base, 'actual', tJa)).toBe('433 件');
+    expect(describeValue(num(480), base, 'target', tJa)).toBe('480 件/年');
   });
 });
