@@ -8,7 +8,17 @@ import {
   type ReportProject,
   type ReportRollup,
 } from '@sakutei/shared/measures';
+import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n';
+
+/** A table that scrolls sideways on a narrow screen: focusable, so the keyboard can scroll it, and named. */
+function ScrollRegion({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="views-scroll" tabIndex={0} role="region" aria-label={label}>
+      {children}
+    </div>
+  );
+}
 
 /** 成果指標の評価 / 事業の実施状況 / 事業の区分 under one level. */
 export function RollupTable({ rollup, caption }: { rollup: ReportRollup; caption: string }) {
@@ -16,7 +26,7 @@ export function RollupTable({ rollup, caption }: { rollup: ReportRollup; caption
   const counts = rollup.progress;
   const reprints = counts && counts.reprints > 0 ? t('report.rollup.reprints', { count: String(counts.reprints) }) : '';
   return (
-    <div className="views-scroll">
+    <ScrollRegion label={caption}>
       <table className="views-table report-rollup" data-testid="report-rollup">
         <caption className="visually-hidden">{caption}</caption>
         <tbody>
@@ -86,7 +96,7 @@ export function RollupTable({ rollup, caption }: { rollup: ReportRollup; caption
           )}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -108,7 +118,7 @@ function ChartFigure({ kpi }: { kpi: ReportKpi }) {
 export function KpiTable({ kpis, fiscalYear, caption }: { kpis: readonly ReportKpi[]; fiscalYear: number; caption: string }) {
   const { t, locale } = useI18n();
   return (
-    <div className="views-scroll">
+    <ScrollRegion label={caption}>
       <table className="views-table report-kpis" data-testid="report-kpis">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -145,7 +155,7 @@ export function KpiTable({ kpis, fiscalYear, caption }: { kpis: readonly ReportK
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -153,7 +163,7 @@ export function KpiTable({ kpis, fiscalYear, caption }: { kpis: readonly ReportK
 export function ProjectTable({ projects, caption }: { projects: readonly ReportProject[]; caption: string }) {
   const { t } = useI18n();
   return (
-    <div className="views-scroll">
+    <ScrollRegion label={caption}>
       <table className="views-table report-projects" data-testid="report-projects">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -187,6 +197,6 @@ export function ProjectTable({ projects, caption }: { projects: readonly ReportP
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

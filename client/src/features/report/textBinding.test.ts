@@ -56,7 +56,11 @@ describe('textarea ⇄ Y.Text binding', () => {
     expect(a.getMap('texts').size).toBe(0);
 
     fieldA.focus();
+    type(fieldA, '課');
+    // Creating the shared text on the first keystroke leaves what was typed in place.
+    expect(fieldA.value).toBe('課');
     type(fieldA, '課題：人材確保。');
+    expect(fieldA.value).toBe('課題：人材確保。');
     expect(fieldB.value).toBe('課題：人材確保。');
 
     fieldB.focus();

@@ -61,6 +61,8 @@ export function bindTextArea(field: HTMLTextAreaElement, source: TextSource, ori
   let shown = '';
   let composing = false;
   let waiting: TextDelta[] = [];
+  /** Set while this field creates the shared text: its own creation must not reset what was typed. */
+  let creating = false;
 
   const show = (value: string, selection?: [number, number]) => {
     field.value = value;
@@ -84,14 +86,22 @@ export function bindTextArea(field: HTMLTextAreaElement, source: TextSource, ori
     text?.unobserve(onRemote);
     text = next;
     text?.observe(onRemote);
-    show(text?.toString() ?? '');
+    if (!creating) show(text?.toString() ?? '');
   };
 
   /** Writes the field's change since `shown` into the shared text, moved past `remote` changes made meanwhile. */
   const write = (remote: readonly TextDelta[]) => {
     const change = textChange(shown, field.value);
     if (!change) return;
-    const target = text ?? source.create();
+    let target = text;
+    if (!target) {
+      creating = true;
+      try {
+        target = source.create();
+      } finally {
+        creating = false;
+      }
+    }
     if (target !== text) {
       text?.unobserve(onRemote);
       text = target;
