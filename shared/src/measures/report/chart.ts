@@ -86,6 +86,10 @@ export function reportChartSvg(chart: ReportChart, description: string): string 
   const barWidth = Math.max(slot - gap, 4);
   const zero = y(0);
   const parts: string[] = [`<line x1="${side}" x2="${width - side}" y1="${zero.toFixed(1)}" y2="${zero.toFixed(1)}" stroke="#666" stroke-width="0.8"/>`];
+  if (chart.target !== null) {
+    const ty = y(chart.target).toFixed(1);
+    parts.push(`<line x1="${side}" x2="${width - side}" y1="${ty}" y2="${ty}" stroke="#b42318" stroke-width="1" stroke-dasharray="4 3"/>`);
+  }
   chart.bars.forEach((bar, index) => {
     const x = side + index * slot + (slot - barWidth) / 2;
     const centre = (x + barWidth / 2).toFixed(1);
@@ -105,12 +109,11 @@ export function reportChartSvg(chart: ReportChart, description: string): string 
             ? 'fill="#1d4ed8"'
             : 'fill="#7aa0e6"';
     parts.push(`<rect x="${x.toFixed(1)}" y="${yTop.toFixed(1)}" width="${barWidth.toFixed(1)}" height="${h.toFixed(1)}" ${style}/>`);
-    parts.push(`<text x="${centre}" y="${(yTop - 2).toFixed(1)}" font-size="8" text-anchor="middle" fill="#222">${escapeXml(formatNumber(bar.value))}</text>`);
+    // A white halo keeps the figure readable where it crosses the target line.
+    parts.push(
+      `<text x="${centre}" y="${(yTop - 2).toFixed(1)}" font-size="8" text-anchor="middle" fill="#222" stroke="#fff" stroke-width="2.5" paint-order="stroke">${escapeXml(formatNumber(bar.value))}</text>`,
+    );
   });
-  if (chart.target !== null) {
-    const ty = y(chart.target).toFixed(1);
-    parts.push(`<line x1="${side}" x2="${width - side}" y1="${ty}" y2="${ty}" stroke="#b42318" stroke-width="1" stroke-dasharray="4 3"/>`);
-  }
   const label = escapeXml(description);
   return `<svg xmlns="http://www.w3.org/2000/svg" class="report-chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${label}"><title>${label}</title>${parts.join('')}</svg>`;
 }
