@@ -59,6 +59,7 @@ export const importUndoRoute = createRoute({
   request: { params: ImportParams },
   responses: {
     200: json(ImportUndoResponse, 'Undone.'),
+    400: errorResponses[400],
     401: errorResponses[401],
     403: errorResponses[403],
     404: errorResponses[404],
