@@ -69,9 +69,13 @@ export function similarKeys(a: string, b: string): boolean {
   return shorter >= 3 && editDistance(a, b) <= allowed;
 }
 
-/** Form feeds and the page lines a PDF or Word leaves in a paste: `- 12 -`, `12 ページ`, `page 3`, `P.4`. */
+/**
+ * Lines that are layout, not rows: form feeds and the page lines a PDF or Word leaves in a
+ * paste (`- 12 -`, `12 ページ`, `page 3`, `P.4`), and rules drawn with dashes (`-----`, `――――`, `＝＝＝`).
+ */
 export function isPageLine(cells: readonly string[]): boolean {
   const filled = cells.map((cell) => cell.trim()).filter((cell) => cell !== '');
+  if (filled.length > 0 && filled.every((cell) => /^[-‐‑–—―─━=＝_＿~〜～*＊・･.。\s]{3,}$/.test(cell))) return true;
   if (cells.some((cell) => cell.includes('\f'))) return filled.every((cell) => cell.replace(/\f/g, '').trim() === '' || isPageText(cell));
   return filled.length === 1 && isPageText(filled[0]!);
 }

@@ -94,7 +94,7 @@ function numberLabels(rows: readonly Row[]): string[] {
 }
 
 const CAPTIONS = ['第2章 施策の体系、主要な事業及び成果指標', '（令和7年度）', '', '福島市', '※ 所管課は令和7年4月現在'];
-const PAGE_LINES = [['- 7 -'], ['12 ページ'], ['\f'], ['page 3']];
+const PAGE_LINES = [['- 7 -'], ['12 ページ'], ['\f'], ['page 3'], ['――――――――'], ['-----', '-----', '-----']];
 
 const tableArb = fc.record({
   rows: rowsArb(),
@@ -111,7 +111,11 @@ const tableArb = fc.record({
   /** Lines between rows: 0 none, 1 blank, 2 a page line, 3 the header again. */
   noise: fc.array(fc.constantFrom(0, 0, 0, 1, 2, 3), { maxLength: 14 }),
   page: fc.nat(PAGE_LINES.length - 1),
+  /** Typed in full-width forms (`Ｎｏ．`, `（１）`), as a Japanese IME leaves them. */
+  wide: fc.boolean(),
 });
+
+const toWide = (text: string) => text.replace(/[!-~]/g, (char) => String.fromCharCode(char.charCodeAt(0) + 0xfee0));
 
 type Table = { cells: string[][]; fields: Field[]; dataLines: number[] };
 
@@ -121,8 +125,8 @@ function render(t: TableSpec, withHeader: boolean): Table {
   const fields: Field[] = ['number', 'name'];
   // The optional columns go anywhere, before or after the number and the name.
   for (const field of t.order) fields.splice(Math.min(t.insertAt, fields.length), 0, field);
-  const labels = numberLabels(t.rows);
-  const header = fields.map((field) => t.words[field]);
+  const labels = numberLabels(t.rows).map((label) => (t.wide ? toWide(label) : label));
+  const header = fields.map((field) => (t.wide ? toWide(t.words[field]) : t.words[field]));
   const cells: string[][] = withHeader ? [...t.captions.map((caption) => [caption]), header] : [];
   const dataLines: number[] = [];
   t.rows.forEach((row, i) => {
@@ -191,7 +195,9 @@ describe('previewHierarchyImport: random tables', () => {
         const preview = run(table.cells);
         expect(preview.problems).toEqual([]);
         expect(preview.headerLine).toBe(t.captions.length + 1);
-        expect(preview.columns.map((column) => column.field as ImportField)).toEqual(table.fields);
+        expect(preview.columns.slice(0, table.fields.length).map((column) => column.field as ImportField)).toEqual(table.fields);
+        // Cells beyond the table (a rule drawn across three cells) make columns with nothing in them.
+        expect(preview.columns.slice(table.fields.length).every((column) => column.nonEmpty === 0)).toBe(true);
         expectRowsBack(preview, t.rows, table.dataLines);
         expectNoColumnDropped(preview, table);
       }),

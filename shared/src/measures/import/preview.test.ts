@@ -432,7 +432,7 @@ describe('normalising for matching', () => {
   });
 
   it('knows page lines', () => {
-    for (const line of [['- 12 -'], ['12 ページ'], ['page 3'], ['P.4'], ['3 / 20'], ['\f']]) expect(isPageLine(line)).toBe(true);
+    for (const line of [['- 12 -'], ['12 ページ'], ['page 3'], ['P.4'], ['3 / 20'], ['\f'], ['――――'], ['---', '', '---']]) expect(isPageLine(line)).toBe(true);
     for (const line of [['12'], ['① 相談'], ['page', '3']]) expect(isPageLine(line)).toBe(false);
   });
 
