@@ -84,7 +84,7 @@ export function ColumnMapping({ columns, headerLine, mappingFrom, changed, onCha
                   {name}
                 </th>
                 <td className="import-columns__samples">{column.samples.slice(0, 3).map((sample) => short(sample)).join(' / ')}</td>
-                <td>
+                <td className="import-columns__field">
                   <select
                     className="views-input import-columns__select"
                     value={column.field}
