@@ -98,7 +98,9 @@ describe('previewHierarchyImport: Koriyama tables', () => {
       [4, '行政', 'ignored'],
     ]);
     expect(result.unimportedColumns[0]!.samples).toEqual(['◎', '○', '◎']);
-    expect(result.problems).toEqual([]);
+    // The legend under the table is a note, said and skipped, not a 主な施策.
+    expect(codes(result)).toEqual([[33, 'unknownNumbering']]);
+    expect(result.problems[0]!.detail).toMatch(/^"◎：主たる役割 ○：連携・協力するなどの役割" reads as a note/);
     // `I.` is a 目指すべき姿; `1.` under it a 目標 printed without its parent's `Ⅰ-`.
     expect(result.rowsPerLevel.map((level) => level.count)).toEqual([4, 25, 0]);
     expect(outline(result).slice(0, 3)).toEqual([

@@ -232,6 +232,10 @@ function tocReader(scheme: HierarchyScheme, report: Report) {
     const cells = row.map(cleanCell);
     // Word's 目次 indents deeper rows by a column, so the label is the first filled cell.
     const at = cells.findIndex((cell) => cell !== '');
+    if (pending === '' && isNote(cells[at]!)) {
+      report({ line, column: FIELD_LABELS.name, code: 'unknownNumbering', detail: noteDetail(cells[at]!) });
+      return [];
+    }
     const strict = scheme.levels.some((level) => level.numbering === '');
     const label = readLabel({ levelText: pending, numberText: '', nameText: cells[at]!, hasNumberColumn: false, strict }, scheme, words);
     pending = '';
@@ -339,6 +343,10 @@ function tableReader(plan: ColumnPlan, scheme: HierarchyScheme, report: Report) 
     const levelText = first(fields.levelWord) || carried;
     const nameText = own?.text ?? '';
     const strict = hasUnnumbered || fields.name.length > 1 || (own !== undefined && plan.levelOfColumn.has(own.c));
+    if (numberText === '' && levelText === '' && isNote(nameText)) {
+      report({ ...where('name'), code: 'unknownNumbering', detail: noteDetail(nameText) });
+      return out;
+    }
     const read = readLabel({ levelText, numberText, nameText, hasNumberColumn: fields.number.length > 0, strict }, scheme, levelWords);
     if (read.unknownWord) {
       report({
@@ -421,6 +429,15 @@ function unnumberedDepth(scheme: HierarchyScheme, previousDepth: number): number
   const unnumbered = scheme.levels.flatMap((level, depth) => (level.numbering === '' ? [depth] : []));
   const reachable = unnumbered.filter((depth) => depth <= previousDepth + 1);
   return reachable[reachable.length - 1] ?? unnumbered[0] ?? null;
+}
+
+/** A note printed under a table (`※ 所管課は4月現在`, `（注）…`, `◎：主たる役割 ○：…`), not a row of it. */
+function isNote(text: string): boolean {
+  return /^(?:[※＊*]|注\s*[0-9０-９]*\s*[：:.．)）]|[(（]注[0-9０-９]*[)）]|[◎○〇●△]\s*[：:])/.test(text.trim());
+}
+
+function noteDetail(text: string): string {
+  return `"${text}" reads as a note under the table, not one of its rows; skipped (give it a number or a level word to import it)`;
 }
 
 function unknownNumberDetail(text: string, scheme: HierarchyScheme): string {
