@@ -51,6 +51,8 @@ test('a member sets a range target by keyboard and sees its 達成率 and 進捗
   await expect(card.getByTestId('kpi-grade')).toHaveAttribute('data-grade', 'A');
   // The range stands in for the printed target figure.
   await expect(card.getByTestId('kpi-target-input')).toHaveCount(0);
+  // The chart draws the range as a band.
+  await expect(card.getByTestId('kpi-chart-band')).toHaveCount(1);
 
   // An actual inside the band is met, 100 %.
   const r6 = card.locator('[data-testid="kpi-actual-input"][data-year="2024"]');

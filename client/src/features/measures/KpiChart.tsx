@@ -26,6 +26,8 @@ export function KpiChart({ kpi, mark, years }: Props) {
   const printedTarget = numericValue(kpi.target.value);
   // 維持 keeps the baseline; a relative target is worked out from it; a range has no one line.
   const target = resolvedTarget(kpi.targetKind ?? { kind: 'value' }, kpi.direction, printedTarget, baseline).value;
+  // A range target is a band across the chart, not a point to reach.
+  const band = kpi.targetKind?.kind === 'range' ? { low: Math.min(kpi.targetKind.low, kpi.targetKind.high), high: Math.max(kpi.targetKind.low, kpi.targetKind.high) } : null;
   const baselineYear = kpi.baseline.fiscalYear;
   const targetYear = kpi.target.fiscalYear ?? (kpi.direction === 'keep' ? years.at(-1) ?? null : null);
 
@@ -68,7 +70,12 @@ export function KpiChart({ kpi, mark, years }: Props) {
   const firstYear = Math.min(...anchorYears);
   const lastYear = Math.max(...anchorYears);
   const span = Math.max(lastYear - firstYear, 1);
-  const values = [...points.map((p) => p.value), ...(baseline !== null ? [baseline] : []), ...(target !== null ? [target] : [])];
+  const values = [
+    ...points.map((p) => p.value),
+    ...(baseline !== null ? [baseline] : []),
+    ...(target !== null ? [target] : []),
+    ...(band ? [band.low, band.high] : []),
+  ];
   let low = Math.min(...values);
   let high = Math.max(...values);
   if (low === high) {
@@ -111,6 +118,16 @@ export function KpiChart({ kpi, mark, years }: Props) {
       aria-label={summary}
       data-testid="kpi-chart"
     >
+      {band && (
+        <rect
+          className="measures-chart__band"
+          x={PAD.left}
+          width={WIDTH - PAD.left - PAD.right}
+          y={y(band.high)}
+          height={Math.max(y(band.low) - y(band.high), 1)}
+          data-testid="kpi-chart-band"
+        />
+      )}
       <line className="measures-chart__axis" x1={PAD.left} x2={WIDTH - PAD.right} y1={bottom} y2={bottom} />
       <line className="measures-chart__axis" x1={PAD.left} x2={PAD.left} y1={PAD.top} y2={bottom} />
       <text className="measures-chart__label" x={PAD.left - 4} y={y(high - margin) + 4} textAnchor="end">
