@@ -100,6 +100,8 @@ test('a member pastes a table with foreign header words, fixes a column, confirm
     await expectNoHorizontalOverflow(member, 'the import dialog at 390 px');
     await dialog.getByTestId('import-columns').scrollIntoViewIfNeeded();
     await member.screenshot({ path: `${SHOTS}/import-390.png` });
+    await dialog.getByTestId('import-summary').scrollIntoViewIfNeeded();
+    await member.screenshot({ path: `${SHOTS}/import-390-preview.png` });
     await member.setViewportSize({ width: 1440, height: 1000 });
   }
 
