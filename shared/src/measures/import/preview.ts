@@ -457,7 +457,14 @@ function mergedDetail(merged: { outer: string; inner: string }, scheme: Hierarch
  */
 class LevelWordDepths {
   private readonly known = new Map<string, number>();
+  private readonly reported = new Set<string>();
   constructor(private readonly scheme: HierarchyScheme) {}
+  /** True the first time a word is asked about: the problem is said once per word, not per row. */
+  firstReport(word: string): boolean {
+    if (this.reported.has(word)) return false;
+    this.reported.add(word);
+    return true;
+  }
   depthOf(word: string, depth: number | null): number | null {
     const seen = this.known.get(word);
     if (seen !== undefined) return seen;
@@ -493,7 +500,7 @@ function readLabel(
   const result: Label = { depth: null, title: nameText, unknownWord: null, merged: null, badNumber: null };
   const useWord = (word: string, depth: number | null) => {
     result.depth = words.depthOf(word, depth);
-    if (depth === null) result.unknownWord = word;
+    if (depth === null && words.firstReport(word)) result.unknownWord = word;
   };
 
   if (levelText !== '') {
