@@ -28,13 +28,19 @@ export function KpiEvaluationCells({ kpi, rules }: { kpi: KpiRecord; rules: read
       ? '—'
       : formatPercent(figures.achievement);
 
+  // Where a ratio means nothing for the KPI's kind, the — says why (title and screen readers).
+  const why = (reason: (typeof figures.notApplicable)['achievement']) => (reason ? t(`kpiKinds.na.${reason}`) : undefined);
+  const achievementWhy = figures.achievement === null && !figures.binary ? why(figures.notApplicable.achievement) : undefined;
+  const progressWhy = figures.progress === null ? why(figures.notApplicable.progress) : undefined;
   return (
     <>
-      <td className="kpi-list__computed kpi-list__computed--first kpi-list__number" data-testid="kpi-achievement">
+      <td className="kpi-list__computed kpi-list__computed--first kpi-list__number" data-testid="kpi-achievement" title={achievementWhy}>
         {achievement}
+        {achievementWhy && <span className="visually-hidden"> {achievementWhy}</span>}
       </td>
-      <td className="kpi-list__computed kpi-list__number" data-testid="kpi-progress">
+      <td className="kpi-list__computed kpi-list__number" data-testid="kpi-progress" title={progressWhy}>
         {figures.progress === null ? '—' : formatPercent(figures.progress)}
+        {progressWhy && <span className="visually-hidden"> {progressWhy}</span>}
       </td>
       <td className="kpi-list__computed" data-testid="kpi-grade" data-grade={figures.grade}>
         <span className="kpi-list__grade">{figures.grade}</span> {figures.gradeLabel}
