@@ -158,6 +158,9 @@ describe('previewHierarchyImport: Koriyama tables', () => {
       '21   新時代を切り拓く多様な起業家の育成',
       '23     [起業エコシステムの整備・ネットワークの構築]',
       '24     [女性・シニア・外国人など新たな人材の発掘・育成]',
+      // A heading the PDF broke over two lines is one 目標.
+      '25   東京一極集中への対策、Uターンの推進',
+      '28     [本市優良企業の市外への魅力発信]',
     ]);
     // The 再掲 has a stray space from the PDF and still finds its project.
     expect(result.reprints).toEqual([
@@ -169,6 +172,18 @@ describe('previewHierarchyImport: Koriyama tables', () => {
         matchedLine: 14,
         confirmed: false,
       },
+    ]);
+  });
+});
+
+describe('previewHierarchyImport: lines a PDF broke', () => {
+  it('joins a line that can only continue the name above, and no other', () => {
+    const result = preview(['Ⅰ. 地域商業の振興', '1. 東京一極集中への対策、Uターン', 'の推進', 'ものづくり人材の確保', 'にぎわい創出'].join('\n'), KORIYAMA_SCHEME);
+    expect(outline(result)).toEqual([
+      '1 地域商業の振興',
+      '2   東京一極集中への対策、Uターンの推進',
+      '4     [ものづくり人材の確保]',
+      '5     [にぎわい創出]',
     ]);
   });
 });

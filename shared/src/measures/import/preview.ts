@@ -222,13 +222,17 @@ function tocColumns(rows: readonly string[][], header: Header | null, plan: Colu
 function tocReader(scheme: HierarchyScheme, report: Report) {
   let previousDepth = -1;
   let pending = '';
+  let last: Entry | null = null;
   const words = new LevelWordDepths(scheme);
   return (row: readonly string[], line: number): Entry[] => {
     const alone = levelWordAlone(row, scheme);
     if (alone !== null) {
       pending = alone;
+      last = null;
       return [];
     }
+    if (last && pending === '' && continueName(last, row)) return [];
+    last = null;
     const cells = row.map(cleanCell);
     // Word's 目次 indents deeper rows by a column, so the label is the first filled cell.
     const at = cells.findIndex((cell) => cell !== '');
@@ -260,6 +264,7 @@ function tocReader(scheme: HierarchyScheme, report: Report) {
       return [];
     }
     previousDepth = depth;
+    last = entry;
     return [entry];
   };
 }
@@ -296,15 +301,20 @@ function tableReader(plan: ColumnPlan, scheme: HierarchyScheme, report: Report) 
 
   /** A level word on a line of its own (`基本目標` then `3. 名前` below it, as a PDF breaks it). */
   let pending = '';
+  /** The row read last, which a PDF's broken line may continue. */
+  let last: Entry | null = null;
 
   return (row: readonly string[], line: number): Entry[] => {
     const alone = levelWordAlone(row, scheme);
     if (alone !== null) {
       pending = alone;
+      last = null;
       return [];
     }
     const carried = pending;
     pending = '';
+    if (last && carried === '' && continueName(last, row)) return [];
+    last = null;
     const cell = (c: number) => cleanCell(row[c]);
     const first = (indexes: number[]) => indexes.map(cell).find((text) => text !== '') ?? '';
     const all = (indexes: number[]) => indexes.map(cell).filter((text) => text !== '');
@@ -399,8 +409,26 @@ function tableReader(plan: ColumnPlan, scheme: HierarchyScheme, report: Report) 
     }
     out.push(entry);
     previousDepth = entry.depth;
+    last = entry;
     return out;
   };
+}
+
+/**
+ * A line that can only be the rest of the name above it, as a PDF breaks a long heading
+ * (`5. 東京一極集中への対策、Uターン` / `の推進`): one cell, starting with a particle or a
+ * closing mark that no name starts with. It is joined to that name, as the preview shows.
+ */
+function continueName(entry: Entry, row: readonly string[]): boolean {
+  const filled = row.map(cleanCell).filter((cell) => cell !== '');
+  // の and を open no name (にぎわい…, ものづくり… do); nor does a closing mark. ・ is a bullet.
+  if (filled.length !== 1 || !/^[のを、。，．）」』】]/.test(filled[0]!)) return false;
+  const typed = `${entry.typed}${filled[0]}`;
+  const split = entry.kind === 'placement' ? splitReprintMark(typed) : { name: typed, marked: false };
+  entry.typed = typed;
+  entry.title = split.name;
+  entry.marked = split.marked;
+  return true;
 }
 
 /** The text of a row that holds nothing but a level word (`【主な施策】`, `基本目標 3`), or null. */
