@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { type Page, expect, test } from '@playwright/test';
-import { expectNoHorizontalOverflow, expectNoSeriousA11yViolations, openDemoPlan, signedInPage, signedInPageAt } from './support';
+import { DEMO_PLAN_TITLE, expectNoHorizontalOverflow, expectNoSeriousA11yViolations, openDemoPlan, signedInPage, signedInPageAt } from './support';
 
 /*
  * 年次報告 on the demo plan: staff record a project's 実施状況 for 令和5年度 (through the API, as
@@ -100,6 +100,8 @@ test('a member generates the annual report: chooses the year, co-edits the 評�
 });
 
 test('the report tab fits a phone', async ({ browser }) => {
+  // The whole programme's report (102 projects, 20 charts) under axe takes a while on a busy machine.
+  test.setTimeout(150_000);
   const page = await signedInPageAt(browser, 'member@example.jp', { width: 390, height: 844 });
   await openReport(page);
   await expectNoHorizontalOverflow(page, '年次報告 at 390 px');
@@ -109,4 +111,23 @@ test('the report tab fits a phone', async ({ browser }) => {
     await page.getByTestId('report-section').first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/report-member-390-section.png` });
   }
+});
+
+test('an observer takes the annual report of the approved revision from its reader', async ({ browser }) => {
+  const observer = await signedInPage(browser, 'observer@example.jp');
+  await observer.getByRole('link', { name: DEMO_PLAN_TITLE }).click();
+  const reader = observer.getByTestId('revision-reader').first();
+  await expect(reader).toBeVisible();
+  const downloads = reader.getByTestId('annual-report-downloads');
+  await downloads.getByTestId('report-year').selectOption({ label: '令和5年度' });
+  const href = await downloads.getByTestId('report-html').getAttribute('href');
+  expect(href).toMatch(/^\/api\/revisions\/[^/]+\/report\?fiscalYear=2023&format=html$/);
+  const page = await observer.request.get(href!);
+  expect(page.status()).toBe(200);
+  expect(await page.text()).toContain('進捗状況報告（令和5年度）');
+  const [download] = await Promise.all([observer.waitForEvent('download'), downloads.getByTestId('report-docx').click()]);
+  expect(download.suggestedFilename()).toMatch(/_第\d+版_進捗状況報告_令和5年度\.docx$/);
+  // The live draft's report is not theirs.
+  const planId = /\/plans\/([^/#?]+)/.exec(observer.url())![1]!;
+  expect((await observer.request.get(`/api/plans/${planId}/report?fiscalYear=2023&format=html`)).status()).toBe(403);
 });

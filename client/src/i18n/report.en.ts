@@ -50,5 +50,8 @@ export const reportEn: Record<keyof typeof reportJa, string> = {
   'report.project.reprint': '(listed again)',
   'report.project.figure': 'Result {figure}',
   'report.empty': 'There are no measures yet. Build them in the measures table and they come together here as a report.',
+  'report.revision.title': 'Annual progress report',
+  'report.revision.lead': "The annual report as this revision froze it: figures, implementation status and the council's evaluation.",
+  'report.revision.context': '{revision}: ',
   'report.otherProjects': 'Other projects',
 };

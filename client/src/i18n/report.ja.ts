@@ -49,5 +49,8 @@ export const reportJa = {
   'report.project.reprint': '（再掲）',
   'report.project.figure': '実績 {figure}',
   'report.empty': '施策がまだありません。施策・事業・成果指標の表で作成すると、ここに報告としてまとまります。',
+  'report.revision.title': '進捗状況報告',
+  'report.revision.lead': 'この版に確定された実績・実施状況・評価・課題による年次報告です。',
+  'report.revision.context': '{revision}の',
   'report.otherProjects': 'その他の事業',
 } satisfies Record<string, string>;

@@ -1,5 +1,6 @@
 import { PLAN_SCOPE, fiscalYearText } from '@sakutei/shared/measures';
 import { useId, useState } from 'react';
+import { AnnualReportDownloads } from '../plan/components/AnnualReportDownloads';
 import { useI18n } from '../../i18n';
 import type { PlanViewProps } from '../plan/planView';
 import { EvaluationField } from './EvaluationField';
@@ -16,43 +17,14 @@ import './report.css';
 export function ReportView({ planId, session, editable }: PlanViewProps) {
   const { t, locale } = useI18n();
   const headingId = useId();
-  const yearId = useId();
   const doc = session.ydoc;
   const [chosen, setChosen] = useState<number | null>(null);
   const { years, fiscalYear, report } = useAnnualReport(doc, chosen);
-  const base = fiscalYear === null ? null : `/api/plans/${encodeURIComponent(planId)}/report?fiscalYear=${fiscalYear}`;
 
   return (
     <section className="views-sheet report" data-testid="report-view" aria-labelledby={headingId}>
       <div className="views-toolbar report__toolbar">
-        <div className="report__year">
-          <label htmlFor={yearId}>{t('report.year')}</label>
-          <select
-            id={yearId}
-            className="report__year-select"
-            value={fiscalYear ?? ''}
-            disabled={years.length === 0}
-            onChange={(event) => setChosen(Number(event.target.value))}
-            data-testid="report-year"
-          >
-            {years.map((year) => (
-              <option key={year} value={year}>
-                {fiscalYearText(year, 'era', locale)}
-              </option>
-            ))}
-          </select>
-        </div>
-        {base && (
-          <div className="report__downloads">
-            <a className="button" href={`${base}&format=docx`} download data-testid="report-docx">
-              {t('report.downloadDocx')}
-            </a>
-            <a className="button button--quiet" href={`${base}&format=html`} target="_blank" rel="noopener" data-testid="report-html">
-              {t('report.openHtml')}
-              <span className="visually-hidden">{t('report.opensInNewTab')}</span>
-            </a>
-          </div>
-        )}
+        <AnnualReportDownloads years={years} year={fiscalYear} onYear={setChosen} path={`/api/plans/${encodeURIComponent(planId)}/report`} />
       </div>
       <h2 id={headingId} className="views-title">
         {t('report.title', { year: fiscalYear === null ? '' : fiscalYearText(fiscalYear, 'era', locale) })}

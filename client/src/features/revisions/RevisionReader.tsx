@@ -1,11 +1,12 @@
 import type { Revision } from '@sakutei/shared';
 import { ResourceStatus } from '../../app/ResourceStatus';
-import { deriveTable } from '@sakutei/shared/measures';
-import { useEffect, useId, useMemo, useRef } from 'react';
+import { defaultProgressYear, deriveTable, fiscalYearOf } from '@sakutei/shared/measures';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useApiResource } from '../../app/useApiResource';
 import { useI18n } from '../../i18n';
 import { getRevision, type RevisionContent } from '../../lib/revisionsApi';
 import { KpiListTable } from '../plan/tables/KpiListTable';
+import { AnnualReportDownloads } from '../plan/components/AnnualReportDownloads';
 import { FrozenProse } from './FrozenProse';
 import { RevisionExports } from './RevisionExports';
 import { revisionLabel, revisionNumberText, statusText } from './revisionText';
@@ -65,6 +66,11 @@ function FrozenContent({ revision, content }: { revision: Revision; content: Rev
   const kpiHeadingId = useId();
   const measures = content.snapshot.measures;
   const derived = useMemo(() => deriveTable(measures), [measures]);
+  const reportYears = useMemo(() => [...measures.settings.actualYears].sort((a, b) => a - b), [measures]);
+  const [reportYear, setReportYear] = useState(() => {
+    const now = new Date();
+    return defaultProgressYear(reportYears, fiscalYearOf(now.getFullYear(), now.getMonth() + 1));
+  });
 
   return (
     <>
@@ -80,6 +86,15 @@ function FrozenContent({ revision, content }: { revision: Revision; content: Rev
           <KpiListTable kpis={derived.kpis} settings={measures.settings} labelledBy={kpiHeadingId} />
         </div>
       )}
+      <h3 className="revision-reader__part">{t('report.revision.title')}</h3>
+      <p className="annual-report-downloads__lead">{t('report.revision.lead')}</p>
+      <AnnualReportDownloads
+        years={reportYears}
+        year={reportYear}
+        onYear={setReportYear}
+        path={`/api/revisions/${encodeURIComponent(revision.id)}/report`}
+        context={t('report.revision.context', { revision: number })}
+      />
     </>
   );
 }
