@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { type Page, expect, test } from '@playwright/test';
-import { expectNoHorizontalOverflow, openDemoPlan, signedInPage, signedInPageAt } from './support';
+import { expectNoHorizontalOverflow, expectNoSeriousA11yViolations, openDemoPlan, signedInPage, signedInPageAt } from './support';
 
 /*
  * Progress by project: a placement's yearly 実施状況 recorded in the grid (a member writes the
@@ -88,6 +88,9 @@ test('a member records a year’s 実施状況 from the keyboard, sees the roll-
   await expect(panel.getByTestId('progress-rollup-level').first()).toContainText('施策体系ごと');
   await expect(panel.getByTestId('progress-rollup-level').nth(1)).toContainText('経営の革新、向上及び改善');
   if (SHOTS) await page.screenshot({ path: 'tests/.tmp/progress-1440.png', fullPage: false });
+  // The whole grid is audited by the a11y spec; here the parts this feature adds.
+  await expectNoSeriousA11yViolations(page, { include: '[data-testid="progress-filter"]', label: 'the 実施状況 filter at 1440 px' });
+  await expectNoSeriousA11yViolations(page, { include: '.progress-rollups', label: 'the roll-up panel at 1440 px' });
   await page.getByTestId('progress-rollup-toggle').click();
   if (SHOTS) {
     await cell(page, '相談支援事業', 'progress').scrollIntoViewIfNeeded();
@@ -176,6 +179,8 @@ test('on a phone, cards show the year’s 実施状況, a project is recorded fr
 
   const card = page.getByTestId('measure-card').filter({ has: page.getByTestId('measure-card-title').getByText('相談支援事業', { exact: true }) }).first();
   await card.getByTestId('measure-card-progress-record').click();
+  await expect(page.getByTestId('progress-dialog')).toBeVisible();
+  await expectNoSeriousA11yViolations(page, { include: '[data-testid="progress-dialog"]', label: 'the 実施状況 dialog at 390 px' });
   await record(page, '未実施', '担当者不在のため見送り。');
   await expect(card.getByTestId('measure-card-progress')).toContainText('未実施');
 
@@ -184,6 +189,7 @@ test('on a phone, cards show the year’s 実施状況, a project is recorded fr
   await page.getByTestId('progress-rollup-toggle').click();
   await expect(page.getByTestId('progress-rollup-total')).toContainText('未実施 1');
   await expectNoHorizontalOverflow(page, 'measures with the roll-ups open at 390 px');
+  await expectNoSeriousA11yViolations(page, { include: '[data-testid="measures-view"]', label: 'measures filtered, roll-ups open, at 390 px' });
   if (SHOTS) {
     await page.getByTestId('progress-rollup-level').first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'tests/.tmp/progress-390.png', fullPage: false });
