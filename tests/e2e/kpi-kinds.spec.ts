@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import path from 'node:path';
 import { type Page, expect, test } from '@playwright/test';
-import { openDemoPlan, signedInPage } from './support';
+import { expectNoSeriousA11yViolations, openDemoPlan, signedInPage } from './support';
 
 /*
  * KPI target kinds in the panel: a member turns 成果指標⑥ 中心市街地空き店舗数 (110 → 80
@@ -61,6 +61,8 @@ test('a member sets a range target by keyboard and sees its 達成率 and 進捗
   await expect(card.getByTestId('kpi-figure-achievement')).toHaveText('100.0%');
   await expect(card.getByTestId('kpi-grade')).toHaveAttribute('data-grade', 'S');
 
+  await expectNoSeriousA11yViolations(page, { include: '[data-testid="kpi-side"]', label: 'KPI panel, range target' });
+
   if (SHOTS) {
     await card.scrollIntoViewIfNeeded();
     await page.getByTestId('kpi-side').screenshot({ path: path.join(SHOTS, 'kpi-kinds-1440.png') });
@@ -73,5 +75,33 @@ test('a member sets a range target by keyboard and sees its 達成率 and 進捗
     await sheet.getByTestId('kpi-kind-fields').first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SHOTS, 'kpi-kinds-390.png') });
   }
+  await page.context().close();
+});
+
+test('a qualitative target is judged year by year, with a note, and shows no ratio', async ({ browser }) => {
+  const page = await signedInPage(browser, 'member@example.jp');
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await openMeasures(page);
+  await expect(page.getByTestId('measure-grid')).toBeVisible();
+  await page
+    .locator('[data-testid="measure-cell"][data-field="title"]', { hasText: /^街なか出店入居者家賃補助事業/ })
+    .first()
+    .click();
+  const card = page.getByTestId('kpi-card').filter({ hasText: '中心市街地空き店舗数' });
+  await card.getByTestId('kpi-kind-select').selectOption('qualitative');
+  const wording = card.getByTestId('kpi-qualitative-wording');
+  await wording.fill('空き店舗の解消');
+  await wording.press('Enter');
+  // The figures recorded before stay in the document, but a qualitative year is a judgement.
+  const r6 = card.locator('[data-testid="kpi-judgement"][data-year="2024"]');
+  await r6.getByTestId('kpi-judgement-select').selectOption('met');
+  const note = r6.getByTestId('kpi-judgement-note');
+  await note.fill('出店で解消');
+  await note.press('Enter');
+  await expect(card.getByTestId('kpi-latest-actual')).toContainText('達成');
+  await expect(card.getByTestId('kpi-latest-actual')).toContainText('出店で解消');
+  await expect(card.getByTestId('kpi-figure-achievement')).toHaveText('達成');
+  await expect(card.getByTestId('kpi-figure-progress')).toHaveText('対象外（定性目標）');
+  await expect(card.getByTestId('kpi-grade')).toHaveAttribute('data-grade', 'S');
   await page.context().close();
 });
