@@ -250,6 +250,12 @@ describe('importKpiList: target kinds proposed from the printed target', () => {
     expect(read('年平均 30%').value[0]!.target.value).toEqual(num(30));
   });
 
+  it('does not take a target that is not set yet (未定) for a qualitative one', () => {
+    const { value, problems } = read('未定');
+    expect(value).toEqual([]);
+    expect(problems).toEqual([expect.objectContaining({ line: 2, code: 'unreadableNumber' })]);
+  });
+
   it('proposes no kind for a plain figure, and keeps a printed direction as printed', () => {
     const { value } = read('24,200 t 以下', '30,926 t');
     expect(value[0]!.targetKind).toBeUndefined();

@@ -30,6 +30,8 @@ const AGGREGATE: Array<[RegExp, 'mean' | 'geometricMean' | 'total']> = [
 ];
 /** Cells that say nothing (blank, —, X) or only a direction: not a qualitative target. */
 const NOT_QUALITATIVE = /^(?:|[-—―‐‑–−ー]+|[Xx]|現状維持|維持|以上|以下)$/;
+/** A target not yet set is no qualitative target: the cell stays unreadable, and says so. */
+const NOT_SET = /^(?:未定|未設定|検討中|調査中|設定なし|なし)$/;
 
 function readNumber(token: string): number {
   const negative = /^[-−△▲]/.test(token);
@@ -57,7 +59,7 @@ export function proposeTargetKind(text: string, actualYears: readonly number[]):
       return { kind: { kind: 'aggregate', method, years: [...actualYears] }, figureText: t.replace(pattern, '').trim(), unit: '' };
     }
   }
-  if (!/\d/.test(t) && !NOT_QUALITATIVE.test(t) && !/^(達成|未達成)/.test(t)) {
+  if (!/\d/.test(t) && !NOT_QUALITATIVE.test(t) && !NOT_SET.test(t) && !/^(達成|未達成)/.test(t)) {
     return { kind: { kind: 'qualitative', wording: t.slice(0, 100) }, figureText: '', unit: '' };
   }
   return null;
