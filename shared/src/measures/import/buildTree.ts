@@ -6,6 +6,12 @@ import type { HierarchyImport } from './hierarchy';
 import type { HierarchyPreview, HierarchyPreviewOptions, ReprintFinding } from './previewTypes';
 import { matchReprint, type ReprintCandidate } from './reprints';
 
+/**
+ * Places the rows read from a paste in a tree: each under the nearest row above it one
+ * level up (a missing level is reported at the row it affects), placements on their
+ * projects (再掲 resolved by name, see `resolveReprints`), and sibling order keys.
+ */
+
 export type Built = {
   value: HierarchyImport;
   lines: HierarchyPreview['lines'];
