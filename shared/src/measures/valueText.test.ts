@@ -177,6 +177,10 @@ describe('judgements and sub-figures', () => {
     const read = parseFigure('7社（11人）');
     expect(read.ok && read.figure).toMatchObject({ value: { kind: 'number', value: 7, sub: 11 }, unit: '社', subUnit: '人', label: '' });
     expect(formatMeasured({ kind: 'number', value: 7, sub: 11 }, '社', { subUnit: '人' })).toBe('7 社 (11 人)');
+    // A date in brackets is the figure's note, not a second figure.
+    const dated = parseFigure('433 件 (3月末現在)');
+    expect(dated.ok && dated.figure).toMatchObject({ value: { kind: 'number', value: 433 }, label: '(3月末現在)' });
+    expect(dated.ok && dated.figure.value).not.toHaveProperty('sub');
     // A year in brackets is still the figure's note.
     const noted = parseFigure('30,926 t (R1)');
     expect(noted.ok && noted.figure).toMatchObject({ value: { kind: 'number', value: 30926 }, label: '(R1)' });

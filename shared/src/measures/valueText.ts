@@ -37,6 +37,7 @@ const NUMBER = '[-−△▲+]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?';
 const LABEL_AT_END = /\(([^()]*)\)\s*$/;
 const JUDGEMENT = /^(達成|未達成)\s*(?:\((.*)\))?$/;
 /** `(11人)` once the brackets are read: a number and a word that is not a year. */
+const DATE_WORDS = /[年月日]|時点|現在|末|見込|予定|速報/;
 const SUB_FIGURE = new RegExp(`^\\((${NUMBER})\\s*([^\\d()]{0,20})\\)$`);
 const DIRECTION_AT_END = /\s*(現状維持|維持|以上|以下|未満)\s*$/;
 const DIRECTION_WORDS: Record<string, KpiDirection> = {
@@ -131,7 +132,8 @@ export function parseFigure(text: string, options?: { components?: readonly stri
   // `7社（11人）`: a bracketed figure that is no year is the sub-figure, not a note.
   let sub: { value: number; unit: string } | null = null;
   const subMatch = labelFiscalYear === null ? SUB_FIGURE.exec(label) : null;
-  if (subMatch) {
+  // `(3月末現在)`, `(12日時点)` date the figure: a note, not a second figure.
+  if (subMatch && !DATE_WORDS.test(subMatch[2]!)) {
     sub = { value: readNumber(subMatch[1]!), unit: subMatch[2]!.trim() };
     label = '';
     labelFiscalYear = null;
