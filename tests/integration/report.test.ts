@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { PlanSummary } from '@sakutei/shared';
-import { PLAN_SCOPE, buildAnnualReport, deriveTable, readMeasureTable, setEvaluation, type MeasureTable } from '@sakutei/shared/measures';
+import { PLAN_SCOPE, buildAnnualReport, deriveTable, readEvaluations, readMeasureTable, setEvaluation, type MeasureTable } from '@sakutei/shared/measures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzip } from '../../server/src/services/export/testing/unzip';
 import { type CollabClient, connectCollab, waitFor } from '../support/collab';
@@ -141,6 +141,9 @@ describe('the annual report of a frozen revision', () => {
     const xml = unzip((await download(member, `/api/revisions/${revisionId}/report?fiscalYear=${YEAR}&format=docx`)).bytes).get('word/document.xml')!;
     expect(xml).toContain(frozenText);
     expect(xml).toContain(`SHA-256 ${frozen.body.revision.hash}`);
+    // Restoring the revision brings its 評価・課題 back into the draft.
+    expect((await member.request('POST', `/api/revisions/${revisionId}/restore`)).status).toBe(200);
+    await waitFor(async () => readEvaluations(draft.doc)[`${YEAR}|${top.node.id}`] === frozenText, 'the restored evaluation in the draft');
     // Not approved yet: an observer does not see it at all.
     expect((await get(observer, `/api/revisions/${revisionId}/report?fiscalYear=${YEAR}&format=html`)).status).toBe(404);
     expect((await get(member, `/api/revisions/${revisionId}/report?fiscalYear=x&format=html`)).status).toBe(400);
