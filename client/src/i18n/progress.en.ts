@@ -45,6 +45,7 @@ export const progressEn: Record<keyof typeof progressJa, string> = {
   'progress.filter.department': 'Department',
   'progress.filter.all': 'All',
   'progress.filter.column': 'Progress column',
+  'progress.filter.cleared': 'The filter was cleared to show the row.',
   'progress.filter.clear': 'Clear filter',
   'progress.filter.count': 'Showing {shown} of {total} projects',
   'progress.filter.empty': 'No project matches. Change or clear the filter.',

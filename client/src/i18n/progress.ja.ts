@@ -44,6 +44,7 @@ export const progressJa = {
   'progress.filter.department': '担当課',
   'progress.filter.all': 'すべて',
   'progress.filter.column': '実施状況の列',
+  'progress.filter.cleared': '表示する行のために絞り込みを解除しました。',
   'progress.filter.clear': '絞り込みを解除',
   'progress.filter.count': '{shown} / {total} 事業を表示',
   'progress.filter.empty': '条件に合う事業はありません。絞り込みを変えるか解除してください。',

@@ -1,6 +1,6 @@
 import { can } from '@sakutei/shared';
-import { progressOf, type DerivedRow } from '@sakutei/shared/measures';
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { NO_PROGRESS_FILTER, progressOf, type DerivedRow } from '@sakutei/shared/measures';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../../i18n';
 import type { PlanViewProps } from '../plan/planView';
 import { usePlanSlots } from '../plan/ports';
@@ -83,13 +83,24 @@ export function MeasuresView({ planId, session, role, editable }: PlanViewProps)
   });
   const { focus, focusedRow, focusRef, setFocus } = grid;
 
-  // A filter that hides the focused row hands the focus to the first row it keeps, so the
-  // grid keeps its one tab stop.
+  // The grid keeps one tab stop on a row it shows. A filter (or a recorded status) that hides
+  // the focused row hands the focus to the next row it keeps; a jump to a hidden row, or a
+  // row just added that the filter would hide, clears the filter instead, so it can be seen.
+  const lastFocusedRow = useRef<string | null>(null);
+  const { setFilter } = progress;
   useEffect(() => {
+    const previous = lastFocusedRow.current;
+    lastFocusedRow.current = focus?.rowId ?? null;
     if (!shown || !focus || shown.has(focus.rowId)) return;
-    const first = shownDerived.rows[0];
-    if (first) setFocus({ rowId: first.node.id, field: focus.field });
-  }, [shown, focus, shownDerived, setFocus]);
+    if (previous !== null && previous !== focus.rowId) {
+      setFilter(NO_PROGRESS_FILTER);
+      announce(t('progress.filter.cleared'));
+      return;
+    }
+    const at = derived.rows.findIndex((row) => row.node.id === focus.rowId);
+    const next = derived.rows.slice(at + 1).find((row) => shown.has(row.node.id)) ?? shownDerived.rows.at(-1);
+    if (next) setFocus({ rowId: next.node.id, field: focus.field });
+  }, [shown, focus, derived, shownDerived, setFocus, setFilter, announce, t]);
   // Hiding the 実施状況 column moves a focus that was in it to the column beside it.
   useEffect(() => {
     if (focus && !fields.includes(focus.field)) setFocus({ rowId: focus.rowId, field: fields[fields.length - 1]! });
