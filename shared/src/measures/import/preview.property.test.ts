@@ -19,9 +19,10 @@ import type { HierarchyPreview, ImportField } from './previewTypes';
 const scheme = FUKUSHIMA_SCHEME;
 const random = () => 0.5;
 
-type Field = 'number' | 'name' | 'description' | 'contacts' | 'status';
+type Field = 'number' | 'name' | 'description' | 'contacts' | 'status' | 'kpis';
 
 type Row = {
+  kpis: string;
   depth: number;
   name: string;
   /** For a 再掲 row: the index of the row it repeats. */
@@ -54,6 +55,8 @@ const rowStep = fc.record({
   status: fc.constantFrom('', '新規', '充実', '継続'),
   description: fc.constantFrom('', '商工会議所や各商工会による経営相談・指導の充実を図ります。', '市内の中小企業や団体とデジタル人材をマッチングし、課題解決につなげます。'),
   contact: fc.constantFrom('', '福島市 産業雇用政策課 TEL 024-515-7746', '福島県 経営金融課', '福島商工会議所経営支援課 TEL 024-536-3900'),
+  /** The 成果指標 cell: a ○ (the next KPI), KPI numbers, or nothing. */
+  kpis: fc.constantFrom('', '', '○', '⑤', '⑥⑦', '6,7'),
 });
 
 /** A valid outline: starts at the top, never skips a level; projects only at the deepest level. */
@@ -98,7 +101,7 @@ const PAGE_LINES = [['- 7 -'], ['12 ページ'], ['\f'], ['page 3'], ['―――
 
 const tableArb = fc.record({
   rows: rowsArb(),
-  order: fc.shuffledSubarray<Field>(['description', 'contacts', 'status'], { minLength: 0, maxLength: 3 }),
+  order: fc.shuffledSubarray<Field>(['description', 'contacts', 'status', 'kpis'], { minLength: 0, maxLength: 4 }),
   insertAt: fc.nat(3),
   words: fc.record({
     number: fc.constantFrom(...HEADER_SYNONYMS.number),
@@ -106,6 +109,7 @@ const tableArb = fc.record({
     description: fc.constantFrom(...HEADER_SYNONYMS.description),
     contacts: fc.constantFrom(...HEADER_SYNONYMS.contacts),
     status: fc.constantFrom(...HEADER_SYNONYMS.status),
+    kpis: fc.constantFrom(...HEADER_SYNONYMS.kpis),
   }),
   captions: fc.array(fc.constantFrom(...CAPTIONS), { maxLength: 29 }),
   /** Lines between rows: 0 none, 1 blank, 2 a page line, 3 the header again. */
@@ -124,7 +128,8 @@ type TableSpec = typeof tableArb extends fc.Arbitrary<infer T> ? T : never;
 function render(t: TableSpec, withHeader: boolean): Table {
   const fields: Field[] = ['number', 'name'];
   // The optional columns go anywhere, before or after the number and the name.
-  for (const field of t.order) fields.splice(Math.min(t.insertAt, fields.length), 0, field);
+  // Without a header, a column of lone ①, ⑤ is as much numbers as KPIs: only a header tells.
+  for (const field of t.order) if (withHeader || field !== 'kpis') fields.splice(Math.min(t.insertAt, fields.length), 0, field);
   const labels = numberLabels(t.rows).map((label) => (t.wide ? toWide(label) : label));
   const header = fields.map((field) => (t.wide ? toWide(t.words[field]) : t.words[field]));
   const cells: string[][] = withHeader ? [...t.captions.map((caption) => [caption]), header] : [];
@@ -140,6 +145,7 @@ function render(t: TableSpec, withHeader: boolean): Table {
       description: row.depth === 2 ? row.description : '',
       contacts: row.depth === 2 ? row.contact : '',
       status: row.depth === 2 ? row.status : '',
+      kpis: row.kpis,
     };
     cells.push(fields.map((field) => value[field]));
     dataLines.push(cells.length);
@@ -200,6 +206,10 @@ describe('previewHierarchyImport: random tables', () => {
         expect(preview.columns.slice(table.fields.length).every((column) => column.nonEmpty === 0)).toBe(true);
         expectRowsBack(preview, t.rows, table.dataLines);
         expectNoColumnDropped(preview, table);
+        // Every row with a 成果指標 cell links its KPIs, and no other does.
+        const withKpis = table.fields.includes('kpis') ? t.rows.flatMap((row, i) => (row.kpis !== '' ? [table.dataLines[i]] : [])) : [];
+        const lineOf = new Map(preview.lines.map((line) => [line.nodeId, line.line]));
+        expect(preview.kpiLinks.map((link) => lineOf.get(link.nodeId))).toEqual(withKpis);
       }),
       { numRuns: 150 },
     );
