@@ -69,7 +69,11 @@ test('a member generates the annual report: chooses the year, co-edits the 評�
   await expect(sectionField).toHaveValue(`${issues}（会長）次年度に検討する。`);
 
   await expectNoSeriousA11yViolations(member, { include: '[data-testid="report-view"]', label: '年次報告' });
-  if (SHOTS) await member.screenshot({ path: `${SHOTS}/report-member-1440.png`, fullPage: false });
+  if (SHOTS) {
+    await member.screenshot({ path: `${SHOTS}/report-member-1440.png`, fullPage: false });
+    await view.getByTestId('report-kpis').first().scrollIntoViewIfNeeded();
+    await member.screenshot({ path: `${SHOTS}/report-member-1440-kpis.png`, fullPage: false });
+  }
 
   // The Word file.
   const [download] = await Promise.all([member.waitForEvent('download'), view.getByTestId('report-docx').click()]);
