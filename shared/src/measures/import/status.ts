@@ -16,7 +16,12 @@ const STATUS_WORDS: Record<string, ProjectStatus> = {
 
 /** `undefined` for text that is not a status; null for none. */
 export function readStatus(text: string): ProjectStatus | null | undefined {
-  const key = text.normalize('NFKC').replace(/\s+/g, '').replace(/^[(（【]|[)）】]$/g, '');
+  // `新規事業`, `（継続）`: the word with a bracket or 事業 around it is still the word.
+  const key = text
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/^[(（【]|[)）】]$/g, '')
+    .replace(/(?<=.)事業$/, '');
   if (key === '') return null;
   return STATUS_WORDS[key];
 }
