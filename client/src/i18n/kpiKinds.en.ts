@@ -33,6 +33,7 @@ export const kpiKindsEn: Record<keyof typeof kpiKindsJa, string> = {
   'kpiKinds.subFigure.unit': 'Sub-figure unit',
   'kpiKinds.directionInferred': 'The direction was inferred from the figures. Please confirm it.',
   'kpiKinds.directionConfirm': 'Confirm direction',
+  'kpiKinds.preview.inferred': 'inferred; confirm after importing',
   'kpiKinds.judgement': 'Judgement for {year}',
   'kpiKinds.judgement.unset': 'Not judged',
   'kpiKinds.judgement.met': 'Met',

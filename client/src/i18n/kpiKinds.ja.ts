@@ -31,6 +31,7 @@ export const kpiKindsJa = {
   'kpiKinds.subFigure.unit': '副数値の単位',
   'kpiKinds.directionInferred': '方向は数値から推定しました。確認してください。',
   'kpiKinds.directionConfirm': '方向を確認',
+  'kpiKinds.preview.inferred': '推定・取り込み後に確認',
   'kpiKinds.judgement': '{year} の判定',
   'kpiKinds.judgement.unset': '未判定',
   'kpiKinds.judgement.met': '達成',

@@ -75,7 +75,20 @@ export function KpiPreview({ items }: { items: readonly KpiPreviewItem[] }) {
               ))}
             </th>
             <td className="kpi-list__figure">{baselineText(item.row, null)}</td>
-            <td className="kpi-list__figure">{targetText(item.row, null, words)}</td>
+            <td className="kpi-list__figure">
+              {targetText(item.row, null, words)}
+              {/* What the importer proposes from the printed target; confirmed in the KPI panel. */}
+              {item.row.targetKind && (
+                <span className="kpi-list__former" data-testid="import-preview-kind">
+                  {t(`kpiKinds.kind.${item.row.targetKind.kind}`)}
+                </span>
+              )}
+              {item.row.directionFrom === 'inferred' && (
+                <span className="kpi-list__former" data-testid="import-preview-direction">
+                  {t(`measures.direction.${item.row.direction}`)}（{t('kpiKinds.preview.inferred')}）
+                </span>
+              )}
+            </td>
             {years.map((year) => (
               <td key={year} className="kpi-list__figure">
                 {actualText(item.row, year)}
