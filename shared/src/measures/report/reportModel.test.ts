@@ -136,6 +136,14 @@ describe('annual report model', () => {
     expect(buildAnnualReport(fixture(), evaluations, 2024).sections[0]!.evaluation).toBe('前年度の評価');
   });
 
+  it('says why a ratio is not given', () => {
+    const table = fixture();
+    table.kpis[0] = { ...table.kpis[0]!, baseline: { value: NONE, fiscalYear: 2020, label: '' } };
+    const [founding] = buildAnnualReport(table, {}, 2025).sections[0]!.kpis;
+    expect(founding!.achievementText).toBe('105.0%');
+    expect(founding!.progressText).toBe('—（基準値がない）');
+  });
+
   it('grades nothing in a year without actuals', () => {
     const earlier = buildAnnualReport(fixture(), {}, 2023);
     expect(earlier.rollup.grades.at(-1)).toMatchObject({ grade: '—', count: 2 });

@@ -1,4 +1,4 @@
-import { kpiFigures, type KpiFigures } from '../kpiMath';
+import { NOT_APPLICABLE_LABELS, kpiFigures, type KpiFigures, type NotApplicableReason } from '../kpiMath';
 import { gradeTone, PROJECT_STATUS_LABELS, UNGRADED, type GradeTone, type KpiRecord, type MeasureTable, type ProjectStatus } from '../model';
 import { PROGRESS_STATUS_LABELS, progressOf, type ProgressEntry } from '../progress';
 import { rollupProgress } from '../progressRollup';
@@ -100,8 +100,15 @@ function reportKpi(kpi: KpiRecord, mark: string, table: MeasureTable, fiscalYear
     baselineText: baselineText(kpi, settings.baselineYear),
     targetText: targetText(kpi, settings.targetYear),
     actualText: actualText(kpi, fiscalYear),
-    achievementText: figures.binary ? (figures.met === null ? '—' : figures.met ? '達成' : '未達成') : formatPercent(figures.achievement),
-    progressText: formatPercent(figures.progress),
+    achievementText: figures.binary
+      ? figures.met === null
+        ? '—'
+        : figures.met
+          ? '達成'
+          : '未達成'
+      : ratioText(figures.achievement, figures.notApplicable.achievement),
+    // A binary KPI's 達成 / 未達成 already says why there is no 進捗率.
+    progressText: ratioText(figures.progress, figures.binary ? undefined : figures.notApplicable.progress),
     grade: figures.grade,
     gradeLabel: figures.gradeLabel,
     tone: figures.grade === UNGRADED ? 'grey' : gradeTone(figures.grade, settings.gradeRules),
@@ -114,6 +121,12 @@ function reportKpi(kpi: KpiRecord, mark: string, table: MeasureTable, fiscalYear
  * The 担当課: the project's first contact, which the programmes mark ○ as the lead, and how
  * many others share the work; the whole list is in the measure table, not the report.
  */
+/** A ratio as a percentage, or `—` with the reason it is not given (`—（基準値がない）`). */
+function ratioText(ratio: number | null, reason: NotApplicableReason | undefined): string {
+  if (ratio !== null) return formatPercent(ratio);
+  return reason ? `—（${NOT_APPLICABLE_LABELS[reason]}）` : '—';
+}
+
 function departmentsOf(row: DerivedRow): string {
   const names = [...new Set((row.project?.contacts ?? []).map((contact) => contact.section || contact.organisation).filter((name) => name !== ''))];
   if (names.length <= 1) return names[0] ?? '';
