@@ -129,6 +129,13 @@ const ROWS: Row[] = [
     expected: { actual: null, assessed: false, grade: '—' },
   },
   {
+    name: 'cumulative, a year before the count starts',
+    kpi: kpi({ targetKind: { kind: 'cumulative', fromYear: 2022 }, b: num(0), t: num(100), a: { '2021': num(18) } }),
+    year: 2021,
+    // R3 lies before R4, where the count starts: nothing to judge, not a total of 0
+    expected: { actual: null, yearActual: 18, assessed: false },
+  },
+  {
     name: '年平均 over R3–R7, three years in',
     kpi: kpi({ targetKind: { kind: 'aggregate', method: 'mean', years: [2021, 2022, 2023, 2024, 2025] }, b: num(2), t: num(3), a: { '2021': num(2.5), '2022': num(3.5), '2023': num(2.4) } }),
     year: 2023,

@@ -67,7 +67,8 @@ export function yearFigure(kpi: Pick<KpiRecord, 'actuals' | 'baseline'>, kind: K
     const years = [];
     for (let y = from; y <= year; y++) years.push(y);
     const counted = years.filter((y) => actualIn(kpi, y, pick) !== null);
-    if (own === null) return { value: null, period: { years, counted, complete: false } };
+    // Not yet reported, or a year before the count starts: nothing to judge.
+    if (own === null || years.length === 0) return { value: null, period: { years, counted, complete: false } };
     const sum = counted.reduce((total, y) => total + actualIn(kpi, y, pick)!, 0);
     return { value: sum, period: { years, counted, complete: counted.length === years.length } };
   }
