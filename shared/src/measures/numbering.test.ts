@@ -100,6 +100,8 @@ describe('numbering: what people type', () => {
     expect(parseLevelWord('目標 III', KORIYAMA_SCHEME)).toMatchObject({ depth: 1, number: 'III', rest: '' });
     expect(parseLevelWord('第１章　総論', FUKUSHIMA_SCHEME)).toMatchObject({ word: '章', number: '1', rest: '総論' });
     expect(parseLevelWord('施策体系', FUKUSHIMA_SCHEME)).toMatchObject({ depth: 0, rest: '' });
+    expect(parseLevelWord('【基本目標１】産業の振興', KORIYAMA_SCHEME)).toMatchObject({ word: '基本目標', number: '1', rest: '産業の振興' });
+    expect(parseLevelWord('基本目標２：人材の育成', KORIYAMA_SCHEME)).toMatchObject({ word: '基本目標', rest: '人材の育成' });
     // A name that starts with a level's name is a name.
     expect(parseLevelWord('施策の推進', FUKUSHIMA_SCHEME)).toBeNull();
   });

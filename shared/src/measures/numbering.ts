@@ -251,7 +251,9 @@ export type LevelWordRead = {
  * followed by a number, a space or the end, so `施策の推進` is a name, not the level 施策.
  */
 export function parseLevelWord(text: string, scheme: HierarchyScheme): LevelWordRead | null {
-  const offset = text.length - text.trimStart().length;
+  // `【基本目標1】産業の振興`: a bracket around the word and its number is part of the label.
+  const opening = /^\s*[【［\[〔〈《]?\s*/.exec(text)![0];
+  const offset = opening.length;
   // The word and its numbers are at the start; the rest is sliced from the text as typed.
   const folded = foldWidth(text.slice(offset, offset + 60));
   const dai = DAI.exec(folded);
@@ -282,6 +284,7 @@ export function parseLevelWord(text: string, scheme: HierarchyScheme): LevelWord
     number = `${number} ${match[0].trim()}`.trim();
     rest = rest.slice(match[0].length);
   }
+  if (/[【［\[〔〈《]/.test(opening)) rest = rest.replace(/^\s*[】］\]〕〉》]\s*[:：]?\s*/, '');
   const depth = scheme.levels.findIndex((level) => level.name === word);
   const restStart = offset + (folded.length - rest.length);
   return { word, depth: depth >= 0 ? depth : null, number, rest: text.slice(restStart).trim() };
