@@ -154,6 +154,7 @@ test('staff record 実施状況 in the grid through the API, though they cannot 
   await expect(staff.getByTestId('measure-grid')).toBeVisible();
   await showProgressColumn(staff);
 
+  await expect(staff.getByTestId('measures-readonly-note')).toContainText('実施状況');
   // The name is read-only to staff; the 実施状況 cell is not.
   await expect(cell(staff, '創業応援利子補給事業', 'title')).toHaveAttribute('aria-readonly', 'true');
   await expect(cell(staff, '創業応援利子補給事業', 'progress')).toHaveAttribute('aria-readonly', 'false');

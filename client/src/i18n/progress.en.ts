@@ -38,6 +38,9 @@ export const progressEn: Record<keyof typeof progressJa, string> = {
   'progress.card.record': 'Record the progress of {row} for {year}',
   'progress.card.recordShort': 'Progress',
 
+  'progress.readOnly.staffNote': 'Read-only. You can enter KPI actuals and each project’s progress, nothing else.',
+  'progress.help.record': 'In the Progress column: record the year’s status, note and figure',
+
   'progress.filter.label': 'Filter the projects shown',
   'progress.filter.year': 'Progress year',
   'progress.filter.projectStatus': 'New / enhanced / continued',

@@ -37,6 +37,9 @@ export const progressJa = {
   'progress.card.record': '{row} の {year} の実施状況を記録',
   'progress.card.recordShort': '実施状況',
 
+  'progress.readOnly.staffNote': '閲覧のみです。成果指標の実績値と事業の実施状況だけ入力できます。',
+  'progress.help.record': '実施状況の列で: その年度の実施状況・備考・実績を記録する',
+
   'progress.filter.label': '表示する事業の絞り込み',
   'progress.filter.year': '実施状況の年度',
   'progress.filter.projectStatus': '区分',

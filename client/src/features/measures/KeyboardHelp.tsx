@@ -7,6 +7,7 @@ const KEYS: ReadonlyArray<{ keys: string | { label: MessageKey }; what: MessageK
   { keys: 'PageUp / PageDown', what: 'measures.help.page' },
   { keys: '← / →', what: 'measures.help.collapse' },
   { keys: 'Enter / F2', what: 'measures.help.edit' },
+  { keys: 'Enter / F2', what: 'progress.help.record' },
   { keys: { label: 'measures.help.typeKeys' }, what: 'measures.help.type' },
   { keys: 'Enter', what: 'measures.help.commitDown' },
   { keys: 'Ctrl+Enter', what: 'measures.help.commitMultiline' },

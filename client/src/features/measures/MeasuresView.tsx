@@ -193,7 +193,7 @@ export function MeasuresView({ planId, session, role, editable }: PlanViewProps)
   };
 
   const readOnlyNote =
-    mode === 'actuals' ? t('measures.readOnly.actualsNote') : mode === 'read' ? t('measures.readOnly.note') : null;
+    mode === 'actuals' ? t('progress.readOnly.staffNote') : mode === 'read' ? t('measures.readOnly.note') : null;
   const rowLabel = focusedRow ? [focusedRow.number, focusedRow.title || t('measures.row.untitled')].filter(Boolean).join(' ') : '';
 
   return (
