@@ -24,7 +24,8 @@ export function gradeText(figures: KpiFigures, t: Translate): string {
 export function judgedOnText(kpi: KpiRecord, figures: KpiFigures, t: Translate): string | null {
   const kind = kpi.targetKind;
   if (figures.actual === null || !kind || (kind.kind !== 'cumulative' && kind.kind !== 'aggregate')) return null;
-  const figure = kpiNumberText(kpi, figures.actual, kind.kind === 'cumulative' ? 'target' : 'actual');
+  // A sum or a mean of years is no longer "per year": printed as an actual is, without /年.
+  const figure = kpiNumberText(kpi, figures.actual, 'actual');
   const what =
     kind.kind === 'cumulative'
       ? t('kpiKinds.figure.cumulative')
