@@ -74,7 +74,7 @@ export function RollupPanel({ view }: { view: ProgressView }) {
           <>
             <table className="progress-rollup-table" data-testid="progress-rollup-total">
               <caption>{t('progress.rollup.total')}</caption>
-              {head(t('progress.rollup.measure'))}
+              {head(t('progress.rollup.scope'))}
               <tbody>
                 <tr>
                   <th scope="row">{t('progress.rollup.total')}</th>
