@@ -60,6 +60,15 @@ export function continueName(entry: Entry, row: readonly string[]): boolean {
   return true;
 }
 
+/**
+ * A paragraph, not a row: one cell, a sentence ending with 。. Headings and 主な施策 are
+ * phrases; a PDF's prose between them is the contents of the heading above.
+ */
+export function isProse(row: readonly string[]): boolean {
+  const filled = row.map(cleanCell).filter((cell) => cell !== '');
+  return filled.length === 1 && filled[0]!.length >= 8 && /。$/.test(filled[0]!) && !isNote(filled[0]!);
+}
+
 /** The text of a row that holds nothing but a level word (`【主な施策】`, `基本目標 3`), or null. */
 export function levelWordAlone(row: readonly string[], scheme: HierarchyScheme): string | null {
   const filled = row.map(cleanCell).filter((cell) => cell !== '');
@@ -88,9 +97,16 @@ export function unnumberedDepth(scheme: HierarchyScheme, previousDepth: number):
   return reachable[reachable.length - 1] ?? unnumbered[0] ?? null;
 }
 
-/** A note printed under a table (`※ 所管課は4月現在`, `（注）…`, `◎：主たる役割 ○：…`), not a row of it. */
+/**
+ * A note printed under a table (`※ 所管課は4月現在`, `（注）…`, `◎：主たる役割 ○：…`) or a
+ * PDF's footnote (`²⁴ 破壊的技術：…`, `39 ロールモデル:…。`), not a row of it.
+ */
 export function isNote(text: string): boolean {
-  return /^(?:[※＊*]|注\s*[0-9０-９]*\s*[：:.．)）]|[(（]注[0-9０-９]*[)）]|[◎○〇●△]\s*[：:])/.test(text.trim());
+  const t = text.trim();
+  return (
+    /^(?:[※＊*]|注\s*[0-9０-９]*\s*[：:.．)）]|[(（]注[0-9０-９]*[)）]|[◎○〇●△]\s*[：:]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)/.test(t) ||
+    /^[0-9０-９]{1,3}\s+[^:：]{1,30}[:：].*。$/.test(t)
+  );
 }
 
 export function noteDetail(text: string): string {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   FUKUSHIMA_FOREIGN_HEADER,
   KORIYAMA_LEVEL_COLUMNS,
+  KORIYAMA_PDF_CHAPTER,
   KORIYAMA_PDF_LINES,
   KORIYAMA_ROLES_TABLE,
 } from '../fixtures/importTables';
@@ -177,6 +178,23 @@ describe('previewHierarchyImport: Koriyama tables', () => {
 });
 
 describe('previewHierarchyImport: lines a PDF broke', () => {
+  it('takes the prose between headings as their contents, and lists the footnotes it leaves out', () => {
+    const result = preview(KORIYAMA_PDF_CHAPTER, KORIYAMA_SCHEME);
+    expect(outline(result)).toEqual([
+      '1 新しい産業の創出 ～第4次産業革命時代への対応～',
+      '5   破壊的技術²⁴を活用した生産性革命、新産業創出',
+      '15     [AI・RPA・IoTなど新技術の活用による新産業の創出]',
+      '21   新たな成長産業の育成・集積、核となる企業の誘致',
+    ]);
+    const goal = result.nodes[1]!;
+    expect(goal.description.split('\n').map((paragraph) => paragraph.slice(0, 12))).toEqual(['AI・RPA・IoTなど', '今後短期間のうちに世界の']);
+    expect(codes(result)).toEqual([
+      [17, 'unknownNumbering'],
+      [19, 'unknownNumbering'],
+    ]);
+    expect(result.problems[1]!.detail).toMatch(/^"²⁴ 破壊的技術：.*" reads as a note/);
+  });
+
   it('joins a line that can only continue the name above, and no other', () => {
     const result = preview(['Ⅰ. 地域商業の振興', '1. 東京一極集中への対策、Uターン', 'の推進', 'ものづくり人材の確保', 'にぎわい創出'].join('\n'), KORIYAMA_SCHEME);
     expect(outline(result)).toEqual([

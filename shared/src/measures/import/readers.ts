@@ -6,6 +6,7 @@ import { isMark, isRepeatedHeader } from './columns';
 import {
   FIELD_LABELS,
   continueName,
+  isProse,
   isNote,
   levelWordAlone,
   makeEntry,
@@ -188,6 +189,12 @@ export function tableReader(plan: ColumnPlan, scheme: HierarchyScheme, report: R
     const carried = pending;
     pending = '';
     if (last && carried === '' && continueName(last, row)) return [];
+    // A paragraph copied along with a PDF's headings says what the row above does.
+    if (last && carried === '' && isProse(row)) {
+      const text = row.map(cleanCell).find((cell) => cell !== '')!;
+      last.description = last.description === '' ? text : `${last.description}\n${text}`;
+      return [];
+    }
     last = null;
     const cell = (c: number) => cleanCell(row[c]);
     const first = (indexes: number[]) => indexes.map(cell).find((text) => text !== '') ?? '';
