@@ -20,6 +20,30 @@ function ScrollRegion({ label, children }: { label: string; children: ReactNode 
   );
 }
 
+/** One row of counts: what is counted, how many in all, then each kind, and those without one if any. */
+function CountsRow({ heading, total, entries, rest }: { heading: string; total: string; entries: Array<{ key: string; label: string; count: number }>; rest: { label: string; count: number } }) {
+  return (
+    <tr>
+      <th scope="row">{heading}</th>
+      <td className="report-rollup__count">{total}</td>
+      <td>
+        <ul className="report-counts">
+          {entries.map((entry) => (
+            <li key={entry.key}>
+              {entry.label} {entry.count}
+            </li>
+          ))}
+          {rest.count > 0 && (
+            <li className="report-muted">
+              {rest.label} {rest.count}
+            </li>
+          )}
+        </ul>
+      </td>
+    </tr>
+  );
+}
+
 /** 成果指標の評価 / 事業の実施状況 / 事業の区分 under one level. */
 export function RollupTable({ rollup, caption }: { rollup: ReportRollup; caption: string }) {
   const { t } = useI18n();
@@ -50,48 +74,18 @@ export function RollupTable({ rollup, caption }: { rollup: ReportRollup; caption
           </tr>
           {counts && (
             <>
-              <tr>
-                <th scope="row">{t('report.rollup.progress')}</th>
-                <td className="report-rollup__count">
-                  {t('report.rollup.count', { count: String(counts.placements) })}
-                  {reprints}
-                </td>
-                <td>
-                  <ul className="report-counts">
-                    {PROGRESS_STATUSES.map((status) => (
-                      <li key={status}>
-                        {t(`progress.status.${status}`)} {counts.progress[status]}
-                      </li>
-                    ))}
-                    {counts.progress.unrecorded > 0 && (
-                      <li className="report-muted">
-                        {t('report.rollup.unrecorded')} {counts.progress.unrecorded}
-                      </li>
-                    )}
-                  </ul>
-                </td>
-              </tr>
-              <tr>
-                <th scope="row">{t('report.rollup.statuses')}</th>
-                <td className="report-rollup__count">
-                  {t('report.rollup.count', { count: String(counts.placements) })}
-                  {reprints}
-                </td>
-                <td>
-                  <ul className="report-counts">
-                    {PROJECT_STATUSES.map((status) => (
-                      <li key={status}>
-                        {t(`measures.status.${status}`)} {counts.projectStatus[status]}
-                      </li>
-                    ))}
-                    {counts.projectStatus.unmarked > 0 && (
-                      <li className="report-muted">
-                        {t('report.rollup.unmarked')} {counts.projectStatus.unmarked}
-                      </li>
-                    )}
-                  </ul>
-                </td>
-              </tr>
+              <CountsRow
+                heading={t('report.rollup.progress')}
+                total={t('report.rollup.count', { count: String(counts.placements) }) + reprints}
+                entries={PROGRESS_STATUSES.map((status) => ({ key: status, label: t(`progress.status.${status}`), count: counts.progress[status] }))}
+                rest={{ label: t('report.rollup.unrecorded'), count: counts.progress.unrecorded }}
+              />
+              <CountsRow
+                heading={t('report.rollup.statuses')}
+                total={t('report.rollup.count', { count: String(counts.placements) }) + reprints}
+                entries={PROJECT_STATUSES.map((status) => ({ key: status, label: t(`measures.status.${status}`), count: counts.projectStatus[status] }))}
+                rest={{ label: t('report.rollup.unmarked'), count: counts.projectStatus.unmarked }}
+              />
             </>
           )}
         </tbody>

@@ -1,29 +1,14 @@
 import { buildAnnualReport, defaultProgressYear, evaluationsMap, fiscalYearOf, readEvaluations, type AnnualReport } from '@sakutei/shared/measures';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type * as Y from 'yjs';
+import { useDocRead } from '../plan/useDocRead';
 import { useMeasureTable } from '../plan/useMeasureTable';
+
+const evaluationTypes = (doc: Y.Doc) => [evaluationsMap(doc)];
 
 /** The evaluations of the live document, re-read when anyone types in one. */
 function useEvaluations(doc: Y.Doc): Record<string, string> {
-  const [evaluations, setEvaluations] = useState(() => readEvaluations(doc));
-  useEffect(() => {
-    let frame: number | null = null;
-    const schedule = () => {
-      if (frame !== null) return;
-      frame = requestAnimationFrame(() => {
-        frame = null;
-        setEvaluations(readEvaluations(doc));
-      });
-    };
-    const map = evaluationsMap(doc);
-    map.observeDeep(schedule);
-    setEvaluations(readEvaluations(doc));
-    return () => {
-      map.unobserveDeep(schedule);
-      if (frame !== null) cancelAnimationFrame(frame);
-    };
-  }, [doc]);
-  return evaluations;
+  return useDocRead(doc, evaluationTypes, readEvaluations);
 }
 
 function currentFiscalYear(): number {
