@@ -16,7 +16,7 @@ import {
   type KpiFields,
   type Placement,
 } from '../ydoc';
-import type { HierarchyImport } from './hierarchy';
+import type { HierarchyImport } from './previewTypes';
 import { recordImport, rememberMapping, type ImportRecord } from './importLog';
 import type { RememberedMapping } from './previewTypes';
 import type { KpiImportRow } from './kpiList';

@@ -2,7 +2,7 @@ import type { Contact, NodeRecord, ProjectRecord } from '../model';
 import { keysBetween } from '../orderKey';
 import type { Entry, Report } from './entries';
 import { FIELD_LABELS } from './entries';
-import type { HierarchyImport } from './hierarchy';
+import type { HierarchyImport } from './previewTypes';
 import type { HierarchyPreview, HierarchyPreviewOptions, ReprintFinding } from './previewTypes';
 import { matchReprint, type ReprintCandidate } from './reprints';
 

@@ -1,9 +1,10 @@
-import type { HierarchyScheme, NodeRecord, ProjectRecord } from '../model';
+import type { HierarchyScheme } from '../model';
 import type { RandomSource } from '../orderKey';
 import { previewHierarchyImport } from './preview';
-import { HIERARCHY_PROBLEM_CODES } from './previewTypes';
+import { HIERARCHY_PROBLEM_CODES, type HierarchyImport } from './previewTypes';
 import type { ImportProblem, ImportProblemCode, ImportResult } from './problems';
 
+export type { HierarchyImport } from './previewTypes';
 export { projectName } from './reprints';
 
 /**
@@ -14,16 +15,6 @@ export { projectName } from './reprints';
  * column mapping, 再掲 matches and level counts; this is its result in the older shape.
  */
 
-export type HierarchyImport = {
-  nodes: NodeRecord[];
-  projects: ProjectRecord[];
-  /**
-   * KPIs to show under a node, by their number in the KPI list. A bare ○ (the 目次's "this
-   * row has a KPI") stands for the next number after the highest one seen so far, which is
-   * how plans number their KPIs: in row order.
-   */
-  kpiLinks: Array<{ nodeId: string; kpiNumbers: number[] }>;
-};
 
 export type HierarchyOptions = {
   scheme: HierarchyScheme;

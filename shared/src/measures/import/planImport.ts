@@ -6,7 +6,7 @@ import { formatContacts } from '../text/contacts';
 import { deriveTable } from '../tree';
 import { readMeasureTable, type Placement } from '../ydoc';
 import { applyHierarchyImport } from './apply';
-import type { HierarchyImport } from './hierarchy';
+import type { HierarchyImport } from './previewTypes';
 import { readRememberedMapping } from './importLog';
 import { previewHierarchyImport } from './preview';
 import {

@@ -1,6 +1,5 @@
-import type { HierarchyScheme, ProjectStatus } from '../model';
+import type { HierarchyScheme, NodeRecord, ProjectRecord, ProjectStatus } from '../model';
 import type { RandomSource } from '../orderKey';
-import type { HierarchyImport } from './hierarchy';
 import type { ImportProblemCode } from './problems';
 
 /**
@@ -8,6 +7,18 @@ import type { ImportProblemCode } from './problems';
  * produces them in the browser and behind `POST /api/plans/:id/import/preview`, so both
  * show the same columns, rows and problems. Everything here is plain JSON.
  */
+
+/** The rows an import adds: what `applyHierarchyImport` writes into the plan. */
+export type HierarchyImport = {
+  nodes: NodeRecord[];
+  projects: ProjectRecord[];
+  /**
+   * KPIs to show under a node, by their number in the KPI list. A bare ○ (the 目次's "this
+   * row has a KPI") stands for the next number after the highest one seen so far, which is
+   * how plans number their KPIs: in row order.
+   */
+  kpiLinks: Array<{ nodeId: string; kpiNumbers: number[] }>;
+};
 
 /** What a source column is read as. `name` may be given to several columns (one per level). */
 export const IMPORT_FIELDS = [
