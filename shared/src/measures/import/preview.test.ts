@@ -341,6 +341,15 @@ describe('previewHierarchyImport: columns', () => {
     expect(asStatus.statusCounts).toMatchObject({ new: 1, continued: 1 });
   });
 
+  it('names the status column a bad status came from when two columns read as status', () => {
+    const result = preview(['番号\t施策名\t方向性\t区分', '①\t空き店舗対策\t継続\t重点', '②\tイベント支援\t新規\t'].join('\n'), FUKUSHIMA_SCHEME, {
+      mapping: { 3: 'status' },
+    });
+    expect(result.problems.filter((problem) => problem.code === 'unknownStatus').map((problem) => [problem.line, problem.column])).toEqual([[2, '区分']]);
+    // The readable status of the first column still counts.
+    expect(result.statusCounts).toMatchObject({ new: 1, continued: 1 });
+  });
+
   it('lets the caller remap any column, and names a column mapped to ignored', () => {
     const text = ['番号\t施策名\t取組内容\t備考', '①\t相談支援事業\t経営相談を行います。\t予算 100 万円'].join('\n');
     const inferred = preview(text);

@@ -1,4 +1,4 @@
-import type { HierarchyScheme, NodeKind } from '../model';
+import type { HierarchyScheme, NodeKind, ProjectStatus } from '../model';
 import { foldWidth, parseLevelWord, parseNumberLabel } from '../numbering';
 import { parseContacts } from '../text/contacts';
 import type { ColumnPlan, Header } from './columns';
@@ -271,15 +271,22 @@ export function tableReader(plan: ColumnPlan, scheme: HierarchyScheme, report: R
       else report({ ...where('kpis'), code: 'unknownKpiNumber', detail: `"${text}" is not a list of KPI numbers (write ①②, 6,7 or ○); no KPIs linked` });
     }
 
-    const statusText = first(fields.status);
-    const status = readStatus(statusText);
-    if (status === undefined) {
-      report({ ...where('status'), code: 'unknownStatus', detail: `状況 "${statusText}" is not 新規, 充実 or 継続; left empty (correct the cell, or map the column to ignored)` });
+    // Each status column answers for its own cells (方向性 and 区分 may both read as status).
+    let status: ProjectStatus | null = null;
+    for (const c of fields.status) {
+      const statusText = cell(c);
+      const read = readStatus(statusText);
+      if (read === undefined) {
+        const column = columns.find((candidate) => candidate.index === c)?.header || FIELD_LABELS.status;
+        report({ line, column, code: 'unknownStatus', detail: `${column} "${statusText}" is not 新規, 充実 or 継続; left empty (correct the cell, or map the column to ignored)` });
+      } else if (status === null) {
+        status = read;
+      }
     }
 
     const entry = makeEntry(line, depth, read.title, scheme, {
       kind,
-      status: status ?? null,
+      status,
       description: all(fields.description).join('\n'),
       contacts: parseContacts(all(fields.contacts).join('\n')),
       kpiRefs,
