@@ -58,6 +58,7 @@ export const transferEn: Record<keyof typeof transferJa, string> = {
   'transfer.problem.tooManyRows': 'too many rows; only the first were read. Import the table in parts',
   'transfer.problem.unknownStatus': 'unreadable status (left empty); use 新規, 充実 or 継続, or check the column mapping',
   'transfer.problem.unknownKpiNumber': 'unreadable KPI numbers (no KPI linked); write them as ① or 6,7',
+  'transfer.problem.noteSkipped': 'read as a note below the table (※, （注）, a legend) and not imported; if it is a measure or project, give it a number or put it in the name column',
   'transfer.problem.reprintSuggested': 'the 再掲 name only resembles an earlier project; confirm under “Confirm 再掲” if it is the same',
   'transfer.problem.reprintUnmatched': 'no earlier project of this name; the 再掲 mark was kept in the name. Check the name',
   'transfer.problem.levelMerged': 'the row carries the numbers of two levels; imported at the deeper one. Split the row if needed',

@@ -57,6 +57,7 @@ export const transferJa = {
   'transfer.problem.tooManyRows': '行が多すぎるため、先頭の行だけを読み取りました。表を分けて取り込んでください',
   'transfer.problem.unknownStatus': '区分・状況を読み取れません（空欄として取り込みます）。新規・充実・継続のいずれかにするか、列の割り当てを確認してください',
   'transfer.problem.unknownKpiNumber': '成果指標の番号を読み取れません（指標を結び付けません）。①や 6,7 の形にしてください',
+  'transfer.problem.noteSkipped': '表の下の注記（※、（注）、凡例など）と読みました。取り込みません。施策や事業なら番号を付けるか、名称の列に入れてください',
   'transfer.problem.reprintSuggested': '再掲の事業名が前の事業と完全には一致しません。同じ事業なら「再掲の確認」で選んでください',
   'transfer.problem.reprintUnmatched': '再掲の元の事業が見つかりません。（再掲）は名称に残しました。事業名を確認してください',
   'transfer.problem.levelMerged': '1行に2つの段の番号があります。深い方の段として取り込みます。必要なら行を分けてください',

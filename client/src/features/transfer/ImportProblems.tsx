@@ -20,6 +20,7 @@ const MESSAGES: Record<PreviewProblemCode, MessageKey> = {
   levelMerged: 'transfer.problem.levelMerged',
   unknownLevelWord: 'transfer.problem.unknownLevelWord',
   noNameColumn: 'transfer.problem.noNameColumn',
+  noteSkipped: 'transfer.problem.noteSkipped',
 };
 
 /** The first quoted text of a detail (`no number in "abc"`): the cell the user has to fix. */

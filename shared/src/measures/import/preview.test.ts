@@ -100,7 +100,7 @@ describe('previewHierarchyImport: Koriyama tables', () => {
     ]);
     expect(result.unimportedColumns[0]!.samples).toEqual(['◎', '○', '◎']);
     // The legend under the table is a note, said and skipped, not a 主な施策.
-    expect(codes(result)).toEqual([[33, 'unknownNumbering']]);
+    expect(codes(result)).toEqual([[33, 'noteSkipped']]);
     expect(result.problems[0]!.detail).toMatch(/^"◎：主たる役割 ○：連携・協力するなどの役割" reads as a note/);
     // `I.` is a 目指すべき姿; `1.` under it a 目標 printed without its parent's `Ⅰ-`.
     expect(result.rowsPerLevel.map((level) => level.count)).toEqual([4, 25, 0]);
@@ -189,8 +189,8 @@ describe('previewHierarchyImport: lines a PDF broke', () => {
     const goal = result.nodes[1]!;
     expect(goal.description.split('\n').map((paragraph) => paragraph.slice(0, 12))).toEqual(['AI・RPA・IoTなど', '今後短期間のうちに世界の']);
     expect(codes(result)).toEqual([
-      [17, 'unknownNumbering'],
-      [19, 'unknownNumbering'],
+      [17, 'noteSkipped'],
+      [19, 'noteSkipped'],
     ]);
     expect(result.problems[1]!.detail).toMatch(/^"²⁴ 破壊的技術：.*" reads as a note/);
   });

@@ -112,6 +112,8 @@ export const HIERARCHY_PROBLEM_CODES = [
   'unknownLevelWord',
   /** No column could be read as the names: nothing imported. */
   'noNameColumn',
+  /** A note under the table (※…, （注）…, a legend): said and skipped, not imported as a row. */
+  'noteSkipped',
 ] as const;
 export type HierarchyProblemCode = (typeof HIERARCHY_PROBLEM_CODES)[number];
 export type PreviewProblemCode = ImportProblemCode | HierarchyProblemCode;

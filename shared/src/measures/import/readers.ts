@@ -112,7 +112,7 @@ export function tocReader(scheme: HierarchyScheme, report: Report) {
     // Word's 目次 indents deeper rows by a column, so the label is the first filled cell.
     const at = cells.findIndex((cell) => cell !== '');
     if (pending === '' && isNote(cells[at]!)) {
-      report({ line, column: FIELD_LABELS.name, code: 'unknownNumbering', detail: noteDetail(cells[at]!) });
+      report({ line, column: FIELD_LABELS.name, code: 'noteSkipped', detail: noteDetail(cells[at]!) });
       return [];
     }
     const strict = scheme.levels.some((level) => level.numbering === '');
@@ -235,7 +235,7 @@ export function tableReader(plan: ColumnPlan, scheme: HierarchyScheme, report: R
     const nameText = own?.text ?? '';
     const strict = hasUnnumbered || fields.name.length > 1 || (own !== undefined && plan.levelOfColumn.has(own.c));
     if (numberText === '' && levelText === '' && isNote(nameText)) {
-      report({ ...where('name'), code: 'unknownNumbering', detail: noteDetail(nameText) });
+      report({ ...where('name'), code: 'noteSkipped', detail: noteDetail(nameText) });
       return out;
     }
     const read = readLabel({ levelText, numberText, nameText, hasNumberColumn: fields.number.length > 0, strict }, scheme, levelWords);
