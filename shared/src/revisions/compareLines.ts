@@ -9,6 +9,8 @@ import {
   type Locale,
 } from '../format/fieldLabels';
 import type { KpiDiff, KpiDiffField, MeasureDiff, RowDiff, RowDiffField, SettingDiffField } from './measureDiff';
+import type { ProgressDiffField } from './annualDiff';
+import { diffText, newSide, oldSide, type DiffSegment } from './textDiff';
 
 /**
  * The measure-table half of the 新旧対照表 as lines to print, for the screen and every
@@ -29,6 +31,10 @@ export type MeasureField =
   | { kind: 'position' }
   | { kind: 'actor' }
   | { kind: 'roleCell'; actorName: string }
+  /** A placement's 実施状況, its figure or its note, for one fiscal year. */
+  | { kind: 'progress'; field: ProgressDiffField; fiscalYear: number }
+  /** The 評価・課題 of a level or the whole plan, for one fiscal year. */
+  | { kind: 'evaluation'; fiscalYear: number }
   /** `count` rows or KPIs, from this one on, moved `direction` by insertions or removals. */
   | { kind: 'renumber'; subject: 'row' | 'kpi'; direction: 'down' | 'up'; count: number };
 
@@ -37,13 +43,20 @@ export interface MeasureLine {
   field: MeasureField;
   old: string;
   new: string;
+  /**
+   * For free text (a 実施状況 note, a 評価・課題) that was changed rather than written or
+   * cleared: the edit, so each side can mark what it lost or gained (`oldSide` / `newSide`).
+   */
+  segments?: DiffSegment[];
 }
 
 export type MeasurePlace =
   | { kind: 'row'; path: string; title: string }
   | { kind: 'kpi'; mark: string; name: string }
   | { kind: 'settings' }
-  | { kind: 'actors' };
+  | { kind: 'actors' }
+  /** The whole plan (its 評価・課題 総括). */
+  | { kind: 'plan' };
 
 export interface MeasureGroup {
   key: string;
@@ -162,6 +175,41 @@ export function measureGroups(diff: MeasureDiff): MeasureGroup[] {
   return groups;
 }
 
+/** A changed text is shown as its edit; one written or cleared is just itself. */
+function textLine(kind: MeasureLineKind, field: MeasureField, old: string, next: string): MeasureLine {
+  const line: MeasureLine = { kind, field, old, new: next };
+  return kind === 'changed' && old !== '' && next !== '' ? { ...line, segments: diffText(old, next) } : line;
+}
+
+/** 実施状況 that changed: one group per placement and year, a line per field that differs. */
+export function progressGroups(diff: MeasureDiff): MeasureGroup[] {
+  // A diff computed before 実施状況 were compared has none.
+  return (diff.progress ?? []).map((entry) => ({
+    key: `progress:${entry.nodeId}:${entry.fiscalYear}`,
+    place: { kind: 'row', path: entry.path, title: entry.title },
+    lines: entry.changes.map((change) => {
+      const field: MeasureField = { kind: 'progress', field: change.field, fiscalYear: entry.fiscalYear };
+      const kind: MeasureLineKind = change.old === '' ? 'added' : change.new === '' ? 'removed' : 'changed';
+      return change.field === 'note' ? textLine(kind, field, change.old, change.new) : { kind, field, old: change.old, new: change.new };
+    }),
+  }));
+}
+
+/** 評価・課題 that changed: one line each, under the level (or the whole plan) it is about. */
+export function evaluationGroups(diff: MeasureDiff): MeasureGroup[] {
+  return (diff.evaluations ?? []).map((entry) => ({
+    key: `evaluation:${entry.fiscalYear}:${entry.scope}`,
+    place: entry.where ? { kind: 'row', path: entry.where.path, title: entry.where.title } : { kind: 'plan' },
+    lines: [textLine(entry.kind, { kind: 'evaluation', fiscalYear: entry.fiscalYear }, entry.old, entry.new)],
+  }));
+}
+
+/** Each side of a line as marked text: its edit when it has one, else the plain value. */
+export function lineSegments(line: MeasureLine): { old: DiffSegment[]; new: DiffSegment[] } {
+  if (line.segments) return { old: oldSide(line.segments), new: newSide(line.segments) };
+  return { old: [{ kind: 'equal', text: line.old }], new: [{ kind: 'equal', text: line.new }] };
+}
+
 /** How many lines of each kind, for the summary above the table. */
 export function countLines(groups: readonly MeasureGroup[]): Record<MeasureLineKind, number> {
   const counts: Record<MeasureLineKind, number> = { added: 0, removed: 0, renumbered: 0, changed: 0 };
@@ -178,6 +226,13 @@ const KIND_LABELS: Record<MeasureLineKind, Record<Locale, string>> = {
   changed: { ja: '変更', en: 'Changed' },
 };
 
+const ANNUAL_FIELD_LABELS: Record<ProgressDiffField | 'evaluation', Record<Locale, string>> = {
+  status: { ja: '実施状況', en: 'Progress' },
+  figure: { ja: '実施状況の数値', en: 'Progress figure' },
+  note: { ja: '実施状況の備考', en: 'Progress note' },
+  evaluation: { ja: '評価・課題', en: 'Evaluation and issues' },
+};
+
 export function measureKindText(kind: MeasureLineKind, locale: Locale = 'ja'): string {
   return KIND_LABELS[kind][locale];
 }
@@ -192,6 +247,8 @@ export function measurePlaceText(place: MeasurePlace, locale: Locale = 'ja'): st
       return locale === 'ja' ? '施策体系の設定' : 'Scheme settings';
     case 'actors':
       return locale === 'ja' ? '役割分担の主体' : 'Actors in the role matrix';
+    case 'plan':
+      return locale === 'ja' ? '計画全体' : 'Whole plan';
   }
 }
 
@@ -215,6 +272,12 @@ export function measureFieldText(field: MeasureField, locale: Locale = 'ja', cal
       return OTHER_FIELD_LABELS.actor[locale];
     case 'roleCell':
       return roleCellLabel(field.actorName, locale);
+    case 'progress':
+    case 'evaluation': {
+      const year = locale === 'en' ? `FY${field.fiscalYear}` : formatFiscalYearIn(field.fiscalYear, calendar);
+      const word = ANNUAL_FIELD_LABELS[field.kind === 'progress' ? field.field : 'evaluation'][locale];
+      return locale === 'ja' ? `${word}（${year}）` : `${word} (${year})`;
+    }
   }
 }
 

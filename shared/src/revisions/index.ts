@@ -4,5 +4,6 @@ export * from './workflow';
 export * from './canonical';
 export * from './proseDiff';
 export * from './measureDiff';
+export * from './annualDiff';
 export * from './compareLines';
 export * from './compareOrder';

@@ -18,6 +18,7 @@ import { deriveTable, type DerivedKpi, type DerivedRow, type DerivedTable } from
 import { kpiFigureText, type FigureRole } from '../measures/format/units';
 import { KPI_FIELD_LIST, partsJudgedWords, subFigureWords, targetKindWords, type KpiListedField } from '../measures/kpiFields';
 import { canonicalJson } from './canonical';
+import { diffEvaluations, diffProgress, type EvaluationDiff, type ProgressDiff } from './annualDiff';
 
 /**
  * The measure-table half of a 新旧対照表. Rows and KPIs are matched by id, so a row keeps
@@ -121,6 +122,10 @@ export type MeasureDiff = {
   settings: FieldChange<SettingDiffField>[];
   actors: ActorDiff[];
   roleCells: RoleCellDiff[];
+  /** 実施状況 per placement and fiscal year (annualDiff.ts). */
+  progress: ProgressDiff[];
+  /** 評価・課題 per fiscal year and level (annualDiff.ts). */
+  evaluations: EvaluationDiff[];
   /** Whether anything at all differs. */
   changed: boolean;
 };
@@ -356,8 +361,14 @@ function liveCells(table: MeasureTable, derived: DerivedTable): Map<string, Role
   return cells;
 }
 
-/** What changed from `oldTable` to `newTable`, row by row and KPI by KPI. */
-export function diffMeasures(oldTable: MeasureTable, newTable: MeasureTable): MeasureDiff {
+/** The frozen 評価・課題 of each side (PlanSnapshot.evaluations); absent is none. */
+export type EvaluationSides = { old?: Readonly<Record<string, string>>; new?: Readonly<Record<string, string>> };
+
+/**
+ * What changed from `oldTable` to `newTable`, row by row and KPI by KPI, with each
+ * placement's 実施状況 and, when given, the 評価・課題 written for the annual report.
+ */
+export function diffMeasures(oldTable: MeasureTable, newTable: MeasureTable, evaluationSides: EvaluationSides = {}): MeasureDiff {
   const before = deriveTable(oldTable);
   const after = deriveTable(newTable);
 
@@ -410,9 +421,12 @@ export function diffMeasures(oldTable: MeasureTable, newTable: MeasureTable): Me
     }
   }
 
+  const progress = diffProgress(oldTable.progress, newTable.progress, rowOrder, before, after);
+  const evaluations = diffEvaluations(evaluationSides.old, evaluationSides.new, rowOrder, before, after);
+
   const changed =
     rows.some((row) => row.kind !== 'same') ||
     kpis.some((kpi) => kpi.kind !== 'same') ||
-    settings.length + actors.length + roleCells.length > 0;
-  return { rows, kpis, settings, actors, roleCells, changed };
+    settings.length + actors.length + roleCells.length + progress.length + evaluations.length > 0;
+  return { rows, kpis, settings, actors, roleCells, progress, evaluations, changed };
 }
