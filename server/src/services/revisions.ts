@@ -230,7 +230,8 @@ export function revisionService(deps: AppDeps) {
         from: { label: a.label, revisionId: a.revisionId },
         to: { label: b.label, revisionId: b.revisionId },
         prose: diffProse(a.snapshot.prose, b.snapshot.prose),
-        measures: diffMeasures(a.snapshot.measures, b.snapshot.measures),
+        // 評価・課題 are frozen beside the table; a snapshot from before them has none.
+        measures: diffMeasures(a.snapshot.measures, b.snapshot.measures, { old: a.snapshot.evaluations, new: b.snapshot.evaluations }),
       };
     },
   };
