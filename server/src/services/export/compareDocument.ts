@@ -1,9 +1,9 @@
-import { type Calendar, type CompareResponse, type MeasureDiff, type ProseDiffRow, formatDate } from '@sakutei/shared';
+import { type Calendar, type CompareResponse, type MeasureDiff, type ProseDiffRow, evaluationGroups, formatDate, progressGroups } from '@sakutei/shared';
 import type { z } from 'zod';
 import { contentWidth, docxTable, meta, packDocument, sectionHeading, title } from './docxKit';
 import { escapeHtml, htmlPage, htmlTable } from './htmlKit';
 import type { CompareOrder } from '@sakutei/shared';
-import { SIDE_NAMES, compareMeasureDocTable, compareProseDocTable } from './planTables';
+import { SIDE_NAMES, compareLinesDocTable, compareMeasureDocTable, compareProseDocTable } from './planTables';
 
 /**
  * The 新旧対照表 as a Word file and a page to print. It is a wide document by nature (two
@@ -22,21 +22,28 @@ function sidesLine(comparison: Comparison, options: CompareExportOptions): strin
 }
 
 function tables(comparison: Comparison, options: CompareExportOptions) {
+  const diff = comparison.measures as MeasureDiff;
   return {
     prose: compareProseDocTable(comparison.prose as ProseDiffRow[], options.order, { from: comparison.from.label, to: comparison.to.label }),
-    measures: compareMeasureDocTable(comparison.measures as MeasureDiff, options.order, options.calendar),
+    measures: compareMeasureDocTable(diff, options.order, options.calendar),
+    // The yearly parts frozen with the plan (issue 14 §6, §7), laid out as the screen shows them.
+    progress: compareLinesDocTable(progressGroups(diff), options.order, options.calendar),
+    evaluations: compareLinesDocTable(evaluationGroups(diff), options.order, options.calendar),
   };
 }
 
+const MARKS_NOTE = '削除は取消線、追加は下線で示します。';
+
 export function compareHtml(planTitle: string, comparison: Comparison, options: CompareExportOptions): string {
-  const { prose, measures } = tables(comparison, options);
+  const { prose, measures, progress, evaluations } = tables(comparison, options);
   const html = `<h1>${escapeHtml(planTitle)} ${DOC_TITLE}</h1><p class="meta">${escapeHtml(sidesLine(comparison, options))}</p>
-<h2>本文</h2>${htmlTable(prose, '削除は取消線、追加は下線で示します。', true)}<h2>施策・事業・成果指標</h2>${htmlTable(measures, undefined, true)}`;
+<h2>本文</h2>${htmlTable(prose, MARKS_NOTE, true)}<h2>施策・事業・成果指標</h2>${htmlTable(measures, undefined, true)}
+<h2>実施状況</h2>${htmlTable(progress, MARKS_NOTE, true)}<h2>評価・課題</h2>${htmlTable(evaluations, MARKS_NOTE, true)}`;
   return htmlPage({ planTitle, docTitle: DOC_TITLE, landscape: true, sections: [{ html, landscape: true }] });
 }
 
 export function compareDocx(planTitle: string, comparison: Comparison, options: CompareExportOptions): Promise<Buffer> {
-  const { prose, measures } = tables(comparison, options);
+  const { prose, measures, progress, evaluations } = tables(comparison, options);
   const width = contentWidth(true);
   return packDocument(planTitle, DOC_TITLE, [
     {
@@ -48,6 +55,10 @@ export function compareDocx(planTitle: string, comparison: Comparison, options: 
         docxTable(prose, width),
         sectionHeading('施策・事業・成果指標'),
         docxTable(measures, width),
+        sectionHeading('実施状況'),
+        docxTable(progress, width),
+        sectionHeading('評価・課題'),
+        docxTable(evaluations, width),
       ],
     },
   ]);

@@ -7,6 +7,8 @@ import {
   type ProseDiffSide,
   formatFiscalYearIn,
   inOrder,
+  lineSegments,
+  type MeasureGroup,
   measureFieldText,
   measureGroups,
   measureKindText,
@@ -102,15 +104,24 @@ export function compareProseDocTable(rows: readonly ProseDiffRow[], order: Compa
  * its group). A run of renumbered rows is one note across both sides.
  */
 export function compareMeasureDocTable(diff: MeasureDiff, order: CompareOrder, calendar: Calendar): DocTable {
+  return compareLinesDocTable(measureGroups(diff), order, calendar);
+}
+
+/**
+ * Any section of the measure half (the table, 実施状況, 評価・課題) as the screen lays it
+ * out: 区分, 箇所, 項目 and the two sides, a changed text with its edit marked.
+ */
+export function compareLinesDocTable(groups: readonly MeasureGroup[], order: CompareOrder, calendar: Calendar): DocTable {
   const sideHead = inOrder(order, SIDE_NAMES);
   const head: HeadCell[][] = [['区分', '箇所', '項目', ...sideHead].map((text) => ({ text }))];
   const body: BodyCell[][] = [];
-  for (const group of measureGroups(diff)) {
+  for (const group of groups) {
     group.lines.forEach((line, index) => {
       const cells: BodyCell[] = [measureKindText(line.kind)];
       if (index === 0) cells.push({ text: measurePlaceText(group.place), rowSpan: group.lines.length, header: true });
       cells.push(measureFieldText(line.field, 'ja', calendar));
       if (line.field.kind === 'renumber') cells.push({ text: renumberNoteText(line), colSpan: 2 });
+      else if (line.segments) cells.push(...inOrder(order, lineSegments(line)).map((segments): BodyCell => ({ segments })));
       else cells.push(...inOrder(order, line));
       body.push(cells);
     });
