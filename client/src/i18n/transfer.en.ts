@@ -56,6 +56,7 @@ export const transferEn: Record<keyof typeof transferJa, string> = {
   'transfer.problem.unknownYearColumn': 'no fiscal year in the header; write it as 令和6年度 or 2024年度',
   'transfer.problem.emptyInput': 'nothing to import; paste a table or choose a file',
   'transfer.problem.tooManyRows': 'too many rows; only the first were read. Import the table in parts',
+  'transfer.problem.tooManyColumns': 'too many columns; only the first 100 were read. The columns to the right (numbered here) are not imported; move any you need to the left',
   'transfer.problem.unknownStatus': 'unreadable status (left empty); use 新規, 充実 or 継続, or check the column mapping',
   'transfer.problem.unknownKpiNumber': 'unreadable KPI numbers (no KPI linked); write them as ① or 6,7',
   'transfer.problem.noteSkipped': 'read as a note below the table (※, （注）, a legend) and not imported; if it is a measure or project, give it a number or put it in the name column',
@@ -65,5 +66,9 @@ export const transferEn: Record<keyof typeof transferJa, string> = {
   'transfer.problem.unknownLevelWord': "the level word is no level of this plan; match it to the plan settings' level names",
   'transfer.problem.noNameColumn': 'no column holds the names; set one to “Name” under Columns',
 
-  'transfer.done': 'Imported {count} rows. Press Ctrl+Z to undo.',
+  'transfer.undo.action': 'Undo the import',
+  'transfer.undo.done': 'The import was undone ({rows} rows removed).',
+  'transfer.undo.edited': 'Not undone: rows of the import were changed, or given rows, KPIs or 実施状況, since: {rows}. Delete the rows in the grid instead.',
+  'transfer.undo.gone': 'This import can no longer be undone.',
+  'transfer.done': 'Imported {count} rows. Press Ctrl+Z or choose “Undo the import” to take them back.',
 };

@@ -55,6 +55,7 @@ export const transferJa = {
   'transfer.problem.unknownYearColumn': '見出しから年度を読み取れません。「令和6年度」などの形にしてください',
   'transfer.problem.emptyInput': '取り込む内容がありません。表を貼り付けるか、ファイルを選んでください',
   'transfer.problem.tooManyRows': '行が多すぎるため、先頭の行だけを読み取りました。表を分けて取り込んでください',
+  'transfer.problem.tooManyColumns': '列が多すぎるため、先頭の100列だけを読み取りました。右の列（列番号を示します）は取り込みません。要る列は左へ移してください',
   'transfer.problem.unknownStatus': '区分・状況を読み取れません（空欄として取り込みます）。新規・充実・継続のいずれかにするか、列の割り当てを確認してください',
   'transfer.problem.unknownKpiNumber': '成果指標の番号を読み取れません（指標を結び付けません）。①や 6,7 の形にしてください',
   'transfer.problem.noteSkipped': '表の下の注記（※、（注）、凡例など）と読みました。取り込みません。施策や事業なら番号を付けるか、名称の列に入れてください',
@@ -64,5 +65,9 @@ export const transferJa = {
   'transfer.problem.unknownLevelWord': '階層名が計画の階層にありません。計画の設定の階層名と合わせてください',
   'transfer.problem.noNameColumn': '名称の列が見つかりません。「列の割り当て」でどれかの列を「名称」にしてください',
 
-  'transfer.done': '{count}行を取り込みました。元に戻すには Ctrl+Z を押してください。',
+  'transfer.undo.action': '取り込みを元に戻す',
+  'transfer.undo.done': '取り込みを元に戻しました（{rows}行を削除）。',
+  'transfer.undo.edited': '取り込んだ行がその後に変更されたか、行・成果指標・実施状況などが追加されたため、元に戻しませんでした：{rows}。不要な行は表で削除してください。',
+  'transfer.undo.gone': 'この取り込みはもう元に戻せません。',
+  'transfer.done': '{count}行を取り込みました。元に戻すには Ctrl+Z を押すか「取り込みを元に戻す」を選んでください。',
 } as const;

@@ -8,8 +8,10 @@ import {
   type ImportUndoResponse,
 } from '@sakutei/shared';
 import {
+  MAX_IMPORT_COLUMNS,
   MAX_IMPORT_ROWS,
   applyMeasureImport,
+  importRefusal,
   deriveTable,
   newMeasureId,
   parseDelimited,
@@ -93,14 +95,18 @@ export function measureImportService(deps: Pick<AppDeps, 'rooms'>) {
 
     async apply(docName: string, userId: string, request: ImportRequest, now = new Date()): Promise<ImportApplyResponse> {
       const { rows } = await sourceRows(request.source);
-      // A preview shows the first rows of an over-long source; applying a cut-off plan is refused.
-      if (rows.length > MAX_IMPORT_ROWS) {
-        throw new AppError(413, 'too_many_rows', `An import may have at most ${MAX_IMPORT_ROWS} rows; this one has ${rows.length}.`);
-      }
       return deps.rooms.use(docName, (room) => {
         const at = placementIn(room.doc, request.parent);
         const { preview } = previewOf(room.doc, rows, request);
-        if (preview.nodes.length === 0) {
+        // The same rule the browser's apply button follows: a source cut short is not applied.
+        const refusal = importRefusal(preview);
+        if (refusal === 'tooManyRows') {
+          throw new AppError(413, 'too_many_rows', `An import may have at most ${MAX_IMPORT_ROWS} rows; this one has ${rows.length}.`);
+        }
+        if (refusal === 'tooManyColumns') {
+          throw new AppError(413, 'too_many_columns', `An import may have at most ${MAX_IMPORT_COLUMNS} columns; this one has more, filled.`);
+        }
+        if (refusal === 'nothing') {
           throw new AppError(400, 'nothing_to_import', 'No row of this table could be imported; see the preview for why.');
         }
         const record = applyMeasureImport(room.doc, preview, {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { nodeKindSchema, projectStatusSchema } from '../measures/model';
 import { IMPORT_FIELDS } from '../measures/import/previewTypes';
+import { MAX_IMPORT_COLUMNS } from '../measures/import/problems';
 import { MAX_SPREADSHEET_BYTES } from './measures';
 
 /**
@@ -38,7 +39,15 @@ export const ImportRequest = z.object({
    * What each column is read as, by 0-based column index; columns not named keep what the
    * header or the data suggests. Without it the plan's remembered mapping applies.
    */
-  mapping: z.record(z.string().regex(/^\d{1,2}$/, 'a column index'), ImportFieldSchema).optional(),
+  mapping: z
+    .record(
+      z
+        .string()
+        .regex(/^\d{1,3}$/, 'a column index')
+        .refine((key) => Number(key) < MAX_IMPORT_COLUMNS, `a column index below ${MAX_IMPORT_COLUMNS}`),
+      ImportFieldSchema,
+    )
+    .optional(),
   /** Answers to suggested 再掲 matches, by the row's line. */
   reprints: z.array(z.object({ line: z.number().int().min(1).max(100_000), accept: z.boolean() })).max(2000).optional(),
   /** The row the imported rows go under, at the end; null or absent for the top level. */

@@ -15,6 +15,7 @@ import { ReprintChoices } from './ReprintChoices';
 import { UnimportedColumns } from './UnimportedColumns';
 import { useFileSource } from './useFileSource';
 import { useImportDraft, type ImportOutcome } from './useImportDraft';
+import { noteImport } from './useImportUndo';
 
 const NO_ROWS: string[][] = [];
 const NO_DECISIONS: ReprintDecision[] = [];
@@ -100,9 +101,12 @@ export function ImportDialog({
     };
   }, []);
 
+  const refused = draft.kind === 'hierarchy' && draft.refusal !== null;
   const apply = () => {
-    if (draft.count === 0) return;
-    onApplied(describeOutcome(draft.apply(), t));
+    if (draft.count === 0 || refused) return;
+    const outcome = draft.apply();
+    if (outcome.kind === 'hierarchy') noteImport(doc, outcome.importId);
+    onApplied(describeOutcome(outcome, t));
   };
 
   return (
@@ -173,7 +177,7 @@ export function ImportDialog({
           type="button"
           className="button button--primary"
           data-testid="import-apply"
-          disabled={draft.count === 0 || fileSource.status === 'reading'}
+          disabled={draft.count === 0 || refused || fileSource.status === 'reading'}
           onClick={apply}
         >
           {t('views.import.apply', { count: draft.count })}

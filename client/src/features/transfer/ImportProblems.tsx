@@ -13,6 +13,7 @@ const MESSAGES: Record<PreviewProblemCode, MessageKey> = {
   unknownYearColumn: 'transfer.problem.unknownYearColumn',
   emptyInput: 'transfer.problem.emptyInput',
   tooManyRows: 'transfer.problem.tooManyRows',
+  tooManyColumns: 'transfer.problem.tooManyColumns',
   unknownStatus: 'transfer.problem.unknownStatus',
   unknownKpiNumber: 'transfer.problem.unknownKpiNumber',
   reprintSuggested: 'transfer.problem.reprintSuggested',

@@ -7,6 +7,7 @@ import type { TransferMenuProps } from '../plan/ports';
 import './transfer.css';
 import { ImportDialog } from './ImportDialog';
 import { IMPORT_ACCEPT } from './readImportFile';
+import { useImportUndo } from './useImportUndo';
 
 
 const EXPORTS: ReadonlyArray<{ table: MeasureExportQuery['table']; label: MessageKey }> = [
@@ -26,6 +27,14 @@ export function TransferMenu({ planId, doc, view, editable }: TransferMenuProps)
   const [dialog, setDialog] = useState<{ file: File | null } | null>(null);
   const [status, setStatus] = useState('');
   const restoreFocus = useRef(false);
+  const [refused, setRefused] = useState(false);
+  const importUndo = useImportUndo(doc, (outcome) => {
+    setRefused(!outcome.ok);
+    if (outcome.ok) setStatus(t('transfer.undo.done', { rows: outcome.removedRows }));
+    else if (outcome.reason === 'edited') {
+      setStatus(t('transfer.undo.edited', { rows: outcome.rows.map((title) => `「${title}」`).join('') }));
+    } else setStatus(t('transfer.undo.gone'));
+  });
 
   // The page behind a modal dialog is inert: focus can go back only once the dialog is gone.
   useEffect(() => {
@@ -38,6 +47,7 @@ export function TransferMenu({ planId, doc, view, editable }: TransferMenuProps)
   const open = (file: File | null, trigger: HTMLButtonElement | null) => {
     lastTrigger.current = trigger;
     setStatus('');
+    setRefused(false);
     setDialog({ file });
   };
   const close = () => {
@@ -105,9 +115,14 @@ export function TransferMenu({ planId, doc, view, editable }: TransferMenuProps)
           </span>
         ))}
       </div>
-      <p className="transfer__status" role="status" data-testid="import-status">
+      <p className={refused ? 'transfer__status transfer__status--refused' : 'transfer__status'} role="status" data-testid="import-status">
         {status}
       </p>
+      {editable && importUndo.importId !== null && (
+        <button type="button" className="button button--quiet transfer__undo" data-testid="import-undo" onClick={() => importUndo.undo()}>
+          {t('transfer.undo.action')}
+        </button>
+      )}
       {dialog && (
         <ImportDialog
           planId={planId}
@@ -117,6 +132,7 @@ export function TransferMenu({ planId, doc, view, editable }: TransferMenuProps)
           onClose={close}
           onApplied={(summary) => {
             close();
+            setRefused(false);
             setStatus(summary);
           }}
         />

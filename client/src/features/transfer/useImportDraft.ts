@@ -2,6 +2,7 @@ import {
   applyKpiImport,
   applyMeasureImport,
   importKpiList,
+  importRefusal,
   newMeasureId,
   planKpiImport,
   previewPlanImport,
@@ -10,6 +11,7 @@ import {
   type DerivedRow,
   type HierarchyPreview,
   type ImportPreviewRow,
+  type ImportRefusal,
   type KpiImportRow,
   type PreviewProblem,
   type ReprintDecision,
@@ -34,7 +36,7 @@ export type DraftChoices = {
 };
 
 export type ImportOutcome =
-  | { kind: 'hierarchy'; rows: number }
+  | { kind: 'hierarchy'; rows: number; importId: string }
   | { kind: 'kpis'; updated: number; added: number; skipped: number };
 
 export type ImportDraft = {
@@ -50,6 +52,8 @@ export type ImportDraft = {
   linkedCount: number;
   /** Rows the import would write; nothing to apply at 0. */
   count: number;
+  /** A measure table the importer cut short (or with nothing in it) is not applied, as in the API. */
+  refusal: ImportRefusal | null;
   apply: () => ImportOutcome;
 };
 
@@ -77,8 +81,8 @@ function kpiItems(view: MeasureView, rows: readonly KpiImportRow[], links: KpiLi
  * Everything the dialog shows before anything is written: the parse, the preview and the
  * problems. A measure table is read by the same shared code the API's preview and apply run
  * (`previewPlanImport`, `applyMeasureImport`); the browser runs it locally so the preview
- * follows every keystroke and mapping change, and applies it as the user's own edit, which
- * Ctrl+Z takes back. Nothing reaches the document until `apply`.
+ * follows every keystroke and mapping change. The import is taken back by `undoImport`
+ * (see useImportUndo), never by a Yjs undo. Nothing reaches the document until `apply`.
  */
 export function useImportDraft(doc: Y.Doc, view: MeasureView, rows: string[][], choices: DraftChoices): ImportDraft {
   const detected = useMemo(() => detectImportKind(rows), [rows]);
@@ -130,7 +134,7 @@ export function useImportDraft(doc: Y.Doc, view: MeasureView, rows: string[][], 
       by: null,
       remember: hierarchy!.remembered,
     });
-    return { kind: 'hierarchy', rows: record.nodeIds.length };
+    return { kind: 'hierarchy', rows: record.nodeIds.length, importId: record.id };
   };
 
   return {
@@ -143,6 +147,7 @@ export function useImportDraft(doc: Y.Doc, view: MeasureView, rows: string[][], 
     kpiItems: items,
     linkedCount: items.filter((item) => item.action === 'add' && item.row.number !== null && linkedNumbers.has(item.row.number)).length,
     count,
+    refusal: hierarchy ? importRefusal(hierarchy) : null,
     apply,
   };
 }

@@ -13,7 +13,7 @@ export const importPreviewRoute = createRoute({
   tags: ['measures'],
   summary: 'Reads a measure table (TSV/CSV text or an XLSX file, base64) as the plan would import it. Nothing is stored.',
   description:
-    "Returns each source column with the field it is read as (from its header, the look of its data, the given `mapping`, or the plan's remembered mapping when no mapping is given), every non-empty column not imported, the rows as they would be numbered under `parent`, the rows per level, the projects, the 再掲 found (matched, suggested, unmatched), the statuses counted and the problems by line. Text and files are limited to 2 MiB; only the first 2,000 rows are read.",
+    "Returns each source column with the field it is read as (from its header, the look of its data, the given `mapping`, or the plan's remembered mapping when no mapping is given), every non-empty column not imported, the rows as they would be numbered under `parent`, the rows per level, the projects, the 再掲 found (matched, suggested, unmatched), the statuses counted and the problems by line. Text and files are limited to 2 MiB; only the first 2,000 rows and 100 columns are read (problems tooManyRows, tooManyColumns; such a source cannot be applied).",
   security: cookieAuth,
   request: { params: PlanParams, body },
   responses: {
@@ -42,7 +42,7 @@ export const importApplyRoute = createRoute({
     403: errorResponses[403],
     404: errorResponses[404],
     409: error('The plan is archived (read-only).'),
-    413: error('The text or file is larger than 2 MiB, or has more than 2,000 rows.'),
+    413: error('The text or file is larger than 2 MiB, or has more than 2,000 rows or 100 filled columns (too_many_rows, too_many_columns).'),
   },
 });
 

@@ -17,8 +17,8 @@ import {
   type Placement,
 } from '../ydoc';
 import type { HierarchyImport } from './previewTypes';
-import { recordImport, rememberMapping, type ImportRecord } from './importLog';
-import type { RememberedMapping } from './previewTypes';
+import { IMPORT_EDIT, ImportRefusedError, importRefusal, recordImport, rememberMapping, type ImportRecord } from './importLog';
+import type { HierarchyPreview, RememberedMapping } from './previewTypes';
 import type { KpiImportRow } from './kpiList';
 
 /**
@@ -61,11 +61,19 @@ export type MeasureImportOptions = {
 
 /**
  * Applies a confirmed measure-table import: the rows, the record of what was added and the
- * mapping to remember, in ONE transaction with the measure-edit origin, so everyone sees it at
- * once and the importer's Ctrl+Z takes the rows back in one step (the memory map is not
- * tracked by undo: the plan keeps its mapping). The browser and the API both come here.
+ * mapping to remember, in ONE transaction, so everyone sees it at once. Its origin is
+ * `IMPORT_EDIT`, which the measure undo manager does not track: a Yjs undo of the whole
+ * transaction would also delete what others wrote inside the new rows since, so the import is
+ * taken back only by `undoImport`, which refuses when anyone built on it. A preview the
+ * importer cut short (`importRefusal`) is refused here too, for the browser and the API alike.
  */
-export function applyMeasureImport(doc: Y.Doc, fragment: HierarchyImport, options: MeasureImportOptions): ImportRecord {
+export function applyMeasureImport(
+  doc: Y.Doc,
+  fragment: HierarchyImport & Pick<HierarchyPreview, 'problems'>,
+  options: MeasureImportOptions,
+): ImportRecord {
+  const refusal = importRefusal(fragment);
+  if (refusal !== null) throw new ImportRefusedError(refusal);
   let record!: ImportRecord;
   doc.transact(() => {
     const knownProjects = new Set(measureMaps(doc).projects.keys());
@@ -80,7 +88,7 @@ export function applyMeasureImport(doc: Y.Doc, fragment: HierarchyImport, option
       kpiLinks: fragment.kpiLinks.filter((link) => added.has(link.nodeId)),
     });
     if (options.remember.length > 0) rememberMapping(doc, options.remember);
-  }, MEASURE_EDIT);
+  }, IMPORT_EDIT);
   return record;
 }
 

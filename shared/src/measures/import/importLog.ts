@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import type { MeasureTable, NodeRecord, ProjectRecord } from '../model';
-import { MEASURE_EDIT, measureMaps, readMeasureTable } from '../ydoc';
+import { measureMaps, readMeasureTable } from '../ydoc';
+import type { PreviewProblem } from './previewTypes';
 
 /**
  * What the plan remembers about its imports, in one small Y.Map of its own beside the measure
@@ -20,6 +21,33 @@ import { MEASURE_EDIT, measureMaps, readMeasureTable } from '../ydoc';
  */
 
 export const IMPORT_MEMORY_MAP = 'measureImports';
+
+/**
+ * The origin of an import and of its undo. Not `MEASURE_EDIT`: the measure undo manager must
+ * not revert an import as a Yjs transaction, since that deletes the new row maps together with
+ * whatever others have written in them since. `undoImport` takes an import back, or refuses.
+ */
+export const IMPORT_EDIT = 'sakutei.measureImport';
+
+export type ImportRefusal = 'nothing' | 'tooManyRows' | 'tooManyColumns';
+
+/**
+ * Why a preview may not be applied: nothing to write, or a source the importer cut short (the
+ * rows or columns beyond the limits would be lost without being written). The browser disables
+ * its apply button on it; the API answers 400/413; `applyMeasureImport` throws.
+ */
+export function importRefusal(preview: { nodes: readonly unknown[]; problems: readonly Pick<PreviewProblem, 'code'>[] }): ImportRefusal | null {
+  if (preview.problems.some((problem) => problem.code === 'tooManyRows')) return 'tooManyRows';
+  if (preview.problems.some((problem) => problem.code === 'tooManyColumns')) return 'tooManyColumns';
+  return preview.nodes.length === 0 ? 'nothing' : null;
+}
+
+export class ImportRefusedError extends Error {
+  constructor(readonly refusal: ImportRefusal) {
+    super(`import refused: ${refusal}`);
+    this.name = 'ImportRefusedError';
+  }
+}
 
 /** The key of the remembered mapping; import records are keyed `import:<id>`. */
 const MAPPING_KEY = 'mapping';
@@ -212,6 +240,6 @@ export function undoImport(doc: Y.Doc, importId: string, now: Date): ImportUndoO
     }
     memoryMap(doc).set(RECORD_PREFIX + record.id, { ...record, undoneAt: now.toISOString() });
     outcome = { ok: true, removedRows, removedProjects };
-  }, MEASURE_EDIT);
+  }, IMPORT_EDIT);
   return outcome;
 }

@@ -5,7 +5,8 @@ import { deriveTable } from '../tree';
 import { addNode, createMeasureUndoManager, readMeasureTable, setNodeText, setRoleMark, addActor } from '../ydoc';
 import { applyMeasureImport } from './apply';
 import { parseDelimited } from './delimited';
-import { KEPT_IMPORT_RECORDS, importRecords, readImportRecord, undoImport } from './importLog';
+import { ImportRefusedError, KEPT_IMPORT_RECORDS, importRecords, importRefusal, readImportRecord, undoImport } from './importLog';
+import { MAX_IMPORT_ROWS } from './problems';
 import { previewPlanImport, previewRowsIn, rememberedMappingOf } from './planImport';
 
 /*
@@ -51,17 +52,19 @@ describe('a measure-table import into a plan', () => {
     expect(Y.encodeStateVector(doc)).toEqual(before);
   });
 
-  it('applies as one undoable step; the remembered mapping outlives the undo and maps the next import', () => {
+  it('applies as one step the measure undo manager leaves alone; undoImport takes it back and the mapping outlives it', () => {
     const doc = new Y.Doc();
     const undo = createMeasureUndoManager(doc);
     const record = imported(doc, TABLE, { 5: 'description', 2: 'ignored' });
+    // A Yjs undo of the import would delete the row maps with whatever others wrote in them.
+    expect(undo.canUndo()).toBe(false);
     expect(record.nodeIds).toHaveLength(4);
     expect(record.projectIds).toHaveLength(2);
     expect(titles(doc)).toHaveLength(4);
     const tour = deriveTable(readMeasureTable(doc)).rows.find((row) => row.title === '農業体験ツアー事業')!;
     expect(tour.node.description).toBe('令和8年度から');
 
-    undo.undo();
+    expect(undoImport(doc, record.id, NOW)).toEqual({ ok: true, removedRows: 4, removedProjects: 2 });
     expect(titles(doc)).toEqual([]);
     expect(undo.canUndo()).toBe(false);
     expect(rememberedMappingOf(doc)).not.toBeNull();
@@ -124,5 +127,35 @@ describe('a measure-table import into a plan', () => {
     expect(kept).toHaveLength(KEPT_IMPORT_RECORDS);
     expect(kept[0]).toBe(ids.at(-1));
     expect(readImportRecord(doc, ids[0]!)).toBeNull();
+  });
+
+  it('a later edit by someone else inside an imported row is kept: the undo is refused, the Yjs undo stack has nothing to revert', () => {
+    const doc = new Y.Doc();
+    const undo = createMeasureUndoManager(doc);
+    const record = imported(doc, TABLE);
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+    const top = deriveTable(readMeasureTable(other)).rows[0]!;
+    setNodeText(other, top.node.id, 'title', '観光と産業の連携（改）');
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other));
+    expect(undo.canUndo()).toBe(false);
+    const outcome = undoImport(doc, record.id, NOW);
+    expect(outcome).toEqual({ ok: false, reason: 'edited', rows: ['観光と産業の連携（改）'] });
+    expect(titles(doc)).toHaveLength(4);
+  });
+
+  it('refuses to apply a preview the importer cut short, or one with nothing in it', () => {
+    const doc = new Y.Doc();
+    const long = [TABLE[0]!, ...Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, i) => ['①', `事業${i}`])];
+    const { preview } = previewPlanImport(doc, long, { newId: newMeasureId });
+    expect(importRefusal(preview)).toBe('tooManyRows');
+    expect(() =>
+      applyMeasureImport(doc, preview, { at: { parent: null }, importId: 'x', now: NOW, by: null, remember: [] }),
+    ).toThrow(ImportRefusedError);
+    expect(titles(doc)).toEqual([]);
+    const wide = TABLE.map((row, i) => (i === 1 ? [...row, ...Array.from({ length: 120 }, () => 'x')] : row));
+    expect(importRefusal(previewPlanImport(doc, wide, { newId: newMeasureId }).preview)).toBe('tooManyColumns');
+    expect(importRefusal(previewPlanImport(doc, [['番号', '名称']], { newId: newMeasureId }).preview)).toBe('nothing');
+    expect(importRefusal(previewPlanImport(doc, TABLE, { newId: newMeasureId }).preview)).toBeNull();
   });
 });

@@ -9,6 +9,7 @@ import { applyHierarchyImport } from './apply';
 import type { HierarchyImport } from './previewTypes';
 import { readRememberedMapping } from './importLog';
 import { previewHierarchyImport } from './preview';
+import { MAX_IMPORT_COLUMNS } from './problems';
 import {
   IMPORT_FIELDS,
   type ColumnMapping,
@@ -29,10 +30,10 @@ const rememberedSchema = z
     z.object({
       header: z.string().max(400),
       field: z.enum(IMPORT_FIELDS),
-      index: z.number().int().min(0).max(200).optional(),
+      index: z.number().int().min(0).max(MAX_IMPORT_COLUMNS - 1).optional(),
     }),
   )
-  .max(200);
+  .max(MAX_IMPORT_COLUMNS);
 
 /** The plan's remembered mapping, when there is one and it reads. */
 export function rememberedMappingOf(doc: Y.Doc): RememberedMapping | null {
