@@ -88,6 +88,11 @@ function ComparisonView({ comparison, labels, mode, showAll, order }: ViewProps)
       )}
       <h3 className="revisions-section__subtitle">{t('revisions.compare.measures')}</h3>
       <MeasureCompareTable diff={comparison.measures} order={order} />
+      {/* The yearly parts frozen with the plan (実施状況, 評価・課題), in the order the export prints them. */}
+      <h3 className="revisions-section__subtitle">{t('revisions.compare.progress')}</h3>
+      <MeasureCompareTable diff={comparison.measures} order={order} section="progress" />
+      <h3 className="revisions-section__subtitle">{t('revisions.compare.evaluations')}</h3>
+      <MeasureCompareTable diff={comparison.measures} order={order} section="evaluations" />
     </div>
   );
 }

@@ -41,4 +41,32 @@ describe('MeasureCompareTable', () => {
     renderJa(<MeasureCompareTable diff={diffMeasures(before, after)} order="old-new" />);
     expect(heads().slice(3)).toEqual(['改正前（旧）', '改正後（新）']);
   });
+
+  it('shows 実施状況 and 評価・課題 in their own sections, a changed text with its edit marked', () => {
+    const placement: NodeRecord = { id: 'pl', kind: 'placement', position: { parent: 'm0', key: 'a' }, title: '', description: '', projectId: 'p1', status: null };
+    const base = { ...before, nodes: [...before.nodes, placement], projects: [{ id: 'p1', name: '経営相談', contacts: [] }] };
+    const diff = diffMeasures(
+      { ...base, progress: { pl: { '2024': { status: 'partial', note: '週2回開設した。', figure: null } } } },
+      { ...base, progress: { pl: { '2024': { status: 'implemented', note: '週3回開設した。', figure: null } } } },
+      { new: { '2024|plan': '順調に進んだ。' } },
+    );
+    const { unmount } = renderJa(<MeasureCompareTable diff={diff} order="new-old" section="progress" />);
+    const rows = screen.getAllByTestId('compare-measure-row');
+    expect(rows.map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent))).toEqual([
+      ['変更', '実施状況（令和6年度）', '実施', '一部実施'],
+      ['変更', '実施状況の備考（令和6年度）', '週3回開設した。', '週2回開設した。'],
+    ]);
+    expect(rows[1]!.querySelector('ins')?.textContent).toBe('3');
+    expect(rows[1]!.querySelector('del')?.textContent).toBe('2');
+    expect(screen.getByRole('region', { name: '実施状況の新旧対照表' })).toBeTruthy();
+    unmount();
+    renderJa(<MeasureCompareTable diff={diff} order="new-old" section="evaluations" />);
+    expect(within(screen.getByTestId('compare-measure-row')).getByText('計画全体')).toBeTruthy();
+    expect(screen.getByText('評価・課題（令和6年度）')).toBeTruthy();
+  });
+
+  it('says so when no 実施状況 changed', () => {
+    renderJa(<MeasureCompareTable diff={diffMeasures(before, before)} order="new-old" section="progress" />);
+    expect(screen.getByTestId('compare-progress-unchanged').textContent).toBe('実施状況に変更はありません。');
+  });
 });

@@ -4,6 +4,9 @@
  */
 export {
   countLines,
+  evaluationGroups,
+  lineSegments,
+  progressGroups,
   measureFieldText,
   measureGroups,
   measureKindText,
