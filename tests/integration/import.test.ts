@@ -253,7 +253,7 @@ describe('applying an import', () => {
     expect((await tableOf(planId)).derived.rows).toHaveLength(7);
   });
 
-  it('refuses nothing to import with 400 and too many rows with 413, changing nothing', async () => {
+  it('refuses nothing to import with 400 and too many rows or columns with 413, changing nothing', async () => {
     const planId = await newPlan();
     const empty = await apply(planId, { source: { kind: 'text', text: '\n\n' } });
     expect(empty.status).toBe(400);
@@ -263,6 +263,17 @@ describe('applying an import', () => {
     const tooMany = await apply(planId, { source: { kind: 'text', text: `番号\t施策名\n${'1\t施策\n'.repeat(2100)}` } });
     expect(tooMany.status).toBe(413);
     expect(tooMany.body.error.code).toBe('too_many_rows');
+    // One line of a thousand cells: the preview reads 100 columns and names the filled ones left out.
+    const wideRows = [...FOREIGN.slice(0, 2), [...FOREIGN[2]!, ...Array.from({ length: 1000 }, (_, i) => (i === 500 ? '迷子' : ''))]];
+    const wide = await preview(planId, { source: text(wideRows) });
+    expect(wide.status).toBe(200);
+    expect(wide.body.columns.length).toBeLessThanOrEqual(100);
+    expect(wide.body.problems).toContainEqual(expect.objectContaining({ line: 3, code: 'tooManyColumns' }));
+    const wideApply = await apply(planId, { source: text(wideRows) });
+    expect(wideApply.status).toBe(413);
+    expect(wideApply.body.error.code).toBe('too_many_columns');
+    expect((await preview(planId, { source: text(FOREIGN), mapping: { 100: 'ignored' } })).status).toBe(400);
+    expect((await preview(planId, { source: text(FOREIGN), mapping: { 99: 'ignored' } })).status).toBe(200);
     expect((await tableOf(planId)).table.nodes).toEqual([]);
   });
 });
