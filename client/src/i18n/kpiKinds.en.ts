@@ -54,5 +54,6 @@ export const kpiKindsEn: Record<keyof typeof kpiKindsJa, string> = {
   'kpiKinds.na.noBaseline': 'n/a (no baseline)',
   'kpiKinds.na.baselineInRange': 'n/a (baseline already in range)',
   'kpiKinds.na.nonPositive': 'n/a (no geometric mean of 0 or less)',
+  'kpiKinds.na.periodIncomplete': 'n/a (the period is still running)',
   'kpiKinds.invalidNumber': 'Enter a number',
 };

@@ -52,5 +52,6 @@ export const kpiKindsJa = {
   'kpiKinds.na.noBaseline': '対象外（基準値がない）',
   'kpiKinds.na.baselineInRange': '対象外（基準値が既に範囲内）',
   'kpiKinds.na.nonPositive': '対象外（0以下は幾何平均できない）',
+  'kpiKinds.na.periodIncomplete': '期間の途中（期間の終わりに評価）',
   'kpiKinds.invalidNumber': '数値を入れてください',
 } satisfies Record<string, string>;

@@ -55,8 +55,30 @@ const ROWS: Row[] = [
     name: 'range 25〜50, baseline 20 below the band, actual 30 inside',
     kpi: kpi({ targetKind: range(25, 50), b: num(20), a: { '2023': num(30) } }),
     year: 2023,
-    // inside → 100 %; progress to the nearer bound 25: (30 − 20)/(25 − 20) = 2
-    expected: { target: null, targetRange: { low: 25, high: 50 }, achievement: 1, progress: 2, met: true, grade: 'S' },
+    // inside → 100 %; 進捗率 1 − dist(30)/dist(20) = 1 − 0/5 = 1 (capped: inside is the goal)
+    expected: { target: null, targetRange: { low: 25, high: 50 }, achievement: 1, progress: 1, met: true, grade: 'S' },
+  },
+  {
+    name: 'range 25〜50, baseline 10, actual 60 overshoots the band',
+    kpi: kpi({ targetKind: range(25, 50), b: num(10), a: { '2023': num(60) } }),
+    year: 2023,
+    // above: 50/60 = 0.83333; dist(60) = 10, dist(10) = 15: 進捗率 1 − 10/15 = 0.33333 (less
+    // than 40 inside, which is 1); nearer the band than the baseline: better → A
+    expected: { achievement: 50 / 60, progress: 1 / 3, met: false, regressed: false, grade: 'A' },
+  },
+  {
+    name: 'range 25〜50, baseline 10, actual 40 inside',
+    kpi: kpi({ targetKind: range(25, 50), b: num(10), a: { '2023': num(40) } }),
+    year: 2023,
+    // inside: 進捗率 1 − 0/15 = 1, 達成率 1
+    expected: { achievement: 1, progress: 1, met: true, grade: 'S' },
+  },
+  {
+    name: 'range 25〜50, baseline 20, actual 14 further below',
+    kpi: kpi({ targetKind: range(25, 50), b: num(20), a: { '2023': num(14) } }),
+    year: 2023,
+    // 14/25 = 0.56; dist 11 vs 5: 進捗率 1 − 11/5 = −1.2; distance grew by 6 > 10% of 20 = 2 → C
+    expected: { achievement: 0.56, progress: -1.2, met: false, regressed: true, grade: 'C' },
   },
   {
     name: 'range 25〜50, baseline 20, actual 22 still below',
@@ -76,8 +98,9 @@ const ROWS: Row[] = [
     name: 'range 25〜50, baseline 30 already inside, actual 51',
     kpi: kpi({ targetKind: range(25, 50), b: num(30), a: { '2023': num(51) } }),
     year: 2023,
-    // above: 50/51 = 0.98039; no progress (baseline in range); distance 1 > 0: worse → |51−30| = 21 > 3: C
-    expected: { achievement: 50 / 51, progress: null, met: false, regressed: true, grade: 'C', notApplicable: { progress: 'baselineInRange' } },
+    // above: 50/51 = 0.98039; no progress (baseline in range); distance 1 > 0: worse, but the
+    // distance grew by 1 − 0 = 1 ≤ 10% of 30 = 3 → B (not |51 − 30| = 21)
+    expected: { achievement: 50 / 51, progress: null, met: false, regressed: true, grade: 'B', notApplicable: { progress: 'baselineInRange' } },
   },
   {
     name: 'relative ×2.5 on baseline 10, actual 20',
@@ -113,6 +136,29 @@ const ROWS: Row[] = [
     year: 2023,
     // 18 + 22 + 25 = 65; 65/100 = 0.65; (65 − 0)/(100 − 0) = 0.65; the year's own figure is 25
     expected: { actual: 65, yearActual: 25, achievement: 0.65, progress: 0.65, met: false, grade: 'A', period: { years: [2021, 2022, 2023], counted: [2021, 2022, 2023], complete: true } },
+  },
+  {
+    name: 'cumulative, baseline R2 累計 50 (a running total), target R7 累計 100: R3–R5 = 12 + 10 + 8',
+    kpi: kpi({ unit: '社', targetKind: { kind: 'cumulative', fromYear: null }, b: num(50), t: num(100), a: { '2021': num(12), '2022': num(10), '2023': num(8) } }),
+    year: 2023,
+    // judged figure 50 + 12 + 10 + 8 = 80; 達成率 80/100 = 0.8; 進捗率 Σ/(target − baseline) =
+    // 30/50 = 0.6; 80 > 50: better → A
+    expected: { actual: 80, yearActual: 8, achievement: 0.8, progress: 0.6, met: false, regressed: false, grade: 'A' },
+  },
+  {
+    name: 'cumulative, baseline 50, a year with nothing added (R3 = 0) before the target year',
+    kpi: kpi({ unit: '社', targetKind: { kind: 'cumulative', fromYear: null }, b: num(50), t: num(100), a: { '2021': num(0) } }),
+    year: 2021,
+    // 50 + 0 = 50: same as the baseline, 0 % progress; |50 − 50| = 0 ≤ 5 → B
+    expected: { actual: 50, achievement: 0.5, progress: 0, regressed: false, grade: 'B' },
+  },
+  {
+    name: 'cumulative, a correction (R3 = −3) before the target year is not called worse',
+    kpi: kpi({ unit: '件', targetKind: { kind: 'cumulative', fromYear: null }, b: num(50), t: num(100), a: { '2021': num(-3) } }),
+    year: 2021,
+    // 50 − 3 = 47 < 50, but the period runs to R7: versus / regressed null, so no C; nothing else
+    // holds → 期間の途中
+    expected: { actual: 47, progress: -0.06, regressed: null, grade: '—', gradeLabel: '期間の途中' },
   },
   {
     name: 'cumulative counted from R4 (fromYear 2022)',
@@ -164,6 +210,28 @@ const ROWS: Row[] = [
     expected: { actual: 60, achievement: 1.2, progress: 2, met: true, grade: 'S' },
   },
   {
+    name: 'total over R3–R5 (baseline 40, target 50), R3 = 10: the period is running',
+    kpi: kpi({ unit: '人', targetKind: { kind: 'aggregate', method: 'total', years: [2021, 2022, 2023] }, b: num(40), t: num(50), a: { '2021': num(10), '2022': num(20), '2023': num(30) } }),
+    year: 2021,
+    // 10 so far of 50: 達成率 0.2; a part-period total is not compared with the whole-period
+    // baseline: no 進捗率, versus / regressed null, not C but 期間の途中
+    expected: { actual: 10, achievement: 0.2, progress: null, regressed: null, met: false, grade: '—', gradeLabel: '期間の途中', notApplicable: { progress: 'periodIncomplete' } },
+  },
+  {
+    name: 'total over R3–R5, met before the period ends',
+    kpi: kpi({ unit: '人', targetKind: { kind: 'aggregate', method: 'total', years: [2021, 2022, 2023] }, b: num(40), t: num(50), a: { '2021': num(30), '2022': num(25) } }),
+    year: 2022,
+    // 30 + 25 = 55 ≥ 50: met → S even mid-period; 55/50 = 1.1
+    expected: { actual: 55, achievement: 1.1, met: true, grade: 'S' },
+  },
+  {
+    name: 'total over R3–R5, period over, short of the baseline',
+    kpi: kpi({ unit: '人', targetKind: { kind: 'aggregate', method: 'total', years: [2021, 2022, 2023] }, b: num(40), t: num(50), a: { '2021': num(10), '2022': num(10), '2023': num(10) } }),
+    year: 2023,
+    // 30 < 40 with the period complete: worse; (30 − 40)/(50 − 40) = −1; |30 − 40| = 10 > 4 → C
+    expected: { actual: 30, progress: -1, regressed: true, grade: 'C' },
+  },
+  {
     name: 'qualitative 均衡, judged met',
     kpi: kpi({ targetKind: { kind: 'qualitative', wording: '均衡' }, a: { '2023': { kind: 'judgement', met: true, note: '収支均衡を確認' } } }),
     year: 2023,
@@ -174,8 +242,8 @@ const ROWS: Row[] = [
     name: 'qualitative 実施, judged not met',
     kpi: kpi({ targetKind: { kind: 'qualitative', wording: '実施' }, a: { '2023': { kind: 'judgement', met: false, note: '' } } }),
     year: 2023,
-    // not met, and no figure for A/B/C to compare: no rule holds
-    expected: { met: false, assessed: true, grade: '—', gradeLabel: '該当する評価なし' },
+    // staff judged it not met: the 「基準値より悪化」 rule (C), not 評価できません
+    expected: { met: false, assessed: true, grade: 'C', gradeLabel: '基準値より悪化' },
   },
   {
     name: 'qualitative, not judged yet',
@@ -203,8 +271,16 @@ const ROWS: Row[] = [
     year: 2023,
     // 複数 7/6 = 1.1667 met; 単身 3/4 = 0.75 not met → not met, 達成率 the weaker 0.75;
     // 単身's target = baseline: no progress, so none for the whole; 単身 fell 4 → 3: regressed,
-    // |10 − 8| = 2 > 10% of 8 → C
+    // graded part by part: 複数 met → S; 単身 3 < 4, |3 − 4| = 1 > 0.4 → C; the worst is C
     expected: { met: false, achievement: 0.75, progress: null, regressed: true, grade: 'C' },
+  },
+  {
+    name: '複数 / 単身 judged each: 100 → 99 and 10 → 30, targets 110 and 20',
+    kpi: kpi({ unit: '人', components: ['複数', '単身'], partsJudged: 'each', b: parts(100, 10), t: parts(110, 20), a: { '2023': parts(99, 30) } }),
+    year: 2023,
+    // 複数 99 < 100 by 1 ≤ 10 → B; 単身 30 ≥ 20 → S; worst in rule order: B (the sum's
+    // |129 − 110| = 19 > 11 would have said C)
+    expected: { met: false, regressed: true, grade: 'B', gradeLabel: '基準値から10%以内' },
   },
 ];
 
@@ -229,6 +305,7 @@ describe('kpiFigures for every target kind (hand-worked)', () => {
     expect(shown[0]!.achievement).toBeCloseTo(7 / 6, 9);
     expect(shown[0]!.progress).toBeCloseTo(1.5, 9);
     expect(shown[1]!.progress).toBeNull();
+    expect(shown.map((p) => p.grade)).toEqual(['S', 'C']);
   });
 
   it('reads a KPI without a kind exactly as before (value)', () => {

@@ -19,6 +19,7 @@ export const NOT_APPLICABLE_REASONS = [
   'noBaseline',
   'baselineInRange',
   'nonPositive',
+  'periodIncomplete',
 ] as const;
 export type NotApplicableReason = (typeof NOT_APPLICABLE_REASONS)[number];
 
@@ -31,6 +32,7 @@ export const NOT_APPLICABLE_LABELS: Record<NotApplicableReason, string> = {
   noBaseline: '基準値がない',
   baselineInRange: '基準値が既に目標の範囲内',
   nonPositive: '0以下の値は幾何平均できない',
+  periodIncomplete: '期間の途中（期間の合計は期間の終わりに評価）',
 };
 
 export type Period = { years: number[]; counted: number[]; complete: boolean };
@@ -51,9 +53,11 @@ function actualIn(kpi: Pick<KpiRecord, 'actuals'>, year: number, pick: Picker): 
 
 /**
  * The figure a year is judged on.
- * - cumulative: the sum of the numeric actuals from `fromYear` (else the year after the
- *   baseline's, else the first year on record) through this year; null until this year has
- *   its own figure (a cumulative total is reported with the year, not before it).
+ * - cumulative: the baseline plus the sum of the numeric actuals from `fromYear` (else the
+ *   year after the baseline's, else the first year on record) through this year; null until
+ *   this year has its own figure (a cumulative total is reported with the year, not before it).
+ *   The baseline is taken to be a running total itself (基準値 R5 累計 50, the way plans print
+ *   it): R6's 12 makes 62. A blank baseline counts as 0. 進捗率 is then Σ ÷ (target − baseline).
  * - aggregate: the mean, geometric mean or total of the named years' actuals up to this year
  *   (a running figure until every named year is in: `period.complete`); null before the first
  *   named year. A geometric mean of a non-positive figure does not exist.
@@ -69,7 +73,7 @@ export function yearFigure(kpi: Pick<KpiRecord, 'actuals' | 'baseline'>, kind: K
     const counted = years.filter((y) => actualIn(kpi, y, pick) !== null);
     // Not yet reported, or a year before the count starts: nothing to judge.
     if (own === null || years.length === 0) return { value: null, period: { years, counted, complete: false } };
-    const sum = counted.reduce((total, y) => total + actualIn(kpi, y, pick)!, 0);
+    const sum = counted.reduce((total, y) => total + actualIn(kpi, y, pick)!, pick(kpi.baseline.value) ?? 0);
     return { value: sum, period: { years, counted, complete: counted.length === years.length } };
   }
   if (kind.kind === 'aggregate') {

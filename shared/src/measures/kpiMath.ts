@@ -37,14 +37,24 @@ import {
  *   100 %, its 進捗率 not applicable (no distance to cover).
  * - range [low, high]: met inside the band. 達成率 is 100 % inside, actual ÷ low below it,
  *   high ÷ actual above it (the higher / lower conventions towards the nearer bound). 進捗率
- *   from the baseline towards the nearer bound; not applicable when the baseline is inside.
- *   Better / worse than the baseline means nearer to / further from the band.
+ *   is 1 − dist(actual) ÷ dist(baseline), dist being the distance to the band: 100 % inside,
+ *   and overshooting the band counts as distance, not progress. Not applicable when the
+ *   baseline is inside. Better / worse than the baseline means nearer to / further from the
+ *   band, and 「基準値から p% 以内」 compares those distances: dist(actual) − dist(baseline).
  * - relative: the target is worked out from the baseline, then judged as a value target.
- * - cumulative: the year is judged on the sum of the actuals so far against the period's
- *   target; the baseline is the level the sum is compared with.
+ * - cumulative: the year is judged on baseline + the sum of the actuals so far (the baseline
+ *   is itself a running total, kpiKindMath `yearFigure`) against the period's target; 進捗率 =
+ *   Σ ÷ (target − baseline). Before the target year nothing is called worse than the
+ *   baseline (versus / regressed null): a running total is not a level.
  * - aggregate: the year is judged on the mean / geometric mean / total of the named years so
- *   far (`period` says which were counted).
- * - qualitative: staff record a judgement (met / not met, a note); no ratio, no progress.
+ *   far (`period` says which were counted). A total is not compared with the baseline (a
+ *   whole period's figure) before the last named year: versus / regressed null, 進捗率 not
+ *   applicable (`periodIncomplete`), and the grade is 「期間の途中」 unless the target is met.
+ * - qualitative: staff record a judgement (met / not met, a note); no ratio, no progress. A
+ *   judgement of not met matches the plan's 「基準値より悪化」 rule (`worseThanBaseline`),
+ *   met matches 「目標達成」.
+ * - parts judged each: every part is graded on its own (`parts[].grade`); the KPI gets the
+ *   worst of them in the order of the plan's rules (an ungraded part makes it ungraded).
  */
 
 export type KpiPartFigures = {
@@ -56,6 +66,9 @@ export type KpiPartFigures = {
   progress: number | null;
   met: boolean | null;
   regressed: boolean | null;
+  /** The part's own grade (parts judged each grade the whole by the worst of these). */
+  grade: string;
+  gradeLabel: string;
 };
 
 export type KpiFigures = {
@@ -101,12 +114,18 @@ export type GradeInput = Pick<KpiFigures, 'actual' | 'baseline' | 'met' | 'progr
   versusBaseline?: Versus | null;
   /** A qualitative KPI has a judgement but no figure; it is graded on `met` alone. */
   judged?: boolean;
+  /**
+   * How far the actual fell behind the baseline, for 「基準値から p% 以内」, when that is not
+   * |actual − baseline| (a range: the growth of the distance to the band).
+   */
+  shortfall?: number | null;
 };
 
 type Versus = 'better' | 'same' | 'worse';
 
 const NOT_ASSESSABLE = '評価できません';
 const NO_RULE_MATCHED = '該当する評価なし';
+const PERIOD_PENDING = '期間の途中';
 
 /** A single figure, or the sum of components when every component is a number. */
 export function numericValue(m: Measured): number | null {
@@ -155,9 +174,13 @@ function achievementOf(direction: KpiDirection, actual: number, target: number, 
   return target / actual;
 }
 
-type Judged = Omit<KpiPartFigures, 'name'> & {
+type Judged = Omit<KpiPartFigures, 'name' | 'grade' | 'gradeLabel'> & {
   binary: boolean;
   versus: Versus | null;
+  /** For 「基準値から p% 以内」 when not |actual − baseline| (GradeInput `shortfall`). */
+  shortfall?: number | null;
+  /** A cumulative or total figure whose period is still running: not compared with the baseline. */
+  pending: boolean;
   notApplicable: KpiFigures['notApplicable'];
   targetRange: { low: number; high: number } | null;
   period: Period | null;
@@ -173,7 +196,7 @@ function judge(kpi: KpiRecord, kind: KpiTargetKind, fiscalYear: number, pick: Pi
   const target = resolved.value;
   const range = rangeOf(kind);
   const notApplicable: KpiFigures['notApplicable'] = {};
-  const base = { actual, baseline, target, targetRange: range, period: figure.period };
+  const base = { actual, baseline, target, targetRange: range, period: figure.period, pending: false };
 
   if (range) {
     const met = actual === null ? null : distanceToRange(actual, range) === 0;
@@ -183,12 +206,14 @@ function judge(kpi: KpiRecord, kind: KpiTargetKind, fiscalYear: number, pick: Pi
     if (baseline === null) notApplicable.progress = 'noBaseline';
     else if (distanceToRange(baseline, range) === 0) notApplicable.progress = 'baselineInRange';
     else if (actual !== null) {
-      const bound = baseline < range.low ? range.low : range.high;
-      progress = (actual - baseline) / (bound - baseline) + 0;
+      // The share of the baseline's distance to the band that is gone: 1 inside the band, and
+      // never more (overshooting the far bound is distance again). + 0: no -0.
+      progress = 1 - distanceToRange(actual, range) / distanceToRange(baseline, range) + 0;
     }
-    const versus =
-      actual === null || baseline === null ? null : compareDistances(distanceToRange(actual, range), distanceToRange(baseline, range));
-    return { ...base, achievement, progress, met, regressed: versus === null ? null : versus === 'worse', binary: false, versus, notApplicable };
+    const distances = actual === null || baseline === null ? null : { actual: distanceToRange(actual, range), baseline: distanceToRange(baseline, range) };
+    const versus = distances === null ? null : compareDistances(distances.actual, distances.baseline);
+    const shortfall = distances === null ? null : distances.actual - distances.baseline;
+    return { ...base, achievement, progress, met, regressed: versus === null ? null : versus === 'worse', binary: false, versus, shortfall, notApplicable };
   }
 
   if (figure.notApplicable) notApplicable.achievement = notApplicable.progress = figure.notApplicable;
@@ -201,13 +226,28 @@ function judge(kpi: KpiRecord, kind: KpiTargetKind, fiscalYear: number, pick: Pi
     actual !== null && target !== null && met !== null && !binary ? achievementOf(direction, actual, target, met) : null;
   if (direction !== 'keep' && baseline !== null && target !== null && target === baseline) notApplicable.progress = 'targetEqualsBaseline';
   if (direction !== 'keep' && baseline === null && notApplicable.progress === undefined) notApplicable.progress = 'noBaseline';
+  const pending = periodPending(kpi, kind, fiscalYear);
+  if (pending && kind.kind === 'aggregate') notApplicable.progress = 'periodIncomplete';
   const progress =
-    direction !== 'keep' && actual !== null && baseline !== null && target !== null && target !== baseline
+    direction !== 'keep' && actual !== null && baseline !== null && target !== null && target !== baseline && !(pending && kind.kind === 'aggregate')
       ? // + 0 turns the -0 of "no movement towards a lower target" into 0, which prints as 0%.
         (actual - baseline) / (target - baseline) + 0
       : null;
-  const versus = actual !== null && baseline !== null ? compareToBaseline(direction, actual, baseline) : null;
-  return { ...base, achievement, progress, met, regressed: versus === null ? null : versus === 'worse', binary, versus, notApplicable };
+  const compared = actual !== null && baseline !== null ? compareToBaseline(direction, actual, baseline) : null;
+  // A running total is not a level: before its period ends it is never called worse than the
+  // baseline; a period total is not compared with it at all until then.
+  const versus = pending && (kind.kind === 'aggregate' || compared === 'worse') ? null : compared;
+  return { ...base, pending, achievement, progress, met, regressed: versus === null ? null : versus === 'worse', binary, versus, notApplicable };
+}
+
+/**
+ * Whether a cumulative or total figure's period is still running in this year: a cumulative
+ * KPI until its target year, an aggregate total until its last named year.
+ */
+function periodPending(kpi: KpiRecord, kind: KpiTargetKind, fiscalYear: number): boolean {
+  if (kind.kind === 'cumulative') return kpi.target.fiscalYear !== null && fiscalYear < kpi.target.fiscalYear;
+  if (kind.kind === 'aggregate' && kind.method === 'total') return fiscalYear < Math.max(...kind.years);
+  return false;
 }
 
 function compareDistances(actual: number, baseline: number): Versus {
@@ -269,18 +309,7 @@ export function kpiFigures(kpi: KpiRecord, fiscalYear: number, rules: readonly G
   const partJudged = kpi.components.map((name) => ({ name, ...judge(kpi, kind, fiscalYear, (m) => partValue(m, name)) }));
   const each = kpi.partsJudged === 'each' && partJudged.length > 0;
   const combined = each ? { ...whole, ...combineEach(partJudged), binary: whole.binary || partJudged.some((p) => p.binary) } : whole;
-  const { grade, gradeLabel } = gradeFigures(
-    {
-      actual: combined.actual,
-      baseline: combined.baseline,
-      met: combined.met,
-      progress: combined.progress,
-      direction: kpi.direction,
-      versusBaseline: combined.versus,
-    },
-    rules,
-  );
-  const parts = partJudged.map(({ name, actual, baseline, target, achievement, progress, met, regressed }) => ({
+  const parts = partJudged.map(({ name, actual, baseline, target, achievement, progress, met, regressed, ...rest }) => ({
     name,
     actual,
     baseline,
@@ -289,7 +318,10 @@ export function kpiFigures(kpi: KpiRecord, fiscalYear: number, rules: readonly G
     progress,
     met,
     regressed,
+    ...gradeJudged({ actual, baseline, met, progress, ...rest }, kpi.direction, rules),
   }));
+  // Parts judged each: one basis per part, then the worst grade in the plan's rule order.
+  const { grade, gradeLabel } = each ? worstGrade(parts, rules) : gradeJudged(combined, kpi.direction, rules);
   return {
     ...common,
     actual: combined.actual,
@@ -311,13 +343,38 @@ export function kpiFigures(kpi: KpiRecord, fiscalYear: number, rules: readonly G
   };
 }
 
+function gradeJudged(
+  j: Pick<Judged, 'actual' | 'baseline' | 'met' | 'progress' | 'versus' | 'shortfall' | 'pending'>,
+  direction: KpiDirection,
+  rules: readonly GradeRule[],
+): { grade: string; gradeLabel: string } {
+  const graded = gradeFigures(
+    { actual: j.actual, baseline: j.baseline, met: j.met, progress: j.progress, direction, versusBaseline: j.versus, shortfall: j.shortfall },
+    rules,
+  );
+  // A running period that meets no rule yet is not "no rule fits": it is waiting for its end.
+  return graded.grade === UNGRADED && j.pending && j.actual !== null ? { grade: UNGRADED, gradeLabel: PERIOD_PENDING } : graded;
+}
+
+/** The latest grade in the plan's rule order; an ungraded part (or one no rule fits) makes the whole ungraded. */
+function worstGrade(parts: ReadonlyArray<{ grade: string; gradeLabel: string }>, rules: readonly GradeRule[]): { grade: string; gradeLabel: string } {
+  const rank = (grade: string) => {
+    const index = rules.findIndex((rule) => rule.grade === grade);
+    return index === -1 ? rules.length : index;
+  };
+  return parts.reduce((worst, part) => (rank(part.grade) > rank(worst.grade) ? part : worst), parts[0]!);
+}
+
 // Ratios are compared in percent; allow for 0.29 * 100 = 28.999999999999996.
 const EPSILON = 1e-9;
 
 function matches(rule: GradeRule, f: GradeInput, actual: number | null): boolean {
   const when = rule.when;
-  // A staff judgement has no figure: only "achieved" and the catch-all can hold.
-  if (actual === null) return when.kind === 'always' || (when.kind === 'achieved' && f.met === true);
+  // A staff judgement has no figure: "achieved" when met, "worse than the baseline" when not
+  // (staff judged it short of the target), and the catch-all.
+  if (actual === null) {
+    return when.kind === 'always' || (when.kind === 'achieved' && f.met === true) || (when.kind === 'worseThanBaseline' && f.met === false);
+  }
   const versusBaseline =
     f.versusBaseline !== undefined ? f.versusBaseline : f.baseline === null ? null : compareToBaseline(f.direction, actual, f.baseline);
   switch (when.kind) {
@@ -328,10 +385,11 @@ function matches(rule: GradeRule, f: GradeInput, actual: number | null): boolean
     case 'worseThanBaseline':
       return versusBaseline === 'worse';
     case 'withinOfBaseline': {
-      if (f.baseline === null || versusBaseline === 'better') return false;
+      if (f.baseline === null || versusBaseline === null || versusBaseline === 'better') return false;
       // Relative to the baseline; a baseline of 0 leaves no room but equality.
       const allowed = (when.percent / 100) * Math.abs(f.baseline);
-      return Math.abs(actual - f.baseline) <= allowed * (1 + EPSILON);
+      const shortfall = f.shortfall ?? Math.abs(actual - f.baseline);
+      return shortfall <= allowed * (1 + EPSILON);
     }
     case 'progressAtLeast':
       return f.progress !== null && f.progress * 100 >= when.percent - EPSILON;

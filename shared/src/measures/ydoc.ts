@@ -26,6 +26,7 @@ import {
 } from './model';
 import { compareByKey, isOrderKey, keyBetween } from './orderKey';
 import { KPI_TEXT_FIELD_NAMES } from './kpiFields';
+import { legacyInferredKeep } from './kpiLegacy';
 import { kpiTargetKindSchema, partsJudgedSchema, subFigureSchema, type KpiTargetKind, type PartsJudged, type SubFigure } from './kpiKinds';
 import { PROGRESS_MAP_NAME, progressEntriesOf, readProgressEntries } from './progress';
 import { z } from 'zod';
@@ -142,6 +143,10 @@ function readKpi(id: string, record: YRecord): KpiRecord | null {
   const attachTo = record.get('attachTo');
   const key = record.get('key');
   if (typeof attachTo !== 'string' || !isOrderKey(key)) return null;
+  return legacyInferredKeep(readKpiFields(id, attachTo, key, record), record.get('directionInferred'));
+}
+
+function readKpiFields(id: string, attachTo: string, key: string, record: YRecord): KpiRecord {
   return {
     id,
     attachTo,
@@ -487,7 +492,8 @@ const KPI_TEXT_FIELDS = new Set<string>(KPI_TEXT_FIELD_NAMES);
 
 function writeKpiFields(record: YRecord, fields: Partial<KpiFields>): void {
   // A person choosing the direction has confirmed it.
-  if (fields.direction !== undefined && fields.directionInferred === undefined) record.delete('directionInferred');
+  // (Stored as false, not deleted: an absent flag on a keep KPI may be a pre-kinds guess, kpiLegacy.ts.)
+  if (fields.direction !== undefined && fields.directionInferred === undefined) record.set('directionInferred', false);
   for (const [field, value] of Object.entries(fields) as Array<[keyof KpiFields, unknown]>) {
     if (value === undefined) continue;
     if (KPI_TEXT_FIELDS.has(field)) applyTextChange(textField(record, field), String(value));

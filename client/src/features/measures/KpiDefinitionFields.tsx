@@ -78,7 +78,8 @@ export function KpiDefinitionFields({ scope }: { scope: KpiCardScope }) {
               type="button"
               className="button button--quiet"
               data-testid="kpi-direction-confirm"
-              onClick={() => update({ directionInferred: false })}
+              // Writes the shown direction too: a pre-kinds 維持 reads as higher until confirmed (kpiLegacy.ts).
+              onClick={() => update({ direction: kpi.direction, directionInferred: false })}
             >
               {t('kpiKinds.directionConfirm')}
             </button>

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
-import type { NodeRecord } from '../model';
+import type { KpiRecord, NodeRecord } from '../model';
+import { VALUE_KIND } from '../kpiKinds';
 import { keysBetween } from '../orderKey';
 import { deriveTable, type DerivedTable } from '../tree';
 import {
@@ -132,6 +133,30 @@ function fieldsOf(row: KpiImportRow): Partial<KpiFields> {
   };
 }
 
+/**
+ * The fields an import writes over an existing KPI. A person's choices survive a re-import
+ * (the yearly paste of next year's actuals): the direction is written only when the list
+ * prints it, or when nobody has confirmed the stored one yet; the target kind only when the
+ * printed figure changed, the proposal is of the kind already stored (its figures are taken),
+ * or nobody has confirmed the KPI yet: a kind the user changed (a proposed 2.5倍 turned into a
+ * plain value) stays while the target cell proposes the same thing again.
+ */
+function updateFieldsOf(row: KpiImportRow, stored: KpiRecord | undefined): Partial<KpiFields> {
+  const fields = fieldsOf(row);
+  if (!stored) return fields;
+  const unconfirmed = stored.directionInferred === true;
+  if (row.directionFrom === 'inferred' && !unconfirmed) {
+    delete fields.direction;
+    delete fields.directionInferred;
+  }
+  const targetChanged = JSON.stringify(stored.target.value) !== JSON.stringify(row.target.value);
+  // A proposal of the kind already stored only brings its new figures (25〜30 → 25〜35).
+  const sameKind = (stored.targetKind ?? VALUE_KIND).kind === (row.targetKind ?? VALUE_KIND).kind;
+  if (targetChanged || unconfirmed || sameKind) fields.targetKind = row.targetKind ?? VALUE_KIND;
+  else delete fields.targetKind;
+  return fields;
+}
+
 export type KpiImportOptions = {
   /** The row new KPIs are shown under, unless `links` names one for their number. */
   attachNewTo: string | null;
@@ -153,11 +178,13 @@ export function applyKpiImport(
   const linked = new Map<number, string>();
   for (const link of options.links ?? []) for (const n of link.kpiNumbers) linked.set(n, link.nodeId);
   doc.transact(() => {
-    const plan = planKpiImport(deriveTable(readMeasureTable(doc)), rows);
+    const table = readMeasureTable(doc);
+    const stored = new Map(table.kpis.map((kpi) => [kpi.id, kpi]));
+    const plan = planKpiImport(deriveTable(table), rows);
     for (const { row, action, kpiId } of plan) {
       let id = kpiId;
       if (action === 'update' && id !== null) {
-        updateKpi(doc, id, fieldsOf(row));
+        updateKpi(doc, id, updateFieldsOf(row, stored.get(id)));
         counts.updated++;
       } else {
         const attachTo = (row.number !== null ? linked.get(row.number) : undefined) ?? options.attachNewTo;
