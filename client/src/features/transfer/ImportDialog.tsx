@@ -20,6 +20,15 @@ import { noteImport } from './useImportUndo';
 const NO_ROWS: string[][] = [];
 const NO_DECISIONS: ReprintDecision[] = [];
 
+type Choices = { source: string; headerLine: number | null; mapping: Mapping | null; reprints: ReprintDecision[] };
+const FRESH: Choices = { source: '', headerLine: null, mapping: null, reprints: NO_DECISIONS };
+
+/** What names a table for the user's choices: its header row's words, else its width. */
+function tableKey(rows: readonly string[][], headerLine: number | null): string {
+  if (headerLine !== null) return `header:${rows[headerLine - 1]?.join('\t') ?? ''}`;
+  return `width:${rows.reduce((width, row) => Math.max(width, row.length), 0)}`;
+}
+
 export function describeOutcome(outcome: ImportOutcome, t: Translate): string {
   return outcome.kind === 'hierarchy'
     ? t('transfer.done', { count: outcome.rows })
@@ -51,13 +60,10 @@ export function ImportDialog({
   const [parent, setParent] = useState<string | null>(initialParent);
   const [attachNewTo, setAttachNewTo] = useState<string | null>(() => view.derived.rows.at(-1)?.node.id ?? null);
   const fileSource = useFileSource(planId, file);
-  // The user's column choices and 再掲 answers belong to one table: another paste or file
-  // (a different header) starts from what that table's own header and data say.
-  const [choices, setChoices] = useState<{ source: string; mapping: Mapping | null; reprints: ReprintDecision[] }>({
-    source: '',
-    mapping: null,
-    reprints: NO_DECISIONS,
-  });
+  // The user's column choices and 再掲 answers belong to one table, known by its header row's
+  // words (or, without a header, its number of columns): another paste or file starts from what
+  // its own header and data say, while correcting a cell of the data keeps the choices.
+  const [choices, setChoices] = useState<Choices>(FRESH);
 
   // A paste of a few hundred rows re-parses on every keystroke; let typing stay responsive.
   const deferredText = useDeferredValue(text);
@@ -66,8 +72,7 @@ export function ImportDialog({
   // An attach row someone deleted meanwhile would only skip; fall back to "none" visibly.
   const attachTarget = attachNewTo !== null && view.derived.rowById.has(attachNewTo) ? attachNewTo : null;
   const parentTarget = parent !== null && view.derived.rowById.has(parent) ? parent : null;
-  const sourceKey = rows.find((row) => row.some((cell) => cell.trim() !== ''))?.join('\t') ?? '';
-  const current = choices.source === sourceKey ? choices : { source: sourceKey, mapping: null, reprints: NO_DECISIONS };
+  const current = choices.source === tableKey(rows, choices.headerLine) ? choices : FRESH;
   const draft = useImportDraft(doc, view, rows, {
     kind,
     parent: parentTarget,
@@ -77,14 +82,18 @@ export function ImportDialog({
   });
   const hierarchy = draft.kind === 'hierarchy' ? draft.hierarchy : null;
 
+  const choose = (next: Pick<Choices, 'mapping' | 'reprints'>) => {
+    const headerLine = hierarchy?.headerLine ?? null;
+    setChoices({ ...next, headerLine, source: tableKey(rows, headerLine) });
+  };
   const changeMapping = (index: number, field: ImportField) => {
     // Start from the mapping in effect (remembered or detected), so one change keeps the rest.
     const base: Mapping = { ...(current.mapping ?? hierarchy?.mapping ?? {}) };
-    setChoices({ ...current, mapping: { ...base, [index]: field } });
+    choose({ ...current, mapping: { ...base, [index]: field } });
   };
   const decideReprint = (line: number, accept: boolean) => {
     const others = current.reprints.filter((decision) => decision.line !== line);
-    setChoices({ ...current, reprints: [...others, { line, accept }] });
+    choose({ ...current, reprints: [...others, { line, accept }] });
   };
   const hasInput = rows.some((row) => row.some((cell) => cell.trim() !== ''));
 
@@ -144,7 +153,7 @@ export function ImportDialog({
                   mappingFrom={draft.mappingFrom}
                   changed={current.mapping !== null}
                   onChange={changeMapping}
-                  onReset={() => setChoices({ ...current, mapping: null })}
+                  onReset={() => choose({ ...current, mapping: null })}
                 />
                 <UnimportedColumns columns={hierarchy.unimportedColumns} />
                 <ReprintChoices findings={hierarchy.reprints} decisions={current.reprints} onDecide={decideReprint} />

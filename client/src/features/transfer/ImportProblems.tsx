@@ -22,6 +22,7 @@ const MESSAGES: Record<PreviewProblemCode, MessageKey> = {
   unknownLevelWord: 'transfer.problem.unknownLevelWord',
   noNameColumn: 'transfer.problem.noNameColumn',
   noteSkipped: 'transfer.problem.noteSkipped',
+  conflictingColumns: 'transfer.problem.conflictingColumns',
 };
 
 /** The first quoted text of a detail (`no number in "abc"`): the cell the user has to fix. */
@@ -30,7 +31,7 @@ function quotedPart(detail: string): string | null {
 }
 
 function ProblemItem({ problem }: { problem: PreviewProblem }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const where =
     problem.column === null
       ? t('views.import.line', { line: problem.line })
@@ -42,8 +43,13 @@ function ProblemItem({ problem }: { problem: PreviewProblem }) {
       {t('views.import.problemSeparator')}
       {quoted !== null && t('views.import.quoted', { text: quoted })}
       {t(MESSAGES[problem.code])}
-      {' '}
-      <span className="import-problems__detail">{problem.detail}</span>
+      {/* The importer words its details in English; the Japanese page shows only the quoted cell. */}
+      {locale === 'en' && (
+        <>
+          {' '}
+          <span className="import-problems__detail">{problem.detail}</span>
+        </>
+      )}
     </li>
   );
 }

@@ -1,5 +1,5 @@
 import type { ReprintDecision, ReprintFinding } from '@sakutei/shared/measures';
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import { useI18n } from '../../i18n';
 
 type Suggested = Extract<ReprintFinding, { kind: 'suggested' }>;
@@ -31,7 +31,9 @@ function Choice({ finding, accepted, onDecide }: { finding: Suggested; accepted:
 
 /**
  * 再掲 rows whose name only resembles an earlier project: the user says whether they are the
- * same. A confirmed one stays listed (now matched) so it can be taken back.
+ * same. Every answered one stays listed in line order, a confirmed one (now matched) and a
+ * rejected one (now unmatched) alike, so the choice can be taken back and the radio the
+ * keyboard is on never disappears from under it.
  */
 export function ReprintChoices({
   findings,
@@ -44,25 +46,31 @@ export function ReprintChoices({
 }) {
   const { t } = useI18n();
   const headingId = useId();
+  // A rejected suggestion reads as unmatched and no longer names its candidate: keep the
+  // suggestion as first offered (the same line with the same text) to show it again.
+  const offered = useRef(new Map<number, Suggested>());
   const accepted = new Set(decisions.filter((d) => d.accept).map((d) => d.line));
-  const open = findings.filter((finding): finding is Suggested => finding.kind === 'suggested');
-  // Once confirmed a row reads as matched; it stays listed so the choice can be taken back.
-  const confirmed = findings.filter((finding): finding is Extract<ReprintFinding, { kind: 'matched' }> => finding.kind === 'matched' && finding.confirmed);
-  if (open.length === 0 && confirmed.length === 0) return null;
+  const rejected = new Set(decisions.filter((d) => !d.accept).map((d) => d.line));
+  const items: Suggested[] = [];
+  for (const finding of findings) {
+    if (finding.kind === 'suggested') {
+      offered.current.set(finding.line, finding);
+      items.push(finding);
+    } else if (finding.kind === 'matched' && finding.confirmed) {
+      items.push({ kind: 'suggested', line: finding.line, text: finding.text, candidate: { name: finding.name, line: finding.matchedLine } });
+    } else if (finding.kind === 'unmatched' && rejected.has(finding.line)) {
+      const first = offered.current.get(finding.line);
+      if (first && first.text === finding.text) items.push(first);
+    }
+  }
+  if (items.length === 0) return null;
+  items.sort((a, b) => a.line - b.line);
   return (
     <section className="import-reprints" aria-labelledby={headingId} data-testid="import-reprints">
-      <h3 id={headingId}>{t('transfer.reprints.heading', { count: open.length + confirmed.length })}</h3>
+      <h3 id={headingId}>{t('transfer.reprints.heading', { count: items.length })}</h3>
       <p>{t('transfer.reprints.lead')}</p>
-      {open.map((finding) => (
+      {items.map((finding) => (
         <Choice key={finding.line} finding={finding} accepted={accepted.has(finding.line)} onDecide={(accept) => onDecide(finding.line, accept)} />
-      ))}
-      {confirmed.map((finding) => (
-        <Choice
-          key={finding.line}
-          finding={{ kind: 'suggested', line: finding.line, text: finding.text, candidate: { name: finding.name, line: finding.matchedLine } }}
-          accepted
-          onDecide={(accept) => onDecide(finding.line, accept)}
-        />
       ))}
     </section>
   );

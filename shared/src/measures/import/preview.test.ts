@@ -488,3 +488,24 @@ describe('normalising for matching', () => {
     expect(projectName(' 相談 支援事業 ')).toBe('相談 支援事業');
   });
 });
+
+describe('two columns mapped to one single-valued field', () => {
+  it('uses the left cell and names a different value in the other, for number, 区分 and status alike', () => {
+    const text = [
+      '番号\t施策番号\t名称\t区分\t種別\t方向性\t状況',
+      '1\t1\t観光と産業の連携\t施策\t施策\t\t',
+      '(1)\t(2)\t体験型観光の推進\t施策\t\t\t',
+      '①\t\t農業体験ツアー事業\t事業\t施策\t新規\t継続',
+    ].join('\n');
+    const result = preview(text, FUKUSHIMA_SCHEME, {
+      mapping: { 0: 'number', 1: 'number', 2: 'name', 3: 'kind', 4: 'kind', 5: 'status', 6: 'status' },
+    });
+    expect(outline(result)).toHaveLength(3);
+    const conflicts = result.problems.filter((problem) => problem.code === 'conflictingColumns');
+    expect(conflicts.map((problem) => [problem.line, problem.column, problem.detail.split(';')[0]])).toEqual([
+      [3, '施策番号', '"(2)" differs from "(1)" in 番号, which was used'],
+      [4, '種別', '"施策" differs from "事業" in 区分, which was used'],
+      [4, '状況', '"継続" differs from "新規" in 方向性, which was used'],
+    ]);
+  });
+});

@@ -37,7 +37,7 @@ export function previewHierarchyImport(rows: string[][], options: HierarchyPrevi
       line: header ? header.index + 1 : 1,
       column: null,
       code: 'noNameColumn',
-      detail: 'no column holds the names of the measures and projects; set one column to "name" and preview again; nothing imported',
+      detail: 'no column holds the names of the measures and projects; set one column to Name and preview again; nothing imported',
     });
   } else {
     for (let r = start; r < sized.rows.length; r++) {

@@ -114,6 +114,11 @@ export const HIERARCHY_PROBLEM_CODES = [
   'noNameColumn',
   /** A note under the table (※…, （注）…, a legend): said and skipped, not imported as a row. */
   'noteSkipped',
+  /**
+   * Two columns mapped to one single-valued field (number, level word, 区分, status) whose cells
+   * differ on a row: the first (leftmost) was used; the other value is named, never dropped silently.
+   */
+  'conflictingColumns',
 ] as const;
 export type HierarchyProblemCode = (typeof HIERARCHY_PROBLEM_CODES)[number];
 export type PreviewProblemCode = ImportProblemCode | HierarchyProblemCode;

@@ -197,7 +197,6 @@ export function tableReader(plan: ColumnPlan, scheme: HierarchyScheme, report: R
     }
     last = null;
     const cell = (c: number) => cleanCell(row[c]);
-    const first = (indexes: number[]) => indexes.map(cell).find((text) => text !== '') ?? '';
     const all = (indexes: number[]) => indexes.map(cell).filter((text) => text !== '');
     const out: Entry[] = [];
     const where = (field: Exclude<ImportField, 'ignored'> | null) => ({ line, column: field ? label(field) : null });
@@ -222,7 +221,27 @@ export function tableReader(plan: ColumnPlan, scheme: HierarchyScheme, report: R
       if (names.length > 1) open.set(own.c, own.text);
     }
 
-    const kindText = first(fields.kind);
+    const headerOf = (c: number, field: Exclude<ImportField, 'ignored'>) =>
+      columns.find((candidate) => candidate.index === c)?.header || label(field);
+    // A single-valued field read from two columns takes the leftmost filled cell; a different
+    // value in another is said, so no filled cell is dropped without a word.
+    type Filled = { c: number; text: string };
+    const conflict = (field: Exclude<ImportField, 'ignored'>, other: Filled, used: Filled) =>
+      report({
+        line,
+        column: headerOf(other.c, field),
+        code: 'conflictingColumns',
+        detail: `"${other.text}" differs from "${used.text}" in ${headerOf(used.c, field)}, which was used; map the column not meant to ignored`,
+      });
+    const single = (field: 'number' | 'levelWord' | 'kind') => {
+      const filled = fields[field].map((c) => ({ c, text: cell(c) })).filter((entry) => entry.text !== '');
+      const used = filled[0];
+      if (!used) return '';
+      for (const other of filled.slice(1)) if (other.text !== used.text) conflict(field, other, used);
+      return used.text;
+    };
+
+    const kindText = single('kind');
     let kind: NodeKind | null = null;
     if (kindText === '施策') kind = 'measure';
     else if (kindText === '事業') kind = 'placement';
@@ -230,8 +249,8 @@ export function tableReader(plan: ColumnPlan, scheme: HierarchyScheme, report: R
       report({ ...where('kind'), code: 'unknownStatus', detail: `区分 "${kindText}" is neither 施策 nor 事業; the level decides (write 施策 or 事業 to choose)` });
     }
 
-    const numberText = first(fields.number);
-    const levelText = first(fields.levelWord) || carried;
+    const numberText = single('number');
+    const levelText = single('levelWord') || carried;
     const nameText = own?.text ?? '';
     const strict = hasUnnumbered || fields.name.length > 1 || (own !== undefined && plan.levelOfColumn.has(own.c));
     if (numberText === '' && levelText === '' && isNote(nameText)) {
@@ -273,6 +292,7 @@ export function tableReader(plan: ColumnPlan, scheme: HierarchyScheme, report: R
 
     // Each status column answers for its own cells (方向性 and 区分 may both read as status).
     let status: ProjectStatus | null = null;
+    let usedStatus: Filled | null = null;
     for (const c of fields.status) {
       const statusText = cell(c);
       const read = readStatus(statusText);
@@ -280,7 +300,10 @@ export function tableReader(plan: ColumnPlan, scheme: HierarchyScheme, report: R
         const column = columns.find((candidate) => candidate.index === c)?.header || FIELD_LABELS.status;
         report({ line, column, code: 'unknownStatus', detail: `${column} "${statusText}" is not 新規, 充実 or 継続; left empty (correct the cell, or map the column to ignored)` });
       } else if (status === null) {
+        if (read !== null) usedStatus = { c, text: statusText };
         status = read;
+      } else if (read !== null && read !== status && usedStatus) {
+        conflict('status', { c, text: statusText }, usedStatus);
       }
     }
 
@@ -292,7 +315,7 @@ export function tableReader(plan: ColumnPlan, scheme: HierarchyScheme, report: R
       kpiRefs,
     });
     if (!entry) {
-      if (out.length === 0) report({ ...where('name'), code: 'missingName', detail: 'the row has no name; type the name, or map the column that holds it to "name"; row skipped' });
+      if (out.length === 0) report({ ...where('name'), code: 'missingName', detail: 'the row has no name; type the name, or map the column that holds it to Name; row skipped' });
       return out;
     }
     out.push(entry);
