@@ -8,10 +8,11 @@ import type { RevisionStore } from '../storage';
 
 /** What a plan's document holds, as plain data: the prose as ProseMirror JSON, the measure table and the reports' 評価・課題. */
 export function planSnapshotOf(doc: Y.Doc): PlanSnapshot {
+  const measures = readMeasureTable(doc);
   return normaliseSnapshot({
     prose: yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(BODY_FRAGMENT)) as ProseNode,
-    measures: readMeasureTable(doc),
-    evaluations: readEvaluations(doc),
+    measures,
+    evaluations: readEvaluations(doc, measures),
   });
 }
 

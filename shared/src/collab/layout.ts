@@ -1,6 +1,44 @@
 /** The XmlFragment of a plan's Y.Doc that holds the prose TipTap edits. */
 export const BODY_FRAGMENT = 'body';
 
+/**
+ * The root types of a plan's Y.Doc, by the layout version that added them. Each module that
+ * reads or writes a root owns its accessors (measures/ydoc.ts, measures/progress.ts,
+ * measures/report/evaluations.ts, measures/import/importLog.ts); this list is the one place
+ * that says what a plan document may hold, and layout.test.ts checks the owners agree.
+ *
+ * Every change so far only ADDED roots, and every reader treats a missing root as empty, so
+ * an older document loads as it is and needs no migration step; a change that moves or
+ * reshapes data must add a version here with a step that converts it, and a test that a
+ * document of the previous version still loads.
+ *
+ * - 1: the prose and the measure table (rows, projects, KPIs, settings, role cells).
+ * - 2 (issue 14): 実施状況 per project and year, the annual reports' 評価・課題 (an index map
+ *   plus one root-level Y.Text per key, named with EVALUATION_TEXT_ROOT_PREFIX; documents
+ *   that held those texts inside the map still read), and the import memory.
+ */
+export const PLAN_DOC_LAYOUT_VERSION = 2;
+
+export const PLAN_DOC_ROOTS = {
+  1: {
+    body: BODY_FRAGMENT,
+    measureNodes: 'measureNodes',
+    measureProjects: 'measureProjects',
+    measureKpis: 'measureKpis',
+    measureSettings: 'measureSettings',
+    roleActors: 'roleActors',
+    roleCells: 'roleCells',
+  },
+  2: {
+    measureProgress: 'measureProgress',
+    reportEvaluations: 'reportEvaluations',
+    measureImports: 'measureImports',
+  },
+} as const;
+
+/** Prefix of the root-level Y.Text of each 評価・課題 (layout version 2): `reportEvaluation:2025|plan`. */
+export const EVALUATION_TEXT_ROOT_PREFIX = 'reportEvaluation:';
+
 /** Websocket path prefix; a document lives at `${COLLAB_PATH}/${docName}`. */
 export const COLLAB_PATH = '/collab';
 

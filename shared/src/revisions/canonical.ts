@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { measureTableSchema, type MeasureTable } from '../measures/model';
+import { keptEvaluations } from '../measures/report/evaluationKeys';
 
 /**
  * The canonical rendering of a revision: the bytes its SHA-256 is taken over. An approval
@@ -117,7 +118,8 @@ const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1
 export function normaliseSnapshot(snapshot: PlanSnapshot): PlanSnapshot {
   const { measures } = snapshot;
   const roleCells = Object.fromEntries(Object.entries(measures.roleCells).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  const evaluations = Object.entries(snapshot.evaluations ?? {}).filter(([, text]) => text !== '');
+  // The same rule the document reader applies: only the plan's years and measure rows, capped.
+  const evaluations = Object.entries(keptEvaluations(snapshot.evaluations ?? {}, measures));
   return {
     prose: snapshot.prose,
     ...(evaluations.length > 0 ? { evaluations: Object.fromEntries(evaluations) } : {}),

@@ -1,6 +1,6 @@
-import { MAX_EVALUATION_LENGTH, REPORT_EDIT, evaluationKey, evaluationText, evaluationsMap } from '@sakutei/shared/measures';
+import { MAX_EVALUATION_LENGTH, REPORT_EDIT, currentEvaluationText, evaluationKey, evaluationText, evaluationsMap } from '@sakutei/shared/measures';
 import { useEffect, useId, useRef } from 'react';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { useI18n } from '../../i18n';
 import { bindTextArea } from './textBinding';
 
@@ -33,10 +33,9 @@ export function EvaluationField({ doc, fiscalYear, scope, place, editable, text 
     return bindTextArea(
       field,
       {
-        current: () => {
-          const value = map.get(key);
-          return value instanceof Y.Text ? value : null;
-        },
+        // Two members starting the same evaluation at once get the same (root-level) text, so
+        // "replaced" only happens when a restore unlists it or an older document's text changes.
+        current: () => currentEvaluationText(doc, fiscalYear, scope),
         create: () => evaluationText(doc, fiscalYear, scope),
         onReplaced: (listener) => {
           const watch = (event: Y.YMapEvent<unknown>) => {

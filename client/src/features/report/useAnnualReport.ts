@@ -1,14 +1,33 @@
-import { buildAnnualReport, defaultProgressYear, evaluationsMap, fiscalYearOf, readEvaluations, type AnnualReport } from '@sakutei/shared/measures';
-import { useMemo, useState } from 'react';
+import { buildAnnualReport, defaultProgressYear, fiscalYearOf, readEvaluations, touchesEvaluations, type AnnualReport, type MeasureTable } from '@sakutei/shared/measures';
+import { useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
-import { useDocRead } from '../plan/useDocRead';
 import { useMeasureTable } from '../plan/useMeasureTable';
 
-const evaluationTypes = (doc: Y.Doc) => [evaluationsMap(doc)];
-
-/** The evaluations of the live document, re-read when anyone types in one. */
-function useEvaluations(doc: Y.Doc): Record<string, string> {
-  return useDocRead(doc, evaluationTypes, readEvaluations);
+/**
+ * The evaluations of the live document, re-read (once per frame) when anyone types in one.
+ * Each lives in its own root-level text, so the set to watch grows as evaluations are
+ * started: transactions are screened instead of a fixed list of types observed.
+ */
+function useEvaluations(doc: Y.Doc, table: MeasureTable): Record<string, string> {
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    let frame: number | null = null;
+    const onTransaction = (transaction: Y.Transaction) => {
+      if (frame !== null || !touchesEvaluations(doc, transaction)) return;
+      frame = requestAnimationFrame(() => {
+        frame = null;
+        setVersion((v) => v + 1);
+      });
+    };
+    doc.on('afterTransaction', onTransaction);
+    return () => {
+      doc.off('afterTransaction', onTransaction);
+      if (frame !== null) cancelAnimationFrame(frame);
+    };
+  }, [doc]);
+  // `version` is the signal that the document's evaluations changed.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  return useMemo(() => readEvaluations(doc, table), [doc, table, version]);
 }
 
 function currentFiscalYear(): number {
@@ -27,7 +46,7 @@ export type AnnualReportView = {
 /** The annual report built from the live draft, as everyone's edits arrive. */
 export function useAnnualReport(doc: Y.Doc, chosen: number | null): AnnualReportView {
   const { table, derived } = useMeasureTable(doc);
-  const evaluations = useEvaluations(doc);
+  const evaluations = useEvaluations(doc, table);
   const years = useMemo(() => [...table.settings.actualYears].sort((a, b) => a - b), [table.settings.actualYears]);
   const fiscalYear = chosen !== null && years.includes(chosen) ? chosen : defaultProgressYear(years, currentFiscalYear());
   const report = useMemo(

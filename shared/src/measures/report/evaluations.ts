@@ -1,5 +1,10 @@
 import * as Y from 'yjs';
-import { applyTextChange } from '../ydoc';
+import { EVALUATION_TEXT_ROOT_PREFIX } from '../../collab/layout';
+import type { MeasureTable } from '../model';
+import { applyTextChange, readMeasureTable } from '../ydoc';
+import { MAX_EVALUATIONS, MAX_EVALUATION_LENGTH, evaluationKey, evaluationKeyFilter, parseEvaluationKey } from './evaluationKeys';
+
+export * from './evaluationKeys';
 
 /**
  * The 評価・課題 of an annual progress report (進捗状況報告): one free text per fiscal year
@@ -7,71 +12,105 @@ import { applyTextChange } from '../ydoc';
  * council in the plan's own Y.Doc. Living in the draft's document, they are frozen with
  * every revision and restored with it, so a revision's report says what was approved.
  *
- * Layout: the root Y.Map `reportEvaluations`, keyed `${fiscalYear}|${scope}` → Y.Text, where
- * scope is a measure row's id or `plan`. Anyone with edit access can write anything into
- * the document, so every read checks the key and the value and skips what does not fit.
+ * Layout (collab/layout.ts, version 2): each text is a ROOT-level Y.Text named
+ * `reportEvaluation:${fiscalYear}|${scope}`, and the root Y.Map `reportEvaluations` lists the
+ * keys in use (`key → true`). A root type is the same type on every replica however many
+ * members create it at once, so two members starting the same empty evaluation together
+ * both keep their words; a Y.Text created inside a map entry would instead lose the race
+ * (the map keeps one writer's text and drops the other's typing).
+ *
+ * Documents written before that hold the texts inside the map (`key → Y.Text`); those are
+ * read and edited where they are (they already exist, so there is no creation race left).
+ * Anyone with edit access can write anything into the document, so every read checks the
+ * key and the value and skips what does not fit.
  */
 
 export const REPORT_EVALUATIONS_MAP = 'reportEvaluations';
 
+/** Prefix of the root-level texts' names. */
+export const EVALUATION_TEXT_PREFIX = EVALUATION_TEXT_ROOT_PREFIX;
+
 /** Transaction origin of local 評価・課題 edits. */
 export const REPORT_EDIT = 'sakutei.report';
-
-/** The scope of the plan-wide 総括, beside the per-row evaluations (row ids are never this short). */
-export const PLAN_SCOPE = 'plan';
-
-/** Longest evaluation kept on read; a longer one is cut rather than refused, so nothing vanishes. */
-export const MAX_EVALUATION_LENGTH = 8000;
-
-const KEY_PATTERN = /^(\d{4})\|([A-Za-z0-9_-]{1,64})$/;
-
-/** The key of one evaluation: `2025|k3j…` or `2025|plan`. */
-export function evaluationKey(fiscalYear: number, scope: string): string {
-  return `${fiscalYear}|${scope}`;
-}
-
-/** Parses a key back into its year and scope; null for one that does not fit the layout. */
-export function parseEvaluationKey(key: string): { fiscalYear: number; scope: string } | null {
-  const match = KEY_PATTERN.exec(key);
-  return match ? { fiscalYear: Number(match[1]), scope: match[2]! } : null;
-}
 
 export function evaluationsMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(REPORT_EVALUATIONS_MAP);
 }
 
-function textOf(value: unknown): string | null {
-  const text = value instanceof Y.Text ? value.toString() : typeof value === 'string' ? value : null;
-  return text === null ? null : text.slice(0, MAX_EVALUATION_LENGTH);
+/** The root-level text of one key, or null when the name is taken by a type that is not a text. */
+function rootText(doc: Y.Doc, key: string): Y.Text | null {
+  try {
+    return doc.getText(EVALUATION_TEXT_PREFIX + key);
+  } catch {
+    return null;
+  }
+}
+
+/** The shared text a listed key points at (root-level, or an older document's in-map text); null if none. */
+function listedText(doc: Y.Doc, key: string, value: unknown): Y.Text | null {
+  if (value === true) return rootText(doc, key);
+  return value instanceof Y.Text ? value : null;
+}
+
+function textOf(doc: Y.Doc, key: string, value: unknown): string {
+  const text = listedText(doc, key, value)?.toString() ?? (typeof value === 'string' ? value : '');
+  return text.slice(0, MAX_EVALUATION_LENGTH);
 }
 
 /**
- * Every evaluation in the document as plain data (`key → text`), keys in order; empty texts
- * are left out, so a field someone opened and cleared freezes the same as one never typed in.
+ * Every evaluation the plan keeps, as plain data (`key → text`, keys in order): only keys of
+ * the table's fiscal years and measure rows (or the plan), at most MAX_EVALUATIONS, empty
+ * texts left out. Texts are read only for such keys, so a document stuffed with stray keys
+ * costs a scan of the index, not of their texts.
  */
-export function readEvaluations(doc: Y.Doc): Record<string, string> {
+export function readEvaluations(doc: Y.Doc, table: MeasureTable = readMeasureTable(doc)): Record<string, string> {
+  const keep = evaluationKeyFilter(table);
+  const map = evaluationsMap(doc);
   const out: Record<string, string> = {};
-  for (const key of [...evaluationsMap(doc).keys()].sort()) {
-    if (!parseEvaluationKey(key)) continue;
-    const text = textOf(evaluationsMap(doc).get(key));
-    if (text) out[key] = text;
-  }
-  return out;
-}
-
-/** The evaluations of one fiscal year, keyed by scope (row id or `plan`). */
-export function evaluationsOfYear(evaluations: Readonly<Record<string, string>>, fiscalYear: number): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, text] of Object.entries(evaluations)) {
-    const parsed = parseEvaluationKey(key);
-    if (parsed && parsed.fiscalYear === fiscalYear) out.set(parsed.scope, text);
+  let count = 0;
+  for (const key of [...map.keys()].sort()) {
+    if (count >= MAX_EVALUATIONS) break;
+    if (!keep(key)) continue;
+    const text = textOf(doc, key, map.get(key));
+    if (text === '') continue;
+    out[key] = text;
+    count++;
   }
   return out;
 }
 
 /**
- * The shared text of one evaluation, created on first use; a plain string left there by an
- * odd client is turned into a Y.Text holding the same words.
+ * Whether a row has any 評価・課題 written for it (any year), kept or not: undoing an import
+ * must not delete a row that someone has since evaluated (the import log asks this).
+ */
+export function hasEvaluation(doc: Y.Doc, nodeId: string): boolean {
+  const map = evaluationsMap(doc);
+  for (const [key, value] of map.entries()) {
+    if (parseEvaluationKey(key)?.scope === nodeId && textOf(doc, key, value) !== '') return true;
+  }
+  return false;
+}
+
+/** Whether a transaction changed any evaluation (the index, a root-level text or an older in-map text). */
+export function touchesEvaluations(doc: Y.Doc, transaction: Y.Transaction): boolean {
+  const map = evaluationsMap(doc);
+  for (const type of transaction.changed.keys()) {
+    if ((type as unknown) === map || type._item?.parent === map) return true;
+    if (type._item === null && type instanceof Y.Text && Y.findRootTypeKey(type).startsWith(EVALUATION_TEXT_PREFIX)) return true;
+  }
+  return false;
+}
+
+/** The shared text of an evaluation if it has been started, else null (a field bound to it waits for `evaluationText`). */
+export function currentEvaluationText(doc: Y.Doc, fiscalYear: number, scope: string): Y.Text | null {
+  const key = evaluationKey(fiscalYear, scope);
+  return listedText(doc, key, evaluationsMap(doc).get(key));
+}
+
+/**
+ * The shared text of one evaluation, listed in the index on first use. Two members doing
+ * this at once get the same root-level text. A plain string left in the index by an odd
+ * client is carried into the text, so its words are kept.
  */
 export function evaluationText(doc: Y.Doc, fiscalYear: number, scope: string): Y.Text {
   const key = evaluationKey(fiscalYear, scope);
@@ -79,12 +118,15 @@ export function evaluationText(doc: Y.Doc, fiscalYear: number, scope: string): Y
   const map = evaluationsMap(doc);
   const current = map.get(key);
   if (current instanceof Y.Text) return current;
-  let created!: Y.Text;
-  doc.transact(() => {
-    created = new Y.Text(textOf(current) ?? '');
-    map.set(key, created);
-  }, REPORT_EDIT);
-  return created;
+  const text = rootText(doc, key);
+  if (!text) throw new RangeError(`evaluation ${key} is held by a type that is not a text`);
+  if (current !== true) {
+    doc.transact(() => {
+      if (typeof current === 'string' && text.length === 0) text.insert(0, current.slice(0, MAX_EVALUATION_LENGTH));
+      map.set(key, true);
+    }, REPORT_EDIT);
+  }
+  return text;
 }
 
 /** Rewrites one evaluation to `value`, changing only the span that differs so concurrent typing merges. */
@@ -95,12 +137,21 @@ export function setEvaluation(doc: Y.Doc, fiscalYear: number, scope: string, val
 
 /**
  * Makes the document's evaluations equal `evaluations` (a revision being restored): texts
- * kept by key are rewritten in place, the rest added or removed.
+ * kept by key are rewritten in place, the rest added or removed. A removed root-level text
+ * is emptied as well as unlisted, so starting it again later begins blank.
  */
 export function replaceEvaluations(doc: Y.Doc, evaluations: Readonly<Record<string, string>>): void {
   doc.transact(() => {
     const map = evaluationsMap(doc);
-    for (const key of [...map.keys()]) if (!(key in evaluations)) map.delete(key);
+    for (const key of [...map.keys()]) {
+      if (key in evaluations) continue;
+      const value = map.get(key);
+      if (value === true) {
+        const text = rootText(doc, key);
+        if (text && text.length > 0) text.delete(0, text.length);
+      }
+      map.delete(key);
+    }
     for (const [key, text] of Object.entries(evaluations)) {
       const parsed = parseEvaluationKey(key);
       if (parsed) setEvaluation(doc, parsed.fiscalYear, parsed.scope, text);
