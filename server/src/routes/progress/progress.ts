@@ -1,9 +1,9 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { isPlacement, readSettings, setProgress } from '@sakutei/shared/measures';
 import type { AppDeps, AppEnv } from '../../env';
 import { AppError, forbidden, notFound } from '../../errors';
 import { canRecordProgress } from '../../policies/measures';
 import { planService } from '../../services/plans';
+import { recordProgress } from '../../services/progressRecord';
 import { loadVisiblePlan } from '../../services/visiblePlan';
 import { requireUser } from '../guards';
 import { recordProgressRoute } from './schema';
@@ -23,13 +23,7 @@ export function progressRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
     const plan = await loadVisiblePlan(workspaces, user.id, id);
     if (!canRecordProgress(plan.role)) throw forbidden();
     await planService(deps).assertWritable(plan.id);
-    const outcome = await deps.rooms.use(plan.docName, (room) => {
-      if (!isPlacement(room.doc, nodeId)) return 'missing' as const;
-      // Clearing is allowed for any year, so an entry left behind by a removed year can go.
-      if (entry !== null && !readSettings(room.doc).actualYears.includes(fiscalYear)) return 'untracked' as const;
-      setProgress(room.doc, nodeId, fiscalYear, entry);
-      return 'ok' as const;
-    });
+    const outcome = await recordProgress(deps, plan.docName, nodeId, fiscalYear, entry);
     if (outcome === 'missing') throw notFound('project placement');
     if (outcome === 'untracked') throw untrackedYear(fiscalYear);
     return c.json({ ok: true as const }, 200);

@@ -1,9 +1,10 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { formatDate } from '@sakutei/shared';
-import { buildAnnualReport, fiscalYearText, readEvaluations, readMeasureTable, type AnnualReport } from '@sakutei/shared/measures';
+import { fiscalYearText, type AnnualReport } from '@sakutei/shared/measures';
 import type { AppDeps, AppEnv } from '../../env';
 import { forbidden } from '../../errors';
 import { canReadLiveReport } from '../../policies/report';
+import { frozenAnnualReport, liveAnnualReport } from '../../services/annualReport';
 import { revisionMeta } from '../../services/documentExport';
 import { reportDocx, reportHtml, type ReportDocumentMeta } from '../../services/export/reportDocument';
 import { revisionService } from '../../services/revisions';
@@ -34,7 +35,7 @@ export function reportRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
       const plan = await loadVisiblePlan(workspaces, user.id, c.req.valid('param').id);
       if (!canReadLiveReport(plan.role)) throw forbidden('Observers read the report of approved revisions, not of the live draft.');
       const { fiscalYear, format } = c.req.valid('query');
-      const report = await deps.rooms.use(plan.docName, (room) => buildAnnualReport(readMeasureTable(room.doc), readEvaluations(room.doc), fiscalYear));
+      const report = await liveAnnualReport(deps, plan.docName, fiscalYear);
       const source = `現在の案（${formatDate(new Date(), 'wareki')}時点）／ ${fiscalYearText(fiscalYear, 'era')}`;
       const meta = { planTitle: plan.title, source };
       if (format === 'html') return c.html(reportHtml(report, meta), 200);
@@ -44,7 +45,7 @@ export function reportRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
     .openapi(revisionReportRoute, async (c) => {
       const { planTitle, revision, snapshot } = await revisions.forExport(requireUser(c), c.req.valid('param').revisionId);
       const { fiscalYear, format } = c.req.valid('query');
-      const report = buildAnnualReport(snapshot.measures, snapshot.evaluations ?? {}, fiscalYear);
+      const report = frozenAnnualReport(snapshot, fiscalYear);
       const meta = { planTitle, source: revisionMeta(revision, 'wareki') };
       if (format === 'html') return c.html(reportHtml(report, meta), 200);
       const file = await wordFile(report, meta, `${planTitle}_第${revision.number}版`);
