@@ -127,6 +127,20 @@ describe('progress in the Y.Doc', () => {
     expect(measureMaps(doc).progress.size).toBe(0);
   });
 
+  it('goes by the measure table’s own idea of a placement: a row the table leaves out takes no 実施状況', () => {
+    const doc = new Y.Doc();
+    const ids = sample(doc);
+    expect(setProgress(doc, ids.sales, 2024, done)).toBe(true);
+    // A hand-written order key the table does not accept: the row is not read, so neither is its entry.
+    measureMaps(doc).nodes.get(ids.sales)!.set('position', { parent: ids.base, key: 'not-a-key' });
+    expect(readMeasureTable(doc).nodes.some((node) => node.id === ids.sales)).toBe(false);
+    expect(readProgress(doc)).toEqual({});
+    expect(setProgress(doc, ids.sales, 2025, done)).toBe(false);
+    // A placement whose position is missing altogether is refused as well, not written blind.
+    measureMaps(doc).nodes.get(ids.coord)!.delete('position');
+    expect(setProgress(doc, ids.coord, 2024, done)).toBe(false);
+  });
+
   it('ignores what someone with edit access wrote by hand', () => {
     const doc = new Y.Doc();
     const ids = sample(doc);

@@ -1,7 +1,6 @@
-import * as Y from 'yjs';
-import { positionSchema } from './model';
-import { progressEntrySchema, progressKey, readProgressEntries, type ProgressEntry, type ProgressTable } from './progress';
-import { MEASURE_EDIT, measureMaps } from './ydoc';
+import type * as Y from 'yjs';
+import { progressEntrySchema, progressKey, type ProgressEntry, type ProgressTable } from './progress';
+import { MEASURE_EDIT, measureMaps, readMeasureTable } from './ydoc';
 
 /**
  * 実施状況 in the live Y.Doc: one plain value per placement and fiscal year in the
@@ -10,22 +9,24 @@ import { MEASURE_EDIT, measureMaps } from './ydoc';
  * staff's entries through the API with its own origin, as it does KPI actuals.
  */
 
+/**
+ * The document's project placements, as the measure table reads them: a row counts as a
+ * placement only when readMeasureTable keeps it as one (valid kind, position and order key).
+ * This is the one definition of "a placement" that 実施状況 reads and writes go by, so an
+ * entry is never recorded for a row the table (and so the grid and the report) leaves out.
+ */
+export function placementIds(doc: Y.Doc): Set<string> {
+  return new Set(readMeasureTable(doc).nodes.filter((node) => node.kind === 'placement').map((node) => node.id));
+}
+
 /** Every placement's 実施状況, validated; entries of rows that are gone or are not placements are left out. */
 export function readProgress(doc: Y.Doc): ProgressTable {
-  const maps = measureMaps(doc);
-  const placements = new Set<string>();
-  for (const [id, record] of maps.nodes.entries()) {
-    if (record instanceof Y.Map && record.get('kind') === 'placement' && positionSchema.safeParse(record.get('position')).success) {
-      placements.add(id);
-    }
-  }
-  return readProgressEntries(maps.progress.entries(), placements);
+  return readMeasureTable(doc).progress ?? {};
 }
 
 /** Whether `nodeId` is a project placement of this document (the only rows with a 実施状況). */
 export function isPlacement(doc: Y.Doc, nodeId: string): boolean {
-  const record = measureMaps(doc).nodes.get(nodeId);
-  return record instanceof Y.Map && record.get('kind') === 'placement';
+  return placementIds(doc).has(nodeId);
 }
 
 /**
