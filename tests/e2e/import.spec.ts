@@ -86,7 +86,15 @@ test('a member pastes a table with foreign header words, fixes a column, confirm
   await expect(dialog.getByTestId('import-unimported-column')).toHaveCount(1);
   await expect(dialog.getByTestId('import-unimported-column')).toContainText('区分');
 
-  // Same project: the 再掲 becomes a second placement.
+  // Rejecting the suggestion keeps it listed, with the keyboard still on its radio.
+  await dialog.getByTestId('import-reprint-reject').focus();
+  await member.keyboard.press('ArrowUp');
+  await expect(dialog.getByTestId('import-reprint-accept')).toBeChecked();
+  await member.keyboard.press('ArrowDown');
+  await expect(dialog.getByTestId('import-reprint')).toHaveAttribute('data-line', '7');
+  await expect(dialog.getByTestId('import-reprint-reject')).toBeChecked();
+  await expect(dialog.getByTestId('import-reprint-reject')).toBeFocused();
+  // Same project after all: the 再掲 becomes a second placement.
   await dialog.getByTestId('import-reprint-accept').check();
   await expect(dialog.getByTestId('import-project-count')).toContainText('2');
   const previewRows = dialog.getByTestId('import-preview-row');
@@ -124,11 +132,37 @@ test('a member pastes a table with foreign header words, fixes a column, confirm
   await dialog.getByTestId('import-cancel').click();
   await expect(dialog).toHaveCount(0);
 
-  // One Ctrl+Z takes the whole import back.
+  // One Ctrl+Z right after the import takes it back, by the same undo as the API's.
   await cell(member, '販路の開拓', 'title').click();
   await member.keyboard.press('Control+z');
   await expect(row(member, '観光と産業の連携')).toHaveCount(0);
   await expect(member.getByTestId('measure-row')).toHaveCount(0);
+  await expect(member.getByTestId('import-status')).toContainText('取り込みを元に戻しました');
+
+  // Imported again; then another member renames an imported row. Undoing the import now would
+  // throw that edit away, so Ctrl+Z is refused, says which row, and leaves every row in place.
+  await member.getByTestId('import-paste-button').click();
+  await dialog.getByTestId('import-text').fill(TABLE);
+  await expect(dialog.getByTestId('import-mapping-remembered')).toBeVisible();
+  await dialog.getByTestId('import-apply').click();
+  await expect(dialog).toHaveCount(0);
+  await expect(member.getByTestId('import-undo')).toBeVisible();
+  const other = await signedInPage(browser, 'member2@example.jp');
+  await other.goto(`/plans/${planId}`);
+  await other.getByTestId('plan-tab-measures').click();
+  await cell(other, '販路の開拓', 'title').click();
+  await other.keyboard.press('F2');
+  await other.getByTestId('cell-editor').fill('販路の開拓と拡大');
+  await other.keyboard.press('Enter');
+  await expect(cell(member, '販路の開拓と拡大', 'title')).toBeVisible();
+  await cell(member, '観光と産業の連携', 'title').click();
+  await member.keyboard.press('Control+z');
+  await expect(member.getByTestId('import-status')).toContainText('元に戻しませんでした');
+  await expect(member.getByTestId('import-status')).toContainText('販路の開拓と拡大');
+  await expect(cell(member, '販路の開拓と拡大', 'title')).toBeVisible();
+  await expect(row(member, '観光と産業の連携')).toHaveCount(1);
+  await expect(member.getByTestId('import-undo')).toHaveCount(0);
+  await other.context().close();
 
   await member.context().close();
 });

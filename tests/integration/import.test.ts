@@ -172,6 +172,25 @@ describe('previewing an import', () => {
     expect((await apply(planId, { source: text(FOREIGN) }, staff)).status).toBe(403);
     expect((await tableOf(planId)).table.nodes).toEqual([]);
   });
+
+  it('is limited per user: preview and apply share 60 requests a minute, then 429 with Retry-After', async () => {
+    const planId = await newPlan();
+    // The observer's budget (one spent above), so the member's tests keep theirs; each request
+    // is refused anyway (400 for the empty body) until the limit answers first.
+    let sent = 0;
+    let status = 0;
+    do {
+      status = (await preview(planId, {}, observer)).status;
+      sent++;
+    } while (status === 400 && sent <= 61);
+    expect(status).toBe(429);
+    expect(sent).toBeGreaterThanOrEqual(59);
+    const over = await apply(planId, { source: text(FOREIGN) }, observer);
+    expect(over.status).toBe(429);
+    expect(over.body.error.code).toBe('rate_limited');
+    expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await preview(planId, { source: text(FOREIGN) }, staff)).status).toBe(403);
+  });
 });
 
 describe('applying an import', () => {

@@ -13,7 +13,7 @@ export const importPreviewRoute = createRoute({
   tags: ['measures'],
   summary: 'Reads a measure table (TSV/CSV text or an XLSX file, base64) as the plan would import it. Nothing is stored.',
   description:
-    "Returns each source column with the field it is read as (from its header, the look of its data, the given `mapping`, or the plan's remembered mapping when no mapping is given), every non-empty column not imported, the rows as they would be numbered under `parent`, the rows per level, the projects, the 再掲 found (matched, suggested, unmatched), the statuses counted and the problems by line. Text and files are limited to 2 MiB; only the first 2,000 rows and 100 columns are read (problems tooManyRows, tooManyColumns; such a source cannot be applied).",
+    "Returns each source column with the field it is read as (from its header, the look of its data, the given `mapping`, or the plan's remembered mapping when no mapping is given), every non-empty column not imported, the rows as they would be numbered under `parent`, the rows per level, the projects, the 再掲 found (matched, suggested, unmatched), the statuses counted and the problems by line. Text and files are limited to 2 MiB; only the first 2,000 rows and 100 columns are read (problems tooManyRows, tooManyColumns; such a source cannot be applied). Preview and apply together: at most 60 requests a minute and one at a time per user (429 rate_limited, with Retry-After).",
   security: cookieAuth,
   request: { params: PlanParams, body },
   responses: {
@@ -23,6 +23,7 @@ export const importPreviewRoute = createRoute({
     403: errorResponses[403],
     404: errorResponses[404],
     413: error('The text or file is larger than 2 MiB.'),
+    429: errorResponses[429],
   },
 });
 
@@ -43,6 +44,7 @@ export const importApplyRoute = createRoute({
     404: errorResponses[404],
     409: error('The plan is archived (read-only).'),
     413: error('The text or file is larger than 2 MiB, or has more than 2,000 rows or 100 filled columns (too_many_rows, too_many_columns).'),
+    429: errorResponses[429],
   },
 });
 

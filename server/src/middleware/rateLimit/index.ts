@@ -1,0 +1,44 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { WindowCounter } from '../../auth/windowCounter';
+import type { AppEnv } from '../../env';
+import { AppError } from '../../errors';
+
+export type UserRateLimitOptions = {
+  /** Requests per user per window. */
+  limit: number;
+  windowMs: number;
+  /** Requests of one user running at once; a further one is refused rather than queued. */
+  concurrent: number;
+};
+
+function refuse(c: Context<AppEnv>, wait: number): never {
+  c.header('Retry-After', String(Math.max(1, wait)));
+  throw new AppError(429, 'rate_limited', `Too many requests of this kind. Try again in ${Math.max(1, wait)} seconds.`);
+}
+
+/**
+ * A per-user limit for expensive routes (an import preview parses up to 2 MiB and copies the
+ * plan's document): so many per window, and so many at once. Keyed by the signed-in user, so a
+ * council meeting behind one address is not one bucket; a request without a user passes on to
+ * the route's own 401. In-process, like the sign-in limits: each server instance counts its own.
+ * Mount one instance on every path that should share the budget.
+ */
+export function userRateLimit(options: UserRateLimitOptions): MiddlewareHandler<AppEnv> {
+  const counter = new WindowCounter(options.limit, options.windowMs);
+  const running = new Map<string, number>();
+  return async function userRateLimit(c, next) {
+    const user = c.get('user');
+    if (!user) return next();
+    if ((running.get(user.id) ?? 0) >= options.concurrent) refuse(c, 1);
+    const wait = counter.hit(user.id);
+    if (wait > 0) refuse(c, wait);
+    running.set(user.id, (running.get(user.id) ?? 0) + 1);
+    try {
+      await next();
+    } finally {
+      const left = (running.get(user.id) ?? 1) - 1;
+      if (left <= 0) running.delete(user.id);
+      else running.set(user.id, left);
+    }
+  };
+}
