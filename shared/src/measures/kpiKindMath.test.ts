@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { KpiTargetKind } from './kpiKinds';
 import type { KpiRecord, KpiValue, Measured } from './model';
 import { BLANK, num } from './model';
-import { kpiFigures, type KpiFigures } from './kpiMath';
+import { kpiFigures, ratioDisplay, type KpiFigures } from './kpiMath';
 
 /**
  * Every target kind's 達成率 / 進捗率 / met / grade, worked out by hand (DEFAULT_GRADE_RULES:
@@ -317,5 +317,46 @@ describe('kpiFigures for every target kind (hand-worked)', () => {
     expect(figures.achievement).toBeCloseTo(80 / 102, 9);
     expect(figures.yearActual).toBe(102);
     expect(figures.parts).toEqual([]);
+  });
+});
+
+describe('ratioDisplay: one rule for showing 達成率 / 進捗率', () => {
+  const show = (record: KpiRecord, year: number) => {
+    const figures = kpiFigures(record, year);
+    return [ratioDisplay(figures, 'achievement'), ratioDisplay(figures, 'progress')];
+  };
+
+  it('a plain figure: both percentages', () => {
+    // 7/10 = 0.7; (7 − 5)/(10 − 5) = 0.4
+    const [a, p] = show(kpi({ b: num(5), t: num(10), a: { '2023': num(7) } }), 2023);
+    expect(a).toEqual({ kind: 'percent', value: 0.7 });
+    expect(p!.kind).toBe('percent');
+    expect((p as { value: number }).value).toBeCloseTo(0.4, 9);
+  });
+
+  it('a 維持 KPI: 達成 / 未達成 as its 達成率, and why there is no 進捗率', () => {
+    expect(show(kpi({ direction: 'keep', b: num(5), t: num(5), a: { '2023': num(4) } }), 2023)).toEqual([
+      { kind: 'met', met: false },
+      { kind: 'na', reason: 'keep' },
+    ]);
+  });
+
+  it('a qualitative KPI judged met', () => {
+    const record = kpi({ targetKind: { kind: 'qualitative', wording: '実施' }, a: { '2023': { kind: 'judgement', met: true, note: '' } } });
+    expect(show(record, 2023)).toEqual([
+      { kind: 'met', met: true },
+      { kind: 'na', reason: 'qualitative' },
+    ]);
+  });
+
+  it('a figure with no baseline: a 達成率, and 進捗率 not applicable with the reason', () => {
+    expect(show(kpi({ t: num(10), a: { '2023': num(5) } }), 2023)).toEqual([
+      { kind: 'percent', value: 0.5 },
+      { kind: 'na', reason: 'noBaseline' },
+    ]);
+  });
+
+  it('nothing recorded yet: nothing to show, whatever the reason would be', () => {
+    expect(show(kpi({ t: num(10) }), 2023)).toEqual([{ kind: 'none' }, { kind: 'none' }]);
   });
 });

@@ -427,4 +427,28 @@ export function latestActualYear(kpi: KpiRecord): number | null {
   return latest;
 }
 
+/**
+ * How 達成率 or 進捗率 is shown, decided once for every view (panel, 成果指標一覧, the annual
+ * report on screen and in DOCX/HTML); each view only chooses the words.
+ * - `percent`: the ratio.
+ * - `met`: a KPI judged only as met or not (維持, a target of 0, qualitative) shows 達成 /
+ *   未達成 as its 達成率.
+ * - `na`: there is a figure to judge, but this ratio means nothing for the KPI; `reason` says why.
+ * - `none`: nothing to show yet (no actual, no judgement).
+ */
+export type RatioDisplay =
+  | { kind: 'percent'; value: number }
+  | { kind: 'met'; met: boolean }
+  | { kind: 'na'; reason: NotApplicableReason }
+  | { kind: 'none' };
+
+export function ratioDisplay(figures: KpiFigures, which: 'achievement' | 'progress'): RatioDisplay {
+  if (!figures.assessed) return { kind: 'none' };
+  if (which === 'achievement' && figures.binary) return figures.met === null ? { kind: 'none' } : { kind: 'met', met: figures.met };
+  const value = figures[which];
+  if (value !== null) return { kind: 'percent', value };
+  const reason = figures.notApplicable[which];
+  return reason ? { kind: 'na', reason } : { kind: 'none' };
+}
+
 export { NOT_APPLICABLE_LABELS, NOT_APPLICABLE_REASONS, resolvedTarget, type NotApplicableReason, type Period } from './kpiKindMath';

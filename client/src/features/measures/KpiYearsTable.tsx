@@ -1,9 +1,10 @@
-import { formatPercent, kpiFigures, unitFor, type DerivedKpi, type MeasureSettings, type NotApplicableReason, type ParsedFigure } from '@sakutei/shared/measures';
+import { formatPercent, kpiFigures, ratioDisplay, unitFor, type DerivedKpi, type KpiFigures, type MeasureSettings, type NotApplicableReason, type ParsedFigure } from '@sakutei/shared/measures';
 import { useI18n } from '../../i18n';
 import { kpiTarget } from './commentTargets';
 import type { KpiCardScope } from './kpiCardScope';
 import { KpiCommentTools } from './KpiCommentTools';
-import { achievementText, notApplicableText, progressText, yearLong, yearShort } from './kpiFormat';
+import { notApplicableText, yearLong, yearShort } from './kpiFormat';
+import { ratioWords } from '../plan/tables/kpiRatioText';
 import { FigureInput } from './KpiInputs';
 import { JudgementInput } from './KpiJudgementInput';
 import { gradeClass, gradeText, judgedOnText } from './KpiSummary';
@@ -115,7 +116,7 @@ function YearFigureRows({ years, entry, settings }: { years: readonly number[]; 
         <th scope="row">{t('measures.kpi.achievement')}</th>
         {figures.map((f) => (
           <td key={f.fiscalYear} data-testid="kpi-year-achievement" data-year={f.fiscalYear}>
-            {!f.assessed ? '—' : !f.binary && f.achievement === null && f.notApplicable.achievement ? <NotApplicable reason={f.notApplicable.achievement} /> : achievementText(f, t)}
+            <RatioCell figures={f} which="achievement" />
           </td>
         ))}
       </tr>
@@ -123,7 +124,7 @@ function YearFigureRows({ years, entry, settings }: { years: readonly number[]; 
         <th scope="row">{t('measures.kpi.progress')}</th>
         {figures.map((f) => (
           <td key={f.fiscalYear} data-testid="kpi-year-progress" data-year={f.fiscalYear}>
-            {!f.assessed ? '—' : f.progress === null && f.notApplicable.progress ? <NotApplicable reason={f.notApplicable.progress} /> : progressText(f, t)}
+            <RatioCell figures={f} which="progress" />
           </td>
         ))}
       </tr>
@@ -161,6 +162,13 @@ function YearFigureRows({ years, entry, settings }: { years: readonly number[]; 
 }
 
 /** A year cell is narrow: a not-applicable ratio shows as —, its reason as the title and for screen readers. */
+/** A year's 達成率 / 進捗率 as shared `ratioDisplay` decides it; a reason in a narrow cell is a — with a title. */
+function RatioCell({ figures, which }: { figures: KpiFigures; which: 'achievement' | 'progress' }) {
+  const { t } = useI18n();
+  const display = ratioDisplay(figures, which);
+  return display.kind === 'na' ? <NotApplicable reason={display.reason} /> : <>{ratioWords(display, t)}</>;
+}
+
 function NotApplicable({ reason }: { reason: NotApplicableReason }) {
   const { t } = useI18n();
   const text = notApplicableText(reason, t);

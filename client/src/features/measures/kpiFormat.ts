@@ -1,7 +1,7 @@
 import {
   fiscalYearText,
-  formatPercent,
   kpiFigureText,
+  ratioDisplay,
   type FigureRole,
   type KpiFigures,
   type KpiRecord,
@@ -11,6 +11,7 @@ import {
   type UnitSource,
 } from '@sakutei/shared/measures';
 import type { Locale, Translate } from '../../i18n';
+import { ratioWords } from '../plan/tables/kpiRatioText';
 
 /** `R4`, as table headers print fiscal years. */
 export function yearShort(fiscalYear: number): string {
@@ -46,24 +47,14 @@ export function notApplicableText(reason: NotApplicableReason, t: Translate): st
   return t(`kpiKinds.na.${reason}`);
 }
 
-/** 達成率; 達成 / 未達成 when the KPI is judged only as met or not; else why there is none. */
+/** 達成率: a percentage, 達成 / 未達成 for a KPI judged only as met or not, or why there is none (shared `ratioDisplay`). */
 export function achievementText(figures: KpiFigures, t: Translate): string {
-  if (figures.binary) {
-    if (figures.met === null) return '—';
-    return figures.met ? t('measures.kpi.met') : t('measures.kpi.notMet');
-  }
-  if (figures.achievement === null && figures.assessed && figures.notApplicable.achievement) {
-    return notApplicableText(figures.notApplicable.achievement, t);
-  }
-  return formatPercent(figures.achievement);
+  return ratioWords(ratioDisplay(figures, 'achievement'), t);
 }
 
 /** 進捗率, or why there is none once there is a figure to judge. */
 export function progressText(figures: KpiFigures, t: Translate): string {
-  if (figures.progress === null && figures.assessed && figures.notApplicable.progress) {
-    return notApplicableText(figures.notApplicable.progress, t);
-  }
-  return formatPercent(figures.progress);
+  return ratioWords(ratioDisplay(figures, 'progress'), t);
 }
 
 /** A comma / 、 / newline separated list, as typed into 旧指標名 or 内訳. */

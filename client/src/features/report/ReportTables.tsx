@@ -3,6 +3,7 @@ import {
   PROJECT_STATUSES,
   fiscalYearText,
   formatNumber,
+  ratioDisplay,
   reportChartSvg,
   type ReportKpi,
   type ReportProject,
@@ -10,6 +11,7 @@ import {
 } from '@sakutei/shared/measures';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n';
+import { ratioWords } from '../plan/tables/kpiRatioText';
 
 /** A table that scrolls sideways on a narrow screen: focusable, so the keyboard can scroll it, and named. */
 function ScrollRegion({ label, children }: { label: string; children: ReactNode }) {
@@ -136,8 +138,9 @@ export function KpiTable({ kpis, fiscalYear, caption }: { kpis: readonly ReportK
               <td>{kpi.baselineText}</td>
               <td>{kpi.targetText}</td>
               <td>{kpi.actualText || <span className="report-muted">{t('report.kpi.notRecorded')}</span>}</td>
-              <td className="report-number">{kpi.achievementText}</td>
-              <td className="report-number">{kpi.progressText}</td>
+              {/* Worded in the reader's language from the shared rule, not the DOCX's Japanese text. */}
+              <td className="report-number">{ratioWords(ratioDisplay(kpi.figures, 'achievement'), t)}</td>
+              <td className="report-number">{ratioWords(ratioDisplay(kpi.figures, 'progress'), t)}</td>
               <td data-testid="report-kpi-grade" data-grade={kpi.grade}>
                 <span className={`report-grade report-grade--${kpi.tone}`}>{kpi.grade}</span>
                 <span className="report-grade__label">{kpi.gradeLabel}</span>

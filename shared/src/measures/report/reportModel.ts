@@ -1,4 +1,4 @@
-import { NOT_APPLICABLE_LABELS, kpiFigures, type KpiFigures, type NotApplicableReason } from '../kpiMath';
+import { NOT_APPLICABLE_LABELS, kpiFigures, ratioDisplay, type KpiFigures, type RatioDisplay } from '../kpiMath';
 import { gradeTone, PROJECT_STATUS_LABELS, UNGRADED, type GradeTone, type KpiRecord, type MeasureTable, type ProjectStatus } from '../model';
 import { PROGRESS_STATUS_LABELS, progressOf, type ProgressEntry } from '../progress';
 import { rollupProgress } from '../progressRollup';
@@ -100,15 +100,8 @@ function reportKpi(kpi: KpiRecord, mark: string, table: MeasureTable, fiscalYear
     baselineText: baselineText(kpi, settings.baselineYear),
     targetText: targetText(kpi, settings.targetYear),
     actualText: actualText(kpi, fiscalYear),
-    achievementText: figures.binary
-      ? figures.met === null
-        ? '—'
-        : figures.met
-          ? '達成'
-          : '未達成'
-      : ratioText(figures.achievement, figures.notApplicable.achievement),
-    // A binary KPI's 達成 / 未達成 already says why there is no 進捗率.
-    progressText: ratioText(figures.progress, figures.binary ? undefined : figures.notApplicable.progress),
+    achievementText: ratioText(ratioDisplay(figures, 'achievement')),
+    progressText: ratioText(ratioDisplay(figures, 'progress')),
     grade: figures.grade,
     gradeLabel: figures.gradeLabel,
     tone: figures.grade === UNGRADED ? 'grey' : gradeTone(figures.grade, settings.gradeRules),
@@ -121,10 +114,21 @@ function reportKpi(kpi: KpiRecord, mark: string, table: MeasureTable, fiscalYear
  * The 担当課: the project's first contact, which the programmes mark ○ as the lead, and how
  * many others share the work; the whole list is in the measure table, not the report.
  */
-/** A ratio as a percentage, or `—` with the reason it is not given (`—（基準値がない）`). */
-function ratioText(ratio: number | null, reason: NotApplicableReason | undefined): string {
-  if (ratio !== null) return formatPercent(ratio);
-  return reason ? `—（${NOT_APPLICABLE_LABELS[reason]}）` : '—';
+/**
+ * A ratio in the DOCX / HTML report's Japanese: a percentage, 達成 / 未達成, or `—` with the
+ * reason it is not given (`—（基準値がない）`). What to show is shared `ratioDisplay`'s rule.
+ */
+function ratioText(display: RatioDisplay): string {
+  switch (display.kind) {
+    case 'percent':
+      return formatPercent(display.value);
+    case 'met':
+      return display.met ? '達成' : '未達成';
+    case 'na':
+      return `—（${NOT_APPLICABLE_LABELS[display.reason]}）`;
+    case 'none':
+      return '—';
+  }
 }
 
 function departmentsOf(row: DerivedRow): string {

@@ -1,4 +1,5 @@
-import { fiscalYearText, formatPercent, kpiFigures, latestActualYear, type GradeRule, type KpiRecord } from '@sakutei/shared/measures';
+import { fiscalYearText, kpiFigures, latestActualYear, ratioDisplay, type GradeRule, type KpiRecord } from '@sakutei/shared/measures';
+import { ratioWords } from './kpiRatioText';
 import { useI18n } from '../../../i18n';
 
 /**
@@ -19,28 +20,23 @@ export function KpiEvaluationCells({ kpi, rules }: { kpi: KpiRecord; rules: read
   }
 
   const figures = kpiFigures(kpi, year, rules);
-  // Binary KPIs (維持, a target of 0) have no meaningful ratio: they are met or not.
-  const achievement = figures.binary
-    ? figures.met === null
-      ? '—'
-      : t(figures.met ? 'views.kpiList.met' : 'views.kpiList.notMet')
-    : figures.achievement === null
-      ? '—'
-      : formatPercent(figures.achievement);
-
-  // Where a ratio means nothing for the KPI's kind, the — says why (title and screen readers).
-  const why = (reason: (typeof figures.notApplicable)['achievement']) => (reason ? t(`kpiKinds.na.${reason}`) : undefined);
-  const achievementWhy = figures.achievement === null && !figures.binary ? why(figures.notApplicable.achievement) : undefined;
-  const progressWhy = figures.progress === null ? why(figures.notApplicable.progress) : undefined;
+  // One rule for every view (shared ratioDisplay). In this narrow column a ratio that means
+  // nothing for the KPI's kind is a — whose reason is its title and is read to screen readers.
+  const cell = (which: 'achievement' | 'progress') => {
+    const display = ratioDisplay(figures, which);
+    return display.kind === 'na' ? { text: '—', why: ratioWords(display, t) } : { text: ratioWords(display, t), why: undefined };
+  };
+  const achievement = cell('achievement');
+  const progress = cell('progress');
   return (
     <>
-      <td className="kpi-list__computed kpi-list__computed--first kpi-list__number" data-testid="kpi-achievement" title={achievementWhy}>
-        {achievement}
-        {achievementWhy && <span className="visually-hidden"> {achievementWhy}</span>}
+      <td className="kpi-list__computed kpi-list__computed--first kpi-list__number" data-testid="kpi-achievement" title={achievement.why}>
+        {achievement.text}
+        {achievement.why && <span className="visually-hidden"> {achievement.why}</span>}
       </td>
-      <td className="kpi-list__computed kpi-list__number" data-testid="kpi-progress" title={progressWhy}>
-        {figures.progress === null ? '—' : formatPercent(figures.progress)}
-        {progressWhy && <span className="visually-hidden"> {progressWhy}</span>}
+      <td className="kpi-list__computed kpi-list__number" data-testid="kpi-progress" title={progress.why}>
+        {progress.text}
+        {progress.why && <span className="visually-hidden"> {progress.why}</span>}
       </td>
       <td className="kpi-list__computed" data-testid="kpi-grade" data-grade={figures.grade}>
         <span className="kpi-list__grade">{figures.grade}</span> {figures.gradeLabel}
