@@ -1,6 +1,7 @@
 import {
   PROGRESS_STATUSES,
   PROJECT_STATUSES,
+  UNGRADED,
   fiscalYearText,
   formatNumber,
   ratioDisplay,
@@ -9,7 +10,7 @@ import {
   type ReportProject,
   type ReportRollup,
 } from '@sakutei/shared/measures';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { useI18n } from '../../i18n';
 import { ratioWords } from '../plan/tables/kpiRatioText';
 
@@ -65,7 +66,7 @@ export function RollupTable({ rollup, caption }: { rollup: ReportRollup; caption
                   .filter((entry) => entry.count > 0 || entry.grade !== '—')
                   .map((entry) => (
                     <li key={entry.grade}>
-                      <span className={`report-grade report-grade--${entry.tone}`} title={entry.label}>
+                      <span className={`report-grade report-grade--${entry.tone}`} title={entry.grade === UNGRADED ? t('report.kpi.ungraded') : entry.label}>
                         {entry.grade}
                       </span>{' '}
                       {entry.count}
@@ -132,23 +133,45 @@ export function KpiTable({ kpis, fiscalYear, caption }: { kpis: readonly ReportK
         </thead>
         <tbody>
           {kpis.map((kpi) => (
-            <tr key={kpi.id} data-testid="report-kpi">
-              <td>{kpi.mark}</td>
-              <th scope="row">{kpi.name}</th>
-              <td>{kpi.baselineText}</td>
-              <td>{kpi.targetText}</td>
-              <td>{kpi.actualText || <span className="report-muted">{t('report.kpi.notRecorded')}</span>}</td>
-              {/* Worded in the reader's language from the shared rule, not the DOCX's Japanese text. */}
-              <td className="report-number">{ratioWords(ratioDisplay(kpi.figures, 'achievement'), t)}</td>
-              <td className="report-number">{ratioWords(ratioDisplay(kpi.figures, 'progress'), t)}</td>
-              <td data-testid="report-kpi-grade" data-grade={kpi.grade}>
-                <span className={`report-grade report-grade--${kpi.tone}`}>{kpi.grade}</span>
-                <span className="report-grade__label">{kpi.gradeLabel}</span>
-              </td>
-              <td className="report-kpis__chart">
-                <ChartFigure kpi={kpi} />
-              </td>
-            </tr>
+            <Fragment key={kpi.id}>
+              <tr data-testid="report-kpi">
+                <td>{kpi.mark}</td>
+                <th scope="row">{kpi.name}</th>
+                <td>{kpi.baselineText}</td>
+                <td>{kpi.targetText}</td>
+                <td>{kpi.actualText || <span className="report-muted">{t('report.kpi.notRecorded')}</span>}</td>
+                {/* Worded in the reader's language from the shared rule, not the DOCX's Japanese text. */}
+                <td className="report-number">{ratioWords(ratioDisplay(kpi.figures, 'achievement'), t)}</td>
+                <td className="report-number">{ratioWords(ratioDisplay(kpi.figures, 'progress'), t)}</td>
+                <td data-testid="report-kpi-grade" data-grade={kpi.grade}>
+                  <span className={`report-grade report-grade--${kpi.tone}`}>{kpi.grade}</span>
+                  <span className="report-grade__label">{kpi.grade === UNGRADED ? t('report.kpi.ungraded') : kpi.gradeLabel}</span>
+                </td>
+                <td className="report-kpis__chart">
+                  <ChartFigure kpi={kpi} />
+                </td>
+              </tr>
+              {/* A composite KPI part by part, under its sum (the figures are numbers and units only). */}
+              {kpi.parts.map((part) => (
+                <tr key={part.name} className="report-kpis__part" data-testid="report-kpi-part">
+                  <td />
+                  <th scope="row">
+                    <span aria-hidden="true">└ </span>
+                    {part.name}
+                  </th>
+                  <td>{part.baselineText}</td>
+                  <td>{part.targetText}</td>
+                  <td>{part.actualText}</td>
+                  <td className="report-number">{part.achievementText}</td>
+                  <td className="report-number">{part.progressText}</td>
+                  <td data-grade={part.grade}>
+                    <span className={`report-grade report-grade--${part.tone}`}>{part.grade}</span>
+                    <span className="report-grade__label">{part.grade === UNGRADED ? t('report.kpi.ungraded') : part.gradeLabel}</span>
+                  </td>
+                  <td />
+                </tr>
+              ))}
+            </Fragment>
           ))}
         </tbody>
       </table>
@@ -189,7 +212,11 @@ export function ProjectTable({ projects, caption }: { projects: readonly ReportP
                 {project.progress?.note}
                 {project.figureText && <span className="report-projects__figure">{t('report.project.figure', { figure: project.figureText })}</span>}
               </td>
-              <td>{project.departments}</td>
+              <td>
+                {project.departmentOthers === 0
+                  ? project.departmentLead
+                  : t('report.project.departments', { lead: project.departmentLead, count: String(project.departmentOthers) })}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,4 +1,4 @@
-import { buildAnnualReport } from '@sakutei/shared/measures';
+import { buildAnnualReport, num } from '@sakutei/shared/measures';
 import { describe, expect, it } from 'vitest';
 import { reportDocx, reportHtml } from './reportDocument';
 import { fixtureMeasures } from './testing/planFixture';
@@ -47,6 +47,27 @@ describe('annual report documents', () => {
     expect(xml).toContain('施策体系1の評価。');
     expect(xml).toContain('二行目。');
     expect(xml).toContain('（未記入）');
+  });
+
+  it('prints a composite KPI part by part under its sum, in the Word file and the print page alike', async () => {
+    const table = fixtureMeasures();
+    const parts = (a: number, b: number) => ({ kind: 'parts' as const, parts: { 男性: num(a), 女性: num(b) } });
+    table.kpis[4] = {
+      ...table.kpis[4]!,
+      components: ['男性', '女性'],
+      baseline: { value: parts(50, 45), fiscalYear: 2020, label: '' },
+      target: { value: parts(60, 60), fiscalYear: 2025 },
+      actuals: { '2023': parts(52, 56) },
+    };
+    const withParts = buildAnnualReport(table, {}, 2023);
+    const xml = unzip(await reportDocx(withParts, META)).get('word/document.xml')!;
+    expect(xml).toContain('└ 男性');
+    expect(xml).toContain('└ 女性');
+    // Still every row fills its grid with the extra rows.
+    for (const { grid, rows } of tables(xml)) for (const row of rows) if (row.length > 0) expect(row.reduce((sum, cell) => sum + cell.span, 0)).toBe(grid.length);
+    const html = reportHtml(withParts, META);
+    // 女性 56 ÷ 60 = 93.3 %, (56 − 45) ÷ (60 − 45) = 73.3 %.
+    expect(html).toMatch(/└ 女性<\/td><td[^>]*>45 人\/年<\/td><td[^>]*>60 人\/年<\/td><td[^>]*>56 人<\/td><td[^>]*>93\.3%<\/td><td[^>]*>73\.3%/);
   });
 
   it('print page: A4 portrait, a page break before each top-level measure, an SVG chart per KPI', () => {

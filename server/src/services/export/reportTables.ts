@@ -30,19 +30,35 @@ export function rollupDocTable(rollup: ReportRollup): DocTable {
   return { head: [[{ text: '集計' }, { text: '件数' }, { text: '内訳' }]], body, limits: [{ min: 14, max: 16 }, { min: 4, max: 14 }, { min: 30 }] };
 }
 
-/** The year's figures of each KPI: 基準値, 目標値, the year's 実績値, 達成率, 進捗率 and the grade. */
+/**
+ * The year's figures of each KPI: 基準値, 目標値, the year's 実績値, 達成率, 進捗率 and the
+ * grade; a composite KPI's parts follow it, one row each (「└ 男性」), so the sum is never
+ * the only figure printed.
+ */
 export function reportKpiDocTable(kpis: readonly ReportKpi[], yearLabel: string): DocTable {
   return {
     head: [['No', '成果指標', '基準値', '目標値', `実績値（${yearLabel}）`, '達成率', '進捗率', '評価'].map((text) => ({ text }))],
-    body: kpis.map((kpi) => [
-      kpi.mark,
-      kpi.name,
-      kpi.baselineText,
-      kpi.targetText,
-      kpi.actualText || '未記録',
-      kpi.achievementText,
-      kpi.progressText,
-      `${kpi.grade}\n${kpi.gradeLabel}`,
+    body: kpis.flatMap((kpi) => [
+      [
+        kpi.mark,
+        kpi.name,
+        kpi.baselineText,
+        kpi.targetText,
+        kpi.actualText || '未記録',
+        kpi.achievementText,
+        kpi.progressText,
+        `${kpi.grade}\n${kpi.gradeLabel}`,
+      ],
+      ...kpi.parts.map((part) => [
+        '',
+        `└ ${part.name}`,
+        part.baselineText,
+        part.targetText,
+        part.actualText,
+        part.achievementText,
+        part.progressText,
+        `${part.grade}\n${part.gradeLabel}`,
+      ]),
     ]),
     limits: [{ max: 4 }, { min: 16, max: 30 }, { min: 8, max: 14 }, { min: 8, max: 14 }, { min: 8, max: 14 }, { min: 6, max: 8 }, { min: 6, max: 8 }, { min: 8, max: 12 }],
   };

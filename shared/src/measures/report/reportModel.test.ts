@@ -144,6 +144,40 @@ describe('annual report model', () => {
     expect(founding!.progressText).toBe('—（基準値がない）');
   });
 
+  it('lists a composite KPI part by part under its sum', () => {
+    const table = fixture();
+    const parts = (a: number, b: number) => ({ kind: 'parts' as const, parts: { 男性: num(a), 女性: num(b) } });
+    table.kpis.push(
+      kpi('k3', 'm2', 'a1', {
+        name: '審議会の委員数',
+        unit: '人',
+        components: ['男性', '女性'],
+        baseline: { value: parts(40, 60), fiscalYear: 2020, label: '' },
+        target: { value: parts(50, 70), fiscalYear: 2025 },
+        actuals: { '2025': parts(45, 72) },
+      }),
+    );
+    const composite = buildAnnualReport(table, {}, 2025).sections[1]!.kpis.find((entry) => entry.id === 'k3')!;
+    // 男性 45 ÷ 50 = 90.0 %, (45 − 40) ÷ (50 − 40) = 50.0 %; 女性 72 ÷ 70 = 102.9 %, (72 − 60) ÷ 10 = 120.0 %.
+    expect(composite.parts.map((part) => [part.name, part.baselineText, part.targetText, part.actualText, part.achievementText, part.progressText])).toEqual([
+      ['男性', '40 人', '50 人', '45 人', '90.0%', '50.0%'],
+      ['女性', '60 人', '70 人', '72 人', '102.9%', '120.0%'],
+    ]);
+    expect(composite.parts.every((part) => part.grade !== '')).toBe(true);
+    // A single-figure KPI has no parts.
+    expect(composite.actualText).not.toBe('');
+    expect(buildAnnualReport(table, {}, 2025).sections[0]!.kpis[0]!.parts).toEqual([]);
+  });
+
+  it('names departments as the grid filter does (full-width and half-width alike), lead and others apart', () => {
+    const table = fixture();
+    table.projects[1] = { ...table.projects[1]!, contacts: [{ organisation: '福島市', section: 'ＩＴ推進課', phone: '' }, { organisation: '福島市', section: 'IT推進課', phone: '' }, { organisation: '商工会', section: '', phone: '' }] };
+    const desk = buildAnnualReport(table, {}, 2025).sections[0]!.children[0]!.projects[1]!;
+    expect(desk).toMatchObject({ departments: 'IT推進課 ほか1', departmentLead: 'IT推進課', departmentOthers: 1 });
+    const school = report.sections[0]!.children[0]!.projects[0]!;
+    expect(school).toMatchObject({ departmentLead: '産業雇用政策課', departmentOthers: 0 });
+  });
+
   it('grades nothing in a year without actuals', () => {
     const earlier = buildAnnualReport(fixture(), {}, 2023);
     expect(earlier.rollup.grades.at(-1)).toMatchObject({ grade: '—', count: 2 });

@@ -1,11 +1,13 @@
 import { NOT_APPLICABLE_LABELS, kpiFigures, ratioDisplay, type KpiFigures, type RatioDisplay } from '../kpiMath';
 import { gradeTone, PROJECT_STATUS_LABELS, UNGRADED, type GradeTone, type KpiRecord, type MeasureTable, type ProjectStatus } from '../model';
 import { PROGRESS_STATUS_LABELS, progressOf, type ProgressEntry } from '../progress';
+import { departmentOf } from '../progressFilter';
 import { rollupProgress } from '../progressRollup';
 import { formatProgressFigure } from '../progressText';
 import { actualText, baselineText, fiscalYearText, formatPercent, targetText } from '../text/kpiText';
 import { deriveTable, type DerivedRow, type DerivedTable } from '../tree';
 import { reportChart, type ReportChart } from './chart';
+import { reportKpiParts, type ReportKpiPart } from './kpiParts';
 import { PLAN_SCOPE, evaluationsOfYear } from './evaluations';
 import { reportRollup, type ReportRollup } from './rollup';
 
@@ -32,6 +34,8 @@ export type ReportKpi = {
   tone: GradeTone;
   figures: KpiFigures;
   chart: ReportChart;
+  /** A composite KPI's parts, one line each, so the report shows more than the sum (empty for a single figure). */
+  parts: ReportKpiPart[];
 };
 
 export type ReportProject = {
@@ -48,8 +52,11 @@ export type ReportProject = {
   progressLabel: string;
   /** `120 人`, or ''. */
   figureText: string;
-  /** 担当課: the lead contact's section, `ほかn` when others share the project. */
+  /** 担当課 as the documents print it: the lead contact's section, `ほかn` when others share the project. */
   departments: string;
+  /** The lead 担当課 ('' when none) and how many others share the project, for a screen to word in its language. */
+  departmentLead: string;
+  departmentOthers: number;
   kpis: ReportKpi[];
 };
 
@@ -107,6 +114,7 @@ function reportKpi(kpi: KpiRecord, mark: string, table: MeasureTable, fiscalYear
     tone: figures.grade === UNGRADED ? 'grey' : gradeTone(figures.grade, settings.gradeRules),
     figures,
     chart,
+    parts: reportKpiParts(figures, kpi.unit, settings.gradeRules),
   };
 }
 
@@ -131,10 +139,12 @@ function ratioText(display: RatioDisplay): string {
   }
 }
 
-function departmentsOf(row: DerivedRow): string {
-  const names = [...new Set((row.project?.contacts ?? []).map((contact) => contact.section || contact.organisation).filter((name) => name !== ''))];
-  if (names.length <= 1) return names[0] ?? '';
-  return `${names[0]} ほか${names.length - 1}`;
+/** The project's departments, lead first, once each, named as the grid's 担当課 filter names them. */
+function departmentsOf(row: DerivedRow): Pick<ReportProject, 'departments' | 'departmentLead' | 'departmentOthers'> {
+  const names = [...new Set((row.project?.contacts ?? []).map(departmentOf).filter((name) => name !== ''))];
+  const lead = names[0] ?? '';
+  const others = Math.max(0, names.length - 1);
+  return { departments: others === 0 ? lead : `${lead} ほか${others}`, departmentLead: lead, departmentOthers: others };
 }
 
 /** Builds the report of `fiscalYear` from a measure table and the document's evaluations. */
@@ -170,7 +180,7 @@ export function buildAnnualReport(
       progress: entry,
       progressLabel: entry ? PROGRESS_STATUS_LABELS[entry.status] : '',
       figureText: entry?.figure ? formatProgressFigure(entry.figure) : '',
-      departments: departmentsOf(row),
+      ...departmentsOf(row),
       kpis: kpisOf(row),
     };
     return [project, ...(childrenOf.get(row.node.id) ?? []).flatMap(projectsUnder)];
