@@ -8,7 +8,8 @@ import { signedInPage } from './support';
  * Issue 14's year in one flow, on the rows an import brings in: a member pastes another
  * city's table (施策名 / 取組内容 / 所管課 / 方向性), fixes the one column read wrongly,
  * applies, records a year's 実施状況 on an imported project, and generates the annual report,
- * which shows that project with its 実施状況, on screen and in the Word file.
+ * which shows that project with its 実施状況, on screen and in the Word file; the 新旧対照表
+ * against the revision frozen after the import lists the 実施状況 for review.
  */
 
 const TABLE = [
@@ -42,7 +43,6 @@ test('a member imports a foreign table, records a year’s 実施状況 on an im
   });
   expect(created.status()).toBe(201);
   const planId = (await created.json()).plan.id as string;
-  await staff.context().close();
 
   const member = await signedInPage(browser, 'member@example.jp');
   await member.setViewportSize({ width: 1440, height: 1000 });
@@ -69,6 +69,14 @@ test('a member imports a foreign table, records a year’s 実施状況 on an im
   await expect(dialog).toHaveCount(0);
   await expect(member.getByTestId('import-status')).toContainText('4行を取り込みました');
   await expect(cell(member, PROJECT, 'status')).toContainText('充実');
+  // The secretariat freezes the imported table, so the year's record is reviewed against it.
+  await expect(async () => {
+    const { table } = await (await staff.request.get(`/api/plans/${planId}/measures`)).json();
+    expect(table.nodes).toHaveLength(4);
+  }).toPass();
+  const frozen = await staff.request.post(`/api/plans/${planId}/revisions`, { data: { name: '取り込み直後', stage: '素案' } });
+  expect(frozen.status()).toBe(201);
+  await staff.context().close();
 
   // 4. A year's 実施状況 on the imported project, in the grid.
   const toggle = member.getByTestId('progress-column-toggle');
@@ -106,4 +114,12 @@ test('a member imports a foreign table, records a year’s 実施状況 on an im
   expect(xml).toContain(PROJECT);
   expect(xml).toContain(NOTE);
   expect(xml).toContain('観光と産業の連携');
+
+  // The 新旧対照表 of the draft against the frozen revision lists it, for review.
+  await member.getByTestId('plan-tab-revisions').click();
+  const progressChanges = member.getByRole('region', { name: '実施状況の新旧対照表' });
+  const line = progressChanges.getByTestId('compare-measure-row').filter({ hasText: '実施状況（令和7年度）' });
+  await expect(progressChanges).toContainText(PROJECT);
+  await expect(line.getByRole('cell').nth(2)).toHaveText('実施');
+  await expect(member.getByTestId('compare-evaluations-unchanged')).toBeVisible();
 });
