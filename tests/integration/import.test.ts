@@ -83,6 +83,11 @@ describe('previewing an import', () => {
     expect(body.unimportedColumns).toEqual([expect.objectContaining({ index: 5, header: '備考', nonEmpty: 2, reason: 'ignored' })]);
     expect(body.rowsPerLevel.map((l: { count: number }) => l.count)).toEqual([1, 2, 3]);
     expect(body.projectCount).toBe(3);
+    expect(body.projects).toEqual([
+      { name: '農業体験ツアー事業', lines: [4], inPlan: false },
+      { name: 'DX推進による観光案内事業', lines: [5], inPlan: false },
+      { name: 'EC販路開拓支援事業', lines: [7], inPlan: false },
+    ]);
     expect(body.statusCounts).toEqual({ new: 1, enhanced: 1, continued: 1, none: 0 });
     expect(body.rows.map((r: { number: string; title: string }) => `${r.number} ${r.title}`)).toEqual([
       '1 観光と産業の連携',
@@ -194,6 +199,25 @@ describe('previewing an import', () => {
 });
 
 describe('applying an import', () => {
+  it('applies the preview it was shown: previewHash is stable, and a changed table or plan is refused with 409 preview_stale', async () => {
+    const planId = await newPlan();
+    const first = await preview(planId, { source: text(FOREIGN) });
+    expect((await preview(planId, { source: text(FOREIGN) })).body.previewHash).toBe(first.body.previewHash);
+    const changed = FOREIGN.map((row, i) => (i === 3 ? row.map((cell) => (cell === '農業体験ツアー事業' ? '農業体験ツアー推進事業' : cell)) : row));
+    const stale = await apply(planId, { source: text(changed), previewHash: first.body.previewHash });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('preview_stale');
+    const remapped = await apply(planId, { source: text(FOREIGN), mapping: { 5: 'description' }, previewHash: first.body.previewHash });
+    expect(remapped.status).toBe(409);
+    expect((await tableOf(planId)).table.nodes).toEqual([]);
+    const applied = await apply(planId, { source: text(FOREIGN), previewHash: first.body.previewHash });
+    expect(applied.status).toBe(200);
+    // The plan now holds these projects: a 再掲 of one places the plan's own project again.
+    const again = [FOREIGN[0]!, ['①', '農業体験ツアー事業（再掲）', '', '', '', '']];
+    const before = await preview(planId, { source: text(again) });
+    expect(before.body.projects).toEqual([{ name: '農業体験ツアー事業', lines: [2], inPlan: true }]);
+  });
+
   it('writes the rows as one change, remembers the mapping, and undoes exactly what it added', async () => {
     const planId = await newPlan();
     const mapping = { 5: 'description', 2: 'ignored' };

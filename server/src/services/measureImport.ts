@@ -12,6 +12,8 @@ import {
   MAX_IMPORT_ROWS,
   applyMeasureImport,
   importRefusal,
+  importedProjects,
+  previewHash,
   deriveTable,
   newMeasureId,
   parseDelimited,
@@ -86,8 +88,10 @@ export function measureImportService(deps: Pick<AppDeps, 'rooms'>) {
           rows: previewRowsIn(room.doc, preview, at),
           rowsPerLevel: preview.rowsPerLevel,
           projectCount: preview.projectCount,
+          projects: importedProjects(room.doc, preview),
           reprints: preview.reprints,
           statusCounts: preview.statusCounts,
+          previewHash: previewHash(preview, at.parent),
           problems: preview.problems,
         };
       });
@@ -108,6 +112,13 @@ export function measureImportService(deps: Pick<AppDeps, 'rooms'>) {
         }
         if (refusal === 'nothing') {
           throw new AppError(400, 'nothing_to_import', 'No row of this table could be imported; see the preview for why.');
+        }
+        if (request.previewHash !== undefined && request.previewHash !== previewHash(preview, at.parent)) {
+          throw new AppError(
+            409,
+            'preview_stale',
+            'The table would now import differently from the preview you confirmed (the plan, the table or the choices changed); preview again.',
+          );
         }
         const record = applyMeasureImport(room.doc, preview, {
           at,

@@ -52,6 +52,12 @@ export const ImportRequest = z.object({
   reprints: z.array(z.object({ line: z.number().int().min(1).max(100_000), accept: z.boolean() })).max(2000).optional(),
   /** The row the imported rows go under, at the end; null or absent for the top level. */
   parent: z.string().min(1).max(64).nullable().optional(),
+  /**
+   * Apply only: the `previewHash` of the preview the user confirmed. When the table, the mapping,
+   * the answers or the plan changed since, so that the apply would write something else, it is
+   * refused with 409 preview_stale. Send it; without it the apply writes whatever reads now.
+   */
+  previewHash: z.string().min(1).max(64).optional(),
 });
 export type ImportRequest = z.infer<typeof ImportRequest>;
 
@@ -122,8 +128,12 @@ export const ImportPreviewResponse = z.object({
   rows: z.array(ImportPreviewRowSchema),
   rowsPerLevel: z.array(z.object({ depth: z.number().int(), level: z.string(), count: z.number().int() })),
   projectCount: z.number().int(),
+  /** Every project the rows place (new ones and ones already in the plan placed by a 再掲), with the lines that place it. */
+  projects: z.array(z.object({ name: z.string(), lines: z.array(z.number().int()), inPlan: z.boolean() })),
   reprints: z.array(ReprintFindingSchema),
   statusCounts: z.object({ new: z.number().int(), enhanced: z.number().int(), continued: z.number().int(), none: z.number().int() }),
+  /** Names what this preview would write; send it with the apply to have it refused if that changed. */
+  previewHash: z.string(),
   /** Rows refused or doubtful, with their line and what to do. */
   problems: z.array(z.object({ line: z.number().int(), column: z.string().nullable(), code: z.string(), detail: z.string() })),
 });

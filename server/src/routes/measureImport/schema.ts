@@ -13,7 +13,7 @@ export const importPreviewRoute = createRoute({
   tags: ['measures'],
   summary: 'Reads a measure table (TSV/CSV text or an XLSX file, base64) as the plan would import it. Nothing is stored.',
   description:
-    "Returns each source column with the field it is read as (from its header, the look of its data, the given `mapping`, or the plan's remembered mapping when no mapping is given), every non-empty column not imported, the rows as they would be numbered under `parent`, the rows per level, the projects, the 再掲 found (matched, suggested, unmatched), the statuses counted and the problems by line. Text and files are limited to 2 MiB; only the first 2,000 rows and 100 columns are read (problems tooManyRows, tooManyColumns; such a source cannot be applied). Preview and apply together: at most 60 requests a minute and one at a time per user (429 rate_limited, with Retry-After).",
+    "Returns each source column with the field it is read as (from its header, the look of its data, the given `mapping`, or the plan's remembered mapping when no mapping is given), every non-empty column not imported, the rows as they would be numbered under `parent`, the rows per level, every project the rows place with its lines (`projects`), the 再掲 found (matched, suggested, unmatched), the statuses counted and the problems by line. Text and files are limited to 2 MiB; only the first 2,000 rows and 100 columns are read (problems tooManyRows, tooManyColumns; such a source cannot be applied). Preview and apply together: at most 60 requests a minute and one at a time per user (429 rate_limited, with Retry-After).",
   security: cookieAuth,
   request: { params: PlanParams, body },
   responses: {
@@ -33,7 +33,7 @@ export const importApplyRoute = createRoute({
   tags: ['measures'],
   summary: 'Imports a measure table into the live document as one change, and remembers its column mapping for the plan.',
   description:
-    'Takes the same body as the preview and reads it again on the server (a tree is never taken from the client); the rows the preview refused are left out. The answer names the import for undo.',
+    'Takes the same body as the preview and reads it again on the server (a tree is never taken from the client); the rows the preview refused are left out. Send the preview\'s `previewHash`: when the plan, the table or the choices changed so that the apply would write something else, it is refused with 409 preview_stale. A source cut short (over 2,000 rows or 100 filled columns) is refused with 413. The answer names the import for undo.',
   security: cookieAuth,
   request: { params: PlanParams, body },
   responses: {
@@ -42,7 +42,7 @@ export const importApplyRoute = createRoute({
     401: errorResponses[401],
     403: errorResponses[403],
     404: errorResponses[404],
-    409: error('The plan is archived (read-only).'),
+    409: error('The plan is archived (read-only), or the source would import differently from the preview named by `previewHash` (preview_stale).'),
     413: error('The text or file is larger than 2 MiB, or has more than 2,000 rows or 100 filled columns (too_many_rows, too_many_columns).'),
     429: errorResponses[429],
   },

@@ -78,7 +78,7 @@ function memoryMap(doc: Y.Doc): Y.Map<unknown> {
 }
 
 /** FNV-1a, 32 bits: enough to notice an edit; nobody forges these against themselves. */
-function hash(text: string): string {
+export function shortHash(text: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
@@ -89,7 +89,7 @@ function hash(text: string): string {
 
 /** A row's content as it matters to an undo: where it is, what it says and, for a placement, its project. */
 export function rowFingerprint(node: NodeRecord, project: ProjectRecord | undefined): string {
-  return hash(
+  return shortHash(
     JSON.stringify([
       node.kind,
       node.position.parent,

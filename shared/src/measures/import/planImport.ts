@@ -7,7 +7,7 @@ import { deriveTable } from '../tree';
 import { readMeasureTable, type Placement } from '../ydoc';
 import { applyHierarchyImport } from './apply';
 import type { HierarchyImport } from './previewTypes';
-import { readRememberedMapping } from './importLog';
+import { readRememberedMapping, shortHash } from './importLog';
 import { previewHierarchyImport } from './preview';
 import { MAX_IMPORT_COLUMNS } from './problems';
 import {
@@ -124,4 +124,58 @@ export function previewRowsIn(
   } finally {
     copy.destroy();
   }
+}
+
+/**
+ * Names what a preview would write, so an apply can tell that it writes the preview the user
+ * confirmed: the mapping, each row's line, level, kind, text and project, the new projects and
+ * the 再掲 findings, and where the rows go. Ids are left out (each preview draws new ones);
+ * the numbering is left out (it follows from the rest). Applying against a document that
+ * changed since (new projects change 再掲 matches) or a source that changed gives another hash.
+ */
+export function previewHash(preview: HierarchyPreview, parent: string | null): string {
+  const names = new Map(preview.projects.map((project) => [project.id, project.name]));
+  const lines = new Map(preview.lines.map((entry) => [entry.nodeId, [entry.line, entry.depth]]));
+  const text = JSON.stringify([
+    parent,
+    preview.mode,
+    preview.mapping,
+    preview.nodes.map((node) => [
+      lines.get(node.id) ?? null,
+      node.kind,
+      node.title,
+      node.description,
+      node.status,
+      node.projectId === null ? null : (names.get(node.projectId) ?? `plan:${node.projectId}`),
+    ]),
+    preview.projects.map((project) => [project.name, project.contacts]),
+    preview.reprints,
+  ]);
+  return `${shortHash(text)}${shortHash(`${text.length}:${text}`)}`;
+}
+
+export type ImportedProject = {
+  name: string;
+  /** The input lines that place it: its first listing, then each 再掲. */
+  lines: number[];
+  /** A project already in the plan that a 再掲 places again, rather than a new one. */
+  inPlan: boolean;
+};
+
+/** The projects an import would place, each with the lines that place it, in input order. */
+export function importedProjects(doc: Y.Doc, preview: HierarchyPreview): ImportedProject[] {
+  const existing = new Map(readMeasureTable(doc).projects.map((project) => [project.id, project.name]));
+  const created = new Map(preview.projects.map((project) => [project.id, project.name]));
+  const lineOf = new Map(preview.lines.map((entry) => [entry.nodeId, entry.line]));
+  const byProject = new Map<string, ImportedProject>();
+  for (const node of preview.nodes) {
+    if (node.kind !== 'placement' || node.projectId === null) continue;
+    const name = created.get(node.projectId) ?? existing.get(node.projectId);
+    if (name === undefined) continue;
+    const entry = byProject.get(node.projectId) ?? { name, lines: [], inPlan: !created.has(node.projectId) };
+    const line = lineOf.get(node.id);
+    if (line !== undefined) entry.lines.push(line);
+    byProject.set(node.projectId, entry);
+  }
+  return [...byProject.values()];
 }
