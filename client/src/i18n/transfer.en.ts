@@ -61,6 +61,7 @@ export const transferEn: Record<keyof typeof transferJa, string> = {
   'transfer.problem.unknownKpiNumber': 'unreadable KPI numbers (no KPI linked); write them as ① or 6,7',
   'transfer.problem.noteSkipped': 'read as a note below the table (※, （注）, a legend) and not imported; if it is a measure or project, give it a number or put it in the name column',
   'transfer.problem.conflictingColumns': 'differs from the value in another column mapped to the same field; the left one was used and this value was not imported. Map the column not meant to “Not imported”',
+  'transfer.problem.doubtfulRow': 'a long row with no number that reads like running text (a PDF paragraph or a caption?); it is imported as a row. Delete it after importing if it is not a measure or project',
   'transfer.problem.reprintSuggested': 'the 再掲 name only resembles an earlier project; confirm under “Confirm 再掲” if it is the same',
   'transfer.problem.reprintUnmatched': 'no earlier project of this name; the 再掲 mark was kept in the name. Check the name',
   'transfer.problem.levelMerged': 'the row carries the numbers of two levels; imported at the deeper one. Split the row if needed',

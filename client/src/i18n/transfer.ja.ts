@@ -60,6 +60,7 @@ export const transferJa = {
   'transfer.problem.unknownKpiNumber': '成果指標の番号を読み取れません（指標を結び付けません）。①や 6,7 の形にしてください',
   'transfer.problem.noteSkipped': '表の下の注記（※、（注）、凡例など）と読みました。取り込みません。施策や事業なら番号を付けるか、名称の列に入れてください',
   'transfer.problem.conflictingColumns': '同じ取り込み先にした2つの列の値が食い違っています。左の列の値を使い、この値は取り込みませんでした。使わない列は「取り込まない」にしてください',
+  'transfer.problem.doubtfulRow': '番号がなく、文章のように長い行です（PDFの段落や写真の説明文かもしれません）。行として取り込みます。施策や事業でなければ、取り込んだ後に削除してください',
   'transfer.problem.reprintSuggested': '再掲の事業名が前の事業と完全には一致しません。同じ事業なら「再掲の確認」で選んでください',
   'transfer.problem.reprintUnmatched': '再掲の元の事業が見つかりません。（再掲）は名称に残しました。事業名を確認してください',
   'transfer.problem.levelMerged': '1行に2つの段の番号があります。深い方の段として取り込みます。必要なら行を分けてください',

@@ -23,6 +23,7 @@ const MESSAGES: Record<PreviewProblemCode, MessageKey> = {
   noNameColumn: 'transfer.problem.noNameColumn',
   noteSkipped: 'transfer.problem.noteSkipped',
   conflictingColumns: 'transfer.problem.conflictingColumns',
+  doubtfulRow: 'transfer.problem.doubtfulRow',
 };
 
 /** The first quoted text of a detail (`no number in "abc"`): the cell the user has to fix. */

@@ -509,3 +509,13 @@ describe('two columns mapped to one single-valued field', () => {
     ]);
   });
 });
+
+describe('doubtful rows', () => {
+  it('asks about a long unnumbered one-cell row (a paragraph a PDF cut at a page end), and imports it', () => {
+    const paragraph = '本市では人口減少が進む中で地域の担い手を確保するため関係機関と連携しながら多様な人材の育成に取り組んでいく必要があり';
+    const text = ['番号\t名称', 'Ⅰ\t産業の活性化', 'Ⅰ-1\t観光と産業の連携', '\t農業体験ツアーの推進', `\t${paragraph}`].join('\n');
+    const result = preview(text, KORIYAMA_SCHEME);
+    expect(result.problems.filter((problem) => problem.code === 'doubtfulRow').map((problem) => problem.line)).toEqual([5]);
+    expect(outline(result)).toHaveLength(4);
+  });
+});

@@ -119,6 +119,8 @@ export const HIERARCHY_PROBLEM_CODES = [
    * differ on a row: the first (leftmost) was used; the other value is named, never dropped silently.
    */
   'conflictingColumns',
+  /** A long unnumbered row with one filled cell (a PDF paragraph cut at a page end, a caption): imported, but asked about. */
+  'doubtfulRow',
 ] as const;
 export type HierarchyProblemCode = (typeof HIERARCHY_PROBLEM_CODES)[number];
 export type PreviewProblemCode = ImportProblemCode | HierarchyProblemCode;

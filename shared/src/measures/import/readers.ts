@@ -146,6 +146,9 @@ export function tocReader(scheme: HierarchyScheme, report: Report) {
 
 // ---------------------------------------------------------------- tables
 
+/** Names of measures and projects are rarely this long; running text often is. */
+const DOUBTFUL_LENGTH = 40;
+
 export function tableReader(plan: ColumnPlan, scheme: HierarchyScheme, report: Report) {
   const { columns } = plan;
   const of = (field: ImportField) => columns.filter((column) => column.field === field).map((column) => column.index);
@@ -317,6 +320,11 @@ export function tableReader(plan: ColumnPlan, scheme: HierarchyScheme, report: R
     if (!entry) {
       if (out.length === 0) report({ ...where('name'), code: 'missingName', detail: 'the row has no name; type the name, or map the column that holds it to Name; row skipped' });
       return out;
+    }
+    // A PDF paragraph broken at a page end without its 。, or a photo caption, reads like an
+    // unnumbered row: import it (it may be a project) but ask.
+    if (numberText === '' && levelText === '' && [...nameText].length > DOUBTFUL_LENGTH && row.filter((c) => cleanCell(c) !== '').length === 1) {
+      report({ ...where('name'), code: 'doubtfulRow', detail: `"${nameText}" has no number and reads like running text; imported as a row (delete it if it is not a measure or project)` });
     }
     out.push(entry);
     previousDepth = entry.depth;
