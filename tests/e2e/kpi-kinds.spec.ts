@@ -103,5 +103,16 @@ test('a qualitative target is judged year by year, with a note, and shows no rat
   await expect(card.getByTestId('kpi-figure-achievement')).toHaveText('達成');
   await expect(card.getByTestId('kpi-figure-progress')).toHaveText('対象外（定性目標）');
   await expect(card.getByTestId('kpi-grade')).toHaveAttribute('data-grade', 'S');
+  // Judged not met, it still has a grade: the plan's 基準値より悪化 (C), not 評価できません.
+  await r6.getByTestId('kpi-judgement-select').selectOption('notMet');
+  await expect(card.getByTestId('kpi-figure-achievement')).toHaveText('未達成');
+  await expect(card.getByTestId('kpi-grade')).toHaveAttribute('data-grade', 'C');
+
+  // A period aggregate refuses a year the document cannot hold, and says so.
+  await card.getByTestId('kpi-kind-select').selectOption('aggregate');
+  const years = card.getByTestId('kpi-aggregate-years');
+  await years.fill('1800 2021');
+  await years.press('Enter');
+  await expect(card.getByRole('alert')).toContainText('年度として読めない');
   await page.context().close();
 });

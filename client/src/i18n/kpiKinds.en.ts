@@ -25,6 +25,7 @@ export const kpiKindsEn: Record<keyof typeof kpiKindsJa, string> = {
   'kpiKinds.aggregate.total': 'Total',
   'kpiKinds.aggregate.years': 'Years (e.g. R3 R4 R5 or 2021 2022)',
   'kpiKinds.aggregate.yearsUnreadable': 'Some entries are not fiscal years (R3, 令和3年度, 2021 …)',
+  'kpiKinds.kindRefused': 'This target kind cannot be saved (a period is at most 20 fiscal years, 1868–2200)',
   'kpiKinds.qualitative.wording': 'What the target says (e.g. balanced, carried out)',
   'kpiKinds.partsJudged': 'Judge the parts',
   'kpiKinds.partsJudged.sum': 'On their sum',

@@ -23,6 +23,7 @@ export const kpiKindsJa = {
   'kpiKinds.aggregate.total': '合計',
   'kpiKinds.aggregate.years': '対象の年度（R3 R4 R5 のように）',
   'kpiKinds.aggregate.yearsUnreadable': '年度として読めないものがあります（R3、令和3年度、2021 など）',
+  'kpiKinds.kindRefused': 'この目標の種類は保存できません（期間は1868〜2200年度の20年度まで）',
   'kpiKinds.qualitative.wording': '目標の内容（均衡、実施 など）',
   'kpiKinds.partsJudged': '内訳の判定',
   'kpiKinds.partsJudged.sum': '合計で判定',

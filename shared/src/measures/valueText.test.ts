@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { KpiValue, Measured } from './model';
 import { BLANK, NONE, WITHHELD, num } from './model';
-import { formatMeasured, formatNumber, parseFigure } from './valueText';
+import { formatMeasured, formatNumber, parseFigure, parseNumberText } from './valueText';
 import type { ParsedFigure } from './valueText';
 
 function read(text: string, options?: { components?: readonly string[] }): ParsedFigure {
@@ -184,5 +184,27 @@ describe('judgements and sub-figures', () => {
     // A year in brackets is still the figure's note.
     const noted = parseFigure('30,926 t (R1)');
     expect(noted.ok && noted.figure).toMatchObject({ value: { kind: 'number', value: 30926 }, label: '(R1)' });
+  });
+});
+
+describe('parseNumberText: one typed number', () => {
+  it.each([
+    ['25', 25],
+    ['2.5', 2.5],
+    ['1,234', 1234],
+    ['−3', -3],
+    ['△3', -3],
+    ['▲0.5', -0.5],
+    ['+5', 5],
+    ['２５', 25],
+    ['＋１０', 10],
+    [' 7 ', 7],
+    ['-0', 0],
+  ] as const)('%s → %d', (text, expected) => {
+    expect(parseNumberText(text)).toBe(expected);
+  });
+
+  it.each(['', 'abc', '1,2', '1.', '10件', '1 2', '--3'])('refuses %j', (text) => {
+    expect(parseNumberText(text)).toBeNull();
   });
 });

@@ -40,6 +40,22 @@ const JUDGEMENT = /^(達成|未達成)\s*(?:\((.*)\))?$/;
 const DATE_WORDS = /[年月日]|時点|現在|末|見込|予定|速報/;
 const SUB_FIGURE = new RegExp(`^\\((${NUMBER})\\s*([^\\d()]{0,20})\\)$`);
 const DIRECTION_AT_END = /\s*(現状維持|維持|以上|以下|未満)\s*$/;
+/**
+ * A target printed as a direction word alone (「増加」「減少」): which way is better, and no
+ * figure yet. Only the whole cell: `10件増加` is a relative target, not the level 10.
+ */
+export const BARE_DIRECTION_WORDS: Record<string, KpiDirection> = {
+  増加: 'higher',
+  増: 'higher',
+  向上: 'higher',
+  上昇: 'higher',
+  拡大: 'higher',
+  減少: 'lower',
+  減: 'lower',
+  低下: 'lower',
+  削減: 'lower',
+  縮小: 'lower',
+};
 const DIRECTION_WORDS: Record<string, KpiDirection> = {
   以上: 'higher',
   以下: 'lower',
@@ -50,6 +66,17 @@ const DIRECTION_WORDS: Record<string, KpiDirection> = {
 
 /** A value token: a number anywhere, a dash or X only as a word of its own. */
 const VALUE_TOKEN = new RegExp(`(${NUMBER})|(?<=^|\\s)(${DASH}|[Xx])(?=\\s|$)`, 'g');
+
+/**
+ * One number as people type it: `25`, `2.5`, `1,234`, `−3`, `△3` (the 会計 minus), `＋5`,
+ * full-width digits; null when the text is anything else. The one reader for a typed number
+ * (the KPI panel's fields, the import's target kinds).
+ */
+export function parseNumberText(text: string): number | null {
+  const t = text.normalize('NFKC').trim();
+  if (!/^[-−△▲+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/.test(t)) return null;
+  return readNumber(t);
+}
 
 function readNumber(token: string): number {
   const negative = /^[-−△▲]/.test(token);
@@ -112,6 +139,9 @@ export function parseFigure(text: string, options?: { components?: readonly stri
     const value: Measured = { kind: 'judgement', met: judged[1] === '達成', note: (judged[2] ?? '').trim() };
     return { ok: true, figure: { value, unit: '', label: '', labelFiscalYear: null, direction: null } };
   }
+
+  const bare = Object.hasOwn(BARE_DIRECTION_WORDS, rest) ? BARE_DIRECTION_WORDS[rest] : undefined;
+  if (bare) return { ok: true, figure: { value: { kind: 'blank' }, unit: '', label: '', labelFiscalYear: null, direction: bare } };
 
   let label = '';
   let direction: KpiDirection | null = null;

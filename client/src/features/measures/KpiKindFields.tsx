@@ -3,8 +3,10 @@ import {
   KPI_TARGET_KINDS,
   RELATIVE_MODES,
   kpiNumberText,
+  kpiTargetKindSchema,
   numericValue,
   parseFiscalYear,
+  parseNumberText,
   resolvedTarget,
   type KpiRecord,
   type KpiTargetKind,
@@ -37,12 +39,6 @@ export function defaultKind(name: KpiTargetKindName, kpi: KpiRecord, planYears: 
   }
 }
 
-/** `25`, `2.5`, `−3`, `△3`; null when the text is not one number. */
-function readNumber(text: string): number | null {
-  const t = text.normalize('NFKC').replace(/,/g, '').replace(/^[−△▲]/, '-').trim();
-  if (!/^[-+]?\d+(\.\d+)?$/.test(t)) return null;
-  return Number(t);
-}
 
 type NumberProps = { id: string; value: number; readOnly: boolean; testId: string; onCommit: (n: number) => void };
 
@@ -58,7 +54,7 @@ function NumberInput({ id, value, readOnly, testId, onCommit }: NumberProps) {
         readOnly={readOnly}
         testId={testId}
         onCommit={(next) => {
-          const n = readNumber(next);
+          const n = parseNumberText(next);
           setProblem(n === null);
           if (n !== null) onCommit(n);
         }}
@@ -83,7 +79,14 @@ export function KpiKindFields({ scope, planYears }: { scope: KpiCardScope; planY
   const { kpi } = entry;
   const kind = kpi.targetKind ?? { kind: 'value' as const };
   const [yearsProblem, setYearsProblem] = useState(false);
-  const set = (next: KpiTargetKind) => update({ targetKind: next });
+  const [kindProblem, setKindProblem] = useState(false);
+  // The document reads a kind it would refuse as a plain figure: refuse it here and say so
+  // (an aggregate over more than 20 years, a year outside 1868–2200).
+  const set = (next: KpiTargetKind) => {
+    const ok = kpiTargetKindSchema.safeParse(next).success;
+    setKindProblem(!ok);
+    if (ok) update({ targetKind: next });
+  };
 
   return (
     <div className="measures-kpi__fields measures-kpi__kind" data-testid="kpi-kind-fields">
@@ -104,6 +107,11 @@ export function KpiKindFields({ scope, planYears }: { scope: KpiCardScope; planY
           </select>
         )}
       </KpiField>
+      {kindProblem && (
+        <p className="measures-figure__error measures-kpi-field--wide" role="alert" data-testid="kpi-kind-refused">
+          {t('kpiKinds.kindRefused')}
+        </p>
+      )}
 
       {kind.kind === 'range' && (
         <>
@@ -189,7 +197,7 @@ export function KpiKindFields({ scope, planYears }: { scope: KpiCardScope; planY
                   onCommit={(next) => {
                     const words = next.split(/[\s,、，]+/).filter((word) => word !== '');
                     const years = words.map((word) => parseFiscalYear(word, { defaultEra: '令和' }));
-                    const ok = years.length > 0 && years.length <= 20 && years.every((year) => year !== null && year <= 2200);
+                    const ok = years.length > 0 && years.length <= 20 && years.every((year) => year !== null && year >= 1868 && year <= 2200);
                     setYearsProblem(!ok);
                     if (ok) set({ ...kind, years: [...new Set(years as number[])].sort((a, b) => a - b) });
                   }}

@@ -244,6 +244,31 @@ describe('importKpiList: target kinds proposed from the printed target', () => {
     expect(value[0]).toMatchObject({ targetKind: kind, unit, direction, directionFrom: 'inferred' });
   });
 
+  it.each([
+    ['増加', 'higher'],
+    ['減少', 'lower'],
+    ['向上', 'higher'],
+    ['低下', 'lower'],
+  ] as const)('reads a bare 「%s」 as a printed direction with no figure, not a qualitative target', (target, direction) => {
+    const { value, problems } = read(target);
+    expect(problems).toEqual([]);
+    expect(value[0]!.targetKind).toBeUndefined();
+    expect(value[0]!.target.value).toEqual({ kind: 'blank' });
+    expect(value[0]).toMatchObject({ direction, directionFrom: 'printed' });
+  });
+
+  it('keeps the row but says so when a 年平均 would span more years than a KPI holds (over 20)', () => {
+    const years = Array.from({ length: 21 }, (_, i) => `${2001 + i}年度`);
+    const { value, problems } = importKpiList([
+      ['No', '成果指標', '基準値', '目標値', ...years],
+      ['1', '指標', '20%', '年平均 30%', ...years.map(() => '')],
+    ]);
+    // Not written as an aggregate that would read back as a plain figure without a word.
+    expect(value[0]!.targetKind).toBeUndefined();
+    expect(value[0]!.target.value).toEqual(num(30));
+    expect(problems).toEqual([expect.objectContaining({ line: 2, code: 'unreadableNumber', column: '目標値' })]);
+  });
+
   it('reads the figure left beside 累計 / 年平均 as the target', () => {
     expect(read('累計 100%').value[0]!.target.value).toEqual(num(100));
     expect(read('100% (累計)').value[0]!.target.value).toEqual(num(100));

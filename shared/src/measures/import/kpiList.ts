@@ -7,7 +7,7 @@ import type { ParsedFigure } from '../valueText';
 import { parseFigure } from '../valueText';
 import type { ImportProblem, ImportResult } from './problems';
 import { checkImportSize, cleanCell } from './problems';
-import type { KpiTargetKind, SubFigure } from '../kpiKinds';
+import { kpiTargetKindSchema, type KpiTargetKind, type SubFigure } from '../kpiKinds';
 import { proposeTargetKind } from './targetKind';
 
 /**
@@ -357,6 +357,18 @@ function readRow(
     return { kpi: null, problems };
   }
 
+  // A proposal the document would refuse (年平均 over more than 20 year columns) is not
+  // written to read back as a plain figure unannounced: the row is kept, and the problem says so.
+  const kindKept = proposal !== null && kpiTargetKindSchema.safeParse(proposal.kind).success;
+  if (proposal && !kindKept) {
+    problems.push({
+      line,
+      column: find('target')?.label ?? null,
+      code: 'unreadableNumber',
+      detail: `"${cellOf(find('target'))}" names a period the KPI cannot hold (at most 20 years, 1868–2200); read as a plain figure — set the kind in the KPI panel`,
+    });
+  }
+
   const blank: ParsedFigure = { value: { kind: 'blank' }, unit: '', label: '', labelFiscalYear: null, direction: null };
   const baselineColumn = find('baseline');
   const targetColumn = find('target');
@@ -388,7 +400,7 @@ function readRow(
       unit,
       direction: target.direction ?? (proposal ? proposedDirection(proposal.kind) : null) ?? inferKpiDirection(baseline.value, target.value),
       directionFrom: target.direction !== null ? 'printed' : 'inferred',
-      ...(proposal ? { targetKind: proposal.kind } : {}),
+      ...(proposal && kindKept ? { targetKind: proposal.kind } : {}),
       ...(subUnit !== undefined ? { subFigure: { label: '', unit: subUnit } } : {}),
       components,
       baseline: {

@@ -1,5 +1,6 @@
 import type { KpiTargetKind } from '../kpiKinds';
 import { foldWidth } from '../numbering';
+import { BARE_DIRECTION_WORDS, parseNumberText } from '../valueText';
 
 /**
  * What a printed target says about its kind, read before the figure itself: `25〜50%` is a
@@ -28,15 +29,17 @@ const AGGREGATE: Array<[RegExp, 'mean' | 'geometricMean' | 'total']> = [
   [/^(?:\d+\s*年間?の?)?年平均\s*|^(?:\d+\s*年間?の?)?平均\s*/, 'mean'],
   [/^(?:\d+\s*年間?の?)?(?:合計|総計)\s*/, 'total'],
 ];
-/** Cells that say nothing (blank, —, X) or only a direction: not a qualitative target. */
+/**
+ * Cells that say nothing (blank, —, X) or only a direction (以上, 「増加」「減少」: the figure
+ * reader takes the direction, valueText `BARE_DIRECTION_WORDS`): not a qualitative target.
+ */
 const NOT_QUALITATIVE = /^(?:|[-—―‐‑–−ー]+|[Xx]|現状維持|維持|以上|以下)$/;
 /** A target not yet set is no qualitative target: the cell stays unreadable, and says so. */
 const NOT_SET = /^(?:未定|未設定|検討中|調査中|設定なし|なし)$/;
 
+/** A token the patterns above matched as NUMBER: always one number. */
 function readNumber(token: string): number {
-  const negative = /^[-−△▲]/.test(token);
-  const value = Number(token.replace(/^[-−△▲+]/, '').replace(/,/g, ''));
-  return negative && value !== 0 ? -value : value;
+  return parseNumberText(token) ?? Number.NaN;
 }
 
 /** The kind a target cell proposes, or null when it is a plain figure. */
@@ -59,7 +62,7 @@ export function proposeTargetKind(text: string, actualYears: readonly number[]):
       return { kind: { kind: 'aggregate', method, years: [...actualYears] }, figureText: t.replace(pattern, '').trim(), unit: '' };
     }
   }
-  if (!/\d/.test(t) && !NOT_QUALITATIVE.test(t) && !NOT_SET.test(t) && !/^(達成|未達成)/.test(t)) {
+  if (!/\d/.test(t) && !NOT_QUALITATIVE.test(t) && !Object.hasOwn(BARE_DIRECTION_WORDS, t) && !NOT_SET.test(t) && !/^(達成|未達成)/.test(t)) {
     return { kind: { kind: 'qualitative', wording: t.slice(0, 100) }, figureText: '', unit: '' };
   }
   return null;
