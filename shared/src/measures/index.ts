@@ -16,7 +16,7 @@ export * from './import/kpiList';
 export * from './import/hierarchy';
 export * from './import/previewTypes';
 export * from './import/preview';
-export { rememberedMapping } from './import/columns';
+export { rememberedMapping } from './import/mapping';
 export * from './import/apply';
 export * from './import/importLog';
 export * from './import/planImport';

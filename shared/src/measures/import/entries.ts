@@ -3,7 +3,7 @@ import { foldWidth, fromCircled } from '../numbering';
 import type { ImportField, PreviewProblem } from './previewTypes';
 import { cleanCell } from './problems';
 import { splitReprintMark } from './reprints';
-import { isLevelWordCell } from './columns';
+import { isLevelWordCell } from './dataLook';
 
 /**
  * A row of an import as read, before it is placed in the tree, and the small readings every

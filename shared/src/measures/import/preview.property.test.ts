@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { HierarchyScheme } from '../model';
 import { FUKUSHIMA_SCHEME } from '../model';
 import { formatNumberLabel } from '../numbering';
-import { HEADER_SYNONYMS } from './columns';
+import { HEADER_SYNONYMS } from './header';
 import { matchKey } from './normalise';
 import { previewHierarchyImport } from './preview';
 import type { HierarchyPreview, ImportField } from './previewTypes';

@@ -8,7 +8,7 @@ import {
 } from '../fixtures/importTables';
 import type { HierarchyScheme } from '../model';
 import { FUKUSHIMA_SCHEME, KORIYAMA_SCHEME } from '../model';
-import { rememberedMapping } from './columns';
+import { rememberedMapping } from './mapping';
 import { parseDelimited } from './delimited';
 import { isPageLine, matchKey, similarKeys } from './normalise';
 import { previewHierarchyImport } from './preview';

@@ -1,6 +1,7 @@
 import type { ProjectStatus } from '../model';
 import { buildTree } from './buildTree';
-import { findHeader, isRepeatedHeader, planColumns, rememberedMapping } from './columns';
+import { findHeader, isRepeatedHeader } from './header';
+import { planColumns, rememberedMapping } from './mapping';
 import type { Entry, Report } from './entries';
 import { isPageLine } from './normalise';
 import type { HierarchyPreview, HierarchyPreviewOptions, ImportField, PreviewProblem, UnimportedColumn } from './previewTypes';

@@ -1,8 +1,9 @@
 import type { HierarchyScheme, NodeKind, ProjectStatus } from '../model';
 import { foldWidth, parseLevelWord, parseNumberLabel } from '../numbering';
 import { parseContacts } from '../text/contacts';
-import type { ColumnPlan, Header } from './columns';
-import { isMark, isRepeatedHeader } from './columns';
+import { isMark } from './dataLook';
+import { isRepeatedHeader, type Header } from './header';
+import type { ColumnPlan } from './mapping';
 import {
   FIELD_LABELS,
   continueName,
