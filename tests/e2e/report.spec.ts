@@ -135,3 +135,27 @@ test('an observer takes the annual report of the approved revision from its read
   const planId = /\/plans\/([^/#?]+)/.exec(observer.url())![1]!;
   expect((await observer.request.get(`/api/plans/${planId}/report?fiscalYear=2023&format=html`)).status()).toBe(403);
 });
+
+test('in the English interface the report tab words everything in English: no その他の事業, ほかn or 評価できません from the Japanese documents', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 1000 } });
+  await context.addInitScript(() => localStorage.setItem('sakutei.locale', 'en'));
+  const page = await context.newPage();
+  await page.goto('/sign-in');
+  await page.locator('#email').fill('member@example.jp');
+  await page.locator('#password').fill('sakutei-demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('plan-list')).toBeVisible();
+  await openDemoPlan(page);
+  await page.getByTestId('plan-tab-report').click();
+  const view = page.getByTestId('report-view');
+  await expect(view).toBeVisible();
+  await page.getByTestId('report-year').selectOption('2023');
+  await expect(view.getByTestId('report-kpi').first()).toBeVisible();
+  const text = (await view.innerText()) + (await view.locator('[title]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('title')).join(' ')));
+  for (const word of ['その他の事業', '評価できません', '達成率', '進捗率']) expect(text).not.toContain(word);
+  expect(text).not.toMatch(/ほか\d/);
+  // The same words, in English, where the demo plan has them.
+  expect(text).toContain('Cannot be graded');
+  await context.close();
+});
