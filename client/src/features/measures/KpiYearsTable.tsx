@@ -139,6 +139,15 @@ function YearFigureRows({ years, entry, settings }: { years: readonly number[]; 
               <td key={f.fiscalYear} data-testid="kpi-year-part" data-part={name} data-year={f.fiscalYear}>
                 {part && part.actual !== null ? formatPercent(part.achievement) : '—'}
                 {part?.met === false && <span className="visually-hidden"> {t('measures.kpi.notMet')}</span>}
+                {/* Judged part by part, each part has its own grade; the KPI's is the worst. */}
+                {entry.kpi.partsJudged === 'each' && part && part.actual !== null && (
+                  <>
+                    {' '}
+                    <span className={`measures-grade measures-grade--${gradeClass(part.grade, settings.gradeRules)}`} data-testid="kpi-year-part-grade" title={part.gradeLabel}>
+                      {part.grade}
+                    </span>
+                  </>
+                )}
               </td>
             );
           })}
@@ -161,7 +170,6 @@ function YearFigureRows({ years, entry, settings }: { years: readonly number[]; 
   );
 }
 
-/** A year cell is narrow: a not-applicable ratio shows as —, its reason as the title and for screen readers. */
 /** A year's 達成率 / 進捗率 as shared `ratioDisplay` decides it; a reason in a narrow cell is a — with a title. */
 function RatioCell({ figures, which }: { figures: KpiFigures; which: 'achievement' | 'progress' }) {
   const { t } = useI18n();
@@ -169,6 +177,7 @@ function RatioCell({ figures, which }: { figures: KpiFigures; which: 'achievemen
   return display.kind === 'na' ? <NotApplicable reason={display.reason} /> : <>{ratioWords(display, t)}</>;
 }
 
+/** A year cell is narrow: a not-applicable ratio shows as —, its reason as the title and for screen readers. */
 function NotApplicable({ reason }: { reason: NotApplicableReason }) {
   const { t } = useI18n();
   const text = notApplicableText(reason, t);
