@@ -60,6 +60,13 @@ test('two members edit different cells of one row and see each other’s edits a
   await cell(sato, '経営相談支援事業', 'contacts').click();
   await expect(cell(suzuki, '経営相談支援事業', 'contacts').getByTestId('cell-presence')).toHaveText(/委員 佐藤花子/);
 
+  // Put the name back: later specs find this project by its demo name.
+  await cell(sato, '経営相談支援事業', 'title').click();
+  await sato.keyboard.press('F2');
+  await sato.getByTestId('cell-editor').fill('相談支援事業');
+  await sato.keyboard.press('Enter');
+  await expect(cell(suzuki, '相談支援事業', 'title')).toBeVisible();
+
   await sato.context().close();
   await suzuki.context().close();
 });
