@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import type { MeasureTable, NodeRecord, ProjectRecord } from '../model';
+import { hasEvaluation } from '../report/evaluations';
 import { measureMaps, readMeasureTable } from '../ydoc';
 import type { PreviewProblem } from './previewTypes';
 
@@ -162,7 +163,7 @@ export type ImportUndoOutcome =
   | { ok: false; reason: 'edited'; rows: string[] };
 
 /** The rows of the import that were changed or built on since it was written (their titles). */
-function editedSince(table: MeasureTable, record: ImportRecord): string[] {
+function editedSince(doc: Y.Doc, table: MeasureTable, record: ImportRecord): string[] {
   const added = new Set(record.nodeIds);
   const addedProjects = new Set(record.projectIds);
   const projects = new Map(table.projects.map((project) => [project.id, project]));
@@ -197,12 +198,14 @@ function editedSince(table: MeasureTable, record: ImportRecord): string[] {
     if (added.has(nodeId)) flag(nodeId);
   }
   for (const nodeId of Object.keys(table.progress ?? {})) if (added.has(nodeId)) flag(nodeId);
+  // A 評価・課題 written for an imported measure would be left without its row.
+  for (const id of record.nodeIds) if (hasEvaluation(doc, id)) flag(id);
   return [...edited];
 }
 
 /**
  * Takes back exactly what one import added, as one change. When any of its rows was edited,
- * moved, given rows, KPIs, role marks or 実施状況 since, nothing is removed and those rows are
+ * moved, given rows, KPIs, role marks, 実施状況 or 評価・課題 since, nothing is removed and those rows are
  * named: someone's later work is never thrown away by an undo (they can delete rows in the grid).
  * Rows already deleted are simply gone.
  */
@@ -218,7 +221,7 @@ export function undoImport(doc: Y.Doc, importId: string, now: Date): ImportUndoO
       outcome = { ok: false, reason: 'alreadyUndone' };
       return;
     }
-    const edited = editedSince(readMeasureTable(doc), record);
+    const edited = editedSince(doc, readMeasureTable(doc), record);
     if (edited.length > 0) {
       outcome = { ok: false, reason: 'edited', rows: edited };
       return;

@@ -7,6 +7,7 @@ import { applyMeasureImport } from './apply';
 import { parseDelimited } from './delimited';
 import { ImportRefusedError, KEPT_IMPORT_RECORDS, importRecords, importRefusal, readImportRecord, undoImport } from './importLog';
 import { MAX_IMPORT_ROWS } from './problems';
+import { setEvaluation } from '../report/evaluations';
 import { previewPlanImport, previewRowsIn, rememberedMappingOf } from './planImport';
 
 /*
@@ -103,6 +104,9 @@ describe('a measure-table import into a plan', () => {
     }],
     ['a role mark on one of its rows', (doc: Y.Doc, id: (title: string) => string) => {
       setRoleMark(doc, id('体験型観光の推進'), addActor(doc, '観光協会', newMeasureId), '◎');
+    }],
+    ['a 評価・課題 written for one of its rows', (doc: Y.Doc, id: (title: string) => string) => {
+      setEvaluation(doc, 2025, id('体験型観光の推進'), '体験型観光は目標に届かなかった。');
     }],
   ])('refuses to undo when %s since, naming the row, and removes nothing', (_, change) => {
     const doc = new Y.Doc();
