@@ -127,6 +127,8 @@ test('from 360 to 1920 px the plan page never scrolls sideways and the comments 
     await member.getByTestId(`plan-tab-${tab}`).click();
     for (const width of [360, 390, 768, 1024, 1280, 1440, 1920]) {
       await member.setViewportSize({ width, height: 900 });
+      // The layout follows the width through a media query and a re-render: wait for it to settle.
+      await expect(member.getByTestId('comments-toggle'), `${width}px`).toHaveAttribute('data-layout', width >= 1024 ? 'side' : 'sheet');
       await expectNoHorizontalOverflow(member, `${tab} at ${width}px`);
       const main = (await boxOf(member, '.plan-layout__main'))!;
       const panel = await boxOf(member, '[data-testid="comments-sidebar"]:not([hidden])');
