@@ -1,7 +1,7 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { useRef, useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { renderJa } from '../test/render';
+import { renderJa } from './testing/render';
 import { ConfirmDialog } from './ConfirmDialog';
 
 function Harness({ onConfirm = vi.fn(), disabled = false, focusField = false }) {

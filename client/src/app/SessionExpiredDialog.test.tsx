@@ -3,7 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { getMe } from '../lib/api';
-import { renderJa } from '../test/render';
+import { renderJa } from './testing/render';
 import { SessionExpiredDialog } from './SessionExpiredDialog';
 
 let methods: AuthMethodsResponse | undefined;

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../lib/api';
-import { renderJa } from '../test/render';
+import { renderJa } from './testing/render';
 import { SignInForm } from './SignInForm';
 
 function form(signIn = vi.fn(async () => {})) {

@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AuthMethodsResponse } from '@sakutei/shared';
-import { renderJa } from '../../test/render';
+import { renderJa } from '../../app/testing/render';
 import { SignInPage } from './SignInPage';
 
 let current: AuthMethodsResponse | undefined;

@@ -1,7 +1,7 @@
 import type { Thread } from '@sakutei/shared';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { renderJa } from '../../test/render';
+import { renderJa } from '../../app/testing/render';
 import { CommentsContext, type CommentsState } from './commentsContext';
 import { DispositionPanel } from './Disposition';
 

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { renderJa } from '../../test/render';
+import { renderJa } from '../../app/testing/render';
 import { ProgressDialog } from './ProgressDialog';
 
 function open(entry: Parameters<typeof ProgressDialog>[0]['entry'], onSave = vi.fn(async () => {})) {

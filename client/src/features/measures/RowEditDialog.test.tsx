@@ -1,6 +1,6 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { renderJa } from '../../test/render';
+import { renderJa } from '../../app/testing/render';
 import { RowEditDialog } from './RowEditDialog';
 import { smallTable } from './testTable';
 

@@ -3,7 +3,7 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../lib/api';
 import { getNotificationSettings, putNotificationSettings } from '../../lib/notificationSettingsApi';
-import { renderJa } from '../../test/render';
+import { renderJa } from '../../app/testing/render';
 import { EmailSettings } from './EmailSettings';
 
 vi.mock('../../lib/notificationSettingsApi', () => ({ getNotificationSettings: vi.fn(), putNotificationSettings: vi.fn() }));

@@ -2,7 +2,7 @@ import { diffMeasures } from '@sakutei/shared';
 import { DEFAULT_MEASURE_SETTINGS, type MeasureTable, type NodeRecord } from '@sakutei/shared/measures';
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { renderJa } from '../../test/render';
+import { renderJa } from '../../app/testing/render';
 import { MeasureCompareTable } from './MeasureCompareTable';
 
 const measure = (id: string, key: string, title: string): NodeRecord => ({

@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
-import { renderJa } from '../../test/render';
+import { renderJa } from '../../app/testing/render';
 import { ObserverPicker } from './ObserverPicker';
 import { observersFixture } from './testFixtures';
 

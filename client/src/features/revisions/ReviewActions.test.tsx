@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { decideReview } from '../../lib/revisionsApi';
-import { renderJa } from '../../test/render';
+import { renderJa } from '../../app/testing/render';
 import { ReviewActions } from './ReviewActions';
 import { revisionFixture } from './testFixtures';
 

@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { renderJa } from '../../test/render';
+import { renderJa } from '../../app/testing/render';
 import { ReviewOutcome } from './ReviewOutcome';
 import { revisionFixture } from './testFixtures';
 

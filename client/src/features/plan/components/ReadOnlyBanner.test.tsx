@@ -1,7 +1,7 @@
 import { ROLES } from '@sakutei/shared';
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { renderJa } from '../../../test/render';
+import { renderJa } from '../../../app/testing/render';
 import { ReadOnlyBanner, roleAbilities } from './ReadOnlyBanner';
 
 describe('roleAbilities', () => {

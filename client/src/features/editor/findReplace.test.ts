@@ -3,8 +3,8 @@ import type { Editor, JSONContent } from '@tiptap/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { BODY_FRAGMENT } from '@sakutei/shared';
-import { blocksOf, headlessEditor, paragraphs, typeText } from '../testing/headlessEditor';
-import { findStateOf } from './findReplace';
+import { blocksOf, headlessEditor, paragraphs, typeText } from './testing/headlessEditor';
+import { findStateOf } from './findReplace/findReplace';
 
 let editor: Editor;
 afterEach(() => editor?.destroy());

@@ -1,6 +1,6 @@
 import { render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { I18nProvider } from '../i18n';
+import { I18nProvider } from '../../i18n';
 
 /** Renders `ui` inside the app's i18n provider, in Japanese (the default locale). */
 export function renderJa(ui: ReactElement): RenderResult {
