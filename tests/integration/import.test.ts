@@ -338,6 +338,15 @@ describe('an XLSX file', () => {
     expect(derived.rows.map((row) => row.path)).toEqual(['1', '1(1)', '1(1)①', '1(1)②', '1(2)', '1(2)①']);
     expect(derived.rows.find((row) => row.title === 'EC販路開拓支援事業')?.node.status).toBe('continued');
   });
+
+  it('may be as wide as a pasted table: a sheet of 80 columns previews (it was refused beyond 60)', async () => {
+    const planId = await newPlan();
+    const wide = FOREIGN.map((row, r) => [...row, ...Array.from({ length: 80 - row.length }, (_, c) => (r === 0 ? `備考${c + 1}` : ''))]);
+    const bytes = await writeSheet('施策一覧', wide, 0);
+    const res = await preview(planId, { source: { kind: 'xlsx', fileName: 'wide.xlsx', contentBase64: bytes.toString('base64') } });
+    expect(res.status).toBe(200);
+    expect(res.body.rows).toHaveLength(6);
+  });
 });
 
 describe('an archived plan', () => {

@@ -9,6 +9,11 @@ export function attachment(fileName: string, asciiName: string): string {
   return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
+/** A Word file handed out under a Japanese name (and an ASCII one for older browsers). */
+export function docxDownload(bytes: Buffer | Uint8Array, fileName: string, asciiName: string) {
+  return { body: new Uint8Array(bytes), headers: { 'content-type': DOCX_TYPE, 'content-disposition': attachment(fileName, asciiName) } };
+}
+
 export type TableFile = { fileName: string; asciiName: string; sheetName: string; headerRows: number };
 
 /**

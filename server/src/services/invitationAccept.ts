@@ -1,3 +1,4 @@
+import { accountDeactivated } from '../auth/sessions';
 import { newId } from '../auth/ids';
 import { oneTimeTokenHash } from '../auth/oneTimeTokens';
 import { hashPassword, passwordProblem, verifyPassword } from '../auth/password';
@@ -55,9 +56,7 @@ export async function invitationAccept(
       if (!input.password || !(await verifyPassword(existing.passwordHash, input.password))) {
         throw new AppError(403, 'wrong_password', 'The password of the existing account is incorrect.');
       }
-      if ((await storage.admin.userStatus(existing.id))?.deactivatedAt != null) {
-        throw new AppError(403, 'account_deactivated', 'This account has been deactivated.');
-      }
+      if ((await storage.admin.userStatus(existing.id))?.deactivatedAt != null) throw accountDeactivated();
       user = existing;
     } else {
       const name = input.name?.trim();

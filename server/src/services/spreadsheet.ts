@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { type Calendar, formatDate } from '@sakutei/shared';
+import { MAX_IMPORT_COLUMNS } from '@sakutei/shared/measures';
 import { textWidth } from './export/docTable';
 
 /**
@@ -10,8 +11,11 @@ const loadExcel = async () => (await import('exceljs')).default;
 import { AppError } from '../errors';
 import { inflatesWithin } from './zipBudget';
 
-/** Limits on what an uploaded workbook may expand to once unzipped. */
-export const SHEET_LIMITS = { rows: 5000, columns: 60, cellChars: 10_000, inflatedBytes: 20 * 1024 * 1024 } as const;
+/**
+ * Limits on what an uploaded workbook may expand to once unzipped. As wide as an import may
+ * be, so a workbook and the same table pasted as text are refused at the same width.
+ */
+export const SHEET_LIMITS = { rows: 5000, columns: MAX_IMPORT_COLUMNS, cellChars: 10_000, inflatedBytes: 20 * 1024 * 1024 } as const;
 
 function cellText(cell: ExcelJS.Cell): string {
   // A merged header reads as it was written: the text in its first cell, the rest empty

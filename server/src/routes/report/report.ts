@@ -9,20 +9,13 @@ import { revisionMeta } from '../../services/documentExport';
 import { reportDocx, reportHtml, type ReportDocumentMeta } from '../../services/export/reportDocument';
 import { revisionService } from '../../services/revisions';
 import { loadVisiblePlan } from '../../services/visiblePlan';
-import { DOCX_TYPE, attachment } from '../downloads';
+import { docxDownload } from '../downloads';
 import { requireUser } from '../guards';
 import { planReportRoute, revisionReportRoute } from './schema';
 
 /** The Word file, named after the plan (and revision) and the year. */
 async function wordFile(report: AnnualReport, meta: ReportDocumentMeta, fileStem: string) {
-  const bytes = await reportDocx(report, meta);
-  return {
-    body: new Uint8Array(bytes),
-    headers: {
-      'content-type': DOCX_TYPE,
-      'content-disposition': attachment(`${fileStem}_進捗状況報告_${report.yearLabel}.docx`, `progress-report-${report.fiscalYear}.docx`),
-    },
-  };
+  return docxDownload(await reportDocx(report, meta), `${fileStem}_進捗状況報告_${report.yearLabel}.docx`, `progress-report-${report.fiscalYear}.docx`);
 }
 
 export function reportRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {

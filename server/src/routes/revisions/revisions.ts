@@ -6,7 +6,7 @@ import { compareDocx, compareHtml, revisionDocx, revisionHtml } from '../../serv
 import { revisionService } from '../../services/revisions';
 import { loadVisiblePlan } from '../../services/visiblePlan';
 import { iso } from '../../presenters/time';
-import { DOCX_TYPE, attachment } from '../downloads';
+import { docxDownload } from '../downloads';
 import { requireUser } from '../guards';
 import {
   auditRoute,
@@ -58,10 +58,8 @@ export function revisionRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
       const { format, calendar } = c.req.valid('query');
       if (format === 'html') return c.html(revisionHtml(planTitle, revision, snapshot, { calendar }), 200);
       const bytes = await revisionDocx(planTitle, revision, snapshot, { calendar });
-      return c.body(new Uint8Array(bytes), 200, {
-        'content-type': DOCX_TYPE,
-        'content-disposition': attachment(`${planTitle}_第${revision.number}版.docx`, `revision-${revision.number}.docx`),
-      });
+      const { body, headers } = docxDownload(bytes, `${planTitle}_第${revision.number}版.docx`, `revision-${revision.number}.docx`);
+      return c.body(body, 200, headers);
     })
     .openapi(compareRoute, async (c) => {
       const { from, to } = c.req.valid('query');
@@ -73,10 +71,8 @@ export function revisionRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
       const comparison = await service.compare(requireUser(c), c.req.valid('param').id, from, to);
       if (format === 'html') return c.html(compareHtml(comparison.planTitle, comparison, { calendar, order }), 200);
       const bytes = await compareDocx(comparison.planTitle, comparison, { calendar, order });
-      return c.body(new Uint8Array(bytes), 200, {
-        'content-type': DOCX_TYPE,
-        'content-disposition': attachment(`${comparison.planTitle}_新旧対照表.docx`, 'comparison.docx'),
-      });
+      const { body, headers } = docxDownload(bytes, `${comparison.planTitle}_新旧対照表.docx`, 'comparison.docx');
+      return c.body(body, 200, headers);
     })
     .openapi(auditRoute, async (c) => {
       const user = requireUser(c);

@@ -1,9 +1,9 @@
-import { type Calendar, type CompareResponse, type MeasureDiff, type ProseDiffRow, evaluationGroups, formatDate, progressGroups } from '@sakutei/shared';
+import { type Calendar, type CompareResponse, type MeasureDiff, type ProseDiffRow, evaluationGroups, formatDate, measureGroups, progressGroups } from '@sakutei/shared';
 import type { z } from 'zod';
 import { contentWidth, docxTable, meta, packDocument, sectionHeading, title } from './docxKit';
 import { escapeHtml, htmlPage, htmlTable } from './htmlKit';
 import type { CompareOrder } from '@sakutei/shared';
-import { SIDE_NAMES, compareLinesDocTable, compareMeasureDocTable, compareProseDocTable } from './planTables';
+import { SIDE_NAMES, compareLinesDocTable, compareProseDocTable } from './planTables';
 
 /**
  * The 新旧対照表 as a Word file and a page to print. It is a wide document by nature (two
@@ -25,7 +25,7 @@ function tables(comparison: Comparison, options: CompareExportOptions) {
   const diff = comparison.measures as MeasureDiff;
   return {
     prose: compareProseDocTable(comparison.prose as ProseDiffRow[], options.order, { from: comparison.from.label, to: comparison.to.label }),
-    measures: compareMeasureDocTable(diff, options.order, options.calendar),
+    measures: compareLinesDocTable(measureGroups(diff), options.order, options.calendar),
     // The yearly parts frozen with the plan (issue 14 §6, §7), laid out as the screen shows them.
     progress: compareLinesDocTable(progressGroups(diff), options.order, options.calendar),
     evaluations: compareLinesDocTable(evaluationGroups(diff), options.order, options.calendar),

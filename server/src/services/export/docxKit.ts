@@ -35,7 +35,8 @@ export function contentWidth(landscape: boolean): number {
   return (landscape ? A4.height : A4.width) - 2 * MARGIN;
 }
 
-const run = (text: string, options: { bold?: boolean; size?: number; color?: string } = {}) => new TextRun({ text, font: FONT, ...options });
+/** A run of text in the documents' font. */
+export const run = (text: string, options: { bold?: boolean; size?: number; color?: string } = {}) => new TextRun({ text, font: FONT, ...options });
 
 /** Plan name on the left, 「n / N ページ」 on the right, on every page of the section. */
 function pageHeader(planTitle: string, docTitle: string, landscape: boolean): Header {

@@ -10,7 +10,6 @@ import {
   lineSegments,
   type MeasureGroup,
   measureFieldText,
-  measureGroups,
   measureKindText,
   measurePlaceText,
   renumberNoteText,
@@ -97,14 +96,6 @@ export function compareProseDocTable(rows: readonly ProseDiffRow[], order: Compa
       ? [[{ text: '変更はありません。', colSpan: 2, muted: true }]]
       : changed.map((row) => sides(proseCell(row.new, '（削除）'), proseCell(row.old, '（新設）')));
   return { head, body, equal: [0, 1] };
-}
-
-/**
- * 施策・事業・成果指標: one line per change, grouped by where it is (the 箇所 cell spans
- * its group). A run of renumbered rows is one note across both sides.
- */
-export function compareMeasureDocTable(diff: MeasureDiff, order: CompareOrder, calendar: Calendar): DocTable {
-  return compareLinesDocTable(measureGroups(diff), order, calendar);
 }
 
 /**

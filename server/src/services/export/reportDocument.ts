@@ -9,10 +9,9 @@ import {
   TableCell,
   TableLayoutType,
   TableRow,
-  TextRun,
   WidthType,
 } from 'docx';
-import { FONT, contentWidth, docxTable, meta, note, packDocument, title, type SectionSpec } from './docxKit';
+import { contentWidth, docxTable, meta, note, packDocument, run, title, type SectionSpec } from './docxKit';
 import { escapeHtml, htmlPage, htmlTable, type HtmlSection } from './htmlKit';
 import { reportKpiDocTable, reportProjectDocTable, rollupDocTable } from './reportTables';
 
@@ -91,7 +90,6 @@ export function reportHtml(report: AnnualReport, meta: ReportDocumentMeta): stri
 
 // ------------------------------------------------------------------ Word
 
-const run = (text: string, options: { bold?: boolean; size?: number; color?: string } = {}) => new TextRun({ text, font: FONT, ...options });
 
 function heading(text: string, depth: number, pageBreak: boolean): Paragraph {
   const size = [28, 24, 22, 21][Math.min(depth, 3)];
