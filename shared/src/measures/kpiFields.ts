@@ -1,5 +1,7 @@
 import { formatFiscalYear } from './fiscalYear';
-import type { KpiTargetKind, PartsJudged, SubFigure } from './kpiKinds';
+import type { AggregateMethod, KpiTargetKind, PartsJudged, RelativeMode, SubFigure } from './kpiKinds';
+import { rangeOf } from './kpiKindMath';
+import { formatNumber } from './valueText';
 
 /**
  * Every field of a KPI, listed once: whether the Y.Doc keeps it as collaborative text, and
@@ -31,28 +33,46 @@ export type KpiListedField = (typeof KPI_FIELD_LIST)[number]['field'];
 /** The fields the Y.Doc keeps as Y.Text, so two people typing in one merge. */
 export const KPI_TEXT_FIELD_NAMES: readonly KpiListedField[] = KPI_FIELD_LIST.filter((spec) => spec.text).map((spec) => spec.field);
 
-const RELATIVE_WORDS = { factor: '倍', points: 'ポイント', percent: '%' } as const;
-const AGGREGATE_WORDS = { mean: '年平均', geometricMean: '幾何平均', total: '合計' } as const;
+/**
+ * The words the plans print a target kind with (累計, 年平均, 2.5倍, +10ポイント), once: the
+ * 新旧対照表's kind words and the printed target (`text/kpiText.ts`) are both built from it.
+ */
+export const TARGET_KIND_WORDS = {
+  cumulative: '累計',
+  mean: '年平均',
+  geometricMean: '幾何平均',
+  total: '合計',
+  factor: '倍',
+  points: 'ポイント',
+  percent: '%',
+} as const satisfies Record<'cumulative' | AggregateMethod | RelativeMode, string>;
+
+/** A relative target's own figure: `2.5倍`, `+10ポイント`, `-5%`. */
+export function relativeAmountText(kind: Extract<KpiTargetKind, { kind: 'relative' }>): string {
+  const amount = kind.mode === 'factor' || kind.amount < 0 ? formatNumber(kind.amount) : `+${formatNumber(kind.amount)}`;
+  return `${amount}${TARGET_KIND_WORDS[kind.mode]}`;
+}
 
 /** A target kind in words, for the 新旧対照表: `範囲 25〜50`, `基準値の2.5倍`, `累計（R4から）`. */
 export function targetKindWords(kind: KpiTargetKind | undefined): string {
+  if (!kind) return '目標値';
   const short = (year: number) => formatFiscalYear(year, 'eraShort');
-  switch (kind?.kind ?? 'value') {
+  switch (kind.kind) {
     case 'value':
       return '目標値';
-    case 'range':
-      return kind?.kind === 'range' ? `範囲 ${Math.min(kind.low, kind.high)}〜${Math.max(kind.low, kind.high)}` : '';
+    case 'range': {
+      const { low, high } = rangeOf(kind);
+      return `範囲 ${formatNumber(low)}〜${formatNumber(high)}`;
+    }
     case 'relative':
-      if (kind?.kind !== 'relative') return '';
-      return kind.mode === 'factor' ? `基準値の${kind.amount}倍` : `基準値から${kind.amount >= 0 ? '+' : ''}${kind.amount}${RELATIVE_WORDS[kind.mode]}`;
+      return kind.mode === 'factor' ? `基準値の${relativeAmountText(kind)}` : `基準値から${relativeAmountText(kind)}`;
     case 'cumulative':
-      return kind?.kind === 'cumulative' && kind.fromYear !== null ? `累計（${short(kind.fromYear)}から）` : '累計';
+      return kind.fromYear !== null ? `${TARGET_KIND_WORDS.cumulative}（${short(kind.fromYear)}から）` : TARGET_KIND_WORDS.cumulative;
     case 'aggregate':
-      return kind?.kind === 'aggregate' ? `${AGGREGATE_WORDS[kind.method]}（${kind.years.map(short).join('・')}）` : '';
+      return `${TARGET_KIND_WORDS[kind.method]}（${kind.years.map(short).join('・')}）`;
     case 'qualitative':
-      return kind?.kind === 'qualitative' ? `定性: ${kind.wording}` : '';
+      return `定性: ${kind.wording}`;
   }
-  return '';
 }
 
 /** `合計で判定` / `内訳ごとに判定`. */

@@ -125,6 +125,8 @@ export function resolvedTarget(
 }
 
 /** A range's bounds, low first whichever way they were typed. */
+export function rangeOf(kind: Extract<KpiTargetKind, { kind: 'range' }>): { low: number; high: number };
+export function rangeOf(kind: KpiTargetKind): { low: number; high: number } | null;
 export function rangeOf(kind: KpiTargetKind): { low: number; high: number } | null {
   if (kind.kind !== 'range') return null;
   return { low: Math.min(kind.low, kind.high), high: Math.max(kind.low, kind.high) };

@@ -1,15 +1,13 @@
 import { foldWidth } from './numbering';
 import type { ProgressFigure } from './progress';
-import { formatNumber } from './valueText';
+import { formatWithUnit } from './valueText';
 
 /**
  * A 実施状況 figure as every screen, export and report prints it: `1,200 件`, `63.2%`
  * (a percentage closed up, as KPI figures are).
  */
 export function formatProgressFigure(figure: ProgressFigure): string {
-  const { value, unit } = figure;
-  if (unit === '' || unit.startsWith('%')) return `${formatNumber(value)}${unit}`;
-  return `${formatNumber(value)} ${unit}`;
+  return formatWithUnit(figure.value, figure.unit);
 }
 
 /**

@@ -236,8 +236,11 @@ export function formatNumber(n: number): string {
   return n < 0 && /[1-9]/.test(digits) ? `-${digits}` : digits;
 }
 
-function formatWithUnit(n: number, unit: string): string {
-  // 63.2% is printed closed up; every other unit follows a space.
+/**
+ * A number with its unit, as every figure is printed (KPI figures, a range's bounds, a
+ * 実施状況 figure): `63.2%` closed up, every other unit after a space (`480 件`).
+ */
+export function formatWithUnit(n: number, unit: string): string {
   if (unit === '' || unit.startsWith('%')) return `${formatNumber(n)}${unit}`;
   return `${formatNumber(n)} ${unit}`;
 }

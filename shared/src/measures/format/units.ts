@@ -1,5 +1,5 @@
 import type { KpiRecord, Measured } from '../model';
-import { formatMeasured, formatNumber } from '../valueText';
+import { formatMeasured } from '../valueText';
 
 /**
  * The one place a KPI figure gets its unit, for the screen, the exports, the report and the
@@ -33,8 +33,3 @@ export function kpiNumberText(kpi: Pick<KpiRecord, 'unit'>, n: number, role: Fig
   return formatMeasured({ kind: 'number', value: n }, unitFor(kpi.unit, role));
 }
 
-/** A bare number with a unit, `%` closed up: for a range's bounds and other parameters. */
-export function numberWithUnit(n: number, unit: string): string {
-  if (unit === '' || unit.startsWith('%')) return `${formatNumber(n)}${unit}`;
-  return `${formatNumber(n)} ${unit}`;
-}

@@ -1,4 +1,5 @@
-import { unitFor, numberWithUnit } from '../format/units';
+import { unitFor } from '../format/units';
+import { formatWithUnit } from '../valueText';
 import type { KpiFigures } from '../kpiMath';
 import { gradeTone, UNGRADED, type GradeRule, type GradeTone } from '../model';
 import { formatPercent } from '../text/kpiText';
@@ -23,7 +24,7 @@ export type ReportKpiPart = {
   tone: GradeTone;
 };
 
-const figure = (value: number | null, unit: string): string => (value === null ? '—' : numberWithUnit(value, unit));
+const figure = (value: number | null, unit: string): string => (value === null ? '—' : formatWithUnit(value, unit));
 
 /** The parts of one KPI's figures for the report; empty for a single-figure KPI. */
 export function reportKpiParts(figures: Pick<KpiFigures, 'parts'>, unit: string, rules: readonly GradeRule[]): ReportKpiPart[] {

@@ -2,9 +2,11 @@ import { formatFiscalYearIn } from '../../format/dates';
 import { formatFiscalYear, parseFiscalYear } from '../fiscalYear';
 import { inferKpiDirection } from '../import/kpiList';
 import { BLANK, type KpiDirection, type KpiRecord, type Measured } from '../model';
-import { formatNumber } from '../valueText';
-import { kpiFigureText, numberWithUnit, unitFor } from '../format/units';
+import { formatNumber, formatWithUnit } from '../valueText';
+import { kpiFigureText, unitFor } from '../format/units';
 import type { KpiTargetKind } from '../kpiKinds';
+import { relativeAmountText, TARGET_KIND_WORDS } from '../kpiFields';
+import { rangeOf } from '../kpiKindMath';
 
 /*
  * How a KPI's figures are printed, once for the screen, the exports and the 新旧対照表, so
@@ -73,23 +75,22 @@ export function targetText(
   }
   const plain = kpiFigureText(kpi, value, 'target');
   // 累計 100 件, 年平均 3%: the word the importer proposes the kind from, before the figure.
-  const figure = kind && plain !== '' && plain !== '—' ? `${KIND_WORDS[kind.kind === 'aggregate' ? kind.method : 'cumulative']} ${plain}` : plain;
+  const figure = kind && plain !== '' && plain !== '—' ? `${TARGET_KIND_WORDS[kind.kind === 'aggregate' ? kind.method : 'cumulative']} ${plain}` : plain;
   if (figure === '' || figure === '—') return kpi.direction === 'keep' && figure === '' ? words.keepLevel : figure;
   const zero = value.kind === 'number' && value.value === 0;
   const spelt = (kpi.direction === 'lower' && !zero) || inferKpiDirection(kpi.baseline.value, value) !== kpi.direction;
   return withNote(spelt ? `${figure} ${words[kpi.direction]}` : figure, note);
 }
 
-const KIND_WORDS = { cumulative: '累計', mean: '年平均', geometricMean: '幾何平均', total: '合計' } as const;
-
 /** `25〜50%`, `2.5倍`, `+10ポイント`, `+10%`, `均衡`: targets whose figures are their kind's own. */
 function ownFigureTarget(kind: Extract<KpiTargetKind, { kind: 'range' | 'relative' | 'qualitative' }>, unit: string): string {
-  const signed = (n: number) => (n >= 0 ? `+${formatNumber(n)}` : formatNumber(n));
   switch (kind.kind) {
-    case 'range':
-      return `${formatNumber(Math.min(kind.low, kind.high))}〜${numberWithUnit(Math.max(kind.low, kind.high), unit)}`;
+    case 'range': {
+      const { low, high } = rangeOf(kind);
+      return `${formatNumber(low)}〜${formatWithUnit(high, unit)}`;
+    }
     case 'relative':
-      return kind.mode === 'factor' ? `${formatNumber(kind.amount)}倍` : kind.mode === 'points' ? `${signed(kind.amount)}ポイント` : `${signed(kind.amount)}%`;
+      return relativeAmountText(kind);
     case 'qualitative':
       return kind.wording;
   }
