@@ -10,8 +10,8 @@ import {
 import {
   MAX_IMPORT_COLUMNS,
   MAX_IMPORT_ROWS,
+  ImportRefusedError,
   applyMeasureImport,
-  importRefusal,
   importedProjects,
   previewHash,
   deriveTable,
@@ -22,6 +22,9 @@ import {
   readMeasureTable,
   undoImport,
   type ColumnMapping,
+  type ImportRecord,
+  type ImportRefusal,
+  type MeasureTable,
   type PlanImportPreview,
 } from '@sakutei/shared/measures';
 import type * as Y from 'yjs';
@@ -52,9 +55,8 @@ export async function sourceRows(source: ImportSource): Promise<{ rows: string[]
 }
 
 /** The row imported rows go under: it must exist and not be a project (nothing goes under those). */
-function placementIn(doc: Y.Doc, parent: string | null | undefined): { parent: string | null } {
+function placementIn(table: MeasureTable, parent: string | null | undefined): { parent: string | null } {
   if (parent == null) return { parent: null };
-  const table = readMeasureTable(doc);
   const row = deriveTable(table).rowById.get(parent);
   if (!row) throw new AppError(400, 'invalid_parent', 'No row of the measure table has this id.');
   if (row.depth >= table.settings.scheme.levels.length - 1) {
@@ -63,12 +65,29 @@ function placementIn(doc: Y.Doc, parent: string | null | undefined): { parent: s
   return { parent };
 }
 
-function previewOf(doc: Y.Doc, rows: string[][], request: ImportRequest): PlanImportPreview {
-  return previewPlanImport(doc, rows, {
+function previewOf(doc: Y.Doc, table: MeasureTable, rows: string[][], request: ImportRequest): PlanImportPreview {
+  const choices = {
     mapping: (request.mapping ?? null) as ColumnMapping | null,
     reprints: request.reprints ?? [],
     newId: newMeasureId,
-  });
+  };
+  return previewPlanImport(doc, rows, choices, table);
+}
+
+/** Why `applyMeasureImport` refused (the rule the browser's apply button follows), as the API answers it. */
+function refusalError(refusal: ImportRefusal, rows: string[][]): AppError {
+  switch (refusal) {
+    case 'tooManyRows':
+      return new AppError(413, 'too_many_rows', `An import may have at most ${MAX_IMPORT_ROWS} rows; this one has ${rows.length}.`);
+    case 'tooManyColumns':
+      return new AppError(413, 'too_many_columns', `An import may have at most ${MAX_IMPORT_COLUMNS} columns; this one has more, filled.`);
+    case 'nothing':
+      return new AppError(400, 'nothing_to_import', 'No row of this table could be imported; see the preview for why.');
+    default: {
+      const unknown: never = refusal;
+      throw new Error(`unknown import refusal ${String(unknown)}`);
+    }
+  }
 }
 
 export function measureImportService(deps: Pick<AppDeps, 'rooms'>) {
@@ -76,8 +95,9 @@ export function measureImportService(deps: Pick<AppDeps, 'rooms'>) {
     async preview(docName: string, request: ImportRequest): Promise<ImportPreviewResponse> {
       const { rows, sheetName } = await sourceRows(request.source);
       return deps.rooms.use(docName, (room) => {
-        const at = placementIn(room.doc, request.parent);
-        const { preview, mappingFrom } = previewOf(room.doc, rows, request);
+        const table = readMeasureTable(room.doc);
+        const at = placementIn(table, request.parent);
+        const { preview, mappingFrom } = previewOf(room.doc, table, rows, request);
         return {
           mode: preview.mode,
           sheetName,
@@ -85,10 +105,10 @@ export function measureImportService(deps: Pick<AppDeps, 'rooms'>) {
           mappingFrom,
           columns: preview.columns,
           unimportedColumns: preview.unimportedColumns,
-          rows: previewRowsIn(room.doc, preview, at),
+          rows: previewRowsIn(table, preview, at),
           rowsPerLevel: preview.rowsPerLevel,
           projectCount: preview.projectCount,
-          projects: importedProjects(room.doc, preview),
+          projects: importedProjects(table.projects, preview),
           reprints: preview.reprints,
           statusCounts: preview.statusCounts,
           previewHash: previewHash(preview, at.parent),
@@ -100,19 +120,9 @@ export function measureImportService(deps: Pick<AppDeps, 'rooms'>) {
     async apply(docName: string, userId: string, request: ImportRequest, now = new Date()): Promise<ImportApplyResponse> {
       const { rows } = await sourceRows(request.source);
       return deps.rooms.use(docName, (room) => {
-        const at = placementIn(room.doc, request.parent);
-        const { preview } = previewOf(room.doc, rows, request);
-        // The same rule the browser's apply button follows: a source cut short is not applied.
-        const refusal = importRefusal(preview);
-        if (refusal === 'tooManyRows') {
-          throw new AppError(413, 'too_many_rows', `An import may have at most ${MAX_IMPORT_ROWS} rows; this one has ${rows.length}.`);
-        }
-        if (refusal === 'tooManyColumns') {
-          throw new AppError(413, 'too_many_columns', `An import may have at most ${MAX_IMPORT_COLUMNS} columns; this one has more, filled.`);
-        }
-        if (refusal === 'nothing') {
-          throw new AppError(400, 'nothing_to_import', 'No row of this table could be imported; see the preview for why.');
-        }
+        const table = readMeasureTable(room.doc);
+        const at = placementIn(table, request.parent);
+        const { preview } = previewOf(room.doc, table, rows, request);
         if (request.previewHash !== undefined && request.previewHash !== previewHash(preview, at.parent)) {
           throw new AppError(
             409,
@@ -120,13 +130,21 @@ export function measureImportService(deps: Pick<AppDeps, 'rooms'>) {
             'The table would now import differently from the preview you confirmed (the plan, the table or the choices changed); preview again.',
           );
         }
-        const record = applyMeasureImport(room.doc, preview, {
-          at,
-          importId: newMeasureId(),
-          now,
-          by: userId,
-          remember: preview.remembered,
-        });
+        let record: ImportRecord;
+        try {
+          record = applyMeasureImport(room.doc, preview, {
+            at,
+            importId: newMeasureId(),
+            now,
+            by: userId,
+            remember: preview.remembered,
+            table,
+          });
+        } catch (error) {
+          // A source cut short is refused there, for the browser and the API alike.
+          if (error instanceof ImportRefusedError) throw refusalError(error.refusal, rows);
+          throw error;
+        }
         return {
           importId: record.id,
           rows: record.nodeIds.length,
@@ -140,16 +158,25 @@ export function measureImportService(deps: Pick<AppDeps, 'rooms'>) {
     async undo(docName: string, importId: string, now = new Date()): Promise<ImportUndoResponse> {
       const outcome = await deps.rooms.use(docName, (room) => undoImport(room.doc, importId, now));
       if (outcome.ok) return { removedRows: outcome.removedRows, removedProjects: outcome.removedProjects };
-      if (outcome.reason === 'unknown') throw notFound('import');
-      if (outcome.reason === 'alreadyUndone') throw new AppError(409, 'import_undone', 'This import was already undone.');
-      if (outcome.reason !== 'edited') throw new Error('unreachable');
-      const named = outcome.rows.slice(0, 5).map((title) => `「${title}」`).join('、');
-      const more = outcome.rows.length > 5 ? ` and ${outcome.rows.length - 5} more` : '';
-      throw new AppError(
-        409,
-        'import_edited',
-        `Rows of this import were changed or built on since (${named}${more}); nothing was undone. Delete the rows in the grid instead.`,
-      );
+      switch (outcome.reason) {
+        case 'unknown':
+          throw notFound('import');
+        case 'alreadyUndone':
+          throw new AppError(409, 'import_undone', 'This import was already undone.');
+        case 'edited': {
+          const named = outcome.rows.slice(0, 5).map((title) => `「${title}」`).join('、');
+          const more = outcome.rows.length > 5 ? ` and ${outcome.rows.length - 5} more` : '';
+          throw new AppError(
+            409,
+            'import_edited',
+            `Rows of this import were changed or built on since (${named}${more}); nothing was undone. Delete the rows in the grid instead.`,
+          );
+        }
+        default: {
+          const unknown: never = outcome;
+          throw new Error(`unknown undo outcome ${JSON.stringify(unknown)}`);
+        }
+      }
     },
   };
 }

@@ -648,9 +648,19 @@ export function insertNodeRecord(doc: Y.Doc, node: NodeRecord): void {
   });
 }
 
-/** The order key that puts a new row right after `after` under `parent` (see Placement). */
-export function siblingKeyRange(doc: Y.Doc, placement: Placement): { before: string | null; after: string | null } {
-  return keyRange(siblingsOf(doc, placement.parent), placement);
+/**
+ * The free key range right after `after` under `parent` (see Placement), among a read table's
+ * `nodes`: an import is placed from the table it was previewed against, without the document.
+ */
+export function siblingKeyRange(
+  nodes: readonly NodeRecord[],
+  placement: Placement,
+): { before: string | null; after: string | null } {
+  const siblings = nodes
+    .filter((node) => node.position.parent === placement.parent)
+    .map((node) => ({ id: node.id, key: node.position.key }))
+    .sort(compareByKey);
+  return keyRange(siblings, placement);
 }
 
 // ------------------------------------------------------------------ restoring a frozen table

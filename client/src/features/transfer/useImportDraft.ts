@@ -107,13 +107,14 @@ export function useImportDraft(doc: Y.Doc, view: MeasureView, rows: string[][], 
 
   const planned = useMemo(() => {
     if (kind !== 'hierarchy') return null;
-    return previewPlanImport(doc, rows, { mapping: choices.mapping, reprints: choices.reprints, newId: newMeasureId });
+    const planChoices = { mapping: choices.mapping, reprints: choices.reprints, newId: newMeasureId };
+    return previewPlanImport(doc, rows, planChoices, view.table);
   }, [doc, rows, kind, settingsKey, projectsKey, mappingKey, reprintsKey]);
 
   const hierarchy = planned?.preview ?? null;
   const hierarchyRows = useMemo(
-    () => (hierarchy ? previewRowsIn(doc, hierarchy, { parent: choices.parent }) : []),
-    [doc, hierarchy, choices.parent],
+    () => (hierarchy ? previewRowsIn(view.table, hierarchy, { parent: choices.parent }) : []),
+    [view.table, hierarchy, choices.parent],
   );
 
   const links = kpiLinksFor(doc, (id) => view.derived.rowById.has(id));

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import type { KpiRecord, NodeRecord } from '../model';
+import type { KpiRecord, MeasureTable, NodeRecord } from '../model';
 import { VALUE_KIND } from '../kpiKinds';
 import { keysBetween } from '../orderKey';
 import { deriveTable, type DerivedTable } from '../tree';
@@ -28,25 +28,40 @@ import type { KpiImportRow } from './kpiList';
  * they come from a paste, a file, or the demo seed.
  */
 
-/** Puts imported rows under `at.parent` after `at.after`, keeping their own inner structure. */
-export function applyHierarchyImport(doc: Y.Doc, fragment: HierarchyImport, at: Placement): { nodeIds: string[] } {
+/**
+ * The imported rows as they will be written: the fragment's top rows get order keys under
+ * `at.parent` after `at.after` among `table`'s rows, the inner rows keep their own structure.
+ * Pure, so the preview shows exactly what `applyHierarchyImport` writes.
+ */
+export function placeFragment(table: MeasureTable, fragment: HierarchyImport, at: Placement): NodeRecord[] {
   const tops = fragment.nodes.filter((node) => node.position.parent === null);
-  let nodeIds: string[] = [];
+  const { before, after } = siblingKeyRange(table.nodes, at);
+  const keys = keysBetween(before, after, tops.length);
+  const topKeys = new Map(tops.map((node, index) => [node.id, keys[index]!]));
+  return fragment.nodes.map((node) => {
+    const key = topKeys.get(node.id);
+    return key === undefined ? node : { ...node, position: { parent: at.parent, key } };
+  });
+}
+
+/**
+ * Puts imported rows under `at.parent` after `at.after`, keeping their own inner structure.
+ * `table` is the document's, when the caller has already read it.
+ */
+export function applyHierarchyImport(
+  doc: Y.Doc,
+  fragment: HierarchyImport,
+  at: Placement,
+  table: MeasureTable = readMeasureTable(doc),
+): { nodeIds: string[] } {
+  const placed = placeFragment(table, fragment, at);
   doc.transact(() => {
-    const { before, after } = siblingKeyRange(doc, at);
-    const keys = keysBetween(before, after, tops.length);
-    const topKeys = new Map(tops.map((node, index) => [node.id, keys[index]!]));
     // A 再掲 of a project already in the plan places it again; its record is not rewritten.
     const known = measureMaps(doc).projects;
     for (const project of fragment.projects) if (!known.has(project.id)) insertProjectRecord(doc, project);
-    const placed: NodeRecord[] = fragment.nodes.map((node) => {
-      const key = topKeys.get(node.id);
-      return key === undefined ? node : { ...node, position: { parent: at.parent, key } };
-    });
     for (const node of placed) insertNodeRecord(doc, node);
-    nodeIds = placed.map((node) => node.id);
   }, MEASURE_EDIT);
-  return { nodeIds };
+  return { nodeIds: placed.map((node) => node.id) };
 }
 
 export type MeasureImportOptions = {
@@ -58,6 +73,8 @@ export type MeasureImportOptions = {
   by: string | null;
   /** The mapping to remember for the plan's next import (the preview's `remembered`). */
   remember: RememberedMapping;
+  /** The document's table as the caller read it for the preview, so it is not read again. */
+  table?: MeasureTable;
 };
 
 /**
@@ -78,7 +95,7 @@ export function applyMeasureImport(
   let record!: ImportRecord;
   doc.transact(() => {
     const knownProjects = new Set(measureMaps(doc).projects.keys());
-    const { nodeIds } = applyHierarchyImport(doc, fragment, options.at);
+    const { nodeIds } = applyHierarchyImport(doc, fragment, options.at, options.table);
     const added = new Set(nodeIds);
     record = recordImport(doc, {
       id: options.importId,

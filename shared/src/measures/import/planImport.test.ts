@@ -42,7 +42,7 @@ describe('a measure-table import into a plan', () => {
     const before = Y.encodeStateVector(doc);
     const { preview, mappingFrom } = previewPlanImport(doc, TABLE, { newId: newMeasureId });
     expect(mappingFrom).toBe('detected');
-    const rows = previewRowsIn(doc, preview, { parent: null });
+    const rows = previewRowsIn(readMeasureTable(doc), preview, { parent: null });
     expect(rows.map((row) => `${row.line} ${row.number} ${row.title}`)).toEqual([
       '2 2 観光と産業の連携',
       '3 (1) 体験型観光の推進',
@@ -51,6 +51,19 @@ describe('a measure-table import into a plan', () => {
     ]);
     expect(rows[2]).toMatchObject({ description: 'ツアーを支援する。', contacts: expect.stringContaining('農林課'), status: 'new' });
     expect(Y.encodeStateVector(doc)).toEqual(before);
+  });
+
+  it('previews the rows apply writes: same ids, numbers and order, placed after a chosen sibling', () => {
+    const doc = new Y.Doc();
+    const first = addNode(doc, { parent: null }, { kind: 'measure', title: '一つ目' }, newMeasureId);
+    addNode(doc, { parent: null }, { kind: 'measure', title: '三つ目' }, newMeasureId);
+    const { preview } = previewPlanImport(doc, TABLE, { newId: newMeasureId });
+    const at = { parent: null, after: first };
+    const shown = previewRowsIn(readMeasureTable(doc), preview, at);
+    applyMeasureImport(doc, preview, { at, importId: 'i1', now: NOW, by: null, remember: [] });
+    const written = deriveTable(readMeasureTable(doc)).rows.filter((row) => shown.some((s) => s.id === row.node.id));
+    expect(written.map((row) => [row.node.id, row.number, row.title])).toEqual(shown.map((row) => [row.id, row.number, row.title]));
+    expect(shown[0]!.number).toBe('2');
   });
 
   it('applies as one step the measure undo manager leaves alone; undoImport takes it back and the mapping outlives it', () => {

@@ -1,11 +1,11 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { z } from 'zod';
-import type { NodeKind, ProjectStatus } from '../model';
+import type { MeasureTable, NodeKind, ProjectRecord, ProjectStatus } from '../model';
 import type { RandomSource } from '../orderKey';
 import { formatContacts } from '../text/contacts';
 import { deriveTable } from '../tree';
 import { readMeasureTable, type Placement } from '../ydoc';
-import { applyHierarchyImport } from './apply';
+import { placeFragment } from './apply';
 import type { HierarchyImport } from './previewTypes';
 import { readRememberedMapping, shortHash } from './importLog';
 import { previewHierarchyImport } from './preview';
@@ -54,9 +54,16 @@ export type PlanImportPreview = {
   mappingFrom: 'request' | 'remembered' | 'detected';
 };
 
-/** Reads `rows` as a measure table for the plan in `doc`. Nothing is written. */
-export function previewPlanImport(doc: Y.Doc, rows: string[][], choices: PlanImportChoices): PlanImportPreview {
-  const table = readMeasureTable(doc);
+/**
+ * Reads `rows` as a measure table for the plan in `doc`. Nothing is written. `table` is the
+ * document's, when the caller has already read it.
+ */
+export function previewPlanImport(
+  doc: Y.Doc,
+  rows: string[][],
+  choices: PlanImportChoices,
+  table: MeasureTable = readMeasureTable(doc),
+): PlanImportPreview {
   const given = choices.mapping && Object.keys(choices.mapping).length > 0 ? choices.mapping : null;
   const remembered = given ? null : rememberedMappingOf(doc);
   const preview = previewHierarchyImport(rows, {
@@ -88,42 +95,43 @@ export type ImportPreviewRow = {
 };
 
 /**
- * The imported rows exactly as they will appear: the import is applied to a throwaway copy
- * of the document, so numbering continues from the rows already there and 再掲 is decided
- * against the whole plan. Nothing touches the real document.
+ * The imported rows exactly as they will appear: the rows `applyHierarchyImport` would write
+ * are placed among `table`'s and the whole is numbered, so numbering continues from the rows
+ * already there and 再掲 is decided against the whole plan. Nothing is written.
  */
 export function previewRowsIn(
-  doc: Y.Doc,
+  table: MeasureTable,
   fragment: HierarchyImport & { lines?: ReadonlyArray<{ line: number; nodeId: string }> },
   at: Placement,
 ): ImportPreviewRow[] {
   if (fragment.nodes.length === 0) return [];
-  const copy = new Y.Doc();
-  try {
-    Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-    const { nodeIds } = applyHierarchyImport(copy, fragment, at);
-    const imported = new Set(nodeIds);
-    const links = new Map(fragment.kpiLinks.map((link) => [link.nodeId, link.kpiNumbers]));
-    const lines = new Map((fragment.lines ?? []).map((entry) => [entry.nodeId, entry.line]));
-    const rows = deriveTable(readMeasureTable(copy)).rows.filter((row) => imported.has(row.node.id));
-    const top = Math.min(...rows.map((row) => row.depth));
-    return rows.map((row) => ({
-      id: row.node.id,
-      line: lines.get(row.node.id) ?? null,
-      indent: row.depth - top,
-      number: row.number,
-      levelName: row.levelName,
-      title: row.title,
-      kind: row.node.kind,
-      status: row.node.status,
-      description: row.node.description,
-      contacts: formatContacts(row.project?.contacts ?? []),
-      reprint: row.reprintOf !== null,
-      kpiNumbers: links.get(row.node.id) ?? [],
-    }));
-  } finally {
-    copy.destroy();
-  }
+  const placed = placeFragment(table, fragment, at);
+  const imported = new Set(placed.map((node) => node.id));
+  // A 再掲 of a project already in the plan brings no record; the plan's own stays.
+  const known = new Set(table.projects.map((project) => project.id));
+  const derived = deriveTable({
+    ...table,
+    nodes: [...table.nodes, ...placed],
+    projects: [...table.projects, ...fragment.projects.filter((project) => !known.has(project.id))],
+  });
+  const links = new Map(fragment.kpiLinks.map((link) => [link.nodeId, link.kpiNumbers]));
+  const lines = new Map((fragment.lines ?? []).map((entry) => [entry.nodeId, entry.line]));
+  const rows = derived.rows.filter((row) => imported.has(row.node.id));
+  const top = Math.min(...rows.map((row) => row.depth));
+  return rows.map((row) => ({
+    id: row.node.id,
+    line: lines.get(row.node.id) ?? null,
+    indent: row.depth - top,
+    number: row.number,
+    levelName: row.levelName,
+    title: row.title,
+    kind: row.node.kind,
+    status: row.node.status,
+    description: row.node.description,
+    contacts: formatContacts(row.project?.contacts ?? []),
+    reprint: row.reprintOf !== null,
+    kpiNumbers: links.get(row.node.id) ?? [],
+  }));
 }
 
 /**
@@ -163,8 +171,11 @@ export type ImportedProject = {
 };
 
 /** The projects an import would place, each with the lines that place it, in input order. */
-export function importedProjects(doc: Y.Doc, preview: HierarchyPreview): ImportedProject[] {
-  const existing = new Map(readMeasureTable(doc).projects.map((project) => [project.id, project.name]));
+export function importedProjects(
+  planProjects: readonly ProjectRecord[],
+  preview: HierarchyPreview,
+): ImportedProject[] {
+  const existing = new Map(planProjects.map((project) => [project.id, project.name]));
   const created = new Map(preview.projects.map((project) => [project.id, project.name]));
   const lineOf = new Map(preview.lines.map((entry) => [entry.nodeId, entry.line]));
   const byProject = new Map<string, ImportedProject>();
