@@ -233,8 +233,12 @@ export const DEFAULT_GRADE_RULES: readonly GradeRule[] = [
 
 const LEGACY_TONES: Record<string, GradeTone> = { S: 'green', A: 'blue', B: 'yellow', C: 'red' };
 
-/** The colour a grade is shown in: its rule's tone, else the old S/A/B/C colours, else grey. */
+/**
+ * The colour a grade is shown in: grey for UNGRADED (nothing judged, whatever a rule says),
+ * else its rule's tone, else the old S/A/B/C colours, else grey.
+ */
 export function gradeTone(grade: string, rules: readonly GradeRule[]): GradeTone {
+  if (grade === UNGRADED) return 'grey';
   const rule = rules.find((candidate) => candidate.grade === grade);
   return rule?.tone ?? LEGACY_TONES[grade] ?? 'grey';
 }

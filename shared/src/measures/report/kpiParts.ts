@@ -1,7 +1,7 @@
 import { unitFor } from '../format/units';
 import { formatWithUnit } from '../valueText';
 import type { KpiFigures } from '../kpiMath';
-import { gradeTone, UNGRADED, type GradeRule, type GradeTone } from '../model';
+import { gradeTone, type GradeRule, type GradeTone } from '../model';
 import { formatPercent } from '../text/kpiText';
 
 /**
@@ -37,6 +37,6 @@ export function reportKpiParts(figures: Pick<KpiFigures, 'parts'>, unit: string,
     progressText: formatPercent(part.progress),
     grade: part.grade,
     gradeLabel: part.gradeLabel,
-    tone: part.grade === UNGRADED ? 'grey' : gradeTone(part.grade, rules),
+    tone: gradeTone(part.grade, rules),
   }));
 }

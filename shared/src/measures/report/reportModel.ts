@@ -1,5 +1,5 @@
 import { NOT_APPLICABLE_LABELS, kpiFigures, ratioDisplay, type KpiFigures, type RatioDisplay } from '../kpiMath';
-import { gradeTone, PROJECT_STATUS_LABELS, UNGRADED, type GradeTone, type KpiRecord, type MeasureTable, type ProjectStatus } from '../model';
+import { gradeTone, PROJECT_STATUS_LABELS, type GradeTone, type KpiRecord, type MeasureTable, type ProjectStatus } from '../model';
 import { PROGRESS_STATUS_LABELS, progressOf, type ProgressEntry } from '../progress';
 import { departmentOf } from '../progressFilter';
 import { rollupProgress } from '../progressRollup';
@@ -111,7 +111,7 @@ function reportKpi(kpi: KpiRecord, mark: string, table: MeasureTable, fiscalYear
     progressText: ratioText(ratioDisplay(figures, 'progress')),
     grade: figures.grade,
     gradeLabel: figures.gradeLabel,
-    tone: figures.grade === UNGRADED ? 'grey' : gradeTone(figures.grade, settings.gradeRules),
+    tone: gradeTone(figures.grade, settings.gradeRules),
     figures,
     chart,
     parts: reportKpiParts(figures, kpi.unit, settings.gradeRules),
