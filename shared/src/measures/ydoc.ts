@@ -231,25 +231,27 @@ export function readMeasureTable(doc: Y.Doc): MeasureTable {
  * commits a whole cell still merges with someone else's edit elsewhere in the same cell.
  */
 export function applyTextChange(target: Y.Text, next: string): void {
-  const current = target.toString();
-  if (current === next) return;
+  const change = changedSpan(target.toString(), next);
+  if (!change) return;
+  if (change.removed > 0) target.delete(change.start, change.removed);
+  if (change.inserted) target.insert(change.start, change.inserted);
+}
+
+/**
+ * The one span by which `after` differs from `before`: from `start`, `removed` characters
+ * went and `inserted` came; null when they are equal. The span never cuts a surrogate pair
+ * in half (𠮷 → 𠮟 share their first half), which Yjs would turn into U+FFFD.
+ */
+export function changedSpan(before: string, after: string): { start: number; removed: number; inserted: string } | null {
+  if (before === after) return null;
   let start = 0;
-  const limit = Math.min(current.length, next.length);
-  while (start < limit && current.charCodeAt(start) === next.charCodeAt(start)) start++;
+  const limit = Math.min(before.length, after.length);
+  while (start < limit && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let end = 0;
-  while (
-    end < limit - start &&
-    current.charCodeAt(current.length - 1 - end) === next.charCodeAt(next.length - 1 - end)
-  ) {
-    end++;
-  }
-  // Never cut a surrogate pair in half.
-  if (start > 0 && isHighSurrogate(current.charCodeAt(start - 1))) start--;
-  if (end > 0 && isLowSurrogate(current.charCodeAt(current.length - end))) end--;
-  const removed = current.length - start - end;
-  if (removed > 0) target.delete(start, removed);
-  const inserted = next.slice(start, next.length - end);
-  if (inserted) target.insert(start, inserted);
+  while (end < limit - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  if (start > 0 && isHighSurrogate(before.charCodeAt(start - 1))) start--;
+  if (end > 0 && isLowSurrogate(before.charCodeAt(before.length - end))) end--;
+  return { start, removed: before.length - start - end, inserted: after.slice(start, after.length - end) };
 }
 
 function isHighSurrogate(code: number): boolean {

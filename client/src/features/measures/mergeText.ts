@@ -1,18 +1,9 @@
-/** The single span by which `next` differs from `base`: base[start, end) became `insert`. */
-type Splice = { start: number; end: number; insert: string };
+import { changedSpan } from '@sakutei/shared/measures';
 
-function spliceBetween(base: string, next: string): Splice {
-  let start = 0;
-  const limit = Math.min(base.length, next.length);
-  while (start < limit && base.charCodeAt(start) === next.charCodeAt(start)) start++;
-  let tail = 0;
-  while (
-    tail < limit - start &&
-    base.charCodeAt(base.length - 1 - tail) === next.charCodeAt(next.length - 1 - tail)
-  ) {
-    tail++;
-  }
-  return { start, end: base.length - tail, insert: next.slice(start, next.length - tail) };
+/** The single span by which `next` differs from `base`: base[start, end) became `insert`. */
+function spliceBetween(base: string, next: string): { start: number; end: number; insert: string } {
+  const span = changedSpan(base, next) ?? { start: base.length, removed: 0, inserted: '' };
+  return { start: span.start, end: span.start + span.removed, insert: span.inserted };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { bindTextArea, textChange, transformIndex, type TextSource } from './textBinding';
+import { changedSpan } from '@sakutei/shared/measures';
+import { bindTextArea, transformIndex, type TextSource } from './textBinding';
 
 const LOCAL = Symbol('local');
 
@@ -42,8 +43,10 @@ describe('textarea ⇄ Y.Text binding', () => {
     expect(transformIndex(5, [{ retain: 1 }, { delete: 2 }])).toBe(3);
     expect(transformIndex(2, [{ retain: 1 }, { delete: 3 }])).toBe(1);
     expect(transformIndex(5, [{ retain: 9 }, { insert: 'x' }])).toBe(5);
-    expect(textChange('評価：順調', '評価：概ね順調')).toEqual({ start: 3, removed: 0, inserted: '概ね' });
-    expect(textChange('同じ', '同じ')).toBeNull();
+    expect(changedSpan('評価：順調', '評価：概ね順調')).toEqual({ start: 3, removed: 0, inserted: '概ね' });
+    expect(changedSpan('同じ', '同じ')).toBeNull();
+    // 𠮷 and 𠮟 share their first UTF-16 half: the span takes the whole character.
+    expect(changedSpan('𠮷野家', '𠮟野家')).toEqual({ start: 0, removed: 2, inserted: '𠮟' });
   });
 
   it('creates the text on the first keystroke, and two members typing in one field merge', () => {

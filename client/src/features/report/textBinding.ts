@@ -1,3 +1,4 @@
+import { changedSpan } from '@sakutei/shared/measures';
 import * as Y from 'yjs';
 
 /**
@@ -32,17 +33,6 @@ export function transformIndex(index: number, delta: TextDelta): number {
     }
   }
   return newPos + (index - oldPos);
-}
-
-/** The one span that differs between two texts: where it starts, how much went, what came. */
-export function textChange(before: string, after: string): { start: number; removed: number; inserted: string } | null {
-  if (before === after) return null;
-  let start = 0;
-  const limit = Math.min(before.length, after.length);
-  while (start < limit && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let end = 0;
-  while (end < limit - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
-  return { start, removed: before.length - start - end, inserted: after.slice(start, after.length - end) };
 }
 
 export type TextSource = {
@@ -91,7 +81,7 @@ export function bindTextArea(field: HTMLTextAreaElement, source: TextSource, ori
 
   /** Writes the field's change since `shown` into the shared text, moved past `remote` changes made meanwhile. */
   const write = (remote: readonly TextDelta[]) => {
-    const change = textChange(shown, field.value);
+    const change = changedSpan(shown, field.value);
     if (!change) return;
     let target = text;
     if (!target) {
@@ -134,7 +124,7 @@ export function bindTextArea(field: HTMLTextAreaElement, source: TextSource, ori
     composing = false;
     const remote = waiting;
     waiting = [];
-    if (textChange(shown, field.value)) write(remote);
+    if (changedSpan(shown, field.value)) write(remote);
     else if (remote.length > 0) show(text!.toString());
   };
 
