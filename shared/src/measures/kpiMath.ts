@@ -66,6 +66,12 @@ export type KpiPartFigures = {
   progress: number | null;
   met: boolean | null;
   regressed: boolean | null;
+  /** Judged only as met / not met (a target of 0, 維持): the part's 達成率 shows 達成 / 未達成. */
+  binary: boolean;
+  /** Why the part's 達成率 or 進捗率 is not given, as for the whole. */
+  notApplicable: { achievement?: NotApplicableReason; progress?: NotApplicableReason };
+  /** Whether the part had a figure to judge. */
+  assessed: boolean;
   /** The part's own grade (parts judged each grade the whole by the worst of these). */
   grade: string;
   gradeLabel: string;
@@ -174,14 +180,12 @@ function achievementOf(direction: KpiDirection, actual: number, target: number, 
   return target / actual;
 }
 
-type Judged = Omit<KpiPartFigures, 'name' | 'grade' | 'gradeLabel'> & {
-  binary: boolean;
+type Judged = Omit<KpiPartFigures, 'name' | 'grade' | 'gradeLabel' | 'assessed'> & {
   versus: Versus | null;
   /** For 「基準値から p% 以内」 when not |actual − baseline| (GradeInput `shortfall`). */
   shortfall?: number | null;
   /** A cumulative or total figure whose period is still running: not compared with the baseline. */
   pending: boolean;
-  notApplicable: KpiFigures['notApplicable'];
   targetRange: { low: number; high: number } | null;
   period: Period | null;
 };
@@ -195,49 +199,57 @@ function judge(kpi: KpiRecord, kind: KpiTargetKind, fiscalYear: number, pick: Pi
   const resolved = resolvedTarget(kind, direction, pick(kpi.target.value), baseline);
   const target = resolved.value;
   const range = rangeOf(kind);
-  const notApplicable: KpiFigures['notApplicable'] = {};
   const base = { actual, baseline, target, targetRange: range, period: figure.period, pending: false };
 
   if (range) {
     const met = actual === null ? null : distanceToRange(actual, range) === 0;
     const achievement =
       actual === null ? null : met ? 1 : actual < range.low ? (range.low === 0 ? null : actual / range.low) : actual === 0 ? null : range.high / actual;
-    let progress: number | null = null;
-    if (baseline === null) notApplicable.progress = 'noBaseline';
-    else if (distanceToRange(baseline, range) === 0) notApplicable.progress = 'baselineInRange';
-    else if (actual !== null) {
-      // The share of the baseline's distance to the band that is gone: 1 inside the band, and
-      // never more (overshooting the far bound is distance again). + 0: no -0.
-      progress = 1 - distanceToRange(actual, range) / distanceToRange(baseline, range) + 0;
-    }
+    const progressReason: NotApplicableReason | undefined =
+      baseline === null ? 'noBaseline' : distanceToRange(baseline, range) === 0 ? 'baselineInRange' : undefined;
+    // The share of the baseline's distance to the band that is gone: 1 inside the band, and
+    // never more (overshooting the far bound is distance again). + 0: no -0.
+    const progress =
+      progressReason || actual === null || baseline === null ? null : 1 - distanceToRange(actual, range) / distanceToRange(baseline, range) + 0;
     const distances = actual === null || baseline === null ? null : { actual: distanceToRange(actual, range), baseline: distanceToRange(baseline, range) };
     const versus = distances === null ? null : compareDistances(distances.actual, distances.baseline);
     const shortfall = distances === null ? null : distances.actual - distances.baseline;
+    const notApplicable = reasons(undefined, progressReason);
     return { ...base, achievement, progress, met, regressed: versus === null ? null : versus === 'worse', binary: false, versus, shortfall, notApplicable };
   }
 
-  if (figure.notApplicable) notApplicable.achievement = notApplicable.progress = figure.notApplicable;
-  if (resolved.notApplicable) notApplicable.achievement = notApplicable.progress = resolved.notApplicable;
   const binary = direction === 'keep' || (direction === 'lower' && target === 0);
-  if (direction === 'keep') notApplicable.achievement = notApplicable.progress = 'keep';
-  else if (binary) notApplicable.achievement = 'targetZero';
-  const met = actual !== null && target !== null ? isMet(direction, actual, target) : null;
-  const achievement =
-    actual !== null && target !== null && met !== null && !binary ? achievementOf(direction, actual, target, met) : null;
-  if (direction !== 'keep' && baseline !== null && target !== null && target === baseline) notApplicable.progress = 'targetEqualsBaseline';
-  if (direction !== 'keep' && baseline === null && notApplicable.progress === undefined) notApplicable.progress = 'noBaseline';
   const pending = periodPending(kpi, kind, fiscalYear);
-  if (pending && kind.kind === 'aggregate') notApplicable.progress = 'periodIncomplete';
+  // Why a ratio is not given, the reason that wins first. Each ratio is given exactly when its
+  // chain yields no reason, so a new reason is added here and nowhere else.
+  const achievementReason: NotApplicableReason | undefined =
+    direction === 'keep' ? 'keep' : binary ? 'targetZero' : (resolved.notApplicable ?? figure.notApplicable);
+  const progressReason: NotApplicableReason | undefined =
+    pending && kind.kind === 'aggregate'
+      ? 'periodIncomplete'
+      : direction === 'keep'
+        ? 'keep'
+        : baseline !== null && target === baseline
+          ? 'targetEqualsBaseline'
+          : (resolved.notApplicable ?? figure.notApplicable ?? (baseline === null ? 'noBaseline' : undefined));
+  const met = actual !== null && target !== null ? isMet(direction, actual, target) : null;
+  const achievement = achievementReason || actual === null || target === null || met === null ? null : achievementOf(direction, actual, target, met);
   const progress =
-    direction !== 'keep' && actual !== null && baseline !== null && target !== null && target !== baseline && !(pending && kind.kind === 'aggregate')
-      ? // + 0 turns the -0 of "no movement towards a lower target" into 0, which prints as 0%.
-        (actual - baseline) / (target - baseline) + 0
-      : null;
+    progressReason || actual === null || baseline === null || target === null
+      ? null
+      : // + 0 turns the -0 of "no movement towards a lower target" into 0, which prints as 0%.
+        (actual - baseline) / (target - baseline) + 0;
+  const notApplicable = reasons(achievementReason, progressReason);
   const compared = actual !== null && baseline !== null ? compareToBaseline(direction, actual, baseline) : null;
   // A running total is not a level: before its period ends it is never called worse than the
   // baseline; a period total is not compared with it at all until then.
   const versus = pending && (kind.kind === 'aggregate' || compared === 'worse') ? null : compared;
   return { ...base, pending, achievement, progress, met, regressed: versus === null ? null : versus === 'worse', binary, versus, notApplicable };
+}
+
+/** The reasons as `KpiFigures` keeps them: a ratio that is given has no key. */
+function reasons(achievement: NotApplicableReason | undefined, progress: NotApplicableReason | undefined): KpiFigures['notApplicable'] {
+  return { ...(achievement ? { achievement } : {}), ...(progress ? { progress } : {}) };
 }
 
 /**
@@ -309,7 +321,7 @@ export function kpiFigures(kpi: KpiRecord, fiscalYear: number, rules: readonly G
   const partJudged = kpi.components.map((name) => ({ name, ...judge(kpi, kind, fiscalYear, (m) => partValue(m, name)) }));
   const each = kpi.partsJudged === 'each' && partJudged.length > 0;
   const combined = each ? { ...whole, ...combineEach(partJudged), binary: whole.binary || partJudged.some((p) => p.binary) } : whole;
-  const parts = partJudged.map(({ name, actual, baseline, target, achievement, progress, met, regressed, ...rest }) => ({
+  const parts = partJudged.map(({ name, actual, baseline, target, achievement, progress, met, regressed, binary, notApplicable, ...rest }) => ({
     name,
     actual,
     baseline,
@@ -318,6 +330,9 @@ export function kpiFigures(kpi: KpiRecord, fiscalYear: number, rules: readonly G
     progress,
     met,
     regressed,
+    binary,
+    notApplicable,
+    assessed: actual !== null,
     ...gradeJudged({ actual, baseline, met, progress, ...rest }, kpi.direction, rules),
   }));
   // Parts judged each: one basis per part, then the worst grade in the plan's rule order.
@@ -442,7 +457,10 @@ export type RatioDisplay =
   | { kind: 'na'; reason: NotApplicableReason }
   | { kind: 'none' };
 
-export function ratioDisplay(figures: KpiFigures, which: 'achievement' | 'progress'): RatioDisplay {
+/** What deciding a ratio's display needs: the whole KPI's figures, or one part's. */
+export type RatioSource = Pick<KpiFigures, 'assessed' | 'binary' | 'met' | 'achievement' | 'progress' | 'notApplicable'>;
+
+export function ratioDisplay(figures: RatioSource, which: 'achievement' | 'progress'): RatioDisplay {
   if (!figures.assessed) return { kind: 'none' };
   if (which === 'achievement' && figures.binary) return figures.met === null ? { kind: 'none' } : { kind: 'met', met: figures.met };
   const value = figures[which];
