@@ -1,8 +1,8 @@
 import { unitFor } from '../format/units';
 import { formatWithUnit } from '../valueText';
-import type { KpiFigures } from '../kpiMath';
+import { ratioDisplay, type KpiFigures } from '../kpiMath';
 import { gradeTone, type GradeRule, type GradeTone } from '../model';
-import { formatPercent } from '../text/kpiText';
+import { ratioText } from './ratioText';
 
 /**
  * A composite KPI's parts (構成要素: 男性 / 女性, 小学校 / 中学校 …) as the report prints
@@ -33,8 +33,8 @@ export function reportKpiParts(figures: Pick<KpiFigures, 'parts'>, unit: string,
     baselineText: figure(part.baseline, unit),
     targetText: figure(part.target, unit),
     actualText: figure(part.actual, unitFor(unit, 'actual')),
-    achievementText: formatPercent(part.achievement),
-    progressText: formatPercent(part.progress),
+    achievementText: ratioText(ratioDisplay(part, 'achievement')),
+    progressText: ratioText(ratioDisplay(part, 'progress')),
     grade: part.grade,
     gradeLabel: part.gradeLabel,
     tone: gradeTone(part.grade, rules),

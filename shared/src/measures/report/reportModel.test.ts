@@ -164,6 +164,24 @@ describe('annual report model', () => {
       ['女性', '60 人', '70 人', '72 人', '102.9%', '120.0%'],
     ]);
     expect(composite.parts.every((part) => part.grade !== '')).toBe(true);
+    // A part's ratios are shown by the same rule as the whole's: a part with a target of 0 is
+    // 達成 / 未達成, a part whose target equals its baseline says why it has no 進捗率.
+    table.kpis.push(
+      kpi('k4', 'm2', 'a2', {
+        name: '待機児童数',
+        unit: '人',
+        direction: 'lower',
+        components: ['男性', '女性'],
+        baseline: { value: parts(5, 3), fiscalYear: 2020, label: '' },
+        target: { value: parts(0, 3), fiscalYear: 2025 },
+        actuals: { '2025': parts(0, 2) },
+      }),
+    );
+    const zero = buildAnnualReport(table, {}, 2025).sections[1]!.kpis.find((entry) => entry.id === 'k4')!;
+    expect(zero.parts.map((part) => [part.name, part.achievementText, part.progressText])).toEqual([
+      ['男性', '達成', '100.0%'],
+      ['女性', '150.0%', '—（目標値が基準値と同じ）'],
+    ]);
     // A single-figure KPI has no parts.
     expect(composite.actualText).not.toBe('');
     expect(buildAnnualReport(table, {}, 2025).sections[0]!.kpis[0]!.parts).toEqual([]);

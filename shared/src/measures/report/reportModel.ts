@@ -1,13 +1,16 @@
-import { NOT_APPLICABLE_LABELS, kpiFigures, ratioDisplay, type KpiFigures, type RatioDisplay } from '../kpiMath';
+import { kpiFigures, numericValue, ratioDisplay, type KpiFigures } from '../kpiMath';
+import { yearFigure } from '../kpiKindMath';
+import { VALUE_KIND } from '../kpiKinds';
 import { gradeTone, PROJECT_STATUS_LABELS, type GradeTone, type KpiRecord, type MeasureTable, type ProjectStatus } from '../model';
 import { PROGRESS_STATUS_LABELS, progressOf, type ProgressEntry } from '../progress';
 import { departmentOf } from '../progressFilter';
 import { rollupProgress } from '../progressRollup';
 import { formatProgressFigure } from '../progressText';
-import { actualText, baselineText, fiscalYearText, formatPercent, targetText } from '../text/kpiText';
+import { actualText, baselineText, fiscalYearText, targetText } from '../text/kpiText';
 import { deriveTable, type DerivedRow, type DerivedTable } from '../tree';
 import { reportChart, type ReportChart } from './chart';
 import { reportKpiParts, type ReportKpiPart } from './kpiParts';
+import { ratioText } from './ratioText';
 import { PLAN_SCOPE, evaluationsOfYear } from './evaluations';
 import { reportRollup, type ReportRollup } from './rollup';
 
@@ -98,7 +101,8 @@ function reportKpi(kpi: KpiRecord, mark: string, table: MeasureTable, fiscalYear
     figures,
     kpi.baseline.fiscalYear ?? settings.baselineYear,
     kpi.target.fiscalYear ?? settings.targetYear,
-    (year) => kpiFigures(kpi, year, settings.gradeRules).actual,
+    // The chart reads only each year's judged figure: no ratios or grades for earlier years.
+    (year) => yearFigure(kpi, kpi.targetKind ?? VALUE_KIND, year, numericValue).value,
   );
   return {
     id: kpi.id,
@@ -122,22 +126,6 @@ function reportKpi(kpi: KpiRecord, mark: string, table: MeasureTable, fiscalYear
  * The 担当課: the project's first contact, which the programmes mark ○ as the lead, and how
  * many others share the work; the whole list is in the measure table, not the report.
  */
-/**
- * A ratio in the DOCX / HTML report's Japanese: a percentage, 達成 / 未達成, or `—` with the
- * reason it is not given (`—（基準値がない）`). What to show is shared `ratioDisplay`'s rule.
- */
-function ratioText(display: RatioDisplay): string {
-  switch (display.kind) {
-    case 'percent':
-      return formatPercent(display.value);
-    case 'met':
-      return display.met ? '達成' : '未達成';
-    case 'na':
-      return `—（${NOT_APPLICABLE_LABELS[display.reason]}）`;
-    case 'none':
-      return '—';
-  }
-}
 
 /** The project's departments, lead first, once each, named as the grid's 担当課 filter names them. */
 function departmentsOf(row: DerivedRow): Pick<ReportProject, 'departments' | 'departmentLead' | 'departmentOthers'> {
