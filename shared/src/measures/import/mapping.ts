@@ -24,15 +24,28 @@ export type ColumnPlan = {
   levelOfColumn: Map<number, number>;
 };
 
-/** Values below the header, with repeated headers and page lines left out. */
-export function columnValues(rows: readonly string[][], header: Header | null, scheme: HierarchyScheme): string[][] {
-  const width = Math.max(0, ...rows.map((row) => row.length));
-  const values: string[][] = Array.from({ length: width }, () => []);
-  const start = header ? header.index + header.height : 0;
-  for (let r = start; r < rows.length; r++) {
+/**
+ * The indexes of the rows below the header that hold content: not blank, not a page line
+ * (a PDF leaves its page numbers), not the header again (Word repeats it on every page).
+ * Worked out once per preview; every reader of the rows takes these.
+ */
+export function contentRows(rows: readonly string[][], header: Header | null, scheme: HierarchyScheme): number[] {
+  const content: number[] = [];
+  for (let r = header ? header.index + header.height : 0; r < rows.length; r++) {
     const row = rows[r]!;
+    if (row.every((cell) => cleanCell(cell) === '')) continue;
     if (isPageLine(row) || isRepeatedHeader(row, header, scheme)) continue;
-    row.forEach((cell, c) => {
+    content.push(r);
+  }
+  return content;
+}
+
+/** Each column's filled values, over the content rows. */
+function columnValues(rows: readonly string[][], content: readonly number[]): string[][] {
+  const width = Math.max(0, ...content.map((r) => rows[r]!.length));
+  const values: string[][] = Array.from({ length: width }, () => []);
+  for (const r of content) {
+    rows[r]!.forEach((cell, c) => {
       const text = cleanCell(cell);
       if (text !== '') values[c]!.push(text);
     });
@@ -70,20 +83,19 @@ function normaliseMapping(
 }
 
 /**
- * Every column's field. Header words first, checked against the data where the word is
- * ambiguous; then the data; then, when no column holds names, the text column that reads
- * most like them. The caller's mapping overrides any of it.
+ * Every column's field as read from the table alone. Header words first, checked against the
+ * data where the word is ambiguous; then the data; then, when no column holds names, the text
+ * column that reads most like them. `withMapping` lays the caller's choices over it.
  */
 export function planColumns(
   rows: readonly string[][],
+  content: readonly number[],
   header: Header | null,
   scheme: HierarchyScheme,
-  mapping?: ColumnMapping | RememberedMapping,
 ): ColumnPlan {
-  const values = columnValues(rows, header, scheme);
+  const values = columnValues(rows, content);
   const width = Math.max(values.length, header?.cells.length ?? 0);
   const headers = Array.from({ length: width }, (_, c) => header?.cells[c] ?? '');
-  const user = normaliseMapping(mapping, headers);
   const columns: PreviewColumn[] = [];
   const pageColumns = new Set<number>();
   const levelOfColumn = new Map<number, number>();
@@ -126,7 +138,18 @@ export function planColumns(
   }
 
   resolveTextColumns(columns, looks);
+  return { columns, pageColumns, levelOfColumn };
+}
 
+/** The inferred plan with the caller's mapping laid over it, as a copy: `inferred` is kept. */
+export function withMapping(inferred: ColumnPlan, mapping: ColumnMapping | RememberedMapping): ColumnPlan {
+  const columns = inferred.columns.map((column) => ({ ...column }));
+  const pageColumns = new Set(inferred.pageColumns);
+  const levelOfColumn = new Map(inferred.levelOfColumn);
+  const user = normaliseMapping(
+    mapping,
+    columns.map((column) => column.header),
+  );
   for (const [index, field] of user) {
     const column = columns[index];
     // A choice that agrees with the header or the data keeps saying why it was made.

@@ -1,11 +1,10 @@
 import type { ProjectStatus } from '../model';
 import { buildTree } from './buildTree';
-import { findHeader, isRepeatedHeader } from './header';
-import { planColumns, rememberedMapping } from './mapping';
+import { findHeader } from './header';
+import { contentRows, planColumns, rememberedMapping, withMapping } from './mapping';
 import type { Entry, Report } from './entries';
-import { isPageLine } from './normalise';
 import type { HierarchyPreview, HierarchyPreviewOptions, ImportField, PreviewProblem, UnimportedColumn } from './previewTypes';
-import { checkImportSize, cleanCell } from './problems';
+import { checkImportSize } from './problems';
 import { columnLabel, looksLikeToc, tableReader, tocColumns, tocReader } from './readers';
 
 /**
@@ -24,14 +23,14 @@ export function previewHierarchyImport(rows: string[][], options: HierarchyPrevi
   if (sized.rows.length === 0) return emptyPreview(problems);
 
   const header = findHeader(sized.rows, scheme);
-  const inferred = planColumns(sized.rows, header, scheme);
-  const plan = options.mapping ? planColumns(sized.rows, header, scheme, options.mapping) : inferred;
+  const content = contentRows(sized.rows, header, scheme);
+  const inferred = planColumns(sized.rows, content, header, scheme);
+  const plan = options.mapping ? withMapping(inferred, options.mapping) : inferred;
   const changed = plan.columns.some((column, c) => column.field !== inferred.columns[c]?.field);
-  const mode = !changed && looksLikeToc(sized.rows, header, inferred, scheme) ? 'toc' : 'table';
-  const columns = mode === 'toc' ? tocColumns(sized.rows, header, plan, scheme) : plan.columns;
+  const mode = !changed && looksLikeToc(sized.rows, content, header, inferred, scheme) ? 'toc' : 'table';
+  const columns = mode === 'toc' ? tocColumns(sized.rows, content, plan) : plan.columns;
 
   const entries: Entry[] = [];
-  const start = header ? header.index + header.height : 0;
   const reader = mode === 'table' ? tableReader(plan, scheme, report) : tocReader(scheme, report);
   if (mode === 'table' && !columns.some((column) => column.field === 'name')) {
     report({
@@ -41,13 +40,7 @@ export function previewHierarchyImport(rows: string[][], options: HierarchyPrevi
       detail: 'no column holds the names of the measures and projects; set one column to Name and preview again; nothing imported',
     });
   } else {
-    for (let r = start; r < sized.rows.length; r++) {
-      const row = sized.rows[r]!;
-      if (row.every((cell) => cleanCell(cell) === '')) continue;
-      // Word repeats a table's header on every page, and a PDF leaves its page numbers.
-      if (isPageLine(row) || isRepeatedHeader(row, header, scheme)) continue;
-      entries.push(...reader(row, r + 1));
-    }
+    for (const r of content) entries.push(...reader(sized.rows[r]!, r + 1));
   }
 
   const built = buildTree(entries, options, columnLabel(columns, 'number'), report);

@@ -2,7 +2,7 @@ import type { HierarchyScheme, NodeKind, ProjectStatus } from '../model';
 import { foldWidth, parseLevelWord, parseNumberLabel } from '../numbering';
 import { parseContacts } from '../text/contacts';
 import { isMark } from './dataLook';
-import { isRepeatedHeader, type Header } from './header';
+import type { Header } from './header';
 import type { ColumnPlan } from './mapping';
 import {
   FIELD_LABELS,
@@ -21,7 +21,6 @@ import {
   type Report,
 } from './entries';
 import { LevelWordDepths, readLabel } from './labels';
-import { isPageLine } from './normalise';
 import type { ImportField, PreviewColumn } from './previewTypes';
 import { cleanCell } from './problems';
 import { readStatus } from './status';
@@ -42,7 +41,13 @@ export function columnLabel(columns: readonly PreviewColumn[], field: Exclude<Im
  * and page numbers, in whichever columns Word put them. Only then is a paste read as one;
  * any other table keeps every column.
  */
-export function looksLikeToc(rows: readonly string[][], header: Header | null, plan: ColumnPlan, scheme: HierarchyScheme): boolean {
+export function looksLikeToc(
+  rows: readonly string[][],
+  content: readonly number[],
+  header: Header | null,
+  plan: ColumnPlan,
+  scheme: HierarchyScheme,
+): boolean {
   if (header && plan.columns.some((column) => column.source === 'header' && !['name', 'kpis', 'ignored'].includes(column.field))) {
     return false;
   }
@@ -52,9 +57,8 @@ export function looksLikeToc(rows: readonly string[][], header: Header | null, p
   let labelled = 0;
   let total = 0;
   let extras = 0;
-  for (let r = header ? header.index + header.height : 0; r < rows.length; r++) {
+  for (const r of content) {
     const cells = rows[r]!.map(cleanCell);
-    if (cells.every((cell) => cell === '') || isPageLine(cells) || isRepeatedHeader(cells, header, scheme)) continue;
     total++;
     const at = cells.findIndex((cell) => cell !== '');
     const others = cells.slice(at + 1).filter((cell) => cell !== '');
@@ -71,11 +75,10 @@ function isTocExtra(cell: string): boolean {
 }
 
 /** Columns of a 目次, by what most of their cells are: labels, marks, or page numbers. */
-export function tocColumns(rows: readonly string[][], header: Header | null, plan: ColumnPlan, scheme: HierarchyScheme): PreviewColumn[] {
+export function tocColumns(rows: readonly string[][], content: readonly number[], plan: ColumnPlan): PreviewColumn[] {
   const counts = plan.columns.map(() => ({ label: 0, kpi: 0, page: 0 }));
-  for (let r = header ? header.index + header.height : 0; r < rows.length; r++) {
+  for (const r of content) {
     const cells = rows[r]!.map(cleanCell);
-    if (isPageLine(cells) || isRepeatedHeader(cells, header, scheme)) continue;
     const at = cells.findIndex((cell) => cell !== '');
     cells.forEach((cell, c) => {
       const count = counts[c];
