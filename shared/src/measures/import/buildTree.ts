@@ -4,7 +4,7 @@ import type { Entry, Report } from './entries';
 import { FIELD_LABELS } from './entries';
 import type { HierarchyImport } from './previewTypes';
 import type { HierarchyPreview, HierarchyPreviewOptions, ReprintFinding } from './previewTypes';
-import { matchReprint, type ReprintCandidate } from './reprints';
+import { matchReprint, reprintCandidates, type ReprintCandidate } from './reprints';
 
 /**
  * Places the rows read from a paste in a tree: each under the nearest row above it one
@@ -132,11 +132,12 @@ function resolveReprints(entries: readonly Entry[], options: HierarchyPreviewOpt
   }
   for (const project of options.existingProjects ?? []) candidates.push({ name: project.name, line: null, projectId: project.id });
   const decisions = new Map((options.confirmedReprints ?? []).map((decision) => [decision.line, decision.accept]));
+  // Folded once here, not once per 再掲 row: the preview reruns on every mapping change.
+  const matchable = reprintCandidates(candidates);
 
   for (const entry of entries) {
     if (entry.kind !== 'placement' || !entry.marked) continue;
-    const sameName = candidates.find((candidate) => candidate.name === entry.title);
-    const match = sameName ? { kind: 'exact' as const, candidate: sameName } : matchReprint(entry.title, candidates);
+    const match = matchReprint(entry.title, matchable);
     const column = FIELD_LABELS.name;
     const asProject = (candidate: ReprintCandidate) =>
       projectOf.set(entry, { name: candidate.name, existingId: candidate.projectId });

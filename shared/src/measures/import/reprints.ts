@@ -39,20 +39,39 @@ export type ReprintMatch =
   | { kind: 'similar'; candidate: ReprintCandidate }
   | { kind: 'none' };
 
+/** The candidates with their folded names worked out once, and the first of each name and key. */
+export type ReprintCandidates = {
+  list: ReadonlyArray<ReprintCandidate & { key: string }>;
+  byName: ReadonlyMap<string, ReprintCandidate>;
+  byKey: ReadonlyMap<string, ReprintCandidate>;
+};
+
+export function reprintCandidates(candidates: readonly ReprintCandidate[]): ReprintCandidates {
+  const list = candidates.map((candidate) => ({ ...candidate, key: matchKey(candidate.name) }));
+  const byName = new Map<string, ReprintCandidate>();
+  const byKey = new Map<string, ReprintCandidate>();
+  for (const candidate of list) {
+    if (!byName.has(candidate.name)) byName.set(candidate.name, candidate);
+    if (!byKey.has(candidate.key)) byKey.set(candidate.key, candidate);
+  }
+  return { list, byName, byKey };
+}
+
 /**
- * Finds the project a 再掲 row repeats: the same name once whitespace, widths, dots, dashes
- * and brackets are folded; failing that the closest similar one, which the user confirms.
+ * Finds the project a 再掲 row repeats: the same name, or the same once whitespace, widths,
+ * dots, dashes and brackets are folded; failing that the closest similar one, which the user
+ * confirms.
  */
-export function matchReprint(name: string, candidates: readonly ReprintCandidate[]): ReprintMatch {
+export function matchReprint(name: string, candidates: ReprintCandidates): ReprintMatch {
   const key = matchKey(name);
-  const exact = candidates.find((candidate) => matchKey(candidate.name) === key);
+  const exact = candidates.byName.get(name) ?? candidates.byKey.get(key);
   if (exact) return { kind: 'exact', candidate: exact };
   let best: { candidate: ReprintCandidate; distance: number } | null = null;
-  for (const candidate of candidates) {
-    const other = matchKey(candidate.name);
-    if (!similarKeys(key, other)) continue;
-    const distance = editDistance(key, other);
+  for (const candidate of candidates.list) {
+    if (!similarKeys(key, candidate.key)) continue;
+    const distance = editDistance(key, candidate.key);
     if (!best || distance < best.distance) best = { candidate, distance };
   }
   return best ? { kind: 'similar', candidate: best.candidate } : { kind: 'none' };
 }
+
