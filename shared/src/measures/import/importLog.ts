@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import type { MeasureTable, NodeRecord, ProjectRecord } from '../model';
-import { hasEvaluation } from '../report/evaluations';
+import { evaluatedScopes } from '../report/evaluations';
 import { measureMaps, readMeasureTable } from '../ydoc';
 import type { PreviewProblem } from './previewTypes';
 
@@ -183,12 +183,18 @@ function editedSince(doc: Y.Doc, table: MeasureTable, record: ImportRecord): str
     const project = node.projectId !== null ? projects.get(node.projectId) : undefined;
     if (record.fingerprints[id] !== rowFingerprint(node, project)) flag(id);
   }
+  // Each imported project's first imported placement, the row a 再掲 elsewhere is named by.
+  const placementOf = new Map<string, string>();
+  for (const id of record.nodeIds) {
+    const projectId = nodes.get(id)?.projectId;
+    if (projectId != null && !placementOf.has(projectId)) placementOf.set(projectId, id);
+  }
   for (const node of table.nodes) {
     if (added.has(node.id)) continue;
     // A row someone added under an imported one, or a 再掲 of an imported project elsewhere.
     if (node.position.parent !== null && added.has(node.position.parent)) flag(node.position.parent);
     if (node.projectId !== null && addedProjects.has(node.projectId)) {
-      const placement = record.nodeIds.find((id) => nodes.get(id)?.projectId === node.projectId);
+      const placement = placementOf.get(node.projectId);
       if (placement) flag(placement);
     }
   }
@@ -199,7 +205,8 @@ function editedSince(doc: Y.Doc, table: MeasureTable, record: ImportRecord): str
   }
   for (const nodeId of Object.keys(table.progress ?? {})) if (added.has(nodeId)) flag(nodeId);
   // A 評価・課題 written for an imported measure would be left without its row.
-  for (const id of record.nodeIds) if (hasEvaluation(doc, id)) flag(id);
+  const evaluated = evaluatedScopes(doc);
+  for (const id of record.nodeIds) if (evaluated.has(id)) flag(id);
   return [...edited];
 }
 

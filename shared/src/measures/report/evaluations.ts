@@ -80,15 +80,22 @@ export function readEvaluations(doc: Y.Doc, table: MeasureTable = readMeasureTab
 }
 
 /**
- * Whether a row has any 評価・課題 written for it (any year), kept or not: undoing an import
- * must not delete a row that someone has since evaluated (the import log asks this).
+ * The rows (and `plan`) that have any 評価・課題 written for them (any year), kept or not,
+ * in one pass over the index: undoing an import must not delete a row that someone has
+ * since evaluated (the import log asks this for every row it added).
  */
-export function hasEvaluation(doc: Y.Doc, nodeId: string): boolean {
-  const map = evaluationsMap(doc);
-  for (const [key, value] of map.entries()) {
-    if (parseEvaluationKey(key)?.scope === nodeId && textOf(doc, key, value) !== '') return true;
+export function evaluatedScopes(doc: Y.Doc): Set<string> {
+  const scopes = new Set<string>();
+  for (const [key, value] of evaluationsMap(doc).entries()) {
+    const scope = parseEvaluationKey(key)?.scope;
+    if (scope !== undefined && !scopes.has(scope) && textOf(doc, key, value) !== '') scopes.add(scope);
   }
-  return false;
+  return scopes;
+}
+
+/** Whether one row has any 評価・課題 written for it; for many rows, take `evaluatedScopes` once. */
+export function hasEvaluation(doc: Y.Doc, nodeId: string): boolean {
+  return evaluatedScopes(doc).has(nodeId);
 }
 
 /** Whether a transaction changed any evaluation (the index, a root-level text or an older in-map text). */
