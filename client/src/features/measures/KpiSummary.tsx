@@ -1,5 +1,4 @@
 import {
-  formatPercent,
   gradeTone,
   kpiFigures,
   kpiNumberText,
@@ -103,8 +102,9 @@ function PartsList({ figures, each }: { figures: KpiFigures; each: boolean }) {
       <ul>
         {figures.parts.map((part) => (
           <li key={part.name} data-testid="kpi-part" data-part={part.name}>
-            <span className="measures-kpi-summary__part-name">{part.name}</span> {t('measures.kpi.achievement')} {formatPercent(part.achievement)}
-            {part.met !== null && <> · {part.met ? t('measures.kpi.met') : t('measures.kpi.notMet')}</>}
+            <span className="measures-kpi-summary__part-name">{part.name}</span> {t('measures.kpi.achievement')} {achievementText(part, t)}
+            {/* A binary part's 達成率 already says 達成 / 未達成. */}
+            {part.met !== null && !part.binary && <> · {part.met ? t('measures.kpi.met') : t('measures.kpi.notMet')}</>}
           </li>
         ))}
       </ul>

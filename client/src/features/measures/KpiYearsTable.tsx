@@ -1,4 +1,4 @@
-import { formatPercent, kpiFigures, ratioDisplay, unitFor, type DerivedKpi, type KpiFigures, type MeasureSettings, type NotApplicableReason, type ParsedFigure } from '@sakutei/shared/measures';
+import { kpiFigures, ratioDisplay, unitFor, type DerivedKpi, type KpiFigures, type MeasureSettings, type NotApplicableReason, type ParsedFigure, type RatioSource } from '@sakutei/shared/measures';
 import { useI18n } from '../../i18n';
 import { kpiTarget } from './commentTargets';
 import type { KpiCardScope } from './kpiCardScope';
@@ -137,10 +137,11 @@ function YearFigureRows({ years, entry, settings }: { years: readonly number[]; 
             const part = f.parts.find((p) => p.name === name);
             return (
               <td key={f.fiscalYear} data-testid="kpi-year-part" data-part={name} data-year={f.fiscalYear}>
-                {part && part.actual !== null ? formatPercent(part.achievement) : '—'}
-                {part?.met === false && <span className="visually-hidden"> {t('measures.kpi.notMet')}</span>}
+                {part ? <RatioCell figures={part} which="achievement" /> : '—'}
+                {/* A binary part's 達成率 already reads 未達成. */}
+                {part?.met === false && !part.binary && <span className="visually-hidden"> {t('measures.kpi.notMet')}</span>}
                 {/* Judged part by part, each part has its own grade; the KPI's is the worst. */}
-                {entry.kpi.partsJudged === 'each' && part && part.actual !== null && (
+                {entry.kpi.partsJudged === 'each' && part?.assessed && (
                   <>
                     {' '}
                     <span className={`measures-grade measures-grade--${gradeClass(part.grade, settings.gradeRules)}`} data-testid="kpi-year-part-grade" title={part.gradeLabel}>
@@ -171,7 +172,8 @@ function YearFigureRows({ years, entry, settings }: { years: readonly number[]; 
 }
 
 /** A year's 達成率 / 進捗率 as shared `ratioDisplay` decides it; a reason in a narrow cell is a — with a title. */
-function RatioCell({ figures, which }: { figures: KpiFigures; which: 'achievement' | 'progress' }) {
+/** A KPI's or one part's ratio for a year, by the shared `ratioDisplay` rule. */
+function RatioCell({ figures, which }: { figures: RatioSource; which: 'achievement' | 'progress' }) {
   const { t } = useI18n();
   const display = ratioDisplay(figures, which);
   return display.kind === 'na' ? <NotApplicable reason={display.reason} /> : <>{ratioWords(display, t)}</>;

@@ -3,11 +3,11 @@ import {
   kpiFigureText,
   ratioDisplay,
   type FigureRole,
-  type KpiFigures,
   type KpiRecord,
   type KpiValue,
   type Measured,
   type NotApplicableReason,
+  type RatioSource,
   type UnitSource,
 } from '@sakutei/shared/measures';
 import type { Locale, Translate } from '../../i18n';
@@ -47,13 +47,16 @@ export function notApplicableText(reason: NotApplicableReason, t: Translate): st
   return t(`kpiKinds.na.${reason}`);
 }
 
-/** 達成率: a percentage, 達成 / 未達成 for a KPI judged only as met or not, or why there is none (shared `ratioDisplay`). */
-export function achievementText(figures: KpiFigures, t: Translate): string {
+/**
+ * 達成率: a percentage, 達成 / 未達成 for a KPI (or part) judged only as met or not, or why
+ * there is none (shared `ratioDisplay`).
+ */
+export function achievementText(figures: RatioSource, t: Translate): string {
   return ratioWords(ratioDisplay(figures, 'achievement'), t);
 }
 
 /** 進捗率, or why there is none once there is a figure to judge. */
-export function progressText(figures: KpiFigures, t: Translate): string {
+export function progressText(figures: RatioSource, t: Translate): string {
   return ratioWords(ratioDisplay(figures, 'progress'), t);
 }
 
