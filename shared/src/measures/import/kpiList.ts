@@ -342,20 +342,22 @@ function readRow(
   if (components.length > 0) parsed = cells.map((cell) => parseFigure(cell.text, { components }));
 
   const figures = new Map<Column, ParsedFigure>();
+  // Problems that only note something and keep the row; counted, so that the row is skipped
+  // on real failures alone, whatever the notes' wording.
+  let notes = 0;
   parsed.forEach((result, i) => {
     const cell = cells[i]!;
     if (result.ok) figures.set(cell.column, result.figure);
     else if (qualitative && cell.column.role === 'actual') {
       // 実施済み under a qualitative target: staff judge the year; the KPI itself is kept.
       problems.push({ line, column: cell.column.label, code: 'unreadableNumber', detail: `"${cell.text}" is not 達成 / 未達成; judge the year in the KPI panel` });
+      notes += 1;
     } else {
       const code = result.problem.code === 'componentMismatch' ? 'componentMismatch' : 'unreadableNumber';
       fail(cell.column, code, `${result.problem.detail}; row skipped`);
     }
   });
-  if (problems.length > 0 && !(qualitative && problems.every((p) => p.detail.endsWith('judge the year in the KPI panel')))) {
-    return { kpi: null, problems };
-  }
+  if (problems.length > notes) return { kpi: null, problems };
 
   // A proposal the document would refuse (年平均 over more than 20 year columns) is not
   // written to read back as a plain figure unannounced: the row is kept, and the problem says so.
