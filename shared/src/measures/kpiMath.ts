@@ -469,4 +469,4 @@ export function ratioDisplay(figures: RatioSource, which: 'achievement' | 'progr
   return reason ? { kind: 'na', reason } : { kind: 'none' };
 }
 
-export { NOT_APPLICABLE_LABELS, NOT_APPLICABLE_REASONS, resolvedTarget, type NotApplicableReason, type Period } from './kpiKindMath';
+export { NOT_APPLICABLE_LABELS, NOT_APPLICABLE_REASONS, rangeOf, resolvedTarget, type NotApplicableReason, type Period } from './kpiKindMath';

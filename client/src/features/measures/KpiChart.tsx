@@ -1,4 +1,4 @@
-import { formatNumber, numericValue, resolvedTarget, type KpiRecord } from '@sakutei/shared/measures';
+import { formatNumber, numericValue, rangeOf, resolvedTarget, type KpiRecord } from '@sakutei/shared/measures';
 import { useI18n } from '../../i18n';
 import { describeValue, yearShort } from './kpiFormat';
 
@@ -27,7 +27,7 @@ export function KpiChart({ kpi, mark, years }: Props) {
   // 維持 keeps the baseline; a relative target is worked out from it; a range has no one line.
   const target = resolvedTarget(kpi.targetKind ?? { kind: 'value' }, kpi.direction, printedTarget, baseline).value;
   // A range target is a band across the chart, not a point to reach.
-  const band = kpi.targetKind?.kind === 'range' ? { low: Math.min(kpi.targetKind.low, kpi.targetKind.high), high: Math.max(kpi.targetKind.low, kpi.targetKind.high) } : null;
+  const band = kpi.targetKind ? rangeOf(kpi.targetKind) : null;
   const baselineYear = kpi.baseline.fiscalYear;
   const targetYear = kpi.target.fiscalYear ?? (kpi.direction === 'keep' ? years.at(-1) ?? null : null);
 
