@@ -21,6 +21,13 @@ async function openReport(page: Page): Promise<void> {
   await expect(page.getByTestId('report-view').getByRole('heading', { level: 2 })).toHaveText('進捗状況報告（令和5年度）');
 }
 
+/** Puts the demo plan back as a test found it, pass or fail: later specs freeze and read it. */
+let restore: Array<() => Promise<unknown>> = [];
+test.afterEach(async () => {
+  for (const undo of restore.reverse()) await undo().catch(() => undefined);
+  restore = [];
+});
+
 test('a member generates the annual report: chooses the year, co-edits the 評価・課題, downloads the DOCX and opens the print page', async ({ browser }) => {
   test.setTimeout(120_000);
   const staff = await signedInPage(browser, 'staff@example.jp');
@@ -38,6 +45,7 @@ test('a member generates the annual report: chooses the year, co-edits the 評�
     data: { entry: { status: 'partial', note: '上期のみ実施した。', figure: { value: 12, unit: '回' } } },
   });
   expect(recorded.status()).toBe(200);
+  restore.push(() => staff.request.put(`/api/plans/${planId}/placements/${placement.id}/progress/${YEAR}`, { data: { entry: null } }));
 
   await openReport(member);
   await openReport(chair);
@@ -51,6 +59,13 @@ test('a member generates the annual report: chooses the year, co-edits the 評�
   // The plan's 総括, typed from the keyboard; the chair's page shows it as it is typed.
   const overall = '全体として概ね計画どおりに進捗した。';
   const summaryField = view.getByTestId('report-summary').getByTestId('report-evaluation');
+  // Cleared, and seen cleared by another member: the emptying has reached the server.
+  restore.push(async () => {
+    await summaryField.fill('');
+    await expect(chair.getByTestId('report-summary').getByTestId('report-evaluation')).toHaveValue('');
+  });
+  // Empty first: typing adds to whatever a failed earlier try left there.
+  await summaryField.fill('');
   await summaryField.click();
   await member.keyboard.type(overall);
   await expect(chair.getByTestId('report-summary').getByTestId('report-evaluation')).toHaveValue(overall);
@@ -59,6 +74,10 @@ test('a member generates the annual report: chooses the year, co-edits the 評�
   const firstSection = view.getByTestId('report-section').first();
   const sectionField = firstSection.getByTestId('report-evaluation').first();
   const issues = '事業承継の相談体制の強化が課題である。';
+  restore.push(async () => {
+    await sectionField.fill('');
+    await expect(chair.getByTestId('report-section').first().getByTestId('report-evaluation').first()).toHaveValue('');
+  });
   await sectionField.fill(issues);
   await expect(chair.getByTestId('report-section').first().getByTestId('report-evaluation').first()).toHaveValue(issues);
   // The chair adds a line to the same field; both end with both texts.
