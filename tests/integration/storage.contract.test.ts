@@ -33,6 +33,10 @@ type Backend = {
   open(): Promise<Opened>;
   /** Lets the next UPDATE of audit_log through, to see that verify() notices it. */
   disableAuditUpdateGuard: string;
+  /** Lets DELETE on audit_log through: someone removing the newest entries. */
+  disableAuditDeleteGuard: string;
+  /** Makes every audit_log INSERT fail, to see what a failing record takes down with it. */
+  refuseAuditInserts: string;
 };
 
 const cleanups: Array<() => Promise<unknown> | unknown> = [];
@@ -44,6 +48,8 @@ afterEach(async () => {
 const sqlite: Backend = {
   name: 'sqlite',
   disableAuditUpdateGuard: 'DROP TRIGGER audit_log_append_only_update',
+  disableAuditDeleteGuard: 'DROP TRIGGER audit_log_append_only_delete',
+  refuseAuditInserts: "CREATE TRIGGER test_refuse_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'no record today'); END",
   async open() {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sakutei-storage-'));
     cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -85,6 +91,8 @@ function migratedTemplate(): Promise<TestDatabase> {
 const postgres: Backend = {
   name: 'postgres',
   disableAuditUpdateGuard: 'ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only_update',
+  disableAuditDeleteGuard: 'ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only_delete',
+  refuseAuditInserts: "CREATE TRIGGER test_refuse_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION sakutei_refuse('no record today')",
   async open() {
     const database = await createTestDatabase({ template: await migratedTemplate() });
     cleanups.push(() => database.drop());
@@ -654,6 +662,60 @@ describe.each([sqlite, postgres])('Storage contract: $name', (backend) => {
       await opened.raw(backend.disableAuditUpdateGuard);
       await opened.raw('UPDATE audit_log SET at = 99 WHERE seq = 2');
       expect(await storage.audit.verify()).toEqual({ checked: 1, firstBroken: 2 });
+    });
+
+    it('pages back through a plan\'s entries by number, so none is out of reach', async () => {
+      const { workspaceId, planId, chair } = await council(storage);
+      for (let at = 1; at <= 7; at++) await storage.audit.append(entry(at % 3 === 0 ? null : planId, workspaceId, chair, at));
+      const pages: number[][] = [];
+      let before: number | undefined;
+      for (;;) {
+        const page = await storage.audit.listForPlan(planId, workspaceId, 3, before);
+        if (page.length === 0) break;
+        pages.push(page.map((e) => e.at));
+        before = page.at(-1)!.seq;
+      }
+      expect(pages).toEqual([[7, 6, 5], [4, 3, 2], [1]]);
+      expect(await storage.audit.head()).toEqual({ seq: 7, hash: (await storage.audit.readAfter(6, 10))[0]!.hash });
+      expect((await storage.audit.readAfter(2, 3)).map((e) => e.seq)).toEqual([3, 4, 5]);
+    });
+
+    it('verifies only the new tail after a checkpoint, and still sees the newest entries deleted', async () => {
+      const { workspaceId, planId, chair } = await council(storage);
+      expect(await storage.audit.head()).toBeNull();
+      for (let at = 1; at <= 5; at++) await storage.audit.append(entry(planId, workspaceId, chair, at));
+      expect(await storage.audit.verifyRecent()).toEqual({ checked: 5, firstBroken: null });
+      await storage.audit.append(entry(planId, workspaceId, chair, 6));
+      // Only the entry appended since the last call is walked.
+      expect(await storage.audit.verifyRecent()).toEqual({ checked: 1, firstBroken: null });
+      expect(await storage.audit.verifyRecent()).toEqual({ checked: 0, firstBroken: null });
+      await opened.raw(backend.disableAuditDeleteGuard);
+      await opened.raw('DELETE FROM audit_log WHERE seq >= 5');
+      // The checkpoint (entry 6) is gone: the whole chain is walked again, and what is left holds,
+      // so the store's own view is "intact, 4 entries": only a head kept outside shows the loss.
+      expect(await storage.audit.verifyRecent()).toEqual({ checked: 4, firstBroken: null });
+      expect(await storage.audit.head()).toMatchObject({ seq: 4 });
+    });
+
+    it('finds an entry altered behind a checkpoint when the checkpoint itself no longer follows', async () => {
+      const { workspaceId, planId, chair } = await council(storage);
+      for (let at = 1; at <= 3; at++) await storage.audit.append(entry(planId, workspaceId, chair, at));
+      expect((await storage.audit.verifyRecent()).firstBroken).toBeNull();
+      await opened.raw(backend.disableAuditUpdateGuard);
+      await opened.raw('UPDATE audit_log SET at = 99 WHERE seq = 3');
+      expect(await storage.audit.verifyRecent()).toEqual({ checked: 2, firstBroken: 3 });
+    });
+
+    it('records a review step and its entry in one transaction: no entry, no step', async () => {
+      const { workspaceId, planId, chair } = await council(storage);
+      const id = await newRevision(storage, planId, chair);
+      const record = { ...entry(planId, workspaceId, chair, 5), details: { revisionId: id } };
+      expect(await storage.revisions.updateReview(id, 'draft', { status: 'in_review' }, { openedAt: 5 }, record)).toBe(true);
+      expect((await storage.audit.readAfter(0, 10)).map((e) => e.details)).toEqual([{ revisionId: id }]);
+      await opened.raw(backend.refuseAuditInserts);
+      await expect(storage.revisions.updateReview(id, 'in_review', { status: 'approved' }, { decidedAt: 6 }, record)).rejects.toThrow(/no record today/);
+      expect(await storage.revisions.find(id)).toMatchObject({ review: { status: 'in_review' }, decidedAt: null });
+      expect(await storage.audit.verify()).toEqual({ checked: 1, firstBroken: null });
     });
 
     it('keeps the chain whole when entries are appended at once', async () => {

@@ -32,24 +32,77 @@ export function nextLink(last: { seq: number; hash: string } | undefined, entry:
   return { seq, prevHash, detailsJson, hash: auditEntryHash(prevHash, { ...entry, seq, details }) };
 }
 
+/** An entry's place in the chain: its number and its hash. The newest one is the chain's head. */
+export type ChainLink = { seq: number; hash: string };
+
+/** Reads up to `limit` entries numbered above `after`, oldest first: the chain page by page. */
+export type ReadAfter = (after: number, limit: number) => Promise<AuditRecord[]>;
+
+/** Entries read per query while verifying, so a long log is never held in memory at once. */
+const PAGE = 1000;
+
+/** Whether an entry's stored hash follows from its own content and the hash it names before it. */
+export const entryHolds = (record: AuditRecord) => auditEntryHash(record.prevHash, record) === record.hash;
+
+export type ChainVerdict = {
+  checked: number;
+  firstBroken: number | null;
+  /** The last entry that verified (the head, when the chain is intact). */
+  last: ChainLink | null;
+  /** The number of the entry whose hash is `find`, if it was met before any break. */
+  found: number | null;
+};
+
 /**
- * Walks the chain one entry at a time, in `seq` order, so a backend can feed it from a cursor
- * or page by page; every backend then agrees on what "broken" means.
+ * Verifies the chain after `from` (from the first entry when null), page by page. `find`
+ * names a hash to look for on the way: a head someone wrote down earlier, still in the chain.
  */
-export function createChainVerifier() {
-  let prevHash = GENESIS_HASH;
+export async function verifyChain(read: ReadAfter, options: { from?: ChainLink | null; find?: string } = {}): Promise<ChainVerdict> {
+  const from = options.from ?? null;
+  let prevHash = from?.hash ?? GENESIS_HASH;
+  let expected = (from?.seq ?? 0) + 1;
+  let last = from;
+  let found: number | null = from && from.hash === options.find ? from.seq : null;
   let checked = 0;
-  return {
-    /** False at the first entry that does not follow from the ones before it. */
-    accept(record: AuditRecord): boolean {
+  // Not 0: an entry numbered below 1 is a broken chain, and must be read to be reported.
+  let after = from?.seq ?? Number.MIN_SAFE_INTEGER;
+  for (;;) {
+    const page = await read(after, PAGE);
+    for (const record of page) {
       // A gap in the numbering is a deleted entry; the entry after it is where it shows.
-      if (record.seq !== checked + 1 || record.prevHash !== prevHash || auditEntryHash(prevHash, record) !== record.hash) return false;
+      if (record.seq !== expected || record.prevHash !== prevHash || !entryHolds(record)) return { checked, firstBroken: record.seq, last, found };
       prevHash = record.hash;
+      expected++;
       checked++;
-      return true;
-    },
-    get checked() {
-      return checked;
-    },
+      last = { seq: record.seq, hash: record.hash };
+      if (record.hash === options.find) found = record.seq;
+      after = record.seq;
+    }
+    if (page.length < PAGE) return { checked, firstBroken: null, last, found };
+  }
+}
+
+/**
+ * Verification that remembers how far it got: each call re-checks the entry it stopped at
+ * (still there, unchanged) and then only the entries appended since, so a page view costs
+ * the new tail, not the whole log. If the remembered entry is gone or altered, it walks the
+ * whole chain once to name the first broken entry. The full walk stays in the CLI
+ * (`audit verify`); this one cannot see an entry altered before the checkpoint with its
+ * hash left as it was, which is why readers also check the entries they show (entryHolds).
+ */
+export function createCheckpointedVerifier(read: ReadAfter) {
+  let checkpoint: ChainLink | null = null;
+  return async function verifyRecent(): Promise<{ checked: number; firstBroken: number | null }> {
+    let from = checkpoint;
+    if (from) {
+      const [at] = await read(from.seq - 1, 1);
+      if (!at || at.seq !== from.seq || at.hash !== from.hash || !entryHolds(at)) from = null;
+    }
+    const verdict = await verifyChain(read, { from });
+    // The last entry that verified is where the next call starts (a break after it is then
+    // found again at the cost of the tail). Concurrent calls may finish out of order: keep
+    // the furthest point, unless this call had to start over.
+    if (verdict.last && (from === null || !checkpoint || verdict.last.seq >= checkpoint.seq)) checkpoint = verdict.last;
+    return { checked: verdict.checked, firstBroken: verdict.firstBroken };
   };
 }

@@ -243,6 +243,8 @@ export interface RevisionStore {
     expected: ReviewState['status'],
     review: ReviewState,
     changes: { delegateId?: string | null; invitedIds?: string[]; openedAt?: number; decidedAt?: number },
+    /** Appended to the audit log in the same transaction: the step and its record stand or fall together. */
+    audit?: NewAuditEntry,
   ): Promise<boolean>;
   /** Revisions whose review invites this user. */
   invitedTo(userId: string, planId: string): Promise<string[]>;
@@ -266,10 +268,22 @@ export type NewAuditEntry = Pick<AuditRecord, 'at' | 'kind' | 'workspaceId' | 'p
 export interface AuditStore {
   /** Appends an entry chained to the last one (its hash covers the previous entry's hash). */
   append(entry: NewAuditEntry): Promise<AuditRecord>;
-  /** A plan's entries and its council's (role changes), newest first. */
-  listForPlan(planId: string, workspaceId: string, limit: number): Promise<AuditRecord[]>;
+  /**
+   * A plan's entries and its council's (role changes), newest first: `limit` of them numbered
+   * below `before` (from the newest when absent), so a reader pages back through all of it.
+   */
+  listForPlan(planId: string, workspaceId: string, limit: number, before?: number): Promise<AuditRecord[]>;
   /** Walks the whole chain; the first entry whose stored hash does not match, or null. */
   verify(): Promise<{ checked: number; firstBroken: number | null }>;
+  /**
+   * Like verify, from the last entry this store verified before (checked again itself), so a
+   * call costs the entries appended since; the first call walks the whole chain.
+   */
+  verifyRecent(): Promise<{ checked: number; firstBroken: number | null }>;
+  /** Up to `limit` entries numbered above `after`, oldest first: the chain read in pages. */
+  readAfter(after: number, limit: number): Promise<AuditRecord[]>;
+  /** The newest entry's number and hash (the chain's head), or null while the log is empty. */
+  head(): Promise<{ seq: number; hash: string } | null>;
 }
 
 /** One e-mail waiting in (or sent from) the durable outbox. */

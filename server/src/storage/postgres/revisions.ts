@@ -1,6 +1,7 @@
 import { reviewStateSchema } from '@sakutei/shared';
 import type { RevisionStore } from '../index';
 import { type RevisionColumns, toRevision as toRevisionFrom } from '../rows';
+import { appendAuditIn } from './audit';
 import { type Pool, inTransaction } from './database';
 import { nextNumber } from './numbering';
 
@@ -39,7 +40,7 @@ export function createPostgresRevisionStore(pool: Pool): RevisionStore {
       const row = (await pool.query<{ state: Buffer; canonical: string }>('SELECT state, canonical FROM revisions WHERE id = $1', [id])).rows[0];
       return row ? { state: new Uint8Array(row.state), canonical: row.canonical } : null;
     },
-    async updateReview(id, expected, review, changes) {
+    async updateReview(id, expected, review, changes, audit) {
       return inTransaction(pool, async (client) => {
         // The row stays locked until commit: a second decision waits here, then reads the
         // state the first one left and is refused.
@@ -58,6 +59,8 @@ export function createPostgresRevisionStore(pool: Pool): RevisionStore {
             [id, changes.invitedIds],
           );
         }
+        // Locked after the revision row, as every review step does, so two steps never wait on each other crosswise.
+        if (audit) await appendAuditIn(client, audit);
         return true;
       });
     },

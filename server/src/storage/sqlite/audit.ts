@@ -1,44 +1,58 @@
-import { createChainVerifier, nextLink } from '../auditChain';
+import { createCheckpointedVerifier, nextLink, verifyChain } from '../auditChain';
 import type { AuditRecord, AuditStore, NewAuditEntry } from '../index';
 import { type AuditRow, toAuditRecord as toRecord } from '../rows';
 import type { SqliteDatabase } from './database';
 
-export function createSqliteAuditStore(db: SqliteDatabase): AuditStore {
-  const SELECT = 'SELECT l.*, u.name AS actor_name FROM audit_log l LEFT JOIN users u ON u.id = l.actor_id';
+const SELECT = 'SELECT l.*, u.name AS actor_name FROM audit_log l LEFT JOIN users u ON u.id = l.actor_id';
+
+/**
+ * Appends one entry at the end of the chain, inside whatever transaction the caller holds
+ * (the audit store's own, or a review step's): the step and its record commit together.
+ */
+export function sqliteAuditAppender(db: SqliteDatabase) {
   const q = {
     last: db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1'),
     insert: db.prepare(
       `INSERT INTO audit_log (seq, at, kind, workspace_id, plan_id, actor_id, details, prev_hash, hash)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    forPlan: db.prepare<[string, string, number], AuditRow>(
-      `${SELECT} WHERE l.plan_id = ? OR (l.workspace_id = ? AND l.plan_id IS NULL) ORDER BY l.seq DESC LIMIT ?`,
-    ),
-    all: db.prepare<[], AuditRow>(`${SELECT} ORDER BY l.seq`),
     find: db.prepare<[number], AuditRow>(`${SELECT} WHERE l.seq = ?`),
   };
-  const append = db.transaction((entry: NewAuditEntry): AuditRecord => {
-    const last = q.last.get();
-    const { seq, prevHash, detailsJson, hash } = nextLink(last, entry);
+  return (entry: NewAuditEntry): AuditRecord => {
+    const { seq, prevHash, detailsJson, hash } = nextLink(q.last.get(), entry);
     q.insert.run(seq, entry.at, entry.kind, entry.workspaceId, entry.planId, entry.actorId, detailsJson, prevHash, hash);
     return toRecord(q.find.get(seq)!);
-  });
+  };
+}
+
+export function createSqliteAuditStore(db: SqliteDatabase): AuditStore {
+  const q = {
+    forPlan: db.prepare<[string, string, number, number], AuditRow>(
+      `${SELECT} WHERE (l.plan_id = ? OR (l.workspace_id = ? AND l.plan_id IS NULL)) AND l.seq < ? ORDER BY l.seq DESC LIMIT ?`,
+    ),
+    after: db.prepare<[number, number], AuditRow>(`${SELECT} WHERE l.seq > ? ORDER BY l.seq LIMIT ?`),
+    head: db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1'),
+  };
+  const append = db.transaction(sqliteAuditAppender(db));
+  const readAfter = async (after: number, limit: number) => q.after.all(after, limit).map(toRecord);
+  const verifyRecent = createCheckpointedVerifier(readAfter);
   return {
     async append(entry) {
       // IMMEDIATE takes the write lock first, so an append racing the CLI waits its turn
       // instead of failing on a stale read of the chain's end.
       return append.immediate(entry);
     },
-    async listForPlan(planId, workspaceId, limit) {
-      return q.forPlan.all(planId, workspaceId, limit).map(toRecord);
+    async listForPlan(planId, workspaceId, limit, before = Number.MAX_SAFE_INTEGER) {
+      return q.forPlan.all(planId, workspaceId, before, limit).map(toRecord);
     },
     async verify() {
-      const chain = createChainVerifier();
-      for (const row of q.all.iterate()) {
-        const record = toRecord(row);
-        if (!chain.accept(record)) return { checked: chain.checked, firstBroken: record.seq };
-      }
-      return { checked: chain.checked, firstBroken: null };
+      const { checked, firstBroken } = await verifyChain(readAfter);
+      return { checked, firstBroken };
+    },
+    verifyRecent,
+    readAfter,
+    async head() {
+      return q.head.get() ?? null;
     },
   };
 }

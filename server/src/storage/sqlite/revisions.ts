@@ -1,6 +1,7 @@
 import { type ReviewState, reviewStateSchema } from '@sakutei/shared';
-import type { RevisionStore } from '../index';
+import type { NewAuditEntry, RevisionStore } from '../index';
 import { type RevisionColumns, toRevision as toRevisionFrom } from '../rows';
+import { sqliteAuditAppender } from './audit';
 import type { SqliteDatabase } from './database';
 
 type RevisionRow = RevisionColumns & { invited: string | null };
@@ -42,13 +43,21 @@ export function createSqliteRevisionStore(db: SqliteDatabase): RevisionStore {
     const { next } = q.next.get(r.planId)!;
     q.insert.run(r.id, r.planId, next, r.name, r.stage, r.authorId, r.createdAt, Buffer.from(r.state), r.canonical, r.hash, JSON.stringify(r.review));
   });
+  const appendAudit = sqliteAuditAppender(db);
   const updateReview = db.transaction(
-    (id: string, expected: ReviewState['status'], review: ReviewState, changes: Parameters<RevisionStore['updateReview']>[3]) => {
+    (
+      id: string,
+      expected: ReviewState['status'],
+      review: ReviewState,
+      changes: Parameters<RevisionStore['updateReview']>[3],
+      audit: NewAuditEntry | undefined,
+    ) => {
       const current = q.review.get(id);
       if (!current || reviewStateSchema.parse(JSON.parse(current.review)).status !== expected) return false;
       q.setReview.run(JSON.stringify(review), changes.delegateId ?? null, changes.openedAt ?? null, changes.decidedAt ?? null, id);
       if (changes.delegateId === null) q.clearDelegate.run(id);
       for (const userId of changes.invitedIds ?? []) q.invite.run(id, userId);
+      if (audit) appendAudit(audit);
       return true;
     },
   );
@@ -67,8 +76,9 @@ export function createSqliteRevisionStore(db: SqliteDatabase): RevisionStore {
       const row = q.content.get(id);
       return row ? { state: new Uint8Array(row.state), canonical: row.canonical } : null;
     },
-    async updateReview(id, expected, review, changes) {
-      return updateReview(id, expected, review, changes);
+    async updateReview(id, expected, review, changes, audit) {
+      // IMMEDIATE, like an audit append: the write lock first, so the chain's end read inside is the true one.
+      return updateReview.immediate(id, expected, review, changes, audit);
     },
     async invitedTo(userId, planId) {
       return q.invitedTo.all(userId, planId).map((row) => row.id);
