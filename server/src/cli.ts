@@ -7,6 +7,7 @@ import { createMailer } from './mail/mailer';
 import { updateAccount } from './services/admin/accounts';
 import { issueSetupLink } from './services/admin/setup';
 import { memberSetRole } from './services/memberSetRole';
+import { auditHeadLine, auditVerifyReport, isChainHash } from './services/auditAnchor';
 import type { Storage } from './storage';
 import { openStorage } from './storage/open';
 import { BackupError, type DatabaseFacts, backupDatabase, restoreDatabase } from './storage/sqlite/backup';
@@ -29,7 +30,10 @@ const USAGE = `Sakutei administration (works on the server's storage, also while
   pnpm cli member list --workspace ID
   pnpm cli mail test --to E    queues a test message (SAKUTEI_SMTP_URL must be set); the server sends it
   pnpm cli mail list           unsent mail in the outbox, with attempts and the last error
-  pnpm cli audit verify        checks the hash chain of the audit log; names the first broken entry
+  pnpm cli audit verify [--head HASH]
+                               checks the hash chain of the audit log; names the first broken entry;
+                               with --head, also that a head written down earlier is still in it
+  pnpm cli audit head          the newest entry's number and hash (keep it outside the database)
   pnpm cli plan add --workspace ID --title T
   pnpm cli backup --to FILE    consistent copy of the database, also while the server runs;
                                verified, then renamed into place
@@ -41,7 +45,7 @@ const USAGE = `Sakutei administration (works on the server's storage, also while
 The data folder is SAKUTEI_DATA_DIR (default ./data). With DATABASE_URL set, every command
 but backup and restore works on that PostgreSQL database instead (back it up with pg_dump).
 Role changes reach open editor connections within SAKUTEI_REVALIDATE_MS (10 s by default).
-Exit codes: 0 done, 1 failed or refused, 2 usage, 3 audit log broken.`;
+Exit codes: 0 done, 1 failed or refused, 2 usage, 3 audit log broken (or --head not in it).`;
 
 /** Backup and restore copy the SQLite file; a PostgreSQL database has its own tools for that. */
 const POSTGRES_BACKUP =
@@ -188,10 +192,14 @@ async function run(storage: Storage, [noun, verb]: string[], v: Record<string, s
       );
     }
     case 'audit verify': {
-      const { checked, firstBroken } = await storage.audit.verify();
-      if (firstBroken !== null) throw new AuditBrokenError(`audit log broken at entry ${firstBroken} (${checked} entries before it verify)`);
-      return `audit log intact: ${checked} entries verified`;
+      const head = typeof v.head === 'string' ? v.head.trim().toLowerCase() : undefined;
+      if (v.head !== undefined && !(head && isChainHash(head))) throw new UsageError('--head is a hash of 64 hex digits (see: pnpm cli audit head)');
+      const { ok, message } = await auditVerifyReport(storage.audit, head);
+      if (!ok) throw new AuditBrokenError(message);
+      return message;
     }
+    case 'audit head':
+      return auditHeadLine(storage.audit);
     case 'plan add': {
       const ws = await workspaceById(storage, required(v, 'workspace'));
       const id = newId();
@@ -212,6 +220,7 @@ async function main() {
       password: { type: 'string' },
       workspace: { type: 'string' },
       role: { type: 'string' },
+      head: { type: 'string' },
       title: { type: 'string' },
       to: { type: 'string' },
       from: { type: 'string' },
