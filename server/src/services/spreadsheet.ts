@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
-import { type Calendar, formatDate } from '@sakutei/shared';
-import { MAX_IMPORT_COLUMNS } from '@sakutei/shared/measures';
+import { type Calendar, formatDate, xmlSafeText } from '@sakutei/shared';
+import { MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS } from '@sakutei/shared/measures';
 import { textWidth } from './export/docTable';
 
 /**
@@ -9,53 +9,49 @@ import { textWidth } from './export/docTable';
  */
 const loadExcel = async () => (await import('exceljs')).default;
 import { AppError } from '../errors';
-import { inflatesWithin } from './zipBudget';
+import { dateStyles, sharedStrings } from './xlsx/cellText';
+import { SheetTooWideError, sheetRows } from './xlsx/sheetRows';
+import { workbookParts } from './xlsx/workbookParts';
+import { ZipRefusedError, openZip } from './xlsx/zipArchive';
 
 /**
  * Limits on what an uploaded workbook may expand to once unzipped. As wide as an import may
- * be, so a workbook and the same table pasted as text are refused at the same width.
+ * be, so a workbook and the same table pasted as text are refused at the same width; read one
+ * row past the import's limit, so the import still says "too many rows" (and nothing more is
+ * parsed). Entries and inflated bytes are counted as they really are, not as the zip declares.
  */
-export const SHEET_LIMITS = { rows: 5000, columns: MAX_IMPORT_COLUMNS, cellChars: 10_000, inflatedBytes: 20 * 1024 * 1024 } as const;
-
-function cellText(cell: ExcelJS.Cell): string {
-  // A merged header reads as it was written: the text in its first cell, the rest empty
-  // (ExcelJS would otherwise repeat the first cell's text in every covered cell).
-  if (cell.isMerged && cell.master.address !== cell.address) return '';
-  // `text` renders rich text, formulas' results, dates and numbers as Excel displays them.
-  const text = cell.text ?? '';
-  return text.length > SHEET_LIMITS.cellChars ? text.slice(0, SHEET_LIMITS.cellChars) : text;
-}
+export const SHEET_LIMITS = {
+  rows: MAX_IMPORT_ROWS + 1,
+  columns: MAX_IMPORT_COLUMNS,
+  cellChars: 10_000,
+  entries: 1000,
+  inflatedBytes: 20 * 1024 * 1024,
+} as const;
 
 /** The first worksheet of an XLSX file as rows of cell text, the same shape a TSV paste gives. */
 export async function readFirstSheet(bytes: Buffer): Promise<{ sheetName: string; rows: string[][] }> {
-  if (!inflatesWithin(bytes, SHEET_LIMITS.inflatedBytes)) {
-    throw new AppError(400, 'unreadable_spreadsheet', 'The file is not a readable XLSX workbook, or it unpacks to more than 20 MB.');
-  }
-  const workbook = new (await loadExcel()).Workbook();
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError(400, 'unreadable_spreadsheet', 'The file is not a readable XLSX workbook.');
+    const zip = openZip(bytes, { maxEntries: SHEET_LIMITS.entries, maxInflatedBytes: SHEET_LIMITS.inflatedBytes });
+    const parts = workbookParts(zip);
+    // Only the parts the first sheet's cells need are inflated; the other sheets never are.
+    const strings = parts.sharedStrings ? sharedStrings(zip.read(parts.sharedStrings).toString('utf8'), SHEET_LIMITS.cellChars) : [];
+    const dates = parts.styles ? dateStyles(zip.read(parts.styles).toString('utf8')) : [];
+    const rows = sheetRows(zip.read(parts.sheetPart).toString('utf8'), strings, dates, {
+      maxRows: SHEET_LIMITS.rows,
+      maxColumns: SHEET_LIMITS.columns,
+      cellChars: SHEET_LIMITS.cellChars,
+    });
+    return { sheetName: parts.sheetName, rows };
+  } catch (err) {
+    if (err instanceof SheetTooWideError) {
+      throw new AppError(400, 'spreadsheet_too_large', `A sheet may have at most ${SHEET_LIMITS.columns} columns.`);
+    }
+    if (err instanceof ZipRefusedError && err.reason === 'too_large') {
+      throw new AppError(400, 'unreadable_spreadsheet', `The workbook unpacks to more than ${SHEET_LIMITS.inflatedBytes / 1024 / 1024} MB or has too many parts.`);
+    }
+    if (err instanceof ZipRefusedError) throw new AppError(400, 'unreadable_spreadsheet', 'The file is not a readable XLSX workbook.');
+    throw err;
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new AppError(400, 'unreadable_spreadsheet', 'The workbook has no worksheet.');
-  if (sheet.rowCount > SHEET_LIMITS.rows || sheet.columnCount > SHEET_LIMITS.columns) {
-    throw new AppError(
-      400,
-      'spreadsheet_too_large',
-      `A sheet may have at most ${SHEET_LIMITS.rows} rows and ${SHEET_LIMITS.columns} columns.`,
-    );
-  }
-  const rows: string[][] = [];
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    const cells: string[] = [];
-    for (let c = 1; c <= sheet.columnCount; c++) cells.push(cellText(row.getCell(c)));
-    while (cells.length > 0 && cells.at(-1) === '') cells.pop();
-    rows.push(cells);
-  }
-  while (rows.length > 0 && rows.at(-1)!.length === 0) rows.pop();
-  return { sheetName: sheet.name, rows };
 }
 
 /** Where the header rows of a sheet merge: a cell above an empty one spans down; an empty cell in the top row joins the one to its left. */
@@ -103,7 +99,15 @@ export type SheetOptions = {
  * repeated on each printed page; columns fitted to their text; an A4 page (landscape when
  * the sheet is wide) with the plan's name in the header and page numbers in the footer.
  */
-export async function writeSheet(sheetName: string, rows: string[][], headerRows: number, options: SheetOptions = {}): Promise<Buffer> {
+export function writeSheet(sheetName: string, rows: string[][], headerRows: number, options: SheetOptions = {}): Promise<Buffer> {
+  // Every workbook is written here, so here its text is made fit for XML 1.0: ExcelJS drops
+  // most controls from cells but writes U+FFFE / U+FFFF and unpaired surrogates as they come,
+  // and one of them makes Excel "repair" the file and a strict reader refuse it.
+  const planTitle = options.planTitle === undefined ? undefined : xmlSafeText(options.planTitle);
+  return writeSafeSheet(xmlSafeText(sheetName), rows.map((row) => row.map(xmlSafeText)), headerRows, { ...options, planTitle });
+}
+
+async function writeSafeSheet(sheetName: string, rows: string[][], headerRows: number, options: SheetOptions): Promise<Buffer> {
   const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'Sakutei';
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: headerRows }] });
