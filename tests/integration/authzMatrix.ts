@@ -379,7 +379,7 @@ export const MATRIX: Readonly<Record<string, RouteEntry>> = {
     // and the code let editors record them too (they can edit the whole table anyway).
     cases: [
       {
-        request: (f) => ({ path: `/api/plans/${f.planId}/kpis/${f.kpiId}/actuals/2026`, body: { value: { kind: 'number', value: 42 } } }),
+        request: (f) => ({ path: `/api/plans/${f.planId}/kpis/${f.kpiId}/actuals/2025`, body: { value: { kind: 'number', value: 42 } } }),
         expect: councilBut(200, 403),
       },
     ],

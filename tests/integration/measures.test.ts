@@ -188,6 +188,50 @@ describe('recording KPI actuals', () => {
   });
 });
 
+describe('recording KPI actuals against the KPI (issue 15 item 9)', () => {
+  // A value the 一覧 cannot show must not be recorded: it would be graded all the same.
+  it("refuses a component the KPI does not have and a year outside the plan's columns, naming what is allowed", async () => {
+    const member = await signedIn(server.url, 'member@example.jp');
+    const staff = await signedIn(server.url, 'staff@example.jp');
+    const before = await measuresOf(member);
+    const single = before.kpis.find((k) => k.components.length === 0)!;
+    const composite = before.kpis.find((k) => k.components.length > 0)!;
+    const put = (kpiId: string, year: number, value: unknown) =>
+      staff.request('PUT', `/api/plans/${plan.id}/kpis/${kpiId}/actuals/${year}`, { value });
+
+    const stray = await put(composite.id, 2024, { kind: 'parts', parts: { 複数: { kind: 'number', value: 1 }, 三世代: { kind: 'number', value: 9 } } });
+    expect(stray.status).toBe(400);
+    expect(stray.body.error.code).toBe('unknown_component');
+    for (const name of composite.components) expect(stray.body.error.message).toContain(name);
+    expect(stray.body.error.message).toContain('三世代');
+
+    const partsOnSingle = await put(single.id, 2024, { kind: 'parts', parts: { 合計: { kind: 'number', value: 1 } } });
+    expect(partsOnSingle.status).toBe(400);
+    expect(partsOnSingle.body.error.code).toBe('unknown_component');
+
+    const outside = await put(single.id, 2031, { kind: 'number', value: 5 });
+    expect(outside.status).toBe(400);
+    expect(outside.body.error.code).toBe('fiscal_year_not_tracked');
+    expect(outside.body.error.message).toContain('2022, 2023, 2024, 2025');
+
+    // The components it has, in a tracked year, are recorded; clearing any year is allowed.
+    const fine = await put(composite.id, 2024, { kind: 'parts', parts: { [composite.components[0]!]: { kind: 'number', value: 4 } } });
+    expect(fine.status).toBe(200);
+    expect((await put(single.id, 2031, { kind: 'blank' })).status).toBe(200);
+
+    const after = await measuresOf(member);
+    const singleAfter = after.kpis.find((k) => k.id === single.id)!;
+    expect(singleAfter.actuals['2031']).toBeUndefined();
+    expect(singleAfter.actuals['2024']).toEqual(single.actuals['2024']);
+    expect(after.kpis.find((k) => k.id === composite.id)!.actuals['2024']).toEqual({
+      kind: 'parts',
+      parts: { [composite.components[0]!]: num(4) },
+    });
+    // Put the demo's figure back as it was.
+    await put(composite.id, 2024, composite.actuals['2024'] ?? { kind: 'blank' });
+  });
+});
+
 describe('export and spreadsheet import', () => {
   it('exports the 成果指標一覧 as CSV in the programme column order, readable by Excel', async () => {
     const observer = await signedIn(server.url, 'observer@example.jp');

@@ -9,6 +9,7 @@ export * from './fiscalYear';
 export * from './valueText';
 export * from './kpiMath';
 export * from './kpiKinds';
+export * from './actualCheck';
 export * from './format/units';
 export * from './import/delimited';
 export * from './import/problems';

@@ -146,6 +146,12 @@ function readKpi(id: string, record: YRecord): KpiRecord | null {
   return legacyInferredKeep(readKpiFields(id, attachTo, key, record), record.get('directionInferred'));
 }
 
+/** One KPI as the table reads it, or null when there is none (or it is unreadable) under that id. */
+export function readKpiRecord(doc: Y.Doc, id: string): KpiRecord | null {
+  const record = measureMaps(doc).kpis.get(id);
+  return record instanceof Y.Map ? readKpi(id, record) : null;
+}
+
 function readKpiFields(id: string, attachTo: string, key: string, record: YRecord): KpiRecord {
   return {
     id,

@@ -1,12 +1,15 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { MAX_SPREADSHEET_BYTES } from '@sakutei/shared';
 import {
+  actualRefusal,
   deriveTable,
   kpiListRows,
-  measureMaps,
   measureTableRows,
+  readKpiRecord,
   readMeasureTable,
+  readSettings,
   setActual,
+  type ActualRefusal,
 } from '@sakutei/shared/measures';
 import type { AppDeps, AppEnv } from '../../env';
 import { AppError, forbidden, notFound } from '../../errors';
@@ -54,12 +57,16 @@ export function measureRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
       if (!canRecordActuals(plan.role)) throw forbidden();
       await planService(deps).assertWritable(plan.id);
       const { value } = c.req.valid('json');
-      const found = await deps.rooms.use(plan.docName, (room) => {
-        if (!measureMaps(room.doc).kpis.has(kpiId)) return false;
-        setActual(room.doc, kpiId, fiscalYear, value);
-        return true;
+      // Checked against the KPI and the plan's columns as they stand, in the same turn as the write.
+      const outcome = await deps.rooms.use(plan.docName, (room): 'missing' | ActualRefusal | null => {
+        const kpi = readKpiRecord(room.doc, kpiId);
+        if (!kpi) return 'missing';
+        const refusal = actualRefusal(kpi, readSettings(room.doc).actualYears, fiscalYear, value);
+        if (!refusal) setActual(room.doc, kpiId, fiscalYear, value);
+        return refusal;
       });
-      if (!found) throw notFound('KPI');
+      if (outcome === 'missing') throw notFound('KPI');
+      if (outcome) throw new AppError(400, outcome.code, outcome.message);
       return c.json({ ok: true as const }, 200);
     })
     .openapi(spreadsheetRowsRoute, async (c) => {

@@ -62,7 +62,7 @@ export const recordActualRoute = createRoute({
   tags: ['measures'],
   summary: "Records one fiscal year's actual of a KPI (staff, who hold no edit access to the document, and editors).",
   description:
-    'Applied to the live document as a server edit, so every open client sees it at once. `{ kind: "blank" }` clears the cell (not yet due); `none` is —, `withheld` is X; a number may carry `sub` (the 11 of 7社（11人）). A qualitative KPI (均衡, 実施) is judged, not measured: `{ kind: "judgement", met, note }` records the year as 達成 / 未達成 with a note.',
+    'Applied to the live document as a server edit, so every open client sees it at once. `{ kind: "blank" }` clears the cell (not yet due); `none` is —, `withheld` is X; a number may carry `sub` (the 11 of 7社（11人）). A qualitative KPI (均衡, 実施) is judged, not measured: `{ kind: "judgement", met, note }` records the year as 達成 / 未達成 with a note. 400 `fiscal_year_not_tracked` when the year is not one of the plan\'s actual years (計画の設定) and `unknown_component` when `parts` names a component the KPI does not have; the message names the allowed years or components. Clearing (`blank`) is accepted for any year.',
   security: cookieAuth,
   request: { params: KpiActualParams, body: { content: { 'application/json': { schema: RecordActualRequest } }, required: true } },
   responses: {
