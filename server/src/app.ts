@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { MAX_SPREADSHEET_BYTES } from '@sakutei/shared';
 import type { AppDeps, AppEnv } from './env';
-import { AppError, errorResponse } from './errors';
+import { AppError, errorResponse, unreadableBody } from './errors';
 import { originCheck } from './middleware/originCheck';
 import { SESSION_COOKIE, session } from './middleware/session';
 import { routePreloads, staticClient } from './middleware/staticClient';
@@ -42,7 +42,12 @@ function limitBodies(maxSize: number) {
 /** Composes the HTTP app: security middleware, the JSON API, the OpenAPI document, the websocket route and the client. */
 export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({
-    defaultHook: (result) => {
+    defaultHook: (result, c) => {
+      // A required JSON body sent with no content type and no bytes reaches here as `{}`; a
+      // route whose fields are all optional would otherwise take nothing for an empty body.
+      if (result.target === 'json' && !/^application\/([a-z-.]+\+)?json/i.test(c.req.header('content-type') ?? '')) {
+        throw unreadableBody('This request needs a JSON body, sent with Content-Type: application/json.');
+      }
       if (!result.success) {
         const first = result.error.issues[0];
         const where = first?.path.length ? `${first.path.join('.')}: ` : '';
