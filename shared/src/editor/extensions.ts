@@ -43,3 +43,21 @@ export const PROSE_INPUT_RULES: readonly string[] = ['bulletList', 'bold', 'ital
 export function proseSchema(): Schema {
   return getSchema(proseExtensions());
 }
+
+/**
+ * The prose schema reduced to names, for the document shape check (collab/shape.ts): each
+ * element with the attributes it may carry, each mark with its attributes. `doc` and `text`
+ * are not elements of the Y.Doc (the fragment is the doc, text is Y.XmlText).
+ */
+export function proseShapeRules(schema: Schema = proseSchema()): {
+  nodes: ReadonlyMap<string, ReadonlySet<string>>;
+  marks: ReadonlyMap<string, ReadonlySet<string>>;
+} {
+  const nodes = new Map<string, ReadonlySet<string>>();
+  for (const [name, type] of Object.entries(schema.nodes)) {
+    if (name !== schema.topNodeType.name && !type.isText) nodes.set(name, new Set(Object.keys(type.spec.attrs ?? {})));
+  }
+  const marks = new Map<string, ReadonlySet<string>>();
+  for (const [name, type] of Object.entries(schema.marks)) marks.set(name, new Set(Object.keys(type.spec.attrs ?? {})));
+  return { nodes, marks };
+}
