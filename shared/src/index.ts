@@ -1,6 +1,7 @@
 export * from './access/roles';
 export * from './collab/layout';
 export * from './collab/storedAck';
+export * from './collab/shape';
 export * from './presence/userColor';
 export * from './schemas/auth';
 export * from './schemas/sso';
