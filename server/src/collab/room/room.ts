@@ -10,6 +10,7 @@ import { AwarenessBatch } from './awarenessBatch';
 import { FreshSyncCache, isEmptyStateVector } from './freshSync';
 import { type LoggedUpdate, UpdateLog } from './updateLog';
 import { misplacedOrigin } from './originGuard';
+import { shapeViolation } from './shapeGuard';
 import {
   MESSAGE,
   SYNC,
@@ -345,6 +346,8 @@ export class Room {
     // Items placed between neighbours that are not neighbours would read differently here
     // than in every replica that loads the document later.
     if (misplacedOrigin(shape, this.doc) !== null) return this.refuse(conn);
+    // What the update would leave in the document must be what every reader can read (shapeGuard.ts).
+    if (shapeViolation(this.doc, update) !== null) return this.refuse(conn);
     Y.applyUpdate(this.doc, update, new Incoming(conn, update));
   }
 
