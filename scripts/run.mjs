@@ -5,6 +5,7 @@ import { execSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,8 +35,8 @@ function run(cmd, args, options = {}) {
 const UNIT_LIMIT_MS = 30 * 60_000;
 const BROWSER_LIMIT_MS = 40 * 60_000;
 
-function bounded(what, limitMs, cmd, args) {
-  const child = spawn(cmd, args, { stdio: 'inherit', detached: true });
+function bounded(what, limitMs, cmd, args, options = {}) {
+  const child = spawn(cmd, args, { stdio: 'inherit', detached: true, ...options });
   const group = child.pid;
   const killGroup = (signal) => {
     try {
@@ -142,12 +143,105 @@ function ensureTestPackages() {
   process.env.CHROMIUM_PATH = chromium;
 }
 
+/**
+ * A maintained Node LTS beside the machine's own, from the npm registry's `node` package, which
+ * carries the whole distribution (binary and headers). Kept in `.node/<major>` between runs.
+ */
+function ensureNode(major) {
+  const prefix = path.join(root, '.node', String(major));
+  const bin = path.join(prefix, 'node_modules', 'node', 'bin', 'node');
+  const headers = path.join(prefix, 'node_modules', 'node', 'node_modules', `node-${process.platform}-${process.arch}`);
+  const ready = () => quiet(`"${bin}" --version`)?.startsWith(`v${major}.`) && fs.existsSync(path.join(headers, 'include', 'node', 'node.h'));
+  if (!ready()) {
+    console.log(`• Installing Node ${major} from the npm registry …`);
+    fs.mkdirSync(prefix, { recursive: true });
+    // The package's install script fetches the platform's binary package from the same registry.
+    must('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--foreground-scripts', '--prefix', prefix, `node@${major}`], `Installing Node ${major}`);
+  }
+  if (!ready()) {
+    console.error(`✖ Node ${major} did not install into ${prefix}.`);
+    process.exit(1);
+  }
+  return { bin, binDir: path.dirname(bin), headers };
+}
+
+/** The installed better-sqlite3 package (a dependency of the server). */
+function sqlitePackageDir() {
+  const require = createRequire(path.join(root, 'server', 'package.json'));
+  return fs.realpathSync(path.dirname(require.resolve('better-sqlite3/package.json')));
+}
+
+/**
+ * better-sqlite3 is a native module built for one Node ABI. Its binary for another Node is built
+ * once from a copy of the package's sources (with that Node's headers: node-gyp cannot download
+ * them here) and kept beside that Node, so the installed package itself is never rebuilt.
+ */
+function sqliteBinaryFor(node, major) {
+  const built = path.join(root, '.node', String(major), 'better_sqlite3.node');
+  if (fs.existsSync(built)) return built;
+  console.log(`• Building better-sqlite3 for Node ${major} …`);
+  const source = path.join(root, '.node', String(major), 'better-sqlite3');
+  fs.rmSync(source, { recursive: true, force: true });
+  fs.cpSync(sqlitePackageDir(), source, { recursive: true, dereference: true, filter: (from) => !from.includes(`${path.sep}build${path.sep}`) && !from.endsWith(`${path.sep}build`) });
+  const gyp = path.join(quiet('npm root --global') ?? '', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
+  const status = run(node.bin, [gyp, 'rebuild', '--release', `--nodedir=${node.headers}`, `-j`, String(os.availableParallelism?.() ?? 2)], { cwd: source });
+  if (status !== 0) return null;
+  fs.copyFileSync(path.join(source, 'build', 'Release', 'better_sqlite3.node'), built);
+  fs.rmSync(source, { recursive: true, force: true });
+  return built;
+}
+
+/**
+ * Puts `binary` in place of the installed better-sqlite3 binary and returns how to put the
+ * original back. The original is renamed, never written, as it may be a hard link into pnpm's
+ * store. A run killed in between is repaired by the next (restoreSqliteBinary at the start).
+ */
+function swapSqliteBinary(binary) {
+  const installed = path.join(sqlitePackageDir(), 'build', 'Release', 'better_sqlite3.node');
+  fs.renameSync(installed, `${installed}.own`);
+  fs.copyFileSync(binary, installed);
+  return () => restoreSqliteBinary();
+}
+
+function restoreSqliteBinary() {
+  let installed;
+  try {
+    installed = path.join(sqlitePackageDir(), 'build', 'Release', 'better_sqlite3.node');
+  } catch {
+    return;
+  }
+  if (!fs.existsSync(`${installed}.own`)) return;
+  fs.rmSync(installed, { force: true });
+  fs.renameSync(`${installed}.own`, installed);
+}
+
+/** The unit and integration suites once more on another Node LTS, with its own SQLite binary. */
+async function unitOnNode(major) {
+  const node = ensureNode(major);
+  const binary = sqliteBinaryFor(node, major);
+  if (!binary) {
+    console.error(`✖ Building better-sqlite3 for Node ${major} failed.`);
+    return 1;
+  }
+  const restore = swapSqliteBinary(binary);
+  try {
+    console.log(`\n• Unit and integration tests on ${quiet(`"${node.bin}" --version`)} …`);
+    // That Node first on PATH too, so every server and CLI the tests start runs on it as well.
+    const env = { ...process.env, PATH: `${node.binDir}${path.delimiter}${process.env.PATH}` };
+    const vitest = path.join(root, 'node_modules', 'vitest', 'vitest.mjs');
+    return await bounded(`unit + integration on Node ${major}`, UNIT_LIMIT_MS, node.bin, [vitest, 'run', '--reporter=dot', '--reporter=json', `--outputFile.json=tests/.tmp/vitest-node${major}.json`], { env });
+  } finally {
+    restore();
+  }
+}
+
 function countResults() {
   let passed = 0;
   let failed = 0;
   let skipped = 0;
-  const vitest = readJson('tests/.tmp/vitest.json');
-  if (vitest) {
+  for (const file of ['tests/.tmp/vitest.json', 'tests/.tmp/vitest-node22.json']) {
+    const vitest = readJson(file);
+    if (!vitest) continue;
     passed += vitest.numPassedTests;
     failed += vitest.numFailedTests;
     skipped += vitest.numPendingTests + vitest.numTodoTests;
@@ -173,6 +267,8 @@ const pnpm = ensurePnpm();
 const p = (args, what) => must(pnpm[0], [...pnpm.slice(1), ...args], what);
 ensureNodeHeaders();
 p(['install', '--frozen-lockfile'], 'Installing packages');
+// A test run ended while the suites ran on another Node leaves that Node's SQLite binary in place.
+restoreSqliteBinary();
 
 if (mode === 'start') {
   p(['--filter', '@sakutei/client', 'build'], 'Building the client');
@@ -191,10 +287,12 @@ if (mode === 'start') {
   p(['--filter', '@sakutei/client', 'build'], 'Building the client');
   const unit = await bounded('unit + integration', UNIT_LIMIT_MS, pnpm[0], [...pnpm.slice(1), 'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=tests/.tmp/vitest.json']);
   const e2e = await bounded('browser', BROWSER_LIMIT_MS, pnpm[0], [...pnpm.slice(1), 'exec', 'playwright', 'test', '-c', 'tests/e2e/playwright.config.ts']);
+  // Node 20 is out of maintenance: the suites must pass on the LTS that production should run.
+  const lts = process.env.SAKUTEI_SKIP_NODE22 === '1' ? 0 : await unitOnNode(22);
   const { passed, failed, skipped } = countResults();
-  console.log(`\nunit + integration: ${unit === 0 ? 'ok' : 'FAILED'}; browser: ${e2e === 0 ? 'ok' : 'FAILED'}`);
+  console.log(`\nunit + integration: ${unit === 0 ? 'ok' : 'FAILED'}; browser: ${e2e === 0 ? 'ok' : 'FAILED'}; unit + integration on Node 22: ${lts === 0 ? 'ok' : 'FAILED'}`);
   console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
-  process.exit(unit === 0 && e2e === 0 && passed > 0 ? 0 : 1);
+  process.exit(unit === 0 && e2e === 0 && lts === 0 && passed > 0 ? 0 : 1);
 } else {
   console.error('usage: node scripts/run.mjs start|test|dev');
   process.exit(2);
