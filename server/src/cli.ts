@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { Email, docNameForPlan, isRole } from '@sakutei/shared';
 import { newId } from './auth/ids';
 import { hashPassword, passwordProblem } from './auth/password';
+import { PASSWORD_ON_ARGV, readPassword } from './cliPassword';
 import { loadConfig } from './config';
 import { createMailer } from './mail/mailer';
 import { updateAccount } from './services/admin/accounts';
@@ -14,8 +15,10 @@ import { BackupError, type DatabaseFacts, backupDatabase, restoreDatabase } from
 
 const USAGE = `Sakutei administration (works on the server's storage, also while the server runs)
 
-  pnpm cli user add --email E --name N --password P
-  pnpm cli user password --email E --password P
+  pnpm cli user add --email E --name N
+  pnpm cli user password --email E
+                               the password is asked for at the prompt, or read from the first
+                               line of stdin; never given on the command line
   pnpm cli user admin --email E [--off]
                                makes the account an installation administrator (--off: no longer)
   pnpm cli user deactivate --email E
@@ -64,6 +67,14 @@ function required(values: Record<string, string | boolean | undefined>, name: st
   return v;
 }
 
+/** A new password from the prompt or stdin, held to the same rules as everywhere else. */
+async function newPassword(): Promise<string> {
+  const password = await readPassword('New password: ');
+  const problem = passwordProblem(password);
+  if (problem) throw new UsageError(problem.message);
+  return password;
+}
+
 async function userByEmail(storage: Storage, raw: string) {
   const user = await storage.accounts.findUserByEmail(Email.parse(raw));
   if (!user) throw new UsageError(`no user with email ${raw}`);
@@ -103,19 +114,16 @@ async function run(storage: Storage, [noun, verb]: string[], v: Record<string, s
     case 'user add': {
       const email = Email.safeParse(required(v, 'email'));
       if (!email.success) throw new UsageError('--email is not an email address');
-      const password = required(v, 'password');
-      const problem = passwordProblem(password);
-      if (problem) throw new UsageError(problem);
+      const name = required(v, 'name');
       if (await storage.accounts.findUserByEmail(email.data)) throw new UsageError(`${email.data} already exists`);
+      const password = await newPassword();
       const id = newId();
-      await storage.accounts.createUser({ id, email: email.data, name: required(v, 'name'), passwordHash: await hashPassword(password), isDemo: false });
+      await storage.accounts.createUser({ id, email: email.data, name, passwordHash: await hashPassword(password), isDemo: false });
       return `user ${id} ${email.data}`;
     }
     case 'user password': {
       const user = await userByEmail(storage, required(v, 'email'));
-      const password = required(v, 'password');
-      const problem = passwordProblem(password);
-      if (problem) throw new UsageError(problem);
+      const password = await newPassword();
       await storage.accounts.setPassword(user.id, await hashPassword(password));
       await storage.accounts.deleteUserSessions(user.id);
       return `password changed for ${user.email}; their sessions were ended`;
@@ -229,6 +237,7 @@ async function main() {
       help: { type: 'boolean', short: 'h' },
     },
   });
+  if (values.password !== undefined) throw new UsageError(PASSWORD_ON_ARGV);
   if (values.help || positionals.length === 0) {
     console.log(USAGE);
     return;

@@ -20,9 +20,11 @@ const SHOTS = process.env.ADMIN_SHOTS;
 
 /** An account of our own, through the CLI on the running server's data (invitations are another page's). */
 function addAccount(email: string, name: string, password: string): void {
-  execFileSync(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'server/src/cli.ts'), 'user', 'add', '--email', email, '--name', name, '--password', password], {
+  // The CLI reads the password from stdin, never from its command line.
+  execFileSync(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'server/src/cli.ts'), 'user', 'add', '--email', email, '--name', name], {
     cwd: root,
     env: { ...process.env, SAKUTEI_DATA_DIR: dataDir },
+    input: `${password}\n`,
   });
 }
 

@@ -80,12 +80,24 @@ export async function startServer(options: { dataDir?: string; env?: Record<stri
   };
 }
 
+/**
+ * The CLI takes passwords on stdin, never on its command line: tests write `--password P` for
+ * readability and this moves P to the first line of stdin.
+ */
+export function passwordToStdin(args: string[]): { args: string[]; input: string | undefined } {
+  const at = args.indexOf('--password');
+  if (at < 0) return { args, input: undefined };
+  return { args: [...args.slice(0, at), ...args.slice(at + 2)], input: `${args[at + 1] ?? ''}\n` };
+}
+
 /** Runs the admin CLI against a data folder and returns its output. */
-export function cli(dataDir: string, args: string[]): string {
+export function cli(dataDir: string, rawArgs: string[]): string {
+  const { args, input } = passwordToStdin(rawArgs);
   const result = spawnSync(TSX, [path.join(ROOT, 'server/src/cli.ts'), ...args], {
     cwd: ROOT,
     env: { ...process.env, SAKUTEI_DATA_DIR: dataDir },
     encoding: 'utf8',
+    input: input ?? '',
   });
   if (result.status !== 0) throw new Error(`cli ${args.join(' ')} failed: ${result.stderr}`);
   return result.stdout.trim();

@@ -45,7 +45,7 @@ export async function accountChangePassword(
 ): Promise<void> {
   if (!(await verifyPassword(user.passwordHash, currentPassword))) throw wrongPassword();
   const problem = passwordProblem(newPassword);
-  if (problem) throw new AppError(400, 'weak_password', problem);
+  if (problem) throw new AppError(400, problem.code, problem.message);
   await deps.storage.accounts.setPassword(user.id, await hashPassword(newPassword));
   await deps.storage.profiles.endOtherSessions(user.id, sessionId);
   await record(deps.storage, 'account.passwordChanged', user, {}, now);

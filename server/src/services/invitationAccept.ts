@@ -61,8 +61,8 @@ export async function invitationAccept(
     } else {
       const name = input.name?.trim();
       if (!name) throw new AppError(400, 'name_required', 'Enter your name.');
-      const problem = input.password === undefined ? 'Choose a password.' : passwordProblem(input.password);
-      if (problem) throw new AppError(400, 'weak_password', problem);
+      const problem = input.password === undefined ? { code: 'weak_password', message: 'Choose a password.' } : passwordProblem(input.password);
+      if (problem) throw new AppError(400, problem.code, problem.message);
       newUser = { id: newId(), email: invitation.email, name, passwordHash: await hashPassword(input.password!), isDemo: false };
       user = newUser;
     }

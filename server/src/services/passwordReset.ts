@@ -47,7 +47,7 @@ export async function passwordResetWithLink(
   const problem = passwordProblem(newPassword);
   if (problem) {
     await resetLinkCheck(deps.storage, token, now);
-    throw new AppError(400, 'weak_password', problem);
+    throw new AppError(400, problem.code, problem.message);
   }
   const used = await deps.storage.accountTokens.consume(oneTimeTokenHash(token), 'reset', now);
   if (!used?.userId) throw resetLinkInvalid();

@@ -46,7 +46,7 @@ export async function issueSetupLink(storage: Pick<Storage, 'admin' | 'accountTo
  */
 export async function completeSetup(storage: Storage, input: SetupRequest, now = Date.now(), demo = false): Promise<UserRecord> {
   const problem = passwordProblem(input.password);
-  if (problem) throw new AppError(400, 'weak_password', problem);
+  if (problem) throw new AppError(400, problem.code, problem.message);
   return storage.runExclusive('first-run-setup', async () => {
     if (!(await setupNeeded(storage, demo))) throw alreadySetUp();
     const tokenHash = oneTimeTokenHash(input.token);
