@@ -70,8 +70,10 @@ export function compareRevisions(planId: string, from: CompareSide, to: CompareS
   return request(`${planPath(planId)}/compare?${query}`, ComparisonSchema, { signal });
 }
 
-export function getAuditLog(planId: string, signal?: AbortSignal): Promise<AuditLog> {
-  return request(`${planPath(planId)}/audit`, AuditResponse, { signal });
+/** One page of the record, newest first: the newest entries, or those before the cursor `before`. */
+export function getAuditLog(planId: string, signal?: AbortSignal, before?: number): Promise<AuditLog> {
+  const query = before === undefined ? '' : `?${new URLSearchParams({ before: String(before) })}`;
+  return request(`${planPath(planId)}/audit${query}`, AuditResponse, { signal });
 }
 
 /** Where the browser downloads a revision (DOCX) or opens it to print (HTML). */

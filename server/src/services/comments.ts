@@ -1,5 +1,6 @@
 import {
   type Anchor,
+  type AuditKind,
   type CreateThreadRequest,
   DISPOSITION_LABELS,
   type Disposition,
@@ -45,6 +46,10 @@ export function commentService(deps: AppDeps) {
     if (revisionId === null || plan.role !== 'observer') return false;
     const revision = await deps.storage.revisions.find(revisionId);
     return !!revision && revision.review.status === 'in_review' && revision.invited.some((p) => p.id === userId);
+  }
+
+  async function record(plan: PlanAccess, user: UserRecord, kind: AuditKind, details: Record<string, unknown>) {
+    await deps.storage.audit.append({ at: Date.now(), kind, workspaceId: plan.workspaceId, planId: plan.id, actorId: user.id, details });
   }
 
   async function threadView(thread: ThreadRecord): Promise<Thread> {
@@ -254,6 +259,8 @@ export function commentService(deps: AppDeps) {
         throw forbidden('Only the author may delete a comment.');
       }
       await comments.deleteComment(commentId, Date.now());
+      // A deleted comment's text is gone from the thread; the record keeps that it was, and by whom.
+      await record(plan, user, 'comment.deleted', { threadId: thread.id, threadNumber: thread.number, commentId, authorId: comment.authorId });
       announce(thread);
       return threadView((await comments.findThread(thread.id))!);
     },
@@ -265,14 +272,7 @@ export function commentService(deps: AppDeps) {
       }
       if (thread.status !== status) {
         await comments.setThreadStatus(threadId, status, user.id, Date.now());
-        await deps.storage.audit.append({
-          at: Date.now(),
-          kind: status === 'resolved' ? 'thread.resolved' : 'thread.reopened',
-          workspaceId: plan.workspaceId,
-          planId: plan.id,
-          actorId: user.id,
-          details: { threadId, threadNumber: thread.number },
-        });
+        await record(plan, user, status === 'resolved' ? 'thread.resolved' : 'thread.reopened', { threadId, threadNumber: thread.number });
       }
       announce(thread);
       return threadView((await comments.findThread(threadId))!);
@@ -283,6 +283,16 @@ export function commentService(deps: AppDeps) {
       if (!canRespondToOpinion(plan.role)) throw forbidden('Only the secretariat records how an opinion is handled.');
       const text = cleanBody(response);
       await comments.setDisposition(threadId, disposition, text, Date.now());
+      // 対応方針 and 対応内容 are what the secretariat answers the council: each change is on the record.
+      if (disposition !== thread.disposition || text !== thread.response) {
+        await record(plan, user, 'thread.responded', {
+          threadId,
+          threadNumber: thread.number,
+          from: thread.disposition,
+          disposition,
+          response: text,
+        });
+      }
       // The opinion's author hears of a 対応方針 recorded or changed (not of one cleared).
       if (disposition !== null && (disposition !== thread.disposition || text !== thread.response) && thread.authorId !== user.id) {
         const role = await workspaces.roleOf(plan.workspaceId, thread.authorId);

@@ -21,7 +21,7 @@ import type { z } from 'zod';
 import { newId } from '../auth/ids';
 import type { AppDeps } from '../env';
 import { AppError, forbidden, notFound } from '../errors';
-import type { RevisionRecord, UserRecord, VisiblePlan } from '../storage';
+import type { NewAuditEntry, RevisionRecord, UserRecord, VisiblePlan } from '../storage';
 import { canReadDraft } from '../policies/plan';
 import { canSeeRevision } from '../policies/revisions';
 import { iso, isoOrNull } from '../presenters/time';
@@ -67,8 +67,17 @@ export function revisionService(deps: AppDeps) {
     };
   }
 
+  const entry = (plan: VisiblePlan, user: UserRecord, kind: AuditKind, details: Record<string, unknown>, at = Date.now()): NewAuditEntry => ({
+    at,
+    kind,
+    workspaceId: plan.workspaceId,
+    planId: plan.id,
+    actorId: user.id,
+    details,
+  });
+
   async function record(plan: VisiblePlan, user: UserRecord, kind: AuditKind, details: Record<string, unknown>) {
-    await audit.append({ at: Date.now(), kind, workspaceId: plan.workspaceId, planId: plan.id, actorId: user.id, details });
+    await audit.append(entry(plan, user, kind, details));
   }
 
   /** The revision, if the user may see it; otherwise "not found", so nothing leaks. */
@@ -110,24 +119,30 @@ export function revisionService(deps: AppDeps) {
     }
     const now = Date.now();
     const decided = result.state.status === 'approved' || result.state.status === 'changes_requested';
-    const updated = await revisions.updateReview(revisionId, revision.review.status, result.state, {
-      ...(result.record.event === 'open' ? { openedAt: now, delegateId: extra.delegateId ?? null, invitedIds: extra.invitedIds ?? [] } : {}),
-      ...(decided ? { decidedAt: now } : {}),
-    });
-    if (!updated) throw new AppError(409, 'review_changed', 'The review changed meanwhile; reload and try again.');
     const kinds: Record<ReviewEvent['type'], AuditKind> = {
       open: 'review.opened',
       approve: 'review.approved',
       requestChanges: 'review.changesRequested',
       withdraw: 'review.withdrawn',
     };
-    await record(plan, user, kinds[result.record.event], {
+    // The step and its entry in one transaction: no approval without its record, and no record of one that did not happen.
+    const updated = await revisions.updateReview(
       revisionId,
-      revisionNumber: revision.number,
-      hash: revision.hash,
-      ...(result.record.reason ? { reason: result.record.reason } : {}),
-      ...(result.record.delegated ? { onBehalfOfChair: true } : {}),
-    });
+      revision.review.status,
+      result.state,
+      {
+        ...(result.record.event === 'open' ? { openedAt: now, delegateId: extra.delegateId ?? null, invitedIds: extra.invitedIds ?? [] } : {}),
+        ...(decided ? { decidedAt: now } : {}),
+      },
+      entry(plan, user, kinds[result.record.event], {
+        revisionId,
+        revisionNumber: revision.number,
+        hash: revision.hash,
+        ...(result.record.reason ? { reason: result.record.reason } : {}),
+        ...(result.record.delegated ? { onBehalfOfChair: true } : {}),
+      }, now),
+    );
+    if (!updated) throw new AppError(409, 'review_changed', 'The review changed meanwhile; reload and try again.');
     const after = (await revisions.find(revisionId))!;
     await notifyReviewStep(deps, plan, user, revision, after, result.record.event);
     return present(plan, user, after);

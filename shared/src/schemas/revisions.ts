@@ -118,6 +118,10 @@ export const AUDIT_KINDS = [
   'plan.settingsChanged',
   'thread.resolved',
   'thread.reopened',
+  // What staff and members write on the record itself (issue 15).
+  'thread.responded',
+  'comment.deleted',
+  'kpi.actualRecorded',
 ] as const;
 export const AuditKind = z.enum(AUDIT_KINDS);
 export type AuditKind = z.infer<typeof AuditKind>;
@@ -134,9 +138,26 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
+/** A page holds at most this many entries; the reader asks for the next with its cursor. */
+export const MAX_AUDIT_PAGE = 500;
+
+/** Which page of the record: `limit` entries numbered below `before` (from the newest when absent). */
+export const AuditQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(MAX_AUDIT_PAGE).default(100),
+  before: z.coerce.number().int().min(1).optional(),
+});
+export type AuditQuery = z.infer<typeof AuditQuery>;
+
 export const AuditResponse = z.object({
   entries: z.array(AuditEntry),
-  /** Whether the whole chain, up to the newest entry, still verifies. */
+  /** The cursor of the next (older) page: pass it as `before`. Null on the last page. */
+  next: z.number().int().nullable(),
+  /**
+   * Whether the chain still verifies: every entry appended since the last check, and each
+   * entry on this page on its own. A full walk of the whole chain is `pnpm cli audit verify`.
+   */
   intact: z.boolean(),
   firstBroken: z.number().int().nullable(),
+  /** The newest entry of the whole log: written down outside, it shows later whether entries were removed. */
+  head: z.object({ seq: z.number().int(), hash: z.string() }).nullable(),
 });

@@ -1,6 +1,6 @@
-import type { Member } from '@sakutei/shared';
+import type { AuditEntry, Member } from '@sakutei/shared';
 import { ResourceStatus } from '../../app/ResourceStatus';
-import { useEffect, useId, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useApiResource } from '../../app/useApiResource';
 import { useI18n } from '../../i18n';
 import { getAuditLog, type AuditLog as AuditLogData } from '../../lib/revisionsApi';
@@ -32,8 +32,61 @@ export function AuditLog({ planId, members, refreshKey }: Props) {
         {t('revisions.audit.title')}
       </h2>
       <ResourceStatus resource={resource} failedMessage={t('revisions.audit.loadFailed')} onRetry={reload} quiet />
-      {resource.status === 'loaded' && <AuditTable log={resource.data} members={members} labelledBy={headingId} />}
+      {resource.status === 'loaded' && <AuditPages key={resource.data.entries[0]?.seq ?? 0} planId={planId} first={resource.data} members={members} labelledBy={headingId} />}
     </section>
+  );
+}
+
+type Older = { entries: AuditEntry[]; next: number | null; firstBroken: number | null };
+
+const earliest = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b));
+
+/**
+ * The newest page, then older pages on request (the server's cursor), so every entry can be
+ * reached however many were recorded after it. Keyed by the newest entry: a reload that
+ * brings a new entry starts again from the top.
+ */
+function AuditPages({ planId, first, members, labelledBy }: { planId: string; first: AuditLogData; members: readonly Member[]; labelledBy: string }) {
+  const { t } = useI18n();
+  const [older, setOlder] = useState<Older>({ entries: [], next: first.next, firstBroken: null });
+  const [loading, setLoading] = useState<'idle' | 'loading' | 'failed'>('idle');
+  const next = older.entries.length > 0 ? older.next : first.next;
+  const more = useCallback(async () => {
+    if (next === null) return;
+    setLoading('loading');
+    try {
+      const page = await getAuditLog(planId, undefined, next);
+      setOlder((o) => ({ entries: [...o.entries, ...page.entries], next: page.next, firstBroken: earliest(o.firstBroken, page.firstBroken) }));
+      setLoading('idle');
+    } catch {
+      setLoading('failed');
+    }
+  }, [planId, next]);
+  // Each page was checked when it was read: the record holds only if every page did.
+  const firstBroken = earliest(first.firstBroken, older.firstBroken);
+  const log = { ...first, entries: [...first.entries, ...older.entries], intact: firstBroken === null, firstBroken };
+
+  return (
+    <>
+      <AuditTable log={log} members={members} labelledBy={labelledBy} />
+      {next !== null && (
+        <p className="audit-more">
+          <button type="button" className="button" data-testid="audit-more" onClick={() => void more()} disabled={loading === 'loading'}>
+            {loading === 'loading' ? t('revisions.audit.loadingMore') : t('revisions.audit.more')}
+          </button>
+          {loading === 'failed' && (
+            <span role="alert" className="audit-more__failed">
+              {t('revisions.audit.moreFailed')}
+            </span>
+          )}
+        </p>
+      )}
+      {first.head && (
+        <p className="audit-head" data-testid="audit-head" data-seq={first.head.seq} title={t('revisions.audit.headHint')}>
+          {t('revisions.audit.head', { seq: first.head.seq, hash: first.head.hash })}
+        </p>
+      )}
+    </>
   );
 }
 

@@ -1,12 +1,26 @@
-import { isRole, type AuditEntry } from '@sakutei/shared';
+import { DISPOSITIONS, isRole, type AuditEntry, type Disposition } from '@sakutei/shared';
 import type { MessageKey, Translate } from '../../i18n';
 import { shortHash, stageText } from './revisionText';
+
+const isDisposition = (value: string): value is Disposition => (DISPOSITIONS as readonly string[]).includes(value);
 
 /** What happened, as the record's reader says it. */
 export const auditKindText = (entry: AuditEntry, t: Translate) => t(`revisions.audit.kind.${entry.kind}` satisfies MessageKey);
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 const count = (value: unknown): number | null => (typeof value === 'number' && Number.isInteger(value) ? value : null);
+
+/** An actual as stored on the record ({ kind, value, sub, met, note }), in the 一覧's own marks. */
+function actualText(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = value as Record<string, unknown>;
+  if (v['kind'] === 'number' && typeof v['value'] === 'number') return typeof v['sub'] === 'number' ? `${v['value']}（${v['sub']}）` : String(v['value']);
+  if (v['kind'] === 'none') return '—';
+  if (v['kind'] === 'withheld') return 'X';
+  // A cleared cell ('blank') has no value to show; the kind says it was recorded.
+  if (v['kind'] === 'judgement') return `${v['met'] === true ? '達成' : '未達成'}${text(v['note']) ? ` ${text(v['note'])}` : ''}`;
+  return null;
+}
 
 function roleText(value: unknown, t: Translate): string | null {
   const role = text(value);
@@ -43,6 +57,20 @@ export function auditDetails(entry: AuditEntry, t: Translate, nameOf: (userId: s
     if (email !== null) parts.push(email);
     const offered = roleText(d['to'], t);
     if (offered !== null) parts.push(offered);
+  }
+  if (entry.kind === 'thread.responded') {
+    const disposition = text(d['disposition']);
+    if (disposition !== null && isDisposition(disposition)) parts.push(t('revisions.audit.disposition', { label: t(`comments.disposition.${disposition}`) }));
+    const response = text(d['response']);
+    if (response !== null) parts.push(t('revisions.audit.response', { text: response }));
+  }
+  if (entry.kind === 'kpi.actualRecorded') {
+    const kpi = text(d['kpi']);
+    if (kpi !== null) parts.push(t('revisions.audit.kpi', { name: kpi }));
+    const year = count(d['fiscalYear']);
+    if (year !== null) parts.push(t('revisions.audit.fiscalYear', { year }));
+    const value = actualText(d['value']);
+    if (value !== null) parts.push(t('revisions.audit.value', { value }));
   }
   if (d['onBehalfOfChair'] === true) parts.push(t('revisions.audit.onBehalf'));
   const reason = text(d['reason']);

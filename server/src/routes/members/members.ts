@@ -3,6 +3,7 @@ import { resetPath } from '../../auth/oneTimeTokens';
 import { WindowCounter } from '../../auth/windowCounter';
 import type { AppDeps, AppEnv } from '../../env';
 import { AppError, forbidden, notFound } from '../../errors';
+import { userRateLimit } from '../../middleware/rateLimit';
 import { canChangeMembership, canChangeRoleOf, canIssueResetLinkFor, canListMembers, canSetMemberAttributes } from '../../policies/membership';
 import { absoluteLink, mailIfEnabled } from '../../services/accountMail';
 import { memberSetAttributes } from '../../services/memberSetAttributes';
@@ -11,12 +12,21 @@ import { resetLinkIssue } from '../../services/passwordReset';
 import { requireUser } from '../guards';
 import { listMembersRoute, memberResetLinkRoute, removeMemberRoute, setMemberAttributesRoute, setMemberRoleRoute } from './schema';
 
+/**
+ * Role changes per member of staff: every change is an entry in the audit log, so a burst of
+ * them could bury the record's other entries; and a real secretariat changes a few roles at
+ * a time. Counted in-process, like the other per-user limits.
+ */
+export const ROLE_CHANGE_RATE_LIMIT = { limit: 20, windowMs: 10 * 60_000, concurrent: 2 };
+
 const appointedByAdministrators = () =>
   forbidden('The chair and the vice chair are appointed by the installation’s administrators.');
 
 export function memberRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
   const { workspaces, members } = deps.storage;
   const resetLinks = new WindowCounter(30, 60 * 60_000);
+  // PUT (change) and DELETE (end) a membership share one budget.
+  app.use('/api/workspaces/:id/members/:userId', userRateLimit(ROLE_CHANGE_RATE_LIMIT));
 
   /** The caller's role in the workspace; outsiders get "not found" so ids reveal nothing. */
   async function roleIn(workspaceId: string, userId: string) {

@@ -23,6 +23,7 @@ export const setMemberRoleRoute = createRoute({
   tags: ['members'],
   summary:
     "Change a member's role (secretariat only; not to or from chair or vice chair, which administrators appoint). Open connections follow at once.",
+  description: 'Role changes and removals share a budget of 20 per member of staff per 10 minutes (429 with Retry-After beyond it).',
   security: cookieAuth,
   request: { params: MemberParams, body: { required: true, content: { 'application/json': { schema: SetRoleRequest } } } },
   responses: {
@@ -31,6 +32,7 @@ export const setMemberRoleRoute = createRoute({
     401: errorResponses[401],
     403: errorResponses[403],
     404: errorResponses[404],
+    429: errorResponses[429],
   },
 });
 
@@ -39,9 +41,16 @@ export const removeMemberRoute = createRoute({
   path: '/api/workspaces/{id}/members/{userId}',
   tags: ['members'],
   summary: 'Remove a member from the council (secretariat only; not the chair or vice chair). Their open connections close.',
+  description: 'Shares the role changes\' budget: 20 per member of staff per 10 minutes (429 with Retry-After beyond it).',
   security: cookieAuth,
   request: { params: MemberParams },
-  responses: { 200: json(OkResponse, 'Removed.'), 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] },
+  responses: {
+    200: json(OkResponse, 'Removed.'),
+    401: errorResponses[401],
+    403: errorResponses[403],
+    404: errorResponses[404],
+    429: errorResponses[429],
+  },
 });
 
 export const setMemberAttributesRoute = createRoute({

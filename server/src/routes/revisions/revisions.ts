@@ -6,6 +6,7 @@ import { compareDocx, compareHtml, revisionDocx, revisionHtml } from '../../serv
 import { revisionService } from '../../services/revisions';
 import { loadVisiblePlan } from '../../services/visiblePlan';
 import { iso } from '../../presenters/time';
+import { entryHolds } from '../../storage/auditChain';
 import { docxDownload } from '../downloads';
 import { requireUser } from '../guards';
 import {
@@ -56,8 +57,10 @@ export function revisionRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
     .openapi(exportRevisionRoute, async (c) => {
       const { planTitle, revision, snapshot } = await service.forExport(requireUser(c), c.req.valid('param').revisionId);
       const { format, calendar } = c.req.valid('query');
-      if (format === 'html') return c.html(revisionHtml(planTitle, revision, snapshot, { calendar }), 200);
-      const bytes = await revisionDocx(planTitle, revision, snapshot, { calendar });
+      // The audit chain's head, printed on the paper: kept outside the database, it shows later whether entries were removed.
+      const options = { calendar, auditHead: await audit.head() };
+      if (format === 'html') return c.html(revisionHtml(planTitle, revision, snapshot, options), 200);
+      const bytes = await revisionDocx(planTitle, revision, snapshot, options);
       const { body, headers } = docxDownload(bytes, `${planTitle}_第${revision.number}版.docx`, `revision-${revision.number}.docx`);
       return c.body(body, 200, headers);
     })
@@ -78,7 +81,14 @@ export function revisionRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
       const user = requireUser(c);
       const plan = await loadVisiblePlan(workspaces, user.id, c.req.valid('param').id);
       if (!can(plan.role, 'members.read')) throw forbidden('The record is for the council and its secretariat.');
-      const [entries, verdict] = await Promise.all([audit.listForPlan(plan.id, plan.workspaceId, 500), audit.verify()]);
+      const { limit, before } = c.req.valid('query');
+      // One more than asked shows whether an older page follows. The chain is verified from
+      // the last checkpoint (the new tail), and each entry shown is checked on its own.
+      const [page, verdict, head] = await Promise.all([audit.listForPlan(plan.id, plan.workspaceId, limit + 1, before), audit.verifyRecent(), audit.head()]);
+      const entries = page.slice(0, limit);
+      const firstBroken = [verdict.firstBroken, ...entries.filter((e) => !entryHolds(e)).map((e) => e.seq)]
+        .filter((seq): seq is number => seq !== null)
+        .reduce<number | null>((min, seq) => (min === null || seq < min ? seq : min), null);
       return c.json(
         {
           entries: entries.map((e) => ({
@@ -91,8 +101,10 @@ export function revisionRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
             hash: e.hash,
             prevHash: e.prevHash,
           })),
-          intact: verdict.firstBroken === null,
-          firstBroken: verdict.firstBroken,
+          next: page.length > limit ? entries.at(-1)!.seq : null,
+          intact: firstBroken === null,
+          firstBroken,
+          head,
         },
         200,
       );

@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import {
+  AuditQuery,
   AuditResponse,
   CALENDARS,
   COMPARE_ORDERS,
@@ -144,7 +145,9 @@ export const auditRoute = createRoute({
   path: '/api/plans/{id}/audit',
   tags: ['revisions'],
   summary: "The plan's entries of the hash-chained audit log (reviews, approvals, thread resolutions) and its council's role changes, newest first, with whether the chain verifies.",
+  description:
+    'One page at a time: `limit` entries (1–500, default 100) numbered below `before`; the response\'s `next` is the `before` of the following page, null on the last. `head` is the newest entry of the whole log, to be kept outside (`pnpm cli audit verify --head HASH` checks it later).',
   security: cookieAuth,
-  request: { params: PlanParams },
+  request: { params: PlanParams, query: AuditQuery },
   responses: { 200: json(AuditResponse, 'The log.'), ...errors },
 });

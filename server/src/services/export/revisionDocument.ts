@@ -13,9 +13,16 @@ import { proseToHtml } from './proseHtml';
  * was approved.
  */
 
-export type RevisionExportOptions = { calendar: Calendar };
+export type RevisionExportOptions = {
+  calendar: Calendar;
+  /** The audit log's newest entry when the file was made: a copy of the chain's head kept on paper. */
+  auditHead?: { seq: number; hash: string } | null;
+};
 
 const dated = (iso: string | null, calendar: Calendar) => (iso ? formatDate(new Date(iso), calendar) : '');
+
+/** The audit chain's head as printed under a revision's title (`pnpm cli audit verify --head` checks it). */
+const auditHeadLine = (head: RevisionExportOptions['auditHead']) => (head ? `監査記録 第${head.seq}件 ${head.hash}` : null);
 
 export function revisionMeta(revision: Revision, calendar: Calendar): string {
   const parts = [
@@ -37,13 +44,23 @@ function tables(snapshot: PlanSnapshot, calendar: Calendar): Array<{ heading: st
   return out;
 }
 
+function headHtml(options: RevisionExportOptions): string {
+  const line = auditHeadLine(options.auditHead);
+  return line ? `<p class="meta">${escapeHtml(line)}</p>` : '';
+}
+
+const headDocx = (options: RevisionExportOptions) => {
+  const line = auditHeadLine(options.auditHead);
+  return line ? [meta(line)] : [];
+};
+
 const docTitle = (revision: Revision) => `第${revision.number}版`;
 
 export function revisionHtml(planTitle: string, revision: Revision, snapshot: PlanSnapshot, options: RevisionExportOptions): string {
   const sections: HtmlSection[] = [
     {
       landscape: false,
-      html: `<h1>${escapeHtml(planTitle)}</h1><p class="meta">${escapeHtml(revisionMeta(revision, options.calendar))}</p>${proseToHtml(snapshot.prose)}`,
+      html: `<h1>${escapeHtml(planTitle)}</h1><p class="meta">${escapeHtml(revisionMeta(revision, options.calendar))}</p>${headHtml(options)}${proseToHtml(snapshot.prose)}`,
     },
     ...tables(snapshot, options.calendar).map(({ heading, table }) => ({
       landscape: isWide(table),
@@ -55,7 +72,10 @@ export function revisionHtml(planTitle: string, revision: Revision, snapshot: Pl
 
 export function revisionDocx(planTitle: string, revision: Revision, snapshot: PlanSnapshot, options: RevisionExportOptions): Promise<Buffer> {
   const sections: SectionSpec[] = [
-    { landscape: false, children: [title(planTitle), meta(revisionMeta(revision, options.calendar)), ...proseToDocx(snapshot.prose, contentWidth(false))] },
+    {
+      landscape: false,
+      children: [title(planTitle), meta(revisionMeta(revision, options.calendar)), ...headDocx(options), ...proseToDocx(snapshot.prose, contentWidth(false))],
+    },
   ];
   for (const { heading, table } of tables(snapshot, options.calendar)) {
     const landscape = isWide(table);
