@@ -67,6 +67,10 @@ export function measureRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
       });
       if (outcome === 'missing') throw notFound('KPI');
       if (outcome) throw new AppError(400, outcome.code, outcome.message);
+      // Staff enter actuals here, not through an edit of their own: the record says who entered which figure.
+      const kpi = await deps.rooms.use(plan.docName, (room) => readKpiRecord(room.doc, kpiId)?.name ?? '');
+      const details = { kpiId, kpi, fiscalYear, value };
+      await deps.storage.audit.append({ at: Date.now(), kind: 'kpi.actualRecorded', workspaceId: plan.workspaceId, planId: plan.id, actorId: user.id, details });
       return c.json({ ok: true as const }, 200);
     })
     .openapi(spreadsheetRowsRoute, async (c) => {
