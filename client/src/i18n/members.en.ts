@@ -124,6 +124,7 @@ export const membersEn: Record<keyof typeof membersJa, string> = {
   'invite.error.signedInAsOther': 'This invitation is for {email}. You are signed in with another account: sign out, then open the link again.',
   'invite.error.wrongPassword': 'The password is incorrect.',
   'invite.error.weakPassword': 'A password needs at least 10 characters.',
+  'invite.error.commonPassword': 'This password is too easy to guess (one of the most common, or one character repeated). Choose another.',
   'invite.error.name': 'Enter your name.',
   'invite.error.rateLimited': 'Too many attempts. Wait a little and try again.',
   'invite.error.failed': 'Something went wrong. Try again later.',

@@ -123,6 +123,7 @@ export const membersJa = {
   'invite.error.signedInAsOther': 'この招待は {email} 宛てです。別のアカウントでログインしているため、ログアウトしてからもう一度リンクを開いてください。',
   'invite.error.wrongPassword': 'パスワードが正しくありません。',
   'invite.error.weakPassword': 'パスワードは10文字以上にしてください。',
+  'invite.error.commonPassword': 'このパスワードは推測されやすいため使えません（よく使われるパスワードや、同じ文字の繰り返し）。別のものにしてください。',
   'invite.error.name': '氏名を入力してください。',
   'invite.error.rateLimited': '試行回数が多すぎます。しばらく待ってから、もう一度お試しください。',
   'invite.error.failed': '処理できませんでした。時間をおいて、もう一度お試しください。',

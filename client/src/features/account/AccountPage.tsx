@@ -14,6 +14,7 @@ function accountErrorKey(error: unknown): MessageKey {
   if (error instanceof ApiError) {
     if (error.code === 'wrong_password') return 'account.error.wrongPassword';
     if (error.code === 'weak_password') return 'invite.error.weakPassword';
+    if (error.code === 'common_password') return 'invite.error.commonPassword';
     if (error.code === 'email_taken') return 'account.email.taken';
     if (error.code === 'rate_limited') return 'invite.error.rateLimited';
   }

@@ -11,6 +11,7 @@ function resetErrorKey(error: unknown): MessageKey {
   if (error instanceof ApiError) {
     if (error.code === 'reset_link_invalid' || error.code === 'invalid_request') return 'reset.error.invalid';
     if (error.code === 'weak_password') return 'invite.error.weakPassword';
+    if (error.code === 'common_password') return 'invite.error.commonPassword';
     if (error.code === 'rate_limited') return 'invite.error.rateLimited';
   }
   return 'invite.error.failed';

@@ -33,6 +33,7 @@ function failureKey(error: unknown): MessageKey {
     if (error.code === 'already_set_up') return 'setup.done';
     if (error.code === 'email_taken') return 'setup.emailTaken';
     if (error.code === 'weak_password') return 'setup.passwordShort';
+    if (error.code === 'common_password') return 'invite.error.commonPassword';
   }
   return 'setup.failed';
 }

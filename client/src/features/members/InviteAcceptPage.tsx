@@ -23,6 +23,7 @@ function inviteErrorKey(error: unknown): MessageKey {
     council_archived: 'invite.error.archived',
     wrong_password: 'invite.error.wrongPassword',
     weak_password: 'invite.error.weakPassword',
+    common_password: 'invite.error.commonPassword',
     name_required: 'invite.error.name',
     rate_limited: 'invite.error.rateLimited',
     invalid_request: 'invite.error.notFound',
