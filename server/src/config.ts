@@ -47,6 +47,16 @@ export const ConfigSchema = z.object({
   /** Sync requests (each answered with up to the whole document) one connection may send per second, and at once. */
   SAKUTEI_WS_SYNC_REQUESTS_PER_SEC: z.coerce.number().positive().default(DEFAULT_RATE_LIMITS.syncRequestsPerSecond),
   SAKUTEI_WS_SYNC_REQUEST_BURST: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMITS.syncRequestBurst),
+  /** What one connection's document updates may cost per second, and at once (structs, deleted ranges, 64 content bytes each). */
+  SAKUTEI_WS_COST_PER_SEC: z.coerce.number().positive().default(DEFAULT_RATE_LIMITS.costPerSecond),
+  SAKUTEI_WS_COST_BURST: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMITS.costBurst),
+  /** The same for all of one person's connections together, in every document. */
+  SAKUTEI_WS_USER_COST_PER_SEC: z.coerce.number().positive().default(DEFAULT_RATE_LIMITS.userCostPerSecond),
+  SAKUTEI_WS_USER_COST_BURST: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMITS.userCostBurst),
+  /** Open websockets one person may have at once, across documents; more are closed with 4429. */
+  SAKUTEI_WS_MAX_SOCKETS_PER_USER: z.coerce.number().int().min(1).default(20),
+  /** Open event streams (/api/plans/:id/events) one person may have at once; more are answered 429. */
+  SAKUTEI_SSE_MAX_STREAMS_PER_USER: z.coerce.number().int().min(1).default(20),
   /** Frames dropped over those rates (the allowance refills over 10 s) before the socket is closed with 4429. */
   SAKUTEI_WS_FLOOD_DROPS: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMITS.floodDrops),
   /** Malformed or refused messages after which a connection is closed with 4408. */
@@ -61,6 +71,8 @@ export const ConfigSchema = z.object({
   SAKUTEI_YJS_MAX_CLIENTS: z.coerce.number().int().min(1).default(DEFAULT_UPDATE_LIMITS.maxClients),
   /** Most bytes of content (text, values, binary) in one update. */
   SAKUTEI_YJS_MAX_CONTENT_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_UPDATE_LIMITS.maxContentBytes),
+  /** Most one update may cost (structs, deleted ranges, 64 content bytes each); costlier ones are refused. */
+  SAKUTEI_YJS_MAX_COST: z.coerce.number().int().min(1000).default(DEFAULT_UPDATE_LIMITS.maxCost),
   /** Largest presence state (JSON bytes) one client may publish. */
   SAKUTEI_AWARENESS_MAX_STATE_BYTES: z.coerce.number().int().min(256).default(DEFAULT_AWARENESS_LIMITS.maxStateBytes),
   /** Where the built client lives; the server serves it when present. */
@@ -118,6 +130,10 @@ export type Config = {
   /** How long a connection may stay silent before its request (or first websocket frame) arrives. */
   handshakeTimeoutMs: number;
   roomLimits: RoomLimits;
+  /** Open websockets one person may have at once, across documents. */
+  maxSocketsPerUser: number;
+  /** Open plan event streams one person may have at once. */
+  maxEventStreamsPerUser: number;
   clientDir: string;
   /** Origin (and path prefix) of the app as people reach it, without a trailing slash; links in mail start with it. */
   publicUrl: string;
@@ -183,6 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         maxClock: e.SAKUTEI_YJS_MAX_CLOCK,
         maxClients: e.SAKUTEI_YJS_MAX_CLIENTS,
         maxContentBytes: e.SAKUTEI_YJS_MAX_CONTENT_BYTES,
+        maxCost: e.SAKUTEI_YJS_MAX_COST,
       },
       awareness: { maxStateBytes: e.SAKUTEI_AWARENESS_MAX_STATE_BYTES },
       rate: {
@@ -193,9 +210,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         syncRequestsPerSecond: e.SAKUTEI_WS_SYNC_REQUESTS_PER_SEC,
         syncRequestBurst: e.SAKUTEI_WS_SYNC_REQUEST_BURST,
         floodDrops: e.SAKUTEI_WS_FLOOD_DROPS,
+        costPerSecond: e.SAKUTEI_WS_COST_PER_SEC,
+        costBurst: e.SAKUTEI_WS_COST_BURST,
+        userCostPerSecond: e.SAKUTEI_WS_USER_COST_PER_SEC,
+        userCostBurst: e.SAKUTEI_WS_USER_COST_BURST,
       },
       maxRefusals: e.SAKUTEI_WS_MAX_REFUSALS,
     },
+    maxSocketsPerUser: e.SAKUTEI_WS_MAX_SOCKETS_PER_USER,
+    maxEventStreamsPerUser: e.SAKUTEI_SSE_MAX_STREAMS_PER_USER,
     clientDir: path.resolve(e.SAKUTEI_CLIENT_DIR ?? new URL('../../client/dist', import.meta.url).pathname),
     // Port 0 (a free port, as in tests) is known only once listening: the server fills it in then.
     publicUrl: (e.SAKUTEI_PUBLIC_URL ?? (e.PORT === 0 ? '' : `http://${e.HOST}:${e.PORT}`)).replace(/\/+$/, ''),

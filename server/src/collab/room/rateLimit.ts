@@ -15,6 +15,19 @@ export type RateLimits = {
   syncRequestBurst: number;
   /** Dropped frames tolerated (the allowance refills over ten seconds) before the socket is closed. */
   floodDrops: number;
+  /**
+   * What the updates of one connection may cost (updateGuard's `updateCost`: structs, deleted
+   * ranges, content) per second, and at once. Counting frames alone let one frame carry a
+   * million structs; this charges each by what it makes the server (and every reader) do.
+   */
+  costPerSecond: number;
+  costBurst: number;
+  /**
+   * The same for all of one person's connections together, in every room: opening more
+   * sockets, or reconnecting again and again with fresh ones, buys no more than this.
+   */
+  userCostPerSecond: number;
+  userCostBurst: number;
 };
 
 export const DEFAULT_RATE_LIMITS: RateLimits = {
@@ -25,6 +38,13 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   syncRequestsPerSecond: 0.2,
   syncRequestBurst: 3,
   floodDrops: 100,
+  // A burst holds the largest update (DEFAULT_UPDATE_LIMITS.maxCost), so an offline day merges
+  // in one go; a person's holds two, for two tabs coming back online at once. Typing costs a
+  // few units a second; the refill bounds a sender to about a tenth of a core.
+  costPerSecond: 5_000,
+  costBurst: 50_000,
+  userCostPerSecond: 10_000,
+  userCostBurst: 100_000,
 };
 
 /** Tokens refill continuously at `perSecond` up to `capacity`; a frame spends `cost` of them. */
@@ -42,12 +62,73 @@ export class TokenBucket {
   }
 
   take(cost = 1): boolean {
+    if (this.available() < cost) return false;
+    this.tokens -= cost;
+    return true;
+  }
+
+  /** The tokens there are now. */
+  available(): number {
     const t = this.now();
     this.tokens = Math.min(this.capacity, this.tokens + ((t - this.last) / 1000) * this.perSecond);
     this.last = t;
-    if (this.tokens < cost) return false;
+    return this.tokens;
+  }
+
+  /** Spends `cost` whether or not there is that much: work already done is paid for, into debt if need be. */
+  charge(cost: number): void {
+    this.available();
     this.tokens -= cost;
-    return true;
+  }
+
+  /** Milliseconds until the bucket is full again. */
+  msUntilFull(): number {
+    return (Math.max(0, this.capacity - this.available()) / this.perSecond) * 1000;
+  }
+
+  get full(): boolean {
+    return this.available() >= this.capacity;
+  }
+}
+
+/**
+ * What each person's updates may still cost, across all their connections and rooms. Buckets
+ * are kept by person, not by socket, so a new socket starts with what the person has left; a
+ * full bucket is the same as none, so full ones are forgotten from time to time.
+ */
+export class UserCostBudgets {
+  private readonly buckets = new Map<string, TokenBucket>();
+  private spends = 0;
+
+  constructor(
+    private readonly perSecond: number,
+    private readonly capacity: number,
+    private readonly now?: () => number,
+  ) {}
+
+  available(user: string): number {
+    return this.buckets.get(user)?.available() ?? this.capacity;
+  }
+
+  charge(user: string, cost: number): void {
+    let bucket = this.buckets.get(user);
+    if (!bucket) this.buckets.set(user, (bucket = new TokenBucket(this.perSecond, this.capacity, this.now)));
+    bucket.charge(cost);
+    if (++this.spends % 1024 === 0) this.forgetFull();
+  }
+
+  msUntilFull(user: string): number {
+    return this.buckets.get(user)?.msUntilFull() ?? 0;
+  }
+
+  /** People with a budget not yet refilled (for tests). */
+  get tracked(): number {
+    this.forgetFull();
+    return this.buckets.size;
+  }
+
+  private forgetFull(): void {
+    for (const [user, bucket] of this.buckets) if (bucket.full) this.buckets.delete(user);
   }
 }
 
@@ -62,6 +143,8 @@ export type Admission = 'accept' | 'drop' | 'flood';
 export class FrameBudget {
   private readonly buckets: Record<FrameKind, TokenBucket>;
   private readonly drops: TokenBucket;
+  /** What this connection's updates may still cost. */
+  readonly cost: TokenBucket;
 
   constructor(limits: RateLimits, now?: () => number) {
     this.buckets = {
@@ -70,10 +153,16 @@ export class FrameBudget {
       syncRequest: new TokenBucket(limits.syncRequestsPerSecond, limits.syncRequestBurst, now),
     };
     this.drops = new TokenBucket(limits.floodDrops / 10, limits.floodDrops, now);
+    this.cost = new TokenBucket(limits.costPerSecond, limits.costBurst, now);
   }
 
   admit(kind: FrameKind): Admission {
     if (this.buckets[kind].take()) return 'accept';
+    return this.drop();
+  }
+
+  /** A frame dropped for another reason (its cost) counts against the same allowance. */
+  drop(): Admission {
     return this.drops.take() ? 'drop' : 'flood';
   }
 }

@@ -1,6 +1,7 @@
 import type { DocStore } from '../../storage';
 import type { DocBus, DocChannel } from '../cluster/bus';
-import { type Connection, type Peer, Room, type RoomOptions, type RoomSocket } from './room';
+import { UserCostBudgets } from './rateLimit';
+import { type Connection, DEFAULT_ROOM_LIMITS, type Peer, Room, type RoomOptions, type RoomSocket } from './room';
 
 export type RegistryOptions = RoomOptions & {
   idleMs: number;
@@ -20,10 +21,16 @@ export class RoomRegistry {
   private readonly channels = new Map<string, DocChannel>();
   private closing = false;
 
+  private readonly options: RegistryOptions;
+
   constructor(
     private readonly store: DocStore,
-    private readonly options: RegistryOptions,
-  ) {}
+    options: RegistryOptions,
+  ) {
+    // One budget per person for all rooms: editing in several documents buys no more.
+    const rate = (options.limits ?? DEFAULT_ROOM_LIMITS).rate;
+    this.options = { ...options, userBudgets: options.userBudgets ?? new UserCostBudgets(rate.userCostPerSecond, rate.userCostBurst) };
+  }
 
   /** Connects a socket to a document, loading it if needed. */
   async join(docName: string, socket: RoomSocket, peer: Peer): Promise<Connection> {

@@ -21,8 +21,8 @@ import {
   encodeUpdate,
   isEmptyUpdate,
 } from './protocol';
-import { DEFAULT_RATE_LIMITS, FrameBudget, type FrameKind, type RateLimits } from './rateLimit';
-import { DEFAULT_UPDATE_LIMITS, type UpdateLimits, unmetDependency, validateStateVector, validateUpdate } from './updateGuard';
+import { DEFAULT_RATE_LIMITS, FrameBudget, type FrameKind, type RateLimits, UserCostBudgets } from './rateLimit';
+import { DEFAULT_UPDATE_LIMITS, OverBudget, type UpdateLimits, type UpdateShape, unmetDependency, validateStateVector, validateUpdate } from './updateGuard';
 
 /** The transport, reduced to what a room needs. Any websocket (or a test fake) fits. */
 export interface RoomSocket {
@@ -48,6 +48,8 @@ export class Connection {
   dropped = 0;
   /** Frames carrying document changes that were refused or dropped: what a stored-ack reply reports. */
   lostUpdates = 0;
+  /** A sync request to send once the budgets have refilled, after an update was dropped for its cost. */
+  resync: NodeJS.Timeout | null = null;
   constructor(
     readonly room: Room,
     readonly socket: RoomSocket,
@@ -82,6 +84,8 @@ export type RoomOptions = {
   /** How long presence changes are collected before they are relayed (ms); 0 relays each at once. */
   awarenessBatchMs?: number;
   compactor?: Compactor;
+  /** What each person's updates may cost across rooms; shared by every room of a registry. */
+  userBudgets?: UserCostBudgets;
 };
 
 /** An update applied as it arrived, from a connection or from another process. */
@@ -133,6 +137,7 @@ export class Room {
   private compaction: Promise<void> | null = null;
   /** Presence ids speaking through other processes: no connection here may claim them. */
   private readonly peerClientIds = new Set<number>();
+  private readonly userBudgets: UserCostBudgets;
 
   private constructor(
     readonly name: string,
@@ -144,6 +149,7 @@ export class Room {
     this.compactEvery = options.compactEvery ?? 500;
     this.compactor = options.compactor ?? compactFromMemory;
     this.limits = options.limits ?? DEFAULT_ROOM_LIMITS;
+    this.userBudgets = options.userBudgets ?? new UserCostBudgets(this.limits.rate.userCostPerSecond, this.limits.rate.userCostBurst);
     this.awarenessBatch = new AwarenessBatch(options.awarenessBatchMs ?? DEFAULT_AWARENESS_BATCH_MS, this.relayAwareness);
     // The server is no participant: it holds no presence of its own.
     this.awareness.setLocalState(null);
@@ -215,6 +221,7 @@ export class Room {
   /** Removes a connection and the presence it spoke for. */
   leave(conn: Connection): void {
     if (!this.connections.delete(conn)) return;
+    if (conn.resync) clearTimeout(conn.resync);
     if (conn.clientIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.clientIds], null);
     }
@@ -333,7 +340,18 @@ export class Room {
       }
       return;
     }
-    const shape = validateUpdate(update, this.limits.update);
+    const user = conn.peer.id;
+    const allowance = Math.min(conn.budget.cost.available(), this.userBudgets.available(user));
+    let shape: UpdateShape;
+    try {
+      shape = validateUpdate(update, this.limits.update, allowance);
+    } catch (err) {
+      if (err instanceof OverBudget) return this.dropForCost(conn, err.cost);
+      throw err;
+    }
+    // Paid for before anything else is done with it: the checks below cost in proportion too.
+    conn.budget.cost.charge(shape.cost);
+    this.userBudgets.charge(user, shape.cost);
     const unmet = unmetDependency(shape, (client) => Y.getState(this.doc.store, client));
     if (unmet !== null) {
       this.refuse(conn);
@@ -349,6 +367,30 @@ export class Room {
     // What the update would leave in the document must be what every reader can read (shapeGuard.ts).
     if (shapeViolation(this.doc, update) !== null) return this.refuse(conn);
     Y.applyUpdate(this.doc, update, new Incoming(conn, update));
+  }
+
+  /**
+   * An update over what its sender may spend now is dropped like a frame over the rate
+   * (rateLimit.ts), not refused like a malformed one: it is honest traffic that came too fast
+   * (a day offline merging in several tabs at once), so it counts against the flood allowance,
+   * and a sender that keeps at it is closed with 4429 like any flood. What was read of it is
+   * charged, so retrying at once is cheap to refuse. Once the budgets have refilled, the
+   * sender is asked for our state again, and its sync reply brings what was dropped.
+   * (An update over the per-update cap instead fails the guard as malformed: no wait helps it.)
+   */
+  private dropForCost(conn: Connection, cost: number): void {
+    conn.budget.cost.charge(cost);
+    this.userBudgets.charge(conn.peer.id, cost);
+    conn.dropped++;
+    conn.lostUpdates++;
+    if (conn.budget.drop() === 'flood') return this.expel(conn, CLOSE_CODES.rateLimited, 'updates cost more than allowed');
+    if (conn.resync) return;
+    const wait = Math.max(conn.budget.cost.msUntilFull(), this.userBudgets.msUntilFull(conn.peer.id));
+    conn.resync = setTimeout(() => {
+      conn.resync = null;
+      if (this.connections.has(conn)) conn.socket.send(encodeSyncStep1(this.doc));
+    }, wait);
+    conn.resync.unref();
   }
 
   private receiveAwareness(conn: Connection, update: Uint8Array): void {

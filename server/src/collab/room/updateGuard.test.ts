@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { misplacedOrigin } from './originGuard';
-import { MalformedUpdate, type UpdateShape, unmetDependency, validateStateVector, validateUpdate } from './updateGuard';
+import { DEFAULT_UPDATE_LIMITS, MalformedUpdate, OverBudget, type UpdateShape, unmetDependency, updateCost, validateStateVector, validateUpdate } from './updateGuard';
 
 // ---------------------------------------------------------------- real edits
 
@@ -366,7 +366,7 @@ describe('validateUpdate on hostile input', () => {
     for (const clock of [2 ** 31, 2 ** 53 - 2, 2 ** 53 - 1]) expectMalformed(stringItem({ clock }));
     expect(() => validateUpdate(stringItem({ clock: 2 ** 31 - 3 }))).not.toThrow();
     expectMalformed(stringItem({ clock: 2 ** 31 - 2 })); // 'abc' would end past 2^31
-    expect(() => validateUpdate(stringItem({ clock: 2 ** 53 - 10 }), { maxClock: 2 ** 53 - 1, maxClients: 10, maxContentBytes: 1024 })).not.toThrow();
+    expect(() => validateUpdate(stringItem({ clock: 2 ** 53 - 10 }), { ...DEFAULT_UPDATE_LIMITS, maxClock: 2 ** 53 - 1, maxClients: 10, maxContentBytes: 1024 })).not.toThrow();
     expectMalformed(new Uint8Array([1, 1, 7, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f]));
     // A deletion of 2^40 clocks.
     expectMalformed(bytes((e) => [0, 1, 7, 1, 0, 2 ** 40].forEach((n) => encoding.writeVarUint(e, n))));
@@ -379,9 +379,9 @@ describe('validateUpdate on hostile input', () => {
       encoding.writeVarUint(e, 0);
     });
     expect(() => validateUpdate(many)).not.toThrow();
-    expect(() => validateUpdate(many, { maxClock: 2 ** 31, maxClients: 2, maxContentBytes: 1024 })).toThrow(MalformedUpdate);
+    expect(() => validateUpdate(many, { ...DEFAULT_UPDATE_LIMITS, maxClients: 2, maxContentBytes: 1024 })).toThrow(MalformedUpdate);
     const big = stringItem({ text: 'x'.repeat(2000) });
-    expect(() => validateUpdate(big, { maxClock: 2 ** 31, maxClients: 2, maxContentBytes: 1024 })).toThrow(MalformedUpdate);
+    expect(() => validateUpdate(big, { ...DEFAULT_UPDATE_LIMITS, maxClients: 2, maxContentBytes: 1024 })).toThrow(MalformedUpdate);
   });
 
   it('refuses values Yjs could decode but never encode again', () => {
@@ -520,5 +520,54 @@ describe('validateStateVector', () => {
     expect(() => validateStateVector(new Uint8Array([0]))).not.toThrow();
     for (let n = 0; n < sv.length; n++) expect(() => validateStateVector(sv.subarray(0, n))).toThrow(MalformedUpdate);
     expect(() => validateStateVector(new Uint8Array([0x80, 0x94, 0xeb, 0xdc, 0x03, 1, 0]))).toThrow(MalformedUpdate);
+  });
+});
+
+describe('the cost of an update', () => {
+  /** `count` GC structs of one tick from one client, then `ranges` deleted ranges over them. */
+  const gcStructs = (count: number, ranges = 0) =>
+    bytes((e) => {
+      [1, count, 7, 0].forEach((n) => encoding.writeVarUint(e, n));
+      for (let i = 0; i < count; i++) [0, 1].forEach((n) => encoding.writeVarUint(e, n));
+      encoding.writeVarUint(e, ranges > 0 ? 1 : 0);
+      if (ranges > 0) [7, ranges].forEach((n) => encoding.writeVarUint(e, n));
+      for (let i = 0; i < ranges; i++) [i, 1].forEach((n) => encoding.writeVarUint(e, n));
+    });
+
+  it('counts structs, deleted ranges and content', () => {
+    expect(validateUpdate(gcStructs(500)).cost).toBe(500);
+    expect(validateUpdate(gcStructs(500, 300)).cost).toBe(800);
+    // One struct with 6400 bytes of text (and two of length) costs one plus a hundred.
+    expect(validateUpdate(stringItem({ text: 'x'.repeat(6400) })).cost).toBe(1 + updateCost(0, 0, 6402));
+    expect(updateCost(0, 0, 6402)).toBe(100);
+  });
+
+  it('refuses an update over the cap from the counts it declares, before reading what they announce', () => {
+    const limits = { ...DEFAULT_UPDATE_LIMITS, maxCost: 1_000 };
+    expect(() => validateUpdate(gcStructs(1_000), limits)).not.toThrow();
+    expect(() => validateUpdate(gcStructs(1_001), limits)).toThrow(/costs more than 1000/);
+    expect(() => validateUpdate(gcStructs(600, 401), limits)).toThrow(/costs more than 1000/);
+    // A million structs announced over two million zero bytes: reading even the first of them
+    // would fail on its zero length, so the cost is what stopped the guard.
+    const header = bytes((e) => [1, 1_000_000, 7, 0].forEach((n) => encoding.writeVarUint(e, n)));
+    const announced = new Uint8Array(header.length + 2_000_000);
+    announced.set(header);
+    expect(() => validateUpdate(announced)).toThrow(/costs more than 50000/);
+    expect(() => validateUpdate(announced, { ...DEFAULT_UPDATE_LIMITS, maxCost: 2_000_000 })).toThrow(/length 0 out of range/);
+  });
+
+  it('stops at what the sender may still spend, and says how much it read', () => {
+    let thrown: unknown;
+    try {
+      validateUpdate(gcStructs(400, 300), DEFAULT_UPDATE_LIMITS, 500);
+    } catch (err) {
+      thrown = err;
+    }
+    expect(thrown).toBeInstanceOf(OverBudget);
+    expect(thrown).not.toBeInstanceOf(MalformedUpdate);
+    expect((thrown as OverBudget).cost).toBe(700);
+    expect(validateUpdate(gcStructs(400, 300), DEFAULT_UPDATE_LIMITS, 700).cost).toBe(700);
+    // Over the cap is refused as malformed whatever the allowance.
+    expect(() => validateUpdate(gcStructs(400, 300), { ...DEFAULT_UPDATE_LIMITS, maxCost: 600 }, 500)).toThrow(MalformedUpdate);
   });
 });

@@ -10,13 +10,52 @@ export type UpdateLimits = {
   maxClients: number;
   /** Bytes of item content (text, JSON, binary, values) in one update. */
   maxContentBytes: number;
+  /**
+   * The most one update may cost, in `updateCost` units. An update over it is refused as if
+   * malformed: it can never be applied, however long the sender waits.
+   */
+  maxCost: number;
 };
+
+/**
+ * Content bytes that cost as much as one struct. Decoding a million two-byte values (2 MB)
+ * takes Yjs about as long as applying thirty thousand minimal structs: 64 bytes a unit.
+ */
+export const CONTENT_BYTES_PER_COST = 64;
 
 export const DEFAULT_UPDATE_LIMITS: UpdateLimits = {
   maxClock: 2 ** 31,
   maxClients: 10_000,
   maxContentBytes: 4 * 1024 * 1024,
+  // Yjs applies about this many of the cheapest structs in ~100 ms on the reference machine
+  // (2 cores, shared; docs/reliability.md), and a long day of typing offline merges into about
+  // a third of it (tests/integration/hostileCost.test.ts), so a real offline merge still fits.
+  maxCost: 50_000,
 };
+
+/**
+ * What applying an update costs the server (and every browser it is relayed to), in units of
+ * one struct: its structs, its deleted ranges, and its content by `CONTENT_BYTES_PER_COST`.
+ * The guard counts them while it reads, from the counts the encoding declares before the
+ * structs they announce, so an update far over the limit is refused after reading a few bytes.
+ */
+export function updateCost(structs: number, deletedRanges: number, contentBytes: number): number {
+  return structs + deletedRanges + Math.floor(contentBytes / CONTENT_BYTES_PER_COST);
+}
+
+/**
+ * The update costs more than the sender may spend right now (`validateUpdate`'s allowance):
+ * not malformed, as it may fit once the sender's budget has refilled. `cost` is what had been
+ * read when the guard stopped, which the sender is charged for.
+ */
+export class OverBudget extends Error {
+  constructor(
+    readonly cost: number,
+    readonly allowance: number,
+  ) {
+    super(`update costs more than the ${allowance} the sender may spend now`);
+  }
+}
 
 /**
  * What a validated update contains, as far as deciding whether it can be applied goes:
@@ -40,6 +79,8 @@ export type UpdateShape = {
   refClock: number[];
   /** Per client, the end of the furthest deleted range. */
   deletesUpTo: Map<number, number>;
+  /** What applying it costs (`updateCost`). */
+  cost: number;
 };
 
 // The low five bits of a struct's info byte (Yjs `contentRefs`).
@@ -58,8 +99,12 @@ const TYPE_REF_COUNT = 7;
  * It refuses more than Yjs would where no encoder produces the input (zero-length structs,
  * a client twice, trailing bytes, parent info other than 0/1) and where Yjs would accept what
  * it cannot encode again (BigInts, values nested deeper than JSON.stringify can bear).
+ *
+ * Its cost is counted as it reads: past `limits.maxCost` it fails as malformed, past
+ * `allowance` (what the sender may still spend) it throws `OverBudget`, either way before
+ * reading further, so refusing an expensive update costs no more than the allowance.
  */
-export function validateUpdate(update: Uint8Array, limits: UpdateLimits = DEFAULT_UPDATE_LIMITS): UpdateShape {
+export function validateUpdate(update: Uint8Array, limits: UpdateLimits = DEFAULT_UPDATE_LIMITS, allowance = Infinity): UpdateShape {
   const r = new BoundedReader(update);
   const shape: UpdateShape = {
     groups: [],
@@ -74,9 +119,17 @@ export function validateUpdate(update: Uint8Array, limits: UpdateLimits = DEFAUL
     refClient: [],
     refClock: [],
     deletesUpTo: new Map(),
+    cost: 0,
   };
   let contentBytes = 0;
+  let structs = 0;
+  let deletedRanges = 0;
   const seen = new Set<number>();
+  const charge = () => {
+    shape.cost = updateCost(structs, deletedRanges, contentBytes);
+    if (shape.cost > limits.maxCost) r.fail(`costs more than ${limits.maxCost} (structs, deleted ranges and content)`);
+    if (shape.cost > allowance) throw new OverBudget(shape.cost, allowance);
+  };
 
   const readClock = (what: string): number => {
     const clock = r.readVarUint();
@@ -106,6 +159,8 @@ export function validateUpdate(update: Uint8Array, limits: UpdateLimits = DEFAUL
   if (groupCount > limits.maxClients) r.fail(`${groupCount} clients in one update`);
   for (let g = 0; g < groupCount; g++) {
     const structCount = r.readCount('struct count', 2);
+    structs += structCount;
+    charge();
     const client = r.readVarUint();
     if (seen.has(client)) r.fail(`client ${client} appears twice`);
     seen.add(client);
@@ -140,6 +195,7 @@ export function validateUpdate(update: Uint8Array, limits: UpdateLimits = DEFAUL
         length = readContent(r, ref, limits);
         contentBytes += r.pos - start;
         if (contentBytes > limits.maxContentBytes) r.fail(`more than ${limits.maxContentBytes} bytes of content`);
+        charge();
       }
       if (clock + length > limits.maxClock) r.fail(`struct ${client}:${clock} ends beyond the clock limit`);
       shape.length.push(length);
@@ -159,6 +215,8 @@ export function validateUpdate(update: Uint8Array, limits: UpdateLimits = DEFAUL
   for (let c = 0; c < deleteClients; c++) {
     const client = r.readVarUint();
     const ranges = r.readCount('deleted range count', 2);
+    deletedRanges += ranges;
+    charge();
     for (let i = 0; i < ranges; i++) {
       const clock = readClock('deleted clock');
       const end = clock + readLength('deleted length');
