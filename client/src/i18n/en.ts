@@ -60,7 +60,7 @@ export const en: Record<MessageKey, string> = {
   'plan.accessRefused': 'The connection to this plan was refused: your access was revoked or is not allowed.',
   'plan.documentMissing': "This plan's document could not be found.",
   'plan.originRejected': 'The server does not accept connections from this page.',
-  'plan.tooManyMessages': 'The server closed the connection because this page sent too many invalid or too frequent messages. Reload the page to reconnect.',
+  'plan.tooManyMessages': 'The server closed the connection because this page sent too many invalid or too frequent messages, or too many pages of yours are open at once. Close the pages you do not need and reload this one to reconnect.',
   'plan.editorLabel': 'Plan text',
   'plan.yourRole': 'Your role: {role}',
 

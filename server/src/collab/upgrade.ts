@@ -51,6 +51,23 @@ export function collabUpgrades(deps: AppDeps, wss: WebSocketServer) {
     }
   }, HEARTBEAT_MS);
   heartbeat.unref();
+  /** Open sockets per person, across documents: each holds a room's attention and a budget's share. */
+  const socketsOf = new Map<string, number>();
+  /**
+   * Takes one of a person's socket places until the connection's TCP socket closes (however it
+   * ends, even before the upgrade completes); null when they already hold as many as allowed.
+   */
+  function claimPlace(userId: string, socket: Duplex): boolean {
+    const open = socketsOf.get(userId) ?? 0;
+    if (open >= deps.config.maxSocketsPerUser) return false;
+    socketsOf.set(userId, open + 1);
+    socket.once('close', () => {
+      const left = (socketsOf.get(userId) ?? 1) - 1;
+      if (left > 0) socketsOf.set(userId, left);
+      else socketsOf.delete(userId);
+    });
+    return true;
+  }
 
   async function authenticate(req: IncomingMessage, docName: string): Promise<CollabAuth> {
     const url = new URL(req.url ?? '/', 'http://placeholder');
@@ -151,6 +168,13 @@ export function collabUpgrades(deps: AppDeps, wss: WebSocketServer) {
     authenticate(req, docName).then(
       (auth) => {
         if (socket.destroyed) return;
+        // Refused after the upgrade, with a close code, as other refusals are: a browser sees
+        // the code (4429: do not retry) where a refused upgrade would only show a failed socket
+        // that it retries for ever.
+        if (auth.ok && !claimPlace(auth.peer.id, socket)) {
+          console.warn(`collab ${docName}: refused ${auth.peer.id} a socket, ${deps.config.maxSocketsPerUser} already open`);
+          auth = { ok: false, code: CLOSE_CODES.rateLimited, reason: 'too many open connections' };
+        }
         wss.handleUpgrade(req, socket, head, (raw) => {
           socket.off('error', ignore);
           serve(raw, auth, docName);
