@@ -24,4 +24,5 @@ export * from './format/dates';
 export * from './format/dateTime';
 export * from './format/fieldLabels';
 export * from './format/search';
+export * from './format/xmlText';
 export * from './plans/index';

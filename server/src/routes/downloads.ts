@@ -1,4 +1,4 @@
-import { CSV_BOM, neutraliseFormulas, toDelimited } from '@sakutei/shared/measures';
+import { toCsv } from '@sakutei/shared/measures';
 import { type SheetOptions, writeSheet } from '../services/spreadsheet';
 
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -14,7 +14,14 @@ export function docxDownload(bytes: Buffer | Uint8Array, fileName: string, ascii
   return { body: new Uint8Array(bytes), headers: { 'content-type': DOCX_TYPE, 'content-disposition': attachment(fileName, asciiName) } };
 }
 
-export type TableFile = { fileName: string; asciiName: string; sheetName: string; headerRows: number };
+export type TableFile = {
+  fileName: string;
+  asciiName: string;
+  sheetName: string;
+  headerRows: number;
+  /** 0-based columns of figures, where a CSV keeps a plain negative number a number (see `formulaSafeCell`). */
+  figureColumns?: readonly number[];
+};
 
 /**
  * A table handed out as CSV (UTF-8 with BOM for Excel, formula-looking cells defused) or as
@@ -23,7 +30,7 @@ export type TableFile = { fileName: string; asciiName: string; sheetName: string
 export async function tableDownload(rows: string[][], file: TableFile, format: 'csv' | 'xlsx', sheet: SheetOptions = {}) {
   if (format === 'csv') {
     return {
-      body: CSV_BOM + toDelimited(neutraliseFormulas(rows), ','),
+      body: toCsv(rows, file.figureColumns),
       headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': attachment(`${file.fileName}.csv`, `${file.asciiName}.csv`) },
     };
   }

@@ -23,6 +23,7 @@ export * from './import/importLog';
 export * from './import/planImport';
 export * from './import/pasteTarget';
 export * from './export/rows';
+export * from './export/csv';
 export * from './text/contacts';
 export * from './text/kpiText';
 export * from './report';

@@ -3,6 +3,7 @@ import { MAX_SPREADSHEET_BYTES } from '@sakutei/shared';
 import {
   actualRefusal,
   deriveTable,
+  kpiListFigureColumns,
   kpiListRows,
   measureTableRows,
   readKpiRecord,
@@ -47,7 +48,8 @@ export function measureRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
       const table = await deps.rooms.use(plan.docName, (room) => readMeasureTable(room.doc));
       const derived = deriveTable(table);
       const rows = query.table === 'kpis' ? kpiRowsIn(kpiListRows(derived, table.settings), table.settings, query.calendar) : measureTableRows(derived);
-      const { body, headers } = await tableDownload(rows, EXPORTS[query.table], query.format, { planTitle: plan.title, calendar: query.calendar });
+      const file = { ...EXPORTS[query.table], figureColumns: query.table === 'kpis' ? kpiListFigureColumns(table.settings) : [] };
+      const { body, headers } = await tableDownload(rows, file, query.format, { planTitle: plan.title, calendar: query.calendar });
       return c.body(body, 200, headers);
     })
     .openapi(recordActualRoute, async (c) => {

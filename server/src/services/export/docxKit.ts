@@ -1,4 +1,4 @@
-import type { DiffSegment } from '@sakutei/shared';
+import { type DiffSegment, xmlSafeText } from '@sakutei/shared';
 import {
   AlignmentType,
   Document,
@@ -18,6 +18,7 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
+import JSZip from 'jszip';
 import { type BodyCell, type DocTable, cellSpan, cellText, fitWidths } from './docTable';
 
 /**
@@ -75,8 +76,32 @@ export function packDocument(planTitle: string, docTitle: string, sections: read
       styles: { default: { document: { run: { font: { ascii: FONT, eastAsia: FONT, hAnsi: FONT }, size: 20 } } } },
       sections: built,
     }),
-  );
+  ).then(xmlSafePackage);
 }
+
+/**
+ * The package with every XML part made fit for XML 1.0 (`xmlSafeText`). The docx library
+ * escapes markup but writes controls, noncharacters and unpaired surrogates as they come, and
+ * one of them anywhere (a revision name, a pasted paragraph, a comment) makes Word refuse the
+ * whole file. Text reaches the parts by many roads (runs, table cells, the page header, the
+ * document's title), so the one place that sees all of it is the finished package. Nothing is
+ * rewritten unless a part needed it, which for ordinary plans is never.
+ */
+async function xmlSafePackage(bytes: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(bytes);
+  let changed = false;
+  for (const file of Object.values(zip.files)) {
+    if (file.dir || !/\.(xml|rels)$/.test(file.name)) continue;
+    const text = await file.async('string');
+    const safe = xmlSafeText(text);
+    if (safe === text) continue;
+    zip.file(file.name, safe);
+    changed = true;
+  }
+  return changed ? zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', mimeType: DOCX_MIME }) : bytes;
+}
+
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export function segmentRuns(segments: readonly DiffSegment[]): TextRun[] {
   return segments.flatMap((segment) =>

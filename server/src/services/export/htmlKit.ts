@@ -1,4 +1,4 @@
-import type { DiffSegment } from '@sakutei/shared';
+import { type DiffSegment, xmlSafeText } from '@sakutei/shared';
 import { type BodyCell, type DocTable, cellSpan, cellText, fitWidths, isWide } from './docTable';
 
 /**
@@ -45,7 +45,9 @@ export type HtmlSection = { html: string; landscape: boolean };
 export function htmlPage(options: { planTitle: string; docTitle: string; landscape: boolean; sections: readonly HtmlSection[] }): string {
   const header = `${options.planTitle}　${options.docTitle}`;
   const body = options.sections.map((section) => (section.landscape && !options.landscape ? `<section class="wide">${section.html}</section>` : `<section>${section.html}</section>`)).join('');
-  return `<!doctype html><html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(header)}</title><style>${printCss(header, options.landscape)}</style></head><body><div class="running-head" aria-hidden="true"><span>${escapeHtml(header)}</span></div>${body}</body></html>`;
+  // The one place every print page passes: controls XML forbids are dropped here as in the
+  // Word file (a browser shows them as boxes, and a saved page would not reopen as XHTML).
+  return xmlSafeText(`<!doctype html><html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(header)}</title><style>${printCss(header, options.landscape)}</style></head><body><div class="running-head" aria-hidden="true"><span>${escapeHtml(header)}</span></div>${body}</body></html>`);
 }
 
 export function segmentsHtml(segments: readonly DiffSegment[]): string {

@@ -46,6 +46,14 @@ export function kpiListRows(derived: DerivedTable, settings: MeasureSettings): s
   return years.length > 0 ? [first, second, ...rows] : [first, ...rows];
 }
 
+/**
+ * The 成果指標一覧's figure columns (基準値, 目標値 and each year's 実績値), 0-based: a CSV
+ * writes a plain number in them as a number rather than neutralising it as text.
+ */
+export function kpiListFigureColumns(settings: MeasureSettings): number[] {
+  return [2, 3, ...settings.actualYears.map((_, i) => 4 + i)];
+}
+
 /** `4年度` as the programme prints it, unless the era would be ambiguous on reading back. */
 function yearHeader(year: number): string {
   const short = formatFiscalYear(year, 'eraYearOnly');

@@ -79,12 +79,3 @@ describe('toDelimited', () => {
     );
   });
 });
-
-describe('neutraliseFormulas', () => {
-  it('defuses cells a spreadsheet would run, and leaves numbers and text alone', async () => {
-    const { neutraliseFormulas } = await import('./delimited');
-    expect(neutraliseFormulas([['=HYPERLINK("http://x","y")', '+1', '@SUM(A1)', '-cmd', '-3', '-0.5', '△3', '110 店舗', '']])).toEqual([
-      ["'=HYPERLINK(\"http://x\",\"y\")", "'+1", "'@SUM(A1)", "'-cmd", '-3', '-0.5', '△3', '110 店舗', ''],
-    ]);
-  });
-});

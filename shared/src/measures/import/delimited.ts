@@ -135,14 +135,3 @@ function quoteIfNeeded(cell: string, delimiter: Delimiter, first: boolean): stri
     (first && cell.startsWith(CSV_BOM));
   return needsQuotes ? `"${cell.replaceAll('"', '""')}"` : cell;
 }
-
-/**
- * Cells a spreadsheet would run as a formula (`=HYPERLINK(…)`, `+…`, `@SUM(…)`, `-…` that is
- * not a number) are prefixed with an apostrophe, which Excel takes as "text". Used for files
- * we hand out; the importer takes the apostrophe off again.
- */
-export function neutraliseFormulas(rows: string[][]): string[][] {
-  return rows.map((row) => row.map((cell) => (FORMULA_START.test(cell) ? `'${cell}` : cell)));
-}
-
-const FORMULA_START = /^(?:[=+@\t\r]|-(?![\d.]))/;

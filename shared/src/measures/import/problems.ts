@@ -1,3 +1,5 @@
+import { unneutralise } from '../export/csv';
+
 /**
  * What an import could not take as it stands. An import never fails as a whole for a bad
  * row: it takes what it can and lists the rest, so the user can fix the source and paste
@@ -106,5 +108,8 @@ export function checkImportSize(rows: string[][]): { rows: string[][]; problems:
  * U+3000), and the apostrophe our exports put before text that looks like a formula.
  */
 export function cleanCell(cell: string | undefined): string {
-  return (cell ?? '').replace(/^\s+|\s+$/g, '').replace(/^'(?=[=+@-])/, '');
+  const trimmed = (cell ?? '').replace(/^\s+|\s+$/g, '');
+  const plain = unneutralise(trimmed);
+  // Behind the apostrophe may sit a neutralised leading tab or line break, which is trimmed like any other.
+  return plain === trimmed ? plain : plain.replace(/^\s+/, '');
 }

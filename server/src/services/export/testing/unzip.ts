@@ -1,7 +1,12 @@
 import { inflateRawSync } from 'node:zlib';
 
-/** The entries of a zip archive (a DOCX or XLSX file) by name, inflated: enough for tests to read the XML inside. */
-export function unzip(bytes: Buffer): Map<string, string> {
+/**
+ * The entries of a zip archive (a DOCX or XLSX file) by name, inflated: enough for tests to
+ * read the XML inside. With `strictUtf8`, an entry that is not valid UTF-8 (an unpaired
+ * surrogate encoded as is, say) throws instead of reading as U+FFFD, as Word would refuse it.
+ */
+export function unzip(bytes: Buffer, { strictUtf8 = false } = {}): Map<string, string> {
+  const decoder = new TextDecoder('utf-8', { fatal: strictUtf8, ignoreBOM: true });
   let end = bytes.length - 22;
   while (end >= 0 && bytes.readUInt32LE(end) !== 0x06054b50) end--;
   if (end < 0) throw new Error('not a zip archive');
@@ -16,7 +21,7 @@ export function unzip(bytes: Buffer): Map<string, string> {
     const local = bytes.readUInt32LE(offset + 42);
     const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
     const data = bytes.subarray(start, start + size);
-    entries.set(name, (method === 8 ? inflateRawSync(data) : data).toString('utf8'));
+    entries.set(name, decoder.decode(method === 8 ? inflateRawSync(data) : data));
     offset += 46 + skip;
   }
   return entries;
