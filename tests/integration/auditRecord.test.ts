@@ -125,6 +125,34 @@ describe('what staff write is on the record', () => {
   });
 });
 
+describe('separation of duties (item 5)', () => {
+  it('keeps the chair and vice chair from staff; administrators appoint them, on the record', async () => {
+    const members = (await staff.request('GET', `/api/workspaces/${plan.workspaceId}/members`)).body.members as Array<{ userId: string; email: string; role: string }>;
+    const chairId = members.find((m) => m.role === 'chair')!.userId;
+    const target = members.find((m) => m.email === 'member2@example.jp')!;
+    const memberPath = (userId: string) => `/api/workspaces/${plan.workspaceId}/members/${userId}`;
+    const before = (await staff.request('GET', auditPath('?limit=1'))).body.head.seq as number;
+    // Staff can neither make anyone chair or vice chair, nor demote or remove the chair, nor invite one.
+    for (const role of ['chair', 'vice_chair']) expect((await staff.request('PUT', memberPath(target.userId), { role })).status, role).toBe(403);
+    expect((await staff.request('PUT', memberPath(chairId), { role: 'member' })).status).toBe(403);
+    expect((await staff.request('DELETE', memberPath(chairId))).status).toBe(403);
+    const invite = await staff.request('POST', `/api/workspaces/${plan.workspaceId}/invitations`, { email: 'vice@example.jp', role: 'vice_chair' });
+    expect([400, 403]).toContain(invite.status);
+    expect((await staff.request('GET', auditPath('?limit=1'))).body.head.seq).toBe(before);
+
+    // An administrator appoints and removes a vice chair; both are recorded with the administrator as actor.
+    const admin = await signedIn(server.url, 'admin@example.jp');
+    const appointed = await admin.request('PUT', `/api/admin/councils/${plan.workspaceId}/leaders`, { email: 'member2@example.jp', role: 'vice_chair' });
+    expect(appointed.status).toBe(200);
+    expect((await admin.request('DELETE', `/api/admin/councils/${plan.workspaceId}/leaders/${target.userId}`)).status).toBe(200);
+    const entries = ((await staff.request('GET', auditPath('?limit=2'))).body.entries as Array<Entry & { actor: { id: string } | null }>).reverse();
+    expect(entries.map((e) => [e.kind, e.details['to'], e.actor?.id])).toEqual([
+      ['role.changed', 'vice_chair', admin.user.id],
+      ['role.changed', 'member', admin.user.id],
+    ]);
+  });
+});
+
 describe('role changes', () => {
   it('are rate-limited per actor with 429 and Retry-After, and a refused change changes nothing', async () => {
     const members = (await staff.request('GET', `/api/workspaces/${plan.workspaceId}/members`)).body.members as Array<{ userId: string; email: string; role: string }>;

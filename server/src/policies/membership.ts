@@ -1,4 +1,4 @@
-import { type ManagedRole, type Role, can, isManagedRole } from '@sakutei/shared';
+import { type Role, type SecretariatRole, can, isSecretariatRole } from '@sakutei/shared';
 
 export const canListMembers = (role: Role | null) => can(role, 'members.read');
 export const canManageMembers = (role: Role | null) => can(role, 'members.manage');
@@ -7,17 +7,18 @@ export const canChangeRoleOf = (actorId: string, targetId: string, actorRole: Ro
   canManageMembers(actorRole) && actorId !== targetId;
 
 /**
- * Staff change or end a membership only below the chair: the chair and the vice chair are
- * appointed by the installation's administrators, and staff give only the roles below them.
+ * Staff change or end a membership only below the chair: the role table (APPOINTED_BY) leaves
+ * the chair and the vice chair to the installation's administrators, and staff give only the
+ * roles below them.
  */
 export const canChangeMembership = (targetRole: Role, newRole: Role | null = null) =>
-  isManagedRole(targetRole) && (newRole === null || isManagedRole(newRole));
+  isSecretariatRole(targetRole) && (newRole === null || isSecretariatRole(newRole));
 
 /** What a council records of its members (所属・区分・任期) is the secretariat's to keep, the chair's included. */
 export const canSetMemberAttributes = (actorRole: Role | null) => canManageMembers(actorRole);
 
 /** Staff invite by e-mail, with the roles they may give. */
-export const canInvite = (actorRole: Role | null, role: Role): role is ManagedRole => canManageMembers(actorRole) && isManagedRole(role);
+export const canInvite = (actorRole: Role | null, role: Role): role is SecretariatRole => canManageMembers(actorRole) && isSecretariatRole(role);
 
 /**
  * Staff issue a password-reset link only for a member of their council whose membership they
@@ -25,4 +26,4 @@ export const canInvite = (actorRole: Role | null, role: Role): role is ManagedRo
  * and never for an administrator: the link is a way into the account, and staff hold it.
  */
 export const canIssueResetLinkFor = (actorId: string, actorRole: Role | null, target: { userId: string; role: Role; isAdmin: boolean }) =>
-  canManageMembers(actorRole) && actorId !== target.userId && isManagedRole(target.role) && !target.isAdmin;
+  canManageMembers(actorRole) && actorId !== target.userId && isSecretariatRole(target.role) && !target.isAdmin;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CAPABILITIES, ROLES, ROLE_CAPABILITIES, can, docAccessOf, isRole, weakerDocAccess } from './roles';
+import { APPOINTED_BY, CAPABILITIES, ROLES, ROLE_CAPABILITIES, SECRETARIAT_ROLES, can, docAccessOf, isRole, isSecretariatRole, weakerDocAccess } from './roles';
 
 describe('role → capability table', () => {
   it('gives every role read access and only known capabilities', () => {
@@ -58,5 +58,21 @@ describe('document access', () => {
     expect(isRole('vice_chair')).toBe(true);
     expect(isRole('admin')).toBe(false);
     expect(isRole('')).toBe(false);
+  });
+});
+
+describe('who appoints each role (separation of duties)', () => {
+  it('leaves the chair and the vice chair to administrators, and the rest to the secretariat', () => {
+    expect(ROLES.filter((r) => APPOINTED_BY[r] === 'administrators')).toEqual(['chair', 'vice_chair']);
+    expect(SECRETARIAT_ROLES).toEqual(['member', 'staff', 'observer']);
+    for (const role of ROLES) expect(isSecretariatRole(role)).toBe(APPOINTED_BY[role] === 'secretariat');
+  });
+
+  it('never lets those who manage members appoint anyone who decides a review', () => {
+    // Deciding outright (the chair) or on the chair's behalf (a vice chair, by delegation).
+    const deciders = ROLES.filter((r) => can(r, 'review.decide') || r === 'vice_chair');
+    for (const role of deciders) expect(isSecretariatRole(role), role).toBe(false);
+    // Nor does a role the secretariat gives hold the decision itself.
+    for (const role of SECRETARIAT_ROLES) expect(can(role, 'review.decide'), role).toBe(false);
   });
 });

@@ -50,6 +50,31 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = 
   observer: ['plan.read'],
 };
 
+/**
+ * Who gives and takes away each role, as data: `administrators` of the installation (the CLI,
+ * the administration screens) or the council's `secretariat` (staff, `members.manage`;
+ * administrators may too). Separation of duties: the chair decides what staff freeze and
+ * the vice chair may decide in the chair's place, so staff never appoint or remove either.
+ */
+export const APPOINTED_BY = {
+  chair: 'administrators',
+  vice_chair: 'administrators',
+  member: 'secretariat',
+  staff: 'secretariat',
+  observer: 'secretariat',
+} as const satisfies Readonly<Record<Role, 'administrators' | 'secretariat'>>;
+
+/** The roles the council's secretariat gives, changes and ends (APPOINTED_BY says `secretariat`). */
+export type SecretariatRole = { [R in Role]: (typeof APPOINTED_BY)[R] extends 'secretariat' ? R : never }[Role];
+
+/** Whether staff may give this role, or change or end a membership that has it. */
+export function isSecretariatRole(role: Role): role is SecretariatRole {
+  return APPOINTED_BY[role] === 'secretariat';
+}
+
+/** The roles staff give, in the table's order: for a choice of role and a request schema. */
+export const SECRETARIAT_ROLES = ROLES.filter(isSecretariatRole) as unknown as readonly [SecretariatRole, ...SecretariatRole[]];
+
 /** Whether a member with `role` holds `capability`; no role (not a member) holds nothing. */
 export function can(role: Role | null | undefined, capability: Capability): boolean {
   return role != null && ROLE_CAPABILITIES[role].includes(capability);

@@ -1,17 +1,16 @@
 import { z } from 'zod';
-import { ROLES, type Role } from '../access/roles';
+import { ROLES, SECRETARIAT_ROLES, type SecretariatRole, isSecretariatRole } from '../access/roles';
 
 /**
- * The roles a council's secretariat gives and takes away. The chair and the vice chair are
- * appointed by the installation's administrators, so staff neither give nor change them.
+ * The roles a council's secretariat gives and takes away, read from the role table
+ * (APPOINTED_BY): the chair and the vice chair are appointed by the installation's
+ * administrators, so staff neither give nor change them.
  */
-export const MANAGED_ROLES = ['member', 'staff', 'observer'] as const satisfies readonly Role[];
-export type ManagedRole = (typeof MANAGED_ROLES)[number];
+export const MANAGED_ROLES = SECRETARIAT_ROLES;
+export type ManagedRole = SecretariatRole;
 
 /** Whether staff may give this role, or change or end a membership that has it. */
-export function isManagedRole(role: Role): role is ManagedRole {
-  return (MANAGED_ROLES as readonly string[]).includes(role);
-}
+export const isManagedRole = isSecretariatRole;
 
 /** 区分: which side of the community a member speaks for. */
 export const MEMBER_CATEGORIES = ['academic', 'business', 'association', 'public', 'government'] as const;

@@ -63,6 +63,12 @@ export function MembersTable({ members, meId, canManage, today, onEdit, onRemove
                   <button type="button" className="button button--quiet" onClick={() => onEdit(m)} aria-label={`${t('members.edit')}: ${m.name}`}>
                     {t('members.edit')}
                   </button>
+                  {/* The role table leaves these to administrators: say so where the remove button would be. */}
+                  {!isManagedRole(m.role) && (
+                    <span className="members-note" data-testid="member-appointed-note">
+                      {t('members.edit.roleLocked')}
+                    </span>
+                  )}
                   {managed && (
                     <>
                       <button type="button" className="button button--quiet" onClick={() => onReset(m)} aria-label={`${t('members.reset')}: ${m.name}`}>
