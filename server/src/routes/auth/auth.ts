@@ -5,7 +5,8 @@ import { startSession } from '../../auth/sessions';
 import type { AppDeps, AppEnv } from '../../env';
 import { AppError } from '../../errors';
 import { clearSessionCookie, setSessionCookie } from '../../middleware/session';
-import { WindowCounter } from '../../auth/windowCounter';
+import { knownDevice, rememberDevice } from '../../auth/knownDevice';
+import { SignInThrottle } from '../../auth/signInThrottle';
 import { presentMe, presentUser } from '../../presenters/user';
 import { requireUser } from '../guards';
 import { meRoute, signInRoute, signOutEverywhereRoute, signOutRoute } from './schema';
@@ -19,10 +20,9 @@ export const passwordLoginOff = () =>
 export function authRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
   const { accounts, workspaces } = deps.storage;
   const secure = deps.config.secureCookies;
-  // Every attempt counts per address; only failures count per account, so guessing one
-  // password from many machines stops while a member signing in on several devices does not.
-  const byAddress = new WindowCounter(100, 60_000); // a council meeting signs in from one city-hall address
-  const byAccount = new WindowCounter(10, 15 * 60_000);
+  // Back-off per (account, source), caps per address, and a per-account cap that sources the
+  // account signed in from before are exempt from: guessing stays slow, lock-out impossible.
+  const throttle = new SignInThrottle();
 
   return app
     .openapi(signInRoute, async (c) => {
@@ -30,7 +30,8 @@ export function authRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
       const { email, password } = c.req.valid('json');
       const address = getConnInfo(c).remote.address ?? 'unknown';
       const account = email.toLowerCase();
-      const wait = Math.max(byAddress.hit(address), byAccount.blockedFor(account));
+      const source = { account, address, device: knownDevice(c, deps.secret, account) };
+      const wait = throttle.attempt(source);
       if (wait > 0) {
         c.header('Retry-After', String(wait));
         throw new AppError(429, 'rate_limited', `Too many sign-in attempts. Try again in ${wait} seconds.`);
@@ -39,12 +40,14 @@ export function authRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
       const usable = user && (!user.isDemo || deps.config.demo);
       const ok = await verifyPassword(usable ? user.passwordHash : await decoyPasswordHash(), password);
       if (!usable || !ok) {
-        byAccount.hit(account);
+        throttle.failed(source);
         throw invalidCredentials();
       }
       // Refused (account_deactivated) only after the password matched, so the answer reveals nothing to a guesser.
       const { token, session } = await startSession(deps.storage, user.id);
+      throttle.succeeded(source);
       setSessionCookie(c, token, session.expiresAt, secure);
+      rememberDevice(c, deps.secret, account, source.device, secure);
       return c.json({ user: presentUser(user) }, 200);
     })
     .openapi(signOutRoute, async (c) => {
