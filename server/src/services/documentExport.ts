@@ -1,7 +1,50 @@
+import type { PlanSnapshot, Revision } from '@sakutei/shared';
+import type { AnnualReport } from '@sakutei/shared/measures';
+import { runHeavy } from '../work/heavyWork';
+import type { CompareExportOptions } from './export/compareDocument';
+import type { ReportDocumentMeta } from './export/reportDocument';
+import type { RevisionExportOptions } from './export/revisionDocument';
+import type { TaskInput } from '../work/tasks';
+
 /**
- * Printable and Word renderings of a frozen revision and of a 新旧対照表. The work is done
- * in ./export/: one table model (docTable), its Word (docxKit) and print (htmlKit) forms,
- * the plan's tables (planTables) and the prose renderers.
+ * Printable and Word renderings of a frozen revision, of a 新旧対照表 and of the annual report,
+ * as the routes call them: each runs on a heavy-work thread (work/pool.ts), so a large plan's
+ * Word file takes a thread for its second of CPU, not the event loop everyone shares. The
+ * rendering itself is in ./export/: one table model (docTable), its Word (docxKit) and print
+ * (htmlKit) forms, the plan's tables (planTables) and the prose renderers.
  */
-export { revisionDocx, revisionHtml, revisionMeta, type RevisionExportOptions } from './export/revisionDocument';
-export { compareDocx, compareHtml, type CompareExportOptions } from './export/compareDocument';
+export { revisionMeta, type RevisionExportOptions } from './export/revisionDocument';
+export type { CompareExportOptions } from './export/compareDocument';
+
+type Comparison = TaskInput<'compareDocx'>['comparison'];
+
+const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+export async function revisionDocx(planTitle: string, revision: Revision, snapshot: PlanSnapshot, options: RevisionExportOptions): Promise<Buffer> {
+  return asBuffer(await runHeavy('revisionDocx', { planTitle, revision, snapshot, options }));
+}
+
+export function revisionHtml(planTitle: string, revision: Revision, snapshot: PlanSnapshot, options: RevisionExportOptions): Promise<string> {
+  return runHeavy('revisionHtml', { planTitle, revision, snapshot, options });
+}
+
+export async function compareDocx(planTitle: string, comparison: Comparison, options: CompareExportOptions): Promise<Buffer> {
+  return asBuffer(await runHeavy('compareDocx', { planTitle, comparison, options }));
+}
+
+export function compareHtml(planTitle: string, comparison: Comparison, options: CompareExportOptions): Promise<string> {
+  return runHeavy('compareHtml', { planTitle, comparison, options });
+}
+
+export async function reportDocx(report: AnnualReport, meta: ReportDocumentMeta): Promise<Buffer> {
+  return asBuffer(await runHeavy('reportDocx', { report, meta }));
+}
+
+export function reportHtml(report: AnnualReport, meta: ReportDocumentMeta): Promise<string> {
+  return runHeavy('reportHtml', { report, meta });
+}
+
+/** The prose and measure-table differences of two snapshots (the 新旧対照表's content), computed on a heavy-work thread. */
+export function compareSnapshots(from: PlanSnapshot, to: PlanSnapshot) {
+  return runHeavy('compare', { from, to });
+}

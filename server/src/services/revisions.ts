@@ -11,8 +11,6 @@ import {
   type ReviewEvent,
   allowedEvents,
   can,
-  diffMeasures,
-  diffProse,
   planSnapshotSchema,
   transition,
 } from '@sakutei/shared';
@@ -25,6 +23,7 @@ import type { NewAuditEntry, RevisionRecord, UserRecord, VisiblePlan } from '../
 import { canReadDraft } from '../policies/plan';
 import { canSeeRevision } from '../policies/revisions';
 import { iso, isoOrNull } from '../presenters/time';
+import { compareSnapshots } from './documentExport';
 import { frozenSnapshot, planSnapshotOf, restoreSnapshot, sealSnapshot } from './snapshot';
 import { archivedPlan, previousEditionFor } from './plans';
 import { notifyReviewStep } from './reviewNotifications';
@@ -240,13 +239,14 @@ export function revisionService(deps: AppDeps) {
     ): Promise<z.infer<typeof CompareResponse> & { planTitle: string }> {
       const plan = await loadVisiblePlan(workspaces, user.id, planId);
       const [a, b] = await Promise.all([side(user, plan, from), side(user, plan, to)]);
+      // The diff of two large plans is seconds of CPU: it runs on a heavy-work thread.
+      const { prose, measures } = await compareSnapshots(a.snapshot, b.snapshot);
       return {
         planTitle: plan.title,
         from: { label: a.label, revisionId: a.revisionId },
         to: { label: b.label, revisionId: b.revisionId },
-        prose: diffProse(a.snapshot.prose, b.snapshot.prose),
-        // 評価・課題 are frozen beside the table; a snapshot from before them has none.
-        measures: diffMeasures(a.snapshot.measures, b.snapshot.measures, { old: a.snapshot.evaluations, new: b.snapshot.evaluations }),
+        prose,
+        measures,
       };
     },
   };

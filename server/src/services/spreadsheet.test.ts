@@ -4,7 +4,7 @@ import { MAX_IMPORT_ROWS } from '@sakutei/shared/measures';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors';
 import { unzip } from './export/testing/unzip';
-import { readFirstSheet } from './spreadsheet';
+import { parseFirstSheet as readFirstSheet } from './spreadsheet';
 
 /*
  * Uploaded workbooks are hostile until read: these archives are built by hand so their

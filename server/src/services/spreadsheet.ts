@@ -9,6 +9,7 @@ import { textWidth } from './export/docTable';
  */
 const loadExcel = async () => (await import('exceljs')).default;
 import { AppError } from '../errors';
+import { runHeavy } from '../work/heavyWork';
 import { dateStyles, sharedStrings } from './xlsx/cellText';
 import { SheetTooWideError, sheetRows } from './xlsx/sheetRows';
 import { workbookParts } from './xlsx/workbookParts';
@@ -28,8 +29,13 @@ export const SHEET_LIMITS = {
   inflatedBytes: 20 * 1024 * 1024,
 } as const;
 
-/** The first worksheet of an XLSX file as rows of cell text, the same shape a TSV paste gives. */
+/** The first worksheet of an XLSX file as rows of cell text, the same shape a TSV paste gives; read on a heavy-work thread. */
 export async function readFirstSheet(bytes: Buffer): Promise<{ sheetName: string; rows: string[][] }> {
+  return runHeavy('readSheet', { bytes });
+}
+
+/** `readFirstSheet` on the calling thread. */
+export async function parseFirstSheet(bytes: Buffer): Promise<{ sheetName: string; rows: string[][] }> {
   try {
     const zip = openZip(bytes, { maxEntries: SHEET_LIMITS.entries, maxInflatedBytes: SHEET_LIMITS.inflatedBytes });
     const parts = workbookParts(zip);
@@ -99,7 +105,14 @@ export type SheetOptions = {
  * repeated on each printed page; columns fitted to their text; an A4 page (landscape when
  * the sheet is wide) with the plan's name in the header and page numbers in the footer.
  */
-export function writeSheet(sheetName: string, rows: string[][], headerRows: number, options: SheetOptions = {}): Promise<Buffer> {
+export async function writeSheet(sheetName: string, rows: string[][], headerRows: number, options: SheetOptions = {}): Promise<Buffer> {
+  // Laying out a sheet of a few thousand rows takes ExcelJS a good part of a second: not on the event loop.
+  const bytes = await runHeavy('writeSheet', { sheetName, rows, headerRows, options });
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** `writeSheet` on the calling thread. */
+export function buildSheet(sheetName: string, rows: string[][], headerRows: number, options: SheetOptions = {}): Promise<Buffer> {
   // Every workbook is written here, so here its text is made fit for XML 1.0: ExcelJS drops
   // most controls from cells but writes U+FFFE / U+FFFF and unpaired surrogates as they come,
   // and one of them makes Excel "repair" the file and a strict reader refuse it.

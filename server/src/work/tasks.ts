@@ -1,0 +1,50 @@
+import type { CompareResponse, PlanSnapshot, Revision } from '@sakutei/shared';
+import { diffMeasures, diffProse } from '@sakutei/shared';
+import type { AnnualReport } from '@sakutei/shared/measures';
+import type { z } from 'zod';
+import { type CompareExportOptions, compareDocx, compareHtml } from '../services/export/compareDocument';
+import { type ReportDocumentMeta, reportDocx, reportHtml } from '../services/export/reportDocument';
+import { type RevisionExportOptions, revisionDocx, revisionHtml } from '../services/export/revisionDocument';
+import { type SheetOptions, buildSheet, parseFirstSheet } from '../services/spreadsheet';
+
+/**
+ * What runs on the heavy-work threads: each task takes plain data (strings, numbers, byte
+ * arrays, as structured clone carries them) and returns plain data. Everything here is pure
+ * CPU: no storage, no rooms, no sockets, so a task can run on any thread.
+ */
+
+type Comparison = z.infer<typeof CompareResponse>;
+
+export const TASKS = {
+  /** The 新旧対照表's content: prose and measure-table differences of two snapshots. */
+  compare: ({ from, to }: { from: PlanSnapshot; to: PlanSnapshot }): Pick<Comparison, 'prose' | 'measures'> => ({
+    prose: diffProse(from.prose, to.prose),
+    // 評価・課題 are frozen beside the table; a snapshot from before them has none.
+    measures: diffMeasures(from.measures, to.measures, { old: from.evaluations, new: to.evaluations }),
+  }),
+  compareDocx: ({ planTitle, comparison, options }: { planTitle: string; comparison: Comparison; options: CompareExportOptions }) =>
+    compareDocx(planTitle, comparison, options),
+  compareHtml: ({ planTitle, comparison, options }: { planTitle: string; comparison: Comparison; options: CompareExportOptions }) =>
+    compareHtml(planTitle, comparison, options),
+  revisionDocx: ({ planTitle, revision, snapshot, options }: { planTitle: string; revision: Revision; snapshot: PlanSnapshot; options: RevisionExportOptions }) =>
+    revisionDocx(planTitle, revision, snapshot, options),
+  revisionHtml: ({ planTitle, revision, snapshot, options }: { planTitle: string; revision: Revision; snapshot: PlanSnapshot; options: RevisionExportOptions }) =>
+    revisionHtml(planTitle, revision, snapshot, options),
+  reportDocx: ({ report, meta }: { report: AnnualReport; meta: ReportDocumentMeta }) => reportDocx(report, meta),
+  reportHtml: ({ report, meta }: { report: AnnualReport; meta: ReportDocumentMeta }) => reportHtml(report, meta),
+  writeSheet: ({ sheetName, rows, headerRows, options }: { sheetName: string; rows: string[][]; headerRows: number; options: SheetOptions }) =>
+    buildSheet(sheetName, rows, headerRows, options),
+  readSheet: ({ bytes }: { bytes: Uint8Array }) => parseFirstSheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
+} as const;
+
+export type Tasks = typeof TASKS;
+export type TaskName = keyof Tasks;
+export type TaskInput<K extends TaskName> = Parameters<Tasks[K]>[0];
+export type TaskOutput<K extends TaskName> = Awaited<ReturnType<Tasks[K]>>;
+
+/** Runs one task by name (the worker's entry point). */
+export async function runTask<K extends TaskName>(task: K, input: TaskInput<K>): Promise<TaskOutput<K>> {
+  const run = TASKS[task] as (input: TaskInput<K>) => TaskOutput<K> | Promise<TaskOutput<K>>;
+  if (typeof run !== 'function') throw new Error(`unknown task ${String(task)}`);
+  return run(input);
+}
