@@ -27,6 +27,8 @@ import {
 } from './schema';
 
 const HEARTBEAT_MS = 25_000;
+/** What a person over their event streams is told to wait: a place frees only when a page closes. */
+const STREAMS_RETRY_AFTER_S = 30;
 
 export function commentRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
   const service = commentService(deps);
@@ -42,6 +44,9 @@ export function commentRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
     }
     return user;
   };
+  // Each stream holds listeners on every event and a heartbeat timer for as long as it is open:
+  // a person may hold only so many, across plans, whatever their sessions.
+  const streamsOf = new Map<string, number>();
 
   return app
     .openapi(listThreadsRoute, async (c) => {
@@ -103,6 +108,17 @@ export function commentRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
       const { user, session } = requireSession(c);
       const plan = await loadVisiblePlan(workspaces, user.id, c.req.valid('param').id);
       if (!canReadThreads(plan.role)) throw notFound('plan');
+      const open = streamsOf.get(user.id) ?? 0;
+      if (open >= deps.config.maxEventStreamsPerUser) {
+        c.header('Retry-After', String(STREAMS_RETRY_AFTER_S));
+        throw new AppError(429, 'rate_limited', `${open} event streams are open already; close a page and try again.`);
+      }
+      streamsOf.set(user.id, open + 1);
+      const release = () => {
+        const left = (streamsOf.get(user.id) ?? 1) - 1;
+        if (left > 0) streamsOf.set(user.id, left);
+        else streamsOf.delete(user.id);
+      };
       return streamSSE(c, async (stream) => {
         let closed = false;
         let wake: () => void = () => {};
@@ -164,6 +180,7 @@ export function commentRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
           deps.events.off('notified', onNotified);
           deps.events.off('membershipChanged', onMembership);
           deps.events.off('sessionsEnded', onSessions);
+          release();
         }
       });
     });

@@ -162,12 +162,14 @@ export const planEventsRoute = createRoute({
   path: '/api/plans/{id}/events',
   tags: ['comments'],
   summary: 'Server-sent events for a plan: `thread` when a thread changes, `notifications` with the unread count.',
-  description: 'An EventSource stream. Each `data:` line is a JSON PlanEvent. Closed when the caller loses access.',
+  description:
+    'An EventSource stream. Each `data:` line is a JSON PlanEvent. Closed when the caller loses access. A person may hold SAKUTEI_SSE_MAX_STREAMS_PER_USER streams at once; more are answered 429 with Retry-After.',
   security: cookieAuth,
   request: { params: PlanParams },
   responses: {
     200: { description: 'The event stream.', content: { 'text/event-stream': { schema: z.string() } } },
     401: errorResponses[401],
     404: errorResponses[404],
+    429: errorResponses[429],
   },
 });
