@@ -1,16 +1,18 @@
 import { createHash } from 'node:crypto';
-import { BODY_FRAGMENT, type PlanSnapshot, type ProseNode, canonicalSnapshot, normaliseSnapshot, planSnapshotSchema } from '@sakutei/shared';
+import { BODY_FRAGMENT, type PlanSnapshot, SHAPE_LIMITS, boundProseDepth, canonicalSnapshot, normaliseSnapshot, planSnapshotSchema } from '@sakutei/shared';
 import { proseSchema } from '@sakutei/shared/editor';
 import { readEvaluations, readMeasureTable, replaceEvaluations, replaceMeasureTable } from '@sakutei/shared/measures';
-import { updateYFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
+import { updateYFragment } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import type { RevisionStore } from '../storage';
+import { proseJsonOf } from './proseJson';
 
 /** What a plan's document holds, as plain data: the prose as ProseMirror JSON, the measure table and the reports' 評価・課題. */
 export function planSnapshotOf(doc: Y.Doc): PlanSnapshot {
   const measures = readMeasureTable(doc);
   return normaliseSnapshot({
-    prose: yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(BODY_FRAGMENT)) as ProseNode,
+    // Read without recursion, anything nested beyond the shape's bound flattened (proseJson.ts).
+    prose: proseJsonOf(doc.getXmlFragment(BODY_FRAGMENT)).prose,
     measures,
     evaluations: readEvaluations(doc, measures),
   });
@@ -40,5 +42,18 @@ export function restoreSnapshot(doc: Y.Doc, snapshot: PlanSnapshot, origin: unkn
 /** A frozen revision's content as stored (its canonical rendering), or null when there is none. */
 export async function frozenSnapshot(revisions: RevisionStore, revisionId: string): Promise<PlanSnapshot | null> {
   const content = await revisions.content(revisionId);
-  return content ? planSnapshotSchema.parse(JSON.parse(content.canonical)) : null;
+  return content ? readCanonicalSnapshot(content.canonical) : null;
+}
+
+/**
+ * A stored canonical rendering read back. JSON.parse does not recurse, but the schema check
+ * does: prose frozen before the shape check may be nested thousands deep, and is flattened
+ * below the bound first (boundedProse.ts), so it reads instead of overflowing the stack.
+ */
+export function readCanonicalSnapshot(canonical: string): PlanSnapshot {
+  const raw = JSON.parse(canonical) as { prose?: unknown };
+  if (raw && typeof raw === 'object' && raw.prose && typeof raw.prose === 'object') {
+    raw.prose = boundProseDepth(raw.prose as PlanSnapshot['prose'], SHAPE_LIMITS.maxProseDepth).prose;
+  }
+  return planSnapshotSchema.parse(raw);
 }

@@ -69,6 +69,9 @@ function effectiveParents(nodes: readonly NodeRecord[]): Map<string, string | nu
   return parents;
 }
 
+/** Rows deeper than this add nothing more to their reference path (`1(1)①…`). */
+const MAX_PATH_DEPTH = 64;
+
 export function deriveTable(table: MeasureTable): DerivedTable {
   const { scheme } = table.settings;
   const parents = effectiveParents(table.nodes);
@@ -94,33 +97,45 @@ export function deriveTable(table: MeasureTable): DerivedTable {
 
   const rows: DerivedRow[] = [];
   const firstPlacement = new Map<string, string>();
-  const visit = (parentId: string | null, depth: number, parentCounter: string, parentPath: string) => {
+  // Depth first, in sibling order, with an explicit stack: a chain of thousands of rows (a
+  // document stored before the shape check, collab/shape.ts) must not overflow the stack.
+  type Frame = { parentId: string | null; depth: number; parentCounter: string; parentPath: string };
+  const stack: Array<{ frame: Frame; index: number }> = [{ frame: { parentId: null, depth: 0, parentCounter: '', parentPath: '' }, index: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    const { parentId, depth, parentCounter, parentPath } = top.frame;
+    const siblings = children.get(parentId) ?? [];
+    if (top.index >= siblings.length) {
+      stack.pop();
+      continue;
+    }
+    const index = top.index++;
+    const node = siblings[index]!;
     const level = scheme.levels[Math.min(depth, scheme.levels.length - 1)]!;
-    (children.get(parentId) ?? []).forEach((node, index) => {
-      const number = formatNumberLabel(level.numbering, index + 1, parentCounter);
-      const project = node.projectId !== null ? (projects.get(node.projectId) ?? null) : null;
-      let reprintOf: string | null = null;
-      if (node.kind === 'placement' && node.projectId !== null) {
-        const first = firstPlacement.get(node.projectId);
-        if (first === undefined) firstPlacement.set(node.projectId, node.id);
-        else reprintOf = first;
-      }
-      rows.push({
-        node,
-        depth,
-        levelName: level.name,
-        number,
-        path: parentPath + number,
-        title: node.kind === 'placement' ? (project?.name ?? node.title) : node.title,
-        project,
-        reprintOf,
-        parentId,
-        kpiIds: (kpisByNode.get(node.id) ?? []).map((kpi) => kpi.id),
-      });
-      visit(node.id, depth + 1, formatCounter(level.numbering, index + 1), parentPath + number);
+    const number = formatNumberLabel(level.numbering, index + 1, parentCounter);
+    const project = node.projectId !== null ? (projects.get(node.projectId) ?? null) : null;
+    let reprintOf: string | null = null;
+    if (node.kind === 'placement' && node.projectId !== null) {
+      const first = firstPlacement.get(node.projectId);
+      if (first === undefined) firstPlacement.set(node.projectId, node.id);
+      else reprintOf = first;
+    }
+    // Past the bound, the reference path stops growing: it is quadratic in the depth otherwise.
+    const path = depth < MAX_PATH_DEPTH ? parentPath + number : parentPath;
+    rows.push({
+      node,
+      depth,
+      levelName: level.name,
+      number,
+      path,
+      title: node.kind === 'placement' ? (project?.name ?? node.title) : node.title,
+      project,
+      reprintOf,
+      parentId,
+      kpiIds: (kpisByNode.get(node.id) ?? []).map((kpi) => kpi.id),
     });
-  };
-  visit(null, 0, '', '');
+    stack.push({ frame: { parentId: node.id, depth: depth + 1, parentCounter: formatCounter(level.numbering, index + 1), parentPath: path }, index: 0 });
+  }
 
   const kpis: DerivedKpi[] = [];
   const placed = new Set<string>();

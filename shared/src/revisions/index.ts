@@ -7,3 +7,4 @@ export * from './measureDiff';
 export * from './annualDiff';
 export * from './compareLines';
 export * from './compareOrder';
+export * from './boundedProse';

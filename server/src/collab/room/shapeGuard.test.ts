@@ -1,4 +1,4 @@
-import { BODY_FRAGMENT, SHAPE_LIMITS, checkDocShape } from '@sakutei/shared';
+import { BODY_FRAGMENT, SHAPE_LIMITS, type ShapeLimits, checkDocShape } from '@sakutei/shared';
 import { proseSchema, proseShapeRules } from '@sakutei/shared/editor';
 import {
   addKpi,
@@ -35,7 +35,7 @@ let ids = 0;
 const newId = () => `t${++ids}`;
 
 /** What `change` does to a copy of `server`, as the update a client would send, and whether the guard lets it in. */
-function attempt(server: Y.Doc, change: (doc: Y.Doc) => void, limits = SHAPE_LIMITS): string | null {
+function attempt(server: Y.Doc, change: (doc: Y.Doc) => void, limits: ShapeLimits = SHAPE_LIMITS): string | null {
   const client = new Y.Doc();
   Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
   change(client);
