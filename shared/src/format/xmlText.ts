@@ -25,3 +25,24 @@ export function xmlSafeText(text: string): string {
 export function hasXmlForbidden(text: string): boolean {
   return HAS_FORBIDDEN.test(text);
 }
+
+/**
+ * `hasXmlForbidden` for text already encoded as UTF-8, without decoding it: the forbidden
+ * controls are single bytes that never occur inside a multi-byte sequence, U+FFFE / U+FFFF are
+ * EF BF BE / EF BF BF, and a surrogate written as is (by an encoder that does not replace it)
+ * starts ED A0–BF. A writer checks its finished parts this way at a fraction of the cost of
+ * decoding them.
+ */
+export function hasXmlForbiddenUtf8(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i]!;
+    if (byte < 0x20) {
+      if (byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) return true;
+    } else if (byte === 0xef) {
+      if (bytes[i + 1] === 0xbf && (bytes[i + 2] === 0xbe || bytes[i + 2] === 0xbf)) return true;
+    } else if (byte === 0xed) {
+      if ((bytes[i + 1] ?? 0) >= 0xa0) return true;
+    }
+  }
+  return false;
+}
