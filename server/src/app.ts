@@ -4,6 +4,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { MAX_SPREADSHEET_BYTES } from '@sakutei/shared';
 import type { AppDeps, AppEnv } from './env';
 import { AppError, errorResponse, unreadableBody } from './errors';
+import { heavyWorkLimits } from './middleware/heavyWork';
 import { originCheck } from './middleware/originCheck';
 import { SESSION_COOKIE, session } from './middleware/session';
 import { routePreloads, staticClient } from './middleware/staticClient';
@@ -85,6 +86,8 @@ export function createApp(deps: AppDeps) {
     originCheck({ extraOrigins: deps.config.allowedOrigins }),
     session({ accounts: deps.storage.accounts, demoMode: deps.config.demo, secureCookies: deps.config.secureCookies }),
   );
+  // After the session: the limit is per person.
+  app.use('/api/*', heavyWorkLimits({ perUser: deps.config.work.perUser, perMinute: deps.config.work.perMinute }));
   authRoutes(deps, app);
   planRoutes(deps, app);
   memberRoutes(deps, app);

@@ -4,6 +4,7 @@ import { DEFAULT_AWARENESS_LIMITS } from './collab/room/awarenessGuard';
 import { DEFAULT_RATE_LIMITS } from './collab/room/rateLimit';
 import { DEFAULT_AWARENESS_BATCH_MS, DEFAULT_ROOM_LIMITS, type RoomLimits } from './collab/room/room';
 import { DEFAULT_UPDATE_LIMITS } from './collab/room/updateGuard';
+import { DEFAULT_WORK_OPTIONS } from './work/heavyWork';
 
 const flag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
@@ -32,6 +33,14 @@ export const ConfigSchema = z.object({
   SAKUTEI_AWARENESS_BATCH_MS: z.coerce.number().int().min(0).max(1000).default(DEFAULT_AWARENESS_BATCH_MS),
   /** How long an empty room stays loaded (ms). */
   SAKUTEI_ROOM_IDLE_MS: z.coerce.number().int().min(0).default(30_000),
+  /** Threads for compares, document exports and workbooks (0: one per core but one, at most 4). */
+  SAKUTEI_WORK_THREADS: z.coerce.number().int().min(0).max(64).default(0),
+  /** Heavy jobs that may wait for a thread; more are answered 503 with Retry-After. */
+  SAKUTEI_WORK_QUEUE: z.coerce.number().int().min(0).default(16),
+  /** Heavy requests (compare, exports, workbook reads) one person may have running at once; more are answered 429. */
+  SAKUTEI_WORK_PER_USER: z.coerce.number().int().min(1).default(2),
+  /** Heavy requests one person may make per minute. */
+  SAKUTEI_WORK_PER_USER_PER_MIN: z.coerce.number().int().min(1).default(120),
   /** How often open connections are re-checked against memberships and sessions (ms). */
   SAKUTEI_REVALIDATE_MS: z.coerce.number().int().min(100).default(10_000),
   /** Lifetime of a collab token (seconds). */
@@ -122,6 +131,8 @@ export type Config = {
   awarenessBatchMs: number;
   compactEvery: number;
   roomIdleMs: number;
+  /** The heavy-work threads (work/pool.ts) and how much of them one person may use. */
+  work: { threads: number; maxQueued: number; perUser: number; perMinute: number };
   revalidateMs: number;
   collabTokenTtlSeconds: number;
   maxFrameBytes: number;
@@ -189,6 +200,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     awarenessBatchMs: e.SAKUTEI_AWARENESS_BATCH_MS,
     compactEvery: e.SAKUTEI_COMPACT_EVERY,
     roomIdleMs: e.SAKUTEI_ROOM_IDLE_MS,
+    work: {
+      threads: e.SAKUTEI_WORK_THREADS || DEFAULT_WORK_OPTIONS.threads,
+      maxQueued: e.SAKUTEI_WORK_QUEUE,
+      perUser: e.SAKUTEI_WORK_PER_USER,
+      perMinute: e.SAKUTEI_WORK_PER_USER_PER_MIN,
+    },
     revalidateMs: e.SAKUTEI_REVALIDATE_MS,
     collabTokenTtlSeconds: e.SAKUTEI_COLLAB_TOKEN_TTL,
     maxFrameBytes: e.SAKUTEI_MAX_FRAME_BYTES,

@@ -21,8 +21,10 @@ import { sendDigests } from './mail/digest';
 import { type Mailer, createMailer } from './mail/mailer';
 import { issueSetupLink } from './services/admin/setup';
 import { seedDemo } from './services/demoSeed';
+import { notificationAccess } from './services/notificationAccess';
 import type { Storage } from './storage';
 import { openStorage } from './storage/open';
+import { closeHeavyWork, configureHeavyWork } from './work/heavyWork';
 import { claimServerPid } from './storage/serverPid';
 
 export type RunningServer = { url: string; port: number; deps: AppDeps; close(): Promise<void> };
@@ -74,6 +76,7 @@ async function listen(config: Config, storage: Storage, events: ServerEvents, cl
   cluster?.link.onReconnect(() => {
     deps.rooms.catchUp().catch((err) => console.error('catching up after a Redis reconnect failed', err));
   });
+  configureHeavyWork({ threads: config.work.threads, maxQueued: config.work.maxQueued });
   const app = createApp(deps);
   const stopWatcher = startAccessWatcher(deps);
   // No compression: relays are framed once and written as they are (collab/framedSend.ts).
@@ -132,6 +135,7 @@ async function listen(config: Config, storage: Storage, events: ServerEvents, cl
           server.close(() => resolve());
           server.closeAllConnections();
         });
+        await closeHeavyWork();
         cluster?.stopBridge();
         await cluster?.bus.close();
         await storage.close();
