@@ -22,6 +22,7 @@ import { type Mailer, createMailer } from './mail/mailer';
 import { issueSetupLink } from './services/admin/setup';
 import { seedDemo } from './services/demoSeed';
 import { notificationAccess } from './services/notificationAccess';
+import { notificationAccess } from './services/notificationAccess';
 import type { Storage } from './storage';
 import { openStorage } from './storage/open';
 import { closeHeavyWork, configureHeavyWork } from './work/heavyWork';
@@ -53,7 +54,7 @@ async function listen(config: Config, storage: Storage, events: ServerEvents, cl
   if (seeded) console.log('Seeded the demo council (password: sakutei-demo).');
   const mailer: Mailer = createMailer(storage.mailOutbox, config.mail, {
     // The daily digest rides on the outbox's loop; publicUrl is read when it runs (set after listen).
-    periodic: () => sendDigests(storage.notificationMail, mailer, config.publicUrl, Date.now(), config.mail.digestHour),
+    periodic: () => sendDigests(storage.notificationMail, mailer, config.publicUrl, Date.now(), config.mail.digestHour, notificationAccess(storage).visible),
   });
   const deps: AppDeps = {
     config,

@@ -207,3 +207,51 @@ describe('notification settings', () => {
     expect(mailsTo('member2@example.jp')).toHaveLength(before.member2);
   });
 });
+
+describe('access ends when it ends (issue 15 item 6)', () => {
+  it('a member demoted to observer no longer sees, nor gets mailed, notifications about threads they cannot read, nor text edited since', async () => {
+    cli(dataDir, ['user', 'add', '--email', 'demoted@example.jp', '--name', '委員 降格', '--password', 'demoted-member-password']);
+    cli(dataDir, ['member', 'set', '--workspace', plan.workspaceId, '--email', 'demoted@example.jp', '--role', 'member']);
+    const demoted = await signedIn(server.url, 'demoted@example.jp', 'demoted-member-password');
+    // The daily digest, so that a notification waits to be mailed after the demotion.
+    expect((await demoted.request('PUT', '/api/me/notification-settings', { email: 'daily' })).status).toBe(200);
+
+    const revision = await freeze('第6回会議資料');
+    expect((await staff.request('POST', `/api/revisions/${revision.id}/review`, {})).status).toBe(200);
+    const created = await member.request('POST', `/api/plans/${plan.id}/threads`, {
+      anchor: await kpiAnchor(),
+      revisionId: revision.id,
+      body: `審議中の版への意見です。@[委員 降格](${demoted.user.id})`,
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const threadId = created.body.thread.id as string;
+    const commentId = created.body.thread.comments[0].id as string;
+    const seen = await demoted.request('GET', '/api/notifications');
+    expect(seen.body.notifications.some((n: Notification) => n.threadId === threadId)).toBe(true);
+    const unreadBefore = seen.body.unread as number;
+
+    // Demoted: an observer reads approved revisions (and reviews they are invited to) only.
+    const role = await staff.request('PUT', `/api/workspaces/${plan.workspaceId}/members/${demoted.user.id}`, { role: 'observer' });
+    expect(role.status, JSON.stringify(role.body)).toBe(200);
+    expect((await demoted.request('GET', `/api/threads/${threadId}`)).status).toBe(404);
+    const edited = await member.request('PATCH', `/api/comments/${commentId}`, { body: '降格の後に書き換えた、委員だけが読む文面' });
+    expect(edited.status).toBe(200);
+
+    const after = await demoted.request('GET', '/api/notifications');
+    expect(after.status).toBe(200);
+    expect(after.body.notifications.some((n: Notification) => n.threadId === threadId)).toBe(false);
+    expect(JSON.stringify(after.body)).not.toContain('降格の後に書き換えた');
+    expect(after.body.unread).toBe(unreadBefore - 1);
+
+    // Their digest time comes: nothing about the thread is mailed.
+    const db = new Database(path.join(dataDir, DATABASE_FILE));
+    try {
+      db.prepare('UPDATE users SET digest_sent_at = 0 WHERE id = ?').run(demoted.user.id);
+    } finally {
+      db.close();
+    }
+    await settle();
+    await settle();
+    expect(mailsTo('demoted@example.jp').some((m) => m.text.includes('降格') || m.text.includes('審議中の版への意見'))).toBe(false);
+  });
+});

@@ -1,4 +1,4 @@
-import type { NotificationMailStore } from '../storage';
+import type { NotificationMailStore, NotificationView } from '../storage';
 import type { MailQueue } from './mailer';
 import { digestMail } from './notificationMail';
 
@@ -22,12 +22,22 @@ export function digestBoundary(now: number, hour: number): number {
  * time. Each digest is taken once (also with several processes); its mail goes into the
  * outbox, and from there it is sent like any other.
  */
-export async function sendDigests(store: NotificationMailStore, mail: MailQueue, publicUrl: string, now: number, hour: number): Promise<number> {
+export async function sendDigests(
+  store: NotificationMailStore,
+  mail: MailQueue,
+  publicUrl: string,
+  now: number,
+  hour: number,
+  /** Keeps what each owner may still read now (services/notificationAccess.ts). */
+  visible: (views: NotificationView[]) => Promise<NotificationView[]> = async (views) => views,
+): Promise<number> {
   if (!mail.enabled) return 0;
   const boundary = digestBoundary(now, hour);
   let sent = 0;
   for (const recipient of await store.dueDigests(boundary, DIGESTS_PER_PASS)) {
-    const items = await store.takeDigest(recipient.id, boundary, now);
+    const taken = await store.takeDigest(recipient.id, boundary, now);
+    // Settled either way: what they may no longer read is never mailed, now or later.
+    const items = taken && (await visible(taken));
     if (!items || items.length === 0) continue;
     await mail.enqueue(digestMail(items, recipient.email, publicUrl));
     sent++;

@@ -7,6 +7,7 @@ import type { AppDeps, AppEnv } from '../../env';
 import { AppError, notFound } from '../../errors';
 import { presentNotification } from '../../presenters/comments';
 import { commentService } from '../../services/comments';
+import { notificationAccess } from '../../services/notificationAccess';
 import { loadVisiblePlan } from '../../services/visiblePlan';
 import { tableDownload } from '../downloads';
 import { requireSession, requireUser } from '../guards';
@@ -32,6 +33,8 @@ const STREAMS_RETRY_AFTER_S = 30;
 
 export function commentRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
   const service = commentService(deps);
+  // Shown, counted and streamed by what each owner may read now (issue 15 item 6).
+  const access = notificationAccess(deps.storage);
   const { comments, workspaces } = deps.storage;
   // A person writes a few comments a minute; a script that writes hundreds is stopped.
   const writes = new WindowCounter(60, 60_000);
@@ -94,8 +97,8 @@ export function commentRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
     })
     .openapi(listNotificationsRoute, async (c) => {
       const user = requireUser(c);
-      const [list, unread] = await Promise.all([comments.listNotifications(user.id, 50), comments.countUnread(user.id)]);
-      return c.json({ notifications: list.map(presentNotification), unread }, 200);
+      const [list, unread] = await Promise.all([comments.listNotifications(user.id, 100).then(access.visible), access.unreadCount(user.id)]);
+      return c.json({ notifications: list.slice(0, 50).map(presentNotification), unread }, 200);
     })
     .openapi(markNotificationsReadRoute, async (c) => {
       const user = requireUser(c);
@@ -149,7 +152,7 @@ export function commentRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
           if (await service.mayHearOf(plan.role, user.id, threadId)) send({ type: 'thread', threadId });
         });
         const onNotified = guarded(async ({ userId }: { userId: string }) => {
-          if (userId === user.id && !closed) send({ type: 'notifications', unread: await comments.countUnread(user.id) });
+          if (userId === user.id && !closed) send({ type: 'notifications', unread: await access.unreadCount(user.id) });
         });
         // Any change to this person's membership ends the stream; the reconnect is re-checked.
         const onMembership = guarded(({ workspaceId, userId }: { workspaceId: string; userId: string }) => {
@@ -172,7 +175,7 @@ export function commentRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
           Math.min(HEARTBEAT_MS, deps.config.revalidateMs),
         );
         try {
-          send({ type: 'notifications', unread: await comments.countUnread(user.id) });
+          send({ type: 'notifications', unread: await access.unreadCount(user.id) });
           await ended;
         } finally {
           clearInterval(heartbeat);
