@@ -22,7 +22,6 @@ import { type Mailer, createMailer } from './mail/mailer';
 import { issueSetupLink } from './services/admin/setup';
 import { seedDemo } from './services/demoSeed';
 import { notificationAccess } from './services/notificationAccess';
-import { notificationAccess } from './services/notificationAccess';
 import type { Storage } from './storage';
 import { openStorage } from './storage/open';
 import { closeHeavyWork, configureHeavyWork } from './work/heavyWork';
