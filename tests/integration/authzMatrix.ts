@@ -693,7 +693,11 @@ export const MATRIX: Readonly<Record<string, RouteEntry>> = {
     ],
   },
   'GET /api/plans/{id}/audit': {
-    cases: [{ request: (f) => ({ path: `/api/plans/${f.planId}/audit` }), expect: councilBut(200, 403) }],
+    cases: [
+      { request: (f) => ({ path: `/api/plans/${f.planId}/audit` }), expect: councilBut(200, 403) },
+      // An older page, by cursor: the same readers, whatever the page.
+      { variant: 'an older page', request: (f) => ({ path: `/api/plans/${f.planId}/audit?limit=1&before=2` }), expect: councilBut(200, 403) },
+    ],
   },
 
   // ---- first run: needs no session (the one-time link is the credential)
