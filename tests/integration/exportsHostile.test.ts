@@ -12,7 +12,7 @@ import { type TestServer, startServer, tempDataDir } from '../support/server';
 
 /*
  * Issue 15, item 3: exports are safe and open. A plan whose measure table, KPIs, prose,
- * comments, 対応, evaluations and revision name carry hostile text (formula triggers in
+ * comments, 対応, evaluations, revision name and title carry hostile text (formula triggers in
  * half- and full-width, controls XML 1.0 forbids, unpaired surrogates, among Japanese) is
  * handed out through the real routes in every format, and each file is opened the way its
  * reader would: CSV with a strict RFC 4180 reader (no cell a spreadsheet would run), every
@@ -31,11 +31,11 @@ let adopted: Revision;
 let stored: { comment: string; response: string };
 const YEAR = 2023;
 /** Generated, seeded so that a failure names the texts it failed on. */
-const texts = fc.sample(hostileText, { numRuns: 8, seed: Number(process.env['HOSTILE_SEED'] ?? 15) });
-const [title, description, kpiName, prose, comment, response, evaluation, revisionName] = texts.map(
+const texts = fc.sample(hostileText, { numRuns: 9, seed: Number(process.env['HOSTILE_SEED'] ?? 15) });
+const [title, description, kpiName, prose, comment, response, evaluation, revisionName, planTitle] = texts.map(
   // Whatever the draw, every forbidden character is in every text somewhere.
   (text) => `${text}${XML_FORBIDDEN.join('')}`,
-) as [string, string, string, string, string, string, string, string];
+) as [string, string, string, string, string, string, string, string, string];
 /**
  * Text as it arrives through the shared document: Yjs writes strings as UTF-8, so an unpaired
  * surrogate arrives as U+FFFD. (Through the JSON API, as comments and revision names do, it
@@ -81,6 +81,9 @@ beforeAll(async () => {
   expect(disposed.status, JSON.stringify(disposed.body)).toBe(200);
   // The comment service cleans what it stores (controls dropped, ends trimmed); the export gets what was stored.
   stored = { comment: thread.body.thread.comments[0].body, response: disposed.body.thread.response };
+  // The plan's name goes into every page header, the workbook header and the document properties.
+  const renamed = await staff.request('PATCH', `/api/plans/${plan.id}`, { title: planTitle });
+  expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
   const res = await staff.request('POST', `/api/plans/${plan.id}/revisions`, { name: revisionName, stage: '素案' });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   frozen = res.body.revision;
