@@ -691,10 +691,16 @@ describe.each([sqlite, postgres])('Storage contract: $name', (backend) => {
       expect(await storage.audit.verifyRecent()).toEqual({ checked: 0, firstBroken: null });
       await opened.raw(backend.disableAuditDeleteGuard);
       await opened.raw('DELETE FROM audit_log WHERE seq >= 5');
-      // The checkpoint (entry 6) is gone: the whole chain is walked again, and what is left holds,
-      // so the store's own view is "intact, 4 entries": only a head kept outside shows the loss.
-      expect(await storage.audit.verifyRecent()).toEqual({ checked: 4, firstBroken: null });
+      // The entry verified last (6) is gone, though what is left still chains: the first missing
+      // entry is named, and stays named (appending again does not hide the loss).
+      expect(await storage.audit.verifyRecent()).toEqual({ checked: 4, firstBroken: 5 });
       expect(await storage.audit.head()).toMatchObject({ seq: 4 });
+      await storage.audit.append(entry(planId, workspaceId, chair, 7));
+      await storage.audit.append(entry(planId, workspaceId, chair, 8));
+      await storage.audit.append(entry(planId, workspaceId, chair, 9));
+      expect(await storage.audit.verifyRecent()).toEqual({ checked: 4, firstBroken: 5 });
+      // A store opened afresh (a restarted server) has no checkpoint: only a head kept outside shows it.
+      expect(await (await opened.another()).audit.verifyRecent()).toEqual({ checked: 7, firstBroken: null });
     });
 
     it('finds an entry altered behind a checkpoint when the checkpoint itself no longer follows', async () => {

@@ -85,24 +85,32 @@ export async function verifyChain(read: ReadAfter, options: { from?: ChainLink |
 /**
  * Verification that remembers how far it got: each call re-checks the entry it stopped at
  * (still there, unchanged) and then only the entries appended since, so a page view costs
- * the new tail, not the whole log. If the remembered entry is gone or altered, it walks the
- * whole chain once to name the first broken entry. The full walk stays in the CLI
- * (`audit verify`); this one cannot see an entry altered before the checkpoint with its
+ * the new tail, not the whole log. If the remembered entry is gone or no longer what it was,
+ * entries were removed or rewritten: the whole chain is walked once to name the first broken
+ * entry (where the remembered one stood, if what is left still chains: the newest entries
+ * deleted), and that answer stays until the process restarts. The full walk stays in the
+ * CLI (`audit verify`); this one cannot see an entry altered before the checkpoint with its
  * hash left as it was, which is why readers also check the entries they show (entryHolds).
  */
 export function createCheckpointedVerifier(read: ReadAfter) {
   let checkpoint: ChainLink | null = null;
+  let lost: { checked: number; firstBroken: number } | null = null;
   return async function verifyRecent(): Promise<{ checked: number; firstBroken: number | null }> {
-    let from = checkpoint;
+    if (lost) return lost;
+    const from = checkpoint;
     if (from) {
       const [at] = await read(from.seq - 1, 1);
-      if (!at || at.seq !== from.seq || at.hash !== from.hash || !entryHolds(at)) from = null;
+      if (!at || at.seq !== from.seq || at.hash !== from.hash || !entryHolds(at)) {
+        const whole = await verifyChain(read);
+        lost = { checked: whole.checked, firstBroken: whole.firstBroken ?? Math.min(from.seq, (whole.last?.seq ?? 0) + 1) };
+        return lost;
+      }
     }
     const verdict = await verifyChain(read, { from });
     // The last entry that verified is where the next call starts (a break after it is then
     // found again at the cost of the tail). Concurrent calls may finish out of order: keep
-    // the furthest point, unless this call had to start over.
-    if (verdict.last && (from === null || !checkpoint || verdict.last.seq >= checkpoint.seq)) checkpoint = verdict.last;
+    // the furthest point.
+    if (verdict.last && (!checkpoint || verdict.last.seq >= checkpoint.seq)) checkpoint = verdict.last;
     return { checked: verdict.checked, firstBroken: verdict.firstBroken };
   };
 }
