@@ -24,7 +24,8 @@ import { canReadDraft } from '../policies/plan';
 import { canSeeRevision } from '../policies/revisions';
 import { iso, isoOrNull } from '../presenters/time';
 import { compareSnapshots } from './documentExport';
-import { frozenSnapshot, planSnapshotOf, restoreSnapshot, sealSnapshot } from './snapshot';
+import { frozenSnapshot, planSnapshotOf, readCanonicalSnapshot, restoreSnapshot, sealSnapshot } from './snapshot';
+import { flattenedProse, readBackProblem, shapeProblems, unreadableDocument, unreadableRevision } from './readBack';
 import { archivedPlan, previousEditionFor } from './plans';
 import { notifyReviewStep } from './reviewNotifications';
 import { loadVisiblePlan } from './visiblePlan';
@@ -161,7 +162,7 @@ export function revisionService(deps: AppDeps) {
       const content = (await revisions.content(revisionId))!;
       return {
         revision: present(plan, user, revision),
-        snapshot: planSnapshotSchema.parse(JSON.parse(content.canonical)),
+        snapshot: readCanonicalSnapshot(content.canonical),
         stateBase64: Buffer.from(content.state).toString('base64'),
       };
     },
@@ -178,8 +179,12 @@ export function revisionService(deps: AppDeps) {
       const frozen = await deps.rooms.use(plan.docName, (room) => ({
         state: Y.encodeStateAsUpdate(room.doc),
         snapshot: planSnapshotOf(room.doc),
+        problems: shapeProblems(room.doc),
       }));
       const { canonical, hash } = sealSnapshot(frozen.snapshot);
+      // A revision is approved by its hash and kept for years: what cannot be read back is not frozen.
+      const unreadable = readBackProblem(canonical) ?? flattenedProse(frozen.snapshot.prose);
+      if (unreadable) throw unreadableDocument(unreadable, frozen.problems);
       const id = newId();
       await revisions.create({
         id,
@@ -212,6 +217,13 @@ export function revisionService(deps: AppDeps) {
     },
 
     async decide(user: UserRecord, revisionId: string, decision: ReviewDecisionRequest): Promise<Revision> {
+      if (decision.decision === 'approve') {
+        // Frozen before freezing checked read-back: an approval must name something that can be read.
+        await load(user, revisionId);
+        const content = await revisions.content(revisionId);
+        const problem = content ? readBackProblem(content.canonical) : null;
+        if (problem) throw unreadableRevision(problem);
+      }
       return apply(user, revisionId, (by) =>
         decision.decision === 'approve' ? { type: 'approve', by, hash: decision.hash } : { type: 'requestChanges', by, reason: decision.reason },
       );
