@@ -11,7 +11,6 @@ import {
   type ReviewEvent,
   allowedEvents,
   can,
-  planSnapshotSchema,
   transition,
 } from '@sakutei/shared';
 import * as Y from 'yjs';
