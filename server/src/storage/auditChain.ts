@@ -39,7 +39,7 @@ export type ChainLink = { seq: number; hash: string };
 export type ReadAfter = (after: number, limit: number) => Promise<AuditRecord[]>;
 
 /** Entries read per query while verifying, so a long log is never held in memory at once. */
-const PAGE = 1000;
+const PAGE = 500;
 
 /** Whether an entry's stored hash follows from its own content and the hash it names before it. */
 export const entryHolds = (record: AuditRecord) => auditEntryHash(record.prevHash, record) === record.hash;
@@ -79,6 +79,9 @@ export async function verifyChain(read: ReadAfter, options: { from?: ChainLink |
       after = record.seq;
     }
     if (page.length < PAGE) return { checked, firstBroken: null, last, found };
+    // A synchronous store (SQLite) answers at once: let other requests in between pages, so a
+    // long walk (the first after a start) holds the event loop one page at a time (~15 ms).
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
