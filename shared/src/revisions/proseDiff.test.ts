@@ -261,7 +261,9 @@ describe('diffProse on large documents', () => {
   const paragraphs = (count: number, salt: string) =>
     Array.from({ length: count }, (_, k) => ({ p: `${salt}第${k}段落。${'中小企業の振興に資する施策・事業のうち重要度の高い事業を位置づける。'.repeat(5)}${k * 7919}` }));
 
-  it('compares a megabyte of prose with scattered edits quickly', () => {
+  // No clock here (unit tests never assert on wall time): a diff that degrades to quadratic on a
+  // megabyte would run past the test timeout instead.
+  it('compares a megabyte of prose with scattered edits', () => {
     const before = paragraphs(4500, '');
     const after = before.flatMap((block, k) => {
       if (k % 50 === 0) return [];
@@ -272,9 +274,7 @@ describe('diffProse on large documents', () => {
     const oldDoc = proseDoc(before);
     const newDoc = proseDoc(after);
     expect(JSON.stringify(oldDoc).length).toBeGreaterThan(1_000_000);
-    const started = performance.now();
     const rows = diffProse(oldDoc, newDoc);
-    expect(performance.now() - started).toBeLessThan(15_000);
     checkRows(oldDoc, newDoc, rows);
     expect(rows.filter((row) => row.kind === 'removed')).toHaveLength(90);
   });
@@ -282,9 +282,7 @@ describe('diffProse on large documents', () => {
   it('compares two unrelated megabyte paragraphs without hanging', () => {
     const a = '令和7年度の中小企業振興について。'.repeat(30_000);
     const b = '創業支援と事業承継、ゼロカーボンへの対応を進める！'.repeat(20_000);
-    const started = performance.now();
     const segments = diffText(a, b);
-    expect(performance.now() - started).toBeLessThan(15_000);
     expect(join(segments, 'equal', 'delete')).toBe(a);
     expect(join(segments, 'equal', 'insert')).toBe(b);
   });
