@@ -145,10 +145,12 @@ const KPI_FIELDS: Record<string, FieldRule> = {
 };
 const FIELDS: Record<RecordKind, Record<string, FieldRule>> = { node: NODE_FIELDS, project: PROJECT_FIELDS, kpi: KPI_FIELDS };
 
+const actorSchema = z.object({ name: z.string().max(400), key: z.string().max(400) });
+
 /** Values of the plain maps that have a fixed shape; the others (実施状況, import memory) are read leniently. */
 const VALUE_RULES: Record<string, (key: string) => z.ZodType | null> = {
   [PLAN_DOC_ROOTS[1].measureSettings]: (key) => (measureSettingsSchema.shape as Record<string, z.ZodType>)[key] ?? null,
-  [PLAN_DOC_ROOTS[1].roleActors]: () => z.object({ name: z.string().max(400), key: z.string().max(400) }),
+  [PLAN_DOC_ROOTS[1].roleActors]: () => actorSchema,
   [PLAN_DOC_ROOTS[1].roleCells]: () => roleMarkSchema,
 };
 
@@ -309,8 +311,10 @@ function isEmptyType(type: YType): boolean {
 
 /** A row's parent as written, or null. */
 export function rowParentOf(value: unknown): string | null {
-  const position = positionSchema.safeParse(value);
-  return position.success ? position.data.parent : null;
+  // Read by hand, not by the schema: the guard reads every row's position when rows move.
+  if (typeof value !== 'object' || value === null) return null;
+  const parent = (value as { parent?: unknown }).parent;
+  return typeof parent === 'string' ? parent : null;
 }
 
 /** Every live row's parent as written (rows whose record is no Map are left out). */
