@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Anchor, Role } from '@sakutei/shared';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { newId } from '../../server/src/auth/ids';
 import { GENESIS_HASH, auditEntryHash } from '../../server/src/storage/auditChain';
@@ -735,18 +735,24 @@ describe.each([sqlite, postgres])('Storage contract: $name', (backend) => {
   describe('runExclusive', () => {
     it('runs one holder of a name at a time, and lets other names run meanwhile', async () => {
       const trace: string[] = [];
-      const held = (name: string, tag: string, ms: number) =>
+      // No clocks: a holds 'seed' until c, under another name, has run. Were c made to wait for
+      // a, this would never finish (the test times out); b, under 'seed', must start after a.
+      let cRan!: () => void;
+      const cDone = new Promise<void>((resolve) => (cRan = resolve));
+      const held = (name: string, tag: string, body: () => Promise<void>) =>
         storage.runExclusive(name, async () => {
           trace.push(`${tag}+`);
-          await new Promise((resolve) => setTimeout(resolve, ms));
+          await body();
           trace.push(`${tag}-`);
           return tag;
         });
-      const results = await Promise.all([held('seed', 'a', 60), held('seed', 'b', 10), held('other', 'c', 10)]);
+      const a = held('seed', 'a', () => cDone);
+      // b and c are asked for only once a holds the lock, so b's wait is for a, not a race.
+      await vi.waitFor(() => expect(trace).toContain('a+'));
+      const results = await Promise.all([a, held('seed', 'b', async () => {}), held('other', 'c', async () => cRan())]);
       expect(results).toEqual(['a', 'b', 'c']);
-      // b waited for a to finish; c did not wait for either.
       expect(trace.indexOf('b+')).toBeGreaterThan(trace.indexOf('a-'));
-      expect(trace.indexOf('c-')).toBeLessThan(trace.indexOf('a-'));
+      expect(trace.indexOf('c+')).toBeLessThan(trace.indexOf('a-'));
     });
 
     it('passes on what fn throws, and releases the lock', async () => {
