@@ -23,3 +23,23 @@ export function openOfficeStrict(bytes: Buffer): Map<string, string> {
   for (const [name, text] of parts) if (/\.(xml|rels)$/.test(name)) parseXmlStrict(text, name);
   return parts;
 }
+
+/**
+ * The first worksheet as ExcelJS reads it (cell text, row by row): the library Excel-compatible
+ * tools build on, and a stricter reader than the app's own upload parser, which skips what it
+ * does not need.
+ */
+export async function loadWithExcelJs(bytes: Buffer): Promise<string[][]> {
+  const ExcelJS = (await import('exceljs')).default;
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new Error('no worksheet');
+  const rows: string[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell) => cells.push(cell.text ?? ''));
+    rows.push(cells);
+  });
+  return rows;
+}
