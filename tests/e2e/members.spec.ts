@@ -158,3 +158,25 @@ test('the members, account and invitation pages pass axe and fit a phone', async
   await guest.context().close();
   await staff.context().close();
 });
+
+test('staff see that the chair is appointed by administrators, and cannot choose chair or vice chair for anyone', async ({ browser }) => {
+  const staff = await signedInPage(browser, 'staff@example.jp');
+  await staff.getByTestId('council-members-link').first().click();
+  const chairRow = staff.locator('[data-testid="member-row"][data-role="chair"]');
+  await expect(chairRow).toBeVisible();
+  // No remove on the chair's row, but words saying why.
+  await expect(chairRow.getByTestId('member-appointed-note')).toContainText('管理者が任命');
+  await expect(chairRow.getByRole('button', { name: /削除|Remove/ })).toHaveCount(0);
+  // The chair's role is shown, not offered.
+  await chairRow.getByRole('button', { name: /編集|Edit/ }).click();
+  await expect(staff.getByTestId('member-role-fixed')).toBeVisible();
+  await expect(staff.getByTestId('member-edit-dialog').locator('select#member-role')).toHaveCount(0);
+  await staff.keyboard.press('Escape');
+  // A member's choice of role lists only the roles below the chair.
+  const memberRow = staff.locator('[data-testid="member-row"][data-role="member"]').first();
+  await memberRow.getByRole('button', { name: /編集|Edit/ }).click();
+  const options = await staff.locator('select#member-role option').evaluateAll((els) => els.map((el) => (el as HTMLOptionElement).value));
+  expect(options.sort()).toEqual(['member', 'observer', 'staff']);
+  await staff.keyboard.press('Escape');
+  await staff.context().close();
+});

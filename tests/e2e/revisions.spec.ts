@@ -94,3 +94,40 @@ test('the full round: edit, freeze, review, send back, edit, freeze again, appro
 
   for (const page of [member, staff, chair, observer]) await page.context().close();
 });
+
+test('the record pages back to its first entry, however much was recorded after it', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const staff = await signedInPage(browser, 'staff@example.jp');
+  await openRevisions(staff);
+  const planId = /\/plans\/([^/?#]+)/.exec(staff.url())![1]!;
+  // 120 entries on top of what is there: staff enter a KPI actual and put the figure back, 60
+  // times, so the plan is left as it was found (each entry is recorded: kpi.actualRecorded).
+  const { table } = await (await staff.request.get(`/api/plans/${planId}/measures`)).json();
+  const kpi = table.kpis[0] as { id: string; actuals: Record<string, unknown> };
+  const year = (table.settings.actualYears as number[]).at(-1)!;
+  const original = kpi.actuals[String(year)] ?? { kind: 'blank' };
+  const actual = (value: unknown) => staff.request.put(`/api/plans/${planId}/kpis/${kpi.id}/actuals/${year}`, { data: { value } });
+  try {
+    for (let i = 0; i < 60; i++) {
+      expect((await actual({ kind: 'none' })).status()).toBe(200);
+      expect((await actual(original)).status()).toBe(200);
+    }
+  } finally {
+    await actual(original);
+  }
+  const oldest = ((await (await staff.request.get(`/api/plans/${planId}/audit?limit=500`)).json()).entries as Array<{ seq: number }>).at(-1)!.seq;
+
+  await staff.reload();
+  await staff.getByTestId('plan-tab-revisions').click();
+  const rows = staff.getByTestId('audit-entry');
+  await expect(rows).toHaveCount(100);
+  await expect(staff.getByTestId('audit-head')).toContainText(/[0-9a-f]{64}/);
+  while (await staff.getByTestId('audit-more').isVisible()) {
+    const before = await rows.count();
+    await staff.getByTestId('audit-more').click();
+    await expect.poll(() => rows.count()).toBeGreaterThan(before);
+  }
+  await expect(rows.last()).toHaveAttribute('data-seq', String(oldest));
+  await expect(staff.getByTestId('audit-status')).toHaveAttribute('data-intact', 'true');
+  await staff.context().close();
+});
