@@ -56,7 +56,7 @@ export const ConfigSchema = z.object({
   /** Sync requests (each answered with up to the whole document) one connection may send per second, and at once. */
   SAKUTEI_WS_SYNC_REQUESTS_PER_SEC: z.coerce.number().positive().default(DEFAULT_RATE_LIMITS.syncRequestsPerSecond),
   SAKUTEI_WS_SYNC_REQUEST_BURST: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMITS.syncRequestBurst),
-  /** What one connection's document updates may cost per second, and at once (structs, deleted ranges, 64 content bytes each). */
+  /** What one connection's document updates may cost per second, and at once (a struct 1, a deleted range 5, 8 values or 64 bytes of content 1). */
   SAKUTEI_WS_COST_PER_SEC: z.coerce.number().positive().default(DEFAULT_RATE_LIMITS.costPerSecond),
   SAKUTEI_WS_COST_BURST: z.coerce.number().int().min(1).default(DEFAULT_RATE_LIMITS.costBurst),
   /** The same for all of one person's connections together, in every document. */
@@ -80,7 +80,7 @@ export const ConfigSchema = z.object({
   SAKUTEI_YJS_MAX_CLIENTS: z.coerce.number().int().min(1).default(DEFAULT_UPDATE_LIMITS.maxClients),
   /** Most bytes of content (text, values, binary) in one update. */
   SAKUTEI_YJS_MAX_CONTENT_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_UPDATE_LIMITS.maxContentBytes),
-  /** Most one update may cost (structs, deleted ranges, 64 content bytes each); costlier ones are refused. */
+  /** Most one update may cost (a struct 1, a deleted range 5, 8 values or 64 bytes of content 1); costlier ones are refused. */
   SAKUTEI_YJS_MAX_COST: z.coerce.number().int().min(1000).default(DEFAULT_UPDATE_LIMITS.maxCost),
   /** Largest presence state (JSON bytes) one client may publish. */
   SAKUTEI_AWARENESS_MAX_STATE_BYTES: z.coerce.number().int().min(256).default(DEFAULT_AWARENESS_LIMITS.maxStateBytes),

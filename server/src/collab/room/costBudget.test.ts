@@ -119,7 +119,7 @@ describe('charging document updates by their cost', () => {
 
   it('closes a connection that keeps sending more than it may spend with 4429', async () => {
     const { socket, conn } = await join('doc-a', 'u1');
-    const costly = updateFrame(typedBackwards(900, 105));
+    const costly = updateFrame(typedBackwards(850, 105));
     for (let i = 0; i < 200 && !socket.closed; i++) conn.room.receive(conn, costly);
     expect(socket.closed?.code).toBe(CLOSE_CODES.rateLimited);
     expect(conn.dropped).toBeGreaterThanOrEqual(DEFAULT_RATE_LIMITS.floodDrops);
@@ -129,20 +129,20 @@ describe('charging document updates by their cost', () => {
     const first = await join('doc-a', 'u1');
     const second = await join('doc-b', 'u1');
     const other = await join('doc-b', 'u2');
-    // Each socket has 1000 of its own, the person 1500 in all.
-    first.conn.room.receive(first.conn, updateFrame(typedBackwards(900, 106)));
-    second.conn.room.receive(second.conn, updateFrame(typedBackwards(900, 107)));
-    expect(Y.getState(first.conn.room.doc.store, 106)).toBe(902);
+    // Each socket has 1000 of its own, the person 1500 in all; each update costs 852 + 53.
+    first.conn.room.receive(first.conn, updateFrame(typedBackwards(850, 106)));
+    second.conn.room.receive(second.conn, updateFrame(typedBackwards(850, 107)));
+    expect(Y.getState(first.conn.room.doc.store, 106)).toBe(852);
     expect(Y.getState(second.conn.room.doc.store, 107)).toBe(0);
     expect(second.conn.dropped).toBe(1);
     // Someone else is not charged for it.
-    other.conn.room.receive(other.conn, updateFrame(typedBackwards(900, 108)));
-    expect(Y.getState(other.conn.room.doc.store, 108)).toBe(902);
+    other.conn.room.receive(other.conn, updateFrame(typedBackwards(850, 108)));
+    expect(Y.getState(other.conn.room.doc.store, 108)).toBe(852);
     // A fresh socket starts with what the person has left, not with a full budget.
     registry.leave(first.conn);
     registry.leave(second.conn);
     const again = await join('doc-a', 'u1');
-    again.conn.room.receive(again.conn, updateFrame(typedBackwards(900, 109)));
+    again.conn.room.receive(again.conn, updateFrame(typedBackwards(850, 109)));
     expect(Y.getState(again.conn.room.doc.store, 109)).toBe(0);
     expect(again.conn.dropped).toBe(1);
   });

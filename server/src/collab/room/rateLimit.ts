@@ -41,10 +41,10 @@ export const DEFAULT_RATE_LIMITS: RateLimits = {
   // A burst holds the largest update (DEFAULT_UPDATE_LIMITS.maxCost), so an offline day merges
   // in one go; a person's holds two, for two tabs coming back online at once. Typing costs a
   // few units a second; the refill bounds a sender to about a tenth of a core.
-  costPerSecond: 5_000,
-  costBurst: 50_000,
-  userCostPerSecond: 10_000,
-  userCostBurst: 100_000,
+  costPerSecond: 6_000,
+  costBurst: 60_000,
+  userCostPerSecond: 12_000,
+  userCostBurst: 120_000,
 };
 
 /** Tokens refill continuously at `perSecond` up to `capacity`; a frame spends `cost` of them. */

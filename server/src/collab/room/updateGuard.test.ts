@@ -536,38 +536,45 @@ describe('the cost of an update', () => {
 
   it('counts structs, deleted ranges and content', () => {
     expect(validateUpdate(gcStructs(500)).cost).toBe(500);
-    expect(validateUpdate(gcStructs(500, 300)).cost).toBe(800);
+    // A deleted range costs five structs.
+    expect(validateUpdate(gcStructs(500, 300)).cost).toBe(2_000);
     // One struct with 6400 bytes of text (and two of length) costs one plus a hundred.
     expect(validateUpdate(stringItem({ text: 'x'.repeat(6400) })).cost).toBe(1 + updateCost(0, 0, 6402));
     expect(updateCost(0, 0, 6402)).toBe(100);
+    // Eight values cost one more, besides their bytes.
+    const doc = new Y.Doc();
+    doc.getArray('a').insert(0, Array.from({ length: 800 }, () => 0));
+    const valuesUpdate = Y.encodeStateAsUpdate(doc);
+    expect(validateUpdate(valuesUpdate).cost).toBe(1 + 100 + Math.floor(1600 / 64));
   });
 
   it('refuses an update over the cap from the counts it declares, before reading what they announce', () => {
     const limits = { ...DEFAULT_UPDATE_LIMITS, maxCost: 1_000 };
     expect(() => validateUpdate(gcStructs(1_000), limits)).not.toThrow();
     expect(() => validateUpdate(gcStructs(1_001), limits)).toThrow(/costs more than 1000/);
-    expect(() => validateUpdate(gcStructs(600, 401), limits)).toThrow(/costs more than 1000/);
+    expect(() => validateUpdate(gcStructs(600, 81), limits)).toThrow(/costs more than 1000/);
+    expect(() => validateUpdate(gcStructs(600, 80), limits)).not.toThrow();
     // A million structs announced over two million zero bytes: reading even the first of them
     // would fail on its zero length, so the cost is what stopped the guard.
     const header = bytes((e) => [1, 1_000_000, 7, 0].forEach((n) => encoding.writeVarUint(e, n)));
     const announced = new Uint8Array(header.length + 2_000_000);
     announced.set(header);
-    expect(() => validateUpdate(announced)).toThrow(/costs more than 50000/);
+    expect(() => validateUpdate(announced)).toThrow(/costs more than 60000/);
     expect(() => validateUpdate(announced, { ...DEFAULT_UPDATE_LIMITS, maxCost: 2_000_000 })).toThrow(/length 0 out of range/);
   });
 
   it('stops at what the sender may still spend, and says how much it read', () => {
     let thrown: unknown;
     try {
-      validateUpdate(gcStructs(400, 300), DEFAULT_UPDATE_LIMITS, 500);
+      validateUpdate(gcStructs(400, 60), DEFAULT_UPDATE_LIMITS, 500);
     } catch (err) {
       thrown = err;
     }
     expect(thrown).toBeInstanceOf(OverBudget);
     expect(thrown).not.toBeInstanceOf(MalformedUpdate);
     expect((thrown as OverBudget).cost).toBe(700);
-    expect(validateUpdate(gcStructs(400, 300), DEFAULT_UPDATE_LIMITS, 700).cost).toBe(700);
+    expect(validateUpdate(gcStructs(400, 60), DEFAULT_UPDATE_LIMITS, 700).cost).toBe(700);
     // Over the cap is refused as malformed whatever the allowance.
-    expect(() => validateUpdate(gcStructs(400, 300), { ...DEFAULT_UPDATE_LIMITS, maxCost: 600 }, 500)).toThrow(MalformedUpdate);
+    expect(() => validateUpdate(gcStructs(400, 60), { ...DEFAULT_UPDATE_LIMITS, maxCost: 600 }, 500)).toThrow(MalformedUpdate);
   });
 });

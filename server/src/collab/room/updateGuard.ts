@@ -18,29 +18,39 @@ export type UpdateLimits = {
 };
 
 /**
- * Content bytes that cost as much as one struct. Decoding a million two-byte values (2 MB)
- * takes Yjs about as long as applying thirty thousand minimal structs: 64 bytes a unit.
+ * The weights of `updateCost`, measured with tests/bench/updateCost.ts against the cheapest
+ * struct (one unit): a deleted range that splits an item costs Yjs about five; eight values
+ * (JSON or Yjs "any" content, each decoded into a JS value) about one; and 64 bytes of any
+ * content, which is kept, stored and relayed, one.
  */
+export const DELETED_RANGE_COST = 5;
+export const VALUES_PER_COST = 8;
 export const CONTENT_BYTES_PER_COST = 64;
 
 export const DEFAULT_UPDATE_LIMITS: UpdateLimits = {
   maxClock: 2 ** 31,
   maxClients: 10_000,
   maxContentBytes: 4 * 1024 * 1024,
-  // Yjs applies about this many of the cheapest structs in ~100 ms on the reference machine
-  // (2 cores, shared; docs/reliability.md), and a long day of typing offline merges into about
-  // a third of it (tests/integration/hostileCost.test.ts), so a real offline merge still fits.
-  maxCost: 50_000,
+  // The guards and Yjs take about 100 ms for an update of this cost on a 2-core machine
+  // (tests/bench/updateCost.ts), and a long day of typing offline (60 000 keystrokes) costs
+  // about three quarters of it (tests/integration/hostileCost.test.ts): an offline day fits.
+  maxCost: 60_000,
 };
 
 /**
  * What applying an update costs the server (and every browser it is relayed to), in units of
- * one struct: its structs, its deleted ranges, and its content by `CONTENT_BYTES_PER_COST`.
+ * one struct: its structs, its deleted ranges, its JSON and "any" values, and its content bytes,
+ * weighted as above.
  * The guard counts them while it reads, from the counts the encoding declares before the
  * structs they announce, so an update far over the limit is refused after reading a few bytes.
  */
-export function updateCost(structs: number, deletedRanges: number, contentBytes: number): number {
-  return structs + deletedRanges + Math.floor(contentBytes / CONTENT_BYTES_PER_COST);
+export function updateCost(structs: number, deletedRanges: number, contentBytes: number, values = 0): number {
+  return (
+    structs +
+    DELETED_RANGE_COST * deletedRanges +
+    Math.floor(values / VALUES_PER_COST) +
+    Math.floor(contentBytes / CONTENT_BYTES_PER_COST)
+  );
 }
 
 /**
@@ -124,9 +134,10 @@ export function validateUpdate(update: Uint8Array, limits: UpdateLimits = DEFAUL
   let contentBytes = 0;
   let structs = 0;
   let deletedRanges = 0;
+  let values = 0;
   const seen = new Set<number>();
   const charge = () => {
-    shape.cost = updateCost(structs, deletedRanges, contentBytes);
+    shape.cost = updateCost(structs, deletedRanges, contentBytes, values);
     if (shape.cost > limits.maxCost) r.fail(`costs more than ${limits.maxCost} (structs, deleted ranges and content)`);
     if (shape.cost > allowance) throw new OverBudget(shape.cost, allowance);
   };
@@ -193,6 +204,7 @@ export function validateUpdate(update: Uint8Array, limits: UpdateLimits = DEFAUL
         }
         const start = r.pos;
         length = readContent(r, ref, limits);
+        if (ref === REF.json || ref === REF.any) values += length;
         contentBytes += r.pos - start;
         if (contentBytes > limits.maxContentBytes) r.fail(`more than ${limits.maxContentBytes} bytes of content`);
         charge();
