@@ -10,7 +10,7 @@ import { hashPassword } from '../../server/src/auth/password';
 import { openSqliteStorage } from '../../server/src/storage/sqlite';
 import { type CollabClient, appendParagraph, bodyText, connectCollab, waitFor } from '../support/collab';
 import { DEMO_PASSWORD, signedIn } from '../support/http';
-import { OUTSIDER_PASSWORD, ROOT, type TestServer, addOutsider, startServer, tempDataDir } from '../support/server';
+import { OUTSIDER_PASSWORD, ROOT, type TestServer, addOutsider, passwordToStdin, startServer, tempDataDir } from '../support/server';
 import {
   CALLERS,
   COLLAB_UPGRADE,
@@ -94,11 +94,15 @@ async function must<T = any>(method: string, caller: SignedInCaller, spec: CallS
 
 /** Runs CLI commands one after another without blocking this process; fails like `cli` does. */
 async function cliInBackground(...commands: string[][]): Promise<void> {
-  for (const args of commands) {
-    await execFileAsync(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'server/src/cli.ts'), ...args], {
+  for (const command of commands) {
+    // The CLI reads a password from stdin, never from its command line.
+    const { args, input } = passwordToStdin(command);
+    const run = execFileAsync(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'server/src/cli.ts'), ...args], {
       cwd: ROOT,
       env: { ...process.env, SAKUTEI_DATA_DIR: dataDir },
     });
+    run.child.stdin?.end(input ?? '');
+    await run;
   }
 }
 
