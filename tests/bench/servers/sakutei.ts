@@ -39,7 +39,17 @@ export async function startSakutei(template: SakuteiTemplate): Promise<BenchServ
   const s = await spawnServer(
     'sakutei',
     path.join(ROOT, 'server/src/main.ts'),
-    { PORT: '0', HOST: '127.0.0.1', SAKUTEI_DATA_DIR: dataDir, SAKUTEI_DEMO: '1' },
+    {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      SAKUTEI_DATA_DIR: dataDir,
+      SAKUTEI_DEMO: '1',
+      // One bench account stands in for thousands of people: lift what one person may hold
+      // open and spend, which would otherwise measure the per-person limits, not the server.
+      SAKUTEI_WS_MAX_SOCKETS_PER_USER: '1000000',
+      SAKUTEI_WS_USER_COST_PER_SEC: '1000000000',
+      SAKUTEI_WS_USER_COST_BURST: '1000000000',
+    },
     /listening on http:\/\/127\.0\.0\.1:(\d+)/,
   );
   const baseUrl = `http://127.0.0.1:${s.port}`;
