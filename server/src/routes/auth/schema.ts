@@ -7,6 +7,8 @@ export const signInRoute = createRoute({
   path: '/api/auth/sign-in',
   tags: ['auth'],
   summary: 'Sign in with email and password; sets the session cookie.',
+  description:
+    'Also sets `sakutei_device` (path /api/auth), a signed mark that this browser signed in to this account. 429 `rate_limited` with `Retry-After` when failures from this account and address (or marked browser) back off (three free, then 1 s, 2 s, 4 s, … up to 15 min), when the address made too many attempts or failures, or when strangers failed on this account ten times in 15 min; addresses the account signed in from before and marked browsers are not held by that last cap, so guessing cannot lock the real user out.',
   request: { body: { required: true, content: { 'application/json': { schema: SignInRequest } } } },
   responses: {
     200: json(SignInResponse, 'Signed in.'),
