@@ -4,7 +4,7 @@ import { runHeavy } from '../work/heavyWork';
 import type { CompareExportOptions } from './export/compareDocument';
 import type { ReportDocumentMeta } from './export/reportDocument';
 import type { RevisionExportOptions } from './export/revisionDocument';
-import type { TaskInput } from '../work/tasks';
+import type { SnapshotSource, TaskInput } from '../work/tasks';
 
 /**
  * Printable and Word renderings of a frozen revision, of a 新旧対照表 and of the annual report,
@@ -44,7 +44,7 @@ export function reportHtml(report: AnnualReport, meta: ReportDocumentMeta): Prom
   return runHeavy('reportHtml', { report, meta });
 }
 
-/** The prose and measure-table differences of two snapshots (the 新旧対照表's content), computed on a heavy-work thread. */
-export function compareSnapshots(from: PlanSnapshot, to: PlanSnapshot) {
+/** The prose and measure-table differences of two sides (the 新旧対照表's content), read and compared on a heavy-work thread. */
+export function compareSnapshots(from: SnapshotSource, to: SnapshotSource) {
   return runHeavy('compare', { from, to });
 }

@@ -97,8 +97,9 @@ export function revisionService(deps: AppDeps) {
   async function side(user: UserRecord, plan: VisiblePlan, ref: string) {
     if (ref === 'draft') {
       if (!canReadDraft(plan.role)) throw notFound('revision');
-      const snapshot = await deps.rooms.use(plan.docName, (room) => planSnapshotOf(room.doc));
-      return { label: '現在の案', revisionId: null, snapshot };
+      // Only the state is copied here; reading it into a snapshot is done with the diff, off the event loop.
+      const state = await deps.rooms.use(plan.docName, (room) => Y.encodeStateAsUpdate(room.doc));
+      return { label: '現在の案', revisionId: null, source: { draft: state } };
     }
     const revision = await revisions.find(ref);
     // A revision of the previous edition compares too (last year's approved version), if the
@@ -106,7 +107,9 @@ export function revisionService(deps: AppDeps) {
     const owner = revision && revision.planId !== plan.id ? await previousEditionFor(deps, user.id, plan.id, revision.planId) : plan;
     if (!revision || !owner || !visibleTo(owner, user.id, revision)) throw notFound('revision');
     const label = `第${revision.number}版 ${revision.name}（${revision.stage}）`;
-    return { label: owner === plan ? label : `${owner.title} ${label}`, revisionId: revision.id, snapshot: await snapshotOf(revision.id) };
+    const content = await revisions.content(revision.id);
+    if (!content) throw notFound('revision');
+    return { label: owner === plan ? label : `${owner.title} ${label}`, revisionId: revision.id, source: { canonical: content.canonical } };
   }
 
   async function apply(user: UserRecord, revisionId: string, event: (actor: ReviewActor, r: RevisionRecord) => ReviewEvent, extra: OpenReviewRequest = {}) {
@@ -251,7 +254,7 @@ export function revisionService(deps: AppDeps) {
       const plan = await loadVisiblePlan(workspaces, user.id, planId);
       const [a, b] = await Promise.all([side(user, plan, from), side(user, plan, to)]);
       // The diff of two large plans is seconds of CPU: it runs on a heavy-work thread.
-      const { prose, measures } = await compareSnapshots(a.snapshot, b.snapshot);
+      const { prose, measures } = await compareSnapshots(a.source, b.source);
       return {
         planTitle: plan.title,
         from: { label: a.label, revisionId: a.revisionId },

@@ -1,10 +1,12 @@
 import type { CompareResponse, PlanSnapshot, Revision } from '@sakutei/shared';
-import { diffMeasures, diffProse } from '@sakutei/shared';
+import { diffMeasures, diffProse, planSnapshotSchema } from '@sakutei/shared';
+import * as Y from 'yjs';
 import type { AnnualReport } from '@sakutei/shared/measures';
 import type { z } from 'zod';
 import { type CompareExportOptions, compareDocx, compareHtml } from '../services/export/compareDocument';
 import { type ReportDocumentMeta, reportDocx, reportHtml } from '../services/export/reportDocument';
 import { type RevisionExportOptions, revisionDocx, revisionHtml } from '../services/export/revisionDocument';
+import { planSnapshotOf } from '../services/snapshot';
 import { type SheetOptions, buildSheet, parseFirstSheet } from '../services/spreadsheet';
 
 /**
@@ -15,13 +17,26 @@ import { type SheetOptions, buildSheet, parseFirstSheet } from '../services/spre
 
 type Comparison = z.infer<typeof CompareResponse>;
 
+/** A side of a compare as the event loop hands it over: the draft's Yjs state, or a revision's canonical content. */
+export type SnapshotSource = { draft: Uint8Array } | { canonical: string };
+
+function snapshotFrom(source: SnapshotSource): PlanSnapshot {
+  if ('canonical' in source) return planSnapshotSchema.parse(JSON.parse(source.canonical)); // as frozenSnapshot reads it
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, source.draft);
+  return planSnapshotOf(doc);
+}
+
 export const TASKS = {
   /** The 新旧対照表's content: prose and measure-table differences of two snapshots. */
-  compare: ({ from, to }: { from: PlanSnapshot; to: PlanSnapshot }): Pick<Comparison, 'prose' | 'measures'> => ({
-    prose: diffProse(from.prose, to.prose),
-    // 評価・課題 are frozen beside the table; a snapshot from before them has none.
-    measures: diffMeasures(from.measures, to.measures, { old: from.evaluations, new: to.evaluations }),
-  }),
+  compare: (sides: { from: SnapshotSource; to: SnapshotSource }): Pick<Comparison, 'prose' | 'measures'> => {
+    const [from, to] = [snapshotFrom(sides.from), snapshotFrom(sides.to)];
+    return {
+      prose: diffProse(from.prose, to.prose),
+      // 評価・課題 are frozen beside the table; a snapshot from before them has none.
+      measures: diffMeasures(from.measures, to.measures, { old: from.evaluations, new: to.evaluations }),
+    };
+  },
   compareDocx: ({ planTitle, comparison, options }: { planTitle: string; comparison: Comparison; options: CompareExportOptions }) =>
     compareDocx(planTitle, comparison, options),
   compareHtml: ({ planTitle, comparison, options }: { planTitle: string; comparison: Comparison; options: CompareExportOptions }) =>

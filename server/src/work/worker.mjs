@@ -1,12 +1,10 @@
 // A thread of the heavy-work pool (pool.ts). Plain JavaScript: a worker starts without the
-// TypeScript loader unless the parent was started with `--import tsx` (the server is; vitest and
-// the CLI are not), so it registers tsx itself and then loads the tasks from TypeScript.
+// TypeScript loader (even when the server runs under `node --import tsx`, the loader's hooks
+// are not the worker's), so it registers tsx itself and then loads the tasks from TypeScript.
 import { parentPort } from 'node:worker_threads';
+import { register } from 'tsx/esm/api';
 
-if (!process.execArgv.some((arg) => arg.includes('tsx'))) {
-  const { register } = await import('tsx/esm/api');
-  register();
-}
+register();
 const { runTask } = await import('./tasks.ts');
 
 parentPort.on('message', async ({ id, task, input }) => {

@@ -1,0 +1,135 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import type { PlanSummary, Revision } from '@sakutei/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unzip } from '../../server/src/services/export/testing/unzip';
+import { signedIn } from '../support/http';
+import { type TestServer, startServer, tempDataDir } from '../support/server';
+
+/*
+ * Compares and Word exports are CPU all the way through. One member firing twenty of them at
+ * once must not stall the server for everyone (the event loop answers /healthz throughout),
+ * gets 429 with Retry-After past two at a time, and what does come back is exactly what one
+ * request at a time gives. When the threads and their queue are full, 503 with Retry-After.
+ * One thread and a queue of one, so the limits are reached on any machine.
+ */
+
+type Signed = Awaited<ReturnType<typeof signedIn>>;
+const dataDir = tempDataDir();
+let server: TestServer;
+let plan: PlanSummary;
+let member: Signed, member2: Signed, staff: Signed, chair: Signed;
+let adopted: Revision;
+
+beforeAll(async () => {
+  server = await startServer({ dataDir, env: { SAKUTEI_WORK_THREADS: '1', SAKUTEI_WORK_QUEUE: '1', SAKUTEI_WORK_PER_USER: '2' } });
+  [member, member2, staff, chair] = await Promise.all(['member', 'member2', 'staff', 'chair'].map((who) => signedIn(server.url, `${who}@example.jp`)));
+  [plan] = (await member.plans()) as [PlanSummary];
+  const revisions = (await member.request('GET', `/api/plans/${plan.id}/revisions`)).body.revisions as Revision[];
+  adopted = revisions.find((revision) => revision.review.status === 'approved')!;
+}, 60_000);
+afterAll(async () => {
+  await server.stop('SIGKILL');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+type Got = { status: number; retryAfter: string | null; bytes: Buffer };
+const get = async (who: Signed, url: string): Promise<Got> => {
+  const res = await fetch(`${server.url}${url}`, { headers: { cookie: who.cookie } });
+  return { status: res.status, retryAfter: res.headers.get('retry-after'), bytes: Buffer.from(await res.arrayBuffer()) };
+};
+
+/** A Word file's parts, without the package's timestamps (docProps/core.xml says when it was made). */
+const docxParts = (bytes: Buffer) => [...unzip(bytes)].filter(([name]) => name !== 'docProps/core.xml').sort(([a], [b]) => a.localeCompare(b));
+
+/**
+ * Polls /healthz one request after another, from a process of its own (the test process is busy
+ * with twenty downloads), until stopped; `stop` gives the slowest answer, in ms.
+ */
+async function healthzPoller(): Promise<{ stop(): Promise<{ worst: number; polls: number }> }> {
+  const poller = spawn(process.execPath, ['-e', POLLER, `${server.url}/healthz`], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  poller.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const exited = new Promise((resolve) => poller.once('exit', resolve));
+  await new Promise((resolve) => poller.stdout.once('data', resolve));
+  return {
+    async stop() {
+      poller.stdin.end();
+      await exited;
+      return JSON.parse(out.slice(out.indexOf('{')));
+    },
+  };
+}
+
+const POLLER = `
+const url = process.argv[1];
+let done = false, worst = 0, polls = 0;
+process.stdin.on('end', () => (done = true)).resume();
+process.stdout.write('.');
+(async () => {
+  while (!done) {
+    const started = performance.now();
+    await (await fetch(url)).arrayBuffer();
+    worst = Math.max(worst, performance.now() - started);
+    polls++;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  process.stdout.write(JSON.stringify({ worst, polls }));
+})();
+`;
+
+describe('heavy work off the event loop', () => {
+  it('keeps /healthz answering while one member fires twenty compares and Word exports; refuses past two at a time; same bytes', async () => {
+    const compareUrl = `/api/plans/${plan.id}/compare?from=${adopted.id}&to=draft`;
+    const docxUrl = `/api/plans/${plan.id}/compare/export?from=${adopted.id}&to=draft&format=docx`;
+    // One at a time first: what every successful answer below must equal.
+    const json = await get(member, compareUrl);
+    const docx = await get(member, docxUrl);
+    expect([json.status, docx.status]).toEqual([200, 200]);
+
+    // The same polling with nothing else going on: what this machine's scheduling alone costs
+    // (several test suites share two cores here), so that noise is not taken for a stall.
+    const idlePoller = await healthzPoller();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const idle = await idlePoller.stop();
+    const poller = await healthzPoller();
+    const started = performance.now();
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => get(member, i % 2 === 0 ? compareUrl : docxUrl).then((got) => ({ ...got, docx: i % 2 === 1 }))),
+    );
+    const health = await poller.stop();
+    const elapsed = performance.now() - started;
+    console.log(`heavy burst: ${results.filter((r) => r.status === 200).length} × 200, ${results.filter((r) => r.status === 429).length} × 429 in ${Math.round(elapsed)} ms; /healthz worst ${Math.round(health.worst)} ms over ${health.polls} polls (idle: ${Math.round(idle.worst)} ms over ${idle.polls})`);
+
+    // Before the threads: 4.2 s here (~15 s with a larger plan), 20 × 200 and no 429. The bound
+    // is the issue's 300 ms plus what this machine's load alone costs the same polling (about
+    // nothing on a quiet machine; the event loop itself still parses and answers the twenty).
+    expect(health.worst).toBeLessThan(300 + 3 * idle.worst);
+    expect(results.every((r) => r.status === 200 || r.status === 429)).toBe(true);
+    const refused = results.filter((r) => r.status === 429);
+    expect(refused.length).toBeGreaterThan(0);
+    for (const r of refused) {
+      expect(Number(r.retryAfter)).toBeGreaterThanOrEqual(1);
+      expect(JSON.parse(r.bytes.toString()).error).toMatchObject({ code: 'rate_limited', message: expect.any(String) });
+    }
+    const ok = results.filter((r) => r.status === 200);
+    expect(ok.length).toBeGreaterThan(0);
+    for (const r of ok) {
+      if (r.docx) expect(docxParts(r.bytes)).toEqual(docxParts(docx.bytes));
+      else expect(r.bytes.equals(json.bytes)).toBe(true);
+    }
+  }, 60_000);
+
+  it('answers 503 with Retry-After when the threads and their queue are full', async () => {
+    const compareUrl = `/api/plans/${plan.id}/compare?from=${adopted.id}&to=draft`;
+    // Four people, two requests each: one thread and one place in the queue for eight jobs.
+    const results = await Promise.all([member, member2, staff, chair].flatMap((who) => [get(who, compareUrl), get(who, compareUrl)]));
+    const busy = results.filter((r) => r.status === 503);
+    expect(busy.length).toBeGreaterThan(0);
+    for (const r of busy) {
+      expect(Number(r.retryAfter)).toBeGreaterThanOrEqual(1);
+      expect(JSON.parse(r.bytes.toString()).error).toMatchObject({ code: 'server_busy', message: expect.any(String) });
+    }
+    expect(results.filter((r) => r.status === 200).length).toBeGreaterThan(0);
+  }, 60_000);
+});
