@@ -160,17 +160,19 @@ describe('Word files and print pages of hostile text', () => {
       ['the frozen revision report', `/api/revisions/${frozen.id}/report?fiscalYear=${YEAR}`],
     ] as const;
 
-  it('every DOCX opens with a strict XML parser in every part', async () => {
-    for (const [name, url] of docs()) {
-      const parts = openOfficeStrict(await download(staff, `${url}${url.includes('?') ? '&' : '?'}format=docx`));
-      expect(parts.get('word/document.xml'), name).toContain('施策');
+  /** Each document in `format`, two at a time: as many heavy exports as one person may run at once. */
+  async function eachDocument(format: 'docx' | 'html', check: (name: string, bytes: Buffer) => void) {
+    const list = docs();
+    for (let i = 0; i < list.length; i += 2) {
+      await Promise.all(list.slice(i, i + 2).map(async ([name, url]) => check(name, await download(staff, `${url}${url.includes('?') ? '&' : '?'}format=${format}`))));
     }
+  }
+
+  it('every DOCX opens with a strict XML parser in every part', async () => {
+    await eachDocument('docx', (name, bytes) => expect(openOfficeStrict(bytes).get('word/document.xml'), name).toContain('施策'));
   });
 
   it('every print page carries no character XML forbids', async () => {
-    for (const [name, url] of docs()) {
-      const html = (await download(staff, `${url}${url.includes('?') ? '&' : '?'}format=html`)).toString('utf8');
-      expect(hasXmlForbidden(html), name).toBe(false);
-    }
+    await eachDocument('html', (name, bytes) => expect(hasXmlForbidden(bytes.toString('utf8')), name).toBe(false));
   });
 });
