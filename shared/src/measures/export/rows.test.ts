@@ -24,7 +24,8 @@ import type {
 import { DEFAULT_MEASURE_SETTINGS, FUKUSHIMA_SCHEME, KORIYAMA_SCHEME, num } from '../model';
 import { keysBetween } from '../orderKey';
 import { deriveTable } from '../tree';
-import { kpiListRows, measureTableRows } from './rows';
+import { toCsv } from './csv';
+import { kpiListFigureColumns, kpiListRows, measureTableRows } from './rows';
 
 const random = () => 0.5;
 
@@ -141,6 +142,31 @@ describe('kpiListRows', () => {
         expect(back.value.map((row) => row.number)).toEqual(kpis.map((_, i) => i + 1));
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('the 成果指標一覧 as a CSV download', () => {
+  it('reads back through the importer whatever the neutraliser defused: names that start like formulas, negative figures', () => {
+    const settings = DEFAULT_MEASURE_SETTINGS;
+    const negate = (value: Measured): Measured => (value.kind === 'number' && value.value !== 0 ? num(-value.value) : value);
+    fc.assert(
+      fc.property(fc.array(arbitraryKpi(), { minLength: 1, maxLength: 6 }), fc.constantFrom('=', '+', '-', '@', '＝', '＋', '－', '＠', '-1', '-.5'), (kpis, trigger) => {
+        // Formula-looking names and negative figures without parts: the cells the neutraliser decides on.
+        const hostile = kpis.map((kpi) => ({
+          ...kpi,
+          name: `${trigger}${kpi.name}`,
+          components: [],
+          baseline: { ...kpi.baseline, value: kpi.components.length > 0 ? num(-3) : negate(kpi.baseline.value) },
+          actuals: kpi.components.length > 0 ? {} : Object.fromEntries(Object.entries(kpi.actuals).map(([year, value]) => [year, negate(value)])),
+          target: { ...kpi.target, value: kpi.components.length > 0 ? num(-4) : negate(kpi.target.value) },
+        }));
+        const out = kpiListRows(deriveTable(kpiTable(hostile, settings)), settings);
+        const back = importKpiList(parseDelimited(toCsv(out, kpiListFigureColumns(settings))));
+        expect(back.problems).toEqual([]);
+        expect(back.value.map(figuresOf)).toEqual(hostile.map((kpi) => figuresOf(expectedAfterRoundTrip(kpi, settings))));
+      }),
+      { numRuns: 200 },
     );
   });
 });
