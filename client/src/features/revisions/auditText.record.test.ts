@@ -1,0 +1,42 @@
+import type { AuditEntry } from '@sakutei/shared';
+import { describe, expect, it } from 'vitest';
+import { ja } from '../../i18n/ja';
+import type { MessageKey } from '../../i18n';
+import { auditDetails, auditKindText } from './auditText';
+
+const t = (key: MessageKey, params?: Record<string, string | number>) =>
+  ja[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params?.[name] ?? `{${name}}`));
+
+const entry = (kind: AuditEntry['kind'], details: Record<string, unknown>): AuditEntry => ({
+  seq: 1,
+  at: '2026-12-06T00:00:00.000Z',
+  kind,
+  actor: { id: 'u-staff', name: '事務局 高橋' },
+  planId: 'p1',
+  details,
+  hash: 'a'.repeat(64),
+  prevHash: '0'.repeat(64),
+});
+
+describe('the record of what staff write (issue 15 item 4)', () => {
+  it('says which 対応方針 and 対応内容 were recorded on which comment', () => {
+    const e = entry('thread.responded', { threadId: 't1', threadNumber: 3, from: null, disposition: 'partial', response: '次回改定で見直します。' });
+    expect(auditKindText(e, t)).toBe('対応方針・対応内容を記入');
+    expect(auditDetails(e, t, () => null)).toEqual(['コメント #3', '対応方針：一部反映', '対応内容：次回改定で見直します。']);
+  });
+
+  it('names the KPI, the year and the figure entered, in the 一覧\'s marks', () => {
+    const figure = (value: unknown) => auditDetails(entry('kpi.actualRecorded', { kpiId: 'k1', kpi: '創業件数', fiscalYear: 2024, value }), t, () => null);
+    expect(figure({ kind: 'number', value: 7, sub: 11 })).toEqual(['成果指標 創業件数', '2024年度', '値：7（11）']);
+    expect(figure({ kind: 'withheld' }).at(-1)).toBe('値：X');
+    expect(figure({ kind: 'blank' })).toEqual(['成果指標 創業件数', '2024年度']);
+    // Whatever else is stored is skipped, not shown raw.
+    expect(figure({ kind: 'strange' })).toEqual(['成果指標 創業件数', '2024年度']);
+  });
+
+  it('names the comment a deletion removed', () => {
+    const e = entry('comment.deleted', { threadId: 't1', threadNumber: 4, commentId: 'c1', authorId: 'u1' });
+    expect(auditKindText(e, t)).toBe('コメントを削除');
+    expect(auditDetails(e, t, () => null)).toEqual(['コメント #4']);
+  });
+});
