@@ -110,6 +110,7 @@ export const revisionsEn: Record<keyof typeof revisionsJa, string> = {
   'revisions.error.notFound': 'This revision was not found, or you may not see it.',
   'revisions.error.invalid': 'Please check what you entered.',
   'revisions.error.failed': 'That did not work. Please try again later.',
+  'revisions.error.busy': 'The server is busy preparing other documents. Please wait a moment and try again.',
 
   'revisions.reader.close': 'Close',
   'revisions.reader.loadFailed': 'Could not load this revision.',

@@ -109,6 +109,7 @@ export const revisionsJa = {
   'revisions.error.notFound': 'この版は見つからないか、閲覧する権限がありません。',
   'revisions.error.invalid': '入力内容を確認してください。',
   'revisions.error.failed': '処理できませんでした。時間をおいて、もう一度お試しください。',
+  'revisions.error.busy': 'サーバーが他の資料の作成で混み合っています。少し待ってから、もう一度お試しください。',
 
   'revisions.reader.close': '閉じる',
   'revisions.reader.loadFailed': 'この版の内容を読み込めませんでした。',

@@ -74,6 +74,7 @@ export const viewsEn: Record<keyof typeof viewsJa, string> = {
   'views.import.fileLegacyExcel': 'Old Excel files (.xls) cannot be read. Save it again as .xlsx or CSV in Excel.',
   'views.import.fileUnreadable': 'The file could not be read.',
   'views.import.fileServerFailed': 'The file could not be read.',
+  'views.import.fileBusy': 'The server is busy preparing other documents. Please wait a moment and choose the file again.',
   'views.import.switchToPaste': 'Paste instead',
   'views.import.kindLegend': 'What the table is',
   'views.import.kind.hierarchy': 'Measures and projects (measure table, contents)',

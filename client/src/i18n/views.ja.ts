@@ -73,6 +73,7 @@ export const viewsJa = {
   'views.import.fileLegacyExcel': '古い Excel 形式（.xls）は読み込めません。Excel で .xlsx または CSV として保存し直してください。',
   'views.import.fileUnreadable': 'ファイルを読み込めませんでした。',
   'views.import.fileServerFailed': 'ファイルを読み込めませんでした。',
+  'views.import.fileBusy': 'サーバーが他の資料の作成で混み合っています。少し待ってから、もう一度ファイルを選んでください。',
   'views.import.switchToPaste': '貼り付けに切り替える',
   'views.import.kindLegend': '取り込む表の種類',
   'views.import.kind.hierarchy': '施策・事業（施策体系・目次）',

@@ -3,6 +3,7 @@ import { useApiResource } from '../../app/useApiResource';
 import { ResourceStatus } from '../../app/ResourceStatus';
 import { useI18n } from '../../i18n';
 import { compareExportUrl, compareRevisions, type Comparison } from '../../lib/revisionsApi';
+import { isBusy } from './errors';
 import type { ComparePair } from './compareChoices';
 import { MeasureCompareTable } from './MeasureCompareTable';
 import { ProseCompareTable, type CompareMode } from './ProseCompareTable';
@@ -43,7 +44,8 @@ export function CompareResult({ planId, pair, labels, mode, showAll, order, cale
       <ResourceStatus
         resource={resource}
         loadingMessage={t('revisions.compare.loading')}
-        failedMessage={t('revisions.compare.loadFailed')}
+        // Busy (429/503) says to retry shortly; anything else is a plain failure.
+        failedMessage={resource.status === 'failed' && isBusy(resource.error) ? t('revisions.error.busy') : t('revisions.compare.loadFailed')}
         onRetry={reload}
         quiet
       />

@@ -8,6 +8,7 @@ const FAILURE_KEYS: Record<Extract<FileSource, { status: 'failed' }>['reason'], 
   legacyExcel: 'views.import.fileLegacyExcel',
   unreadable: 'views.import.fileUnreadable',
   server: 'views.import.fileServerFailed',
+  busy: 'views.import.fileBusy',
 };
 
 type Props = {

@@ -6,7 +6,7 @@ export type FileSource =
   | { status: 'none' }
   | { status: 'reading'; file: File }
   | { status: 'read'; file: File; source: ImportSource }
-  | { status: 'failed'; file: File; reason: ReadFailure | 'server'; message: string };
+  | { status: 'failed'; file: File; reason: ReadFailure | 'server' | 'busy'; message: string };
 
 /** Reads `file` when it is set; a newer file or closing the dialog discards an older read. */
 export function useFileSource(planId: string, file: File | null): FileSource {
@@ -26,7 +26,10 @@ export function useFileSource(planId: string, file: File | null): FileSource {
       (error: unknown) => {
         if (!current) return;
         if (error instanceof ImportFileError) setState({ status: 'failed', file, reason: error.reason, message: '' });
-        else {
+        // The server's threads are taken (by this person's other requests, or by everyone's): say so, not "unreadable".
+        else if (error instanceof ApiError && (error.code === 'rate_limited' || error.code === 'server_busy')) {
+          setState({ status: 'failed', file, reason: 'busy', message: error.message });
+        } else {
           const message = error instanceof ApiError || error instanceof Error ? error.message : String(error);
           setState({ status: 'failed', file, reason: 'server', message });
         }
