@@ -37,7 +37,14 @@ const documentResponse = {
   },
 };
 const errors = { 400: errorResponses[400], 401: errorResponses[401], 403: errorResponses[403], 404: errorResponses[404] };
-const conflict = json(z.object({ error: z.object({ code: z.string(), message: z.string() }) }), 'The review is not in a state that allows this, or the hash is stale.');
+const conflict = json(
+  z.object({ error: z.object({ code: z.string(), message: z.string() }) }),
+  'The review is not in a state that allows this, the hash is stale, or (unreadable_revision) the revision cannot be read back and so cannot be approved.',
+);
+const unreadable = json(
+  z.object({ error: z.object({ code: z.string(), message: z.string() }) }),
+  'unreadable_document: the draft holds content that would not read back as a revision (prose nested deeper than the editor allows, names the prose schema lacks); nothing is frozen.',
+);
 
 export const listRevisionsRoute = createRoute({
   method: 'get',
@@ -57,7 +64,7 @@ export const freezeRevisionRoute = createRoute({
   description: 'Stores the encoded Y.Doc state, its canonical JSON rendering and the SHA-256 of that rendering. A revision never changes.',
   security: cookieAuth,
   request: { params: PlanParams, body: body(FreezeRevisionRequest) },
-  responses: { 201: json(RevisionResponse, 'The new revision.'), ...errors },
+  responses: { 201: json(RevisionResponse, 'The new revision.'), ...errors, 422: unreadable },
 });
 
 export const getRevisionRoute = createRoute({
