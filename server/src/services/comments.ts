@@ -21,8 +21,8 @@ import type { AppDeps } from '../env';
 import { AppError, forbidden, notFound } from '../errors';
 import { presentThread } from '../presenters/comments';
 import type { CommentRecord, PlanRecord, RevisionRecord, ThreadRecord, UserRecord } from '../storage';
-import { canReadDraft } from '../policies/plan';
 import { canSeeRevision } from '../policies/revisions';
+import { canReadThreadOn } from '../policies/threads';
 import { type NewNotification, publishNotifications } from './notifications';
 import { frozenSnapshot } from './snapshot';
 import { loadVisiblePlan } from './visiblePlan';
@@ -94,9 +94,7 @@ export function commentService(deps: AppDeps) {
 
   /** `couldRead` with the revision already loaded (null when there is none, or it is gone). */
   function couldReadWith(role: Role, userId: string, revisionId: string | null, revision: RevisionRecord | null): boolean {
-    if (!canReadThreads(role)) return false;
-    if (revisionId === null) return canReadDraft(role);
-    return !!revision && canSeeRevision(role, userId, revision);
+    return canReadThreadOn(role, userId, revisionId, revision);
   }
 
   /** Mentions must name council members who can read the thread; anything else is a malformed request. */
