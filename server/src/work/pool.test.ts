@@ -1,0 +1,40 @@
+import ExcelJS from 'exceljs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { AppError } from '../errors';
+import { WorkBusyError, WorkerPool } from './pool';
+
+/*
+ * The pool on real threads (the worker loads the TypeScript tasks through tsx, as under the
+ * server): results and refusals cross the thread boundary intact, and a full queue refuses
+ * at once instead of growing.
+ */
+
+// One pool for the file: a thread takes seconds to load the tasks under tsx.
+const pool = new WorkerPool({ threads: 1, maxQueued: 1 });
+afterAll(() => pool.close());
+
+async function workbook(): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.addWorksheet('表').addRow(['No', '施策名']);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+describe('WorkerPool', () => {
+  it('runs a task on a thread and carries an AppError back with its status and code', async () => {
+    expect(await pool.run('readSheet', { bytes: await workbook() })).toEqual({ sheetName: '表', rows: [['No', '施策名']] });
+    const err = await pool.run('readSheet', { bytes: Buffer.from('not a workbook') }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect(err).toMatchObject({ status: 400, code: 'unreadable_spreadsheet' });
+  }, 60_000);
+
+  it('refuses with 503 server_busy and a Retry-After estimate once the threads and the queue are full', async () => {
+    const bytes = await workbook();
+    const runs = [1, 2, 3].map(() => pool.run('readSheet', { bytes }).then(() => 'ok', (e: unknown) => e));
+    const [first, second, third] = await Promise.all(runs);
+    expect([first, second]).toEqual(['ok', 'ok']);
+    expect(third).toBeInstanceOf(WorkBusyError);
+    expect(third).toMatchObject({ status: 503, code: 'server_busy' });
+    expect((third as WorkBusyError).retryAfter).toBeGreaterThanOrEqual(1);
+    expect(pool.load).toEqual({ running: 0, waiting: 0 });
+  }, 60_000);
+});
