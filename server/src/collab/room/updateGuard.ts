@@ -31,9 +31,10 @@ export const DEFAULT_UPDATE_LIMITS: UpdateLimits = {
   maxClock: 2 ** 31,
   maxClients: 10_000,
   maxContentBytes: 4 * 1024 * 1024,
-  // The guards and Yjs take about 100 ms for an update of this cost on a 2-core machine
-  // (tests/bench/updateCost.ts), and a long day of typing offline (60 000 keystrokes) costs
-  // about three quarters of it (tests/integration/hostileCost.test.ts): an offline day fits.
+  // Of the order of 100 ms of guards and Yjs for the cheaper kinds of update on an idle
+  // 2-core machine, several times that for text typed into existing text or under load
+  // (tests/bench/updateCost.ts); a long day of typing offline (60 000 keystrokes) costs about
+  // three quarters of it (tests/integration/hostileCost.test.ts), so an offline day still fits.
   maxCost: 60_000,
 };
 
