@@ -11,7 +11,7 @@ import {
   ThreadsResponse,
 } from '@sakutei/shared';
 import { z } from 'zod';
-import { cookieAuth, errorResponses, json } from '../openapi';
+import { busyResponses, cookieAuth, errorResponses, json } from '../openapi';
 import { PlanParams } from '../plans/schema';
 
 const ThreadParams = z.object({ threadId: z.string().min(1).max(64) });
@@ -135,6 +135,7 @@ export const exportOpinionsRoute = createRoute({
     400: errorResponses[400],
     401: errorResponses[401],
     404: errorResponses[404],
+    ...busyResponses,
   },
 });
 

@@ -8,7 +8,7 @@ import {
   SpreadsheetRowsResponse,
 } from '@sakutei/shared';
 import { z } from 'zod';
-import { cookieAuth, errorResponses, json } from '../openapi';
+import { busyResponses, cookieAuth, errorResponses, json } from '../openapi';
 import { PlanParams } from '../plans/schema';
 
 export const getMeasuresRoute = createRoute({
@@ -48,6 +48,7 @@ export const exportMeasuresRoute = createRoute({
     401: errorResponses[401],
     403: errorResponses[403],
     404: errorResponses[404],
+    ...busyResponses,
   },
 });
 
@@ -80,7 +81,7 @@ export const spreadsheetRowsRoute = createRoute({
   tags: ['measures'],
   summary: 'Reads the first sheet of an XLSX file (base64) into rows of cell text, for the import preview.',
   description:
-    'Nothing is stored: the client shows the parsed rows and their problems, and applies them only when the user confirms. At most 2 MiB, 5,000 rows and 60 columns.',
+    'Nothing is stored: the client shows the parsed rows and their problems, and applies them only when the user confirms. At most 2 MiB, unpacking to at most 20 MB in 1,000 parts; only the first sheet is read, up to its 2,001st row (one past the import limit) and 100 columns (a filled cell further right is 400 spreadsheet_too_large).',
   security: cookieAuth,
   request: { params: PlanParams, body: { content: { 'application/json': { schema: SpreadsheetRowsRequest } }, required: true } },
   responses: {
@@ -89,5 +90,6 @@ export const spreadsheetRowsRoute = createRoute({
     401: errorResponses[401],
     403: errorResponses[403],
     404: errorResponses[404],
+    ...busyResponses,
   },
 });

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { cookieAuth, errorResponses } from '../openapi';
+import { busyResponses, cookieAuth, errorResponses } from '../openapi';
 import { PlanParams } from '../plans/schema';
 
 const RevisionParams = z.object({ revisionId: z.string().min(1).max(64) });
@@ -32,7 +32,7 @@ export const planReportRoute = createRoute({
   description: 'For those who read the draft (not observers, who read the report of a revision shown to them).',
   security: cookieAuth,
   request: { params: PlanParams, query: ReportQuery },
-  responses: { 200: reportResponse, ...errors },
+  responses: { 200: reportResponse, ...errors, ...busyResponses },
 });
 
 export const revisionReportRoute = createRoute({
@@ -42,5 +42,5 @@ export const revisionReportRoute = createRoute({
   summary: 'The annual progress report of a frozen revision: what was frozen, 評価・課題 included, as it was approved or is under review.',
   security: cookieAuth,
   request: { params: RevisionParams, query: ReportQuery },
-  responses: { 200: reportResponse, ...errors },
+  responses: { 200: reportResponse, ...errors, ...busyResponses },
 });

@@ -15,7 +15,7 @@ import {
   RevisionsResponse,
 } from '@sakutei/shared';
 import { z } from 'zod';
-import { cookieAuth, errorResponses, json } from '../openapi';
+import { busyResponses, cookieAuth, errorResponses, json } from '../openapi';
 import { PlanParams } from '../plans/schema';
 
 const RevisionParams = z.object({ revisionId: z.string().min(1).max(64) });
@@ -124,7 +124,7 @@ export const exportRevisionRoute = createRoute({
   summary: 'A revision as DOCX or a printable HTML page: the prose, the whole 施策・事業・担当 table and the 成果指標一覧.',
   security: cookieAuth,
   request: { params: RevisionParams, query: DocumentFormat },
-  responses: { 200: documentResponse, ...errors },
+  responses: { 200: documentResponse, ...errors, ...busyResponses },
 });
 
 export const compareRoute = createRoute({
@@ -134,7 +134,7 @@ export const compareRoute = createRoute({
   summary: '新旧対照表 between two revisions, or a revision and the draft (`draft`): prose blocks with changed parts, and the measure table row by row.',
   security: cookieAuth,
   request: { params: PlanParams, query: CompareQuery },
-  responses: { 200: json(CompareResponse, 'The comparison.'), ...errors },
+  responses: { 200: json(CompareResponse, 'The comparison.'), ...errors, ...busyResponses },
 });
 
 export const exportCompareRoute = createRoute({
@@ -144,7 +144,7 @@ export const exportCompareRoute = createRoute({
   summary: 'The 新旧対照表 as DOCX or a printable HTML page (landscape A4, 改正後 on the left unless `order=old-new`).',
   security: cookieAuth,
   request: { params: PlanParams, query: CompareQuery.merge(DocumentFormat).merge(CompareLayout) },
-  responses: { 200: documentResponse, ...errors },
+  responses: { 200: documentResponse, ...errors, ...busyResponses },
 });
 
 export const auditRoute = createRoute({
