@@ -1,12 +1,13 @@
-import { BODY_FRAGMENT, diffMeasures, diffProse, planSnapshotSchema } from '@sakutei/shared';
+import { BODY_FRAGMENT, SHAPE_LIMITS, diffMeasures, diffProse, planSnapshotSchema } from '@sakutei/shared';
 import { proseSchema } from '@sakutei/shared/editor';
-import { deriveTable, keyBetween, measureMaps, readMeasureTable } from '@sakutei/shared/measures';
+import { buildAnnualReport, deriveTable, keyBetween, measureMaps, readMeasureTable } from '@sakutei/shared/measures';
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { demoProseDocument } from '../demo/fukushimaProgramme';
 import { seedDemoMeasures } from './demoSeed';
 import { compareDocx, compareHtml } from './export/compareDocument';
+import { reportHtml } from './export/reportDocument';
 import { revisionDocx, revisionHtml } from './export/revisionDocument';
 import { fixtureRevision } from './export/testing/planFixture';
 import { planSnapshotOf, sealSnapshot } from './snapshot';
@@ -56,9 +57,16 @@ export function legacyBadDoc(chain = CHAIN): Y.Doc {
 describe('readers of a legacy document with a bad shape', () => {
   const doc = legacyBadDoc();
 
-  it('derive the measure table', () => {
+  it('derive the measure table, rows past the bound kept but no deeper than it', () => {
     const derived = deriveTable(readMeasureTable(doc));
     expect(derived.rows.length).toBeGreaterThan(CHAIN);
+    expect(Math.max(...derived.rows.map((row) => row.depth))).toBe(SHAPE_LIMITS.maxRowDepth);
+  });
+
+  it('build and print the annual report, which walks the rows by depth', () => {
+    const table = readMeasureTable(doc);
+    const report = buildAnnualReport(table, {}, 2024);
+    expect(reportHtml(report, { planTitle: '計画', source: '現在の案' })).toContain('段2999');
   });
 
   it('snapshot, seal and read back the seal', () => {

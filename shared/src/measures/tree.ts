@@ -1,6 +1,7 @@
 import type { KpiRecord, MeasureTable, NodeRecord, ProjectRecord } from './model';
 import { circled, formatCounter, formatNumberLabel } from './numbering';
 import { compareByKey } from './orderKey';
+import { SHAPE_LIMITS } from '../collab/shape';
 
 /** A row of the measure table as readers see it: placed, numbered and labelled. */
 export type DerivedRow = {
@@ -66,7 +67,37 @@ function effectiveParents(nodes: readonly NodeRecord[]): Map<string, string | nu
     }
     for (const id of path) settled.add(id);
   }
-  return parents;
+  return capDepth(parents);
+}
+
+/**
+ * Rows chained deeper than the shape allows (a document stored before the server checked
+ * shapes, collab/shape.ts) are put under their ancestor one level above the bound, so every
+ * reader after this (the grid, the exports, the annual report, which walk the tree by depth)
+ * sees at most SHAPE_LIMITS.maxRowDepth levels. Nothing is dropped; the rows just stop
+ * indenting. `parents` is acyclic here.
+ */
+function capDepth(parents: Map<string, string | null>): Map<string, string | null> {
+  const max = SHAPE_LIMITS.maxRowDepth;
+  const depthOf = new Map<string, number>();
+  for (const id of parents.keys()) {
+    const path: string[] = [];
+    let current: string | null = id;
+    while (current !== null && !depthOf.has(current)) {
+      path.push(current);
+      current = parents.get(current) ?? null;
+    }
+    let depth = current === null ? -1 : depthOf.get(current)!;
+    for (let i = path.length - 1; i >= 0; i--) depthOf.set(path[i]!, ++depth);
+  }
+  const capped = new Map(parents);
+  for (const [id, depth] of depthOf) {
+    if (depth <= max) continue;
+    let ancestor = parents.get(id) ?? null;
+    for (let steps = depth - max; steps > 0 && ancestor !== null; steps--) ancestor = parents.get(ancestor) ?? null;
+    capped.set(id, ancestor);
+  }
+  return capped;
 }
 
 /** Rows deeper than this add nothing more to their reference path (`1(1)①…`). */
