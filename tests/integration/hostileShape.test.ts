@@ -24,7 +24,7 @@ const clients: CollabClient[] = [];
 
 beforeAll(async () => {
   server = await startServer();
-  [staff, member, chair] = await Promise.all(['staff', 'member', 'chair'].map((who) => signedIn(server.url, `${who}@example.jp`)));
+  [staff, member, chair] = (await Promise.all(['staff', 'member', 'chair'].map((who) => signedIn(server.url, `${who}@example.jp`)))) as [Signed, Signed, Signed];
   [plan] = (await member.plans()) as [PlanSummary];
 }, 60_000);
 afterAll(async () => {
@@ -155,7 +155,7 @@ describe('a document stored with a broken shape before the check', () => {
     unreadable = { id, hash: 'f'.repeat(64) };
     await storage.close();
     server = await startServer({ dataDir: server.dataDir });
-    [staff, member, chair] = await Promise.all(['staff', 'member', 'chair'].map((who) => signedIn(server.url, `${who}@example.jp`)));
+    [staff, member, chair] = (await Promise.all(['staff', 'member', 'chair'].map((who) => signedIn(server.url, `${who}@example.jp`)))) as [Signed, Signed, Signed];
   }, 90_000);
 
   it('compares and exports the draft instead of answering 500', async () => {
