@@ -210,6 +210,10 @@ describe('the chain head, kept outside the database', () => {
     const html = await fetch(`${server.url}/api/revisions/${revisions[0]!.id}/export?format=html`, { headers: { cookie: staff.cookie } });
     expect(html.status).toBe(200);
     expect(await html.text()).toContain(`監査記録 第${head.seq}件 ${head.hash}`);
+    // The annual report made from a revision (the published one) carries it too.
+    const report = await fetch(`${server.url}/api/revisions/${revisions[0]!.id}/report?fiscalYear=2024&format=html`, { headers: { cookie: staff.cookie } });
+    expect(report.status).toBe(200);
+    expect(await report.text()).toContain(head.hash);
   });
 
   it('makes deleting the newest entries detectable against a remembered head', { timeout: 60_000 }, async () => {

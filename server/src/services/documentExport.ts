@@ -13,7 +13,7 @@ import type { SnapshotSource, TaskInput } from '../work/tasks';
  * rendering itself is in ./export/: one table model (docTable), its Word (docxKit) and print
  * (htmlKit) forms, the plan's tables (planTables) and the prose renderers.
  */
-export { revisionMeta, type RevisionExportOptions } from './export/revisionDocument';
+export { auditHeadLine, revisionMeta, type RevisionExportOptions } from './export/revisionDocument';
 export type { CompareExportOptions } from './export/compareDocument';
 
 type Comparison = TaskInput<'compareDocx'>['comparison'];

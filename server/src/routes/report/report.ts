@@ -5,7 +5,7 @@ import type { AppDeps, AppEnv } from '../../env';
 import { forbidden } from '../../errors';
 import { canReadLiveReport } from '../../policies/report';
 import { frozenAnnualReport, liveAnnualReport } from '../../services/annualReport';
-import { reportDocx, reportHtml, revisionMeta } from '../../services/documentExport';
+import { auditHeadLine, reportDocx, reportHtml, revisionMeta } from '../../services/documentExport';
 import type { ReportDocumentMeta } from '../../services/export/reportDocument';
 import { revisionService } from '../../services/revisions';
 import { loadVisiblePlan } from '../../services/visiblePlan';
@@ -39,7 +39,9 @@ export function reportRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
       const { planTitle, revision, snapshot } = await revisions.forExport(requireUser(c), c.req.valid('param').revisionId);
       const { fiscalYear, format } = c.req.valid('query');
       const report = frozenAnnualReport(snapshot, fiscalYear);
-      const meta = { planTitle, source: revisionMeta(revision, 'wareki') };
+      // The audit chain's head on the published report too, as on the revision's own files.
+      const head = auditHeadLine(await deps.storage.audit.head());
+      const meta = { planTitle, source: head ? `${revisionMeta(revision, 'wareki')} ／ ${head}` : revisionMeta(revision, 'wareki') };
       if (format === 'html') return c.html(reportHtml(report, meta), 200);
       const file = await wordFile(report, meta, `${planTitle}_第${revision.number}版`);
       return c.body(file.body, 200, file.headers);

@@ -22,7 +22,7 @@ export type RevisionExportOptions = {
 const dated = (iso: string | null, calendar: Calendar) => (iso ? formatDate(new Date(iso), calendar) : '');
 
 /** The audit chain's head as printed under a revision's title (`pnpm cli audit verify --head` checks it). */
-const auditHeadLine = (head: RevisionExportOptions['auditHead']) => (head ? `監査記録 第${head.seq}件 ${head.hash}` : null);
+export const auditHeadLine = (head: RevisionExportOptions['auditHead']) => (head ? `監査記録 第${head.seq}件 ${head.hash}` : null);
 
 export function revisionMeta(revision: Revision, calendar: Calendar): string {
   const parts = [
