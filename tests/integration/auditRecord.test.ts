@@ -4,6 +4,7 @@ import type { PlanSummary } from '@sakutei/shared';
 import { deriveTable } from '@sakutei/shared/measures';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unzip } from '../../server/src/services/export/testing/unzip';
 import { runCli } from '../support/cli';
 import { signedIn } from '../support/http';
 import { type TestServer, cli, startServer, tempDataDir } from '../support/server';
@@ -210,6 +211,9 @@ describe('the chain head, kept outside the database', () => {
     const html = await fetch(`${server.url}/api/revisions/${revisions[0]!.id}/export?format=html`, { headers: { cookie: staff.cookie } });
     expect(html.status).toBe(200);
     expect(await html.text()).toContain(`監査記録 第${head.seq}件 ${head.hash}`);
+    const docx = await fetch(`${server.url}/api/revisions/${revisions[0]!.id}/export?format=docx`, { headers: { cookie: staff.cookie } });
+    expect(docx.status).toBe(200);
+    expect(unzip(Buffer.from(await docx.arrayBuffer())).get('word/document.xml')).toContain(head.hash);
     // The annual report made from a revision (the published one) carries it too.
     const report = await fetch(`${server.url}/api/revisions/${revisions[0]!.id}/report?fiscalYear=2024&format=html`, { headers: { cookie: staff.cookie } });
     expect(report.status).toBe(200);
