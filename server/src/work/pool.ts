@@ -83,9 +83,13 @@ export class WorkerPool {
     // An idle pool must not keep a finished process (a CLI command, a test run) alive.
     worker.unref();
     let markReady!: () => void;
+    let booted = false;
     const slot: Slot = { worker, ready: new Promise<void>((resolve) => (markReady = resolve)), job: null };
     worker.on('message', (reply: Reply) => {
-      if ('ready' in reply) return markReady();
+      if ('ready' in reply) {
+        booted = true;
+        return markReady();
+      }
       const job = slot.job;
       if (!job || job.id !== reply.id) return;
       this.averageMs = this.averageMs * 0.8 + (Date.now() - job.started) * 0.2;
@@ -103,6 +107,12 @@ export class WorkerPool {
       slot.job?.reject(new Error(`heavy work thread stopped: ${why.message}`));
       slot.job = null;
       if (this.closed) return;
+      if (!booted) {
+        // It could not even load the tasks: respawning now would only fail again, in a loop.
+        // The waiting jobs fail; the next job starts a fresh thread and tries again.
+        for (const job of this.waiting.splice(0)) job.reject(new Error(`heavy work thread could not start: ${why.message}`));
+        return;
+      }
       const fresh = this.spawn();
       this.slots.push(fresh);
       this.next(fresh);
