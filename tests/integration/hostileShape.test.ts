@@ -173,6 +173,8 @@ describe('a document stored with a broken shape before the check', () => {
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('unreadable_document');
     expect(res.body.error.message).toMatch(/deeper|marquee|payload/);
+    // The room said so once, when it loaded the stored document.
+    expect(server.output()).toMatch(/the stored document breaks its shape: \d+\+? shape problem/);
   });
 
   it('refuses to approve a revision that cannot be read back, with a clean 409', async () => {

@@ -5,8 +5,10 @@ import {
   type ShapeContext,
   type ShapeLimits,
   type YType,
+  checkDocShape,
   childRule,
   deepestRowOf,
+  docNameForPlan,
   entryOf,
   rootContext,
   rowParentOf,
@@ -280,4 +282,23 @@ function liveKeys(map: YType, adding: Set<string>, limit: number): number {
   let live = 0;
   for (const [key, item] of map._map) if (!item.deleted && !adding.has(key)) live++;
   return live;
+}
+
+/**
+ * A one-line account of how a stored document breaks the shape (one written before the
+ * server checked shapes), for the log when its room loads; null when it keeps it. Readers
+ * flatten or skip what is beyond the bounds, and freezing such a document is refused.
+ */
+export function storedShapeReport(doc: Y.Doc, rules?: ProseRules): string | null {
+  const problems = checkDocShape(doc, rulesOf(rules));
+  if (problems.length === 0) return null;
+  const first = problems.slice(0, 3).map((p) => `${p.where}: ${p.problem}`);
+  return `${problems.length}${problems.length >= 50 ? '+' : ''} shape problem(s), e.g. ${first.join('; ')}`;
+}
+
+const PLAN_PREFIX = docNameForPlan('');
+
+/** Whether a room holds a plan's document, the one document kind whose shape is known (others are left alone). */
+export function isPlanDocument(docName: string): boolean {
+  return docName.startsWith(PLAN_PREFIX);
 }
