@@ -34,8 +34,13 @@ export function createPostgresAuditStore(pool: Pool): AuditStore {
       return inTransaction(pool, (client) => appendAuditIn(client, entry));
     },
     async listForPlan(planId, workspaceId, limit, before = Number.MAX_SAFE_INTEGER) {
+      // Each half read backwards along the (plan_id, seq) index and cut at the page size, then
+      // merged: a page costs its size, not the plan's whole history sorted.
       const { rows } = await pool.query<AuditRow>(
-        `${SELECT} WHERE (l.plan_id = $1 OR (l.workspace_id = $2 AND l.plan_id IS NULL)) AND l.seq < $3 ORDER BY l.seq DESC LIMIT $4`,
+        `(${SELECT} WHERE l.plan_id = $1 AND l.seq < $3 ORDER BY l.seq DESC LIMIT $4)
+         UNION ALL
+         (${SELECT} WHERE l.plan_id IS NULL AND l.workspace_id = $2 AND l.seq < $3 ORDER BY l.seq DESC LIMIT $4)
+         ORDER BY seq DESC LIMIT $4`,
         [planId, workspaceId, before, limit],
       );
       return rows.map(toRecord);

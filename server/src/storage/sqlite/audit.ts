@@ -27,8 +27,14 @@ export function sqliteAuditAppender(db: SqliteDatabase) {
 
 export function createSqliteAuditStore(db: SqliteDatabase): AuditStore {
   const q = {
-    forPlan: db.prepare<[string, string, number, number], AuditRow>(
-      `${SELECT} WHERE (l.plan_id = ? OR (l.workspace_id = ? AND l.plan_id IS NULL)) AND l.seq < ? ORDER BY l.seq DESC LIMIT ?`,
+    // The plan's entries and the council's, each read backwards along the (plan_id, seq) index
+    // from the cursor and cut at the page size, then merged: a page costs its size, not the
+    // plan's whole history sorted (one OR over both would gather and sort every match).
+    forPlan: db.prepare<[string, number, number, string, number, number, number], AuditRow>(
+      `SELECT * FROM (${SELECT} WHERE l.plan_id = ? AND l.seq < ? ORDER BY l.seq DESC LIMIT ?)
+       UNION ALL
+       SELECT * FROM (${SELECT} WHERE l.plan_id IS NULL AND l.workspace_id = ? AND l.seq < ? ORDER BY l.seq DESC LIMIT ?)
+       ORDER BY seq DESC LIMIT ?`,
     ),
     after: db.prepare<[number, number], AuditRow>(`${SELECT} WHERE l.seq > ? ORDER BY l.seq LIMIT ?`),
     head: db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1'),
@@ -43,7 +49,7 @@ export function createSqliteAuditStore(db: SqliteDatabase): AuditStore {
       return append.immediate(entry);
     },
     async listForPlan(planId, workspaceId, limit, before = Number.MAX_SAFE_INTEGER) {
-      return q.forPlan.all(planId, workspaceId, before, limit).map(toRecord);
+      return q.forPlan.all(planId, before, limit, workspaceId, before, limit, limit).map(toRecord);
     },
     async verify() {
       const { checked, firstBroken } = await verifyChain(readAfter);
