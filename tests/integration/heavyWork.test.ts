@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import type { PlanSummary, Revision } from '@sakutei/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzip } from '../../server/src/services/export/testing/unzip';
+import { workbookParts, zipOf } from '../../server/src/services/xlsx/testing/hostileZip';
 import { signedIn } from '../support/http';
 import { type TestServer, startServer, tempDataDir } from '../support/server';
 
@@ -23,7 +24,7 @@ let adopted: Revision;
 
 beforeAll(async () => {
   server = await startServer({ dataDir, env: { SAKUTEI_WORK_THREADS: '1', SAKUTEI_WORK_QUEUE: '1', SAKUTEI_WORK_PER_USER: '2' } });
-  [member, member2, staff, chair] = await Promise.all(['member', 'member2', 'staff', 'chair'].map((who) => signedIn(server.url, `${who}@example.jp`)));
+  [member, member2, staff, chair] = (await Promise.all(['member', 'member2', 'staff', 'chair'].map((who) => signedIn(server.url, `${who}@example.jp`)))) as [Signed, Signed, Signed, Signed];
   [plan] = (await member.plans()) as [PlanSummary];
   const revisions = (await member.request('GET', `/api/plans/${plan.id}/revisions`)).body.revisions as Revision[];
   adopted = revisions.find((revision) => revision.review.status === 'approved')!;
@@ -132,5 +133,16 @@ describe('heavy work off the event loop', () => {
       expect(JSON.parse(r.bytes.toString()).error).toMatchObject({ code: 'server_busy', message: expect.any(String) });
     }
     expect(results.filter((r) => r.status === 200).length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('refuses, in the import preview, an XLSX whose directory hides its entries, without unpacking them', async () => {
+    const parts = await workbookParts((workbook) => workbook.addWorksheet('施策体系').addRow(['No', '施策名']));
+    const hidden = Array.from({ length: 8 }, (_, i) => ({ name: `xl/media/pad${i}.bin`, data: Buffer.alloc(4 * 1024 * 1024) }));
+    const bytes = zipOf([...parts, ...hidden], { declaredCount: parts.length });
+    const source = { kind: 'xlsx', fileName: 'lying.xlsx', contentBase64: bytes.toString('base64') };
+    const res = await member.request('POST', `/api/plans/${plan.id}/import/preview`, { source });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'unreadable_spreadsheet', message: expect.any(String) });
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   }, 60_000);
 });
