@@ -15,6 +15,8 @@ export const DEFAULT_WORK_OPTIONS: PoolOptions = {
   threads: Math.max(1, Math.min(4, availableParallelism() - 1)),
   maxQueued: 16,
   maxHeapMb: 512,
+  // A Word file of the largest real plan takes a few seconds; a minute is a runaway.
+  maxJobMs: 60_000,
 };
 
 let options = DEFAULT_WORK_OPTIONS;

@@ -37,4 +37,18 @@ describe('WorkerPool', () => {
     expect((third as WorkBusyError).retryAfter).toBeGreaterThanOrEqual(1);
     expect(pool.load).toEqual({ running: 0, waiting: 0 });
   }, 60_000);
+
+  it('stops a job that runs past its time limit with its thread (503 work_timeout), and the next job gets a fresh thread', async () => {
+    const limited = new WorkerPool({ threads: 1, maxQueued: 1, maxJobMs: 1000 });
+    try {
+      // Laying out 100,000 rows takes ExcelJS many seconds on any machine: far past the limit.
+      const rows = Array.from({ length: 100_000 }, (_, r) => [`事業${r}`, '子育て支援の充実を図ります。', String(r), 'R6', '担当課']);
+      const slow = limited.run('writeSheet', { sheetName: '長い表', rows, headerRows: 1, options: {} });
+      const queued = limited.run('readSheet', { bytes: await workbook() });
+      expect(await slow.catch((e: unknown) => e)).toMatchObject({ status: 503, code: 'work_timeout' });
+      expect(await queued).toEqual({ sheetName: '表', rows: [['No', '施策名']] });
+    } finally {
+      await limited.close();
+    }
+  }, 60_000);
 });

@@ -15,6 +15,8 @@ export type PoolOptions = {
   maxQueued: number;
   /** Heap of one thread; a job that needs more fails alone and the thread is replaced. */
   maxHeapMb?: number;
+  /** A job running longer is stopped with its thread (503 work_timeout); a fresh thread takes its place. */
+  maxJobMs?: number;
 };
 
 /** The pool is full: the caller should try again after `retryAfter` seconds. */
@@ -24,7 +26,7 @@ export class WorkBusyError extends AppError {
   }
 }
 
-type Job = { id: number; task: TaskName; input: unknown; resolve(value: unknown): void; reject(err: Error): void; started: number };
+type Job = { id: number; task: TaskName; input: unknown; resolve(value: unknown): void; reject(err: Error): void; started: number; timer?: NodeJS.Timeout };
 type Slot = { worker: Worker; ready: Promise<void>; job: Job | null };
 type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: { status?: number; code?: string; message: string } } | { ready: true };
 
@@ -93,6 +95,7 @@ export class WorkerPool {
       const job = slot.job;
       if (!job || job.id !== reply.id) return;
       this.averageMs = this.averageMs * 0.8 + (Date.now() - job.started) * 0.2;
+      clearTimeout(job.timer);
       slot.job = null;
       if (reply.ok) job.resolve(reply.value);
       else job.reject(reply.error.status && reply.error.code ? new AppError(reply.error.status as 400, reply.error.code, reply.error.message) : new Error(reply.error.message));
@@ -104,6 +107,7 @@ export class WorkerPool {
       // The thread is gone (out of memory, a crash): its job fails alone, a fresh thread takes its place.
       console.error('heavy work thread stopped', why.message);
       this.slots.splice(index, 1);
+      if (slot.job) clearTimeout(slot.job.timer);
       slot.job?.reject(new Error(`heavy work thread stopped: ${why.message}`));
       slot.job = null;
       if (this.closed) return;
@@ -127,9 +131,20 @@ export class WorkerPool {
     void slot.ready.then(() => {
       if (slot.job !== job) return;
       job.started = Date.now();
+      if (this.options.maxJobMs) job.timer = setTimeout(() => this.timeOut(slot, job), this.options.maxJobMs);
       // Structured clone copies the input; the caller may go on using its copy.
       slot.worker.postMessage({ id: job.id, task: job.task, input: job.input });
     });
+  }
+
+  /** The job ran too long: the only way to stop synchronous work is to stop its thread. */
+  private timeOut(slot: Slot, job: Job) {
+    if (slot.job !== job) return;
+    slot.job = null;
+    const seconds = Math.round((this.options.maxJobMs ?? 0) / 1000);
+    job.reject(new AppError(503, 'work_timeout', `Preparing this took longer than ${seconds} seconds and was stopped.`));
+    // The exit handler replaces the thread and hands it the next waiting job.
+    void slot.worker.terminate();
   }
 
   private next(slot: Slot) {
