@@ -14,7 +14,7 @@ export const errorResponses = {
 /** What a route computed on the heavy-work threads may also answer (middleware/heavyWork, work/pool.ts). */
 export const busyResponses = {
   429: error('This person already has 2 heavy requests running (or made 120 this minute): rate_limited; see Retry-After.'),
-  503: error('The work threads and their queue are full: server_busy; see Retry-After.'),
+  503: error('The work threads and their queue are full (server_busy; see Retry-After), or the document took longer than a minute to prepare (work_timeout).'),
 } as const;
 
 export const json = <T>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
