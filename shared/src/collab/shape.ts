@@ -13,6 +13,9 @@ import {
   roleMarkSchema,
 } from '../measures/model';
 import { EVALUATION_TEXT_ROOT_PREFIX, PLAN_DOC_ROOTS } from './layout';
+import { SHAPE_LIMITS, type ShapeLimits } from './shapeLimits';
+
+export { SHAPE_LIMITS, type ShapeLimits } from './shapeLimits';
 
 /**
  * The shape a plan's Y.Doc may have, checked without trusting it. Anyone with edit access can
@@ -31,16 +34,6 @@ import { EVALUATION_TEXT_ROOT_PREFIX, PLAN_DOC_ROOTS } from './layout';
  * row left without cells (the exports read tables by name). A bound (rows deep, records,
  * prose depth) is far above anything a plan has, so a merge never reaches it by accident.
  */
-
-export const SHAPE_LIMITS = {
-  /** Elements from the prose root down (doc → bulletList → listItem → paragraph is 3). */
-  maxProseDepth: 32,
-  /** Rows from the top level down a chain of parents (a plan has 3 or 4 levels). */
-  maxRowDepth: 64,
-  /** Entries of one measure-table map (rows, projects, KPIs, cells, 実施状況 …). */
-  maxRecords: 20_000,
-} as const;
-export type ShapeLimits = { maxProseDepth: number; maxRowDepth: number; maxRecords: number };
 
 /** Any Y type; Yjs types its event parameter, which nothing here listens to. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

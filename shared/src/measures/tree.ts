@@ -1,7 +1,7 @@
 import type { KpiRecord, MeasureTable, NodeRecord, ProjectRecord } from './model';
 import { circled, formatCounter, formatNumberLabel } from './numbering';
 import { compareByKey } from './orderKey';
-import { SHAPE_LIMITS } from '../collab/shape';
+import { SHAPE_LIMITS } from '../collab/shapeLimits';
 
 /** A row of the measure table as readers see it: placed, numbered and labelled. */
 export type DerivedRow = {
