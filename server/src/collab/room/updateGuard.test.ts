@@ -422,7 +422,7 @@ describe('validateUpdate on hostile input', () => {
     const rnd = random(20_251_122);
     let accepted = 0;
     let applicable = 0;
-    const started = performance.now();
+    // No clock (unit tests never assert on wall time): a guard that hangs fails by the timeout.
     for (let i = 0; i < 10_000; i++) {
       const update = mutate(updates[i % updates.length]!, rnd);
       let shape: UpdateShape;
@@ -440,7 +440,6 @@ describe('validateUpdate on hostile input', () => {
     // Enough mutations survive to exercise the apply path, not just the parser.
     expect(accepted).toBeGreaterThan(100);
     expect(applicable).toBeGreaterThan(50);
-    expect(performance.now() - started).toBeLessThan(20_000);
   }, 30_000);
 });
 
@@ -484,7 +483,7 @@ describe('unmetDependency', () => {
     expect(unmetDependency(validateUpdate(cycle), stateOf(new Y.Doc()))).toMatch(/refer to structs/);
   });
 
-  it('stays linear on long chains of cross-client references', () => {
+  it('resolves a long chain of cross-client references listed in the worst order', () => {
     // 2,000 clients, each item pointing at the next client's, listed in the worst order.
     const n = 2000;
     const chain = bytes((e) => {
@@ -503,9 +502,7 @@ describe('unmetDependency', () => {
       }
       encoding.writeVarUint(e, 0);
     });
-    const started = performance.now();
     expect(unmetDependency(validateUpdate(chain), stateOf(new Y.Doc()))).toBeNull();
-    expect(performance.now() - started).toBeLessThan(500);
     const doc = new Y.Doc();
     Y.applyUpdate(doc, chain);
     expect(hasPending(doc)).toBe(false);
