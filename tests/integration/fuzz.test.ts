@@ -7,6 +7,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { type CollabClient, appendParagraph, bodyText, connectCollab, waitFor } from '../support/collab';
 import { signedIn } from '../support/http';
+import { seededRandom } from '../support/random';
 import { ROOT, type TestServer, cli, startServer } from '../support/server';
 
 /**
@@ -50,15 +51,6 @@ function connect(...args: Parameters<typeof connectCollab>): CollabClient {
   return c;
 }
 
-/** Mulberry32, seeded so a failing run can be replayed. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Real frames, as the stock client sends them: a throwaway client opens the document, edits
@@ -134,7 +126,7 @@ function junk(real: Uint8Array[], rnd: () => number): Uint8Array | string {
  * each socket ended.
  */
 async function attack(docNames: string[], cookie: string, real: Uint8Array[], until: () => boolean) {
-  const rnd = random(4242);
+  const rnd = seededRandom(4242);
   const closed: Array<Promise<number>> = [];
   let sent = 0;
   let sockets = 0;

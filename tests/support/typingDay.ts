@@ -1,14 +1,5 @@
 import * as Y from 'yjs';
-
-/** Mulberry32, seeded so the same day is typed every run. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './random';
 
 function paragraph(text: string): Y.XmlElement {
   const p = new Y.XmlElement('paragraph');
@@ -24,7 +15,7 @@ function paragraph(text: string): Y.XmlElement {
  * which is what makes a day offline cost tens of thousands of structs rather than a handful.
  */
 export function typeADay(doc: Y.Doc, keystrokes: number, seed = 1): void {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const body = doc.getXmlFragment('body');
   if (body.length === 0) body.insert(0, [paragraph('')]);
   const textAt = (i: number) => (body.get(i) as Y.XmlElement).get(0) as Y.XmlText;
