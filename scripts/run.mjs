@@ -177,7 +177,9 @@ function sqlitePackageDir() {
  * them here) and kept beside that Node, so the installed package itself is never rebuilt.
  */
 function sqliteBinaryFor(node, major) {
-  const built = path.join(root, '.node', String(major), 'better_sqlite3.node');
+  // Keyed by the package's version too: an upgraded better-sqlite3 gets a binary of its own.
+  const { version } = JSON.parse(fs.readFileSync(path.join(sqlitePackageDir(), 'package.json'), 'utf8'));
+  const built = path.join(root, '.node', String(major), `better_sqlite3-${version}.node`);
   if (fs.existsSync(built)) return built;
   console.log(`• Building better-sqlite3 for Node ${major} …`);
   const source = path.join(root, '.node', String(major), 'better-sqlite3');
@@ -195,6 +197,9 @@ function sqliteBinaryFor(node, major) {
  * Puts `binary` in place of the installed better-sqlite3 binary and returns how to put the
  * original back. The original is renamed, never written, as it may be a hard link into pnpm's
  * store. A run killed in between is repaired by the next (restoreSqliteBinary at the start).
+ * So two test runs in one checkout must not overlap this phase: the other would load the wrong
+ * ABI (better-sqlite3's nativeBinding option would avoid the swap, but every `new Database` in
+ * the server and the tests would have to pass it).
  */
 function swapSqliteBinary(binary) {
   const installed = path.join(sqlitePackageDir(), 'build', 'Release', 'better_sqlite3.node');
