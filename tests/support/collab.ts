@@ -1,3 +1,4 @@
+import { STORED_ACK_MESSAGE, decodeStoredReply, encodeStoredQuery } from '@sakutei/shared';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -73,4 +74,19 @@ export async function waitFor(check: () => boolean | Promise<boolean>, what: str
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/**
+ * Asks the room whether what `client` sent so far is stored (shared/collab/storedAck.ts) and
+ * resolves with the room's answer: frames are handled in order, so once it arrives every
+ * update sent before has been applied or refused, and `lost` counts the refused ones.
+ */
+export function askStored(client: CollabClient, id = 1): Promise<{ id: number; lost: number }> {
+  return new Promise((resolve) => {
+    client.provider.messageHandlers[STORED_ACK_MESSAGE] = (_encoder, decoder) => {
+      const reply = decodeStoredReply(decoder.arr.subarray(decoder.pos));
+      if (reply?.id === id) resolve(reply);
+    };
+    client.provider.ws!.send(encodeStoredQuery(id));
+  });
 }
