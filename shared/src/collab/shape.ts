@@ -14,6 +14,7 @@ import {
 } from '../measures/model';
 import { EVALUATION_TEXT_ROOT_PREFIX, PLAN_DOC_ROOTS } from './layout';
 import { SHAPE_LIMITS, type ShapeLimits } from './shapeLimits';
+import { rowDepths } from './rowDepth';
 
 export { SHAPE_LIMITS, type ShapeLimits } from './shapeLimits';
 
@@ -323,33 +324,10 @@ export function rowParentsOf(doc: Y.Doc): Map<string, string | null> {
 }
 
 /**
- * A row whose chain of parents is deeper than `limit`, or null. Linear in the rows: each
- * row's depth is computed once. A chain that comes back on itself ends there (tree.ts lifts
- * such rows to the top level).
+ * A row whose chain of parents is deeper than `limit`, or null: the first row found exactly
+ * one level past it (depths along a chain are consecutive, so every deeper chain has one).
  */
 export function deepestRowOf(parents: ReadonlyMap<string, string | null>, limit: number): string | null {
-  const depthOf = new Map<string, number>();
-  for (const id of parents.keys()) {
-    if (depthOf.has(id)) continue;
-    // Walk up to a row whose depth is known (or the top, or a cycle), then number the path down.
-    const path: string[] = [];
-    const onPath = new Set<string>();
-    let current: string | null | undefined = id;
-    let base = -1;
-    while (current != null && parents.has(current) && !onPath.has(current)) {
-      const known = depthOf.get(current);
-      if (known !== undefined) {
-        base = known;
-        break;
-      }
-      path.push(current);
-      onPath.add(current);
-      current = parents.get(current);
-    }
-    for (let i = path.length - 1, depth = base + 1; i >= 0; i--, depth++) {
-      depthOf.set(path[i]!, depth);
-      if (depth > limit) return path[i]!;
-    }
-  }
+  for (const [id, depth] of rowDepths(parents)) if (depth === limit + 1) return id;
   return null;
 }

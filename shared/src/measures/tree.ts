@@ -1,6 +1,7 @@
 import type { KpiRecord, MeasureTable, NodeRecord, ProjectRecord } from './model';
 import { circled, formatCounter, formatNumberLabel } from './numbering';
 import { compareByKey } from './orderKey';
+import { rowDepths } from '../collab/rowDepth';
 import { SHAPE_LIMITS } from '../collab/shapeLimits';
 
 /** A row of the measure table as readers see it: placed, numbered and labelled. */
@@ -79,29 +80,26 @@ function effectiveParents(nodes: readonly NodeRecord[]): Map<string, string | nu
  */
 function capDepth(parents: Map<string, string | null>): Map<string, string | null> {
   const max = SHAPE_LIMITS.maxRowDepth;
-  const depthOf = new Map<string, number>();
-  for (const id of parents.keys()) {
-    const path: string[] = [];
-    let current: string | null = id;
-    while (current !== null && !depthOf.has(current)) {
-      path.push(current);
-      current = parents.get(current) ?? null;
-    }
-    let depth = current === null ? -1 : depthOf.get(current)!;
-    for (let i = path.length - 1; i >= 0; i--) depthOf.set(path[i]!, ++depth);
-  }
+  const depthOf = rowDepths(parents);
+  // A row past the bound goes under its ancestor at depth max - 1. That ancestor is found
+  // once per row, by walking up only to a row whose answer is known: linear, where a walk of
+  // `depth - max` steps from every deep row is quadratic in a long legacy chain.
+  const anchorOf = new Map<string, string>();
   const capped = new Map(parents);
   for (const [id, depth] of depthOf) {
     if (depth <= max) continue;
-    let ancestor = parents.get(id) ?? null;
-    for (let steps = depth - max; steps > 0 && ancestor !== null; steps--) ancestor = parents.get(ancestor) ?? null;
-    capped.set(id, ancestor);
+    const path: string[] = [];
+    let current = parents.get(id)!;
+    while (depthOf.get(current)! > max - 1 && !anchorOf.has(current)) {
+      path.push(current);
+      current = parents.get(current)!;
+    }
+    const anchor = anchorOf.get(current) ?? current;
+    for (const step of path) anchorOf.set(step, anchor);
+    capped.set(id, anchor);
   }
   return capped;
 }
-
-/** Rows deeper than this add nothing more to their reference path (`1(1)①…`). */
-const MAX_PATH_DEPTH = 64;
 
 export function deriveTable(table: MeasureTable): DerivedTable {
   const { scheme } = table.settings;
@@ -151,8 +149,8 @@ export function deriveTable(table: MeasureTable): DerivedTable {
       if (first === undefined) firstPlacement.set(node.projectId, node.id);
       else reprintOf = first;
     }
-    // Past the bound, the reference path stops growing: it is quadratic in the depth otherwise.
-    const path = depth < MAX_PATH_DEPTH ? parentPath + number : parentPath;
+    // capDepth bounds the depth, so the reference path stays short.
+    const path = parentPath + number;
     rows.push({
       node,
       depth,
