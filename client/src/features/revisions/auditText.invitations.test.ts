@@ -1,22 +1,9 @@
-import type { AuditEntry } from '@sakutei/shared';
 import { describe, expect, it } from 'vitest';
-import { ja } from '../../i18n/ja';
-import type { MessageKey } from '../../i18n';
+import { auditEntry, translateWith } from '../../test/translate';
 import { auditDetails, auditKindText } from './auditText';
 
-const t = (key: MessageKey, params?: Record<string, string | number>) =>
-  ja[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params?.[name] ?? `{${name}}`));
-
-const entry = (kind: AuditEntry['kind'], details: Record<string, unknown>): AuditEntry => ({
-  seq: 1,
-  at: '2026-12-06T00:00:00.000Z',
-  kind,
-  actor: { id: 'u-staff', name: '事務局 高橋' },
-  planId: null,
-  details,
-  hash: 'a'.repeat(64),
-  prevHash: '0'.repeat(64),
-});
+const t = translateWith('ja');
+const entry = auditEntry;
 
 describe('the audit record of invitations and members', () => {
   it('names the invited address and the role offered', () => {

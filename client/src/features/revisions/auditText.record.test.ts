@@ -1,22 +1,9 @@
-import type { AuditEntry } from '@sakutei/shared';
 import { describe, expect, it } from 'vitest';
-import { ja } from '../../i18n/ja';
-import type { MessageKey } from '../../i18n';
+import { auditEntry, translateWith } from '../../test/translate';
 import { auditDetails, auditKindText } from './auditText';
 
-const t = (key: MessageKey, params?: Record<string, string | number>) =>
-  ja[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params?.[name] ?? `{${name}}`));
-
-const entry = (kind: AuditEntry['kind'], details: Record<string, unknown>): AuditEntry => ({
-  seq: 1,
-  at: '2026-12-06T00:00:00.000Z',
-  kind,
-  actor: { id: 'u-staff', name: '事務局 高橋' },
-  planId: 'p1',
-  details,
-  hash: 'a'.repeat(64),
-  prevHash: '0'.repeat(64),
-});
+const t = translateWith('ja');
+const entry = auditEntry;
 
 describe('the record of what staff write (issue 15 item 4)', () => {
   it('says which 対応方針 and 対応内容 were recorded on which comment', () => {
@@ -32,6 +19,14 @@ describe('the record of what staff write (issue 15 item 4)', () => {
     expect(figure({ kind: 'blank' })).toEqual(['成果指標 創業件数', '2024年度']);
     // Whatever else is stored is skipped, not shown raw.
     expect(figure({ kind: 'strange' })).toEqual(['成果指標 創業件数', '2024年度']);
+  });
+
+  it('says met or not met in the reader\'s language', () => {
+    const e = (met: boolean) => entry('kpi.actualRecorded', { kpiId: 'k1', kpi: '創業件数', fiscalYear: 2024, value: { kind: 'judgement', met, note: '見込み' } });
+    expect(auditDetails(e(true), t, () => null).at(-1)).toBe('値：達成 見込み');
+    const english = translateWith('en');
+    expect(auditDetails(e(true), english, () => null).at(-1)).toBe(english('revisions.audit.value', { value: 'Met 見込み' }));
+    expect(auditDetails(e(false), english, () => null).at(-1)).toBe(english('revisions.audit.value', { value: 'Not met 見込み' }));
   });
 
   it('names the comment a deletion removed', () => {

@@ -11,14 +11,14 @@ const text = (value: unknown): string | null => (typeof value === 'string' && va
 const count = (value: unknown): number | null => (typeof value === 'number' && Number.isInteger(value) ? value : null);
 
 /** An actual as stored on the record ({ kind, value, sub, met, note }), in the 一覧's own marks. */
-function actualText(value: unknown): string | null {
+function actualText(value: unknown, t: Translate): string | null {
   if (typeof value !== 'object' || value === null) return null;
   const v = value as Record<string, unknown>;
   if (v['kind'] === 'number' && typeof v['value'] === 'number') return typeof v['sub'] === 'number' ? `${v['value']}（${v['sub']}）` : String(v['value']);
   if (v['kind'] === 'none') return '—';
   if (v['kind'] === 'withheld') return 'X';
   // A cleared cell ('blank') has no value to show; the kind says it was recorded.
-  if (v['kind'] === 'judgement') return `${v['met'] === true ? '達成' : '未達成'}${text(v['note']) ? ` ${text(v['note'])}` : ''}`;
+  if (v['kind'] === 'judgement') return `${t(v['met'] === true ? 'kpiKinds.judgement.met' : 'kpiKinds.judgement.notMet')}${text(v['note']) ? ` ${text(v['note'])}` : ''}`;
   return null;
 }
 
@@ -69,7 +69,7 @@ export function auditDetails(entry: AuditEntry, t: Translate, nameOf: (userId: s
     if (kpi !== null) parts.push(t('revisions.audit.kpi', { name: kpi }));
     const year = count(d['fiscalYear']);
     if (year !== null) parts.push(t('revisions.audit.fiscalYear', { year }));
-    const value = actualText(d['value']);
+    const value = actualText(d['value'], t);
     if (value !== null) parts.push(t('revisions.audit.value', { value }));
   }
   if (d['onBehalfOfChair'] === true) parts.push(t('revisions.audit.onBehalf'));
