@@ -1,4 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PlanSummary } from '@sakutei/shared';
@@ -10,6 +9,8 @@ import { type CollabClient, appendParagraph, bodyText, connectCollab, waitFor } 
 import { signedIn } from '../support/http';
 import { ROOT, type TestServer, startServer } from '../support/server';
 import { typeADay } from '../support/typingDay';
+import { rssKb, statCpuMicros } from '../bench/proc';
+import { type HealthPoller, percentile, startHealthPoller } from '../support/healthPoller';
 
 /**
  * Well-formed but ruinously expensive document updates (a million minimal structs in 2 MB,
@@ -20,6 +21,8 @@ import { typeADay } from '../support/typingDay';
  */
 
 const HEALTH_LIMIT_MS = 300;
+/** No single /healthz answer may take this long: far above a busy machine's noise, far below the 4-20 s stalls before. */
+const STALL_LIMIT_MS = 2_000;
 const RSS_GROWTH_LIMIT_MB = 80;
 const CPU_LIMIT_MS = 500;
 const FIGURES = path.join(ROOT, 'tests/.tmp/hostile-cost-figures.json');
@@ -29,7 +32,7 @@ let plan: PlanSummary;
 const clients: CollabClient[] = [];
 const sockets: WebSocket[] = [];
 const figures: Record<string, unknown> = {};
-const pollers: ChildProcess[] = [];
+const pollers: HealthPoller[] = [];
 
 beforeAll(async () => {
   server = await startServer();
@@ -39,7 +42,7 @@ beforeAll(async () => {
 afterEach(() => {
   for (const c of clients.splice(0)) c.destroy();
   for (const s of sockets.splice(0)) s.terminate();
-  for (const p of pollers.splice(0)) if (p.exitCode === null) p.kill();
+  for (const p of pollers.splice(0)) p.kill();
 });
 afterAll(async () => {
   fs.mkdirSync(path.dirname(FIGURES), { recursive: true });
@@ -55,17 +58,10 @@ function connect(...args: Parameters<typeof connectCollab>): CollabClient {
 }
 
 /** The server's resident memory, in MB. */
-function serverRssMb(): number {
-  const status = fs.readFileSync(`/proc/${server.process.pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
-}
+const serverRssMb = () => rssKb(server.process.pid!) / 1024;
 
-/** CPU time (user and system) the server has used so far, in ms. */
-function serverCpuMs(): number {
-  const fields = fs.readFileSync(`/proc/${server.process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  // utime and stime, fields 14 and 15 of stat(5), in clock ticks of 10 ms.
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
+/** CPU time (user and system, all threads) the server has used so far, in ms. */
+const serverCpuMs = () => statCpuMicros(server.process.pid!) / 1000;
 
 /** A y-websocket "update" frame (messageSync, messageYjsUpdate, the update as var bytes). */
 function updateFrame(update: Uint8Array): Uint8Array {
@@ -136,37 +132,6 @@ function typedBackwards(base: Y.Doc, client: number, characters: number): Uint8A
   return update;
 }
 
-/**
- * Polls /healthz every 25 ms from a child process and, when stopped, hands back when each
- * answer came and how long it took (ms; a request that failed or took 10 s counts as Infinity).
- */
-function healthPoller(url: string): { stop(): Promise<Array<{ at: number; ms: number }>> } {
-  const script = `
-    let stop = false;
-    process.on('message', () => (stop = true));
-    (async () => {
-      const times = [];
-      while (!stop) {
-        const at = performance.now();
-        const res = await fetch(${JSON.stringify(`${url}/healthz`)}, { signal: AbortSignal.timeout(10000) }).catch(() => null);
-        times.push({ at: Date.now(), ms: res && res.status === 200 ? performance.now() - at : null });
-        await new Promise((r) => setTimeout(r, 25));
-      }
-      process.send(times, () => process.exit(0));
-    })();`;
-  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  pollers.push(child);
-  const result = new Promise<Array<{ at: number; ms: number }>>((resolve) =>
-    child.once('message', (times) => resolve((times as Array<{ at: number; ms: number | null }>).map((t) => ({ at: t.at, ms: t.ms ?? Infinity })))),
-  );
-  return {
-    stop: () => {
-      child.send('stop');
-      return result;
-    },
-  };
-}
-
 /** Opens a raw socket as `cookie` and resolves once the room has taken it (its sync request arrived). */
 async function rawSocket(docName: string, cookie: string): Promise<WebSocket> {
   const ws = new WebSocket(`${server.wsUrl}/${docName}`, { headers: { cookie } });
@@ -200,8 +165,8 @@ describe('the cost of a document update is limited, not just its size', () => {
 
     // /healthz is timed from a process of its own, so that what this one spends building and
     // masking megabyte frames is not taken for the server's stall.
-    const poller = healthPoller(server.url);
-    await new Promise((r) => setTimeout(r, 500));
+    const poller = await startHealthPoller(server.url);
+    pollers.push(poller);
     let stop = false;
     let edits = 0;
     const editing = (async () => {
@@ -251,8 +216,11 @@ describe('the cost of a document update is limited, not just its size', () => {
     }
     const health = await poller.stop();
     const worst = (samples: typeof health) => Math.round(Math.max(...samples.map((s) => s.ms)) * 10) / 10;
+    const p95 = (samples: typeof health) => Math.round(percentile(samples.map((s) => s.ms), 95) * 10) / 10;
     const control = health.filter((s) => s.at >= controlFrom && s.at < controlTo);
     const attack = health.filter((s) => s.at >= controlTo);
+    expect(control.length, 'the /healthz poller answered during the control window').toBeGreaterThan(0);
+    expect(attack.length, 'the /healthz poller answered during the attack').toBeGreaterThan(0);
 
     // The honest edits all arrived, and none of the hostile structs did.
     await waitFor(() => bodyText(watcher.doc) === bodyText(writer.doc), 'the watcher to match the writer');
@@ -270,6 +238,7 @@ describe('the cost of a document update is limited, not just its size', () => {
       honestEdits: edits,
       healthChecks: { control: control.length, attack: attack.length },
       healthWorstMs: { control: worst(control), attack: worst(attack) },
+      healthP95Ms: { control: p95(control), attack: p95(attack) },
       serverCpuMs: { control: cpuControl - cpuBefore, attack: cpuAttack - cpuControl },
       rssBeforeMb: Math.round(rssBefore),
       rssGrowthMb: Math.round(rssPeak - rssBefore),
@@ -278,8 +247,11 @@ describe('the cost of a document update is limited, not just its size', () => {
     // The work the server did for the attack, which the machine's load cannot inflate: today's
     // server spends seconds of CPU on each of these updates, one that refuses them next to none.
     expect(cpuAttack - cpuControl - (cpuControl - cpuBefore)).toBeLessThan(CPU_LIMIT_MS);
-    // /healthz within 300 ms of what this (shared, busy) machine shows without the attack.
-    expect(worst(attack)).toBeLessThan(worst(control) + HEALTH_LIMIT_MS);
+    // Latency, with margin for a shared 2-core machine: the typical answer (p95, which one-off
+    // spikes from other suites do not move) within 300 ms of the same machine without the
+    // attack, and no answer stalled for seconds, which the code before this check did (4-20 s).
+    expect(p95(attack)).toBeLessThan(p95(control) + HEALTH_LIMIT_MS);
+    expect(worst(attack)).toBeLessThan(STALL_LIMIT_MS);
     expect(rssPeak - rssBefore).toBeLessThan(RSS_GROWTH_LIMIT_MB);
   }, 60_000);
 
