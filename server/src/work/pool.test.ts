@@ -51,4 +51,38 @@ describe('WorkerPool', () => {
       await limited.close();
     }
   }, 60_000);
+
+  it('hands a job sent right after a timeout to the fresh thread, never to the one being stopped', async () => {
+    const limited = new WorkerPool({ threads: 1, maxQueued: 1, maxJobMs: 1000 });
+    try {
+      const bytes = await workbook();
+      const rows = Array.from({ length: 100_000 }, (_, r) => [`事業${r}`, '子育て支援の充実を図ります。', String(r), 'R6', '担当課']);
+      // Sent in the timeout's own rejection, before the stopped thread's exit event.
+      const after = limited.run('writeSheet', { sheetName: '長い表', rows, headerRows: 1, options: {} }).then(
+        () => 'finished',
+        (err: unknown) => {
+          expect(err).toMatchObject({ status: 503, code: 'work_timeout' });
+          return limited.run('readSheet', { bytes });
+        },
+      );
+      expect(await after).toEqual({ sheetName: '表', rows: [['No', '施策名']] });
+    } finally {
+      await limited.close();
+    }
+  }, 60_000);
+
+  it('settles running and waiting jobs with 503 when closed, instead of leaving them pending', async () => {
+    const closing = new WorkerPool({ threads: 1, maxQueued: 1 });
+    const rows = Array.from({ length: 100_000 }, (_, r) => [`事業${r}`, '子育て支援の充実を図ります。', String(r), 'R6', '担当課']);
+    const settled: unknown[] = [];
+    const running = closing.run('writeSheet', { sheetName: '長い表', rows, headerRows: 1, options: {} }).then(() => 'ok', (e: unknown) => e);
+    const waiting = closing.run('readSheet', { bytes: await workbook() }).then(() => 'ok', (e: unknown) => e);
+    void running.then((outcome) => settled.push(outcome));
+    void waiting.then((outcome) => settled.push(outcome));
+    await closing.close();
+    // One turn of the loop for the rejections' handlers; a job that was never settled stays out of `settled`.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(settled).toHaveLength(2);
+    for (const outcome of settled) expect(outcome).toMatchObject({ status: 503, code: 'server_busy' });
+  }, 60_000);
 });

@@ -55,7 +55,7 @@ export class WorkerPool {
     });
   }
 
-  /** Jobs running and waiting, for tests and the log. */
+  /** Jobs running and waiting (the tests read it). */
   get load(): { running: number; waiting: number } {
     return { running: this.slots.filter((slot) => slot.job).length, waiting: this.waiting.length };
   }
@@ -66,11 +66,21 @@ export class WorkerPool {
     return Math.min(60, Math.max(1, Math.ceil((rounds * this.averageMs) / 1000)));
   }
 
-  /** Stops the threads; jobs still waiting or running are refused. */
+  /** Stops the threads; jobs still waiting or running are refused (503), so no caller hangs. */
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of this.waiting.splice(0)) job.reject(new Error('the server is shutting down'));
-    await Promise.all(this.slots.splice(0).map((slot) => slot.worker.terminate()));
+    const shuttingDown = () => new AppError(503, 'server_busy', 'The server is shutting down. Try again in a moment.');
+    for (const job of this.waiting.splice(0)) job.reject(shuttingDown());
+    const slots = this.slots.splice(0);
+    // Removed from `slots` first, so `lost()` ignores their exits: the running jobs are settled here.
+    for (const slot of slots) {
+      const job = slot.job;
+      slot.job = null;
+      if (!job) continue;
+      clearTimeout(job.timer);
+      job.reject(shuttingDown());
+    }
+    await Promise.all(slots.map((slot) => slot.worker.terminate()));
   }
 
   /** Threads start on first use (a server that never exports pays nothing) and all at once. */
@@ -131,7 +141,8 @@ export class WorkerPool {
     void slot.ready.then(() => {
       if (slot.job !== job) return;
       job.started = Date.now();
-      if (this.options.maxJobMs) job.timer = setTimeout(() => this.timeOut(slot, job), this.options.maxJobMs);
+      // Unref'd: the limit must not keep a finished process alive; the thread's job does that if it must.
+      if (this.options.maxJobMs) job.timer = setTimeout(() => this.timeOut(slot, job), this.options.maxJobMs).unref();
       // Structured clone copies the input; the caller may go on using its copy.
       slot.worker.postMessage({ id: job.id, task: job.task, input: job.input });
     });
@@ -141,10 +152,17 @@ export class WorkerPool {
   private timeOut(slot: Slot, job: Job) {
     if (slot.job !== job) return;
     slot.job = null;
+    // Out of `slots` before anything else runs: until its exit event the dying thread would look
+    // idle, and `run()` would hand it a job that its exit then fails. `lost()` ignores it from here.
+    const index = this.slots.indexOf(slot);
+    if (index >= 0) this.slots.splice(index, 1);
+    void slot.worker.terminate();
     const seconds = Math.round((this.options.maxJobMs ?? 0) / 1000);
     job.reject(new AppError(503, 'work_timeout', `Preparing this took longer than ${seconds} seconds and was stopped.`));
-    // The exit handler replaces the thread and hands it the next waiting job.
-    void slot.worker.terminate();
+    if (this.closed) return;
+    const fresh = this.spawn();
+    this.slots.push(fresh);
+    this.next(fresh);
   }
 
   private next(slot: Slot) {
