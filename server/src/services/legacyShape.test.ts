@@ -10,6 +10,7 @@ import { compareDocx, compareHtml } from './export/compareDocument';
 import { reportHtml } from './export/reportDocument';
 import { revisionDocx, revisionHtml } from './export/revisionDocument';
 import { fixtureRevision } from './export/testing/planFixture';
+import { TASKS } from '../work/tasks';
 import { planSnapshotOf, sealSnapshot } from './snapshot';
 
 /**
@@ -92,5 +93,17 @@ describe('readers of a legacy document with a bad shape', () => {
     };
     expect(compareHtml('計画', comparison, { calendar: 'wareki', order: 'new-old' })).toContain('深い段落');
     expect((await compareDocx('計画', comparison, { calendar: 'wareki', order: 'new-old' })).length).toBeGreaterThan(0);
+  }, 20_000);
+
+  it('compare (the worker task) against a revision frozen before the bound, its prose nested far past the stack', () => {
+    const clean = prosemirrorJSONToYDoc(proseSchema(), demoProseDocument(), BODY_FRAGMENT);
+    seedDemoMeasures(clean);
+    const { canonical } = sealSnapshot(planSnapshotOf(clean));
+    // Written as text: a legacy canonical as stored, which no current writer could produce.
+    const levels = 20_000;
+    const deep = `{"type":"doc","content":[${'{"type":"blockquote","content":['.repeat(levels)}{"type":"paragraph","content":[{"type":"text","text":"深い段落"}]}${']}'.repeat(levels)}]}`;
+    const legacy = JSON.stringify({ ...JSON.parse(canonical), prose: '__deep__' }).replace('"__deep__"', deep);
+    const comparison = TASKS.compare({ from: { canonical: legacy }, to: { canonical } });
+    expect(JSON.stringify(comparison.prose)).toContain('深い段落');
   }, 20_000);
 });

@@ -1,12 +1,12 @@
 import type { CompareResponse, PlanSnapshot, Revision } from '@sakutei/shared';
-import { diffMeasures, diffProse, planSnapshotSchema } from '@sakutei/shared';
+import { diffMeasures, diffProse } from '@sakutei/shared';
 import * as Y from 'yjs';
 import type { AnnualReport } from '@sakutei/shared/measures';
 import type { z } from 'zod';
 import { type CompareExportOptions, compareDocx, compareHtml } from '../services/export/compareDocument';
 import { type ReportDocumentMeta, reportDocx, reportHtml } from '../services/export/reportDocument';
 import { type RevisionExportOptions, revisionDocx, revisionHtml } from '../services/export/revisionDocument';
-import { planSnapshotOf } from '../services/snapshot';
+import { planSnapshotOf, readCanonicalSnapshot } from '../services/snapshot';
 import { type SheetOptions, buildSheet, parseFirstSheet } from '../services/spreadsheet';
 
 /**
@@ -21,7 +21,8 @@ type Comparison = z.infer<typeof CompareResponse>;
 export type SnapshotSource = { draft: Uint8Array } | { canonical: string };
 
 function snapshotFrom(source: SnapshotSource): PlanSnapshot {
-  if ('canonical' in source) return planSnapshotSchema.parse(JSON.parse(source.canonical)); // as frozenSnapshot reads it
+  // The one reader of stored canonicals: it bounds legacy deep prose before the recursive schema check.
+  if ('canonical' in source) return readCanonicalSnapshot(source.canonical);
   const doc = new Y.Doc();
   Y.applyUpdate(doc, source.draft);
   return planSnapshotOf(doc);
