@@ -80,8 +80,9 @@ describe('sign-in throttling cannot lock the real user out', () => {
     for (const from of ['127.0.0.10', '127.0.0.11', '127.0.0.12']) {
       for (let i = 0; i < 4; i++) spread.push((await signIn(from, email, `spread-guess-${i}`)).status);
     }
-    // The account's cap on strangers holds the rest back, however many addresses they use.
-    expect(spread.filter((s) => s === 401)).toHaveLength(10 - 4);
+    // The account's cap on strangers holds the rest back, however many addresses they use:
+    // counted from the failures actually seen, since a slow request lets one more through the back-off.
+    expect(spread.filter((s) => s === 401)).toHaveLength(10 - guesses.filter((g) => g.status === 401).length);
     expect(spread.at(-1)).toBe(429);
 
     // The real user, from the address that worked before, is not locked out ...
@@ -98,14 +99,21 @@ describe('sign-in throttling cannot lock the real user out', () => {
     const waits: number[] = [];
     for (let i = 0; i < 3; i++) expect((await signIn('127.0.0.5', email, `nope-${i}`)).status).toBe(401);
     for (let round = 0; round < 2; round++) {
-      const failed = await signIn('127.0.0.5', email, `nope-again-${round}`);
-      expect(failed.status).toBe(401);
-      const held = await signIn('127.0.0.5', email, DEMO_PASSWORD);
-      expect(held.status).toBe(429);
-      waits.push(held.retryAfter!);
-      await sleep(held.retryAfter! * 1000 + 50);
+      // Guess until held back: how many get through first depends on how fast this machine
+      // answers, which is why only the growth is asserted here; the exact delays are
+      // server/src/auth/signInThrottle.test.ts's, with an injected clock.
+      let held: Reply | null = null;
+      for (let i = 0; i < 10 && !held; i++) {
+        const reply = await signIn('127.0.0.5', email, `nope-again-${round}-${i}`);
+        expect([401, 429]).toContain(reply.status);
+        if (reply.status === 429) held = reply;
+      }
+      expect(held, 'held back after repeated failures').not.toBeNull();
+      expect(held!.retryAfter).toBeGreaterThan(0);
+      waits.push(held!.retryAfter!);
+      await sleep(held!.retryAfter! * 1000 + 50);
     }
-    expect(waits).toEqual([1, 2]); // and on: 4, 8, … up to 15 min (server/src/auth/signInThrottle.test.ts)
+    expect(waits[1]).toBeGreaterThan(waits[0]!);
     // Another address is not slowed by this pair's back-off (it has its own).
     expect((await signIn('127.0.0.1', email, DEMO_PASSWORD)).status).toBe(200);
   });
