@@ -110,6 +110,8 @@ export const revisionsEn: Record<keyof typeof revisionsJa, string> = {
   'revisions.error.notFound': 'This revision was not found, or you may not see it.',
   'revisions.error.invalid': 'Please check what you entered.',
   'revisions.error.failed': 'That did not work. Please try again later.',
+  'revisions.error.unreadableRevision': 'This revision’s content cannot be read back, so it cannot be approved. Ask the secretariat to make a new revision from the plan.',
+  'revisions.error.unreadableDocument': 'The plan’s text holds content that cannot be read back as a revision (nesting too deep, or elements the editor does not have), so no revision was made. Fix the text, then try again.',
   'revisions.error.busy': 'The server is busy preparing other documents. Please wait a moment and try again.',
 
   'revisions.reader.close': 'Close',

@@ -109,6 +109,8 @@ export const revisionsJa = {
   'revisions.error.notFound': 'この版は見つからないか、閲覧する権限がありません。',
   'revisions.error.invalid': '入力内容を確認してください。',
   'revisions.error.failed': '処理できませんでした。時間をおいて、もう一度お試しください。',
+  'revisions.error.unreadableRevision': 'この版は内容を読み戻せないため、承認できません。事務局に連絡し、計画から版を作り直してもらってください。',
+  'revisions.error.unreadableDocument': '計画の本文に、版として読み戻せない内容（深すぎる入れ子や、編集画面にない要素）があるため、版を作りませんでした。本文を直してから、もう一度お試しください。',
   'revisions.error.busy': 'サーバーが他の資料の作成で混み合っています。少し待ってから、もう一度お試しください。',
 
   'revisions.reader.close': '閉じる',

@@ -1,5 +1,5 @@
 import type { Translate } from '../../i18n';
-import { ApiError } from '../../lib/api';
+import { ApiError, isBusy } from '../../lib/api';
 
 /** A sentence for a failed revision or review request. */
 export function revisionErrorMessage(error: unknown, t: Translate): string {
@@ -17,6 +17,10 @@ export function revisionErrorMessage(error: unknown, t: Translate): string {
       return t('revisions.error.invalidInvite');
     case 'invalid_reason':
       return t('revisions.reason.required');
+    case 'unreadable_revision':
+      return t('revisions.error.unreadableRevision');
+    case 'unreadable_document':
+      return t('revisions.error.unreadableDocument');
   }
   if (error.status === 403) return t('revisions.error.forbidden');
   if (error.status === 404) return t('revisions.error.notFound');
@@ -24,12 +28,10 @@ export function revisionErrorMessage(error: unknown, t: Translate): string {
   return t('revisions.error.failed');
 }
 
-/** Whether the server turned the request away for load (429 rate_limited, 503 server_busy): a retry soon will do. */
-export function isBusy(error: unknown): boolean {
-  return error instanceof ApiError && (error.code === 'rate_limited' || error.code === 'server_busy');
-}
-
-/** Whether the review moved on elsewhere, so the list on screen is out of date. */
+/**
+ * Whether the review moved on elsewhere, so the list on screen is out of date. A revision that
+ * cannot be read back (409 unreadable_revision) is not that: reloading would change nothing.
+ */
 export function isConflict(error: unknown): boolean {
-  return error instanceof ApiError && error.status === 409;
+  return error instanceof ApiError && error.status === 409 && error.code !== 'unreadable_revision';
 }

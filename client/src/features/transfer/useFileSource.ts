@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { ApiError } from '../../lib/api';
+import { ApiError, isBusy } from '../../lib/api';
 import { ImportFileError, readImportFile, type ImportSource, type ReadFailure } from './readImportFile';
 
 export type FileSource =
@@ -27,7 +27,7 @@ export function useFileSource(planId: string, file: File | null): FileSource {
         if (!current) return;
         if (error instanceof ImportFileError) setState({ status: 'failed', file, reason: error.reason, message: '' });
         // The server's threads are taken (by this person's other requests, or by everyone's): say so, not "unreadable".
-        else if (error instanceof ApiError && (error.code === 'rate_limited' || error.code === 'server_busy')) {
+        else if (isBusy(error)) {
           setState({ status: 'failed', file, reason: 'busy', message: error.message });
         } else {
           const message = error instanceof ApiError || error instanceof Error ? error.message : String(error);
