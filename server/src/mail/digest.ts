@@ -28,8 +28,11 @@ export async function sendDigests(
   publicUrl: string,
   now: number,
   hour: number,
-  /** Keeps what each owner may still read now (services/notificationAccess.ts). */
-  visible: (views: NotificationView[]) => Promise<NotificationView[]> = async (views) => views,
+  /**
+   * Keeps what each owner may still read now (services/notificationAccess.ts). Required, with no
+   * allow-all default: a caller that forgot it would mail threads their owner can no longer read.
+   */
+  visible: (views: NotificationView[]) => Promise<NotificationView[]>,
 ): Promise<number> {
   if (!mail.enabled) return 0;
   const boundary = digestBoundary(now, hour);
