@@ -13,7 +13,8 @@ export const errorResponses = {
 
 /** What a route computed on the heavy-work threads may also answer (middleware/heavyWork, work/pool.ts). */
 export const busyResponses = {
-  429: error('This person already has 2 heavy requests running (or made 120 this minute): rate_limited; see Retry-After.'),
+  // The numbers are settings (SAKUTEI_WORK_PER_USER, SAKUTEI_WORK_PER_USER_PER_MIN), so the document names those, not their defaults.
+  429: error('This person already has as many heavy requests running as SAKUTEI_WORK_PER_USER allows, or made SAKUTEI_WORK_PER_USER_PER_MIN this minute: rate_limited; see Retry-After.'),
   503: error('The work threads and their queue are full (server_busy; see Retry-After), or the document took longer than a minute to prepare (work_timeout).'),
 } as const;
 

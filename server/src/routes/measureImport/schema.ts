@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { ImportApplyResponse, ImportPreviewResponse, ImportRequest, ImportUndoResponse } from '@sakutei/shared';
 import { z } from 'zod';
-import { cookieAuth, errorResponses, json } from '../openapi';
+import { busyResponses, cookieAuth, errorResponses, json } from '../openapi';
 import { PlanParams } from '../plans/schema';
 
 const body = { content: { 'application/json': { schema: ImportRequest } }, required: true };
@@ -24,6 +24,8 @@ export const importPreviewRoute = createRoute({
     404: errorResponses[404],
     413: error('The text or file is larger than 2 MiB.'),
     429: errorResponses[429],
+    // An XLSX file is read on the heavy-work threads.
+    503: busyResponses[503],
   },
 });
 
@@ -45,6 +47,8 @@ export const importApplyRoute = createRoute({
     409: error('The plan is archived (read-only), or the source would import differently from the preview named by `previewHash` (preview_stale).'),
     413: error('The text or file is larger than 2 MiB, or has more than 2,000 rows or 100 filled columns (too_many_rows, too_many_columns).'),
     429: errorResponses[429],
+    // An XLSX file is read on the heavy-work threads.
+    503: busyResponses[503],
   },
 });
 
