@@ -55,7 +55,7 @@ export function collabUpgrades(deps: AppDeps, wss: WebSocketServer) {
   const socketsOf = new Map<string, number>();
   /**
    * Takes one of a person's socket places until the connection's TCP socket closes (however it
-   * ends, even before the upgrade completes); null when they already hold as many as allowed.
+   * ends, even before the upgrade completes); false when they already hold as many as allowed.
    */
   function claimPlace(userId: string, socket: Duplex): boolean {
     const open = socketsOf.get(userId) ?? 0;
