@@ -250,7 +250,22 @@ describe('access ends when it ends (issue 15 item 6)', () => {
     } finally {
       db.close();
     }
-    await settle();
+    // The digest has run for them once it stamps the time again (it takes their pending
+    // notification, now unreadable, and settles it): only then can its absence from the mail mean anything.
+    const digestRan = () => {
+      const reader = new Database(path.join(dataDir, DATABASE_FILE), { readonly: true });
+      try {
+        return ((reader.prepare('SELECT digest_sent_at AS at FROM users WHERE id = ?').get(demoted.user.id) as { at: number | null }).at ?? 0) > 0;
+      } finally {
+        reader.close();
+      }
+    };
+    const deadline = Date.now() + 15_000;
+    while (!digestRan()) {
+      if (Date.now() > deadline) throw new Error('the digest did not run for the demoted member within 15 s');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    // A mail it sends leaves after the stamp: a moment for one to arrive.
     await settle();
     expect(mailsTo('demoted@example.jp').some((m) => m.text.includes('降格') || m.text.includes('審議中の版への意見'))).toBe(false);
   });
