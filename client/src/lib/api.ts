@@ -34,7 +34,7 @@ export class ApiError extends Error {
  * Whether the server turned the request away for load (429 rate_limited, 503 server_busy) or
  * stopped work that took too long on a busy machine (503 work_timeout): a retry soon will do.
  */
-export function isBusy(error: unknown): error is ApiError {
+export function isBusy(error: unknown): boolean {
   return error instanceof ApiError && (error.code === 'rate_limited' || error.code === 'server_busy' || error.code === 'work_timeout');
 }
 

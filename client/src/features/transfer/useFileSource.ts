@@ -27,7 +27,7 @@ export function useFileSource(planId: string, file: File | null): FileSource {
         if (!current) return;
         if (error instanceof ImportFileError) setState({ status: 'failed', file, reason: error.reason, message: '' });
         // The server's threads are taken (by this person's other requests, or by everyone's): say so, not "unreadable".
-        else if (isBusy(error)) {
+        else if (error instanceof ApiError && isBusy(error)) {
           setState({ status: 'failed', file, reason: 'busy', message: error.message });
         } else {
           const message = error instanceof ApiError || error instanceof Error ? error.message : String(error);
