@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { INITIAL_REVIEW_STATE } from '@sakutei/shared';
 import { openStorage } from '../../server/src/storage/open';
-import { type CollabClient, appendParagraph, bodyText, connectCollab, waitFor } from '../support/collab';
+import { type CollabClient, appendParagraph, askStored, bodyText, connectCollab, waitFor } from '../support/collab';
 import { signedIn } from '../support/http';
 import { type TestServer, startServer } from '../support/server';
 
@@ -82,16 +82,19 @@ describe('hostile shapes over the websocket', () => {
   it('refuses each hostile update and keeps the document as it was, while an honest member edits', async () => {
     const honest = await connect();
     const hostileIds: number[] = [];
-    for (const change of Object.values(HOSTILE)) {
+    const answers: Array<Promise<{ name: string; lost: number }>> = [];
+    for (const [name, change] of Object.entries(HOSTILE)) {
       const attacker = await connect();
       hostileIds.push(attacker.doc.clientID);
       change(attacker.doc);
+      // The room answers once it has judged every frame sent before the question.
+      answers.push(askStored(attacker).then(({ lost }) => ({ name, lost })));
     }
     appendParagraph(honest.doc, '誠実な編集は届く');
     const observer = await connect();
     await waitFor(() => bodyText(observer.doc).includes('誠実な編集は届く'), 'the honest edit');
-    // Give the last hostile frames time to arrive; every one must have been refused.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Every hostile frame was judged, and refused, before anyone looks.
+    for (const { name, lost } of await Promise.all(answers)) expect(lost, name).toBeGreaterThan(0);
     const late = await connect();
     const state = Y.decodeStateVector(Y.encodeStateVector(late.doc));
     for (const id of hostileIds) expect(state.has(id)).toBe(false);
@@ -179,6 +182,9 @@ describe('a document stored with a broken shape before the check', () => {
 
   it('refuses to approve a revision that cannot be read back, with a clean 409', async () => {
     expect((await staff.request('POST', `/api/revisions/${unreadable.id}/review`, {})).status).toBe(200);
+    // Who may not approve hears so first, before any read-back of the document.
+    const notTheirs = await member.request('POST', `/api/revisions/${unreadable.id}/decision`, { decision: 'approve', hash: unreadable.hash });
+    expect(notTheirs.status).toBe(403);
     const res = await chair.request('POST', `/api/revisions/${unreadable.id}/decision`, { decision: 'approve', hash: unreadable.hash });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('unreadable_revision');
