@@ -8,10 +8,16 @@ export class AppError extends Error {
     readonly status: ContentfulStatusCode,
     readonly code: string,
     message: string,
+    /** Seconds the caller should wait before trying again; `errorResponse` sends it as Retry-After. */
+    readonly retryAfter?: number,
   ) {
     super(message);
   }
 }
+
+/** A limit was reached: 429 with the wait in the message and in Retry-After. */
+export const tooManyRequests = (seconds: number, message: string, code = 'rate_limited') =>
+  new AppError(429, code, message, seconds);
 
 export const unauthenticated = () => new AppError(401, 'unauthenticated', 'Sign in to continue.');
 /** Used both for "does not exist" and "not yours to see", so outsiders learn nothing. */
@@ -39,6 +45,7 @@ export function errorResponse(err: Error, c: Context) {
   const known = err instanceof HTTPException ? (fromHono(err) ?? err) : err;
   if (known instanceof AppError) {
     if (LOGGED_CODES.has(known.code)) console.warn(`refused ${c.req.method} ${c.req.path}: ${known.code}: ${known.message}`);
+    if (known.retryAfter !== undefined) c.header('Retry-After', String(known.retryAfter));
     return c.json({ error: { code: known.code, message: known.message } }, known.status);
   }
   console.error('unhandled error', err);

@@ -21,8 +21,8 @@ export type PoolOptions = {
 
 /** The pool is full: the caller should try again after `retryAfter` seconds. */
 export class WorkBusyError extends AppError {
-  constructor(readonly retryAfter: number) {
-    super(503, 'server_busy', `The server is busy preparing other documents. Try again in ${retryAfter} seconds.`);
+  constructor(override readonly retryAfter: number) {
+    super(503, 'server_busy', `The server is busy preparing other documents. Try again in ${retryAfter} seconds.`, retryAfter);
   }
 }
 

@@ -1,6 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../../env';
-import { WorkBusyError } from '../../work/pool';
 import { userRateLimit } from '../rateLimit';
 
 /**
@@ -26,9 +25,8 @@ export type HeavyWorkLimitOptions = {
 export function heavyWorkLimits(options: HeavyWorkLimitOptions): MiddlewareHandler<AppEnv> {
   const perUser = userRateLimit({ limit: options.perMinute, windowMs: 60_000, concurrent: options.perUser });
   return async function heavyWorkLimits(c, next) {
+    // WorkBusyError carries its retryAfter, so errorResponse sends Retry-After wherever it is thrown.
     if (HEAVY_PATHS.test(c.req.path)) await perUser(c, next);
     else await next();
-    // Thrown deep in a service, the refusal reaches here as the error response already made.
-    if (c.error instanceof WorkBusyError) c.res.headers.set('Retry-After', String(c.error.retryAfter));
   };
 }

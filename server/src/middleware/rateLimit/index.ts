@@ -1,7 +1,7 @@
-import type { Context, MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 import { WindowCounter } from '../../auth/windowCounter';
 import type { AppEnv } from '../../env';
-import { AppError } from '../../errors';
+import { tooManyRequests } from '../../errors';
 
 export type UserRateLimitOptions = {
   /** Requests per user per window. */
@@ -11,9 +11,9 @@ export type UserRateLimitOptions = {
   concurrent: number;
 };
 
-function refuse(c: Context<AppEnv>, wait: number): never {
-  c.header('Retry-After', String(Math.max(1, wait)));
-  throw new AppError(429, 'rate_limited', `Too many requests of this kind. Try again in ${Math.max(1, wait)} seconds.`);
+function refuse(wait: number): never {
+  const seconds = Math.max(1, wait);
+  throw tooManyRequests(seconds, `Too many requests of this kind. Try again in ${seconds} seconds.`);
 }
 
 /**
@@ -29,9 +29,9 @@ export function userRateLimit(options: UserRateLimitOptions): MiddlewareHandler<
   return async function userRateLimit(c, next) {
     const user = c.get('user');
     if (!user) return next();
-    if ((running.get(user.id) ?? 0) >= options.concurrent) refuse(c, 1);
+    if ((running.get(user.id) ?? 0) >= options.concurrent) refuse(1);
     const wait = counter.hit(user.id);
-    if (wait > 0) refuse(c, wait);
+    if (wait > 0) refuse(wait);
     running.set(user.id, (running.get(user.id) ?? 0) + 1);
     try {
       await next();

@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import { WindowCounter } from '../../auth/windowCounter';
 import type { AppDeps, AppEnv } from '../../env';
 import { resetPath } from '../../auth/oneTimeTokens';
-import { AppError, forbidden, notFound } from '../../errors';
+import { AppError, forbidden, notFound, tooManyRequests } from '../../errors';
 import { canAdminister } from '../../policies/admin';
 import { absoluteLink, mailIfEnabled } from '../../services/accountMail';
 import { presentUser } from '../../presenters/user';
@@ -13,11 +13,8 @@ import { passwordResetWithLink, resetLinkCheck, resetLinkIssue } from '../../ser
 import { requireSession, requireUser } from '../guards';
 import { adminResetLinkRoute, changeEmailRoute, changePasswordRoute, checkResetLinkRoute, resetPasswordRoute, updateProfileRoute } from './schema';
 
-function refuseWhenBlocked(wait: number, c: Context) {
-  if (wait > 0) {
-    c.header('Retry-After', String(wait));
-    throw new AppError(429, 'rate_limited', `Too many attempts. Try again in ${wait} seconds.`);
-  }
+function refuseWhenBlocked(wait: number) {
+  if (wait > 0) throw tooManyRequests(wait, `Too many attempts. Try again in ${wait} seconds.`);
 }
 
 export function accountRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
@@ -28,8 +25,8 @@ export function accountRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
   const address = (c: Context) => getConnInfo(c).remote.address ?? 'unknown';
 
   /** Runs a change that needs the current password, counting failures against the account. */
-  async function withPassword<T>(userId: string, c: Context, fn: () => Promise<T>): Promise<T> {
-    refuseWhenBlocked(wrongPasswords.blockedFor(userId), c);
+  async function withPassword<T>(userId: string, fn: () => Promise<T>): Promise<T> {
+    refuseWhenBlocked(wrongPasswords.blockedFor(userId));
     try {
       return await fn();
     } catch (err) {
@@ -47,24 +44,24 @@ export function accountRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
     .openapi(changeEmailRoute, async (c) => {
       const user = requireUser(c);
       const { currentPassword, email } = c.req.valid('json');
-      const updated = await withPassword(user.id, c, () => accountChangeEmail(deps.storage, user, currentPassword, email));
+      const updated = await withPassword(user.id, () => accountChangeEmail(deps.storage, user, currentPassword, email));
       return c.json({ user: presentUser(updated) }, 200);
     })
     .openapi(changePasswordRoute, async (c) => {
       const { user, session } = requireSession(c);
       const { currentPassword, newPassword } = c.req.valid('json');
-      await withPassword(user.id, c, () =>
+      await withPassword(user.id, () =>
         accountChangePassword({ storage: deps.storage, events: deps.events }, user, session.id, currentPassword, newPassword),
       );
       return c.json({ ok: true as const }, 200);
     })
     .openapi(checkResetLinkRoute, async (c) => {
-      refuseWhenBlocked(byAddress.hit(address(c)), c);
+      refuseWhenBlocked(byAddress.hit(address(c)));
       await resetLinkCheck(deps.storage, c.req.valid('json').token);
       return c.json({ ok: true as const }, 200);
     })
     .openapi(resetPasswordRoute, async (c) => {
-      refuseWhenBlocked(byAddress.hit(address(c)), c);
+      refuseWhenBlocked(byAddress.hit(address(c)));
       const { token, newPassword } = c.req.valid('json');
       await passwordResetWithLink({ storage: deps.storage, events: deps.events }, token, newPassword);
       return c.json({ ok: true as const }, 200);
@@ -76,7 +73,7 @@ export function accountRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
       if (id === user.id) throw forbidden('Change your own password on your account page.');
       const target = await deps.storage.accounts.findUserById(id);
       if (!target) throw notFound('account');
-      refuseWhenBlocked(resetLinksByAdmin.hit(user.id), c);
+      refuseWhenBlocked(resetLinksByAdmin.hit(user.id));
       const { token, expiresAt } = await resetLinkIssue(deps.storage, id, user.id, null);
       const mailed = await mailIfEnabled(deps, {
         to: target.email,

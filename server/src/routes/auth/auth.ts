@@ -3,7 +3,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { decoyPasswordHash, verifyPassword } from '../../auth/password';
 import { startSession } from '../../auth/sessions';
 import type { AppDeps, AppEnv } from '../../env';
-import { AppError } from '../../errors';
+import { AppError, tooManyRequests } from '../../errors';
 import { clearSessionCookie, setSessionCookie } from '../../middleware/session';
 import { knownDevice, rememberDevice } from '../../auth/knownDevice';
 import { SignInThrottle } from '../../auth/signInThrottle';
@@ -32,10 +32,7 @@ export function authRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
       const account = email.toLowerCase();
       const source = { account, address, device: knownDevice(c, deps.secret, account) };
       const wait = throttle.attempt(source);
-      if (wait > 0) {
-        c.header('Retry-After', String(wait));
-        throw new AppError(429, 'rate_limited', `Too many sign-in attempts. Try again in ${wait} seconds.`);
-      }
+      if (wait > 0) throw tooManyRequests(wait, `Too many sign-in attempts. Try again in ${wait} seconds.`);
       const user = await accounts.findUserByEmail(email);
       const usable = user && (!user.isDemo || deps.config.demo);
       const ok = await verifyPassword(usable ? user.passwordHash : await decoyPasswordHash(), password);

@@ -4,7 +4,7 @@ import { streamSSE } from 'hono/streaming';
 import { isSessionLive } from '../../auth/sessions';
 import { WindowCounter } from '../../auth/windowCounter';
 import type { AppDeps, AppEnv } from '../../env';
-import { AppError, notFound } from '../../errors';
+import { notFound, tooManyRequests } from '../../errors';
 import { presentNotification } from '../../presenters/comments';
 import { commentService } from '../../services/comments';
 import { notificationAccess } from '../../services/notificationAccess';
@@ -41,10 +41,7 @@ export function commentRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
   const writer = (c: Parameters<typeof requireUser>[0]) => {
     const user = requireUser(c);
     const wait = writes.hit(user.id);
-    if (wait > 0) {
-      c.header('Retry-After', String(wait));
-      throw new AppError(429, 'rate_limited', `Too many comment changes. Try again in ${wait} seconds.`);
-    }
+    if (wait > 0) throw tooManyRequests(wait, `Too many comment changes. Try again in ${wait} seconds.`);
     return user;
   };
   // Each stream holds listeners on every event and a heartbeat timer for as long as it is open:
@@ -113,8 +110,7 @@ export function commentRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
       if (!canReadThreads(plan.role)) throw notFound('plan');
       const open = streamsOf.get(user.id) ?? 0;
       if (open >= deps.config.maxEventStreamsPerUser) {
-        c.header('Retry-After', String(STREAMS_RETRY_AFTER_S));
-        throw new AppError(429, 'rate_limited', `${open} event streams are open already; close a page and try again.`);
+        throw tooManyRequests(STREAMS_RETRY_AFTER_S, `${open} event streams are open already; close a page and try again.`);
       }
       streamsOf.set(user.id, open + 1);
       const release = () => {

@@ -5,7 +5,7 @@ import { invitationPath } from '../../auth/oneTimeTokens';
 import { startSession } from '../../auth/sessions';
 import { WindowCounter } from '../../auth/windowCounter';
 import type { AppDeps, AppEnv } from '../../env';
-import { AppError, forbidden, notFound } from '../../errors';
+import { forbidden, notFound, tooManyRequests } from '../../errors';
 import { setSessionCookie } from '../../middleware/session';
 import { canInvite, canListMembers, canManageMembers } from '../../policies/membership';
 import { presentInvitation } from '../../presenters/invitation';
@@ -29,12 +29,9 @@ import {
 const LIST_LIMIT = 500;
 const ROLE_JA = { chair: '座長', vice_chair: '座長代理', member: '委員', staff: '事務局', observer: '傍聴' } as const;
 
-function limited(counter: WindowCounter, key: string, c: Context) {
+function limited(counter: WindowCounter, key: string) {
   const wait = counter.hit(key);
-  if (wait > 0) {
-    c.header('Retry-After', String(wait));
-    throw new AppError(429, 'rate_limited', `Too many requests. Try again in ${wait} seconds.`);
-  }
+  if (wait > 0) throw tooManyRequests(wait, `Too many requests. Try again in ${wait} seconds.`);
 }
 
 export function invitationRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
@@ -82,7 +79,7 @@ export function invitationRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
       const input = c.req.valid('json');
       const role = await staffOf(id, user.id);
       if (!canInvite(role, input.role)) throw forbidden();
-      limited(byInviter, user.id, c);
+      limited(byInviter, user.id);
       const { invitation, token, replaced } = await invitationCreate(deps.storage, id, user.id, { ...input, role: input.role });
       const mailed = await mailInvitation(invitation, token);
       return c.json({ invitation: presentInvitation(invitation), linkPath: invitationPath(token), mailed, replaced }, 201);
@@ -91,7 +88,7 @@ export function invitationRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
       const user = requireUser(c);
       const { id, invitationId } = c.req.valid('param');
       await staffOf(id, user.id);
-      limited(byInviter, user.id, c);
+      limited(byInviter, user.id);
       const { invitation, token } = await invitationResend(deps.storage, id, invitationId, user.id);
       const mailed = await mailInvitation(invitation, token);
       return c.json({ invitation: presentInvitation(invitation), linkPath: invitationPath(token), mailed, replaced: false }, 200);
@@ -104,7 +101,7 @@ export function invitationRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
       return c.json({ ok: true as const }, 200);
     })
     .openapi(previewInvitationRoute, async (c) => {
-      limited(byAddress, address(c), c);
+      limited(byAddress, address(c));
       const { token } = c.req.valid('json');
       const invitation = await openInvitationByToken(deps.storage, token, Date.now());
       const caller = c.get('user');
@@ -123,7 +120,7 @@ export function invitationRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
       );
     })
     .openapi(acceptInvitationRoute, async (c) => {
-      limited(byAddress, address(c), c);
+      limited(byAddress, address(c));
       const input = c.req.valid('json');
       // Without local passwords a new or existing account joins through the identity provider (POST /api/auth/oidc/start).
       if (!deps.config.passwordLogin && !c.get('user')) throw passwordLoginOff();

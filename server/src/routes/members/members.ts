@@ -2,7 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { resetPath } from '../../auth/oneTimeTokens';
 import { WindowCounter } from '../../auth/windowCounter';
 import type { AppDeps, AppEnv } from '../../env';
-import { AppError, forbidden, notFound } from '../../errors';
+import { forbidden, notFound, tooManyRequests } from '../../errors';
 import { userRateLimit } from '../../middleware/rateLimit';
 import { canChangeMembership, canChangeRoleOf, canIssueResetLinkFor, canListMembers, canSetMemberAttributes } from '../../policies/membership';
 import { absoluteLink, mailIfEnabled } from '../../services/accountMail';
@@ -86,10 +86,7 @@ export function memberRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
         throw forbidden('Staff issue reset links only for members below the chair, never for themselves or an administrator.');
       }
       const wait = resetLinks.hit(user.id);
-      if (wait > 0) {
-        c.header('Retry-After', String(wait));
-        throw new AppError(429, 'rate_limited', `Too many reset links. Try again in ${wait} seconds.`);
-      }
+      if (wait > 0) throw tooManyRequests(wait, `Too many reset links. Try again in ${wait} seconds.`);
       const { token, expiresAt } = await resetLinkIssue(deps.storage, userId, user.id, id);
       const mailed = await mailIfEnabled(deps, {
         to: member.email,

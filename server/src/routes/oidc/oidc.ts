@@ -6,7 +6,7 @@ import { FLOW_COOKIE, FLOW_COOKIE_PATH, FLOW_TTL_MS, OidcClient, OidcFailure, si
 import { startSession } from '../../auth/sessions';
 import { WindowCounter } from '../../auth/windowCounter';
 import type { AppDeps, AppEnv } from '../../env';
-import { AppError } from '../../errors';
+import { AppError, tooManyRequests } from '../../errors';
 import { setSessionCookie } from '../../middleware/session';
 import { openInvitationByToken } from '../../services/invitationAccept';
 import { ssoSignIn } from '../../services/ssoSignIn';
@@ -52,10 +52,7 @@ export function oidcRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
     .openapi(oidcInvitationStartRoute, async (c) => {
       if (!oidc) throw notConfigured();
       const wait = byAddress.hit(address(c));
-      if (wait > 0) {
-        c.header('Retry-After', String(wait));
-        throw new AppError(429, 'rate_limited', `Too many sign-in attempts. Try again in ${wait} seconds.`);
-      }
+      if (wait > 0) throw tooManyRequests(wait, `Too many sign-in attempts. Try again in ${wait} seconds.`);
       const invitation = await openInvitationByToken(deps.storage, c.req.valid('json').token, Date.now());
       let started: Awaited<ReturnType<OidcClient['start']>>;
       try {
