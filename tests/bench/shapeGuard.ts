@@ -3,18 +3,18 @@
  * adds rows in the demo plan; each update is applied to the room's document with and without
  * `shapeViolation` before it. Prints µs per edit.
  *
- *   node --import tsx server/src/collab/room/shapeGuardBench.ts
+ *   pnpm exec tsx tests/bench/shapeGuard.ts
  */
-import { BODY_FRAGMENT } from '@sakutei/shared';
-import { proseSchema } from '@sakutei/shared/editor';
+import { BODY_FRAGMENT, type ProseNode } from '@sakutei/shared';
 import { addKpi, addNode, readMeasureTable } from '@sakutei/shared/measures';
-import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
-import { demoProseDocument } from '../../demo/fukushimaProgramme';
-import { seedDemoMeasures } from '../../services/demoSeed';
-import { shapeViolation } from './shapeGuard';
+import { demoProseDocument } from '../../server/src/demo/fukushimaProgramme';
+import { seedDemoMeasures } from '../../server/src/services/demoSeed';
+import { buildPlanDoc } from '../../server/src/services/planDocument';
+import { shapeViolation } from '../../server/src/collab/room/shapeGuard';
 
-const seed = prosemirrorJSONToYDoc(proseSchema(), demoProseDocument(), BODY_FRAGMENT);
+// Built through the server's own module: @tiptap/y-tiptap is the server's dependency, not the root's.
+const seed = buildPlanDoc(demoProseDocument() as ProseNode, readMeasureTable(new Y.Doc()));
 seedDemoMeasures(seed);
 const base = Y.encodeStateAsUpdate(seed);
 
