@@ -7,7 +7,8 @@ import {
   type ParsedFigure,
 } from '@sakutei/shared/measures';
 import { useId, useState, type KeyboardEvent } from 'react';
-import { useI18n, type Translate } from '../../i18n';
+import { useI18n, type MessageKey, type Translate } from '../../i18n';
+import { actualSaveErrorKey } from './actualErrors';
 import { isComposing } from './CellEditor';
 import { yearLong, yearShort } from './kpiFormat';
 
@@ -106,7 +107,7 @@ export function FigureInput({ id, value, components, subUnit, readOnly, label, t
   const { shown, draft, change, clear } = useDraft(live);
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const [saveFailed, setSaveFailed] = useState(false);
+  const [saveFailed, setSaveFailed] = useState<MessageKey | null>(null);
   const messageId = useId();
 
   const commit = async () => {
@@ -122,7 +123,7 @@ export function FigureInput({ id, value, components, subUnit, readOnly, label, t
       return;
     }
     setProblem(null);
-    setSaveFailed(false);
+    setSaveFailed(null);
     const pending = onCommit(parsed.figure);
     if (!pending) {
       clear();
@@ -132,8 +133,8 @@ export function FigureInput({ id, value, components, subUnit, readOnly, label, t
     try {
       await pending;
       clear();
-    } catch {
-      setSaveFailed(true);
+    } catch (error) {
+      setSaveFailed(actualSaveErrorKey(error));
     } finally {
       setSaving(false);
     }
@@ -145,14 +146,14 @@ export function FigureInput({ id, value, components, subUnit, readOnly, label, t
       event.preventDefault();
       clear();
       setProblem(null);
-      setSaveFailed(false);
+      setSaveFailed(null);
     } else if (event.key === 'Enter') {
       event.preventDefault();
       void commit();
     }
   };
 
-  const message = problem ?? (saveFailed ? t('measures.kpi.saveFailed') : null);
+  const message = problem ?? (saveFailed ? t(saveFailed) : null);
   return (
     <span className="measures-figure">
       <input

@@ -1,6 +1,7 @@
 import type { Measured, ParsedFigure } from '@sakutei/shared/measures';
 import { useId, useState } from 'react';
-import { useI18n } from '../../i18n';
+import { useI18n, type MessageKey } from '../../i18n';
+import { actualSaveErrorKey } from './actualErrors';
 import { yearLong } from './kpiFormat';
 import { CommitTextField } from './KpiInputs';
 
@@ -21,14 +22,14 @@ const figureOf = (value: Measured): ParsedFigure => ({ value, unit: '', label: '
 export function JudgementInput({ value, readOnly, year, onCommit }: Props) {
   const { t, locale } = useI18n();
   const noteId = useId();
-  const [failed, setFailed] = useState(false);
+  const [failed, setFailed] = useState<MessageKey | null>(null);
   const judgement = value?.kind === 'judgement' ? value : null;
   const yearText = yearLong(year, locale);
 
   const save = (next: Measured) => {
-    setFailed(false);
+    setFailed(null);
     const pending = onCommit(figureOf(next));
-    if (pending) pending.catch(() => setFailed(true));
+    if (pending) pending.catch((error: unknown) => setFailed(actualSaveErrorKey(error)));
   };
 
   return (
@@ -57,9 +58,9 @@ export function JudgementInput({ value, readOnly, year, onCommit }: Props) {
           onCommit={(next) => save({ kind: 'judgement', met: judgement.met, note: next.trim().slice(0, 400) })}
         />
       )}
-      {failed && (
+      {failed !== null && (
         <span className="measures-figure__error" role="alert">
-          {t('measures.kpi.saveFailed')}
+          {t(failed)}
         </span>
       )}
     </span>
