@@ -112,13 +112,15 @@ export function revisionService(deps: AppDeps) {
     return { label: owner === plan ? label : `${owner.title} ${label}`, revisionId: revision.id, source: { canonical: content.canonical } };
   }
 
+  function refusal(result: { code: string; message: string }): AppError {
+    const status = result.code === 'forbidden' ? 403 : result.code === 'invalid_reason' ? 400 : 409;
+    return new AppError(status, result.code, result.message);
+  }
+
   async function apply(user: UserRecord, revisionId: string, event: (actor: ReviewActor, r: RevisionRecord) => ReviewEvent, extra: OpenReviewRequest = {}) {
     const { plan, revision } = await load(user, revisionId);
     const result = transition(revision.review, event(actorOf(plan, user, revision), revision), { revisionHash: revision.hash });
-    if (!result.ok) {
-      const status = result.code === 'forbidden' ? 403 : result.code === 'invalid_reason' ? 400 : 409;
-      throw new AppError(status, result.code, result.message);
-    }
+    if (!result.ok) throw refusal(result);
     const now = Date.now();
     const decided = result.state.status === 'approved' || result.state.status === 'changes_requested';
     const kinds: Record<ReviewEvent['type'], AuditKind> = {
@@ -181,12 +183,12 @@ export function revisionService(deps: AppDeps) {
       const frozen = await deps.rooms.use(plan.docName, (room) => ({
         state: Y.encodeStateAsUpdate(room.doc),
         snapshot: planSnapshotOf(room.doc),
-        problems: shapeProblems(room.doc),
       }));
       const { canonical, hash } = sealSnapshot(frozen.snapshot);
       // A revision is approved by its hash and kept for years: what cannot be read back is not frozen.
       const unreadable = readBackProblem(canonical) ?? flattenedProse(frozen.snapshot.prose);
-      if (unreadable) throw unreadableDocument(unreadable, frozen.problems);
+      // The whole-document shape check only says why, so it runs only when there is something to explain.
+      if (unreadable) throw unreadableDocument(unreadable, await deps.rooms.use(plan.docName, (room) => shapeProblems(room.doc)));
       const id = newId();
       await revisions.create({
         id,
@@ -221,7 +223,10 @@ export function revisionService(deps: AppDeps) {
     async decide(user: UserRecord, revisionId: string, decision: ReviewDecisionRequest): Promise<Revision> {
       if (decision.decision === 'approve') {
         // Frozen before freezing checked read-back: an approval must name something that can be read.
-        await load(user, revisionId);
+        // The step is checked first (cheap, and a caller who may not approve learns 403, not 409).
+        const { plan, revision } = await load(user, revisionId);
+        const step = transition(revision.review, { type: 'approve', by: actorOf(plan, user, revision), hash: decision.hash }, { revisionHash: revision.hash });
+        if (!step.ok) throw refusal(step);
         const content = await revisions.content(revisionId);
         const problem = content ? readBackProblem(content.canonical) : null;
         if (problem) throw unreadableRevision(problem);
