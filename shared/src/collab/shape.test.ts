@@ -88,6 +88,26 @@ describe('checkDocShape', () => {
     expect(deepestRowOf(cycle, 1)).toBeNull();
   });
 
+  it('walks a chain of 100 000 rows and prose 100 000 deep without recursing', () => {
+    // Children listed before their parents, so that a recursive walk from the first entry
+    // would have to go 100 000 calls deep, far past any stack.
+    const parents = new Map<string, string | null>();
+    for (let i = 99_999; i >= 0; i--) parents.set(`r${i}`, i === 0 ? null : `r${i - 1}`);
+    // A top-level row is at depth 0: the first one past the bound is one below it.
+    expect(deepestRowOf(parents, SHAPE_LIMITS.maxRowDepth)).toBe(`r${SHAPE_LIMITS.maxRowDepth + 1}`);
+    const doc = honestDoc();
+    doc.transact(() => {
+      // From the outside in, one level per insert (Yjs itself recurses into new nested content).
+      let outer: Y.XmlFragment = doc.getXmlFragment(BODY_FRAGMENT);
+      for (let i = 0; i < 100_000; i++) {
+        const wrap = new Y.XmlElement('blockquote');
+        outer.insert(0, [wrap]);
+        outer = wrap;
+      }
+    });
+    expect(checkDocShape(doc, rules, SHAPE_LIMITS).length).toBeGreaterThan(0);
+  });
+
   it('counts entries past the bound', () => {
     const doc = honestDoc();
     doc.transact(() => {
