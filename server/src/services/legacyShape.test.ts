@@ -23,7 +23,7 @@ const DEPTH = 5_000;
 /** Rows chained one under the other: enough to overflow a recursive walk, few enough to export quickly. */
 const CHAIN = 3_000;
 
-export function legacyBadDoc(chain = CHAIN): Y.Doc {
+function legacyBadDoc(chain = CHAIN): Y.Doc {
   const doc = prosemirrorJSONToYDoc(proseSchema(), demoProseDocument(), BODY_FRAGMENT);
   seedDemoMeasures(doc);
   doc.transact(() => {
