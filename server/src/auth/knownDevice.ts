@@ -9,7 +9,7 @@ import { getCookie, setCookie } from 'hono/cookie';
  * survives restarts without any storage, and it says nothing about the account to whoever
  * reads it. One account per browser: signing in as another replaces it.
  */
-export const KNOWN_DEVICE_COOKIE = 'sakutei_device';
+const KNOWN_DEVICE_COOKIE = 'sakutei_device';
 const MAX_AGE_SECONDS = 400 * 24 * 60 * 60; // the longest a browser keeps a cookie
 const ID = /^[A-Za-z0-9_-]{22}$/;
 

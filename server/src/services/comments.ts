@@ -20,7 +20,7 @@ import { newId } from '../auth/ids';
 import type { AppDeps } from '../env';
 import { AppError, forbidden, notFound } from '../errors';
 import { presentThread } from '../presenters/comments';
-import type { CommentRecord, PlanRecord, RevisionRecord, ThreadRecord, UserRecord } from '../storage';
+import type { CommentRecord, PlanRecord, ThreadRecord, UserRecord } from '../storage';
 import { canSeeRevision } from '../policies/revisions';
 import { canReadThreadOn } from '../policies/threads';
 import { type NewNotification, publishNotifications } from './notifications';
@@ -89,11 +89,6 @@ export function commentService(deps: AppDeps) {
    */
   async function couldRead(role: Role, userId: string, revisionId: string | null): Promise<boolean> {
     const revision = revisionId === null ? null : await deps.storage.revisions.find(revisionId);
-    return couldReadWith(role, userId, revisionId, revision);
-  }
-
-  /** `couldRead` with the revision already loaded (null when there is none, or it is gone). */
-  function couldReadWith(role: Role, userId: string, revisionId: string | null, revision: RevisionRecord | null): boolean {
     return canReadThreadOn(role, userId, revisionId, revision);
   }
 
@@ -159,7 +154,7 @@ export function commentService(deps: AppDeps) {
     const revision = thread.revisionId === null ? null : await deps.storage.revisions.find(thread.revisionId);
     const readable = records.filter((r) => {
       const role = roles.get(r.userId);
-      return !!role && couldReadWith(role, r.userId, thread.revisionId, revision);
+      return !!role && canReadThreadOn(role, r.userId, thread.revisionId, revision);
     });
     await publishNotifications(deps, readable);
   }
@@ -182,7 +177,7 @@ export function commentService(deps: AppDeps) {
       if (!canReadThreads(plan.role)) throw notFound('plan');
       const revisions = new Map((await deps.storage.revisions.list(plan.id)).map((r) => [r.id, r]));
       const threads = (await comments.listThreads(plan.id)).filter((t) =>
-        couldReadWith(plan.role, user.id, t.revisionId, t.revisionId === null ? null : (revisions.get(t.revisionId) ?? null)),
+        canReadThreadOn(plan.role, user.id, t.revisionId, t.revisionId === null ? null : (revisions.get(t.revisionId) ?? null)),
       );
       const byThread = new Map<string, CommentRecord[]>();
       for (const c of await comments.listComments(threads.map((t) => t.id))) {

@@ -26,7 +26,7 @@ export function configureHeavyWork(next: Partial<PoolOptions>): void {
   options = { ...DEFAULT_WORK_OPTIONS, ...next };
 }
 
-export function heavyWorkPool(): WorkerPool {
+function heavyWorkPool(): WorkerPool {
   return (pool ??= new WorkerPool(options));
 }
 
