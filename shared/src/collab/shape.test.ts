@@ -5,6 +5,7 @@ import { proseShapeRules } from '../editor/extensions';
 import { addKpi, addNode, measureMaps, setActual, updateSettings } from '../measures/ydoc';
 import { setEvaluation } from '../measures/report/evaluations';
 import { BODY_FRAGMENT } from './layout';
+import { jsonBounded } from './jsonBounded';
 import { SHAPE_LIMITS, checkDocShape, deepestRowOf } from './shape';
 
 const rules = proseShapeRules();
@@ -158,5 +159,45 @@ describe('checkDocShape', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('free JSON values in the document are bounded (review 15 C18)', () => {
+  /** A value nested `depth` deep, built outside-in without recursion. */
+  const nested = (depth: number): unknown => {
+    let value: unknown = 'x';
+    for (let i = 0; i < depth; i++) value = { v: value };
+    return value;
+  };
+
+  const problems = (doc: Y.Doc) => checkDocShape(doc, rules).map((p) => p.problem).join('\n');
+
+  it('accepts small JSON values and refuses deep, huge or non-JSON ones', () => {
+    expect(jsonBounded({ a: [1, 'b', null, { c: true }] })).toBe(true);
+    expect(jsonBounded(nested(15))).toBe(true);
+    expect(jsonBounded(nested(17))).toBe(false);
+    expect(jsonBounded(nested(200_000))).toBe(false);
+    expect(jsonBounded(Array.from({ length: 20_000 }, () => 1))).toBe(false);
+    expect(jsonBounded(new Uint8Array(3))).toBe(false);
+    expect(jsonBounded(Number.NaN)).toBe(false);
+  });
+
+  it('refuses a prose attribute, a mark attribute or a lenient map value nested past the bound', () => {
+    const attribute = honestDoc();
+    const heading = attribute.getXmlFragment(BODY_FRAGMENT).get(0) as Y.XmlElement;
+    heading.setAttribute('level', nested(40) as string);
+    expect(problems(attribute)).toMatch(/attribute level is not a small JSON value/);
+
+    const mark = honestDoc();
+    const text = new Y.XmlText('リンク');
+    text.format(0, 3, { link: { href: nested(40) } });
+    mark.getXmlFragment(BODY_FRAGMENT).insert(0, [element('paragraph', text)]);
+    expect(problems(mark)).toMatch(/mark link has attributes that are not small JSON values/);
+
+    const lenient = honestDoc();
+    lenient.getMap('measureImports').set('memory', nested(40));
+    expect(problems(lenient)).toMatch(/measureImports\.memory is not a small JSON value/);
+    lenient.getMap('measureImports').set('memory', { columns: ['名称', '単位'] });
+    expect(checkDocShape(lenient, rules)).toEqual([]);
   });
 });

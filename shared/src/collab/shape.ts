@@ -14,6 +14,7 @@ import {
 } from '../measures/model';
 import { EVALUATION_TEXT_ROOT_PREFIX, PLAN_DOC_ROOTS } from './layout';
 import { SHAPE_LIMITS, type ShapeLimits } from './shapeLimits';
+import { jsonBounded } from './jsonBounded';
 import { rowDepths } from './rowDepth';
 
 export { SHAPE_LIMITS, type ShapeLimits } from './shapeLimits';
@@ -175,7 +176,8 @@ export function childRule(parent: ShapeContext, entry: ShapeEntry, rules: ProseR
         if (parent.element === null) return refuse('the prose root has no attributes');
         const allowed = rules.nodes.get(parent.element);
         if (!allowed?.has(entry.key)) return refuse(`<${parent.element}> has no attribute "${entry.key.slice(0, 60)}"`);
-        return entry.content === 'values' && entry.values.length === 1 ? OK_LEAF : refuse(`attribute ${entry.key} holds ${entry.content}`);
+        if (entry.content !== 'values' || entry.values.length !== 1) return refuse(`attribute ${entry.key} holds ${entry.content}`);
+        return jsonBounded(entry.values[0]) ? OK_LEAF : refuse(`attribute ${entry.key} is not a small JSON value`);
       }
       if (entry.content !== 'type') return refuse(`prose holds ${entry.content} outside text`);
       const { type } = entry;
@@ -199,11 +201,12 @@ export function childRule(parent: ShapeContext, entry: ShapeEntry, rules: ProseR
       if (value === null) return OK_LEAF;
       if (typeof value !== 'object' || Array.isArray(value)) return refuse(`mark ${mark} has attributes of the wrong type`);
       for (const attr of Object.keys(value as object)) if (!allowed.has(attr)) return refuse(`mark ${mark} has no attribute "${attr.slice(0, 60)}"`);
-      return OK_LEAF;
+      return jsonBounded(value) ? OK_LEAF : refuse(`mark ${mark} has attributes that are not small JSON values`);
     }
     case 'plainText':
       if (entry.key !== null) return refuse('text has no attributes');
-      return entry.content === 'string' || entry.content === 'format' ? OK_LEAF : refuse(`text holds ${entry.content}`);
+      if (entry.content === 'format') return jsonBounded(entry.value) ? OK_LEAF : refuse('text formatting is not a small JSON value');
+      return entry.content === 'string' ? OK_LEAF : refuse(`text holds ${entry.content}`);
     case 'recordMap':
       if (entry.key === null) return refuse(`${parent.root} is a map, not a list`);
       if (entry.content === 'type' && entry.type instanceof Y.Map) return { ok: true, context: { kind: 'record', record: parent.record } };
@@ -226,7 +229,8 @@ export function childRule(parent: ShapeContext, entry: ShapeEntry, rules: ProseR
       const schema = VALUE_RULES[parent.root]?.(entry.key);
       if (VALUE_RULES[parent.root] && !schema) return refuse(`${parent.root} has no entry "${entry.key.slice(0, 60)}"`);
       if (schema && !schema.safeParse(entry.values[0]).success) return refuse(`${parent.root}.${entry.key.slice(0, 60)} has the wrong type`);
-      return OK_LEAF;
+      // The lenient maps (実施状況, import memory) take any value, but only a bounded JSON one.
+      return jsonBounded(entry.values[0]) ? OK_LEAF : refuse(`${parent.root}.${entry.key.slice(0, 60)} is not a small JSON value`);
     }
   }
 }
