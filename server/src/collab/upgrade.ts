@@ -4,6 +4,7 @@ import { CLOSE_CODES } from '@sakutei/shared';
 import { parse as parseCookies } from 'hono/utils/cookie';
 import type { WebSocket, WebSocketServer } from 'ws';
 import type { AppDeps } from '../env';
+import { KeyedSlots } from '../limits/slots';
 import { SESSION_COOKIE } from '../middleware/session';
 import { allowedOriginsFor, isOriginAllowed } from '../middleware/originCheck';
 import { type CollabAuth, authenticateCollab } from './access';
@@ -52,20 +53,15 @@ export function collabUpgrades(deps: AppDeps, wss: WebSocketServer) {
   }, HEARTBEAT_MS);
   heartbeat.unref();
   /** Open sockets per person, across documents: each holds a room's attention and a budget's share. */
-  const socketsOf = new Map<string, number>();
+  const socketsOf = new KeyedSlots(deps.config.maxSocketsPerUser);
   /**
    * Takes one of a person's socket places until the connection's TCP socket closes (however it
    * ends, even before the upgrade completes); false when they already hold as many as allowed.
    */
   function claimPlace(userId: string, socket: Duplex): boolean {
-    const open = socketsOf.get(userId) ?? 0;
-    if (open >= deps.config.maxSocketsPerUser) return false;
-    socketsOf.set(userId, open + 1);
-    socket.once('close', () => {
-      const left = (socketsOf.get(userId) ?? 1) - 1;
-      if (left > 0) socketsOf.set(userId, left);
-      else socketsOf.delete(userId);
-    });
+    const release = socketsOf.tryAcquire(userId);
+    if (!release) return false;
+    socket.once('close', release);
     return true;
   }
 

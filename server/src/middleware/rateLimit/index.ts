@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { WindowCounter } from '../../auth/windowCounter';
 import type { AppEnv } from '../../env';
 import { tooManyRequests } from '../../errors';
+import { KeyedSlots } from '../../limits/slots';
 
 export type UserRateLimitOptions = {
   /** Requests per user per window. */
@@ -25,20 +26,19 @@ function refuse(wait: number): never {
  */
 export function userRateLimit(options: UserRateLimitOptions): MiddlewareHandler<AppEnv> {
   const counter = new WindowCounter(options.limit, options.windowMs);
-  const running = new Map<string, number>();
+  const running = new KeyedSlots(options.concurrent);
   return async function userRateLimit(c, next) {
     const user = c.get('user');
     if (!user) return next();
-    if ((running.get(user.id) ?? 0) >= options.concurrent) refuse(1);
+    if (running.count(user.id) >= options.concurrent) refuse(1);
     const wait = counter.hit(user.id);
     if (wait > 0) refuse(wait);
-    running.set(user.id, (running.get(user.id) ?? 0) + 1);
+    const release = running.tryAcquire(user.id);
+    if (!release) refuse(1);
     try {
       await next();
     } finally {
-      const left = (running.get(user.id) ?? 1) - 1;
-      if (left <= 0) running.delete(user.id);
-      else running.set(user.id, left);
+      release();
     }
   };
 }

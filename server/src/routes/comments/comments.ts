@@ -5,6 +5,7 @@ import { isSessionLive } from '../../auth/sessions';
 import { WindowCounter } from '../../auth/windowCounter';
 import type { AppDeps, AppEnv } from '../../env';
 import { notFound, tooManyRequests } from '../../errors';
+import { KeyedSlots } from '../../limits/slots';
 import { presentNotification } from '../../presenters/comments';
 import { commentService } from '../../services/comments';
 import { notificationAccess } from '../../services/notificationAccess';
@@ -46,7 +47,7 @@ export function commentRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
   };
   // Each stream holds listeners on every event and a heartbeat timer for as long as it is open:
   // a person may hold only so many, across plans, whatever their sessions.
-  const streamsOf = new Map<string, number>();
+  const streams = new KeyedSlots(deps.config.maxEventStreamsPerUser);
 
   return app
     .openapi(listThreadsRoute, async (c) => {
@@ -108,16 +109,10 @@ export function commentRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
       const { user, session } = requireSession(c);
       const plan = await loadVisiblePlan(workspaces, user.id, c.req.valid('param').id);
       if (!canReadThreads(plan.role)) throw notFound('plan');
-      const open = streamsOf.get(user.id) ?? 0;
-      if (open >= deps.config.maxEventStreamsPerUser) {
-        throw tooManyRequests(STREAMS_RETRY_AFTER_S, `${open} event streams are open already; close a page and try again.`);
+      const release = streams.tryAcquire(user.id);
+      if (!release) {
+        throw tooManyRequests(STREAMS_RETRY_AFTER_S, `${streams.count(user.id)} event streams are open already; close a page and try again.`);
       }
-      streamsOf.set(user.id, open + 1);
-      const release = () => {
-        const left = (streamsOf.get(user.id) ?? 1) - 1;
-        if (left > 0) streamsOf.set(user.id, left);
-        else streamsOf.delete(user.id);
-      };
       return streamSSE(c, async (stream) => {
         let closed = false;
         let wake: () => void = () => {};
