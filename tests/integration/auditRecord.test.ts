@@ -161,22 +161,26 @@ describe('role changes', () => {
     const put = (role: string) => staff.request('PUT', `/api/workspaces/${plan.workspaceId}/members/${target.userId}`, { role });
     let refused: Awaited<ReturnType<typeof put>> | null = null;
     let accepted = 0;
-    for (let i = 0; i < 40 && !refused; i++) {
-      const res = await put(i % 2 === 0 ? 'observer' : 'member');
-      if (res.status === 429) refused = res;
-      else {
-        expect(res.status).toBe(200);
-        accepted++;
+    try {
+      for (let i = 0; i < 40 && !refused; i++) {
+        const res = await put(i % 2 === 0 ? 'observer' : 'member');
+        if (res.status === 429) refused = res;
+        else {
+          expect(res.status).toBe(200);
+          accepted++;
+        }
       }
+      expect(refused, 'no 429 after 40 role changes').not.toBeNull();
+      expect(accepted).toBeGreaterThanOrEqual(10);
+      expect(Number(refused!.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(refused!.body.error.code).toBe('rate_limited');
+      const role = (await staff.request('GET', `/api/workspaces/${plan.workspaceId}/members`)).body.members.find((m: { userId: string }) => m.userId === target.userId).role;
+      expect(role).toBe(accepted % 2 === 1 ? 'observer' : 'member');
+    } finally {
+      // Leave the demo council as it was, whatever failed above.
+      const role = (await staff.request('GET', `/api/workspaces/${plan.workspaceId}/members`)).body.members.find((m: { userId: string }) => m.userId === target.userId).role;
+      if (role !== 'member') cli(server.dataDir, ['member', 'set', '--workspace', plan.workspaceId, '--email', 'member2@example.jp', '--role', 'member']);
     }
-    expect(refused, 'no 429 after 40 role changes').not.toBeNull();
-    expect(accepted).toBeGreaterThanOrEqual(10);
-    expect(Number(refused!.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(refused!.body.error.code).toBe('rate_limited');
-    const role = (await staff.request('GET', `/api/workspaces/${plan.workspaceId}/members`)).body.members.find((m: { userId: string }) => m.userId === target.userId).role;
-    expect(role).toBe(accepted % 2 === 1 ? 'observer' : 'member');
-    // Leave the demo council as it was.
-    if (role !== 'member') cli(server.dataDir, ['member', 'set', '--workspace', plan.workspaceId, '--email', 'member2@example.jp', '--role', 'member']);
   });
 });
 

@@ -51,7 +51,6 @@ function connect(...args: Parameters<typeof connectCollab>): CollabClient {
   return c;
 }
 
-
 /**
  * Real frames, as the stock client sends them: a throwaway client opens the document, edits
  * it and sets its presence, and every frame it sends is kept.

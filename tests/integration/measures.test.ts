@@ -199,36 +199,40 @@ describe('recording KPI actuals against the KPI (issue 15 item 9)', () => {
     const put = (kpiId: string, year: number, value: unknown) =>
       staff.request('PUT', `/api/plans/${plan.id}/kpis/${kpiId}/actuals/${year}`, { value });
 
-    const stray = await put(composite.id, 2024, { kind: 'parts', parts: { 複数: { kind: 'number', value: 1 }, 三世代: { kind: 'number', value: 9 } } });
-    expect(stray.status).toBe(400);
-    expect(stray.body.error.code).toBe('unknown_component');
-    for (const name of composite.components) expect(stray.body.error.message).toContain(name);
-    expect(stray.body.error.message).toContain('三世代');
+    try {
+      const stray = await put(composite.id, 2024, { kind: 'parts', parts: { 複数: { kind: 'number', value: 1 }, 三世代: { kind: 'number', value: 9 } } });
+      expect(stray.status).toBe(400);
+      expect(stray.body.error.code).toBe('unknown_component');
+      for (const name of composite.components) expect(stray.body.error.message).toContain(name);
+      expect(stray.body.error.message).toContain('三世代');
 
-    const partsOnSingle = await put(single.id, 2024, { kind: 'parts', parts: { 合計: { kind: 'number', value: 1 } } });
-    expect(partsOnSingle.status).toBe(400);
-    expect(partsOnSingle.body.error.code).toBe('unknown_component');
+      const partsOnSingle = await put(single.id, 2024, { kind: 'parts', parts: { 合計: { kind: 'number', value: 1 } } });
+      expect(partsOnSingle.status).toBe(400);
+      expect(partsOnSingle.body.error.code).toBe('unknown_component');
 
-    const outside = await put(single.id, 2031, { kind: 'number', value: 5 });
-    expect(outside.status).toBe(400);
-    expect(outside.body.error.code).toBe('fiscal_year_not_tracked');
-    expect(outside.body.error.message).toContain('2022, 2023, 2024, 2025');
+      const outside = await put(single.id, 2031, { kind: 'number', value: 5 });
+      expect(outside.status).toBe(400);
+      expect(outside.body.error.code).toBe('fiscal_year_not_tracked');
+      expect(outside.body.error.message).toContain('2022, 2023, 2024, 2025');
 
-    // The components it has, in a tracked year, are recorded; clearing any year is allowed.
-    const fine = await put(composite.id, 2024, { kind: 'parts', parts: { [composite.components[0]!]: { kind: 'number', value: 4 } } });
-    expect(fine.status).toBe(200);
-    expect((await put(single.id, 2031, { kind: 'blank' })).status).toBe(200);
+      // The components it has, in a tracked year, are recorded; clearing any year is allowed.
+      const fine = await put(composite.id, 2024, { kind: 'parts', parts: { [composite.components[0]!]: { kind: 'number', value: 4 } } });
+      expect(fine.status).toBe(200);
+      expect((await put(single.id, 2031, { kind: 'blank' })).status).toBe(200);
 
-    const after = await measuresOf(member);
-    const singleAfter = after.kpis.find((k) => k.id === single.id)!;
-    expect(singleAfter.actuals['2031']).toBeUndefined();
-    expect(singleAfter.actuals['2024']).toEqual(single.actuals['2024']);
-    expect(after.kpis.find((k) => k.id === composite.id)!.actuals['2024']).toEqual({
-      kind: 'parts',
-      parts: { [composite.components[0]!]: num(4) },
-    });
-    // Put the demo's figure back as it was.
-    await put(composite.id, 2024, composite.actuals['2024'] ?? { kind: 'blank' });
+      const after = await measuresOf(member);
+      const singleAfter = after.kpis.find((k) => k.id === single.id)!;
+      expect(singleAfter.actuals['2031']).toBeUndefined();
+      expect(singleAfter.actuals['2024']).toEqual(single.actuals['2024']);
+      expect(after.kpis.find((k) => k.id === composite.id)!.actuals['2024']).toEqual({
+        kind: 'parts',
+        parts: { [composite.components[0]!]: num(4) },
+      });
+    } finally {
+      // Put the demo's figures back as they were, whatever failed above.
+      await put(composite.id, 2024, composite.actuals['2024'] ?? { kind: 'blank' });
+      await put(single.id, 2031, single.actuals['2031'] ?? { kind: 'blank' });
+    }
   });
 });
 
