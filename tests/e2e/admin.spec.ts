@@ -44,6 +44,8 @@ async function shot(page: Page, name: string) {
 }
 
 test('an administrator creates a council, appoints its chair, and deactivates and reactivates an account', async ({ browser }) => {
+  // A CLI process and four sign-ins: over a minute on a busy two-core machine.
+  test.setTimeout(120_000);
   const suffix = Date.now().toString(36);
   const council = `検証協議会 ${suffix}`;
   const chairEmail = `chair-${suffix}@example.jp`;
