@@ -10,4 +10,5 @@ export const SHAPE_LIMITS = {
   /** Entries of one measure-table map (rows, projects, KPIs, cells, 実施状況 …). */
   maxRecords: 20_000,
 } as const;
-export type ShapeLimits = { maxProseDepth: number; maxRowDepth: number; maxRecords: number };
+/** The same bounds, any values (a test or a server option may set tighter ones). */
+export type ShapeLimits = { [K in keyof typeof SHAPE_LIMITS]: number };

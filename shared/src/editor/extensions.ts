@@ -2,6 +2,7 @@ import { type AnyExtension, getSchema } from '@tiptap/core';
 import { TableKit } from '@tiptap/extension-table';
 import type { Schema } from '@tiptap/pm/model';
 import StarterKit from '@tiptap/starter-kit';
+import type { ProseRules } from '../collab/shape';
 
 /**
  * Heading levels the schema accepts. The demo and the plans written so far use H1 for a
@@ -49,10 +50,7 @@ export function proseSchema(): Schema {
  * element with the attributes it may carry, each mark with its attributes. `doc` and `text`
  * are not elements of the Y.Doc (the fragment is the doc, text is Y.XmlText).
  */
-export function proseShapeRules(schema: Schema = proseSchema()): {
-  nodes: ReadonlyMap<string, ReadonlySet<string>>;
-  marks: ReadonlyMap<string, ReadonlySet<string>>;
-} {
+export function proseShapeRules(schema: Schema = proseSchema()): ProseRules {
   const nodes = new Map<string, ReadonlySet<string>>();
   for (const [name, type] of Object.entries(schema.nodes)) {
     if (name !== schema.topNodeType.name && !type.isText) nodes.set(name, new Set(Object.keys(type.spec.attrs ?? {})));
