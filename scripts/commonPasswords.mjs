@@ -17,11 +17,18 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const MIN_LENGTH = 10; // server/src/auth/password.ts PASSWORD_MIN_LENGTH
 const LIMIT = 10_000;
 const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), '../server/src/auth/commonPasswords.txt');
+const PASSWORD_TS = path.join(path.dirname(fileURLToPath(import.meta.url)), '../server/src/auth/password.ts');
+
+/** PASSWORD_MIN_LENGTH as password.ts declares it: the rule has one home, read here as text (no TS loader). */
+function passwordMinLength() {
+  const found = /export const PASSWORD_MIN_LENGTH = (\d+);/.exec(fs.readFileSync(PASSWORD_TS, 'utf8'));
+  if (!found) throw new Error('PASSWORD_MIN_LENGTH not found in server/src/auth/password.ts');
+  return Number(found[1]);
+}
 
 const BASES = `
 password passw0rd p@ssword p@ssw0rd pass passwd secret letmein welcome welcome1 hello hello1 login admin administrator root
@@ -65,13 +72,14 @@ function swaps(word) {
   return [...out];
 }
 
-export function commonPasswords() {
+/** The list, given the minimum length (server/src/auth/commonPasswords.test.ts passes PASSWORD_MIN_LENGTH). */
+export function commonPasswords(minLength) {
   // Insertion order is the ranking: whole walks, then every base with the short suffixes,
   // then with years, then the symbol-swapped spellings; the first LIMIT are kept.
   const found = new Set();
   const add = (candidate) => {
     const folded = candidate.normalize('NFKC').toLowerCase();
-    if (folded.length >= MIN_LENGTH) found.add(folded);
+    if (folded.length >= minLength) found.add(folded);
   };
   for (const whole of WHOLE) add(whole);
   // Recent years first: people add the year they set the password.
@@ -84,14 +92,17 @@ export function commonPasswords() {
   return [...found].slice(0, LIMIT).sort();
 }
 
-const text = `${commonPasswords().join('\n')}\n`;
-if (process.argv.includes('--check')) {
-  const current = fs.existsSync(OUT) ? fs.readFileSync(OUT, 'utf8') : '';
-  if (current !== text) {
-    console.error(`${path.relative(process.cwd(), OUT)} is out of date: run node scripts/commonPasswords.mjs`);
-    process.exit(1);
+// Only when run, never on import (the unit test imports commonPasswords).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const text = `${commonPasswords(passwordMinLength()).join('\n')}\n`;
+  if (process.argv.includes('--check')) {
+    const current = fs.existsSync(OUT) ? fs.readFileSync(OUT, 'utf8') : '';
+    if (current !== text) {
+      console.error(`${path.relative(process.cwd(), OUT)} is out of date: run node scripts/commonPasswords.mjs`);
+      process.exit(1);
+    }
+  } else {
+    fs.writeFileSync(OUT, text);
+    console.log(`wrote ${text.split('\n').length - 1} passwords to ${path.relative(process.cwd(), OUT)}`);
   }
-} else {
-  fs.writeFileSync(OUT, text);
-  console.log(`wrote ${text.split('\n').length - 1} passwords to ${path.relative(process.cwd(), OUT)}`);
 }
