@@ -1,5 +1,6 @@
 import { hash, verify } from '@node-rs/argon2';
 import { readFileSync } from 'node:fs';
+import { AppError } from '../errors';
 
 // OWASP's argon2id baseline (19 MiB, 2 passes, 1 lane).
 const OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -54,6 +55,12 @@ export function passwordProblem(password: string): PasswordProblem | null {
     return { code: 'common_password', message: 'This password is one of the most common ones and too easy to guess: choose another.' };
   }
   return null;
+}
+
+/** Refuses an unacceptable new password with 400 and the problem's code; the services setting a password call this. */
+export function assertAcceptablePassword(password: string): void {
+  const problem = passwordProblem(password);
+  if (problem) throw new AppError(400, problem.code, problem.message);
 }
 
 // Verifying against this when the email is unknown makes both failures take the same time.

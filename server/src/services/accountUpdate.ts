@@ -1,4 +1,4 @@
-import { hashPassword, passwordProblem, verifyPassword } from '../auth/password';
+import { assertAcceptablePassword, hashPassword, verifyPassword } from '../auth/password';
 import { AppError } from '../errors';
 import type { ServerEvents } from '../events';
 import type { Storage, UserRecord } from '../storage';
@@ -44,8 +44,7 @@ export async function accountChangePassword(
   now = Date.now(),
 ): Promise<void> {
   if (!(await verifyPassword(user.passwordHash, currentPassword))) throw wrongPassword();
-  const problem = passwordProblem(newPassword);
-  if (problem) throw new AppError(400, problem.code, problem.message);
+  assertAcceptablePassword(newPassword);
   await deps.storage.accounts.setPassword(user.id, await hashPassword(newPassword));
   await deps.storage.profiles.endOtherSessions(user.id, sessionId);
   await record(deps.storage, 'account.passwordChanged', user, {}, now);

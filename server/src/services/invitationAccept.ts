@@ -1,7 +1,7 @@
 import { accountDeactivated } from '../auth/sessions';
 import { newId } from '../auth/ids';
 import { oneTimeTokenHash } from '../auth/oneTimeTokens';
-import { hashPassword, passwordProblem, verifyPassword } from '../auth/password';
+import { assertAcceptablePassword, hashPassword, verifyPassword } from '../auth/password';
 import { AppError } from '../errors';
 import type { ServerEvents } from '../events';
 import type { Storage, UserRecord } from '../storage';
@@ -61,9 +61,9 @@ export async function invitationAccept(
     } else {
       const name = input.name?.trim();
       if (!name) throw new AppError(400, 'name_required', 'Enter your name.');
-      const problem = input.password === undefined ? { code: 'weak_password', message: 'Choose a password.' } : passwordProblem(input.password);
-      if (problem) throw new AppError(400, problem.code, problem.message);
-      newUser = { id: newId(), email: invitation.email, name, passwordHash: await hashPassword(input.password!), isDemo: false };
+      if (input.password === undefined) throw new AppError(400, 'weak_password', 'Choose a password.');
+      assertAcceptablePassword(input.password);
+      newUser = { id: newId(), email: invitation.email, name, passwordHash: await hashPassword(input.password), isDemo: false };
       user = newUser;
     }
   }

@@ -1,6 +1,6 @@
 import { RESET_LINK_LIFETIME_HOURS } from '@sakutei/shared';
 import { newOneTimeToken, oneTimeTokenHash } from '../auth/oneTimeTokens';
-import { hashPassword, passwordProblem } from '../auth/password';
+import { assertAcceptablePassword, hashPassword } from '../auth/password';
 import { AppError } from '../errors';
 import type { ServerEvents } from '../events';
 import type { Storage } from '../storage';
@@ -44,10 +44,12 @@ export async function passwordResetWithLink(
   now = Date.now(),
 ): Promise<void> {
   // The password is checked before the link is used up, so a too-short one can be corrected.
-  const problem = passwordProblem(newPassword);
-  if (problem) {
+  // A dead link is the answer before a weak password: the person needs a new link first.
+  try {
+    assertAcceptablePassword(newPassword);
+  } catch (err) {
     await resetLinkCheck(deps.storage, token, now);
-    throw new AppError(400, problem.code, problem.message);
+    throw err;
   }
   const used = await deps.storage.accountTokens.consume(oneTimeTokenHash(token), 'reset', now);
   if (!used?.userId) throw resetLinkInvalid();

@@ -1,7 +1,7 @@
 import { SETUP_LINK_LIFETIME_HOURS, type SetupRequest } from '@sakutei/shared';
 import { newId } from '../../auth/ids';
 import { generateSessionToken, sessionIdOf } from '../../auth/sessions';
-import { hashPassword, passwordProblem } from '../../auth/password';
+import { assertAcceptablePassword, hashPassword } from '../../auth/password';
 import { AppError } from '../../errors';
 import type { Storage, UserRecord } from '../../storage';
 
@@ -45,8 +45,7 @@ export async function issueSetupLink(storage: Pick<Storage, 'admin' | 'accountTo
  * step holds a lock, so two tabs racing make one administrator, not two.
  */
 export async function completeSetup(storage: Storage, input: SetupRequest, now = Date.now(), demo = false): Promise<UserRecord> {
-  const problem = passwordProblem(input.password);
-  if (problem) throw new AppError(400, problem.code, problem.message);
+  assertAcceptablePassword(input.password);
   return storage.runExclusive('first-run-setup', async () => {
     if (!(await setupNeeded(storage, demo))) throw alreadySetUp();
     const tokenHash = oneTimeTokenHash(input.token);
