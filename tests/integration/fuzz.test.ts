@@ -20,7 +20,10 @@ import { ROOT, type TestServer, cli, startServer } from '../support/server';
 const RUN_MS = 12_000;
 const MIN_FRAMES = 2_000;
 const MAX_REFUSALS = 100;
-const HEALTH_LIMIT_MS = 1_000;
+// The poller shares this process with the attacker, so a single answer can wait on the test's own
+// loop: p95 is the bound on the server's responsiveness, and any answer past 2 s is a real stall.
+const HEALTH_P95_MS = 500;
+const HEALTH_STALL_MS = 2_000;
 const FIGURES = path.join(ROOT, 'tests/.tmp/fuzz-figures.json');
 
 let server: TestServer;
@@ -190,7 +193,7 @@ describe('fuzzing the collaboration socket', () => {
       }
     })();
 
-    // Health is polled throughout; every answer must come within the limit.
+    // Health is polled throughout.
     const health: number[] = [];
     const polling = (async () => {
       while (!stop) {
@@ -243,7 +246,8 @@ describe('fuzzing the collaboration socket', () => {
     fs.writeFileSync(FIGURES, `${JSON.stringify(figures, null, 2)}\n`);
 
     expect(result.sent).toBeGreaterThan(MIN_FRAMES);
-    expect(sorted.at(-1)!).toBeLessThan(HEALTH_LIMIT_MS);
+    expect(sorted[Math.floor(sorted.length * 0.95)]!).toBeLessThan(HEALTH_P95_MS);
+    expect(sorted.at(-1)!).toBeLessThan(HEALTH_STALL_MS);
     // Every attacking socket was cut off by the server, as abusive or as a flood.
     const codes = [...result.closes.keys()];
     expect(codes.every((c) => c === CLOSE_CODES.abuse || c === CLOSE_CODES.rateLimited)).toBe(true);
