@@ -47,7 +47,7 @@ export type ProseRules = { nodes: ReadonlyMap<string, ReadonlySet<string>>; mark
 // ---------------------------------------------------------------- contexts
 
 /** Which measure-table map a record lives in. */
-export type RecordKind = 'node' | 'project' | 'kpi';
+type RecordKind = 'node' | 'project' | 'kpi';
 
 /** What a Y type of the document is, as far as what may go in it. */
 export type ShapeContext =
@@ -60,7 +60,7 @@ export type ShapeContext =
   | { kind: 'valueMap'; root: string; legacyTexts: boolean };
 
 /** One entry of a Y type, reduced to what the rules look at. `key` is the map key (parentSub), null in a list. */
-export type ShapeEntry =
+type ShapeEntry =
   | { key: string | null; content: 'type'; type: YType }
   | { key: string | null; content: 'string' }
   | { key: string | null; content: 'format'; format: string; value: unknown }
@@ -68,7 +68,7 @@ export type ShapeEntry =
   | { key: string | null; content: 'other'; name: string };
 
 /** A child's context, or why it may not be there. */
-export type RuleResult = { ok: true; context: ShapeContext | null } | { ok: false; problem: string };
+type RuleResult = { ok: true; context: ShapeContext | null } | { ok: false; problem: string };
 
 const OK_LEAF: RuleResult = { ok: true, context: null };
 const refuse = (problem: string): RuleResult => ({ ok: false, problem });

@@ -139,7 +139,7 @@ export const AuditEntry = z.object({
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
 /** A page holds at most this many entries; the reader asks for the next with its cursor. */
-export const MAX_AUDIT_PAGE = 500;
+const MAX_AUDIT_PAGE = 500;
 
 /** Which page of the record: `limit` entries numbered below `before` (from the newest when absent). */
 export const AuditQuery = z.object({

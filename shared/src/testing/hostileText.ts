@@ -78,8 +78,8 @@ export function readCsvStrict(text: string): string[][] {
   return rows;
 }
 
-/** A number a spreadsheet reads as a number (so it cannot run as a formula). */
-export const PLAIN_NUMBER = /^-?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)$/;
+/** A number a spreadsheet reads as a number (so it cannot run as a formula); the oracle keeps its own copy of csv.ts's rule, private. */
+const PLAIN_NUMBER = /^-?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)$/;
 const TRIGGER_START = /^[=+\-@＝＋－＠\t\r\n]/;
 
 /** The cells a spreadsheet would run as a formula. */
