@@ -186,9 +186,14 @@ function sqliteBinaryFor(node, major) {
   fs.rmSync(source, { recursive: true, force: true });
   fs.cpSync(sqlitePackageDir(), source, { recursive: true, dereference: true, filter: (from) => !from.includes(`${path.sep}build${path.sep}`) && !from.endsWith(`${path.sep}build`) });
   const gyp = path.join(quiet('npm root --global') ?? '', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
-  const status = run(node.bin, [gyp, 'rebuild', '--release', `--nodedir=${node.headers}`, `-j`, String(os.availableParallelism?.() ?? 2)], { cwd: source });
+  // npm_config_nodedir (set for this Node's own builds) would win over --nodedir: replace it.
+  const env = { ...process.env, npm_config_nodedir: node.headers };
+  const status = run(node.bin, [gyp, 'rebuild', '--release', `--nodedir=${node.headers}`, `-j`, String(os.availableParallelism?.() ?? 2)], { cwd: source, env });
   if (status !== 0) return null;
-  fs.copyFileSync(path.join(source, 'build', 'Release', 'better_sqlite3.node'), built);
+  const product = path.join(source, 'build', 'Release', 'better_sqlite3.node');
+  // A binary for the wrong ABI would fail every test with a loader error: check it loads first.
+  if (run(node.bin, ['-e', `process.dlopen({ exports: {} }, ${JSON.stringify(product)})`]) !== 0) return null;
+  fs.copyFileSync(product, built);
   fs.rmSync(source, { recursive: true, force: true });
   return built;
 }
