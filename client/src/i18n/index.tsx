@@ -42,6 +42,12 @@ function interpolate(template: string, params: MessageParams | undefined): strin
   );
 }
 
+/** `t` in one language. The provider's, and the one unit tests use without rendering it. */
+export function translatorFor(locale: Locale): Translate {
+  const messages = CATALOGUES[locale];
+  return (key, params) => interpolate(messages[key], params);
+}
+
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(storedLocale);
 
@@ -58,10 +64,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const value = useMemo<I18n>(() => {
-    const messages = CATALOGUES[locale];
-    return { locale, setLocale, t: (key, params) => interpolate(messages[key], params) };
-  }, [locale, setLocale]);
+  const value = useMemo<I18n>(() => ({ locale, setLocale, t: translatorFor(locale) }), [locale, setLocale]);
 
   return <I18nContext value={value}>{children}</I18nContext>;
 }

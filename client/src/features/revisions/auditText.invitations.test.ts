@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { auditEntry, translateWith } from '../../test/translate';
+import { translatorFor } from '../../i18n';
+import { auditEntry } from './auditEntry.fixture';
 import { auditDetails, auditKindText } from './auditText';
 
-const t = translateWith('ja');
+const t = translatorFor('ja');
 const entry = auditEntry;
 
 describe('the audit record of invitations and members', () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { auditEntry, translateWith } from '../../test/translate';
+import { translatorFor } from '../../i18n';
+import { auditEntry } from './auditEntry.fixture';
 import { auditDetails, auditKindText } from './auditText';
 
-const t = translateWith('ja');
+const t = translatorFor('ja');
 const entry = auditEntry;
 
 describe('the record of what staff write (issue 15 item 4)', () => {
@@ -24,7 +25,7 @@ describe('the record of what staff write (issue 15 item 4)', () => {
   it('says met or not met in the reader\'s language', () => {
     const e = (met: boolean) => entry('kpi.actualRecorded', { kpiId: 'k1', kpi: '創業件数', fiscalYear: 2024, value: { kind: 'judgement', met, note: '見込み' } });
     expect(auditDetails(e(true), t, () => null).at(-1)).toBe('値：達成 見込み');
-    const english = translateWith('en');
+    const english = translatorFor('en');
     expect(auditDetails(e(true), english, () => null).at(-1)).toBe(english('revisions.audit.value', { value: 'Met 見込み' }));
     expect(auditDetails(e(false), english, () => null).at(-1)).toBe(english('revisions.audit.value', { value: 'Not met 見込み' }));
   });
