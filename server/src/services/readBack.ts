@@ -1,5 +1,5 @@
 import { type PlanSnapshot, type ProseNode, SHAPE_LIMITS, type ShapeProblem, checkDocShape, proseDepth } from '@sakutei/shared';
-import { proseSchema, proseShapeRules } from '@sakutei/shared/editor';
+import { planProseShapeRules, proseSchema } from '@sakutei/shared/editor';
 import { deriveTable } from '@sakutei/shared/measures';
 import type * as Y from 'yjs';
 import { AppError } from '../errors';
@@ -14,11 +14,9 @@ import { readCanonicalSnapshot } from './snapshot';
  * JSON, the prose schema (restore), the measure tree and the prose renderer.
  */
 
-let rules: ReturnType<typeof proseShapeRules> | null = null;
-
 /** The document's shape problems, at most a few, for the message. */
 export function shapeProblems(doc: Y.Doc): ShapeProblem[] {
-  return checkDocShape(doc, (rules ??= proseShapeRules()));
+  return checkDocShape(doc, planProseShapeRules());
 }
 
 /** Why a sealed snapshot would not read back, or null when it does. */

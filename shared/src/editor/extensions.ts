@@ -59,3 +59,10 @@ export function proseShapeRules(schema: Schema = proseSchema()): ProseRules {
   for (const [name, type] of Object.entries(schema.marks)) marks.set(name, new Set(Object.keys(type.spec.attrs ?? {})));
   return { nodes, marks };
 }
+
+let planRules: ProseRules | null = null;
+
+/** The plan prose schema's rules, built once: the schema does not change while a process runs. */
+export function planProseShapeRules(): ProseRules {
+  return (planRules ??= proseShapeRules());
+}

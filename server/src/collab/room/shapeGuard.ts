@@ -14,7 +14,7 @@ import {
   rowParentOf,
   rowParentsOf,
 } from '@sakutei/shared';
-import { proseShapeRules } from '@sakutei/shared/editor';
+import { planProseShapeRules } from '@sakutei/shared/editor';
 import * as Y from 'yjs';
 
 /**
@@ -42,9 +42,8 @@ import * as Y from 'yjs';
 /** What a Y type of the document may hold (null when the type itself breaks the shape), per set of limits. */
 const contextCaches = new WeakMap<ShapeLimits, WeakMap<YType, ShapeContext | null>>();
 
-let defaultRules: ProseRules | null = null;
 function rulesOf(rules: ProseRules | undefined): ProseRules {
-  return rules ?? (defaultRules ??= proseShapeRules());
+  return rules ?? planProseShapeRules();
 }
 
 /** Where a new item goes: a context to check it against, and its map key; null when Yjs will drop it. */
