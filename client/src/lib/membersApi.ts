@@ -10,7 +10,7 @@ import {
   ResetLinkResponse,
   type AcceptInvitationRequest,
   type CreateInvitationRequest,
-  type ManagedRole,
+  type SecretariatRole,
   type MemberAttributes,
 } from '@sakutei/shared';
 import { z } from 'zod';
@@ -23,7 +23,7 @@ const MemberResponse = z.object({ member: Member });
 export const listCouncilMembers = (workspaceId: string, signal?: AbortSignal) =>
   request(`${council(workspaceId)}/members`, MembersResponse, { signal });
 
-export const setMemberRole = (workspaceId: string, userId: string, role: ManagedRole) =>
+export const setMemberRole = (workspaceId: string, userId: string, role: SecretariatRole) =>
   request(memberPath(workspaceId, userId), MemberResponse, { method: 'PUT', body: { role } });
 
 export const setMemberAttributes = (workspaceId: string, userId: string, attributes: MemberAttributes) =>

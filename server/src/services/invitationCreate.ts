@@ -1,4 +1,4 @@
-import { type CreateInvitationRequest, INVITATION_LIFETIME_DAYS, type ManagedRole } from '@sakutei/shared';
+import { type CreateInvitationRequest, INVITATION_LIFETIME_DAYS, type SecretariatRole } from '@sakutei/shared';
 import { newId } from '../auth/ids';
 import { newOneTimeToken } from '../auth/oneTimeTokens';
 import { AppError } from '../errors';
@@ -9,7 +9,7 @@ import type { InvitationRecord } from '../storage/members';
 export const MAX_PENDING_INVITATIONS = 300;
 export const INVITATION_LIFETIME_MS = INVITATION_LIFETIME_DAYS * 24 * 60 * 60 * 1000;
 
-type Input = Required<CreateInvitationRequest> & { role: ManagedRole };
+type Input = Required<CreateInvitationRequest> & { role: SecretariatRole };
 
 /**
  * Invites one address to a council. Inviting an address again replaces its open invitation

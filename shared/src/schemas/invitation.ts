@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ROLES } from '../access/roles';
+import { ROLES, SECRETARIAT_ROLES } from '../access/roles';
 import { Email } from './auth';
-import { IsoDate, MANAGED_ROLES, MAX_AFFILIATION_CHARS, MemberCategory } from './member';
+import { IsoDate, MAX_AFFILIATION_CHARS, MemberCategory } from './member';
 
 /** Where an invitation stands, computed from its dates. */
 export const INVITATION_STATUSES = ['pending', 'expired', 'accepted', 'revoked'] as const;
@@ -18,7 +18,7 @@ export const OneTimeToken = z.string().regex(/^[a-z2-7]{16,128}$/, { message: 'n
 export const CreateInvitationRequest = z
   .object({
     email: Email,
-    role: z.enum(MANAGED_ROLES),
+    role: z.enum(SECRETARIAT_ROLES),
     affiliation: z.string().trim().max(MAX_AFFILIATION_CHARS).default(''),
     category: MemberCategory.nullable().default(null),
     termFrom: IsoDate.nullable().default(null),

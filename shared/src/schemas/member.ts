@@ -1,16 +1,5 @@
 import { z } from 'zod';
-import { ROLES, SECRETARIAT_ROLES, type SecretariatRole, isSecretariatRole } from '../access/roles';
-
-/**
- * The roles a council's secretariat gives and takes away, read from the role table
- * (APPOINTED_BY): the chair and the vice chair are appointed by the installation's
- * administrators, so staff neither give nor change them.
- */
-export const MANAGED_ROLES = SECRETARIAT_ROLES;
-export type ManagedRole = SecretariatRole;
-
-/** Whether staff may give this role, or change or end a membership that has it. */
-export const isManagedRole = isSecretariatRole;
+import { ROLES } from '../access/roles';
 
 /** 区分: which side of the community a member speaks for. */
 export const MEMBER_CATEGORIES = ['academic', 'business', 'association', 'public', 'government'] as const;

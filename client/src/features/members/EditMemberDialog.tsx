@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { MANAGED_ROLES, type Member, isManagedRole } from '@sakutei/shared';
+import { SECRETARIAT_ROLES, type Member, isSecretariatRole } from '@sakutei/shared';
 import { useState } from 'react';
 import { useForm, type UseFormRegister } from 'react-hook-form';
 import { useI18n } from '../../i18n';
@@ -18,7 +18,7 @@ type Props = { workspaceId: string; member: Member; isSelf: boolean; onClose: ()
 export function EditMemberDialog({ workspaceId, member, isSelf, onClose, onSaved }: Props) {
   const { t } = useI18n();
   const [failure, setFailure] = useState<string | null>(null);
-  const roleLocked = isSelf || !isManagedRole(member.role);
+  const roleLocked = isSelf || !isSecretariatRole(member.role);
   const {
     register,
     handleSubmit,
@@ -31,7 +31,7 @@ export function EditMemberDialog({ workspaceId, member, isSelf, onClose, onSaved
   const submit = handleSubmit(async (values) => {
     setFailure(null);
     try {
-      if (!roleLocked && values.role && values.role !== member.role && isManagedRole(values.role)) await setMemberRole(workspaceId, member.userId, values.role);
+      if (!roleLocked && values.role && values.role !== member.role && isSecretariatRole(values.role)) await setMemberRole(workspaceId, member.userId, values.role);
       await setMemberAttributes(workspaceId, member.userId, attributesOf(values));
       onSaved(member.name);
     } catch (error) {
@@ -54,7 +54,7 @@ export function EditMemberDialog({ workspaceId, member, isSelf, onClose, onSaved
           <div className="form__field">
             <label htmlFor="member-role">{t('members.field.role')}</label>
             <select id="member-role" className="members-select" autoFocus {...register('role')}>
-              {MANAGED_ROLES.map((role) => (
+              {SECRETARIAT_ROLES.map((role) => (
                 <option key={role} value={role}>
                   {t(`role.${role}`)}
                 </option>

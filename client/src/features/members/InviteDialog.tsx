@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { MANAGED_ROLES, type InvitationLinkResponse } from '@sakutei/shared';
+import { SECRETARIAT_ROLES, type InvitationLinkResponse } from '@sakutei/shared';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useI18n } from '../../i18n';
@@ -79,7 +79,7 @@ export function InviteDialog({ workspaceId, onClose, onInvited }: { workspaceId:
         <div className="form__field">
           <label htmlFor="invite-role">{t('members.field.role')}</label>
           <select id="invite-role" className="members-select" {...register('role')}>
-            {MANAGED_ROLES.map((role) => (
+            {SECRETARIAT_ROLES.map((role) => (
               <option key={role} value={role}>
                 {t(`role.${role}`)}
               </option>

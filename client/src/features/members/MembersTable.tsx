@@ -1,4 +1,4 @@
-import { isManagedRole, type Member } from '@sakutei/shared';
+import { isSecretariatRole, type Member } from '@sakutei/shared';
 import { useI18n } from '../../i18n';
 import { categoryText, termState, termText } from './memberText';
 
@@ -31,7 +31,7 @@ export function MembersTable({ members, meId, canManage, today, onEdit, onRemove
         {members.map((m) => {
           const state = termState(m.termTo, today);
           const self = m.userId === meId;
-          const managed = isManagedRole(m.role) && !self;
+          const managed = isSecretariatRole(m.role) && !self;
           return (
             <tr key={m.userId} data-testid="member-row" data-email={m.email} data-role={m.role}>
               <th scope="row" data-label={t('members.col.name')}>
@@ -64,7 +64,7 @@ export function MembersTable({ members, meId, canManage, today, onEdit, onRemove
                     {t('members.edit')}
                   </button>
                   {/* The role table leaves these to administrators: say so where the remove button would be. */}
-                  {!isManagedRole(m.role) && (
+                  {!isSecretariatRole(m.role) && (
                     <span className="members-note" data-testid="member-appointed-note">
                       {t('members.edit.roleLocked')}
                     </span>

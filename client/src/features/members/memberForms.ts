@@ -1,4 +1,4 @@
-import { Email, IsoDate, MANAGED_ROLES, MAX_AFFILIATION_CHARS, MemberCategory, type MemberAttributes, ROLES } from '@sakutei/shared';
+import { Email, IsoDate, SECRETARIAT_ROLES, MAX_AFFILIATION_CHARS, MemberCategory, type MemberAttributes, ROLES } from '@sakutei/shared';
 import { z } from 'zod';
 
 /** What the attribute fields hold: '' for "not set", since a form field has no null. */
@@ -16,7 +16,7 @@ export const EditMemberForm = z.object({ role: z.enum(ROLES).optional(), ...attr
 export type EditMemberForm = z.infer<typeof EditMemberForm>;
 
 export const InviteForm = z
-  .object({ email: Email, role: z.enum(MANAGED_ROLES), ...attributeFields })
+  .object({ email: Email, role: z.enum(SECRETARIAT_ROLES), ...attributeFields })
   .refine(termInOrder, termMessage);
 export type InviteForm = z.infer<typeof InviteForm>;
 
