@@ -37,12 +37,12 @@ describe('role → capability table', () => {
 });
 
 describe('document access', () => {
-  it('maps roles to edit and comment-only, and gives observers no draft', () => {
+  it('maps roles to edit and suggest-only (the secretariat proposes its 事務局案), and gives observers no draft', () => {
     expect(ROLES.map((r) => [r, docAccessOf(r)])).toEqual([
       ['chair', 'edit'],
       ['vice_chair', 'edit'],
       ['member', 'edit'],
-      ['staff', 'comment'],
+      ['staff', 'suggest'],
       ['observer', null],
     ]);
   });
@@ -52,6 +52,8 @@ describe('document access', () => {
     expect(weakerDocAccess('read', 'edit')).toBe('read');
     expect(weakerDocAccess('comment', 'edit')).toBe('comment');
     expect(weakerDocAccess('edit', 'edit')).toBe('edit');
+    expect(weakerDocAccess('suggest', 'edit')).toBe('suggest');
+    expect(weakerDocAccess('suggest', 'comment')).toBe('comment');
   });
 
   it('recognises role names from outside', () => {

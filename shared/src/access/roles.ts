@@ -7,6 +7,14 @@ export const CAPABILITIES = [
   'plan.read',
   'draft.read',
   'plan.edit',
+  /**
+   * Propose wording in the live draft (見え消し) without changing it: typing is marked as a
+   * suggested insertion, deleting as a suggested deletion. Editors hold it too; staff, who do
+   * not edit, suggest their 事務局案 with it.
+   */
+  'draft.suggest',
+  /** Accept or reject suggestions (the council may restrict this to the chair: suggestionDeciders). */
+  'suggestion.decide',
   'comment.write',
   'thread.resolve',
   'opinion.respond',
@@ -22,7 +30,7 @@ export const CAPABILITIES = [
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
-const MEMBER: readonly Capability[] = ['plan.read', 'draft.read', 'plan.edit', 'comment.write', 'members.read'];
+const MEMBER: readonly Capability[] = ['plan.read', 'draft.read', 'plan.edit', 'draft.suggest', 'suggestion.decide', 'comment.write', 'members.read'];
 
 /**
  * The role → capability table, as data. The vice chair approves only when the chair
@@ -36,6 +44,7 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = 
   staff: [
     'plan.read',
     'draft.read',
+    'draft.suggest',
     'comment.write',
     'thread.resolve',
     'opinion.respond',
@@ -80,13 +89,18 @@ export function can(role: Role | null | undefined, capability: Capability): bool
   return role != null && ROLE_CAPABILITIES[role].includes(capability);
 }
 
-/** What a live document connection may do: change content, only comment, or only read. */
-export const DOC_ACCESS = ['edit', 'comment', 'read'] as const;
+/**
+ * What a live document connection may do, strongest first: change content, only suggest
+ * changes (its updates may add text only as its own suggestion and mark text as its own
+ * suggested deletion), only comment, or only read.
+ */
+export const DOC_ACCESS = ['edit', 'suggest', 'comment', 'read'] as const;
 export type DocAccess = (typeof DOC_ACCESS)[number];
 
 /** The document access a role gets on a plan's live draft; null when it may not open the draft. */
 export function docAccessOf(role: Role): DocAccess | null {
   if (can(role, 'plan.edit')) return 'edit';
+  if (can(role, 'draft.suggest')) return 'suggest';
   if (can(role, 'comment.write')) return 'comment';
   if (can(role, 'draft.read')) return 'read';
   return null;

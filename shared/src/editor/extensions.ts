@@ -3,6 +3,7 @@ import { TableKit } from '@tiptap/extension-table';
 import type { Schema } from '@tiptap/pm/model';
 import StarterKit from '@tiptap/starter-kit';
 import type { ProseRules } from '../collab/shape';
+import { SuggestionDeleteMark, SuggestionInsertMark } from './suggestions/marks';
 
 /**
  * Heading levels the schema accepts. The demo and the plans written so far use H1 for a
@@ -26,6 +27,10 @@ export function proseExtensions(): AnyExtension[] {
   return [
     StarterKit.configure({ undoRedo: false, link: { openOnClick: false }, heading: { levels: [...HEADING_LEVELS] } }),
     TableKit.configure({ table: { resizable: false, renderWrapper: true } }),
+    // Proposed wording (見え消し, suggestions/): part of the document, so it is co-edited,
+    // frozen with a revision and exported like any other text.
+    SuggestionInsertMark,
+    SuggestionDeleteMark,
   ];
 }
 

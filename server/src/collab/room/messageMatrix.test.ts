@@ -85,8 +85,8 @@ const GARBAGE = new Uint8Array([0xde, 0xad, 0xbe, 0xef]);
 
 const nothing: Outcome = { applied: false, broadcast: false, reply: [], refused: false, closed: false };
 const refused: Outcome = { ...nothing, refused: true };
-const sameForAll = (outcome: Outcome): Record<DocAccess, Outcome> => ({ edit: outcome, comment: outcome, read: outcome });
-const editorOnly = (edit: Outcome, others: Outcome): Record<DocAccess, Outcome> => ({ edit, comment: others, read: others });
+const sameForAll = (outcome: Outcome): Record<DocAccess, Outcome> => ({ edit: outcome, suggest: outcome, comment: outcome, read: outcome });
+const editorOnly = (edit: Outcome, others: Outcome): Record<DocAccess, Outcome> => ({ edit, suggest: others, comment: others, read: others });
 const applied: Outcome = { ...nothing, applied: true, broadcast: true };
 const denied: Outcome = { ...nothing, reply: ['permission-denied'], refused: true };
 
