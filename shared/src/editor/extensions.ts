@@ -71,3 +71,5 @@ let planRules: ProseRules | null = null;
 export function planProseShapeRules(): ProseRules {
   return (planRules ??= proseShapeRules());
 }
+
+export * from './suggestions';

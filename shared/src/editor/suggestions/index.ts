@@ -1,0 +1,4 @@
+export * from './marks';
+export * from './model';
+export * from './decide';
+export * from './views';
