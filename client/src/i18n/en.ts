@@ -16,6 +16,7 @@ import { transferEn } from './transfer.en';
 import { progressEn } from './progress.en';
 import { kpiKindsEn } from './kpiKinds.en';
 import { reportEn } from './report.en';
+import { suggestionsEn } from './suggestions.en';
 
 export const en: Record<MessageKey, string> = {
   'app.name': '策定 Sakutei',
@@ -102,4 +103,5 @@ export const en: Record<MessageKey, string> = {
   ...progressEn,
   ...kpiKindsEn,
   ...reportEn,
+  ...suggestionsEn,
 };

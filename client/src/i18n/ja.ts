@@ -15,6 +15,7 @@ import { transferJa } from './transfer.ja';
 import { progressJa } from './progress.ja';
 import { kpiKindsJa } from './kpiKinds.ja';
 import { reportJa } from './report.ja';
+import { suggestionsJa } from './suggestions.ja';
 
 /**
  * Japanese is the source language: its keys define the message catalogue and every
@@ -105,6 +106,7 @@ export const ja = {
   ...progressJa,
   ...kpiKindsJa,
   ...reportJa,
+  ...suggestionsJa,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;
