@@ -8,3 +8,4 @@ export * from './annualDiff';
 export * from './compareLines';
 export * from './compareOrder';
 export * from './boundedProse';
+export * from './suggestionText';

@@ -31,6 +31,9 @@ tbody th{font-weight:bold;background:#fafafa}td>p,th>p{margin:0}td>p+p,th>p+p{ma
 .meta{color:#444;font-size:.9em;word-break:break-all}.muted{color:#555;font-size:.9em}
 .running-head{display:flex;justify-content:space-between;font-size:.8em;color:#444;border-bottom:1px solid #999;margin-bottom:1em}
 del{color:#b42318;text-decoration:line-through}ins{text-decoration:underline;font-weight:bold}
+ins.sg,del.sg{font-weight:inherit;text-decoration-thickness:2px}ins.sg{text-decoration:underline 2px}del.sg{text-decoration:line-through 2px}
+.sg-0{color:#1d4ed8}.sg-1{color:#b45309}.sg-2{color:#047857}.sg-3{color:#7c3aed}.sg-4{color:#be185d}.sg-5{color:#0e7490}.sg-x{color:#555}
+.sg-legend{font-size:.9em;border:1px solid #999;padding:.4em .7em;margin:.5em 0 1em}.sg-legend span+span{margin-left:1em}
 section.wide{page:wide}
 @media screen{section.wide{overflow-x:auto}}
 @media print{body{margin:0}.running-head{display:none}section.wide{break-before:page}}`;

@@ -1,7 +1,9 @@
-import type { ProseNode } from '@sakutei/shared';
+import { type ProseNode, textSuggestion } from '@sakutei/shared';
 import {
   BorderStyle,
+  DeletedTextRun,
   HeadingLevel,
+  InsertedTextRun,
   Paragraph,
   ShadingType,
   Table,
@@ -17,7 +19,9 @@ import { gridWidths, headingLevel, isInlineNode, tableGrid } from './proseTree';
 /**
  * Plan prose as Word paragraphs: headings at their level (1–6), lists with their markers,
  * quotes indented, tables as Word tables with their spans and the column widths the editor
- * recorded. Bold, italic, underline and strike are kept.
+ * recorded. Bold, italic, underline and strike are kept. With `tracked`, pending suggestions
+ * are Word's own tracked changes (変更履歴): proposed text in `w:ins`, text proposed for removal
+ * in `w:del`, each with its author's name and time, so Word can accept or reject them.
  */
 
 const HEADINGS = [
@@ -32,26 +36,48 @@ const HEADING_SIZES = [30, 26, 24, 22, 21, 21];
 /** One level of list or quote indent, in twips (about two characters). */
 const INDENT = 420;
 
-type Context = { width: number; indent: number };
+/**
+ * How suggestions become tracked changes: the authors' display names by user id, and the
+ * next `w:id` (Word wants each change's id unique in the document).
+ */
+export type TrackedChanges = { authors: Readonly<Record<string, string>>; nextId: number };
 
-function runs(nodes: readonly ProseNode[] | undefined, extra: { bold?: boolean; size?: number } = {}): TextRun[] {
-  const out: TextRun[] = [];
+/** Who a change is by when the account is gone: Word needs a name, and a user id means nothing to a reader. */
+export const UNKNOWN_AUTHOR = '（不明な利用者）';
+
+type Context = { width: number; indent: number; tracked: TrackedChanges | null };
+type Run = TextRun | InsertedTextRun | DeletedTextRun;
+
+/** An ISO time as `w:date` takes it (xsd:dateTime), to the second. */
+const wordDate = (at: number) => new Date(at).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+function runs(nodes: readonly ProseNode[] | undefined, tracked: TrackedChanges | null, extra: { bold?: boolean; size?: number } = {}): Run[] {
+  const out: Run[] = [];
   for (const node of nodes ?? []) {
-    if (node.type === 'hardBreak') out.push(new TextRun({ break: 1 }));
-    else if (node.type === 'text') {
-      const marks = new Set((node.marks ?? []).map((mark) => mark.type));
-      out.push(
-        new TextRun({
-          text: node.text ?? '',
-          font: marks.has('code') ? 'Consolas' : FONT,
-          bold: extra.bold || marks.has('bold') || undefined,
-          italics: marks.has('italic') || undefined,
-          underline: marks.has('underline') ? {} : undefined,
-          strike: marks.has('strike') || undefined,
-          size: extra.size,
-        }),
-      );
-    } else out.push(...runs(node.content, extra));
+    if (node.type !== 'hardBreak' && node.type !== 'text') {
+      out.push(...runs(node.content, tracked, extra));
+      continue;
+    }
+    const marks = new Set((node.marks ?? []).map((mark) => mark.type));
+    const options =
+      node.type === 'hardBreak'
+        ? { break: 1 }
+        : {
+            text: node.text ?? '',
+            font: marks.has('code') ? 'Consolas' : FONT,
+            bold: extra.bold || marks.has('bold') || undefined,
+            italics: marks.has('italic') || undefined,
+            underline: marks.has('underline') ? {} : undefined,
+            strike: marks.has('strike') || undefined,
+            size: extra.size,
+          };
+    const suggestion = tracked ? textSuggestion(node.marks) : null;
+    if (!tracked || !suggestion) {
+      out.push(new TextRun(options));
+      continue;
+    }
+    const change = { id: tracked.nextId++, author: tracked.authors[suggestion.author] || UNKNOWN_AUTHOR, date: wordDate(suggestion.at) };
+    out.push(suggestion.kind === 'insert' ? new InsertedTextRun({ ...options, ...change }) : new DeletedTextRun({ ...options, ...change }));
   }
   return out;
 }
@@ -59,7 +85,7 @@ function runs(nodes: readonly ProseNode[] | undefined, extra: { bold?: boolean; 
 function paragraph(node: ProseNode, context: Context, prefix = ''): Paragraph {
   return new Paragraph({
     indent: context.indent > 0 ? { left: context.indent } : undefined,
-    children: [...(prefix ? [new TextRun({ text: prefix, font: FONT })] : []), ...runs(node.content)],
+    children: [...(prefix ? [new TextRun({ text: prefix, font: FONT })] : []), ...runs(node.content, context.tracked)],
   });
 }
 
@@ -77,7 +103,7 @@ function list(node: ProseNode, context: Context): Array<Paragraph | Table> {
         out.push(
           new Paragraph({
             indent: { left: inner.indent, hanging: INDENT },
-            children: [new TextRun({ text: marker, font: FONT }), ...runs(child.content)],
+            children: [new TextRun({ text: marker, font: FONT }), ...runs(child.content, context.tracked)],
           }),
         );
         first = false;
@@ -88,8 +114,8 @@ function list(node: ProseNode, context: Context): Array<Paragraph | Table> {
 }
 
 /** A header cell's text, bold, one paragraph per paragraph of the cell. */
-function headerParagraphs(cell: ProseNode): Paragraph[] {
-  return (cell.content ?? []).map((child) => new Paragraph({ children: runs(child.content, { bold: true }) }));
+function headerParagraphs(cell: ProseNode, tracked: TrackedChanges | null): Paragraph[] {
+  return (cell.content ?? []).map((child) => new Paragraph({ children: runs(child.content, tracked, { bold: true }) }));
 }
 
 function table(node: ProseNode, context: Context): Table | null {
@@ -105,7 +131,7 @@ function table(node: ProseNode, context: Context): Table | null {
       for (let dr = 0; dr < cell.rowSpan; dr++) for (let dc = 0; dc < cell.colSpan; dc++) (taken[r + dr] ??= [])[column + dc] = true;
       const cellWidth = widths.slice(column, column + cell.colSpan).reduce((a, b) => a + b, 0);
       column += cell.colSpan;
-      const inner = cell.header ? headerParagraphs(cell.node) : blocks(cell.node.content ?? [], { width: cellWidth - 160, indent: 0 });
+      const inner = cell.header ? headerParagraphs(cell.node, context.tracked) : blocks(cell.node.content ?? [], { width: cellWidth - 160, indent: 0, tracked: context.tracked });
       return new TableCell({
         width: { size: cellWidth, type: WidthType.DXA },
         columnSpan: cell.colSpan > 1 ? cell.colSpan : undefined,
@@ -134,7 +160,7 @@ function blocks(nodes: readonly ProseNode[], context: Context): Array<Paragraph 
     switch (node.type) {
       case 'heading': {
         const level = headingLevel(node);
-        out.push(new Paragraph({ heading: HEADINGS[level - 1], children: runs(node.content, { bold: true, size: HEADING_SIZES[level - 1] }) }));
+        out.push(new Paragraph({ heading: HEADINGS[level - 1], children: runs(node.content, context.tracked, { bold: true, size: HEADING_SIZES[level - 1] }) }));
         break;
       }
       case 'paragraph':
@@ -168,7 +194,10 @@ function blocks(nodes: readonly ProseNode[], context: Context): Array<Paragraph 
   return out;
 }
 
-/** The document's blocks as Word paragraphs and tables across `width` twips. */
-export function proseToDocx(doc: ProseNode, width: number): Array<Paragraph | Table> {
-  return blocks(doc.type === 'doc' ? (doc.content ?? []) : [doc], { width, indent: 0 });
+/**
+ * The document's blocks as Word paragraphs and tables across `width` twips; with `tracked`,
+ * its suggestion marks as tracked changes (without, they are not read: give the clean prose).
+ */
+export function proseToDocx(doc: ProseNode, width: number, tracked: TrackedChanges | null = null): Array<Paragraph | Table> {
+  return blocks(doc.type === 'doc' ? (doc.content ?? []) : [doc], { width, indent: 0, tracked });
 }

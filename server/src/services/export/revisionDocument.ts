@@ -1,10 +1,11 @@
 import { type Calendar, type PlanSnapshot, type Revision, REVIEW_STATUS_LABELS, formatDate } from '@sakutei/shared';
+import { hasPendingSuggestions, proseView } from '@sakutei/shared/editor';
 import { type DocTable, isWide } from './docTable';
-import { contentWidth, docxTable, meta, packDocument, sectionHeading, title, type SectionSpec } from './docxKit';
+import { contentWidth, docxTable, meta, note, packDocument, sectionHeading, title, type SectionSpec } from './docxKit';
 import { escapeHtml, htmlPage, htmlTable, type HtmlSection } from './htmlKit';
 import { kpiDocTable, measureDocTable } from './planTables';
 import { proseToDocx } from './proseDocx';
-import { proseToHtml } from './proseHtml';
+import { proseToHtml, suggestionLegendHtml } from './proseHtml';
 
 /**
  * A frozen revision as a Word file and as a page to print: the prose, then the whole
@@ -17,7 +18,21 @@ export type RevisionExportOptions = {
   calendar: Calendar;
   /** The audit log's newest entry when the file was made: a copy of the chain's head kept on paper. */
   auditHead?: { seq: number; hash: string } | null;
+  /**
+   * Pending suggestions: `markup` shows them (Word's tracked changes, 見え消し in print) with
+   * their authors' names (looked up by the caller, in order of appearance); `clean`, the
+   * default, prints the text as if every one were rejected: the wording adopted so far.
+   */
+  suggestions?: { view: 'markup' | 'clean'; authors: Array<{ id: string; name: string }> };
 };
+
+/** The prose to render and whether its suggestions are shown (only when asked and there are some). */
+function proseFor(snapshot: PlanSnapshot, options: RevisionExportOptions) {
+  const shown = options.suggestions?.view === 'markup' && hasPendingSuggestions(snapshot.prose);
+  return shown ? { prose: snapshot.prose, authors: options.suggestions!.authors } : { prose: proseView(snapshot.prose, 'original'), authors: null };
+}
+
+const TRACKED_NOTE = '未決定の提案を変更履歴として含みます（「校閲」タブで承諾・却下できます）。';
 
 const dated = (iso: string | null, calendar: Calendar) => (iso ? formatDate(new Date(iso), calendar) : '');
 
@@ -57,10 +72,13 @@ const headDocx = (options: RevisionExportOptions) => {
 const docTitle = (revision: Revision) => `第${revision.number}版`;
 
 export function revisionHtml(planTitle: string, revision: Revision, snapshot: PlanSnapshot, options: RevisionExportOptions): string {
+  const { prose, authors } = proseFor(snapshot, options);
   const sections: HtmlSection[] = [
     {
       landscape: false,
-      html: `<h1>${escapeHtml(planTitle)}</h1><p class="meta">${escapeHtml(revisionMeta(revision, options.calendar))}</p>${headHtml(options)}${proseToHtml(snapshot.prose)}`,
+      html: `<h1>${escapeHtml(planTitle)}</h1><p class="meta">${escapeHtml(revisionMeta(revision, options.calendar))}</p>${headHtml(options)}${
+        authors ? suggestionLegendHtml({ authors }) : ''
+      }${proseToHtml(prose, authors ? { authors } : null)}`,
     },
     ...tables(snapshot, options.calendar).map(({ heading, table }) => ({
       landscape: isWide(table),
@@ -71,10 +89,18 @@ export function revisionHtml(planTitle: string, revision: Revision, snapshot: Pl
 }
 
 export function revisionDocx(planTitle: string, revision: Revision, snapshot: PlanSnapshot, options: RevisionExportOptions): Promise<Buffer> {
+  const { prose, authors } = proseFor(snapshot, options);
+  const tracked = authors ? { authors: Object.fromEntries(authors.map((a) => [a.id, a.name])), nextId: 1 } : null;
   const sections: SectionSpec[] = [
     {
       landscape: false,
-      children: [title(planTitle), meta(revisionMeta(revision, options.calendar)), ...headDocx(options), ...proseToDocx(snapshot.prose, contentWidth(false))],
+      children: [
+        title(planTitle),
+        meta(revisionMeta(revision, options.calendar)),
+        ...headDocx(options),
+        ...(tracked ? [note(TRACKED_NOTE)] : []),
+        ...proseToDocx(prose, contentWidth(false), tracked),
+      ],
     },
   ];
   for (const { heading, table } of tables(snapshot, options.calendar)) {

@@ -1,0 +1,114 @@
+import type { PlanSnapshot, ProseNode } from '@sakutei/shared';
+import { describe, expect, it } from 'vitest';
+import { revisionDocx, revisionHtml } from './revisionDocument';
+import { fixtureRevision, fixtureSnapshot } from './testing/planFixture';
+import { openOfficeStrict } from './testing/officeStrict';
+
+/*
+ * Pending suggestions in the revision's Word file and print page: as Word's tracked changes
+ * (w:ins / w:del with the author's name and time) or 見え消し when asked, and the wording
+ * adopted so far (every suggestion as if rejected) by default.
+ */
+
+const AT_HANAKO = Date.UTC(2026, 11, 6, 5, 4, 3, 210);
+const AT_JIRO = Date.UTC(2026, 11, 7, 1, 0, 0);
+const mark = (type: string, id: string, author: string, at: number) => ({ type, attrs: { id, author, at } });
+
+/** 「支援を拡充する」 with 「拡充」→「大幅強化」 proposed by hanako and 「積極的に」 proposed by jiro; a line break proposed for removal. */
+function suggestedProse(): ProseNode {
+  return {
+    type: 'doc',
+    content: [
+      { type: 'heading', attrs: { level: 1 }, content: [{ type: 'text', text: '第1章 基本方針' }] },
+      {
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: '中小企業の' },
+          { type: 'text', text: '積極的に', marks: [mark('suggestionInsert', 's2', 'u-jiro', AT_JIRO)] },
+          { type: 'text', text: '支援を' },
+          { type: 'text', text: '拡充', marks: [{ type: 'bold' }, mark('suggestionDelete', 's1', 'u-hanako', AT_HANAKO)] },
+          { type: 'text', text: '大幅強化', marks: [mark('suggestionInsert', 's1', 'u-hanako', AT_HANAKO)] },
+          { type: 'text', text: 'する。' },
+          { type: 'hardBreak', marks: [mark('suggestionDelete', 's3', 'u-gone', AT_JIRO)] },
+          { type: 'text', text: '以上' },
+        ],
+      },
+    ],
+  };
+}
+
+const snapshot = (): PlanSnapshot => ({ ...fixtureSnapshot('old'), prose: suggestedProse() });
+const authors = [
+  { id: 'u-jiro', name: '鈴木 次郎' },
+  { id: 'u-hanako', name: '佐藤 花子' },
+];
+const base = { calendar: 'wareki' as const };
+
+async function documentXml(options: Parameters<typeof revisionDocx>[3]): Promise<string> {
+  const parts = openOfficeStrict(await revisionDocx('計画', fixtureRevision(), snapshot(), options));
+  return parts.get('word/document.xml')!;
+}
+
+/** The text Word shows in the body once every change is rejected (w:t only, w:delText restored). */
+const bodyText = (xml: string) => [...xml.matchAll(/<w:(?:t|delText)(?: [^>]*)?>([^<]*)<\/w:(?:t|delText)>/g)].map((m) => m[1]).join('');
+
+describe('revision DOCX with suggestions', () => {
+  it('writes pending suggestions as tracked changes with the author’s name, the time and unique ids', async () => {
+    const xml = await documentXml({ ...base, suggestions: { view: 'markup', authors } });
+    const inserts = [...xml.matchAll(/<w:ins w:id="(\d+)" w:author="([^"]*)" w:date="([^"]*)">([\s\S]*?)<\/w:ins>/g)];
+    const deletes = [...xml.matchAll(/<w:del w:id="(\d+)" w:author="([^"]*)" w:date="([^"]*)">([\s\S]*?)<\/w:del>/g)];
+    expect(inserts.map((m) => [m[2], m[3], /<w:t[^>]*>([^<]*)<\/w:t>/.exec(m[4]!)?.[1]])).toEqual([
+      ['鈴木 次郎', '2026-12-07T01:00:00Z', '積極的に'],
+      ['佐藤 花子', '2026-12-06T05:04:03Z', '大幅強化'],
+    ]);
+    const deletedText = deletes.map((m) => [m[2], /<w:delText[^>]*>([^<]*)<\/w:delText>/.exec(m[4]!)?.[1] ?? null, m[4]!.includes('<w:br/>')]);
+    // An account that is gone still has a name Word can show; a deleted break is a break inside w:del.
+    expect(deletedText).toEqual([
+      ['佐藤 花子', '拡充', false],
+      ['（不明な利用者）', null, true],
+    ]);
+    // The deleted word keeps its bold; deleted text is never in a w:t (Word would show it as kept).
+    expect(deletes[0]![4]).toContain('<w:b/>');
+    expect(xml).not.toMatch(/<w:t[^>]*>拡充<\/w:t>/);
+    const ids = [...inserts, ...deletes].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(4);
+    // User ids never reach the file.
+    expect(xml).not.toContain('u-hanako');
+    expect(xml).toContain('校閲');
+  });
+
+  it('prints the adopted wording by default: no tracked change, no proposed text', async () => {
+    for (const options of [base, { ...base, suggestions: { view: 'clean' as const, authors } }]) {
+      const xml = await documentXml(options);
+      expect(xml).not.toMatch(/<w:(ins|del)\b/);
+      expect(xml).not.toContain('大幅強化');
+      expect(xml).not.toContain('積極的に');
+      expect(bodyText(xml)).toContain('中小企業の支援を拡充する。');
+    }
+  });
+});
+
+describe('revision print page with suggestions', () => {
+  it('shows 見え消し in each author’s colour, with a legend naming them', async () => {
+    const html = revisionHtml('計画', fixtureRevision(), snapshot(), { ...base, suggestions: { view: 'markup', authors } });
+    expect(html).toContain('class="sg-legend"');
+    expect(html).toMatch(/<span class="sg-0">■ 鈴木 次郎<\/span><span class="sg-1">■ 佐藤 花子<\/span>/);
+    expect(html).toMatch(/<ins class="sg sg-0" title="鈴木 次郎・追加の提案・2026-12-07 01:00 UTC">積極的に<\/ins>/);
+    expect(html).toMatch(/<del class="sg sg-1" title="[^"]*">(<strong>)?拡充(<\/strong>)?<\/del><ins class="sg sg-1"[^>]*>大幅強化<\/ins>/);
+    // An author not in the list (a removed account) prints grey, not in someone else's colour.
+    expect(html).toMatch(/<del class="sg sg-x"[^>]*><br><\/del>/);
+  });
+
+  it('prints the adopted wording by default, without legend or marks', () => {
+    const html = revisionHtml('計画', fixtureRevision(), snapshot(), base);
+    expect(html).not.toContain('class="sg-legend"');
+    expect(html).not.toMatch(/<(ins|del)\b/);
+    expect(html).toContain('中小企業の支援を<strong>拡充</strong>する。<br>以上');
+  });
+
+  it('leaves a plan without suggestions as it was, even when markup is asked', async () => {
+    const plain = { ...fixtureSnapshot('old') };
+    const asked = revisionHtml('計画', fixtureRevision(), plain, { ...base, suggestions: { view: 'markup', authors: [] } });
+    expect(asked).toBe(revisionHtml('計画', fixtureRevision(), plain, base));
+  });
+});
