@@ -1,0 +1,238 @@
+import type { Node as PMNode } from '@tiptap/pm/model';
+import { AllSelection, EditorState, TextSelection, type Transaction } from '@tiptap/pm/state';
+import { describe, expect, it } from 'vitest';
+import { proseSchema } from '../extensions';
+import { SUGGESTION_DELETE, SUGGESTION_INSERT, type SuggestionAttrs } from './marks';
+import { listSuggestions } from './model';
+import { attrsForChange, suggestTransaction } from './suggest';
+
+const schema = proseSchema();
+const me = (id: string, at = 1000): SuggestionAttrs => ({ id, author: 'u-me', at });
+const other: SuggestionAttrs = { id: 'o1', author: 'u-other', at: 500 };
+
+type Run = string | { text: string; ins?: SuggestionAttrs; del?: SuggestionAttrs; bold?: boolean } | 'br';
+
+function inline(run: Run) {
+  if (run === 'br') return { type: 'hardBreak' };
+  if (typeof run === 'string') return { type: 'text', text: run };
+  const marks = [
+    ...(run.bold ? [{ type: 'bold' }] : []),
+    ...(run.ins ? [{ type: SUGGESTION_INSERT, attrs: run.ins }] : []),
+    ...(run.del ? [{ type: SUGGESTION_DELETE, attrs: run.del }] : []),
+  ];
+  return { type: 'text', text: run.text, ...(marks.length ? { marks } : {}) };
+}
+
+const para = (...runs: Run[]) => ({ type: 'paragraph', content: runs.map(inline) });
+
+function stateOf(blocks: object[], cursor?: number | [number, number]): EditorState {
+  const doc = schema.nodeFromJSON({ type: 'doc', content: blocks });
+  const state = EditorState.create({ schema, doc });
+  if (cursor === undefined) return state;
+  const [anchor, head] = typeof cursor === 'number' ? [cursor, cursor] : cursor;
+  return state.apply(state.tr.setSelection(TextSelection.create(doc, anchor, head)));
+}
+
+/** The document in a compact notation: [+added:id] [-struck:id], paragraphs joined by |. */
+function show(doc: PMNode): string {
+  const blocks: string[] = [];
+  doc.descendants((node) => {
+    if (!node.isTextblock) return true;
+    let out = '';
+    node.forEach((child) => {
+      const text = child.isText ? child.text! : child.type.name === 'hardBreak' ? '⏎' : '?';
+      const ins = child.marks.find((m) => m.type.name === SUGGESTION_INSERT);
+      const del = child.marks.filter((m) => m.type.name === SUGGESTION_DELETE);
+      let piece = text;
+      if (ins) piece = `[+${piece}:${ins.attrs.id}]`;
+      for (const d of del) piece = `[-${piece}:${d.attrs.id}]`;
+      out += piece;
+    });
+    blocks.push(out);
+    return false;
+  });
+  return blocks.join('|');
+}
+
+/** Applies a user's transaction in suggest mode, as the editor would; fails on refusal. */
+function suggest(state: EditorState, make: (tr: Transaction) => Transaction, attrs = me('n1')): EditorState {
+  const result = suggestTransaction(state, make(state.tr), attrs);
+  expect(result, 'the change was refused').not.toBeNull();
+  return state.apply(result!);
+}
+
+function typeText(state: EditorState, text: string, attrs = me('n1')): EditorState {
+  return suggest(state, (tr) => tr.insertText(text), attrs);
+}
+
+function backspace(state: EditorState, attrs = me('n1')): EditorState {
+  const pos = state.selection.from;
+  return suggest(state, (tr) => tr.delete(pos - 1, pos), attrs);
+}
+
+function forwardDelete(state: EditorState, attrs = me('n1')): EditorState {
+  const pos = state.selection.from;
+  return suggest(state, (tr) => tr.delete(pos, pos + 1), attrs);
+}
+
+// Positions: the first paragraph's text starts at 1.
+describe('suggestTransaction', () => {
+  it('marks typed text as the author’s insertion and leaves the cursor after it', () => {
+    const state = typeText(stateOf([para('目標80店舗')], 3), '70→');
+    expect(show(state.doc)).toBe('目標[+70→:n1]80店舗');
+    expect(state.selection.head).toBe(6);
+    expect(listSuggestions(state.doc)).toMatchObject([{ id: 'n1', author: 'u-me', at: 1000, inserted: '70→', deleted: '' }]);
+  });
+
+  it('keeps deleted text, struck, and removes nothing', () => {
+    const state = suggest(stateOf([para('目標80店舗')], [3, 5]), (tr) => tr.deleteSelection());
+    expect(show(state.doc)).toBe('目標[-80:n1]店舗');
+    expect(state.doc.textContent).toBe('目標80店舗');
+    expect(state.selection.head).toBe(5);
+  });
+
+  it('puts a replacement right after the struck text, as one suggestion, cursor after the new text', () => {
+    const state = suggest(stateOf([para('目標80店舗')], [3, 5]), (tr) => tr.insertText('70'));
+    expect(show(state.doc)).toBe('目標[-80:n1][+70:n1]店舗');
+    expect(state.selection.head).toBe(7);
+    expect(listSuggestions(state.doc)).toMatchObject([{ id: 'n1', deleted: '80', inserted: '70' }]);
+    // Typing on extends the same suggestion.
+    const more = typeText(state, '以上', me('n2'));
+    expect(show(more.doc)).toBe('目標[-80:n1][+70以上:n1]店舗');
+  });
+
+  it('walks Backspace left over the text it strikes, one suggestion for the run', () => {
+    let state = stateOf([para('市内の店舗')], 6);
+    state = backspace(state, me('b1'));
+    state = backspace(state, me('b2'));
+    expect(show(state.doc)).toBe('市内の[-店舗:b1]');
+    expect(state.selection.head).toBe(4);
+    expect(listSuggestions(state.doc)).toHaveLength(1);
+  });
+
+  it('walks Delete right over the text it strikes', () => {
+    let state = stateOf([para('市内の店舗')], 1);
+    state = forwardDelete(state, me('d1'));
+    expect(state.selection.head).toBe(2);
+    state = forwardDelete(state, me('d2'));
+    expect(show(state.doc)).toBe('[-市内:d1]の店舗');
+    expect(state.selection.head).toBe(3);
+  });
+
+  it('leaves text the author already struck as it is, and Backspace moves on over it', () => {
+    let state = stateOf([para('あ', { text: 'い', del: me('old') }, 'う')], 3);
+    state = backspace(state);
+    expect(show(state.doc)).toBe('あ[-い:old]う');
+    expect(state.selection.head).toBe(2);
+  });
+
+  it('really deletes the author’s own suggested insertion', () => {
+    let state = stateOf([para('目標', { text: '70', ins: me('n1') }, '店舗')], 5);
+    state = backspace(state);
+    expect(show(state.doc)).toBe('目標[+7:n1]店舗');
+    state = backspace(state);
+    expect(show(state.doc)).toBe('目標店舗');
+    expect(state.selection.head).toBe(3);
+  });
+
+  it('strikes another author’s suggested insertion instead of removing it', () => {
+    const state = suggest(stateOf([para('目標', { text: '70', ins: other }, '店舗')], [3, 5]), (tr) => tr.deleteSelection());
+    expect(show(state.doc)).toBe('目標[-[+70:o1]:n1]店舗');
+  });
+
+  it('types inside another author’s insertion as a separate suggestion that splits it', () => {
+    const state = typeText(stateOf([para('目標', { text: '7075', ins: other }, '店舗')], 5), '／');
+    expect(show(state.doc)).toBe('目標[+70:o1][+／:n1][+75:o1]店舗');
+    expect(listSuggestions(state.doc).map((s) => s.id)).toEqual(['o1', 'n1']);
+  });
+
+  it('types at the start and at the end of a paragraph', () => {
+    const start = typeText(stateOf([para('本文')], 1), '新しい');
+    expect(show(start.doc)).toBe('[+新しい:n1]本文');
+    const end = typeText(stateOf([para('本文')], 3), '。');
+    expect(show(end.doc)).toBe('本文[+。:n1]');
+    expect(end.selection.head).toBe(4);
+  });
+
+  it('types into an empty paragraph', () => {
+    const state = typeText(stateOf([para('一'), { type: 'paragraph' }], 4), '二');
+    expect(show(state.doc)).toBe('一|[+二:n1]');
+  });
+
+  it('strikes the text of a selection over paragraphs and never joins them', () => {
+    const state = suggest(stateOf([para('第一段落'), para('第二段落')], [3, 9]), (tr) => tr.deleteSelection());
+    expect(state.doc.childCount).toBe(2);
+    expect(show(state.doc)).toBe('第一[-段落:n1]|[-第二:n1]段落');
+  });
+
+  it('replaces a selection over paragraphs: both struck, the new text in the last', () => {
+    const state = suggest(stateOf([para('第一段落'), para('第二段落')], [3, 9]), (tr) => tr.insertText('X'));
+    expect(show(state.doc)).toBe('第一[-段落:n1]|[-第二:n1][+X:n1]段落');
+  });
+
+  it('pastes inline text, dropping the suggestion marks it carried but keeping its formatting', () => {
+    const source = stateOf([para({ text: '強調', bold: true, ins: other }, { text: '文', del: other })]).doc;
+    const slice = source.slice(1, 4);
+    const state = suggest(stateOf([para('本文')], 2), (tr) => tr.replaceSelection(slice));
+    expect(show(state.doc)).toBe('本[+強調:n1][+文:n1]文');
+    expect(state.doc.firstChild!.child(1).marks.map((m) => m.type.name)).toEqual(['bold', SUGGESTION_INSERT]);
+  });
+
+  it('suggests a hard break as inline content', () => {
+    const state = suggest(stateOf([para('一二')], 2), (tr) => tr.replaceSelectionWith(schema.nodes.hardBreak!.create()));
+    expect(show(state.doc)).toBe('一[+⏎:n1]二');
+  });
+
+  it('refuses structure and formatting: split, join, new block, block type, marks', () => {
+    const state = stateOf([para('第一'), para('第二')], 2);
+    expect(suggestTransaction(state, state.tr.split(2), me('n1'))).toBeNull();
+    expect(suggestTransaction(state, state.tr.join(4), me('n1'))).toBeNull();
+    expect(suggestTransaction(state, state.tr.delete(3, 5), me('n1'))).toBeNull();
+    expect(suggestTransaction(state, state.tr.insert(0, schema.nodes.paragraph!.create()), me('n1'))).toBeNull();
+    expect(suggestTransaction(state, state.tr.setBlockType(1, 3, schema.nodes.heading!, { level: 2 }), me('n1'))).toBeNull();
+    expect(suggestTransaction(state, state.tr.addMark(1, 3, schema.marks.bold!.create()), me('n1'))).toBeNull();
+  });
+
+  it('passes a transaction that changes nothing in the document through', () => {
+    const state = stateOf([para('本文')], 1);
+    const tr = state.tr.setSelection(TextSelection.create(state.doc, 2));
+    expect(suggestTransaction(state, tr, me('n1'))).toBe(tr);
+  });
+
+  it('keeps an IME composition one suggestion: each update replaces the composing text', () => {
+    // Successive compositions replace what was composed so far (か → かん → 漢), then confirm.
+    let state = stateOf([para('本文')], 3);
+    state = typeText(state, 'か', me('c1'));
+    state = suggest(state, (tr) => tr.insertText('かん', 3, 4), me('c2'));
+    state = suggest(state, (tr) => tr.insertText('漢', 3, 5), me('c3'));
+    expect(show(state.doc)).toBe('本文[+漢:c1]');
+    expect(state.selection.head).toBe(4);
+    state = typeText(state, '字', me('c4'));
+    expect(show(state.doc)).toBe('本文[+漢字:c1]');
+  });
+
+  it('returns the user’s own transaction when the composition already carries the stored mark', () => {
+    const state = stateOf([para('本文')], 3);
+    const attrs = attrsForChange(state.doc, 3, 3, me('s1'));
+    const tr = state.tr.setStoredMarks([schema.marks[SUGGESTION_INSERT]!.create(attrs)]).insertText('か');
+    expect(suggestTransaction(state, tr, me('s1'))).toBe(tr);
+  });
+
+  it('handles a transaction of several replacements (replace all) as suggestions each', () => {
+    const state = stateOf([para('市は市の')], 1);
+    const tr = state.tr.insertText('町', 1, 2).insertText('町', 3, 4);
+    const result = suggestTransaction(state, tr, me('r1'));
+    expect(result).not.toBeNull();
+    expect(show(state.apply(result!).doc)).toBe('[-市:r1][+町:r1]は[-市:r1][+町:r1]の');
+  });
+});
+
+describe('suggestTransaction on a whole-document delete', () => {
+  it('strikes everything (Ctrl+A, Delete) and keeps every paragraph', () => {
+    const state = stateOf([para('一'), para('二')]);
+    const all = state.apply(state.tr.setSelection(new AllSelection(state.doc)));
+    const result = suggestTransaction(all, all.tr.deleteSelection(), me('a1'));
+    expect(result).not.toBeNull();
+    expect(show(all.apply(result!).doc)).toBe('[-一:a1]|[-二:a1]');
+  });
+});
