@@ -3,7 +3,7 @@ import { MAX_IMPORT_ROWS } from '@sakutei/shared/measures';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors';
 import { workbookParts, zipOf } from './xlsx/testing/hostileZip';
-import { parseFirstSheet as readFirstSheet } from './spreadsheet';
+import { parseFirstSheet as readFirstSheet } from './xlsx/sheetFile';
 
 /*
  * Uploaded workbooks are hostile until read: these archives are built by hand so their

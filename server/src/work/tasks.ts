@@ -7,7 +7,7 @@ import { type CompareExportOptions, compareDocx, compareHtml } from '../services
 import { type ReportDocumentMeta, reportDocx, reportHtml } from '../services/export/reportDocument';
 import { type RevisionExportOptions, revisionDocx, revisionHtml } from '../services/export/revisionDocument';
 import { planSnapshotOf, readCanonicalSnapshot } from '../services/snapshot';
-import { type SheetOptions, buildSheet, parseFirstSheet } from '../services/spreadsheet';
+import { type SheetOptions, buildSheet, parseFirstSheet } from '../services/xlsx/sheetFile';
 
 /**
  * What runs on the heavy-work threads: each task takes plain data (strings, numbers, byte

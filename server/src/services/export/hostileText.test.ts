@@ -3,7 +3,7 @@ import { hostileText } from '@sakutei/shared/testing/hostileText';
 import { Paragraph } from 'docx';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildSheet } from '../spreadsheet';
+import { buildSheet } from '../xlsx/sheetFile';
 import { contentWidth, docxTable, meta, note, packDocument, run, sectionHeading, segmentRuns, title } from './docxKit';
 import { htmlPage, htmlTable } from './htmlKit';
 import { proseToDocx } from './proseDocx';
