@@ -19,6 +19,7 @@ export * from './schemas/comments';
 export * from './schemas/notificationSettings';
 export * from './revisions/index';
 export * from './schemas/revisions';
+export * from './schemas/suggestions';
 export * from './encoding/base64';
 export * from './format/dates';
 export * from './format/dateTime';

@@ -3,6 +3,7 @@ import { verifyCollabToken } from '../auth/collabToken';
 import { isSessionLive, validateSessionToken } from '../auth/sessions';
 import type { AppDeps } from '../env';
 import { councilArchived } from '../services/admin/archivedCouncil';
+import { draftLocked } from '../services/suggestionAccess';
 import type { Peer } from './room/room';
 
 export type CollabAuth = { ok: true; peer: Peer } | { ok: false; code: number; reason: string };
@@ -50,13 +51,16 @@ export async function authenticateCollab(
   if ((await deps.storage.plans.find(plan.id))?.archivedAt != null) ceiling = 'read';
   // So are the plans of an archived council.
   if (await councilArchived(deps.storage, plan.workspaceId)) ceiling = 'read';
+  // A review that locks the draft into suggesting caps everyone at `suggest` while it is open.
+  // Not part of the peer's ceiling: the lock ends with the review, the ceiling with the socket.
+  const lock = (await draftLocked(deps.storage, plan.id)) ? 'suggest' : 'edit';
   return {
     ok: true,
     peer: {
       id: user.id,
       name: user.name,
       color: userColor(user.id),
-      access: weakerDocAccess(ceiling, roleAccess),
+      access: weakerDocAccess(weakerDocAccess(ceiling, lock), roleAccess),
       ceiling,
       workspaceId: plan.workspaceId,
       sessionId,
@@ -66,15 +70,20 @@ export async function authenticateCollab(
 
 export type AccessVerdict = { keep: true } | { keep: false; code: number; reason: string };
 
-/** Re-checks an open connection against the current membership and session. */
-export async function recheckPeer(deps: Pick<AppDeps, 'storage'>, peer: Peer, now = Date.now()): Promise<AccessVerdict> {
+/**
+ * Re-checks an open connection against the current membership, session and review lock of
+ * the document it is on.
+ */
+export async function recheckPeer(deps: Pick<AppDeps, 'storage'>, peer: Peer, docName: string, now = Date.now()): Promise<AccessVerdict> {
   if (peer.sessionId && !(await isSessionLive(deps.storage.accounts, peer.sessionId, now))) {
     return { keep: false, code: CLOSE_CODES.unauthenticated, reason: 'session ended' };
   }
   const role = await deps.storage.workspaces.roleOf(peer.workspaceId, peer.id);
   const roleAccess = role ? docAccessOf(role) : null;
   if (!roleAccess) return { keep: false, code: CLOSE_CODES.forbidden, reason: 'no access to the draft' };
-  if (weakerDocAccess(peer.ceiling, roleAccess) !== peer.access) {
+  const plan = await deps.storage.workspaces.findPlanByDocName(docName);
+  const lock = plan && (await draftLocked(deps.storage, plan.id)) ? 'suggest' : 'edit';
+  if (weakerDocAccess(weakerDocAccess(peer.ceiling, lock), roleAccess) !== peer.access) {
     return { keep: false, code: CLOSE_CODES.accessChanged, reason: 'access changed; reconnect' };
   }
   return { keep: true };

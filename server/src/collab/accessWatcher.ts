@@ -13,7 +13,7 @@ export function startAccessWatcher(deps: AppDeps): () => void {
   async function recheck(conns: Connection[]): Promise<void> {
     for (const conn of conns) {
       try {
-        let verdict = await recheckPeer(deps, conn.peer);
+        let verdict = await recheckPeer(deps, conn.peer, conn.room.name);
         if (verdict.keep) verdict = await recheckArchived(conn);
         if (!verdict.keep) {
           rooms.leave(conn);

@@ -25,6 +25,7 @@ import type { RevisionRecord, UserRecord, VisiblePlan } from '../storage';
 import type { PlanChanges, PlanDetailsRecord } from '../storage/plans';
 import { EMPTY_PROSE, buildPlanDoc, storeNewDoc } from './planDocument';
 import { frozenSnapshot } from './snapshot';
+import { suggestionStanding } from './suggestionAccess';
 import { loadVisiblePlan } from './visiblePlan';
 import { councilArchived, councilArchivedError } from './admin/archivedCouncil';
 
@@ -194,7 +195,12 @@ export function planService(deps: AppDeps) {
           previous = { id: visible.id, title: visible.title, approvedRevisionId: approved?.id ?? null };
         }
       }
-      return { ...presentPlanDetails(found, plan), previous, nextPlanId: await plans.nextEditionOf(plan.id) };
+      return {
+        ...presentPlanDetails(found, plan),
+        previous,
+        nextPlanId: await plans.nextEditionOf(plan.id),
+        suggestions: await suggestionStanding(deps.storage, plan, plan.role, user.id),
+      };
     },
 
     async list(user: UserRecord): Promise<PlanListItem[]> {

@@ -13,6 +13,7 @@ import {
   can,
   transition,
 } from '@sakutei/shared';
+import { hasPendingSuggestions } from '@sakutei/shared/editor';
 import * as Y from 'yjs';
 import type { z } from 'zod';
 import { newId } from '../auth/ids';
@@ -29,6 +30,7 @@ import { archivedPlan, previousEditionFor } from './plans';
 import { notifyReviewStep } from './reviewNotifications';
 import { loadVisiblePlan } from './visiblePlan';
 import { councilArchived, councilArchivedError } from './admin/archivedCouncil';
+import { reconnectPlan } from './suggestionAccess';
 
 
 /** The origin of a restore applied by the server: it is a change like any other, stored and broadcast. */
@@ -62,6 +64,8 @@ export function revisionService(deps: AppDeps) {
       invited: r.invited,
       reviewOpenedAt: isoOrNull(r.reviewOpenedAt),
       decidedAt: isoOrNull(r.decidedAt),
+      suggestionsOnly: r.suggestionsOnly,
+      requireSuggestionsDecided: r.requireSuggestionsDecided,
       allowedEvents: allowedEvents(r.review, actorOf(plan, user, r)),
     };
   }
@@ -135,7 +139,15 @@ export function revisionService(deps: AppDeps) {
       revision.review.status,
       result.state,
       {
-        ...(result.record.event === 'open' ? { openedAt: now, delegateId: extra.delegateId ?? null, invitedIds: extra.invitedIds ?? [] } : {}),
+        ...(result.record.event === 'open'
+          ? {
+              openedAt: now,
+              delegateId: extra.delegateId ?? null,
+              invitedIds: extra.invitedIds ?? [],
+              suggestionsOnly: extra.suggestionsOnly ?? false,
+              requireSuggestionsDecided: extra.requireSuggestionsDecided ?? false,
+            }
+          : {}),
         ...(decided ? { decidedAt: now } : {}),
       },
       entry(plan, user, kinds[result.record.event], {
@@ -144,10 +156,16 @@ export function revisionService(deps: AppDeps) {
         hash: revision.hash,
         ...(result.record.reason ? { reason: result.record.reason } : {}),
         ...(result.record.delegated ? { onBehalfOfChair: true } : {}),
+        ...(result.record.event === 'open' && extra.suggestionsOnly ? { suggestionsOnly: true } : {}),
+        ...(result.record.event === 'open' && extra.requireSuggestionsDecided ? { requireSuggestionsDecided: true } : {}),
       }, now),
     );
     if (!updated) throw new AppError(409, 'review_changed', 'The review changed meanwhile; reload and try again.');
     const after = (await revisions.find(revisionId))!;
+    // A review that locks the draft to suggesting began or ended: open connections come back with the access the draft gives now.
+    if (after.suggestionsOnly && (result.record.event === 'open' || result.state.status !== 'in_review')) {
+      reconnectPlan(deps.rooms, plan.docName, result.record.event === 'open' ? 'the review takes only suggestions; reconnect' : 'the review closed; reconnect');
+    }
     await notifyReviewStep(deps, plan, user, revision, after, result.record.event);
     return present(plan, user, after);
   }
@@ -230,6 +248,10 @@ export function revisionService(deps: AppDeps) {
         const content = await revisions.content(revisionId);
         const problem = content ? readBackProblem(content.canonical) : null;
         if (problem) throw unreadableRevision(problem);
+        // The review asked that every suggestion be decided first: a frozen revision keeps its pending ones.
+        if (revision.requireSuggestionsDecided && content && hasPendingSuggestions(readCanonicalSnapshot(content.canonical).prose)) {
+          throw new AppError(409, 'suggestions_pending', 'This review requires every suggestion to be decided before approval; the revision still holds pending ones.');
+        }
       }
       return apply(user, revisionId, (by) =>
         decision.decision === 'approve' ? { type: 'approve', by, hash: decision.hash } : { type: 'requestChanges', by, reason: decision.reason },

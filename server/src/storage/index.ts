@@ -2,6 +2,7 @@ import type { Anchor, AuditKind, Disposition, ReviewState, Role, ThreadStatus } 
 import type { AccountTokenStore, AdminStore } from './admin';
 import type { PlanRecord, PlanStore } from './plans';
 import type { InvitationStore, MemberStore, ProfileStore } from './members';
+import type { SuggestionStore } from './suggestions';
 
 // Where a store's records are defined beside it, they are still named from here.
 export type { PlanRecord } from './plans';
@@ -221,6 +222,9 @@ export interface RevisionRecord {
   invited: Array<{ id: string; name: string }>;
   reviewOpenedAt: number | null;
   decidedAt: number | null;
+  /** Review options (issue 16): the draft takes only suggestions while it is open; approval waits for them to be decided. */
+  suggestionsOnly: boolean;
+  requireSuggestionsDecided: boolean;
 }
 
 export type NewRevision = Pick<RevisionRecord, 'id' | 'planId' | 'name' | 'stage' | 'authorId' | 'createdAt' | 'hash' | 'review'> & {
@@ -242,7 +246,14 @@ export interface RevisionStore {
     id: string,
     expected: ReviewState['status'],
     review: ReviewState,
-    changes: { delegateId?: string | null; invitedIds?: string[]; openedAt?: number; decidedAt?: number },
+    changes: {
+      delegateId?: string | null;
+      invitedIds?: string[];
+      openedAt?: number;
+      decidedAt?: number;
+      suggestionsOnly?: boolean;
+      requireSuggestionsDecided?: boolean;
+    },
     /** Appended to the audit log in the same transaction: the step and its record stand or fall together. */
     audit?: NewAuditEntry,
   ): Promise<boolean>;
@@ -337,6 +348,8 @@ export interface Storage {
   members: MemberStore;
   invitations: InvitationStore;
   profiles: ProfileStore;
+  /** Who decides suggestions in a council, and the record of each decision (issue 16). */
+  suggestions: SuggestionStore;
   /**
    * Runs `fn` while holding the lock `name` for every process on this storage: work that one
    * process at a time must do (seeding the demo, compacting a document). Callers of the same

@@ -153,6 +153,9 @@ export type RevisionColumns = {
   delegate_name: string | null;
   review_opened_at: number | null;
   decided_at: number | null;
+  /** 0/1 from SQLite, a boolean from PostgreSQL. */
+  suggestions_only: number | boolean;
+  require_suggestions_decided: number | boolean;
 };
 
 export function toRevision(row: RevisionColumns, invited: Person[]): RevisionRecord {
@@ -171,6 +174,8 @@ export function toRevision(row: RevisionColumns, invited: Person[]): RevisionRec
     invited,
     reviewOpenedAt: row.review_opened_at,
     decidedAt: row.decided_at,
+    suggestionsOnly: !!row.suggestions_only,
+    requireSuggestionsDecided: !!row.require_suggestions_decided,
   };
 }
 

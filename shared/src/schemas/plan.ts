@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DOC_ACCESS, ROLES } from '../access/roles';
+import { PlanSuggestions } from './suggestions';
 
 /** A plan as listed for a member of its workspace, with the caller's role there. */
 export const PlanSummary = z.object({
@@ -79,6 +80,8 @@ export const PlanResponse = z.object({
   plan: PlanDetails.extend({
     previous: PreviousEdition.nullable(),
     nextPlanId: z.string().nullable(),
+    /** Suggestions (見え消し): whether the caller decides them, and whether a review locks the draft to suggesting. */
+    suggestions: PlanSuggestions,
   }),
 });
 export type PlanResponse = z.infer<typeof PlanResponse>;

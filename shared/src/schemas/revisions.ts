@@ -24,6 +24,10 @@ export const Revision = z.object({
   invited: z.array(Person),
   reviewOpenedAt: z.string().nullable(),
   decidedAt: z.string().nullable(),
+  /** While this review is open, the live draft takes only suggestions (every connection at most `suggest`). */
+  suggestionsOnly: z.boolean(),
+  /** Approval is refused (409 suggestions_pending) while the frozen revision holds pending suggestions. */
+  requireSuggestionsDecided: z.boolean(),
   /** Review events the caller may trigger now. */
   allowedEvents: z.array(z.enum(REVIEW_EVENT_TYPES)),
 });
@@ -58,6 +62,10 @@ export const OpenReviewRequest = z.object({
   delegateId: z.string().max(64).nullable().optional(),
   /** Observers invited to this review. */
   invitedIds: z.array(z.string().max(64)).max(100).optional(),
+  /** Lock the live draft into suggestion mode while the review is open. */
+  suggestionsOnly: z.boolean().optional(),
+  /** Refuse approval while the frozen revision holds pending suggestions. */
+  requireSuggestionsDecided: z.boolean().optional(),
 });
 export type OpenReviewRequest = z.infer<typeof OpenReviewRequest>;
 
@@ -122,6 +130,10 @@ export const AUDIT_KINDS = [
   'thread.responded',
   'comment.deleted',
   'kpi.actualRecorded',
+  // Suggestions (見え消し) decided, and who in a council may decide them (issue 16).
+  'suggestion.accepted',
+  'suggestion.rejected',
+  'council.suggestionDecidersChanged',
 ] as const;
 export const AuditKind = z.enum(AUDIT_KINDS);
 export type AuditKind = z.infer<typeof AuditKind>;

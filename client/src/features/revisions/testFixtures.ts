@@ -16,6 +16,8 @@ export function revisionFixture(overrides: Partial<Revision> = {}): Revision {
     invited: [],
     reviewOpenedAt: '2025-12-06T05:10:00.000Z',
     decidedAt: null,
+    suggestionsOnly: false,
+    requireSuggestionsDecided: false,
     allowedEvents: ['approve', 'requestChanges'],
     ...overrides,
   };

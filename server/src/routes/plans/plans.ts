@@ -1,10 +1,12 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import { weakerDocAccess } from '@sakutei/shared';
 import { councilArchived } from '../../services/admin/archivedCouncil';
 import { signCollabToken } from '../../auth/collabToken';
 import type { AppDeps, AppEnv } from '../../env';
 import { forbidden } from '../../errors';
 import { planDocAccess } from '../../policies/plan';
 import { planService } from '../../services/plans';
+import { draftLocked } from '../../services/suggestionAccess';
 import { loadVisiblePlan } from '../../services/visiblePlan';
 import { requireSession, requireUser } from '../guards';
 import { collabTokenRoute, createPlanRoute, getPlanRoute, listPlansRoute, updatePlanRoute } from './schema';
@@ -33,9 +35,11 @@ export function planRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
       if (!roleAccess) throw forbidden('Observers read approved revisions, not the live draft.');
       // An archived edition, or a plan of an archived council, opens read-only for everyone.
       const readOnly = (await deps.storage.plans.find(plan.id))?.archivedAt != null || (await councilArchived(deps.storage, plan.workspaceId));
-      const capability = readOnly ? 'read' : roleAccess;
+      const granted = readOnly ? 'read' : roleAccess;
       const expiresAt = Date.now() + deps.config.collabTokenTtlSeconds * 1000;
-      const token = signCollabToken(deps.secret, { userId: user.id, sessionId: session.id, docName: plan.docName, access: capability, expiresAt });
+      const token = signCollabToken(deps.secret, { userId: user.id, sessionId: session.id, docName: plan.docName, access: granted, expiresAt });
+      // A review lock caps the connection while the review is open (collab/access.ts), not for the token's life.
+      const capability = (await draftLocked(deps.storage, plan.id)) ? weakerDocAccess(granted, 'suggest') : granted;
       return c.json({ token, docName: plan.docName, capability, expiresAt: new Date(expiresAt).toISOString() }, 200);
     });
 }

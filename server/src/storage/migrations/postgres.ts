@@ -251,4 +251,27 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     ADD COLUMN email_notifications TEXT NOT NULL DEFAULT 'immediate' CHECK (email_notifications IN ('immediate','daily','off')),
     ADD COLUMN digest_sent_at BIGINT;
   `,
+  // 6: suggestion mode (見え消し): who decides suggestions in a council, a review's options,
+  // and each decision with the text it accepted or rejected (as SQLite's migration 6)
+  `
+  ALTER TABLE workspaces ADD COLUMN suggestion_deciders TEXT NOT NULL DEFAULT 'editors'
+    CHECK (suggestion_deciders IN ('editors','chair'));
+  ALTER TABLE revisions
+    ADD COLUMN suggestions_only BOOLEAN NOT NULL DEFAULT FALSE,
+    ADD COLUMN require_suggestions_decided BOOLEAN NOT NULL DEFAULT FALSE;
+  CREATE TABLE suggestion_decisions (
+    seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+    suggestion_id TEXT NOT NULL,
+    decision TEXT NOT NULL CHECK (decision IN ('accept','reject')),
+    author_id TEXT NOT NULL,
+    suggested_at BIGINT NOT NULL,
+    inserted TEXT NOT NULL,
+    deleted TEXT NOT NULL,
+    decided_by TEXT NOT NULL REFERENCES users(id),
+    decided_at BIGINT NOT NULL,
+    conflict_of TEXT
+  );
+  CREATE INDEX suggestion_decisions_plan ON suggestion_decisions(plan_id, seq);
+  `,
 ];

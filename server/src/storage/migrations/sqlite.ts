@@ -232,4 +232,29 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     CHECK (email_notifications IN ('immediate','daily','off'));
   ALTER TABLE users ADD COLUMN digest_sent_at INTEGER;
   `,
+  // 6: suggestion mode (見え消し): who decides suggestions in a council, a review's options
+  // (the draft takes only suggestions while it is open; approval waits for every suggestion to
+  // be decided), and each decision, with the text it accepted or rejected (rejected wording is
+  // kept here, not in the document). A suggestion's author is whatever id its mark carries, so
+  // it is not a foreign key.
+  `
+  ALTER TABLE workspaces ADD COLUMN suggestion_deciders TEXT NOT NULL DEFAULT 'editors'
+    CHECK (suggestion_deciders IN ('editors','chair'));
+  ALTER TABLE revisions ADD COLUMN suggestions_only INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE revisions ADD COLUMN require_suggestions_decided INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE suggestion_decisions (
+    seq INTEGER PRIMARY KEY,
+    plan_id TEXT NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+    suggestion_id TEXT NOT NULL,
+    decision TEXT NOT NULL CHECK (decision IN ('accept','reject')),
+    author_id TEXT NOT NULL,
+    suggested_at INTEGER NOT NULL,
+    inserted TEXT NOT NULL,
+    deleted TEXT NOT NULL,
+    decided_by TEXT NOT NULL REFERENCES users(id),
+    decided_at INTEGER NOT NULL,
+    conflict_of TEXT
+  );
+  CREATE INDEX suggestion_decisions_plan ON suggestion_decisions(plan_id, seq);
+  `,
 ];

@@ -12,6 +12,7 @@ import { createPostgresInvitationStore, createPostgresMemberStore, createPostgre
 import { migrate } from './migrate';
 import { createPostgresPlanStore } from './plans';
 import { createPostgresRevisionStore } from './revisions';
+import { createPostgresSuggestionStore } from './suggestions';
 import { loadSharedSecret } from './secret';
 import { createPostgresWorkspaceStore } from './workspaces';
 
@@ -49,6 +50,7 @@ export async function openPostgresStorage(url: string): Promise<Storage> {
     members: createPostgresMemberStore(pool),
     invitations: createPostgresInvitationStore(pool),
     profiles: createPostgresProfileStore(pool),
+    suggestions: createPostgresSuggestionStore(pool),
     runExclusive: createPostgresExclusive(locks),
     sharedSecret() {
       // Created once per database, so read once per process; a failed read is tried again.

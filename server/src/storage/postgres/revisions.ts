@@ -10,7 +10,7 @@ type RevisionRow = RevisionColumns & { invited: Array<{ id: string; name: string
 
 // Invitees in user id order, the order SQLite reads them from the invites table's key.
 const SELECT = `SELECT r.id, r.plan_id, r.number, r.name, r.stage, r.author_id, a.name AS author_name, r.created_at, r.hash,
-  r.review, r.delegate_id, d.name AS delegate_name, r.review_opened_at, r.decided_at,
+  r.review, r.delegate_id, d.name AS delegate_name, r.review_opened_at, r.decided_at, r.suggestions_only, r.require_suggestions_decided,
   COALESCE((SELECT json_agg(json_build_object('id', u.id, 'name', u.name) ORDER BY i.user_id) FROM revision_invites i
      JOIN users u ON u.id = i.user_id WHERE i.revision_id = r.id), '[]'::json) AS invited
   FROM revisions r JOIN users a ON a.id = r.author_id LEFT JOIN users d ON d.id = r.delegate_id`;
@@ -48,9 +48,19 @@ export function createPostgresRevisionStore(pool: Pool): RevisionStore {
         if (!current || reviewStateSchema.parse(JSON.parse(current.review)).status !== expected) return false;
         await client.query(
           `UPDATE revisions SET review = $1, delegate_id = COALESCE($2::text, delegate_id),
-             review_opened_at = COALESCE($3::bigint, review_opened_at), decided_at = COALESCE($4::bigint, decided_at)
+             review_opened_at = COALESCE($3::bigint, review_opened_at), decided_at = COALESCE($4::bigint, decided_at),
+             suggestions_only = COALESCE($6::boolean, suggestions_only),
+             require_suggestions_decided = COALESCE($7::boolean, require_suggestions_decided)
            WHERE id = $5`,
-          [JSON.stringify(review), changes.delegateId ?? null, changes.openedAt ?? null, changes.decidedAt ?? null, id],
+          [
+            JSON.stringify(review),
+            changes.delegateId ?? null,
+            changes.openedAt ?? null,
+            changes.decidedAt ?? null,
+            id,
+            changes.suggestionsOnly ?? null,
+            changes.requireSuggestionsDecided ?? null,
+          ],
         );
         if (changes.delegateId === null) await client.query('UPDATE revisions SET delegate_id = NULL WHERE id = $1', [id]);
         if (changes.invitedIds?.length) {

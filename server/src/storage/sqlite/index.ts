@@ -12,6 +12,7 @@ import { createSqliteNotificationMailStore } from './notificationMail';
 import { createSqliteInvitationStore, createSqliteMemberStore, createSqliteProfileStore } from './members';
 import { createSqlitePlanStore } from './plans';
 import { createSqliteRevisionStore } from './revisions';
+import { createSqliteSuggestionStore } from './suggestions';
 import { createSqliteWorkspaceStore } from './workspaces';
 
 /**
@@ -39,6 +40,7 @@ export function openSqliteStorage(dataDir: string, options: { backgroundCheckpoi
     members: createSqliteMemberStore(db),
     invitations: createSqliteInvitationStore(db),
     profiles: createSqliteProfileStore(db),
+    suggestions: createSqliteSuggestionStore(db),
     runExclusive: exclusive,
     async sharedSecret() {
       // The server keeps its key in the data folder (auth/serverSecret.ts).

@@ -7,7 +7,7 @@ import type { SqliteDatabase } from './database';
 type RevisionRow = RevisionColumns & { invited: string | null };
 
 const SELECT = `SELECT r.id, r.plan_id, r.number, r.name, r.stage, r.author_id, a.name AS author_name, r.created_at, r.hash,
-  r.review, r.delegate_id, d.name AS delegate_name, r.review_opened_at, r.decided_at,
+  r.review, r.delegate_id, d.name AS delegate_name, r.review_opened_at, r.decided_at, r.suggestions_only, r.require_suggestions_decided,
   (SELECT json_group_array(json_object('id', u.id, 'name', u.name)) FROM revision_invites i JOIN users u ON u.id = i.user_id
      WHERE i.revision_id = r.id) AS invited
   FROM revisions r JOIN users a ON a.id = r.author_id LEFT JOIN users d ON d.id = r.delegate_id`;
@@ -31,7 +31,8 @@ export function createSqliteRevisionStore(db: SqliteDatabase): RevisionStore {
     review: db.prepare<[string], { review: string }>('SELECT review FROM revisions WHERE id = ?'),
     setReview: db.prepare(
       `UPDATE revisions SET review = ?, delegate_id = COALESCE(?, delegate_id),
-       review_opened_at = COALESCE(?, review_opened_at), decided_at = COALESCE(?, decided_at) WHERE id = ?`,
+       review_opened_at = COALESCE(?, review_opened_at), decided_at = COALESCE(?, decided_at),
+       suggestions_only = COALESCE(?, suggestions_only), require_suggestions_decided = COALESCE(?, require_suggestions_decided) WHERE id = ?`,
     ),
     clearDelegate: db.prepare('UPDATE revisions SET delegate_id = NULL WHERE id = ?'),
     invite: db.prepare('INSERT OR IGNORE INTO revision_invites (revision_id, user_id) VALUES (?, ?)'),
@@ -54,7 +55,15 @@ export function createSqliteRevisionStore(db: SqliteDatabase): RevisionStore {
     ) => {
       const current = q.review.get(id);
       if (!current || reviewStateSchema.parse(JSON.parse(current.review)).status !== expected) return false;
-      q.setReview.run(JSON.stringify(review), changes.delegateId ?? null, changes.openedAt ?? null, changes.decidedAt ?? null, id);
+      q.setReview.run(
+        JSON.stringify(review),
+        changes.delegateId ?? null,
+        changes.openedAt ?? null,
+        changes.decidedAt ?? null,
+        changes.suggestionsOnly === undefined ? null : Number(changes.suggestionsOnly),
+        changes.requireSuggestionsDecided === undefined ? null : Number(changes.requireSuggestionsDecided),
+        id,
+      );
       if (changes.delegateId === null) q.clearDelegate.run(id);
       for (const userId of changes.invitedIds ?? []) q.invite.run(id, userId);
       if (audit) appendAudit(audit);

@@ -72,6 +72,8 @@ export function fixtureRevision(over: Partial<Revision> = {}): Revision {
     invited: [],
     reviewOpenedAt: '2025-12-05T02:00:00.000Z',
     decidedAt: '2025-12-06T03:00:00.000Z',
+    suggestionsOnly: false,
+    requireSuggestionsDecided: false,
     allowedEvents: [],
     ...over,
   };
