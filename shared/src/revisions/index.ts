@@ -9,3 +9,4 @@ export * from './compareLines';
 export * from './compareOrder';
 export * from './boundedProse';
 export * from './suggestionText';
+export * from './suggestionOverlay';

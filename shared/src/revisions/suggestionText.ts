@@ -53,3 +53,11 @@ export function suggestionAuthorIds(prose: ProseNode): string[] {
   }
   return [...seen];
 }
+
+/**
+ * How an export or the 新旧対照表 treats pending suggestions: `clean` (the default) shows the
+ * wording adopted so far, as if every suggestion were rejected; `markup` shows them as 見え消し
+ * (Word's tracked changes in a DOCX).
+ */
+export const SUGGESTION_VIEWS = ['clean', 'markup'] as const;
+export type SuggestionView = (typeof SUGGESTION_VIEWS)[number];

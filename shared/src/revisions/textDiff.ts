@@ -1,7 +1,15 @@
 import { EXACT_LIMIT, commonSubsequence, internKeys } from './lcs';
+import type { TextSuggestion } from './suggestionText';
 
-/** A run of text that is unchanged, only in the new text, or only in the old. */
-export type DiffSegment = { kind: 'equal' | 'insert' | 'delete'; text: string };
+/**
+ * A run of text that is unchanged, only in the new text, or only in the old. With
+ * `suggestion`, the run is also a pending suggestion of the new side (見え消し), shown only when
+ * a 新旧対照表 is asked for them (suggestionOverlay.ts).
+ */
+export type DiffSegment = { kind: 'equal' | 'insert' | 'delete'; text: string; suggestion?: TextSuggestion };
+
+const sameSuggestion = (a: TextSuggestion | undefined, b: TextSuggestion | undefined) => a?.id === b?.id && a?.kind === b?.kind;
+const suggestionOf = (segment: DiffSegment | undefined) => (segment?.suggestion ? { suggestion: segment.suggestion } : {});
 
 /**
  * Tokens for comparing Japanese plan text. Japanese has no spaces, so every character of
@@ -99,12 +107,18 @@ function merge(segments: readonly DiffSegment[]): DiffSegment[] {
   };
   for (const segment of segments) {
     if (segment.text === '') continue;
-    if (segment.kind === 'delete') del += segment.text;
+    if (segment.suggestion) {
+      // A suggestion keeps its place and its own run: it joins only more of itself.
+      flush();
+      const last = out[out.length - 1];
+      if (last && last.kind === segment.kind && sameSuggestion(last.suggestion, segment.suggestion)) last.text += segment.text;
+      else out.push({ ...segment });
+    } else if (segment.kind === 'delete') del += segment.text;
     else if (segment.kind === 'insert') ins += segment.text;
     else {
       flush();
       const last = out[out.length - 1];
-      if (last?.kind === 'equal') last.text += segment.text;
+      if (last?.kind === 'equal' && !last.suggestion) last.text += segment.text;
       else out.push({ ...segment });
     }
   }
@@ -198,12 +212,12 @@ export function interleave(oldSegments: readonly DiffSegment[], newSegments: rea
       o++;
       oOffset = 0;
     } else if (ns !== undefined && ns.kind !== 'equal') {
-      out.push({ kind: 'insert', text: ns.text.slice(nOffset) });
+      out.push({ kind: 'insert', text: ns.text.slice(nOffset), ...suggestionOf(ns) });
       n++;
       nOffset = 0;
     } else if (os !== undefined && ns !== undefined) {
       const take = Math.min(os.text.length - oOffset, ns.text.length - nOffset);
-      out.push({ kind: 'equal', text: os.text.slice(oOffset, oOffset + take) });
+      out.push({ kind: 'equal', text: os.text.slice(oOffset, oOffset + take), ...suggestionOf(ns) });
       oOffset += take;
       nOffset += take;
       if (oOffset === os.text.length) [o, oOffset] = [o + 1, 0];
@@ -211,7 +225,7 @@ export function interleave(oldSegments: readonly DiffSegment[], newSegments: rea
     } else {
       // Only one side has unchanged text left: the sides were not from one diff.
       const rest = (os ?? ns)!;
-      out.push({ kind: os ? 'delete' : 'insert', text: rest.text.slice(os ? oOffset : nOffset) });
+      out.push({ kind: os ? 'delete' : 'insert', text: rest.text.slice(os ? oOffset : nOffset), ...(os ? {} : suggestionOf(ns)) });
       if (os) [o, oOffset] = [o + 1, 0];
       else [n, nOffset] = [n + 1, 0];
     }
