@@ -85,6 +85,8 @@ export const CompareResponse = z.object({
   prose: z.array(z.any()),
   /** MeasureDiff (see shared/src/revisions/measureDiff.ts). */
   measures: z.any(),
+  /** With `suggestions=markup`: the authors of the suggestions shown, in order of appearance (the legend). */
+  suggestionAuthors: z.array(z.object({ id: z.string(), name: z.string() })).optional(),
 });
 
 export const AUDIT_KINDS = [
