@@ -17,6 +17,7 @@ import { progressEn } from './progress.en';
 import { kpiKindsEn } from './kpiKinds.en';
 import { reportEn } from './report.en';
 import { suggestionsEn } from './suggestions.en';
+import { suggestModeEn } from './suggestMode.en';
 
 export const en: Record<MessageKey, string> = {
   'app.name': '策定 Sakutei',
@@ -104,4 +105,5 @@ export const en: Record<MessageKey, string> = {
   ...kpiKindsEn,
   ...reportEn,
   ...suggestionsEn,
+  ...suggestModeEn,
 };

@@ -16,6 +16,7 @@ import { progressJa } from './progress.ja';
 import { kpiKindsJa } from './kpiKinds.ja';
 import { reportJa } from './report.ja';
 import { suggestionsJa } from './suggestions.ja';
+import { suggestModeJa } from './suggestMode.ja';
 
 /**
  * Japanese is the source language: its keys define the message catalogue and every
@@ -107,6 +108,7 @@ export const ja = {
   ...kpiKindsJa,
   ...reportJa,
   ...suggestionsJa,
+  ...suggestModeJa,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;
