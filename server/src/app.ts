@@ -21,6 +21,7 @@ import { accountRoutes } from './routes/account/account';
 import { planRoutes } from './routes/plans/plans';
 import { notificationSettingsRoutes } from './routes/notifications/notifications';
 import { revisionRoutes } from './routes/revisions/revisions';
+import { suggestionRoutes } from './routes/suggestions/suggestions';
 import { reportRoutes } from './routes/report/report';
 import { setupRoutes } from './routes/setup/setup';
 import { oidcRoutes } from './routes/oidc/oidc';
@@ -99,6 +100,7 @@ export function createApp(deps: AppDeps) {
   planSettingsRoutes(deps, app);
   commentRoutes(deps, app);
   revisionRoutes(deps, app);
+  suggestionRoutes(deps, app);
   reportRoutes(deps, app);
   notificationSettingsRoutes(deps, app);
   setupRoutes(deps, app);
