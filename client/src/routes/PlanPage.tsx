@@ -19,6 +19,9 @@ import { CommentsProvider } from '../features/comments/CommentsProvider';
 import { CommentsSidebar } from '../features/comments/CommentsSidebar';
 import { PlanProvider, type PlanViewId } from '../features/plan/PlanContext';
 import { PlanSlotsContext } from '../features/plan/ports';
+import { ProseEditorContext, ProseEditorHolder } from '../features/plan/proseEditor';
+import { SuggestionsPanel } from '../features/suggestions/SuggestionsPanel';
+import { suggestionRightsOf } from '../features/suggestions/decisionRights';
 import { planSlots } from './planSlots';
 import { ConnectionStatus } from '../features/plan/components/ConnectionStatus';
 import { LiveDocument } from '../features/editor/components/LiveDocument';
@@ -185,6 +188,8 @@ function DraftWorkspace({ plan, reloadPlan }: WorkspaceProps) {
     history.replaceState(null, '', id === 'prose' ? location.pathname : `#${id}`);
   }, []);
   const current = VIEWS.find((view) => view.id === viewId) ?? VIEWS[0];
+  // The prose editor, lent by the 本文 tab while it shows, for the suggestion cards beside it.
+  const [proseEditor] = useState(() => new ProseEditorHolder());
   // Views link to one another with plain `#measures` links (the 目次 does), and Back returns
   // through them. Other fragments, and none, leave the tab as it is.
   useEffect(
@@ -211,23 +216,28 @@ function DraftWorkspace({ plan, reloadPlan }: WorkspaceProps) {
       {session && viewProps && (
         <PlanProvider plan={plan} user={user} session={session} editable={viewProps.editable} selectView={selectView}>
           <PlanSlotsContext value={planSlots}>
-            <CommentsProvider>
-              <div className="plan-layout">
-                <div className="live-document plan-layout__main">
-                  <SessionBar session={session} refused={refusedWith !== null} selfId={user.id} />
-                  <ViewTabs current={current.id} onSelect={selectView} />
-                  <div
-                    className="plan-panel"
-                    role="tabpanel"
-                    id={`plan-panel-${current.id}`}
-                    aria-labelledby={`plan-tab-${current.id}`}
-                  >
-                    <current.View key={current.id} {...viewProps} />
+            <ProseEditorContext value={proseEditor}>
+              <CommentsProvider>
+                <div className="plan-layout">
+                  <div className="live-document plan-layout__main">
+                    <SessionBar session={session} refused={refusedWith !== null} selfId={user.id} />
+                    <ViewTabs current={current.id} onSelect={selectView} />
+                    <div
+                      className="plan-panel"
+                      role="tabpanel"
+                      id={`plan-panel-${current.id}`}
+                      aria-labelledby={`plan-tab-${current.id}`}
+                    >
+                      <current.View key={current.id} {...viewProps} />
+                    </div>
+                  </div>
+                  <div className="plan-layout__side">
+                    <SuggestionsPanel mayDecide={suggestionRightsOf(plan).mayDecide} />
+                    <CommentsSidebar />
                   </div>
                 </div>
-                <CommentsSidebar />
-              </div>
-            </CommentsProvider>
+              </CommentsProvider>
+            </ProseEditorContext>
           </PlanSlotsContext>
         </PlanProvider>
       )}

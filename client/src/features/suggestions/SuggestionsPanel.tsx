@@ -1,0 +1,168 @@
+import type { SuggestionSummary } from '@sakutei/shared/editor';
+import type { Editor } from '@tiptap/core';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useI18n } from '../../i18n';
+import { usePlan } from '../plan/PlanContext';
+import { useProseEditor } from '../plan/proseEditor';
+import { usePeopleNames, type NameOf } from '../plan/usePeopleNames';
+import { usePresence } from '../plan/usePresence';
+import { BulkDecide } from './BulkDecide';
+import { DecisionHistory } from './DecisionHistory';
+import { authorName, SuggestionCard } from './SuggestionCard';
+import { groupSuggestions, suggestionAt } from './suggestionCards';
+import { focusMeta } from './suggestionFocus';
+import { useDecide } from './useDecide';
+import { useMinuteClock, useSuggestionList } from './useSuggestionList';
+import { useSuggestionsPanel } from './useSuggestionsPanel';
+import './suggestions.css';
+
+/** Scrolls the suggestion's text into view and outlines it, leaving the focus where it is. */
+function showInText(editor: Editor, item: SuggestionSummary, sheet: boolean) {
+  if (editor.isDestroyed) return;
+  const tr = editor.state.tr;
+  focusMeta(tr, { from: item.from, to: item.to });
+  editor.view.dispatch(tr);
+  const { node } = editor.view.domAtPos(item.from);
+  const element = node instanceof Element ? node : node.parentElement;
+  if (!element) return;
+  if (!sheet) {
+    element.scrollIntoView({ block: 'center' });
+    return;
+  }
+  // Above the sheet, which covers the lower part of a phone's screen.
+  window.scrollBy({ top: element.getBoundingClientRect().top - 140, behavior: 'instant' });
+}
+
+interface Props {
+  mayDecide: boolean;
+}
+
+/** The pending suggestions of the prose beside it, as cards; shown while the prose editor is. */
+export function SuggestionsPanel({ mayDecide }: Props) {
+  const editor = useProseEditor();
+  if (!editor) return null;
+  return <Panel editor={editor} mayDecide={mayDecide} />;
+}
+
+function Panel({ editor, mayDecide }: { editor: Editor; mayDecide: boolean }) {
+  const { t } = useI18n();
+  const { plan, user, session } = usePlan();
+  const present = usePresence(session!.provider.awareness);
+  const nameOf = usePeopleNames(plan, present, user);
+  const now = useMinuteClock();
+  const { list, cursor } = useSuggestionList(editor);
+  const { decide, deciding, notice } = useDecide(plan.id);
+  const { layout, open, setOpen } = useSuggestionsPanel(list.length);
+  const headingId = useId();
+  const panelId = useId();
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const [chosenId, setChosenId] = useState<string | null>(null);
+
+  // The text's focus picks the card: the cursor inside a suggestion makes its card the active one.
+  const underCursor = cursor === null ? null : suggestionAt(list, cursor);
+  const activeId = underCursor?.id ?? (list.some((item) => item.id === chosenId) ? chosenId : null);
+  useEffect(() => {
+    if (!underCursor) return;
+    document.getElementById(`suggestion-${underCursor.id}`)?.scrollIntoView({ block: 'nearest' });
+  }, [underCursor?.id]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const groups = useMemo(() => groupSuggestions(list), [list]);
+  const byId = useMemo(() => new Map(list.map((item) => [item.id, item])), [list]);
+
+  const show = (item: SuggestionSummary) => {
+    setChosenId(item.id);
+    showInText(editor, item, layout === 'sheet');
+  };
+  const close = () => {
+    setOpen(false);
+    requestAnimationFrame(() => toggleRef.current?.focus());
+  };
+
+  return (
+    <div className={`suggestions-dock suggestions-dock--${layout}`} data-open={open} data-testid="suggestions-dock">
+      <button
+        ref={toggleRef}
+        type="button"
+        className="suggestions-toggle"
+        data-testid="suggestions-toggle"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => {
+          setOpen(!open);
+          if (!open && layout === 'sheet') requestAnimationFrame(() => document.getElementById(headingId)?.focus());
+        }}
+      >
+        <span>{t('suggestions.panel.toggle')}</span>
+        <span className="suggestions-toggle__count" data-count={list.length} data-testid="suggestions-count">
+          {list.length}
+        </span>
+        <span className="visually-hidden">{t('suggestions.panel.pending', { count: list.length })}</span>
+      </button>
+      <aside
+        id={panelId}
+        className="suggestions-panel"
+        data-testid="suggestions-panel"
+        aria-labelledby={headingId}
+        hidden={!open}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape' && layout === 'sheet' && !event.defaultPrevented) close();
+        }}
+      >
+        <div className="suggestions-panel__head">
+          <h2 id={headingId} className="suggestions-panel__title" tabIndex={-1}>
+            {t('suggestions.title')}
+          </h2>
+          <span className="suggestions-panel__count">{t('suggestions.count', { count: list.length })}</span>
+          <button type="button" className="button button--quiet suggestions-panel__close" onClick={close}>
+            {t('suggestions.panel.hide')}
+          </button>
+        </div>
+        <p className={notice?.kind === 'error' ? 'suggestions-panel__error' : 'suggestions-panel__notice'} role="status" data-testid="suggestions-notice">
+          {notice?.text ?? ''}
+        </p>
+        {mayDecide && list.length > 1 && <BulkDecide list={list} nameOf={nameOf} busy={deciding !== null} onDecide={decide} />}
+        {list.length === 0 && (
+          <p className="suggestions-panel__empty" data-testid="suggestions-empty">
+            {t('suggestions.empty')}
+          </p>
+        )}
+        <ol className="suggestions-panel__list" aria-label={t('suggestions.region')}>
+          {groups.map((group) => (
+            <li key={group.key} className={group.conflict ? 'suggestion-group suggestion-group--conflict' : 'suggestion-group'} data-testid={group.conflict ? 'suggestion-conflict' : undefined}>
+              {group.conflict && (
+                <p className="suggestion-group__label">
+                  <span className="suggestions-badge suggestions-badge--conflict">{t('suggestions.conflict.label')}</span>{' '}
+                  <span className="visually-hidden">{t('suggestions.conflict.groupLabel', { count: group.items.length })}</span>
+                </p>
+              )}
+              <div className="suggestion-group__cards">
+                {group.items.map((item) => (
+                  <SuggestionCard
+                    key={item.id}
+                    item={item}
+                    nameOf={nameOf}
+                    now={now}
+                    active={item.id === activeId}
+                    competitors={competitorNames(item, byId, nameOf, t)}
+                    mayDecide={mayDecide}
+                    deciding={deciding?.has(item.id) ?? false}
+                    onShow={show}
+                    onDecide={(target, decision) => decide(decision, [target.id])}
+                  />
+                ))}
+              </div>
+            </li>
+          ))}
+        </ol>
+        <DecisionHistory planId={plan.id} />
+      </aside>
+    </div>
+  );
+}
+
+function competitorNames(item: SuggestionSummary, byId: ReadonlyMap<string, SuggestionSummary>, nameOf: NameOf, t: ReturnType<typeof useI18n>['t']): string[] {
+  return item.conflictsWith.flatMap((id) => {
+    const other = byId.get(id);
+    return other ? [authorName(nameOf, other.author, t)] : [];
+  });
+}
