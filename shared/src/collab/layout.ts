@@ -16,8 +16,10 @@ export const BODY_FRAGMENT = 'body';
  * - 2 (issue 14): 実施状況 per project and year, the annual reports' 評価・課題 (an index map
  *   plus one root-level Y.Text per key, named with EVALUATION_TEXT_ROOT_PREFIX; documents
  *   that held those texts inside the map still read), and the import memory.
+ * - 3 (issue 16): suggestions for measure-table cells (measures/fieldSuggestions.ts); prose
+ *   suggestions are marks in the body and need no root.
  */
-export const PLAN_DOC_LAYOUT_VERSION = 2;
+export const PLAN_DOC_LAYOUT_VERSION = 3;
 
 export const PLAN_DOC_ROOTS = {
   1: {
@@ -33,6 +35,9 @@ export const PLAN_DOC_ROOTS = {
     measureProgress: 'measureProgress',
     reportEvaluations: 'reportEvaluations',
     measureImports: 'measureImports',
+  },
+  3: {
+    measureSuggestions: 'measureSuggestions',
   },
 } as const;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { FIELD_SUGGESTIONS_MAP } from '../measures/fieldSuggestions';
 import { IMPORT_MEMORY_MAP, importRecords, readRememberedMapping } from '../measures/import/importLog';
 import { measureRow, placementRow } from '../measures/fixtures/treeRows';
 import { DEFAULT_MEASURE_SETTINGS, type MeasureTable } from '../measures/model';
@@ -33,6 +34,7 @@ describe('plan document layout versions', () => {
     expect(PLAN_DOC_LAYOUT_VERSION).toBe(Math.max(...Object.keys(PLAN_DOC_ROOTS).map(Number)));
     expect(allRoots()).toEqual(expect.arrayContaining([BODY_FRAGMENT, ...Object.values(MEASURE_MAPS), REPORT_EVALUATIONS_MAP, IMPORT_MEMORY_MAP]));
     expect(PLAN_DOC_ROOTS[2].measureProgress).toBe(PROGRESS_MAP_NAME);
+    expect(PLAN_DOC_ROOTS[3].measureSuggestions).toBe(FIELD_SUGGESTIONS_MAP);
     expect(EVALUATION_TEXT_PREFIX).toBe(EVALUATION_TEXT_ROOT_PREFIX);
     expect(new Set(allRoots()).size).toBe(allRoots().length);
   });

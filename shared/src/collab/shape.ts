@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import { kpiTargetKindSchema, partsJudgedSchema, subFigureSchema } from '../measures/kpiKinds';
 import { KPI_TEXT_FIELD_NAMES } from '../measures/kpiFields';
+import { fieldSuggestionEntrySchema } from '../measures/fieldSuggestions';
 import {
   contactSchema,
   kpiDirectionSchema,
@@ -85,7 +86,7 @@ export function rootContext(name: string): ShapeContext | null {
   const record = RECORD_ROOTS[name];
   if (record) return { kind: 'recordMap', record, root: name };
   if (name.startsWith(EVALUATION_TEXT_ROOT_PREFIX)) return name.length <= 200 ? { kind: 'plainText' } : null;
-  const roots: Record<string, string> = { ...PLAN_DOC_ROOTS[1], ...PLAN_DOC_ROOTS[2] };
+  const roots: Record<string, string> = { ...PLAN_DOC_ROOTS[1], ...PLAN_DOC_ROOTS[2], ...PLAN_DOC_ROOTS[3] };
   if (!Object.values(roots).includes(name)) return null;
   return { kind: 'valueMap', root: name, legacyTexts: name === PLAN_DOC_ROOTS[2].reportEvaluations };
 }
@@ -147,6 +148,7 @@ const VALUE_RULES: Record<string, (key: string) => z.ZodType | null> = {
   [PLAN_DOC_ROOTS[1].measureSettings]: (key) => (measureSettingsSchema.shape as Record<string, z.ZodType>)[key] ?? null,
   [PLAN_DOC_ROOTS[1].roleActors]: () => actorSchema,
   [PLAN_DOC_ROOTS[1].roleCells]: () => roleMarkSchema,
+  [PLAN_DOC_ROOTS[3].measureSuggestions]: () => fieldSuggestionEntrySchema,
 };
 
 function fieldRule(record: RecordKind, entry: ShapeEntry): RuleResult {

@@ -32,3 +32,4 @@ export * from './progressDoc';
 export * from './progressRollup';
 export * from './progressFilter';
 export * from './progressText';
+export * from './fieldSuggestions';

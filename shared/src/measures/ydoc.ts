@@ -146,6 +146,22 @@ function readKpi(id: string, record: YRecord): KpiRecord | null {
   return legacyInferredKeep(readKpiFields(id, attachTo, key, record), record.get('directionInferred'));
 }
 
+/**
+ * A row's title or description as the table shows it, or null when there is no such row. A
+ * placement's title is its project's name, shared by every placement of it (as setNodeText writes).
+ */
+export function readNodeText(doc: Y.Doc, id: string, field: NodeTextField): string | null {
+  const maps = measureMaps(doc);
+  const record = maps.nodes.get(id);
+  if (!(record instanceof Y.Map)) return null;
+  const projectId = record.get('projectId');
+  if (field === 'title' && typeof projectId === 'string') {
+    const project = maps.projects.get(projectId);
+    if (project instanceof Y.Map) return text(project, 'name');
+  }
+  return text(record, field);
+}
+
 /** One KPI as the table reads it, or null when there is none (or it is unreadable) under that id. */
 export function readKpiRecord(doc: Y.Doc, id: string): KpiRecord | null {
   const record = measureMaps(doc).kpis.get(id);
