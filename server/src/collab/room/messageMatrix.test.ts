@@ -35,7 +35,7 @@ type Outcome = {
 };
 
 /** The sender and a bystander (an editor whose presence is in the room), and a document with some text. */
-type Scene = { senderClientId: number; bystanderClientId: number };
+type Scene = { senderClientId: number; bystanderClientId: number; roomState: Uint8Array };
 
 type Row = { kind: string; frame: (scene: Scene) => Uint8Array; expect: Record<DocAccess, Outcome> };
 
@@ -69,6 +69,20 @@ function contentUpdate(): Uint8Array {
   return Y.encodeStateAsUpdate(doc);
 }
 
+/** The room's paragraph of prose (a Y.XmlText in a paragraph of the body fragment). */
+function proseRun(doc: Y.Doc): Y.XmlText {
+  return (doc.getXmlFragment('body').get(0) as Y.XmlElement).get(0) as Y.XmlText;
+}
+
+/** Text the sender proposes as its own suggestion, written against the room's document. */
+function ownSuggestionUpdate(roomState: Uint8Array): Uint8Array {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, roomState);
+  const before = Y.encodeStateVector(doc);
+  proseRun(doc).insert(2, '加筆', { suggestionInsert: { id: 's1', author: 'sender', at: 1 } });
+  return Y.encodeStateAsUpdate(doc, before);
+}
+
 /** The second of two edits by one client, without the first: it cannot be integrated on its own. */
 function updateMissingItsPredecessor(): Uint8Array {
   const doc = new Y.Doc();
@@ -87,6 +101,8 @@ const nothing: Outcome = { applied: false, broadcast: false, reply: [], refused:
 const refused: Outcome = { ...nothing, refused: true };
 const sameForAll = (outcome: Outcome): Record<DocAccess, Outcome> => ({ edit: outcome, suggest: outcome, comment: outcome, read: outcome });
 const editorOnly = (edit: Outcome, others: Outcome): Record<DocAccess, Outcome> => ({ edit, suggest: others, comment: others, read: others });
+/** A suggest-only connection's updates go through every check an editor's do, then must be its own suggestion (suggestionGuard.ts). */
+const byAccess = (edit: Outcome, suggest: Outcome, others: Outcome): Record<DocAccess, Outcome> => ({ edit, suggest, comment: others, read: others });
 const applied: Outcome = { ...nothing, applied: true, broadcast: true };
 const denied: Outcome = { ...nothing, reply: ['permission-denied'], refused: true };
 
@@ -111,7 +127,9 @@ const ROWS: readonly Row[] = [
         encoding.writeVarUint(e, SYNC.step2);
         encoding.writeVarUint8Array(e, contentUpdate());
       }),
-    expect: editorOnly(applied, nothing),
+    // A suggest-only connection's reply may bring suggestions made offline, so it is judged:
+    // text written outside a suggestion is refused, and it is told so.
+    expect: byAccess(applied, denied, nothing),
   },
   {
     kind: 'sync update, empty',
@@ -124,16 +142,22 @@ const ROWS: readonly Row[] = [
     expect: editorOnly(applied, denied),
   },
   {
+    // Editors may suggest too; a suggest-only connection may do nothing else.
+    kind: "sync update, the sender's own suggestion in the prose",
+    frame: (s) => frame(MESSAGE.sync, (e) => syncProtocol.writeUpdate(e, ownSuggestionUpdate(s.roomState))),
+    expect: byAccess(applied, applied, denied),
+  },
+  {
     kind: 'sync update, payload not a Yjs update',
     frame: () => frame(MESSAGE.sync, (e) => syncProtocol.writeUpdate(e, GARBAGE)),
-    expect: editorOnly(refused, denied),
+    expect: byAccess(refused, refused, denied),
   },
   {
     // Never parked in the document: the editor is asked for our state vector, so its sync
     // reply brings what we lack.
     kind: 'sync update that depends on edits the room lacks',
     frame: () => frame(MESSAGE.sync, (e) => syncProtocol.writeUpdate(e, updateMissingItsPredecessor())),
-    expect: editorOnly({ ...refused, reply: ['sync-step1'] }, denied),
+    expect: byAccess({ ...refused, reply: ['sync-step1'] }, { ...refused, reply: ['sync-step1'] }, denied),
   },
   {
     kind: 'sync message of an unknown sub-kind',
@@ -230,8 +254,11 @@ async function run(row: Row, access: DocAccess): Promise<Outcome> {
   const room = await Room.load('doc', createMemoryDocStore(), { awarenessBatchMs: 0 });
   rooms.push(room);
   room.doc.getText('t').insert(0, '第2期振興プログラム');
+  const paragraph = new Y.XmlElement('paragraph');
+  room.doc.getXmlFragment('body').insert(0, [paragraph]);
+  paragraph.insert(0, [new Y.XmlText('振興計画')]);
   await room.flush();
-  const scene: Scene = { senderClientId: 1001, bystanderClientId: 2002 };
+  const scene: Scene = { senderClientId: 1001, bystanderClientId: 2002, roomState: Y.encodeStateAsUpdate(room.doc) };
 
   const bystander = new RecordingSocket();
   const bystanderConn = room.join(bystander, peer('bystander', 'edit'));

@@ -11,6 +11,7 @@ import { FreshSyncCache, isEmptyStateVector } from './freshSync';
 import { type LoggedUpdate, UpdateLog } from './updateLog';
 import { misplacedOrigin } from './originGuard';
 import { isPlanDocument, shapeViolation, storedShapeReport } from './shapeGuard';
+import { suggestionViolation } from './suggestionGuard';
 import {
   MESSAGE,
   SYNC,
@@ -42,7 +43,7 @@ export interface Peer extends PresenceIdentity {
 
 export class Connection {
   readonly clientIds = new Set<number>();
-  /** Messages refused (updates without edit access, malformed or inapplicable frames). */
+  /** Messages refused (updates without edit access or not a pure suggestion, malformed or inapplicable frames). */
   refused = 0;
   /** Messages dropped unread for exceeding the connection's rate. */
   dropped = 0;
@@ -334,7 +335,8 @@ export class Room {
     }
     if (kind !== SYNC.step2 && kind !== SYNC.update) return this.refuse(conn);
     const update = reader.readVarBytes();
-    if (conn.peer.access !== 'edit') {
+    const { access } = conn.peer;
+    if (access !== 'edit' && access !== 'suggest') {
       // A read-only client's sync reply always carries its delete set, so it is ignored
       // silently; an edit it makes (an update) is refused and it is told so.
       if (kind === SYNC.update && !isEmptyUpdate(update)) {
@@ -369,6 +371,18 @@ export class Room {
     if (misplacedOrigin(shape, this.doc) !== null) return this.refuse(conn);
     // What the update would leave in the document must be what every reader can read (shapeGuard.ts).
     if (isPlanDocument(this.name) && shapeViolation(this.doc, update) !== null) return this.refuse(conn);
+    // A suggest-only connection may change the prose only by its own suggestions
+    // (suggestionGuard.ts); anything else is refused as a read-only edit is. Its sync reply
+    // is judged too, as it may bring suggestions made offline; one that only repeats
+    // deletions the room has passes and changes nothing, so it stays silent.
+    if (access === 'suggest') {
+      const problem = suggestionViolation(this.doc, update, conn.peer.id);
+      if (problem !== null) {
+        this.refuse(conn);
+        conn.socket.send(encodePermissionDenied(`suggest-only: ${problem}`));
+        return;
+      }
+    }
     Y.applyUpdate(this.doc, update, new Incoming(conn, update));
   }
 

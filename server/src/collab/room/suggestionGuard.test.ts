@@ -1,0 +1,362 @@
+import { BODY_FRAGMENT } from '@sakutei/shared';
+import { type SuggestionAttrs, proseSchema } from '@sakutei/shared/editor';
+import type { Mark, Node as PMNode } from '@tiptap/pm/model';
+import { Transform } from '@tiptap/pm/transform';
+import { prosemirrorJSONToYDoc, updateYFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
+import * as encoding from 'lib0/encoding';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { suggestionViolation } from './suggestionGuard';
+
+const schema = proseSchema();
+const PEER = 'staff-a';
+const OTHER = 'member-b';
+
+const attrs = (author: string, id = `s-${author}`, at = 1_700_000_000_000): SuggestionAttrs => ({ id, author, at });
+const ins = (author: string, id?: string): Mark => schema.marks.suggestionInsert!.create(attrs(author, id));
+const del = (author: string, id?: string): Mark => schema.marks.suggestionDelete!.create(attrs(author, id));
+const bold = (): Mark => schema.marks.bold!.create();
+const text = (value: string, marks: Mark[] = []) => schema.text(value, marks);
+const para = (...parts: Array<PMNode | string>) => schema.node('paragraph', null, parts.map((p) => (typeof p === 'string' ? text(p) : p)));
+const emptyPara = () => schema.node('paragraph');
+
+/** The server's document and a browser's replica of it (client ids fixed, so YATA's tie-breaks are known). */
+function setup(paragraphs: PMNode[], replicaClient = 100): { server: Y.Doc; replica: Y.Doc } {
+  const server = prosemirrorJSONToYDoc(schema, schema.node('doc', null, paragraphs).toJSON(), BODY_FRAGMENT);
+  const replica = new Y.Doc();
+  replica.clientID = replicaClient;
+  Y.applyUpdate(replica, Y.encodeStateAsUpdate(server));
+  return { server, replica };
+}
+
+function pmOf(doc: Y.Doc): PMNode {
+  return yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(BODY_FRAGMENT), schema);
+}
+
+/** Writes a ProseMirror change into the replica the way the browser's binding does, and returns the update it made. */
+function edit(replica: Y.Doc, change: (tr: Transform) => unknown): Uint8Array {
+  const tr = new Transform(pmOf(replica));
+  change(tr);
+  return capture(replica, () => updateYFragment(replica, replica.getXmlFragment(BODY_FRAGMENT), tr.doc, { mapping: new Map(), isOMark: new Map() }));
+}
+
+function capture(doc: Y.Doc, write: () => void): Uint8Array {
+  const updates: Uint8Array[] = [];
+  const listen = (update: Uint8Array) => updates.push(update);
+  doc.on('update', listen);
+  doc.transact(write);
+  doc.off('update', listen);
+  return updates.length === 0 ? Y.encodeStateAsUpdate(new Y.Doc()) : Y.mergeUpdates(updates);
+}
+
+/** The guard lets it through, and the server then reads what the replica reads. */
+function expectAccepted(server: Y.Doc, replica: Y.Doc, update: Uint8Array, peer = PEER): void {
+  expect(suggestionViolation(server, update, peer)).toBeNull();
+  Y.applyUpdate(server, update);
+  expect(pmOf(server).toJSON()).toEqual(pmOf(replica).toJSON());
+}
+
+function expectRefused(server: Y.Doc, update: Uint8Array, peer = PEER): string {
+  const before = Y.encodeStateAsUpdate(server);
+  const problem = suggestionViolation(server, update, peer);
+  expect(problem).toEqual(expect.any(String));
+  // The guard only reads.
+  expect(Y.encodeStateAsUpdate(server)).toEqual(before);
+  return problem!;
+}
+
+/** The paragraph's text, with [+inserted+] and [-deleted-] by author. */
+function markup(doc: Y.Doc): string {
+  const out: string[] = [];
+  pmOf(doc).forEach((block) => {
+    let line = '';
+    block.forEach((node) => {
+      let s = node.text ?? '';
+      for (const mark of node.marks) {
+        if (mark.type.name === 'suggestionInsert') s = `[+${mark.attrs.author}:${s}+]`;
+        else if (mark.type.name === 'suggestionDelete') s = `[-${mark.attrs.author}:${s}-]`;
+        else s = `<${mark.type.name}>${s}`;
+      }
+      line += s;
+    });
+    out.push(line);
+  });
+  return out.join('|');
+}
+
+describe('honest suggestions are accepted', () => {
+  it('typing a suggestion in the middle, then continuing to type', () => {
+    const { server, replica } = setup([para('地域の振興を図る')]);
+    expectAccepted(server, replica, edit(replica, (tr) => tr.insert(1 + 3, text('産業', [ins(PEER)]))));
+    expectAccepted(server, replica, edit(replica, (tr) => tr.insert(1 + 5, text('と観光', [ins(PEER)]))));
+    expect(markup(server)).toBe(`地域の[+${PEER}:産業と観光+]振興を図る`);
+  });
+
+  it('at the start and at the end of a paragraph', () => {
+    const { server, replica } = setup([para('振興を図る'), para('次の段落')]);
+    expectAccepted(server, replica, edit(replica, (tr) => tr.insert(1, text('地域の', [ins(PEER, 'a')]))));
+    expectAccepted(server, replica, edit(replica, (tr) => tr.insert(1 + 8, text('。', [ins(PEER, 'b')]))));
+    expect(markup(server)).toBe(`[+${PEER}:地域の+]振興を図る[+${PEER}:。+]|次の段落`);
+  });
+
+  it('into an empty paragraph', () => {
+    const { server, replica } = setup([para('前文'), emptyPara(), para('後文')]);
+    expectAccepted(server, replica, edit(replica, (tr) => tr.insert(1 + 2 + 2, text('新しい一文', [ins(PEER)]))));
+    expect(markup(server)).toBe(`前文|[+${PEER}:新しい一文+]|後文`);
+  });
+
+  it('a replacement: the old words marked for deletion, the new ones inserted after them', () => {
+    const { server, replica } = setup([para('目標は80店舗とする')]);
+    const update = edit(replica, (tr) => {
+      tr.addMark(1 + 3, 1 + 5, del(PEER, 'r1'));
+      tr.insert(1 + 5, text('70', [ins(PEER, 'r1')]));
+    });
+    expectAccepted(server, replica, update);
+    expect(markup(server)).toBe(`目標は[-${PEER}:80-][+${PEER}:70+]店舗とする`);
+  });
+
+  it('deleting one of its own suggested characters, and then the rest of them', () => {
+    const { server, replica } = setup([para('地域の振興')]);
+    expectAccepted(server, replica, edit(replica, (tr) => tr.insert(1 + 3, text('産業', [ins(PEER)]))));
+    expectAccepted(server, replica, edit(replica, (tr) => tr.delete(1 + 4, 1 + 5)));
+    expect(markup(server)).toBe(`地域の[+${PEER}:産+]振興`);
+    expectAccepted(server, replica, edit(replica, (tr) => tr.delete(1 + 3, 1 + 4)));
+    expect(markup(server)).toBe('地域の振興');
+  });
+
+  it('taking back everything it typed into an empty paragraph (the text run goes too)', () => {
+    const { server, replica } = setup([para('前文'), emptyPara()]);
+    expectAccepted(server, replica, edit(replica, (tr) => tr.insert(5, text('追記', [ins(PEER)]))));
+    expectAccepted(server, replica, edit(replica, (tr) => tr.delete(5, 7)));
+    expect(markup(server)).toBe('前文|');
+  });
+
+  it('removing its own deletion mark', () => {
+    const { server, replica } = setup([para('地域の振興を図る')]);
+    expectAccepted(server, replica, edit(replica, (tr) => tr.addMark(1 + 3, 1 + 5, del(PEER))));
+    expect(markup(server)).toBe(`地域の[-${PEER}:振興-]を図る`);
+    expectAccepted(server, replica, edit(replica, (tr) => tr.removeMark(1 + 3, 1 + 5, del(PEER))));
+    expect(markup(server)).toBe('地域の振興を図る');
+  });
+
+  it("overlapping another author's deletion with its own", () => {
+    const { server, replica } = setup([para(text('地域の'), text('振興を', [del(OTHER)]), text('図る'))]);
+    expectAccepted(server, replica, edit(replica, (tr) => tr.addMark(1 + 4, 1 + 8, del(PEER))));
+    const marks = pmOf(server).child(0).child(2).marks.map((m) => m.attrs.author);
+    expect(marks.sort()).toEqual([OTHER, PEER].sort());
+  });
+
+  it('suggesting inside bold text and next to another author\'s suggestion', () => {
+    const { server, replica } = setup([para(text('太字の'), text('強調', [bold()]), text('案', [ins(OTHER)]), text('末尾'))]);
+    expectAccepted(server, replica, edit(replica, (tr) => tr.insert(1 + 4, text('な', [bold(), ins(PEER)]))));
+    expectAccepted(server, replica, edit(replica, (tr) => tr.insert(1 + 7, text('・', [ins(PEER, 'x')]))));
+    expect(markup(server)).toBe(`太字の<bold>強[+${PEER}:<bold>な+]<bold>調[+${OTHER}:案+][+${PEER}:・+]末尾`);
+  });
+
+  it('its own offline suggestions across several of its past client ids, in one sync reply', () => {
+    const { server, replica } = setup([para('地域の振興を図る')]);
+    const stateBefore = Y.encodeStateVector(server);
+    edit(replica, (tr) => tr.insert(1 + 3, text('産業', [ins(PEER, 'o1')])));
+    replica.clientID = 50; // a reloaded tab gets a new id
+    edit(replica, (tr) => tr.insert(1 + 5, text('と観光', [ins(PEER, 'o1')])));
+    replica.clientID = 300;
+    edit(replica, (tr) => tr.addMark(1 + 11, 1 + 13, del(PEER, 'o2')));
+    expectAccepted(server, replica, Y.encodeStateAsUpdate(replica, stateBefore));
+    expect(markup(server)).toBe(`地域の[+${PEER}:産業と観光+]振興を[-${PEER}:図る-]`);
+  });
+
+  it('a sync reply that repeats what the server has, or only deletions it already applied', () => {
+    const { server, replica } = setup([para('地域の振興')]);
+    const first = edit(replica, (tr) => tr.insert(1 + 3, text('産業', [ins(PEER)])));
+    const second = edit(replica, (tr) => tr.delete(1 + 4, 1 + 5));
+    Y.applyUpdate(server, first);
+    // Everything since the start, of which the server has the first part.
+    expectAccepted(server, replica, Y.mergeUpdates([first, second]));
+    expect(suggestionViolation(server, Y.encodeStateAsUpdate(replica), PEER)).toBeNull();
+  });
+});
+
+describe('anything else is refused', () => {
+  it('a plain insertion', () => {
+    const { server, replica } = setup([para('地域の振興')]);
+    expect(expectRefused(server, edit(replica, (tr) => tr.insert(1 + 3, text('産業'))))).toMatch(/outside a suggestion/);
+  });
+
+  it('a plain deletion', () => {
+    const { server, replica } = setup([para('地域の振興')]);
+    expect(expectRefused(server, edit(replica, (tr) => tr.delete(1 + 1, 1 + 2)))).toMatch(/deletes text/);
+  });
+
+  it('bold added', () => {
+    const { server, replica } = setup([para('地域の振興')]);
+    expect(expectRefused(server, edit(replica, (tr) => tr.addMark(1, 3, bold())))).toMatch(/adds the mark bold/);
+  });
+
+  it('its own insertion mark put on existing text (which it could then delete)', () => {
+    const { server, replica } = setup([para('地域の振興')]);
+    expectRefused(server, edit(replica, (tr) => tr.addMark(1, 3, ins(PEER))));
+  });
+
+  it("a suggestion in another author's name", () => {
+    const { server, replica } = setup([para('地域の振興')]);
+    expectRefused(server, edit(replica, (tr) => tr.insert(1 + 3, text('産業', [ins(OTHER)]))));
+    const other = setup([para('地域の振興')]);
+    expectRefused(other.server, edit(other.replica, (tr) => tr.addMark(1, 3, del(OTHER))));
+  });
+
+  it('a suggestion whose attributes are not an id, an author and a time', () => {
+    const { server, replica } = setup([para('地域の振興')]);
+    const bad = schema.marks.suggestionInsert!.create({ id: '', author: PEER, at: 1 });
+    expectRefused(server, edit(replica, (tr) => tr.insert(1, text('産業', [bad]))));
+    const long = schema.marks.suggestionInsert!.create({ id: 'x'.repeat(65), author: PEER, at: 1 });
+    const other = setup([para('地域の振興')]);
+    expectRefused(other.server, edit(other.replica, (tr) => tr.insert(1, text('産業', [long]))));
+  });
+
+  it("deleting another author's suggested insertion", () => {
+    const { server, replica } = setup([para(text('地域の'), text('産業', [ins(OTHER)]), text('振興'))]);
+    expect(expectRefused(server, edit(replica, (tr) => tr.delete(1 + 3, 1 + 4)))).toMatch(/deletes text/);
+  });
+
+  it("removing another author's deletion mark", () => {
+    const { server, replica } = setup([para(text('地域の'), text('振興', [del(OTHER)]))]);
+    expectRefused(server, edit(replica, (tr) => tr.removeMark(1 + 3, 1 + 5, del(OTHER))));
+  });
+
+  it('a new paragraph, even of suggested text', () => {
+    const { server, replica } = setup([para('地域の振興')]);
+    expectRefused(server, edit(replica, (tr) => tr.split(1 + 2)));
+    const other = setup([para('地域の振興')]);
+    expectRefused(other.server, edit(other.replica, (tr) => tr.insert(7, para(text('新段落', [ins(PEER)])))));
+  });
+
+  it('a paragraph turned into a heading', () => {
+    const { server, replica } = setup([para('地域の振興')]);
+    expectRefused(server, edit(replica, (tr) => tr.setBlockType(1, 3, schema.nodes.heading!, { level: 2 })));
+  });
+
+  it('touching the measure table or any other root', () => {
+    const { server, replica } = setup([para('地域の振興')]);
+    expectRefused(server, capture(replica, () => replica.getMap('measureNodes').set('n1', new Y.Map())));
+    expectRefused(server, capture(replica, () => replica.getText('reportEvaluation:2025|plan').insert(0, '評価')));
+  });
+
+  it('deleting a whole paragraph, or a text run that holds plain text', () => {
+    const { server, replica } = setup([para('地域の振興'), para('第二段落')]);
+    expectRefused(server, edit(replica, (tr) => tr.delete(7, 13)));
+    const other = setup([para('地域の振興')]);
+    const run = (other.replica.getXmlFragment(BODY_FRAGMENT).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    const update = capture(other.replica, () => (other.replica.getXmlFragment(BODY_FRAGMENT).get(0) as Y.XmlElement).delete(0, 1));
+    expect(run._item?.deleted).toBe(true);
+    expect(expectRefused(other.server, update)).toMatch(/deletes text/);
+  });
+});
+
+describe('crafted updates placed by YATA, not by their origin', () => {
+  const runOf = (doc: Y.Doc) => (doc.getXmlFragment(BODY_FRAGMENT).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+
+  /**
+   * The server holds 「A[X]B」 where X is `author`'s suggestion written by client 100: X
+   * (origin A), then the format items around it, F before X and E after it (origin X). Also
+   * returned: the document as it was with X but without F and E, which an attacker writes against.
+   */
+  function suggestionScene(author: string) {
+    const { server, replica } = setup([para('AB')], 100);
+    Y.applyUpdate(server, capture(replica, () => runOf(replica).insert(1, 'X', {})));
+    const withoutFormats = Y.encodeStateAsUpdate(server);
+    Y.applyUpdate(server, capture(replica, () => runOf(replica).format(1, 1, { suggestionInsert: attrs(author) })));
+    expect(markup(server)).toBe(`A[+${author}:X+]B`);
+    return { server, withoutFormats };
+  }
+
+  /** A client with id `client` that has `state`. */
+  function attacker(state: Uint8Array, client: number): Y.Doc {
+    const doc = new Y.Doc();
+    doc.clientID = client;
+    Y.applyUpdate(doc, state);
+    return doc;
+  }
+
+  /** What Yjs makes of the update on the server's document (on a copy). */
+  function appliedCopy(server: Y.Doc, update: Uint8Array): Y.Doc {
+    const probe = new Y.Doc();
+    Y.applyUpdate(probe, Y.encodeStateAsUpdate(server));
+    Y.applyUpdate(probe, update);
+    return probe;
+  }
+
+  it('text with origin X and a larger client id than E lands after E, as plain text: refused', () => {
+    const { server, withoutFormats } = suggestionScene(PEER);
+    // Knowing X but not its format items, the item names X as origin and B as right origin.
+    const view = attacker(withoutFormats, 200);
+    const update = capture(view, () => runOf(view).insert(2, 'Z', {}));
+    expect(markup(appliedCopy(server, update))).toBe(`A[+${PEER}:X+]ZB`);
+    expect(expectRefused(server, update)).toMatch(/outside a suggestion/);
+  });
+
+  it('the same item with a smaller client id lands inside the suggestion, and is accepted', () => {
+    const { server, withoutFormats } = suggestionScene(PEER);
+    const view = attacker(withoutFormats, 50);
+    const update = capture(view, () => runOf(view).insert(2, 'Z', {}));
+    expect(markup(appliedCopy(server, update))).toBe(`A[+${PEER}:XZ+]B`);
+    expect(suggestionViolation(server, update, PEER)).toBeNull();
+  });
+
+  it("text after another author's format start, by client id, lands inside their suggestion: refused", () => {
+    const { server, withoutFormats } = suggestionScene(OTHER);
+    // Written after A, right origin X: F (same origin, smaller client id) goes first, so the
+    // item lands inside OTHER's suggestion. Plain, it reads as OTHER's text:
+    const plain = attacker(withoutFormats, 200);
+    const plainUpdate = capture(plain, () => runOf(plain).insert(1, 'Z', {}));
+    expect(markup(appliedCopy(server, plainUpdate))).toBe(`A[+${OTHER}:ZX+]B`);
+    expect(expectRefused(server, plainUpdate)).toMatch(/not the sender's own/);
+    // Formatted as its own suggestion, its closing format item lands before X and ends
+    // OTHER's suggestion early: X turns plain.
+    const view = attacker(withoutFormats, 200);
+    const update = capture(view, () => runOf(view).insert(1, 'Z', { suggestionInsert: attrs(PEER) }));
+    expect(markup(appliedCopy(server, update))).toBe(`A[+${PEER}:Z+]XB`);
+    expect(expectRefused(server, update)).toMatch(/changes the mark suggestionInsert/);
+  });
+
+  it("a format item that ends a suggestion early changes its characters' formatting: refused", () => {
+    const { server } = suggestionScene(PEER);
+    const view = attacker(Y.encodeStateAsUpdate(server), 1);
+    const update = capture(view, () => runOf(view).format(1, 1, { suggestionInsert: null }));
+    expectRefused(server, update);
+  });
+
+  it('a new item whose neighbours are in different paragraphs, or in a circle of new items', () => {
+    const { server } = setup([para('AB'), para('CD')], 100);
+    const view = attacker(Y.encodeStateAsUpdate(server), 200);
+    const first = (view.getXmlFragment(BODY_FRAGMENT).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    const second = (view.getXmlFragment(BODY_FRAGMENT).get(1) as Y.XmlElement).get(0) as Y.XmlText;
+    const honest = capture(view, () => first.insert(1, 'Z', { suggestionInsert: attrs(PEER) }));
+    expect(suggestionViolation(server, honest, PEER)).toBeNull();
+    // Re-point the right origin of the new string item into the other paragraph.
+    const decoded = Y.decodeUpdate(honest);
+    const target = (second._start as Y.Item).id;
+    for (const struct of decoded.structs) if (struct instanceof Y.Item && struct.content instanceof Y.ContentString) struct.rightOrigin = target;
+    const crafted = encodeStructs(decoded.structs);
+    expect(expectRefused(server, crafted)).toMatch(/neighbours/);
+  });
+});
+
+/** Encodes structs (of one client, in clock order) back into a v1 update, with an empty delete set. */
+function encodeStructs(structs: Array<Y.Item | Y.GC | Y.Skip>): Uint8Array {
+  const encoder = new Y.UpdateEncoderV1();
+  const byClient = new Map<number, Array<Y.Item | Y.GC | Y.Skip>>();
+  for (const s of structs) {
+    let list = byClient.get(s.id.client);
+    if (!list) byClient.set(s.id.client, (list = []));
+    list.push(s);
+  }
+  encoding.writeVarUint(encoder.restEncoder, byClient.size);
+  for (const [client, list] of byClient) {
+    encoding.writeVarUint(encoder.restEncoder, list.length);
+    encoder.writeClient(client);
+    encoding.writeVarUint(encoder.restEncoder, list[0]!.id.clock);
+    for (const s of list) s.write(encoder, 0);
+  }
+  encoding.writeVarUint(encoder.restEncoder, 0); // no deletions
+  return encoder.toUint8Array();
+}

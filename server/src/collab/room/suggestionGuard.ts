@@ -1,0 +1,474 @@
+import { BODY_FRAGMENT, type YType, markName } from '@sakutei/shared';
+import { SUGGESTION_DELETE, SUGGESTION_INSERT, proseSchema } from '@sakutei/shared/editor';
+import * as Y from 'yjs';
+
+/**
+ * Refuses an update from a suggest-only connection unless it is a pure suggestion by that
+ * connection's person (`peer`): it may add text only as their own suggested insertion, mark
+ * or unmark text as their own suggested deletion, and take back text they suggested. Nothing
+ * else in the document may change: no text outside a suggestion, no formatting, no
+ * paragraphs, no element attributes, no other root (the measure table and the reports).
+ *
+ * Design. Like shapeGuard.ts it runs BEFORE the update is applied, on the update's structs,
+ * because Yjs cannot take an applied update back. What a character reads as (its
+ * formatting, which is where a suggestion lives) depends on where Yjs places it among the
+ * format items of its paragraph, and Yjs places a new item by its conflict resolution
+ * (YATA, Item.integrate), not simply next to its origin: an item given a larger client id
+ * than a neighbour with the same origin lands after that neighbour, past the end of a
+ * suggestion, as plain text. So for each text the update touches, the order after the
+ * update is computed by running the same resolution on a copy of that text's items
+ * expanded to one unit per clock tick (how Yjs splits items lazily: a unit's origin is the
+ * unit before it in its item, and it keeps the item's right origin), then each character's
+ * formatting is read before and after (as Yjs does: only live format items count, and a
+ * format whose value is null ends its key) and the rules are applied to every character.
+ * The cost is linear in the size of the paragraphs the update touches, never the document.
+ *
+ * The update has already passed updateGuard (well-formed, every reference met) and
+ * shapeGuard (texts hold only strings and marks of the schema).
+ */
+
+/** A suggestion mark's attributes (shared/editor/suggestions/marks.ts). */
+const MAX_SUGGESTION_ID = 64;
+
+/** One clock tick of an item of a text, as Yjs would see it once the item is split there. */
+type Unit = {
+  client: number;
+  clock: number;
+  origin: Y.ID | null;
+  rightOrigin: Y.ID | null;
+  /** A character (or other countable content), a format item, or nothing (deleted content). */
+  kind: 'content' | 'format' | 'none';
+  formatKey: string;
+  formatValue: unknown;
+  isNew: boolean;
+  deletedBefore: boolean;
+  deletedAfter: boolean;
+  left: Unit | null;
+  right: Unit | null;
+};
+
+/** The units of one text, in list order, with a lookup by id. */
+class TextList {
+  head: Unit | null = null;
+  /** The update deletes the text run itself, and with it everything in it (new units included). */
+  wholeDeleted = false;
+  private readonly byId = new Map<number, Map<number, Unit>>();
+
+  get(id: Y.ID): Unit | undefined {
+    return this.byId.get(id.client)?.get(id.clock);
+  }
+
+  add(unit: Unit): void {
+    let clocks = this.byId.get(unit.client);
+    if (!clocks) this.byId.set(unit.client, (clocks = new Map()));
+    clocks.set(unit.clock, unit);
+  }
+
+  /** A copy of the text's items as they are now, one unit per clock tick. */
+  static of(text: Y.XmlText): TextList {
+    const list = new TextList();
+    let last: Unit | null = null;
+    for (let item = text._start; item !== null; item = item.right) {
+      const { kind, formatKey, formatValue } = kindOf(item.content);
+      for (let i = 0; i < item.length; i++) {
+        const unit: Unit = {
+          client: item.id.client,
+          clock: item.id.clock + i,
+          origin: i === 0 ? item.origin : Y.createID(item.id.client, item.id.clock + i - 1),
+          rightOrigin: item.rightOrigin,
+          kind,
+          formatKey,
+          formatValue,
+          isNew: false,
+          deletedBefore: item.deleted,
+          deletedAfter: item.deleted,
+          left: last,
+          right: null,
+        };
+        if (last) last.right = unit;
+        else list.head = unit;
+        last = unit;
+        list.add(unit);
+      }
+    }
+    return list;
+  }
+}
+
+function kindOf(content: Y.Item['content']): Pick<Unit, 'kind' | 'formatKey' | 'formatValue'> {
+  if (content instanceof Y.ContentFormat) return { kind: 'format', formatKey: content.key, formatValue: content.value };
+  return { kind: content.isCountable() ? 'content' : 'none', formatKey: '', formatValue: null };
+}
+
+const sameId = (a: Y.ID | null, b: Y.ID | null): boolean => (a === null ? b === null : b !== null && a.client === b.client && a.clock === b.clock);
+
+/** Where a new item goes: into a text (existing or new), a new text run in an element, or nowhere (Yjs drops or deletes it). */
+type Target = { text: Y.XmlText } | { newText: Y.Item } | { element: Y.XmlElement } | 'gone';
+
+/** Why the update is not a pure suggestion by `peer`, or null when it is. */
+export function suggestionViolation(doc: Y.Doc, update: Uint8Array, peer: string): string | null {
+  const { structs, ds } = Y.decodeUpdate(update);
+  const store = doc.store;
+  const stateOf = (client: number) => Y.getState(store, client);
+
+  // New items, trimmed to what the document lacks (Yjs skips or splices what it has).
+  const fresh: Array<{ item: Y.Item; offset: number }> = [];
+  const newByClient = new Map<number, Y.Item[]>();
+  for (const struct of structs) {
+    // Collected structs and skips hold nothing and go nowhere.
+    if (!(struct instanceof Y.Item)) continue;
+    const state = stateOf(struct.id.client);
+    if (struct.id.clock + struct.length <= state) continue;
+    fresh.push({ item: struct, offset: Math.max(0, state - struct.id.clock) });
+    let list = newByClient.get(struct.id.client);
+    if (!list) newByClient.set(struct.id.client, (list = []));
+    list.push(struct);
+  }
+  const newItemAt = (id: Y.ID): Y.Item | null => findIn(newByClient.get(id.client), id.clock);
+  const docStructAt = (id: Y.ID): Y.AbstractStruct | null => (id.clock < stateOf(id.client) ? Y.getItem(store, id) : null);
+
+  // Where each new item goes, resolved without recursion along chains of new neighbours.
+  const targets = new Map<Y.Item, Target | string>();
+  const targetOf = (start: Y.Item): Target | string => {
+    const chain = new Set<Y.Item>();
+    let item: Y.Item = start;
+    let result: Target | string | undefined;
+    for (;;) {
+      const known = targets.get(item);
+      if (known !== undefined) {
+        result = known;
+        break;
+      }
+      if (chain.has(item)) return 'items refer to each other in a circle';
+      chain.add(item);
+      const step = directTarget(item);
+      if (step instanceof Y.Item) {
+        item = step;
+        continue;
+      }
+      result = step;
+      break;
+    }
+    for (const link of chain) targets.set(link, result);
+    return result;
+  };
+  /** The target of an item, or the new item whose target it takes. */
+  const directTarget = (item: Y.Item): Target | string | Y.Item => {
+    if (item.parentSub !== null) return 'a suggestion cannot set attributes or map entries';
+    const parent = item.parent as unknown;
+    if (typeof parent === 'string') return `a suggestion cannot add to the root "${parent.slice(0, 60)}"`;
+    if (parent instanceof Y.ID) {
+      const created = newItemAt(parent);
+      if (!created) return typeTarget(docStructAt(parent), true);
+      if (created.content instanceof Y.ContentDeleted) return 'gone'; // Yjs collects what is added to it
+      return created.content instanceof Y.ContentType && created.content.type instanceof Y.XmlText ? { newText: created } : 'a suggestion cannot write into a new element';
+    }
+    // Yjs collects an item next to a collected struct, whichever side.
+    for (const id of [item.origin, item.rightOrigin]) {
+      if (id && !newItemAt(id) && docStructAt(id) instanceof Y.GC) return 'gone';
+    }
+    const neighbour = item.origin ?? item.rightOrigin;
+    if (!neighbour) return 'an item without a place';
+    const created = newItemAt(neighbour);
+    if (created) return created;
+    return typeTarget(docStructAt(neighbour), false);
+  };
+  /** The target given by a struct of the document: the type it holds (as a parent) or the type it is in (as a neighbour). */
+  const typeTarget = (struct: Y.AbstractStruct | null, asParent: boolean): Target | string => {
+    if (!(struct instanceof Y.Item)) return 'gone'; // next to collected content: Yjs collects the item too
+    if (asParent && !(struct.content instanceof Y.ContentType)) return 'gone';
+    if (!asParent && struct.parentSub !== null) return 'a suggestion cannot set attributes or map entries';
+    const type = asParent ? (struct.content as Y.ContentType).type : (struct.parent as YType);
+    if (!(type instanceof Y.AbstractType) || !inBody(doc, type)) return 'a suggestion can only change the prose';
+    if (type._item?.deleted) return 'gone'; // Yjs deletes what is added to a deleted type
+    if (type instanceof Y.XmlText) return { text: type };
+    if (type instanceof Y.XmlElement && !(type instanceof Y.XmlHook)) return { element: type };
+    return 'a suggestion can only change the prose';
+  };
+
+  // Every new item is placed; the texts that receive any are checked below.
+  const lists = new Map<Y.XmlText | Y.Item, TextList>();
+  const listFor = (key: Y.XmlText | Y.Item): TextList => {
+    let list = lists.get(key);
+    if (!list) lists.set(key, (list = key instanceof Y.XmlText ? TextList.of(key) : new TextList()));
+    return list;
+  };
+  const newUnits: Array<{ unit: Unit; list: TextList }> = [];
+  for (const { item, offset } of fresh) {
+    const target = targetOf(item);
+    if (typeof target === 'string') {
+      if (target === 'gone') continue;
+      return target;
+    }
+    if ('element' in target) {
+      // A new text run in a paragraph (typing into an empty one); its content is checked as a text of its own.
+      if (item.content instanceof Y.ContentType && item.content.type instanceof Y.XmlText) {
+        if (!holdsText(target.element)) return 'a suggestion cannot add text where the prose holds none';
+        continue;
+      }
+      if (item.content instanceof Y.ContentDeleted) continue; // made and deleted before it was sent
+      return 'a suggestion cannot add elements to the prose';
+    }
+    const content = item.content;
+    if (!(content instanceof Y.ContentString || content instanceof Y.ContentFormat || content instanceof Y.ContentDeleted)) {
+      return 'a suggestion adds only text and marks to a text';
+    }
+    const list = listFor('text' in target ? target.text : target.newText);
+    const { kind, formatKey, formatValue } = kindOf(content);
+    for (let i = offset; i < item.length; i++) {
+      const unit: Unit = {
+        client: item.id.client,
+        clock: item.id.clock + i,
+        origin: i === 0 ? item.origin : Y.createID(item.id.client, item.id.clock + i - 1),
+        rightOrigin: item.rightOrigin,
+        kind,
+        formatKey,
+        formatValue,
+        isNew: true,
+        deletedBefore: false,
+        deletedAfter: content instanceof Y.ContentDeleted,
+        left: null,
+        right: null,
+      };
+      list.add(unit);
+      newUnits.push({ unit, list });
+    }
+  }
+
+  // Deletions: of new units (typed and taken back before sending), and of the document's
+  // content, which may only be text in a text of the prose (whole text runs included).
+  const deletedNew = new Map<number, Array<[number, number]>>();
+  for (const [client, ranges] of ds.clients) {
+    const state = stateOf(client);
+    const structsOf = store.clients.get(client);
+    for (const { clock, len } of ranges) {
+      const end = clock + len;
+      if (end > state) {
+        let list = deletedNew.get(client);
+        if (!list) deletedNew.set(client, (list = []));
+        list.push([Math.max(clock, state), end]);
+      }
+      if (clock >= state || !structsOf) continue;
+      let index = Y.findIndexSS(structsOf, clock);
+      for (; index < structsOf.length; index++) {
+        const struct = structsOf[index]!;
+        if (struct.id.clock >= end) break;
+        if (!(struct instanceof Y.Item) || struct.deleted) continue;
+        const parent = struct.parent;
+        if (parent instanceof Y.XmlText && struct.parentSub === null && inBody(doc, parent)) {
+          const list = listFor(parent);
+          const from = Math.max(clock, struct.id.clock);
+          const to = Math.min(end, struct.id.clock + struct.length);
+          for (let c = from; c < to; c++) list.get(Y.createID(client, c))!.deletedAfter = true;
+          continue;
+        }
+        // A whole text run of a paragraph: all of its content goes with it.
+        if (struct.content instanceof Y.ContentType && struct.content.type instanceof Y.XmlText && struct.parentSub === null && parent instanceof Y.XmlElement && inBody(doc, parent)) {
+          listFor(struct.content.type).wholeDeleted = true;
+          continue;
+        }
+        return 'a suggestion can only delete text';
+      }
+    }
+  }
+  for (const { unit } of newUnits) {
+    const ranges = deletedNew.get(unit.client);
+    if (ranges?.some(([from, to]) => unit.clock >= from && unit.clock < to)) unit.deletedAfter = true;
+  }
+
+  // Place the new units as Yjs will, each after what it is placed against.
+  const done = new Set<Unit>();
+  for (const { unit, list } of newUnits) {
+    if (done.has(unit)) continue;
+    const stack = [unit];
+    const onStack = new Set(stack);
+    while (stack.length > 0) {
+      const current = stack[stack.length - 1]!;
+      let waiting: Unit | null = null;
+      for (const id of [current.origin, current.rightOrigin]) {
+        if (!id) continue;
+        const other = list.get(id);
+        // Both neighbours must be in the same text: Yjs would look for the right one in vain.
+        if (!other) return 'an item whose neighbours are in different places';
+        if (other.isNew && !done.has(other)) waiting = other;
+      }
+      if (waiting) {
+        if (onStack.has(waiting)) return 'items refer to each other in a circle';
+        stack.push(waiting);
+        onStack.add(waiting);
+        continue;
+      }
+      integrate(list, current);
+      done.add(current);
+      stack.pop();
+      onStack.delete(current);
+    }
+  }
+
+  for (const list of lists.values()) {
+    const problem = checkText(list, peer);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+/** Links a unit into its text where Yjs' Item.integrate would (its neighbours are linked already). */
+function integrate(list: TextList, unit: Unit): void {
+  let left = unit.origin ? list.get(unit.origin)! : null;
+  const right = unit.rightOrigin ? list.get(unit.rightOrigin)! : null;
+  if ((!left && (!right || right.left !== null)) || (left && left.right !== right)) {
+    let o = left ? left.right : list.head;
+    const conflicting = new Set<Unit>();
+    const beforeOrigin = new Set<Unit>();
+    while (o !== null && o !== right) {
+      beforeOrigin.add(o);
+      conflicting.add(o);
+      if (sameId(unit.origin, o.origin)) {
+        if (o.client < unit.client) {
+          left = o;
+          conflicting.clear();
+        } else if (sameId(unit.rightOrigin, o.rightOrigin)) {
+          break;
+        }
+      } else if (o.origin !== null && beforeOrigin.has(list.get(o.origin)!)) {
+        if (!conflicting.has(list.get(o.origin)!)) {
+          left = o;
+          conflicting.clear();
+        }
+      } else {
+        break;
+      }
+      o = o.right;
+    }
+  }
+  unit.left = left;
+  if (left) {
+    unit.right = left.right;
+    left.right = unit;
+  } else {
+    unit.right = list.head;
+    list.head = unit;
+  }
+  if (unit.right) unit.right.left = unit;
+}
+
+/**
+ * Reads every character's formatting before and after, and applies the rules: a new
+ * character is the peer's own suggested insertion; a character that stays keeps its
+ * formatting but for the peer's own suggested deletions; a character that goes was the
+ * peer's own suggested insertion.
+ */
+function checkText(list: TextList, peer: string): string | null {
+  if (list.wholeDeleted) for (let unit = list.head; unit; unit = unit.right) unit.deletedAfter = true;
+  const before = new Map<string, unknown>();
+  const after = new Map<string, unknown>();
+  for (let unit = list.head; unit; unit = unit.right) {
+    if (unit.kind === 'format') {
+      if (!unit.isNew && !unit.deletedBefore) setAttribute(before, unit);
+      if (!unit.deletedAfter) setAttribute(after, unit);
+      continue;
+    }
+    if (unit.kind !== 'content') continue;
+    if (unit.isNew) {
+      if (unit.deletedAfter) continue;
+      let inserted = false;
+      for (const [key, value] of after) {
+        const mark = markName(key);
+        if (mark === SUGGESTION_INSERT || mark === SUGGESTION_DELETE) {
+          if (!isOwn(value, peer)) return `new text carries a ${mark} that is not the sender's own`;
+          if (mark === SUGGESTION_INSERT) inserted = true;
+        }
+      }
+      if (!inserted) return 'new text outside a suggestion';
+      continue;
+    }
+    if (unit.deletedBefore) continue;
+    if (unit.deletedAfter) {
+      let own = false;
+      for (const [key, value] of before) if (markName(key) === SUGGESTION_INSERT && isOwn(value, peer)) own = true;
+      if (!own) return 'deletes text that is not the sender\'s own suggestion';
+      continue;
+    }
+    const problem = changedFormatting(before, after, peer);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+/** Yjs' updateCurrentAttributes: a format with value null ends its key. */
+function setAttribute(attributes: Map<string, unknown>, unit: Unit): void {
+  if (unit.formatValue === null) attributes.delete(unit.formatKey);
+  else attributes.set(unit.formatKey, unit.formatValue);
+}
+
+function changedFormatting(before: Map<string, unknown>, after: Map<string, unknown>, peer: string): string | null {
+  for (const [key, value] of before) {
+    if (after.has(key) && equalValues(value, after.get(key))) continue;
+    if (markName(key) === SUGGESTION_DELETE && isOwn(value, peer) && (!after.has(key) || isOwn(after.get(key), peer))) continue;
+    return `changes the mark ${markName(key).slice(0, 60)} of existing text`;
+  }
+  for (const [key, value] of after) {
+    if (before.has(key)) continue;
+    if (markName(key) === SUGGESTION_DELETE && isOwn(value, peer)) continue;
+    return `adds the mark ${markName(key).slice(0, 60)} to existing text`;
+  }
+  return null;
+}
+
+/** A suggestion mark's attributes, made by `peer`. */
+function isOwn(value: unknown, peer: string): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const { id, author, at } = value as Record<string, unknown>;
+  return author === peer && typeof id === 'string' && id.length > 0 && id.length <= MAX_SUGGESTION_ID && typeof at === 'number' && Number.isFinite(at);
+}
+
+/** Mark attributes are small JSON values (the shape guard bounds them): compared structurally. */
+function equalValues(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (const k of ka) {
+    if (!Object.prototype.hasOwnProperty.call(b, k)) return false;
+    if (!equalValues((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  }
+  return true;
+}
+
+/** Whether a prose element holds text (a paragraph, a heading), not only other elements (a list). */
+function holdsText(element: Y.XmlElement): boolean {
+  schema ??= proseSchema();
+  return schema.nodes[element.nodeName]?.inlineContent === true;
+}
+
+/** Built once: a schema takes a while to build, and never changes. */
+let schema: ReturnType<typeof proseSchema> | null = null;
+
+/** Whether a type lies in the prose: walked up to its root, which must be the body fragment. */
+function inBody(doc: Y.Doc, type: YType): boolean {
+  let top = type;
+  let depth = 0;
+  while (top._item !== null) {
+    const parent = top._item.parent;
+    if (!(parent instanceof Y.AbstractType) || ++depth > 10_000) return false;
+    top = parent;
+  }
+  return top !== type && doc.share.get(BODY_FRAGMENT) === top;
+}
+
+/** The new item of one client that holds `clock` (a client's structs are in clock order). */
+function findIn(list: Y.Item[] | undefined, clock: number): Y.Item | null {
+  if (!list) return null;
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const item = list[mid]!;
+    if (clock < item.id.clock) hi = mid - 1;
+    else if (clock >= item.id.clock + item.length) lo = mid + 1;
+    else return item;
+  }
+  return null;
+}
