@@ -1,4 +1,4 @@
-import type { PlanSnapshot, Revision } from '@sakutei/shared';
+import type { PlanSnapshot, Revision, SuggestionView } from '@sakutei/shared';
 import type { AnnualReport } from '@sakutei/shared/measures';
 import { runHeavy } from '../work/heavyWork';
 import type { CompareExportOptions } from './export/compareDocument';
@@ -44,7 +44,7 @@ export function reportHtml(report: AnnualReport, meta: ReportDocumentMeta): Prom
   return runHeavy('reportHtml', { report, meta });
 }
 
-/** The prose and measure-table differences of two sides (the 新旧対照表's content), read and compared on a heavy-work thread. */
-export function compareSnapshots(from: SnapshotSource, to: SnapshotSource) {
-  return runHeavy('compare', { from, to });
+/** The prose and measure-table differences of two sides (the 新旧対照表's content), read and compared on a heavy-work thread; `markup` shows the newer side's pending suggestions. */
+export function compareSnapshots(from: SnapshotSource, to: SnapshotSource, suggestions: SuggestionView = 'clean') {
+  return runHeavy('compare', { from, to, suggestions });
 }

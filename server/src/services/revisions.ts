@@ -9,7 +9,10 @@ import {
   type ReviewActor,
   type ReviewDecisionRequest,
   type ReviewEvent,
+  type ProseDiffRow,
+  type SuggestionView,
   allowedEvents,
+  overlaidAuthorIds,
   can,
   transition,
 } from '@sakutei/shared';
@@ -24,6 +27,7 @@ import { canReadDraft } from '../policies/plan';
 import { canSeeRevision } from '../policies/revisions';
 import { iso, isoOrNull } from '../presenters/time';
 import { compareSnapshots } from './documentExport';
+import { namesOf } from './suggestionAuthors';
 import { frozenSnapshot, planSnapshotOf, readCanonicalSnapshot, restoreSnapshot, sealSnapshot } from './snapshot';
 import { flattenedProse, readBackProblem, shapeProblems, unreadableDocument, unreadableRevision } from './readBack';
 import { archivedPlan, previousEditionFor } from './plans';
@@ -277,17 +281,20 @@ export function revisionService(deps: AppDeps) {
       planId: string,
       from: string,
       to: string,
+      suggestions: SuggestionView = 'clean',
     ): Promise<z.infer<typeof CompareResponse> & { planTitle: string }> {
       const plan = await loadVisiblePlan(workspaces, user.id, planId);
       const [a, b] = await Promise.all([side(user, plan, from), side(user, plan, to)]);
       // The diff of two large plans is seconds of CPU: it runs on a heavy-work thread.
-      const { prose, measures } = await compareSnapshots(a.source, b.source);
+      const { prose, measures } = await compareSnapshots(a.source, b.source, suggestions);
       return {
         planTitle: plan.title,
         from: { label: a.label, revisionId: a.revisionId },
         to: { label: b.label, revisionId: b.revisionId },
         prose,
         measures,
+        // Names for the legend of the suggestions shown (marks carry user ids).
+        ...(suggestions === 'markup' ? { suggestionAuthors: await namesOf(deps.storage.accounts, overlaidAuthorIds(prose as ProseDiffRow[])) } : {}),
       };
     },
   };

@@ -1,5 +1,6 @@
 import type { CompareResponse, PlanSnapshot, Revision } from '@sakutei/shared';
-import { diffMeasures, diffProse } from '@sakutei/shared';
+import { type SuggestionView, diffMeasures, diffProse, overlaySuggestions } from '@sakutei/shared';
+import { proseView } from '@sakutei/shared/editor';
 import * as Y from 'yjs';
 import type { AnnualReport } from '@sakutei/shared/measures';
 import type { z } from 'zod';
@@ -29,11 +30,16 @@ function snapshotFrom(source: SnapshotSource): PlanSnapshot {
 }
 
 export const TASKS = {
-  /** The 新旧対照表's content: prose and measure-table differences of two snapshots. */
-  compare: (sides: { from: SnapshotSource; to: SnapshotSource }): Pick<Comparison, 'prose' | 'measures'> => {
+  /**
+   * The 新旧対照表's content: prose and measure-table differences of two snapshots. The prose
+   * compared is each side's adopted wording (pending suggestions as if rejected); with
+   * `markup`, the newer side's suggestions are then shown over it.
+   */
+  compare: (sides: { from: SnapshotSource; to: SnapshotSource; suggestions?: SuggestionView }): Pick<Comparison, 'prose' | 'measures'> => {
     const [from, to] = [snapshotFrom(sides.from), snapshotFrom(sides.to)];
+    const rows = diffProse(proseView(from.prose, 'original'), proseView(to.prose, 'original'));
     return {
-      prose: diffProse(from.prose, to.prose),
+      prose: sides.suggestions === 'markup' ? overlaySuggestions(rows, to.prose) : rows,
       // 評価・課題 are frozen beside the table; a snapshot from before them has none.
       measures: diffMeasures(from.measures, to.measures, { old: from.evaluations, new: to.evaluations }),
     };

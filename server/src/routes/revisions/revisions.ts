@@ -4,6 +4,7 @@ import type { AppDeps, AppEnv } from '../../env';
 import { forbidden } from '../../errors';
 import { compareDocx, compareHtml, revisionDocx, revisionHtml } from '../../services/documentExport';
 import { revisionService } from '../../services/revisions';
+import { suggestionAuthors } from '../../services/suggestionAuthors';
 import { loadVisiblePlan } from '../../services/visiblePlan';
 import { iso } from '../../presenters/time';
 import { entryHolds } from '../../storage/auditChain';
@@ -56,22 +57,25 @@ export function revisionRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
     })
     .openapi(exportRevisionRoute, async (c) => {
       const { planTitle, revision, snapshot } = await service.forExport(requireUser(c), c.req.valid('param').revisionId);
-      const { format, calendar } = c.req.valid('query');
+      const { format, calendar, suggestions } = c.req.valid('query');
+      // Suggestion marks name users by id: the paper names them.
+      const authors = suggestions === 'markup' ? await suggestionAuthors(deps.storage.accounts, snapshot.prose) : [];
       // The audit chain's head, printed on the paper: kept outside the database, it shows later whether entries were removed.
-      const options = { calendar, auditHead: await audit.head() };
+      const options = { calendar, auditHead: await audit.head(), suggestions: { view: suggestions, authors } };
       if (format === 'html') return c.html(revisionHtml(planTitle, revision, snapshot, options), 200);
       const bytes = await revisionDocx(planTitle, revision, snapshot, options);
-      const { body, headers } = docxDownload(bytes, `${planTitle}_第${revision.number}版.docx`, `revision-${revision.number}.docx`);
+      const marked = authors.length > 0 ? '_見え消し' : '';
+      const { body, headers } = docxDownload(bytes, `${planTitle}_第${revision.number}版${marked}.docx`, `revision-${revision.number}${marked ? '-markup' : ''}.docx`);
       return c.body(body, 200, headers);
     })
     .openapi(compareRoute, async (c) => {
-      const { from, to } = c.req.valid('query');
-      const { planTitle: _title, ...comparison } = await service.compare(requireUser(c), c.req.valid('param').id, from, to);
+      const { from, to, suggestions } = c.req.valid('query');
+      const { planTitle: _title, ...comparison } = await service.compare(requireUser(c), c.req.valid('param').id, from, to, suggestions);
       return c.json(comparison, 200);
     })
     .openapi(exportCompareRoute, async (c) => {
-      const { from, to, format, calendar, order } = c.req.valid('query');
-      const comparison = await service.compare(requireUser(c), c.req.valid('param').id, from, to);
+      const { from, to, format, calendar, order, suggestions } = c.req.valid('query');
+      const comparison = await service.compare(requireUser(c), c.req.valid('param').id, from, to, suggestions);
       if (format === 'html') return c.html(compareHtml(comparison.planTitle, comparison, { calendar, order }), 200);
       const bytes = await compareDocx(comparison.planTitle, comparison, { calendar, order });
       const { body, headers } = docxDownload(bytes, `${comparison.planTitle}_新旧対照表.docx`, 'comparison.docx');

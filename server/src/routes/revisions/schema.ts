@@ -13,6 +13,7 @@ import {
   RevisionContentResponse,
   RevisionResponse,
   RevisionsResponse,
+  SUGGESTION_VIEWS,
 } from '@sakutei/shared';
 import { z } from 'zod';
 import { busyResponses, cookieAuth, errorResponses, json } from '../openapi';
@@ -25,6 +26,16 @@ const calendar = z
   .default('wareki')
   .openapi({ description: 'Dates and fiscal years in 和暦 (令和7年12月6日, the default) or 西暦 (2025年12月6日).' });
 const DocumentFormat = z.object({ format: z.enum(['docx', 'html']), calendar });
+/** Pending suggestions (見え消し): left out by default, as if each were rejected. */
+const SuggestionsQuery = z.object({
+  suggestions: z
+    .enum(SUGGESTION_VIEWS)
+    .default('clean')
+    .openapi({
+      description:
+        '`clean` (the default): the wording adopted so far, as if every pending suggestion were rejected. `markup`: pending suggestions shown as 見え消し (struck-through removals, underlined additions, with a legend of their authors); in a DOCX, as Word tracked changes (`w:ins` / `w:del` with the author\'s name and time) that Word can accept or reject. In a 新旧対照表, the newer side\'s suggestions.',
+    }),
+});
 /** Which side of the 新旧対照表 stands on the left: 改正後 (new) as in 法令 tables, or 改正前 (old). */
 const CompareLayout = z.object({
   order: z.enum(COMPARE_ORDERS).default('new-old').openapi({ description: '`new-old`: 改正後 on the left (the default); `old-new`: 改正前 on the left.' }),
@@ -123,7 +134,7 @@ export const exportRevisionRoute = createRoute({
   tags: ['revisions'],
   summary: 'A revision as DOCX or a printable HTML page: the prose, the whole 施策・事業・担当 table and the 成果指標一覧.',
   security: cookieAuth,
-  request: { params: RevisionParams, query: DocumentFormat },
+  request: { params: RevisionParams, query: DocumentFormat.merge(SuggestionsQuery) },
   responses: { 200: documentResponse, ...errors, ...busyResponses },
 });
 
@@ -133,7 +144,7 @@ export const compareRoute = createRoute({
   tags: ['revisions'],
   summary: '新旧対照表 between two revisions, or a revision and the draft (`draft`): prose blocks with changed parts, and the measure table row by row.',
   security: cookieAuth,
-  request: { params: PlanParams, query: CompareQuery },
+  request: { params: PlanParams, query: CompareQuery.merge(SuggestionsQuery) },
   responses: { 200: json(CompareResponse, 'The comparison.'), ...errors, ...busyResponses },
 });
 
@@ -143,7 +154,7 @@ export const exportCompareRoute = createRoute({
   tags: ['revisions'],
   summary: 'The 新旧対照表 as DOCX or a printable HTML page (landscape A4, 改正後 on the left unless `order=old-new`).',
   security: cookieAuth,
-  request: { params: PlanParams, query: CompareQuery.merge(DocumentFormat).merge(CompareLayout) },
+  request: { params: PlanParams, query: CompareQuery.merge(DocumentFormat).merge(CompareLayout).merge(SuggestionsQuery) },
   responses: { 200: documentResponse, ...errors, ...busyResponses },
 });
 

@@ -15,12 +15,14 @@ import {
   TableLayoutType,
   TableRow,
   TextRun,
+  UnderlineType,
   VerticalAlign,
   WidthType,
 } from 'docx';
 import JSZip from 'jszip';
 import { openZip } from '../xlsx/zipArchive';
 import { type BodyCell, type DocTable, cellSpan, cellText, fitWidths } from './docTable';
+import { type SuggestionAuthors, colourOf } from './suggestionPalette';
 
 /**
  * The Word side of the exports: A4 sections (portrait, or landscape for wide tables), a page
@@ -101,23 +103,29 @@ async function xmlSafePackage(bytes: Buffer): Promise<Buffer> {
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-export function segmentRuns(segments: readonly DiffSegment[]): TextRun[] {
-  return segments.flatMap((segment) =>
-    segment.text.split('\n').map(
-      (line, index) =>
-        new TextRun({
-          text: line,
-          font: FONT,
-          ...(index > 0 ? { break: 1 } : {}),
-          ...(segment.kind === 'delete' ? { strike: true, color: 'B42318' } : {}),
-          ...(segment.kind === 'insert' ? { underline: {}, bold: true } : {}),
-        }),
-    ),
-  );
+/**
+ * Marked text: deletions struck through in red, insertions bold and underlined; a pending
+ * suggestion shown in a 新旧対照表 (`segment.suggestion`) is doubled instead (double underline
+ * for proposed text, double strike for text proposed for removal) in its author's colour, so
+ * it reads apart from the comparison's own marks.
+ */
+export function segmentRuns(segments: readonly DiffSegment[], authors: SuggestionAuthors = []): TextRun[] {
+  return segments.flatMap((segment) => {
+    const suggestion = segment.suggestion;
+    const diff = suggestion?.kind === 'insert' ? null : segment.kind;
+    const marks = {
+      ...(diff === 'delete' ? { strike: true, color: 'B42318' } : {}),
+      ...(diff === 'insert' ? { underline: {}, bold: true } : {}),
+      ...(suggestion ? { color: colourOf(authors, suggestion.author) } : {}),
+      ...(suggestion?.kind === 'insert' ? { underline: { type: UnderlineType.DOUBLE } } : {}),
+      ...(suggestion?.kind === 'delete' ? { doubleStrike: true } : {}),
+    };
+    return segment.text.split('\n').map((line, index) => new TextRun({ text: line, font: FONT, ...(index > 0 ? { break: 1 } : {}), ...marks }));
+  });
 }
 
-function cellParagraphs(cell: BodyCell | { text: string }, head: boolean): Paragraph[] {
-  if (typeof cell !== 'string' && 'segments' in cell && cell.segments) return [new Paragraph({ children: segmentRuns(cell.segments) })];
+function cellParagraphs(cell: BodyCell | { text: string }, head: boolean, authors: SuggestionAuthors): Paragraph[] {
+  if (typeof cell !== 'string' && 'segments' in cell && cell.segments) return [new Paragraph({ children: segmentRuns(cell.segments, authors) })];
   const muted = typeof cell !== 'string' && 'muted' in cell && cell.muted;
   const bold = head || (typeof cell !== 'string' && 'header' in cell && cell.header === true);
   return cellText(cell as BodyCell)
@@ -132,7 +140,7 @@ function cellParagraphs(cell: BodyCell | { text: string }, head: boolean): Parag
 }
 
 /** A table across `width` twips, columns sized to their content, header rows repeated on each page. */
-export function docxTable(table: DocTable, width: number): Table {
+export function docxTable(table: DocTable, width: number, authors: SuggestionAuthors = []): Table {
   // 10 pt text: a half-width character is 100 twips, plus the cell's 160 twips of margin.
   const widths = fitWidths(table, width, 100);
   const build = (rows: ReadonlyArray<ReadonlyArray<BodyCell>>, head: boolean) => {
@@ -153,7 +161,7 @@ export function docxTable(table: DocTable, width: number): Table {
           verticalAlign: head ? VerticalAlign.CENTER : VerticalAlign.TOP,
           margins: { top: 40, bottom: 40, left: 80, right: 80 },
           ...(head ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'E8E8E8' } } : {}),
-          children: cellParagraphs(cell, head),
+          children: cellParagraphs(cell, head, authors),
         });
       });
       return new TableRow({ tableHeader: head, cantSplit: false, children: cells });

@@ -1,5 +1,6 @@
 import { type DiffSegment, xmlSafeText } from '@sakutei/shared';
 import { type BodyCell, type DocTable, cellSpan, cellText, fitWidths, isWide } from './docTable';
+import { type SuggestionAuthors, colourClass, paletteCss } from './suggestionPalette';
 
 /**
  * The print side of the exports: an A4 page whose running header carries the plan's name
@@ -32,7 +33,7 @@ tbody th{font-weight:bold;background:#fafafa}td>p,th>p{margin:0}td>p+p,th>p+p{ma
 .running-head{display:flex;justify-content:space-between;font-size:.8em;color:#444;border-bottom:1px solid #999;margin-bottom:1em}
 del{color:#b42318;text-decoration:line-through}ins{text-decoration:underline;font-weight:bold}
 ins.sg,del.sg{font-weight:inherit;text-decoration-thickness:2px}ins.sg{text-decoration:underline 2px}del.sg{text-decoration:line-through 2px}
-.sg-0{color:#1d4ed8}.sg-1{color:#b45309}.sg-2{color:#047857}.sg-3{color:#7c3aed}.sg-4{color:#be185d}.sg-5{color:#0e7490}.sg-x{color:#555}
+${paletteCss()}
 .sg-legend{font-size:.9em;border:1px solid #999;padding:.4em .7em;margin:.5em 0 1em}.sg-legend span+span{margin-left:1em}
 section.wide{page:wide}
 @media screen{section.wide{overflow-x:auto}}
@@ -53,18 +54,27 @@ export function htmlPage(options: { planTitle: string; docTitle: string; landsca
   return xmlSafeText(`<!doctype html><html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(header)}</title><style>${printCss(header, options.landscape)}</style></head><body><div class="running-head" aria-hidden="true"><span>${escapeHtml(header)}</span></div>${body}</body></html>`);
 }
 
-export function segmentsHtml(segments: readonly DiffSegment[]): string {
+/**
+ * Marked text: the comparison's deletions and insertions, and, inside a 新旧対照表 asked for
+ * them, pending suggestions in their author's colour (`authors`, the legend's order).
+ */
+export function segmentsHtml(segments: readonly DiffSegment[], authors: SuggestionAuthors = []): string {
   const text = (value: string) => escapeHtml(value).replace(/\n/g, '<br>');
   return segments
-    .map((s) => (s.kind === 'insert' ? `<ins>${text(s.text)}</ins>` : s.kind === 'delete' ? `<del>${text(s.text)}</del>` : text(s.text)))
+    .map((s) => {
+      const html = s.kind === 'insert' && !s.suggestion ? `<ins>${text(s.text)}</ins>` : s.kind === 'delete' ? `<del>${text(s.text)}</del>` : text(s.text);
+      if (!s.suggestion) return html;
+      const tag = s.suggestion.kind === 'insert' ? 'ins' : 'del';
+      return `<${tag} class="sg sg-${colourClass(authors, s.suggestion.author)}">${s.kind === 'insert' && s.suggestion.kind === 'delete' ? `<ins>${html}</ins>` : html}</${tag}>`;
+    })
     .join('');
 }
 
-function cellHtml(cell: BodyCell, tag: 'th' | 'td', scope?: string): string {
+function cellHtml(cell: BodyCell, tag: 'th' | 'td', scope?: string, authors: SuggestionAuthors = []): string {
   const { colSpan, rowSpan } = cellSpan(cell);
   const object = typeof cell === 'string' ? null : cell;
   const attrs = `${colSpan > 1 ? ` colspan="${colSpan}"` : ''}${rowSpan > 1 ? ` rowspan="${rowSpan}"` : ''}${scope ? ` scope="${scope}"` : ''}${object?.muted ? ' class="muted"' : ''}`;
-  const content = object?.segments ? segmentsHtml(object.segments) : escapeHtml(cellText(cell)).replace(/\n/g, '<br>');
+  const content = object?.segments ? segmentsHtml(object.segments, authors) : escapeHtml(cellText(cell)).replace(/\n/g, '<br>');
   const cellTag = object?.header ? 'th' : tag;
   return `<${cellTag}${attrs}${object?.header && !scope ? ' scope="rowgroup"' : ''}>${content}</${cellTag}>`;
 }
@@ -76,11 +86,11 @@ function cellHtml(cell: BodyCell, tag: 'th' | 'td', scope?: string): string {
 const PRINT_CHARACTERS = { landscape: 140, portrait: 94 } as const;
 
 /** A table with its grouped header, columns sized as in the Word file (a header word is not broken). */
-export function htmlTable(table: DocTable, caption?: string, landscape = isWide(table)): string {
+export function htmlTable(table: DocTable, caption?: string, landscape = isWide(table), authors: SuggestionAuthors = []): string {
   const widths = fitWidths(table, 1000, 1000 / PRINT_CHARACTERS[landscape ? 'landscape' : 'portrait']);
   const colgroup = `<colgroup>${widths.map((w) => `<col style="width:${(w / 10).toFixed(1)}%">`).join('')}</colgroup>`;
   const head = table.head.map((row) => `<tr>${row.map((cell) => cellHtml(cell, 'th', (cell.colSpan ?? 1) > 1 ? 'colgroup' : 'col')).join('')}</tr>`).join('');
-  const body = table.body.map((row) => `<tr>${row.map((cell) => cellHtml(cell, 'td')).join('')}</tr>`).join('');
+  const body = table.body.map((row) => `<tr>${row.map((cell) => cellHtml(cell, 'td', undefined, authors)).join('')}</tr>`).join('');
   return `<table>${caption ? `<caption class="muted">${escapeHtml(caption)}</caption>` : ''}${colgroup}<thead>${head}</thead><tbody>${body}</tbody></table>`;
 }
 

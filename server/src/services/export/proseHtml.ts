@@ -1,5 +1,6 @@
 import { type ProseNode, textSuggestion } from '@sakutei/shared';
 import { escapeHtml } from './htmlKit';
+import { colourClass } from './suggestionPalette';
 import { gridWidths, headingLevel, isInlineNode, tableGrid } from './proseTree';
 
 /**
@@ -28,15 +29,11 @@ const shortTime = (at: number) => {
 function suggested(html: string, node: ProseNode, markup: Markup): string {
   const suggestion = markup ? textSuggestion(node.marks) : null;
   if (!markup || !suggestion) return html;
-  const index = markup.authors.findIndex((a) => a.id === suggestion.author);
-  const name = markup.authors[index]?.name ?? '';
+  const name = markup.authors.find((a) => a.id === suggestion.author)?.name ?? '';
   const tag = suggestion.kind === 'insert' ? 'ins' : 'del';
   const title = `${name}・${suggestion.kind === 'insert' ? '追加の提案' : '削除の提案'}・${shortTime(suggestion.at)}`;
-  return `<${tag} class="sg sg-${index < 0 ? 'x' : index % SUGGESTION_COLOURS}" title="${escapeHtml(title)}">${html}</${tag}>`;
+  return `<${tag} class="sg sg-${colourClass(markup.authors, suggestion.author)}" title="${escapeHtml(title)}">${html}</${tag}>`;
 }
-
-/** Authors' colours repeat after this many (htmlKit's .sg-0 … .sg-5). */
-export const SUGGESTION_COLOURS = 6;
 
 function inline(nodes: readonly ProseNode[] | undefined, markup: Markup): string {
   return (nodes ?? [])
@@ -114,6 +111,6 @@ export function proseToHtml(doc: ProseNode, suggestions: SuggestionMarkup | null
 
 /** Above prose printed with its suggestions: what the marks mean, and whose colour is whose. */
 export function suggestionLegendHtml(suggestions: SuggestionMarkup): string {
-  const people = suggestions.authors.map((a, k) => `<span class="sg-${k % SUGGESTION_COLOURS}">■ ${escapeHtml(a.name)}</span>`).join('');
+  const people = suggestions.authors.map((a) => `<span class="sg-${colourClass(suggestions.authors, a.id)}">■ ${escapeHtml(a.name)}</span>`).join('');
   return `<p class="sg-legend">見え消し（未決定の提案）：<del class="sg sg-x">取消線</del>は削除の提案、<ins class="sg sg-x">下線</ins>は追加の提案です。提案者：${people}</p>`;
 }

@@ -1,5 +1,7 @@
-import type { PlanSnapshot, ProseNode } from '@sakutei/shared';
+import { type PlanSnapshot, type ProseNode, diffMeasures, diffProse, overlaySuggestions } from '@sakutei/shared';
+import { proseView } from '@sakutei/shared/editor';
 import { describe, expect, it } from 'vitest';
+import { compareDocx, compareHtml } from './compareDocument';
 import { revisionDocx, revisionHtml } from './revisionDocument';
 import { fixtureRevision, fixtureSnapshot } from './testing/planFixture';
 import { openOfficeStrict } from './testing/officeStrict';
@@ -110,5 +112,32 @@ describe('revision print page with suggestions', () => {
     const plain = { ...fixtureSnapshot('old') };
     const asked = revisionHtml('計画', fixtureRevision(), plain, { ...base, suggestions: { view: 'markup', authors: [] } });
     expect(asked).toBe(revisionHtml('計画', fixtureRevision(), plain, base));
+  });
+});
+
+describe('新旧対照表 with the newer side’s suggestions', () => {
+  // The older side is the wording adopted so far: every row's change is a pending suggestion.
+  const older = { ...fixtureSnapshot('old'), prose: proseView(suggestedProse(), 'original') };
+  const comparison = () => ({
+    from: { label: '第1版', revisionId: 'r1' },
+    to: { label: '現在の案', revisionId: null },
+    prose: overlaySuggestions(diffProse(proseView(older.prose, 'original'), proseView(suggestedProse(), 'original')), suggestedProse()),
+    measures: diffMeasures(older.measures, older.measures),
+    suggestionAuthors: authors,
+  });
+  const options = { calendar: 'wareki' as const, order: 'new-old' as const, now: new Date(Date.UTC(2026, 11, 7)) };
+
+  it('prints them in their authors’ colours with a legend, apart from the comparison’s marks', () => {
+    const html = compareHtml('計画', comparison(), options);
+    expect(html).toContain('class="sg-legend"');
+    expect(html).toContain('<ins class="sg sg-0">積極的に</ins>');
+    expect(html).toMatch(/<del class="sg sg-1">拡充<\/del><ins class="sg sg-1">大幅強化<\/ins>/);
+  });
+
+  it('writes them doubled in Word, in the author’s colour, with a note naming the authors', async () => {
+    const xml = openOfficeStrict(await compareDocx('計画', comparison(), options)).get('word/document.xml')!;
+    expect(xml).toMatch(/<w:color w:val="1D4ED8"\/>[\s\S]{0,200}<w:u w:val="double"\/>[\s\S]{0,200}積極的に/);
+    expect(xml).toMatch(/<w:dstrike\/>[\s\S]{0,200}拡充/);
+    expect(xml).toContain('鈴木 次郎、佐藤 花子');
   });
 });
