@@ -201,6 +201,19 @@ export const MATRIX: Readonly<Record<string, RouteEntry>> = {
   },
 
   // ---- members
+  // Who decides suggestions in the council: every member reads it, staff and the chair set it
+  // (the body restates the default, so the fixture council stays as it is).
+  'GET /api/workspaces/{id}/suggestion-settings': {
+    cases: [{ request: (f) => ({ path: `/api/workspaces/${f.workspaceId}/suggestion-settings` }), expect: council(200) }],
+  },
+  'PUT /api/workspaces/{id}/suggestion-settings': {
+    cases: [
+      {
+        request: (f) => ({ path: `/api/workspaces/${f.workspaceId}/suggestion-settings`, body: { suggestionDeciders: 'editors' } }),
+        expect: { ...council(403), staff: 200, chair: 200 },
+      },
+    ],
+  },
   'GET /api/workspaces/{id}/members': {
     // members.read is the council's and the secretariat's; the code answers an observer (who is
     // a member of the council) "not found" here, where other routes answer them 403.
@@ -400,6 +413,20 @@ export const MATRIX: Readonly<Record<string, RouteEntry>> = {
     // 計画の設定: plan.manage (staff and the chair). The body restates the default direction, so
     // the fixture plan's settings stay as they are whoever is allowed.
     cases: [{ request: (f) => ({ path: `/api/plans/${f.planId}/settings`, body: { kpiDirection: 'higher' } }), expect: { ...council(403), staff: 200, chair: 200 } }],
+  },
+  // Suggestions (見え消し): deciding is `suggestion.decide` (editors; staff suggest but do not
+  // decide) while the council leaves it to editors, as the fixture council does. The id is in
+  // no document, so an allowed caller gets 200 with it in `missing` and the draft stays as it is.
+  'POST /api/plans/{id}/suggestions/decisions': {
+    cases: [
+      {
+        request: (f) => ({ path: `/api/plans/${f.planId}/suggestions/decisions`, body: { decision: 'reject', ids: ['authz-no-such-suggestion'] } }),
+        expect: { ...councilBut(200, 403), staff: 403 },
+      },
+    ],
+  },
+  'GET /api/plans/{id}/suggestions/decisions': {
+    cases: [{ request: (f) => ({ path: `/api/plans/${f.planId}/suggestions/decisions` }), expect: councilBut(200, 403) }],
   },
   'POST /api/plans/{id}/spreadsheets/rows': {
     cases: [

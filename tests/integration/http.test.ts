@@ -146,6 +146,7 @@ describe('OpenAPI document', () => {
       '/api/plans/{id}/revisions',
       '/api/plans/{id}/settings',
       '/api/plans/{id}/spreadsheets/rows',
+      '/api/plans/{id}/suggestions/decisions',
       '/api/plans/{id}/threads',
       '/api/revisions/{revisionId}',
       '/api/revisions/{revisionId}/decision',
@@ -167,6 +168,7 @@ describe('OpenAPI document', () => {
       '/api/workspaces/{id}/members/{userId}',
       '/api/workspaces/{id}/members/{userId}/attributes',
       '/api/workspaces/{id}/members/{userId}/reset-link',
+      '/api/workspaces/{id}/suggestion-settings',
     ]);
     const signIn = doc.paths['/api/auth/sign-in'].post;
     expect(signIn.requestBody.content['application/json'].schema.required).toEqual(['email', 'password']);

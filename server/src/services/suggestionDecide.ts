@@ -7,7 +7,6 @@ import {
 } from '@sakutei/shared';
 import { type SuggestionSummary, decideSuggestions, proseSchema } from '@sakutei/shared/editor';
 import { Transform } from '@tiptap/pm/transform';
-import { updateYFragment } from '@tiptap/y-tiptap';
 import type { AppDeps } from '../env';
 import { AppError, forbidden } from '../errors';
 import { iso } from '../presenters/time';
@@ -16,6 +15,7 @@ import type { NewSuggestionDecision, SuggestionDecisionRecord } from '../storage
 import { councilArchived, councilArchivedError } from './admin/archivedCouncil';
 import { archivedPlan } from './plans';
 import { proseJsonOf } from './proseJson';
+import { writeProse } from './proseWrite';
 import { suggestionStanding } from './suggestionAccess';
 import { loadVisiblePlan } from './visiblePlan';
 import { canReadDraft } from '../policies/plan';
@@ -67,11 +67,7 @@ export function suggestionDecisionService(deps: AppDeps) {
       }
       const tr = new Transform(proseSchema().nodeFromJSON(prose));
       const outcome = decideSuggestions(tr, request.ids, request.decision);
-      if (tr.docChanged) {
-        room.doc.transact(() => {
-          updateYFragment(room.doc, fragment, tr.doc, { mapping: new Map(), isOMark: new Map() });
-        }, SUGGESTION_DECISION_ORIGIN);
-      }
+      if (tr.docChanged) writeProse(room.doc, tr.doc, SUGGESTION_DECISION_ORIGIN);
       return outcome;
     });
   }
