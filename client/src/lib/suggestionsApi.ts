@@ -1,4 +1,9 @@
-import { z } from 'zod';
+import {
+  MAX_SUGGESTION_DECISIONS,
+  SuggestionDecisionResponse,
+  SuggestionHistoryResponse,
+  type SuggestionDecisionRequest,
+} from '@sakutei/shared';
 import { request } from './api';
 
 /*
@@ -7,48 +12,20 @@ import { request } from './api';
  * connection; these calls only ask, and read the record of what was decided.
  */
 
-const Person = z.object({ id: z.string(), name: z.string() });
-
-export const SuggestionDecisionRecord = z.object({
-  suggestionId: z.string(),
-  decision: z.enum(['accept', 'reject']),
-  author: Person,
-  at: z.string(),
-  inserted: z.string(),
-  deleted: z.string(),
-  decidedBy: Person,
-  decidedAt: z.string(),
-  /** The accepted suggestion that resolved this one, when it lost to a competing wording. */
-  conflictOf: z.string().nullable(),
-});
-export type SuggestionDecisionRecord = z.infer<typeof SuggestionDecisionRecord>;
-
-export const DecideSuggestionsResponse = z.object({
-  decided: z.array(SuggestionDecisionRecord),
-  resolved: z.array(SuggestionDecisionRecord),
-  missing: z.array(z.string()),
-});
-export type DecideSuggestionsResponse = z.infer<typeof DecideSuggestionsResponse>;
-
-export const SuggestionDecisionsResponse = z.object({
-  decisions: z.array(SuggestionDecisionRecord),
-  nextCursor: z.string().nullable(),
-});
-export type SuggestionDecisionsResponse = z.infer<typeof SuggestionDecisionsResponse>;
-
-export type SuggestionVerdict = 'accept' | 'reject';
+export type SuggestionVerdict = SuggestionDecisionRequest['decision'];
 
 /** The most ids one request may carry; a larger bulk decision goes in several. */
-export const MAX_DECISION_IDS = 500;
+export const MAX_DECISION_IDS = MAX_SUGGESTION_DECISIONS;
 
 const decisionsPath = (planId: string) => `/api/plans/${encodeURIComponent(planId)}/suggestions/decisions`;
 
-export function decideSuggestions(planId: string, decision: SuggestionVerdict, ids: readonly string[]): Promise<DecideSuggestionsResponse> {
-  return request(decisionsPath(planId), DecideSuggestionsResponse, { method: 'POST', body: { decision, ids } });
+export function decideSuggestions(planId: string, decision: SuggestionVerdict, ids: readonly string[]): Promise<SuggestionDecisionResponse> {
+  const body: SuggestionDecisionRequest = { decision, ids: [...ids] };
+  return request(decisionsPath(planId), SuggestionDecisionResponse, { method: 'POST', body });
 }
 
 /** One page of decided suggestions, newest first. */
-export function listSuggestionDecisions(planId: string, cursor: string | null, signal?: AbortSignal): Promise<SuggestionDecisionsResponse> {
+export function listSuggestionDecisions(planId: string, cursor: string | null, signal?: AbortSignal): Promise<SuggestionHistoryResponse> {
   const query = cursor === null ? '' : `?${new URLSearchParams({ cursor })}`;
-  return request(`${decisionsPath(planId)}${query}`, SuggestionDecisionsResponse, { signal });
+  return request(`${decisionsPath(planId)}${query}`, SuggestionHistoryResponse, { signal });
 }

@@ -21,7 +21,7 @@ import { PlanProvider, type PlanViewId } from '../features/plan/PlanContext';
 import { PlanSlotsContext } from '../features/plan/ports';
 import { ProseEditorContext, ProseEditorHolder } from '../features/plan/proseEditor';
 import { SuggestionsPanel } from '../features/suggestions/SuggestionsPanel';
-import { suggestionRightsOf } from '../features/suggestions/decisionRights';
+import { mayDecideSuggestions } from '../features/suggestions/decisionRights';
 import { planSlots } from './planSlots';
 import { ConnectionStatus } from '../features/plan/components/ConnectionStatus';
 import { LiveDocument } from '../features/editor/components/LiveDocument';
@@ -29,6 +29,7 @@ import { PresenceList } from '../features/plan/components/PresenceList';
 import { ReadOnlyBanner } from '../features/plan/components/ReadOnlyBanner';
 import { RefusalNotice } from '../features/plan/components/RefusalNotice';
 import { presenceUserOf } from '../features/plan/presence';
+import { mustSuggestOf, proseSuggestingOf } from '../features/plan/suggesting';
 import type { PlanViewProps } from '../features/plan/planView';
 import { useCollabDoc, type CollabSession } from '../features/plan/useCollabDoc';
 import { useConnectionStatus } from '../features/plan/useConnectionStatus';
@@ -169,19 +170,21 @@ function PlanWorkspace({ plan, reloadPlan }: WorkspaceProps) {
 function DraftWorkspace({ plan, reloadPlan }: WorkspaceProps) {
   const me = useMe();
   const user = useMemo(() => presenceUserOf(me.user), [me.user]);
+  const suggesting = proseSuggestingOf(plan);
   const { session, refusedWith } = useCollabDoc({
     docName: plan.docName,
     user,
     onAccessChanged: reloadPlan,
-    // Only an editor's unsent edits are worth keeping on the device (lib/offlineStore.ts).
-    keepOffline: docAccessOf(plan.role) === 'edit' && plan.archivedAt === null,
+    // Only unsent edits and suggestions are worth keeping on the device (lib/offlineStore.ts).
+    keepOffline: (docAccessOf(plan.role) === 'edit' && plan.archivedAt === null) || suggesting !== null,
   });
   // Refused the draft while the page thought otherwise: the role changed (say, to observer),
   // so re-read it; the page then shows what that role may read instead.
   useEffect(() => {
     if (refusedWith === CLOSE_CODES.forbidden) reloadPlan();
   }, [refusedWith, reloadPlan]);
-  const mayEdit = docAccessOf(plan.role) === 'edit' && plan.archivedAt === null;
+  // While a review locks the draft to suggesting, the server takes no plain edits (tables included).
+  const mayEdit = docAccessOf(plan.role) === 'edit' && plan.archivedAt === null && !mustSuggestOf(plan);
   const [viewId, setViewId] = useState<ViewId>(viewFromHash);
   const selectView = useCallback((id: ViewId) => {
     setViewId(id);
@@ -208,6 +211,7 @@ function DraftWorkspace({ plan, reloadPlan }: WorkspaceProps) {
     user,
     role: plan.role,
     editable: mayEdit && refusedWith === null,
+    suggesting: refusedWith === null ? suggesting : null,
   };
 
   return (
@@ -232,7 +236,7 @@ function DraftWorkspace({ plan, reloadPlan }: WorkspaceProps) {
                     </div>
                   </div>
                   <div className="plan-layout__side">
-                    <SuggestionsPanel mayDecide={suggestionRightsOf(plan).mayDecide} />
+                    <SuggestionsPanel mayDecide={mayDecideSuggestions(plan)} />
                     <CommentsSidebar />
                   </div>
                 </div>

@@ -1,23 +1,16 @@
-import { can, type Role } from '@sakutei/shared';
-
-/** What the plan response says about suggestions for this reader (set by the server's policy). */
-export interface SuggestionRights {
-  mayDecide: boolean;
-}
+import type { PlanSuggestions } from '@sakutei/shared';
 
 interface PlanLike {
-  role: Role;
   archivedAt: string | null;
   /** The server's answer, which knows the council's 採否を決める人 setting and delegations. */
-  suggestions?: { mayDecide: boolean } | undefined;
+  suggestions: Pick<PlanSuggestions, 'mayDecide'>;
 }
 
 /**
- * Whether this reader gets 採用 / 不採用. The server's word when the plan response carries it;
- * otherwise the role table's (suggestion.decide), which is what the council's default setting
- * means. The server refuses a decision it does not allow either way.
+ * Whether this reader gets 採用 / 不採用: the plan response's word (the council's setting, a
+ * delegation on the open review), and never on an archived edition. The server refuses a
+ * decision it does not allow either way.
  */
-export function suggestionRightsOf(plan: PlanLike): SuggestionRights {
-  if (plan.archivedAt !== null) return { mayDecide: false };
-  return { mayDecide: plan.suggestions?.mayDecide ?? can(plan.role, 'suggestion.decide') };
+export function mayDecideSuggestions(plan: PlanLike): boolean {
+  return plan.archivedAt === null && plan.suggestions.mayDecide;
 }

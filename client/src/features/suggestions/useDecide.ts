@@ -2,12 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useI18n, type Translate } from '../../i18n';
 import { ApiError } from '../../lib/api';
-import {
-  decideSuggestions,
-  MAX_DECISION_IDS,
-  type DecideSuggestionsResponse,
-  type SuggestionVerdict,
-} from '../../lib/suggestionsApi';
+import type { SuggestionDecisionResponse as DecideSuggestionsResponse } from '@sakutei/shared';
+import { decideSuggestions, MAX_DECISION_IDS, type SuggestionVerdict } from '../../lib/suggestionsApi';
 
 export const decisionsQueryKey = (planId: string) => ['suggestion-decisions', planId] as const;
 
