@@ -6,6 +6,7 @@ import {
   type SuggestionHistoryResponse,
 } from '@sakutei/shared';
 import { type SuggestionSummary, decideSuggestions, proseSchema } from '@sakutei/shared/editor';
+import type { Node as PMNode } from '@tiptap/pm/model';
 import { Transform } from '@tiptap/pm/transform';
 import type { AppDeps } from '../env';
 import { AppError, forbidden } from '../errors';
@@ -65,7 +66,14 @@ export function suggestionDecisionService(deps: AppDeps) {
       if (flattened > 0) {
         throw new AppError(409, 'unreadable_document', 'The draft holds prose nested deeper than the editor allows; suggestions cannot be decided on it.');
       }
-      const tr = new Transform(proseSchema().nodeFromJSON(prose));
+      let doc: PMNode;
+      try {
+        doc = proseSchema().nodeFromJSON(prose);
+      } catch {
+        // Content the editor's schema cannot hold (stored before a check refused it) is not rewritten blind.
+        throw new AppError(409, 'unreadable_document', 'The draft holds content the editor cannot read; suggestions cannot be decided on it.');
+      }
+      const tr = new Transform(doc);
       const outcome = decideSuggestions(tr, request.ids, request.decision);
       if (tr.docChanged) writeProse(room.doc, tr.doc, SUGGESTION_DECISION_ORIGIN);
       return outcome;
