@@ -64,4 +64,12 @@ export const suggestionsEn: Record<keyof typeof suggestionsJa, string> = {
   'suggestions.history.by': 'Suggested by {author} · decided by {decider} {time}',
   'suggestions.history.conflictOf': 'Rejected when a competing suggestion was accepted',
   'suggestions.history.more': 'Show more',
+
+  'suggestions.review.suggestionsOnly': 'Take only suggestions while under review',
+  'suggestions.review.requireDecided': 'Approval waits until every suggestion is decided',
+  'suggestions.settings.title': 'Who decides suggestions',
+  'suggestions.settings.editors': 'Members (those who edit)',
+  'suggestions.settings.chair': 'The chair (and a delegated vice chair)',
+  'suggestions.settings.saved': 'Saved.',
+  'suggestions.settings.failed': 'Could not be saved.',
 } as const;

@@ -63,4 +63,12 @@ export const suggestionsJa = {
   'suggestions.history.by': '{author}さんの提案 · {decider}さんが{time}に決定',
   'suggestions.history.conflictOf': '競合する提案の採用により不採用',
   'suggestions.history.more': 'さらに表示',
+
+  'suggestions.review.suggestionsOnly': '審議中は提案のみ受け付ける',
+  'suggestions.review.requireDecided': '未処理の提案が残っていれば承認できない',
+  'suggestions.settings.title': '提案の採否を決める人',
+  'suggestions.settings.editors': '委員（編集できる人）',
+  'suggestions.settings.chair': '座長（委任された座長代理を含む）',
+  'suggestions.settings.saved': '保存しました。',
+  'suggestions.settings.failed': '保存できませんでした。',
 } as const;

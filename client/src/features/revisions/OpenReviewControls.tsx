@@ -12,12 +12,16 @@ interface Props {
 
 /**
  * 審議を開始, with what the review needs decided up front: the chair may hand the decision
- * to a vice chair, and observers may be invited to read and comment on this revision.
+ * to a vice chair, observers may be invited to read and comment on this revision, and the
+ * live draft may take only suggestions meanwhile, with approval waiting until all are decided.
  */
 export function OpenReviewControls({ role, members, pending, onOpen }: Props) {
   const { t } = useI18n();
   const [delegateId, setDelegateId] = useState('');
   const [invitedIds, setInvitedIds] = useState<string[]>([]);
+  // 見え消し: lock the live draft to suggestions while under review; refuse approval while any remain.
+  const [suggestionsOnly, setSuggestionsOnly] = useState(false);
+  const [requireSuggestionsDecided, setRequireSuggestionsDecided] = useState(false);
   const groupId = useId();
 
   // Only the chair delegates (the server refuses anyone else).
@@ -48,6 +52,26 @@ export function OpenReviewControls({ role, members, pending, onOpen }: Props) {
         </label>
       )}
       {observers.length > 0 && <ObserverPicker observers={observers} chosenIds={invitedIds} onChange={setInvitedIds} />}
+      <div className="review-open__options">
+        <label className="review-open__check">
+          <input
+            type="checkbox"
+            data-testid="review-suggestions-only"
+            checked={suggestionsOnly}
+            onChange={(event) => setSuggestionsOnly(event.target.checked)}
+          />
+          {t('suggestions.review.suggestionsOnly')}
+        </label>
+        <label className="review-open__check">
+          <input
+            type="checkbox"
+            data-testid="review-require-decided"
+            checked={requireSuggestionsDecided}
+            onChange={(event) => setRequireSuggestionsDecided(event.target.checked)}
+          />
+          {t('suggestions.review.requireDecided')}
+        </label>
+      </div>
       <button
         type="button"
         className="button button--quiet button--primary"
@@ -58,6 +82,8 @@ export function OpenReviewControls({ role, members, pending, onOpen }: Props) {
           onOpen({
             ...(delegateId !== '' ? { delegateId } : {}),
             ...(invitedIds.length > 0 ? { invitedIds } : {}),
+            ...(suggestionsOnly ? { suggestionsOnly } : {}),
+            ...(requireSuggestionsDecided ? { requireSuggestionsDecided } : {}),
           });
         }}
       >
