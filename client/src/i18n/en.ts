@@ -18,6 +18,7 @@ import { kpiKindsEn } from './kpiKinds.en';
 import { reportEn } from './report.en';
 import { suggestionsEn } from './suggestions.en';
 import { suggestModeEn } from './suggestMode.en';
+import { suggestionExportsEn } from './suggestionExports.en';
 
 export const en: Record<MessageKey, string> = {
   'app.name': '策定 Sakutei',
@@ -106,4 +107,5 @@ export const en: Record<MessageKey, string> = {
   ...reportEn,
   ...suggestionsEn,
   ...suggestModeEn,
+  ...suggestionExportsEn,
 };

@@ -17,6 +17,7 @@ import { kpiKindsJa } from './kpiKinds.ja';
 import { reportJa } from './report.ja';
 import { suggestionsJa } from './suggestions.ja';
 import { suggestModeJa } from './suggestMode.ja';
+import { suggestionExportsJa } from './suggestionExports.ja';
 
 /**
  * Japanese is the source language: its keys define the message catalogue and every
@@ -109,6 +110,7 @@ export const ja = {
   ...reportJa,
   ...suggestionsJa,
   ...suggestModeJa,
+  ...suggestionExportsJa,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;
