@@ -1,9 +1,12 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { CLOSE_CODES, type PlanSummary, type ProseNode } from '@sakutei/shared';
 import { listSuggestions, proseSchema } from '@sakutei/shared/editor';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { proseJsonOf } from '../../server/src/services/proseJson';
+import { DATABASE_FILE } from '../../server/src/storage/sqlite/database';
 import { writeProse } from '../../server/src/services/proseWrite';
 import { type CollabClient, appendParagraph, connectCollab, waitFor } from '../support/collab';
 import { signedIn } from '../support/http';
@@ -223,5 +226,19 @@ describe('a review that takes only suggestions', () => {
     const approve = await chair.request('POST', `/api/revisions/${revision.id}/decision`, { decision: 'approve', hash: revision.hash });
     expect(approve.status).toBe(200);
     expect(approve.body.revision).toMatchObject({ suggestionsOnly: false, requireSuggestionsDecided: true, review: { status: 'approved' } });
+  });
+
+  it('notices on its sweep a lock that another process opened (no event reaches this one)', async () => {
+    const writer = await connect(member);
+    const revision = (await staff.request('POST', `/api/plans/${plan.id}/revisions`, { name: '別の手で開いた審議', stage: '素案' })).body.revision;
+    const db = new Database(path.join(dataDir, DATABASE_FILE));
+    const setReview = db.prepare('UPDATE revisions SET review = ?, suggestions_only = 1 WHERE id = ?');
+    try {
+      setReview.run(JSON.stringify({ status: 'in_review', openedBy: staff.user.id }), revision.id);
+      await waitFor(() => writer.closes.some((c) => c.code === CLOSE_CODES.accessChanged), 'the sweep to send the editor back');
+    } finally {
+      setReview.run(JSON.stringify({ status: 'withdrawn', openedBy: staff.user.id, withdrawnBy: staff.user.id }), revision.id);
+      db.close();
+    }
   });
 });
