@@ -1,4 +1,5 @@
 import {
+  CouncilSuggestionSettings,
   MAX_SUGGESTION_DECISIONS,
   SuggestionDecisionResponse,
   SuggestionHistoryResponse,
@@ -28,4 +29,15 @@ export function decideSuggestions(planId: string, decision: SuggestionVerdict, i
 export function listSuggestionDecisions(planId: string, cursor: string | null, signal?: AbortSignal): Promise<SuggestionHistoryResponse> {
   const query = cursor === null ? '' : `?${new URLSearchParams({ cursor })}`;
   return request(`${decisionsPath(planId)}${query}`, SuggestionHistoryResponse, { signal });
+}
+
+const settingsPath = (workspaceId: string) => `/api/workspaces/${encodeURIComponent(workspaceId)}/suggestion-settings`;
+
+/** The council's 提案の採否を決める人. */
+export function getSuggestionSettings(workspaceId: string, signal?: AbortSignal): Promise<CouncilSuggestionSettings> {
+  return request(settingsPath(workspaceId), CouncilSuggestionSettings, { signal });
+}
+
+export function setSuggestionSettings(workspaceId: string, body: CouncilSuggestionSettings): Promise<CouncilSuggestionSettings> {
+  return request(settingsPath(workspaceId), CouncilSuggestionSettings, { method: 'PUT', body });
 }

@@ -8,7 +8,7 @@ import { SetupPage } from '../features/admin/SetupPage';
 import { AccountPage } from '../features/account/AccountPage';
 import { ResetPasswordPage } from '../features/account/ResetPasswordPage';
 import { InviteAcceptPage } from '../features/members/InviteAcceptPage';
-import { MembersPage } from '../features/members/MembersPage';
+import { CouncilMembersPage } from './CouncilMembersPage';
 import { CouncilLinks } from '../features/members/CouncilLinks';
 import { useI18n } from '../i18n';
 import { Header } from '../app/Header';
@@ -75,7 +75,7 @@ function SignedInPage({ route, path, isAdmin, home }: { route: Route; path: stri
         </>
       );
     case 'members':
-      return <MembersPage key={route.workspaceId} workspaceId={route.workspaceId} />;
+      return <CouncilMembersPage key={route.workspaceId} workspaceId={route.workspaceId} />;
     case 'account':
       return <AccountPage />;
     case 'invite':
