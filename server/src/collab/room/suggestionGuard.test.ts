@@ -165,6 +165,24 @@ describe('honest suggestions are accepted', () => {
     expect(markup(server)).toBe(`地域の[+${PEER}:産業と観光+]振興を[-${PEER}:図る-]`);
   });
 
+  it('typing a character in front of the same character (the binding\'s string diff swaps the two items)', () => {
+    const { server, replica } = setup([para('地域のの振興')]);
+    expectAccepted(server, replica, edit(replica, (tr) => tr.insert(1 + 3, text('の', [ins(PEER)]))));
+    expect(markup(server)).toBe(`地域の[+${PEER}:の+]の振興`);
+    // Two suggestions of its own in front of the same characters, then taking one back.
+    expectAccepted(server, replica, edit(replica, (tr) => tr.insert(1 + 3, text('の', [ins(PEER, 'second')]))));
+    expectAccepted(server, replica, edit(replica, (tr) => tr.delete(1 + 4, 1 + 5)));
+    expect(markup(server)).toBe(`地域の[+${PEER}:の+]の振興`);
+  });
+
+  it("taking back its own character in front of the same plain one, and typing before another's deleted one", () => {
+    const { server, replica } = setup([para(text('地域'), text('の', [ins(PEER)]), text('の振興'), text('を', [del(OTHER)]))]);
+    expectAccepted(server, replica, edit(replica, (tr) => tr.delete(1 + 2, 1 + 3)));
+    expect(markup(server)).toBe(`地域の振興[-${OTHER}:を-]`);
+    expectAccepted(server, replica, edit(replica, (tr) => tr.insert(1 + 5, text('を', [ins(PEER)]))));
+    expect(markup(server)).toBe(`地域の振興[+${PEER}:を+][-${OTHER}:を-]`);
+  });
+
   it('a sync reply that repeats what the server has, or only deletions it already applied', () => {
     const { server, replica } = setup([para('地域の振興')]);
     const first = edit(replica, (tr) => tr.insert(1 + 3, text('産業', [ins(PEER)])));
@@ -187,9 +205,19 @@ describe('anything else is refused', () => {
     expect(expectRefused(server, edit(replica, (tr) => tr.delete(1 + 1, 1 + 2)))).toMatch(/deletes text/);
   });
 
+  it('plain text deleted and written again, reading the same', () => {
+    const { server, replica } = setup([para('地域の振興')]);
+    const run = (replica.getXmlFragment(BODY_FRAGMENT).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    const update = capture(replica, () => {
+      run.delete(1, 2);
+      run.insert(1, '域の', {});
+    });
+    expect(expectRefused(server, update)).toMatch(/rewrites others' text/);
+  });
+
   it('bold added', () => {
     const { server, replica } = setup([para('地域の振興')]);
-    expect(expectRefused(server, edit(replica, (tr) => tr.addMark(1, 3, bold())))).toMatch(/adds the mark bold/);
+    expect(expectRefused(server, edit(replica, (tr) => tr.addMark(1, 3, bold())))).toMatch(/changes text or marks/);
   });
 
   it('its own insertion mark put on existing text (which it could then delete)', () => {
@@ -309,13 +337,13 @@ describe('crafted updates placed by YATA, not by their origin', () => {
     const plain = attacker(withoutFormats, 200);
     const plainUpdate = capture(plain, () => runOf(plain).insert(1, 'Z', {}));
     expect(markup(appliedCopy(server, plainUpdate))).toBe(`A[+${OTHER}:ZX+]B`);
-    expect(expectRefused(server, plainUpdate)).toMatch(/not the sender's own/);
+    expect(expectRefused(server, plainUpdate)).toMatch(/outside a suggestion/);
     // Formatted as its own suggestion, its closing format item lands before X and ends
     // OTHER's suggestion early: X turns plain.
     const view = attacker(withoutFormats, 200);
     const update = capture(view, () => runOf(view).insert(1, 'Z', { suggestionInsert: attrs(PEER) }));
     expect(markup(appliedCopy(server, update))).toBe(`A[+${PEER}:Z+]XB`);
-    expect(expectRefused(server, update)).toMatch(/changes the mark suggestionInsert/);
+    expect(expectRefused(server, update)).toMatch(/changes text or marks/);
   });
 
   it("a format item that ends a suggestion early changes its characters' formatting: refused", () => {

@@ -40,6 +40,8 @@ type Unit = {
   kind: 'content' | 'format' | 'none';
   formatKey: string;
   formatValue: unknown;
+  /** A character's UTF-16 code unit (Yjs counts text in them); U+FFFC for other content. */
+  char: string;
   isNew: boolean;
   deletedBefore: boolean;
   deletedAfter: boolean;
@@ -79,6 +81,7 @@ class TextList {
           kind,
           formatKey,
           formatValue,
+          char: charOf(item.content, i),
           isNew: false,
           deletedBefore: item.deleted,
           deletedAfter: item.deleted,
@@ -98,6 +101,10 @@ class TextList {
 function kindOf(content: Y.Item['content']): Pick<Unit, 'kind' | 'formatKey' | 'formatValue'> {
   if (content instanceof Y.ContentFormat) return { kind: 'format', formatKey: content.key, formatValue: content.value };
   return { kind: content.isCountable() ? 'content' : 'none', formatKey: '', formatValue: null };
+}
+
+function charOf(content: Y.Item['content'], i: number): string {
+  return content instanceof Y.ContentString ? content.str[i]! : '\uFFFC';
 }
 
 const sameId = (a: Y.ID | null, b: Y.ID | null): boolean => (a === null ? b === null : b !== null && a.client === b.client && a.clock === b.clock);
@@ -224,6 +231,7 @@ export function suggestionViolation(doc: Y.Doc, update: Uint8Array, peer: string
         kind,
         formatKey,
         formatValue,
+        char: charOf(content, i),
         isNew: true,
         deletedBefore: false,
         deletedAfter: content instanceof Y.ContentDeleted,
@@ -353,66 +361,121 @@ function integrate(list: TextList, unit: Unit): void {
 }
 
 /**
- * Reads every character's formatting before and after, and applies the rules: a new
- * character is the peer's own suggested insertion; a character that stays keeps its
- * formatting but for the peer's own suggested deletions; a character that goes was the
- * peer's own suggested insertion.
+ * Reads every character's formatting before and after, and applies the rules. The text is
+ * judged as it reads, not item by item: leave out every character that is the peer's own
+ * suggested insertion, and forget the peer's own deletion marks, and the text must read the
+ * same before and after, character by character, formatting included. Text as it reads,
+ * because the browser's binding writes a change as a string diff (y-prosemirror's
+ * updateYText, lib0 simpleDiff): typing 「の」 in front of a 「の」 inserts the new item AFTER
+ * the old one and moves the suggestion's formatting onto the old one, so the items swap
+ * roles while the text reads exactly as typed; deleting works the same way. What stays
+ * checked item by item: every character left carrying the peer's insertion mark carries no
+ * one else's suggestion marks (and they are well-formed), and the update recreates no more
+ * of the others' text (deleted and written again, identical) than the peer's own suggested
+ * characters around it could account for by such a swap.
  */
 function checkText(list: TextList, peer: string): string | null {
   if (list.wholeDeleted) for (let unit = list.head; unit; unit = unit.right) unit.deletedAfter = true;
-  const before = new Map<string, unknown>();
-  const after = new Map<string, unknown>();
+  const before = new Reading(peer);
+  const after = new Reading(peer);
+  const readBefore: string[] = [];
+  const readAfter: string[] = [];
+  let own = 0;
+  let churn = 0;
   for (let unit = list.head; unit; unit = unit.right) {
     if (unit.kind === 'format') {
-      if (!unit.isNew && !unit.deletedBefore) setAttribute(before, unit);
-      if (!unit.deletedAfter) setAttribute(after, unit);
+      if (!unit.isNew && !unit.deletedBefore) before.set(unit);
+      if (!unit.deletedAfter) after.set(unit);
       continue;
     }
     if (unit.kind !== 'content') continue;
-    if (unit.isNew) {
-      if (unit.deletedAfter) continue;
-      let inserted = false;
-      for (const [key, value] of after) {
-        const mark = markName(key);
-        if (mark === SUGGESTION_INSERT || mark === SUGGESTION_DELETE) {
-          if (!isOwn(value, peer)) return `new text carries a ${mark} that is not the sender's own`;
-          if (mark === SUGGESTION_INSERT) inserted = true;
-        }
+    const aliveBefore = !unit.isNew && !unit.deletedBefore;
+    const aliveAfter = !unit.deletedAfter;
+    if (aliveBefore) {
+      if (before.own()) own++;
+      else {
+        readBefore.push(unit.char + before.key());
+        if (!aliveAfter) churn++;
       }
-      if (!inserted) return 'new text outside a suggestion';
-      continue;
     }
-    if (unit.deletedBefore) continue;
-    if (unit.deletedAfter) {
-      let own = false;
-      for (const [key, value] of before) if (markName(key) === SUGGESTION_INSERT && isOwn(value, peer)) own = true;
-      if (!own) return 'deletes text that is not the sender\'s own suggestion';
-      continue;
+    if (aliveAfter) {
+      if (after.own()) {
+        own++;
+        const problem = after.foreignMark();
+        if (problem) return problem;
+      } else {
+        readAfter.push(unit.char + after.key());
+        if (unit.isNew) churn++;
+      }
     }
-    const problem = changedFormatting(before, after, peer);
-    if (problem) return problem;
   }
+  if (readBefore.length !== readAfter.length) {
+    return readAfter.length > readBefore.length ? 'new text outside a suggestion' : "deletes text that is not the sender's own suggestion";
+  }
+  for (let i = 0; i < readBefore.length; i++) {
+    if (readBefore[i] !== readAfter[i]) return 'changes text or marks outside its own suggestions';
+  }
+  if (churn > own) return "rewrites others' text";
   return null;
 }
 
-/** Yjs' updateCurrentAttributes: a format with value null ends its key. */
-function setAttribute(attributes: Map<string, unknown>, unit: Unit): void {
-  if (unit.formatValue === null) attributes.delete(unit.formatKey);
-  else attributes.set(unit.formatKey, unit.formatValue);
+/**
+ * The formatting in force at a point of a text, as Yjs reads it (updateCurrentAttributes: a
+ * format whose value is null ends its key), with what the rules ask of it, computed once per
+ * change of formatting rather than per character.
+ */
+class Reading {
+  private readonly attributes = new Map<string, unknown>();
+  private cachedKey: string | null = null;
+  private cachedOwn: boolean | null = null;
+
+  constructor(private readonly peer: string) {}
+
+  set(unit: Unit): void {
+    if (unit.formatValue === null) this.attributes.delete(unit.formatKey);
+    else this.attributes.set(unit.formatKey, unit.formatValue);
+    this.cachedKey = null;
+    this.cachedOwn = null;
+  }
+
+  /** Whether the text here is the peer's own suggested insertion. */
+  own(): boolean {
+    if (this.cachedOwn === null) {
+      this.cachedOwn = false;
+      for (const [key, value] of this.attributes) if (markName(key) === SUGGESTION_INSERT && isOwn(value, this.peer)) this.cachedOwn = true;
+    }
+    return this.cachedOwn;
+  }
+
+  /** The formatting as text, the peer's own deletion marks left out (they may come and go). */
+  key(): string {
+    if (this.cachedKey === null) {
+      const parts: string[] = [];
+      for (const [key, value] of this.attributes) {
+        if (markName(key) === SUGGESTION_DELETE && isOwn(value, this.peer)) continue;
+        parts.push(`${JSON.stringify(key)}:${canonical(value)}`);
+      }
+      this.cachedKey = `\u0000${parts.sort().join(',')}`;
+    }
+    return this.cachedKey;
+  }
+
+  /** Why the peer's own suggested text here carries a suggestion mark it may not, or null. */
+  foreignMark(): string | null {
+    for (const [key, value] of this.attributes) {
+      const mark = markName(key);
+      if ((mark === SUGGESTION_INSERT || mark === SUGGESTION_DELETE) && !isOwn(value, this.peer)) return `its text carries a ${mark} that is not the sender's own`;
+    }
+    return null;
+  }
 }
 
-function changedFormatting(before: Map<string, unknown>, after: Map<string, unknown>, peer: string): string | null {
-  for (const [key, value] of before) {
-    if (after.has(key) && equalValues(value, after.get(key))) continue;
-    if (markName(key) === SUGGESTION_DELETE && isOwn(value, peer) && (!after.has(key) || isOwn(after.get(key), peer))) continue;
-    return `changes the mark ${markName(key).slice(0, 60)} of existing text`;
-  }
-  for (const [key, value] of after) {
-    if (before.has(key)) continue;
-    if (markName(key) === SUGGESTION_DELETE && isOwn(value, peer)) continue;
-    return `adds the mark ${markName(key).slice(0, 60)} to existing text`;
-  }
-  return null;
+/** A small JSON value (the shape guard bounds them) as text, object keys sorted. */
+function canonical(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? 'undefined';
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  const keys = Object.keys(value).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
 }
 
 /** A suggestion mark's attributes, made by `peer`. */
@@ -420,21 +483,6 @@ function isOwn(value: unknown, peer: string): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const { id, author, at } = value as Record<string, unknown>;
   return author === peer && typeof id === 'string' && id.length > 0 && id.length <= MAX_SUGGESTION_ID && typeof at === 'number' && Number.isFinite(at);
-}
-
-/** Mark attributes are small JSON values (the shape guard bounds them): compared structurally. */
-function equalValues(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  for (const k of ka) {
-    if (!Object.prototype.hasOwnProperty.call(b, k)) return false;
-    if (!equalValues((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
-  }
-  return true;
 }
 
 /** Whether a prose element holds text (a paragraph, a heading), not only other elements (a list). */
