@@ -143,7 +143,7 @@ function applyPlain(doc: PMNode, edit: Plain): PMNode | null {
   const tr = new Transform(doc);
   const [from, to] = textblocks(doc)[edit.block % 3]!;
   const size = to - from;
-  if (edit.op === 'plainText' || edit.op === 'othersSuggestion') {
+  if ('at' in edit) {
     tr.insert(from + Math.round(edit.at * size), t('挿入', edit.op === 'plainText' ? [] : [ins(OTHER, 'forged')]));
     return tr.doc;
   }
