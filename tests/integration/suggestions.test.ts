@@ -184,6 +184,27 @@ describe('who decides, by the council setting', () => {
   });
 });
 
+describe('an archived council', () => {
+  it('decides nothing and changes no setting while archived', async () => {
+    const writer = await connect(member);
+    suggest(writer.doc, [{ text: '保管中は決めない文。', kind: 'ins', id: 'a1', author: member.user.id }]);
+    await stored(['a1']);
+    // The vice chair is also made an installation administrator, who archives councils.
+    cli(server.dataDir, ['user', 'admin', '--email', 'vice@example.jp']);
+    const council = `/api/admin/councils/${plan.workspaceId}`;
+    expect((await vice.request('PATCH', council, { archived: true })).status).toBe(200);
+    try {
+      const refused = await decide(member, 'accept', ['a1']);
+      expect(refused.status).toBe(409);
+      expect(refused.body.error.code).toBe('council_archived');
+      expect((await staff.request('PUT', `/api/workspaces/${plan.workspaceId}/suggestion-settings`, { suggestionDeciders: 'chair' })).status).toBe(409);
+    } finally {
+      expect((await vice.request('PATCH', council, { archived: false })).status).toBe(200);
+    }
+    expect((await decide(member, 'reject', ['a1'])).body.decided).toEqual([expect.objectContaining({ suggestionId: 'a1' })]);
+  });
+});
+
 describe('a review that takes only suggestions', () => {
   it('tells open editors to reconnect, lets them only suggest, lets the chair decide, and holds approval while suggestions remain', async () => {
     const writer = await connect(member);
