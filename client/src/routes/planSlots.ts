@@ -1,6 +1,6 @@
 import type { AnyExtension, Editor } from '@tiptap/core';
 import { createElement, Fragment, useMemo } from 'react';
-import { ProseComments, useCommentExtensions } from '../features/comments/ProseComments';
+import { ProseComments, useCommentExtensions, useProseCommentStarter } from '../features/comments/ProseComments';
 import type { PlanSlots } from '../features/plan/ports';
 import { ProseSuggestions, useSuggestionExtensions } from '../features/suggestions/ProseSuggestions';
 import { ImportDialog } from '../features/transfer/ImportDialog';
@@ -27,4 +27,5 @@ export const planSlots: PlanSlots = {
   ImportDialog,
   useProseCommentExtensions: useProseCompanionExtensions,
   ProseComments: ProseCompanions,
+  useProseCommentStarter,
 };

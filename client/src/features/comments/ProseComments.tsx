@@ -4,12 +4,34 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { CommentHighlights } from './commentHighlights';
 import { useCommentsEditorBridge } from './commentsContext';
+import type { ProseCommentStarter } from '../plan/ports';
 import { anchorForRange, syncBindingOf, type ProseRange } from './textAnchors';
 
 /** The highlight extension for the prose editor; none outside a plan page. */
 export function useCommentExtensions(): AnyExtension[] {
   const source = useCommentsEditorBridge()?.highlightSource ?? null;
   return useMemo(() => (source ? [CommentHighlights.configure({ source })] : []), [source]);
+}
+
+/**
+ * Starts a thread on a passage another feature names (a suggestion card's コメント), anchored
+ * the way a selection is; null when this reader may not comment here.
+ */
+export function useProseCommentStarter(): ProseCommentStarter | null {
+  const bridge = useCommentsEditorBridge();
+  const startThread = bridge?.canComment ? bridge.startThread : null;
+  return useMemo(
+    () =>
+      startThread &&
+      ((editor: Editor, range: ProseRange, quote: string) => {
+        const binding = editor.isDestroyed ? null : syncBindingOf(editor.state);
+        const anchor = binding && anchorForRange(binding, range, quote);
+        if (!anchor) return false;
+        startThread(anchor);
+        return true;
+      }),
+    [startThread],
+  );
 }
 
 interface SelectedText {

@@ -93,7 +93,16 @@ export interface PlanSlots {
   /** Comment highlights and the "comment on this" control for a prose editor. */
   useProseCommentExtensions(): AnyExtension[];
   ProseComments: ComponentType<{ editor: Editor }>;
+  /**
+   * Starts a review thread on a passage of the prose editor (a suggestion's text), as selecting
+   * it and pressing コメント would; null where this reader cannot comment. The function returns
+   * false when the passage cannot be anchored (the document is not synced yet).
+   */
+  useProseCommentStarter(): ProseCommentStarter | null;
 }
+
+/** Opens the comment composer on `from`–`to` of the editor's text, quoting `quote`. */
+export type ProseCommentStarter = (editor: Editor, range: { from: number; to: number }, quote: string) => boolean;
 
 const NO_EXTENSIONS: AnyExtension[] = [];
 const Nothing = () => null;
@@ -102,6 +111,7 @@ const NO_SLOTS: PlanSlots = {
   ImportDialog: Nothing,
   useProseCommentExtensions: () => NO_EXTENSIONS,
   ProseComments: Nothing,
+  useProseCommentStarter: () => null,
 };
 
 export const PlanSlotsContext = createContext<PlanSlots>(NO_SLOTS);

@@ -3,6 +3,7 @@ import type { Editor } from '@tiptap/core';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { usePlan } from '../plan/PlanContext';
+import { usePlanSlots } from '../plan/ports';
 import { useProseEditor } from '../plan/proseEditor';
 import { usePeopleNames, type NameOf } from '../plan/usePeopleNames';
 import { usePresence } from '../plan/usePresence';
@@ -57,6 +58,7 @@ function Panel({ editor, mayDecide }: { editor: Editor; mayDecide: boolean }) {
   const panelId = useId();
   const toggleRef = useRef<HTMLButtonElement>(null);
   const [chosenId, setChosenId] = useState<string | null>(null);
+  const startComment = usePlanSlots().useProseCommentStarter();
 
   // The text's focus picks the card: the cursor inside a suggestion makes its card the active one.
   const underCursor = cursor === null ? null : suggestionAt(list, cursor);
@@ -73,6 +75,13 @@ function Panel({ editor, mayDecide }: { editor: Editor; mayDecide: boolean }) {
     setChosenId(item.id);
     showInText(editor, item, layout === 'sheet');
   };
+  // A thread on the suggestion's passage, quoting it as 「80 → 70」; the comments panel takes it from there.
+  const comment = startComment
+    ? (item: SuggestionSummary) => {
+        show(item);
+        startComment(editor, { from: item.from, to: item.to }, [item.deleted, item.inserted].filter(Boolean).join(' → '));
+      }
+    : undefined;
   const close = () => {
     setOpen(false);
     requestAnimationFrame(() => toggleRef.current?.focus());
@@ -148,6 +157,7 @@ function Panel({ editor, mayDecide }: { editor: Editor; mayDecide: boolean }) {
                     deciding={deciding?.has(item.id) ?? false}
                     onShow={show}
                     onDecide={(target, decision) => decide(decision, [target.id])}
+                    onComment={comment}
                   />
                 ))}
               </div>
