@@ -10,6 +10,7 @@ import type { Node as PMNode } from '@tiptap/pm/model';
 import { Transform } from '@tiptap/pm/transform';
 import type { AppDeps } from '../env';
 import { AppError, forbidden } from '../errors';
+import { canReadDraft } from '../policies/plan';
 import { iso } from '../presenters/time';
 import type { NewAuditEntry, UserRecord, VisiblePlan } from '../storage';
 import type { NewSuggestionDecision, SuggestionDecisionRecord } from '../storage/suggestions';
@@ -19,7 +20,6 @@ import { proseJsonOf } from './proseJson';
 import { writeProse } from './proseWrite';
 import { suggestionStanding } from './suggestionAccess';
 import { loadVisiblePlan } from './visiblePlan';
-import { canReadDraft } from '../policies/plan';
 
 /** The origin of a decision applied by the server: a change like any other, stored and broadcast. */
 export const SUGGESTION_DECISION_ORIGIN = 'sakutei.suggestionDecision';
