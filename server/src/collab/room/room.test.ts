@@ -222,6 +222,82 @@ describe('Room', () => {
     expect(reader.conn.refused).toBe(0);
   });
 
+  describe('a suggest-only connection (staff, or anyone while a review locks the draft)', () => {
+    /** A plan's live draft with one paragraph, an editor, and a suggest-only connection that has synced. */
+    async function planRoom() {
+      const room = await Room.load('plan-p1', createMemoryDocStore(), { awarenessBatchMs: 0 });
+      rooms.push(room);
+      const editor = new FakeClient(room, peer('editor'));
+      const paragraph = new Y.XmlElement('paragraph');
+      editor.doc.getXmlFragment('body').insert(0, [paragraph]);
+      paragraph.insert(0, [new Y.XmlText('地域の振興')]);
+      await room.flush();
+      const staff = new FakeClient(room, peer('staff', 'suggest'));
+      const run = (client: FakeClient) => (client.doc.getXmlFragment('body').get(0) as Y.XmlElement).get(0) as Y.XmlText;
+      return { room, editor, staff, run };
+    }
+    const own = { suggestionInsert: { id: 's1', author: 'staff', at: 1 } };
+    const textOf = (text: Y.XmlText) => text.toDelta().map((d: { insert: string }) => d.insert).join('');
+
+    it('applies its own suggestion, which reaches the editor', async () => {
+      const { room, editor, staff, run } = await planRoom();
+      run(staff).insert(3, '産業', own);
+      await room.flush();
+      expect(staff.denied).toEqual([]);
+      expect(staff.conn.refused).toBe(0);
+      expect(run(editor).toDelta()).toEqual([{ insert: '地域の' }, { insert: '産業', attributes: own }, { insert: '振興' }]);
+    });
+
+    it("refuses a plain edit, a plain deletion, a suggestion in someone else's name and a change to the measure table, and says why", async () => {
+      const { room, editor, run } = await planRoom();
+      const attempts: Array<(client: FakeClient) => void> = [
+        (c) => run(c).insert(3, '産業', {}),
+        (c) => run(c).delete(0, 1),
+        (c) => run(c).insert(0, '案', { suggestionInsert: { id: 's2', author: 'editor', at: 1 } }),
+        (c) => c.doc.getMap('measureNodes').set('n1', new Y.Map()),
+      ];
+      for (const attempt of attempts) {
+        const staff = new FakeClient(room, peer('staff', 'suggest'));
+        attempt(staff);
+        await room.flush();
+        expect(staff.denied).toHaveLength(1);
+        expect(staff.denied[0]).toContain('suggest-only');
+        expect(staff.conn.refused).toBe(1);
+        room.leave(staff.conn);
+      }
+      expect(textOf(run(editor))).toBe('地域の振興');
+      expect(room.doc.getMap('measureNodes').size).toBe(0);
+    });
+
+    it("applies offline suggestions in its sync reply; a reply holding nothing new passes silently", async () => {
+      const { room, editor, staff, run } = await planRoom();
+      // History with a deletion in it, which every later sync reply repeats.
+      editor.doc.getXmlFragment('body').insert(1, [new Y.XmlElement('paragraph')]);
+      (editor.doc.getXmlFragment('body').get(1) as Y.XmlElement).insert(0, [new Y.XmlText('消す')]);
+      ((editor.doc.getXmlFragment('body').get(1) as Y.XmlElement).get(0) as Y.XmlText).delete(0, 1);
+      await room.flush();
+      // Written while its updates did not reach the room, then sent in its reply to our sync request.
+      const offline = new Y.Doc();
+      Y.applyUpdate(offline, Y.encodeStateAsUpdate(staff.doc));
+      const runOf = (doc: Y.Doc) => (doc.getXmlFragment('body').get(0) as Y.XmlElement).get(0) as Y.XmlText;
+      runOf(offline).insert(5, '施策', own);
+      const reply = (doc: Y.Doc) => frame(MESSAGE.sync, (e) => syncProtocol.writeSyncStep2(e, doc, Y.encodeStateVector(room.doc)));
+      room.receive(staff.conn, reply(offline));
+      await room.flush();
+      expect(textOf(run(editor))).toBe('地域の振興施策');
+      room.receive(staff.conn, reply(staff.doc));
+      expect(staff.denied).toEqual([]);
+      expect(staff.conn.refused).toBe(0);
+      // A reply carrying a plain edit is refused like an update.
+      const plain = new Y.Doc();
+      Y.applyUpdate(plain, Y.encodeStateAsUpdate(room.doc));
+      runOf(plain).insert(0, '新', {});
+      room.receive(staff.conn, reply(plain));
+      expect(staff.denied).toHaveLength(1);
+      expect(textOf(run(editor))).toBe('地域の振興施策');
+    });
+  });
+
   it('counts garbage frames instead of throwing', async () => {
     const { room } = await newRoom();
     const a = new FakeClient(room, peer('a'));
