@@ -10,6 +10,7 @@ import {
   type OpenReviewRequest,
   type ProseDiffRow,
   type ReviewDecisionRequest,
+  type SuggestionView,
 } from '@sakutei/shared';
 import { request, type Schema } from './api';
 
@@ -31,6 +32,8 @@ export interface Comparison {
   to: { label: string; revisionId: string | null };
   prose: ProseDiffRow[];
   measures: MeasureDiff;
+  /** When suggestions were asked for: the authors of those shown, in order of appearance. */
+  suggestionAuthors?: Array<{ id: string; name: string }>;
 }
 
 const ComparisonSchema: Schema<Comparison> = {
@@ -65,8 +68,9 @@ export function restoreRevision(revisionId: string) {
   return request(`${revisionPath(revisionId)}/restore`, OkResponse, { method: 'POST' });
 }
 
-export function compareRevisions(planId: string, from: CompareSide, to: CompareSide, signal?: AbortSignal): Promise<Comparison> {
-  const query = new URLSearchParams({ from, to });
+/** With `suggestions: 'markup'`, the newer side's pending suggestions are shown over the comparison of clean texts. */
+export function compareRevisions(planId: string, from: CompareSide, to: CompareSide, signal?: AbortSignal, suggestions: SuggestionView = 'clean'): Promise<Comparison> {
+  const query = new URLSearchParams({ from, to, ...(suggestions === 'markup' ? { suggestions } : {}) });
   return request(`${planPath(planId)}/compare?${query}`, ComparisonSchema, { signal });
 }
 
@@ -76,13 +80,19 @@ export function getAuditLog(planId: string, signal?: AbortSignal, before?: numbe
   return request(`${planPath(planId)}/audit${query}`, AuditResponse, { signal });
 }
 
-/** Where the browser downloads a revision (DOCX) or opens it to print (HTML). */
-export function revisionExportUrl(revisionId: string, format: DocumentFormat): string {
-  return `${revisionPath(revisionId)}/export?format=${format}`;
+/**
+ * Where the browser downloads a revision (DOCX) or opens it to print (HTML); with `markup`, its
+ * pending suggestions as tracked changes / 見え消し (otherwise the text as if each were rejected).
+ */
+export function revisionExportUrl(revisionId: string, format: DocumentFormat, suggestions: SuggestionView = 'clean'): string {
+  return `${revisionPath(revisionId)}/export?format=${format}${suggestions === 'markup' ? '&suggestions=markup' : ''}`;
 }
 
-/** `order`: which side stands on the left (改正後 by default); `calendar`: 和暦 (default) or 西暦 dates. */
-export type ExportOptions = { order?: 'new-old' | 'old-new'; calendar?: 'wareki' | 'seireki' };
+/**
+ * `order`: which side stands on the left (改正後 by default); `calendar`: 和暦 (default) or 西暦
+ * dates; `suggestions`: the newer side's pending suggestions as 見え消し (`markup`) or not.
+ */
+export type ExportOptions = { order?: 'new-old' | 'old-new'; calendar?: 'wareki' | 'seireki'; suggestions?: SuggestionView };
 
 export function compareExportUrl(planId: string, from: CompareSide, to: CompareSide, format: DocumentFormat, options: ExportOptions = {}): string {
   return `${planPath(planId)}/compare/export?${new URLSearchParams({ from, to, format, ...options })}`;

@@ -24,6 +24,7 @@ export function CompareSection({ planId, revisions, withDraft }: Props) {
   const [showAll, setShowAll] = useState(false);
   const [order, setOrder] = useState<CompareOrder>(DEFAULT_COMPARE_ORDER);
   const [western, setWestern] = useState(false);
+  const [withSuggestions, setWithSuggestions] = useState(false);
   // Until someone chooses, the defaults follow the list (a review approved elsewhere moves them).
   const pair = validPair(chosen, revisions, withDraft) ? chosen : defaultPair(revisions, withDraft);
 
@@ -121,6 +122,16 @@ export function CompareSection({ planId, revisions, withDraft }: Props) {
               />
               {t('revisions.compare.showAll')}
             </label>
+            {/* The sides compare as adopted (suggestions rejected); this shows the newer side's pending ones over it. */}
+            <label className="compare-controls__check">
+              <input
+                type="checkbox"
+                data-testid="compare-suggestions"
+                checked={withSuggestions}
+                onChange={(event) => setWithSuggestions(event.target.checked)}
+              />
+              {t('suggestionExports.compareInclude')}
+            </label>
           </div>
           <CompareResult
             planId={planId}
@@ -130,6 +141,7 @@ export function CompareSection({ planId, revisions, withDraft }: Props) {
             showAll={showAll}
             order={order}
             calendar={western ? 'seireki' : 'wareki'}
+            suggestions={withSuggestions ? 'markup' : 'clean'}
           />
         </>
       )}

@@ -1,6 +1,8 @@
-import type { DiffSegment, ProseDiffSide } from '@sakutei/shared';
-import { Fragment } from 'react';
+import { type DiffSegment, type ProseDiffSide, userColor } from '@sakutei/shared';
+import { type CSSProperties, Fragment } from 'react';
 import { useI18n } from '../../i18n';
+import { useSuggestionAuthors } from './suggestionAuthors';
+import './suggestionExports.css';
 
 /**
  * Text with its deletions struck through and its insertions underlined. <del> and <ins> are
@@ -9,16 +11,37 @@ import { useI18n } from '../../i18n';
  */
 export function DiffText({ segments }: { segments: readonly DiffSegment[] }) {
   const { t } = useI18n();
+  const authors = useSuggestionAuthors();
   return segments.map((segment, index) => {
-    if (segment.kind === 'equal') return <Fragment key={index}>{segment.text}</Fragment>;
+    const suggestion = segment.suggestion;
+    // Proposed text is not part of the comparison's own change: only the suggestion marks it.
+    const plain = segment.kind === 'equal' || suggestion?.kind === 'insert';
     const [Tag, start, end] =
       segment.kind === 'delete'
         ? (['del', t('revisions.compare.deletedStart'), t('revisions.compare.deletedEnd')] as const)
         : (['ins', t('revisions.compare.insertedStart'), t('revisions.compare.insertedEnd')] as const);
-    return (
-      <Tag key={index} className="diff-mark" data-sr-start={start} data-sr-end={end}>
+    const inner = plain ? (
+      segment.text
+    ) : (
+      <Tag className="diff-mark" data-sr-start={start} data-sr-end={end}>
         {segment.text}
       </Tag>
+    );
+    if (!suggestion) return <Fragment key={index}>{inner}</Fragment>;
+    // A pending suggestion of the newer side (shown when asked): doubled lines in its author's colour.
+    const SuggestionTag = suggestion.kind === 'insert' ? 'ins' : 'del';
+    const author = authors.get(suggestion.author) ?? t('suggestionExports.unknownAuthor');
+    return (
+      <SuggestionTag
+        key={index}
+        className="compare-suggestion"
+        data-suggestion={suggestion.id}
+        style={{ '--suggestion-colour': userColor(suggestion.author) } as CSSProperties}
+        data-sr-start={t(suggestion.kind === 'insert' ? 'suggestionExports.insertStart' : 'suggestionExports.deleteStart', { author })}
+        data-sr-end={t('suggestionExports.end')}
+      >
+        {inner}
+      </SuggestionTag>
     );
   });
 }

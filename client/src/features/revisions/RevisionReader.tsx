@@ -1,4 +1,5 @@
-import type { Revision } from '@sakutei/shared';
+import type { ProseNode, Revision } from '@sakutei/shared';
+import { hasPendingSuggestions } from '@sakutei/shared/editor';
 import { ResourceStatus } from '../../app/ResourceStatus';
 import { defaultProgressYear, deriveTable, fiscalYearOf } from '@sakutei/shared/measures';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
@@ -42,7 +43,11 @@ export function RevisionReader({ revision, onClose, focusOnOpen = false }: Props
           {revisionLabel(revision, t)}
         </h2>
         <span className={`revision-status revision-status--${revision.review.status}`}>{statusText(revision.review.status, t)}</span>
-        <RevisionExports revision={revision} />
+        {/* The choice is offered where the reader can see there are suggestions to include. */}
+        <RevisionExports
+          revision={revision}
+          offerSuggestions={resource.status === 'loaded' && hasPendingSuggestions(resource.data.snapshot.prose as ProseNode)}
+        />
         {onClose && (
           <button type="button" className="button button--quiet" data-testid="revision-close" onClick={onClose}>
             {t('revisions.reader.close')}
