@@ -22,6 +22,8 @@ export const SHORTCUTS = {
   outdent: ['Shift', 'Tab'],
   find: ['Mod', 'F'],
   replace: ['Mod', 'H'],
+  /** 編集 / 提案 (suggest mode): S for suggest, with Alt so it never takes the browser's Save. */
+  suggestMode: ['Mod', 'Alt', 'S'],
 } as const satisfies Record<string, ShortcutKeys>;
 
 export type ShortcutName = keyof typeof SHORTCUTS;

@@ -5,6 +5,7 @@ import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect } from 'react';
 import type * as Y from 'yjs';
 import { usePlanSlots } from '../plan/ports';
+import { useRepaintSuggestions, useSuggestionPaint } from '../plan/useSuggestionPaint';
 
 function attributes(label: string): Record<string, string> {
   return {
@@ -22,10 +23,13 @@ function attributes(label: string): Record<string, string> {
 export function FrozenProse({ doc, label }: { doc: Y.Doc; label: string }) {
   const { useProseCommentExtensions, ProseComments } = usePlanSlots();
   const commentExtensions = useProseCommentExtensions();
+  // Pending suggestions frozen with the revision read as in the draft: 見え消し in their authors' colours.
+  const paint = useSuggestionPaint();
   const editor = useEditor(
     {
       extensions: [
         ...proseExtensions(),
+        paint.extension,
         Collaboration.configure({ document: doc, field: BODY_FRAGMENT }),
         // After Collaboration: highlights read positions through its sync binding.
         ...commentExtensions,
@@ -40,6 +44,7 @@ export function FrozenProse({ doc, label }: { doc: Y.Doc; label: string }) {
   useEffect(() => {
     editor.setOptions({ editorProps: { attributes: attributes(label) } });
   }, [editor, label]);
+  useRepaintSuggestions(editor, paint.describe);
 
   return (
     <>

@@ -23,7 +23,7 @@ export function blockStyleOf(editor: Editor): string | null {
  * 段落スタイル, as Word names it: a drop-down rather than five buttons, so the toolbar fits a
  * phone. Each option shows its key (Ctrl+Alt+1 …).
  */
-export function BlockStyleSelect({ editor, current }: { editor: Editor; current: string | null }) {
+export function BlockStyleSelect({ editor, current, disabled = false }: { editor: Editor; current: string | null; disabled?: boolean }) {
   const { t } = useI18n();
   const labelOf = (level: number | null) => (level === null ? t('editor.paragraph') : t('editor.heading', { level }));
   // An H5/H6 from an older document is shown as what it is, though it is not offered.
@@ -44,7 +44,7 @@ export function BlockStyleSelect({ editor, current }: { editor: Editor; current:
       aria-label={t('editor.blockStyle')}
       selectedKey={current}
       onSelectionChange={choose}
-      isDisabled={current === null}
+      isDisabled={disabled || current === null}
       placeholder={t('editor.blockStyle')}
     >
       <Button className="editor-style__button" data-testid="block-style">

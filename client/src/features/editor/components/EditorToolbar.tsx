@@ -3,6 +3,7 @@ import type {} from '@tiptap/starter-kit';
 import type {} from '@tiptap/extension-collaboration';
 import type {} from '@tiptap/extension-table';
 import { useEditorState, type Editor } from '@tiptap/react';
+import type { ReactNode } from 'react';
 import { Group, Separator, Toolbar } from 'react-aria-components';
 import { useI18n } from '../../../i18n';
 import type { FindMode } from '../findReplace/findReplace';
@@ -35,6 +36,10 @@ function useToolbarState(editor: Editor) {
 interface EditorToolbarProps {
   editor: Editor;
   onOpenFind: (mode: FindMode) => void;
+  /** 提案 is on: formatting and block changes are not suggestible yet, so their buttons are off. */
+  suggesting?: boolean;
+  /** The 編集 / 提案 control, first in the toolbar, for those who may suggest. */
+  modeControl?: ReactNode;
 }
 
 /**
@@ -42,13 +47,20 @@ interface EditorToolbarProps {
  * One tab stop: arrow keys move between its buttons (WAI-ARIA toolbar pattern), and every
  * tooltip names the key that does the same from the text.
  */
-export function EditorToolbar({ editor, onOpenFind }: EditorToolbarProps) {
+export function EditorToolbar({ editor, onOpenFind, suggesting = false, modeControl }: EditorToolbarProps) {
   const { t } = useI18n();
   const s = useToolbarState(editor);
+  const off = suggesting;
   const chain = () => editor.chain().focus();
 
   return (
     <Toolbar className="editor-toolbar" aria-label={t('editor.toolbar')} data-testid="editor-toolbar">
+      {modeControl && (
+        <>
+          {modeControl}
+          <Separator orientation="vertical" className="editor-toolbar__separator" />
+        </>
+      )}
       <Group className="editor-toolbar__group" aria-label={t('editor.undo')}>
         <ToolButton label={t('editor.undo')} shortcut={SHORTCUTS.undo} disabled={!s.canUndo} onPress={() => chain().undo().run()} testId="tool-undo">
           <Icon name="undo" />
@@ -58,13 +70,13 @@ export function EditorToolbar({ editor, onOpenFind }: EditorToolbarProps) {
         </ToolButton>
       </Group>
       <Separator orientation="vertical" className="editor-toolbar__separator" />
-      <BlockStyleSelect editor={editor} current={s.blockStyle} />
+      <BlockStyleSelect editor={editor} current={s.blockStyle} disabled={off} />
       <Separator orientation="vertical" className="editor-toolbar__separator" />
       <Group className="editor-toolbar__group" aria-label={t('editor.toolbar')}>
-        <ToolButton label={t('editor.bold')} shortcut={SHORTCUTS.bold} pressed={s.bold} onPress={() => chain().toggleBold().run()} testId="tool-bold">
+        <ToolButton label={t('editor.bold')} shortcut={SHORTCUTS.bold} pressed={s.bold} onPress={() => chain().toggleBold().run()} disabled={off} testId="tool-bold">
           <b className="editor-glyph">B</b>
         </ToolButton>
-        <ToolButton label={t('editor.italic')} shortcut={SHORTCUTS.italic} pressed={s.italic} onPress={() => chain().toggleItalic().run()} testId="tool-italic">
+        <ToolButton label={t('editor.italic')} shortcut={SHORTCUTS.italic} pressed={s.italic} onPress={() => chain().toggleItalic().run()} disabled={off} testId="tool-italic">
           <i className="editor-glyph">I</i>
         </ToolButton>
         <ToolButton
@@ -72,7 +84,7 @@ export function EditorToolbar({ editor, onOpenFind }: EditorToolbarProps) {
           shortcut={SHORTCUTS.underline}
           pressed={s.underline}
           onPress={() => chain().toggleUnderline().run()}
-          testId="tool-underline"
+          disabled={off} testId="tool-underline"
         >
           <u className="editor-glyph">U</u>
         </ToolButton>
@@ -84,7 +96,7 @@ export function EditorToolbar({ editor, onOpenFind }: EditorToolbarProps) {
           shortcut={SHORTCUTS.bulletList}
           pressed={s.bulletList}
           onPress={() => chain().toggleBulletList().run()}
-          testId="tool-bullet-list"
+          disabled={off} testId="tool-bullet-list"
         >
           <Icon name="bulletList" />
         </ToolButton>
@@ -93,14 +105,14 @@ export function EditorToolbar({ editor, onOpenFind }: EditorToolbarProps) {
           shortcut={SHORTCUTS.orderedList}
           pressed={s.orderedList}
           onPress={() => chain().toggleOrderedList().run()}
-          testId="tool-ordered-list"
+          disabled={off} testId="tool-ordered-list"
         >
           <Icon name="orderedList" />
         </ToolButton>
         <ToolButton
           label={t('editor.outdent')}
           shortcut={SHORTCUTS.outdent}
-          disabled={!s.canOutdent}
+          disabled={off || !s.canOutdent}
           onPress={() => chain().liftListItem('listItem').run()}
           testId="tool-outdent"
         >
@@ -109,7 +121,7 @@ export function EditorToolbar({ editor, onOpenFind }: EditorToolbarProps) {
         <ToolButton
           label={t('editor.indent')}
           shortcut={SHORTCUTS.indent}
-          disabled={!s.canIndent}
+          disabled={off || !s.canIndent}
           onPress={() => chain().sinkListItem('listItem').run()}
           testId="tool-indent"
         >
@@ -120,13 +132,13 @@ export function EditorToolbar({ editor, onOpenFind }: EditorToolbarProps) {
       <Group className="editor-toolbar__group" aria-label={t('editor.table.menu')}>
         <ToolButton
           label={t('editor.table.insert')}
-          disabled={s.inTable}
+          disabled={off || s.inTable}
           onPress={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}
           testId="tool-insert-table"
         >
           <Icon name="table" />
         </ToolButton>
-        <TableMenu editor={editor} inTable={s.inTable} />
+        <TableMenu editor={editor} inTable={s.inTable && !off} />
       </Group>
       <Separator orientation="vertical" className="editor-toolbar__separator" />
       <Group className="editor-toolbar__group" aria-label={t('editor.find.region')}>

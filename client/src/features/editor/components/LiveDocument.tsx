@@ -3,15 +3,18 @@ import { proseExtensions } from '@sakutei/shared/editor';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor } from '@tiptap/react';
-import { useCallback, useEffect, useState } from 'react';
-import { useI18n } from '../../../i18n';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useI18n, type MessageKey } from '../../../i18n';
 import { usePlanSlots } from '../../plan/ports';
 import type { PlanViewProps } from '../../plan/planView';
+import { useRepaintSuggestions, useSuggestionPaint } from '../../plan/useSuggestionPaint';
 import { EDITOR_BEHAVIOUR } from '../editorBehaviour';
 import { FindReplace, type FindMode } from '../findReplace/findReplace';
+import { SuggestMode } from '../suggestMode';
 import { ChapterOutline } from './ChapterOutline';
 import { EditorToolbar } from './EditorToolbar';
 import { FindReplaceBar } from './FindReplaceBar';
+import { SuggestModeToggle, type WritingMode } from './SuggestModeToggle';
 import '../editor.css';
 
 function documentAttributes(label: string, editable: boolean): Record<string, string> {
@@ -29,8 +32,18 @@ function documentAttributes(label: string, editable: boolean): Record<string, st
 /** The find bar's state: closed, or open in a mode; `request` re-focuses it when asked again. */
 type FindBarState = { mode: FindMode; request: number } | null;
 
-/** The plan's prose, co-edited in TipTap, with its toolbar, chapter outline and find bar. */
-export function LiveDocument({ session, user, editable }: PlanViewProps) {
+/** What the notice under the toolbar says (politely announced); `seq` re-announces the same words. */
+type Notice = { key: MessageKey; seq: number } | null;
+
+/** How long a notice stays on screen; screen readers have read it by then. */
+const NOTICE_MS = 6000;
+
+/**
+ * The plan's prose, co-edited in TipTap, with its toolbar, chapter outline and find bar.
+ * Whoever may suggest writes in 提案 (suggest mode) when chosen, or always when that is all
+ * they may do (staff, a review lock): their changes become suggestions (suggestMode.ts).
+ */
+export function LiveDocument({ session, user, editable, suggesting = null }: PlanViewProps) {
   const { t } = useI18n();
   const { provider, ydoc } = session;
   const label = t('plan.editorLabel');
@@ -42,10 +55,46 @@ export function LiveDocument({ session, user, editable }: PlanViewProps) {
     [],
   );
 
+  const [chosenMode, setChosenMode] = useState<WritingMode>('edit');
+  const mode: WritingMode = suggesting?.only ? 'suggest' : suggesting ? chosenMode : 'edit';
+  // Staff and a locked review do not edit, but write suggestions: the editor takes input.
+  const writable = editable || suggesting !== null;
+  const [notice, setNotice] = useState<Notice>(null);
+  const say = useCallback((key: MessageKey) => setNotice((previous) => ({ key, seq: (previous?.seq ?? 0) + 1 })), []);
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(null), NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [notice]);
+  const chooseMode = useCallback(
+    (next: WritingMode) => {
+      if (!suggesting || suggesting.only) {
+        if (suggesting?.only) say(suggesting.reason === 'staff' ? 'editor.suggest.lockedStaff' : 'editor.suggest.lockedReview');
+        return;
+      }
+      setChosenMode(next);
+      say(next === 'suggest' ? 'editor.suggest.nowSuggesting' : 'editor.suggest.nowEditing');
+    },
+    [suggesting, say],
+  );
+  // The editor is made once per connection; its callbacks reach the current ones through refs.
+  const callbacks = useRef({ refused: () => {}, toggle: () => {} });
+  callbacks.current = {
+    refused: () => say('editor.suggest.refused'),
+    toggle: () => chooseMode(mode === 'suggest' ? 'edit' : 'suggest'),
+  };
+  const paint = useSuggestionPaint();
+
   const editor = useEditor(
     {
       extensions: [
         ...proseExtensions(),
+        paint.extension,
+        SuggestMode.configure({
+          author: user.id,
+          onRefused: () => callbacks.current.refused(),
+          onToggle: () => callbacks.current.toggle(),
+        }),
         Collaboration.configure({ document: ydoc, field: BODY_FRAGMENT }),
         // Publishes `user` in awareness too, so it carries the id the presence list groups by.
         CollaborationCaret.configure({ provider, user }),
@@ -55,8 +104,8 @@ export function LiveDocument({ session, user, editable }: PlanViewProps) {
         ...commentExtensions,
       ],
       ...EDITOR_BEHAVIOUR,
-      editable,
-      editorProps: { attributes: documentAttributes(label, editable) },
+      editable: writable,
+      editorProps: { attributes: documentAttributes(label, writable) },
       // Only the toolbar, outline and find bar re-render on change, not this whole tree per keystroke.
       shouldRerenderOnTransaction: false,
     },
@@ -66,24 +115,48 @@ export function LiveDocument({ session, user, editable }: PlanViewProps) {
   useEffect(() => {
     // useEditor with deps only applies options when it recreates the editor, so
     // access and language changes are pushed to the live editor here.
-    editor.setEditable(editable, false);
-    editor.setOptions({ editorProps: { attributes: documentAttributes(label, editable) } });
-  }, [editor, editable, label]);
+    editor.setEditable(writable, false);
+    editor.setOptions({ editorProps: { attributes: documentAttributes(label, writable) } });
+  }, [editor, writable, label]);
+
+  useEffect(() => {
+    const active = writable && mode === 'suggest';
+    const storage = editor.storage.suggestMode;
+    if (storage.active === active || editor.isDestroyed || !editor.isInitialized) {
+      storage.active = active;
+      return;
+    }
+    storage.active = active;
+    // Gives the cursor the suggestion's stored mark (or takes it away) before the next keystroke.
+    editor.view.dispatch(active ? editor.state.tr : editor.state.tr.setStoredMarks(null));
+  }, [editor, writable, mode]);
+
+  useRepaintSuggestions(editor, paint.describe);
 
   return (
     <div className="editor-layout">
       <div className="editor-layout__grid">
         <ChapterOutline editor={editor} />
         <div className="editor-main">
-          {(editable || findBar) && (
-            <div className="editor-chrome">
-              {editable && <EditorToolbar editor={editor} onOpenFind={openFind} />}
+          {(writable || findBar) && (
+            <div className="editor-chrome" data-mode={writable ? mode : undefined}>
+              {writable && (
+                <EditorToolbar
+                  editor={editor}
+                  onOpenFind={openFind}
+                  suggesting={mode === 'suggest'}
+                  modeControl={suggesting && <SuggestModeToggle suggesting={suggesting} mode={mode} onChange={chooseMode} />}
+                />
+              )}
+              <p className="suggest-notice" role="status" data-testid="suggest-notice">
+                {notice && <span key={notice.seq}>{t(notice.key)}</span>}
+              </p>
               {findBar && (
                 <FindReplaceBar
                   editor={editor}
                   mode={findBar.mode}
                   focusRequest={findBar.request}
-                  editable={editable}
+                  editable={writable}
                   onOpen={openFind}
                   onClose={() => setFindBar(null)}
                 />

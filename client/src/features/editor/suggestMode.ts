@@ -1,0 +1,155 @@
+import {
+  SUGGESTION_INSERT,
+  attrsForChange,
+  isSuggestionMark,
+  suggestTransaction,
+  type SuggestionAttrs,
+} from '@sakutei/shared/editor';
+import { Extension } from '@tiptap/core';
+import type { Mark } from '@tiptap/pm/model';
+import type { Transaction } from '@tiptap/pm/state';
+import { ySyncPluginKey } from '@tiptap/y-tiptap';
+
+export interface SuggestModeOptions {
+  /** The user id every suggestion made here carries. */
+  author: string;
+  /** Called when a change cannot be a suggestion (a new paragraph, formatting) and was not made. */
+  onRefused: () => void;
+  /** The mode key (Ctrl+Alt+S / ⌥⌘S) was pressed. */
+  onToggle: () => void;
+}
+
+export interface SuggestModeStorage {
+  /** 提案 is on: the user's changes become suggestions. */
+  active: boolean;
+  /** The attributes the next new suggestion takes; renewed once a change has used them. */
+  fresh: SuggestionAttrs | null;
+}
+
+declare module '@tiptap/core' {
+  interface Storage {
+    suggestMode: SuggestModeStorage;
+  }
+}
+
+/** A suggestion's group id: random, and made without `crypto.randomUUID`, which plain-http intranets lack. */
+function newSuggestionId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+function freshAttrs(author: string): SuggestionAttrs {
+  return { id: newSuggestionId(), author, at: Date.now() };
+}
+
+/**
+ * Suggest mode (提案) in the live editor. Every local transaction that changes the document
+ * goes through the shared transform (suggestTransaction): typing becomes a suggested
+ * insertion, deleting a suggested deletion. What cannot be a suggestion is dropped and the
+ * user told why. Transactions from y-prosemirror (remote changes, the initial sync, undo and
+ * redo, which replay the Yjs history) pass untouched: undo reverts a suggestion like an edit.
+ *
+ * For an IME, the stored marks always hold the user's suggestionInsert, so ProseMirror's own
+ * composition (which draws inside a cursor wrapper of the stored marks) types marked text:
+ * the transform then finds nothing to change and the composition is never redrawn mid-word.
+ */
+export const SuggestMode = Extension.create<SuggestModeOptions, SuggestModeStorage>({
+  name: 'suggestMode',
+  // Before the core keymap: Backspace and Delete are handled here while suggesting.
+  priority: 1000,
+
+  addOptions() {
+    return { author: '', onRefused: () => {}, onToggle: () => {} };
+  },
+
+  addStorage() {
+    return { active: false, fresh: null };
+  },
+
+  dispatchTransaction({ transaction, next }) {
+    const storage = this.storage;
+    if (!storage.active || transaction.getMeta(ySyncPluginKey) !== undefined) {
+      next(transaction);
+      return;
+    }
+    storage.fresh ??= freshAttrs(this.options.author);
+    // Stored marks in the state end a running composition (ProseMirror clears it to apply
+    // them), so they are set only between compositions: at compositionstart they are in place.
+    const composing = this.editor.view.composing;
+    const cursor = (tr: Transaction, fresh: SuggestionAttrs) => (composing ? tr : withSuggestionCursor(tr, fresh));
+    if (!transaction.docChanged) {
+      next(cursor(transaction, storage.fresh));
+      return;
+    }
+    const suggested = suggestTransaction(this.editor.state, transaction, storage.fresh);
+    if (!suggested) {
+      this.options.onRefused();
+      return;
+    }
+    // The fresh attributes may now name a suggestion in the text; the next unrelated change gets new ones.
+    storage.fresh = freshAttrs(this.options.author);
+    next(cursor(suggested, storage.fresh));
+  },
+
+  addKeyboardShortcuts() {
+    return {
+      'Mod-Alt-s': () => {
+        this.options.onToggle();
+        return true;
+      },
+      // The browser's own deletion of a character would take it out of the DOM; the struck
+      // character stays in the document, so the deletion is made here as a transaction.
+      Backspace: () => this.storage.active && deleteCharacter(this.editor.state, (tr) => this.editor.view.dispatch(tr), -1),
+      Delete: () => this.storage.active && deleteCharacter(this.editor.state, (tr) => this.editor.view.dispatch(tr), 1),
+    };
+  },
+});
+
+/**
+ * Deletes the character before (-1) or after (1) an empty cursor inside a textblock, a
+ * surrogate pair as one. False (the keymap goes on: a join, refused in 提案) at a block's edge
+ * or with a selection (deleteSelection handles it).
+ */
+function deleteCharacter(
+  state: import('@tiptap/pm/state').EditorState,
+  dispatch: (tr: Transaction) => void,
+  direction: -1 | 1,
+): boolean {
+  const { empty, $from } = state.selection;
+  if (!empty || !$from.parent.inlineContent) return false;
+  const pos = $from.pos;
+  const edge = direction < 0 ? $from.parentOffset === 0 : $from.parentOffset === $from.parent.content.size;
+  if (edge) return false;
+  const reach = (size: number) => (direction < 0 ? state.doc.textBetween(pos - size, pos, '\n', '\n') : state.doc.textBetween(pos, pos + size, '\n', '\n'));
+  const twoUnits = $from.parentOffset >= 2 || direction > 0 ? safeReach(reach, 2) : '';
+  const size = twoUnits.length === 2 && /^[\uD800-\uDBFF][\uDC00-\uDFFF]$/.test(twoUnits) ? 2 : 1;
+  const from = direction < 0 ? pos - size : pos;
+  dispatch(state.tr.delete(from, from + size).scrollIntoView());
+  return true;
+}
+
+function safeReach(reach: (size: number) => string, size: number): string {
+  try {
+    return reach(size);
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The stored marks a suggesting cursor carries: the formatting typing would take there, and
+ * the user's suggestionInsert with the attributes the transform would give text typed there.
+ */
+function withSuggestionCursor(tr: Transaction, fresh: SuggestionAttrs): Transaction {
+  const selection = tr.selection;
+  const insertType = tr.doc.type.schema.marks[SUGGESTION_INSERT];
+  if (!insertType || !selection.empty || !selection.$from.parent.inlineContent) return tr;
+  const $from = selection.$from;
+  const base: readonly Mark[] = tr.storedMarks ?? $from.marks();
+  const formatting = base.filter((mark) => !isSuggestionMark(mark));
+  const attrs = attrsForChange(tr.doc, $from.pos, $from.pos, fresh);
+  const marks = insertType.create(attrs).addToSet(formatting);
+  const current = tr.storedMarks;
+  if (current && current.length === marks.length && current.every((mark, i) => mark.eq(marks[i]!))) return tr;
+  return tr.setStoredMarks(marks);
+}
