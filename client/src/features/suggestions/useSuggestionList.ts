@@ -22,8 +22,10 @@ export function useSuggestionList(editor: Editor | null): { list: readonly Sugge
       if (editor.isDestroyed) return;
       const { selection } = editor.state;
       const cursor = editor.isFocused ? selection.from : null;
-      setState((previous) => ({ list: listChanged ? listSuggestions(editor.state.doc) : previous.list, cursor }));
+      // Read now, not inside the updater: React runs that later, when the flag has been reset.
+      const list = listChanged ? listSuggestions(editor.state.doc) : null;
       listChanged = false;
+      setState((previous) => ({ list: list ?? previous.list, cursor }));
     };
     const schedule = () => {
       frame ??= requestAnimationFrame(read);
