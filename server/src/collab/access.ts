@@ -74,17 +74,29 @@ export type AccessVerdict = { keep: true } | { keep: false; code: number; reason
  * Re-checks an open connection against the current membership, session and review lock of
  * the document it is on.
  */
-export async function recheckPeer(deps: Pick<AppDeps, 'storage'>, peer: Peer, docName: string, now = Date.now()): Promise<AccessVerdict> {
+export async function recheckPeer(
+  deps: Pick<AppDeps, 'storage'>,
+  peer: Peer,
+  docName: string,
+  /** The lock per document, shared by the connections of one sweep so a document is read once. */
+  locks: Map<string, Promise<boolean>> = new Map(),
+  now = Date.now(),
+): Promise<AccessVerdict> {
   if (peer.sessionId && !(await isSessionLive(deps.storage.accounts, peer.sessionId, now))) {
     return { keep: false, code: CLOSE_CODES.unauthenticated, reason: 'session ended' };
   }
   const role = await deps.storage.workspaces.roleOf(peer.workspaceId, peer.id);
   const roleAccess = role ? docAccessOf(role) : null;
   if (!roleAccess) return { keep: false, code: CLOSE_CODES.forbidden, reason: 'no access to the draft' };
-  const plan = await deps.storage.workspaces.findPlanByDocName(docName);
-  const lock = plan && (await draftLocked(deps.storage, plan.id)) ? 'suggest' : 'edit';
+  if (!locks.has(docName)) locks.set(docName, lockedDocument(deps, docName));
+  const lock = (await locks.get(docName)) ? 'suggest' : 'edit';
   if (weakerDocAccess(weakerDocAccess(peer.ceiling, lock), roleAccess) !== peer.access) {
     return { keep: false, code: CLOSE_CODES.accessChanged, reason: 'access changed; reconnect' };
   }
   return { keep: true };
+}
+
+async function lockedDocument(deps: Pick<AppDeps, 'storage'>, docName: string): Promise<boolean> {
+  const plan = await deps.storage.workspaces.findPlanByDocName(docName);
+  return !!plan && (await draftLocked(deps.storage, plan.id));
 }

@@ -11,9 +11,10 @@ export function startAccessWatcher(deps: AppDeps): () => void {
   const { rooms, events } = deps;
 
   async function recheck(conns: Connection[]): Promise<void> {
+    const locks = new Map<string, Promise<boolean>>();
     for (const conn of conns) {
       try {
-        let verdict = await recheckPeer(deps, conn.peer, conn.room.name);
+        let verdict = await recheckPeer(deps, conn.peer, conn.room.name, locks);
         if (verdict.keep) verdict = await recheckArchived(conn);
         if (!verdict.keep) {
           rooms.leave(conn);
