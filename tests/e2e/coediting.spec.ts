@@ -28,25 +28,32 @@ test('two members co-edit the demo plan and see each other’s text and named ca
   await suzuki.context().close();
 });
 
-test('staff read the live plan and comment, but cannot edit its text', async ({ browser }) => {
+test('staff cannot edit the live text: what they type is a suggestion (事務局案), and their undo takes it back', async ({ browser }) => {
   const staff = await signedInPage(browser, 'staff@example.jp');
   const member = await signedInPage(browser, 'member@example.jp');
   await openDemoPlan(staff);
   await openDemoPlan(member);
 
   await expect(staff.getByTestId('read-only-banner')).toBeVisible();
-  await expect(staff.getByTestId('editor-toolbar')).toHaveCount(0);
-  await expect(staff.getByTestId('plan-editor')).toHaveAttribute('contenteditable', 'false');
+  // The editor takes input, but only in 提案: 編集 is not theirs to choose.
+  await expect(staff.getByTestId('plan-editor')).toHaveAttribute('contenteditable', 'true');
+  await expect(staff.getByTestId('suggest-mode')).toHaveAttribute('data-mode', 'suggest');
+  await expect(staff.getByTestId('mode-edit')).toBeDisabled();
 
-  await staff.getByTestId('plan-editor').click();
-  await staff.keyboard.type('事務局は本文を書けない');
-  // The member's edit, made after staff typed, reaches both: anything staff had managed to
-  // send would have arrived first, so its absence now means it was never accepted.
   await typeAtEnd(member, '委員の編集は事務局にも届く。');
   await expect(staff.getByTestId('plan-editor')).toContainText('委員の編集は事務局にも届く。');
-  await expect(member.getByTestId('plan-editor')).toContainText('委員の編集は事務局にも届く。');
-  await expect(staff.getByTestId('plan-editor')).not.toContainText('事務局は本文を書けない');
-  await expect(member.getByTestId('plan-editor')).not.toContainText('事務局は本文を書けない');
+  await staff.getByTestId('plan-editor').locator('p', { hasText: '委員の編集は事務局にも届く。' }).click();
+  await staff.keyboard.press('End');
+  await staff.keyboard.type('事務局案');
+  // It reaches the member as staff's suggested insertion, never as plain text.
+  await expect(member.getByTestId('plan-editor').locator('ins.suggestion', { hasText: '事務局案' })).toBeVisible();
+  await staff.keyboard.press('Control+z');
+  await expect(member.getByTestId('plan-editor')).not.toContainText('事務局案');
+
+  // The member's paragraph goes again, as the demo plan was.
+  await member.getByTestId('plan-editor').locator('p', { hasText: '委員の編集は事務局にも届く。' }).click();
+  await member.keyboard.press('Control+z');
+  await expect(member.getByTestId('plan-editor')).not.toContainText('委員の編集は事務局にも届く。');
 
   await staff.context().close();
   await member.context().close();
@@ -62,7 +69,7 @@ test('an observer reads the approved revision, never the live draft', async ({ b
   await observer.context().close();
 });
 
-test('staff demote a member: the open editor turns read-only, then gives way to the approved revision', async ({ browser }) => {
+test('staff demote a member: the open editor turns to 提案 only, then gives way to the approved revision', async ({ browser }) => {
   const member = await signedInPage(browser, 'member2@example.jp');
   const staff = await signedInPage(browser, 'staff@example.jp');
   await openDemoPlan(member);
@@ -80,7 +87,9 @@ test('staff demote a member: the open editor turns read-only, then gives way to 
   try {
     expect(await setRole('staff')).toBe(200);
     await expect(member.getByTestId('read-only-banner')).toBeVisible();
-    await expect(member.getByTestId('plan-editor')).toHaveAttribute('contenteditable', 'false');
+    // Staff do not edit; they suggest (事務局案), so the open editor stays, locked to 提案.
+    await expect(member.getByTestId('suggest-mode')).toHaveAttribute('data-mode', 'suggest');
+    await expect(member.getByTestId('mode-edit')).toBeDisabled();
     expect(await setRole('observer')).toBe(200);
     await expect(member.getByTestId('approved-revisions')).toBeVisible();
     await expect(member.getByTestId('plan-editor')).toHaveCount(0);
