@@ -10,6 +10,7 @@ export const accessEn: Record<keyof typeof accessJa, string> = {
   'access.can.plan.read': 'read the revisions the council approved',
   'access.can.draft.read': 'read the current draft (text and measure table)',
   'access.can.plan.edit': 'edit the text and the measure table',
+  'access.can.draft.suggest': 'suggest changes to the text (shown struck through and underlined)',
   'access.can.comment.write': 'comment and reply',
   'access.can.thread.resolve': 'resolve and reopen threads',
   'access.can.opinion.respond': 'record the response to comments',

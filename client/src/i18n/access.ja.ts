@@ -8,6 +8,7 @@ export const accessJa = {
   'access.can.plan.read': '協議会が承認した版の閲覧',
   'access.can.draft.read': '現在の案（本文・施策表）の閲覧',
   'access.can.plan.edit': '本文・施策表の編集',
+  'access.can.draft.suggest': '本文への提案（見え消し）',
   'access.can.comment.write': 'コメントと返信',
   'access.can.thread.resolve': 'スレッドの解決・再開',
   'access.can.opinion.respond': '対応方針の記入',

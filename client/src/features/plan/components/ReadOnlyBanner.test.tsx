@@ -7,13 +7,13 @@ import { ReadOnlyBanner, roleAbilities } from './ReadOnlyBanner';
 describe('roleAbilities', () => {
   it('lists for staff and for an observer what the role table gives them, reading the draft once', () => {
     expect(roleAbilities('staff')).toEqual({
-      may: ['draft.read', 'comment.write', 'thread.resolve', 'opinion.respond', 'review.open', 'kpi.recordActuals', 'plan.manage'],
+      may: ['draft.read', 'draft.suggest', 'comment.write', 'thread.resolve', 'opinion.respond', 'review.open', 'kpi.recordActuals', 'plan.manage'],
       mayNot: ['plan.edit', 'review.decide'],
       readOnly: false,
     });
     expect(roleAbilities('observer')).toEqual({
       may: ['plan.read'],
-      mayNot: ['draft.read', 'plan.edit', 'comment.write', 'thread.resolve', 'opinion.respond', 'review.open', 'review.decide', 'kpi.recordActuals', 'plan.manage'],
+      mayNot: ['draft.read', 'plan.edit', 'draft.suggest', 'comment.write', 'thread.resolve', 'opinion.respond', 'review.open', 'review.decide', 'kpi.recordActuals', 'plan.manage'],
       readOnly: true,
     });
   });
@@ -24,12 +24,12 @@ describe('roleAbilities', () => {
 });
 
 describe('ReadOnlyBanner', () => {
-  it('tells staff that they comment, respond and resolve, but do not edit', () => {
+  it('tells staff that they suggest, comment, respond and resolve, but do not edit', () => {
     renderJa(<ReadOnlyBanner role="staff" />);
     const may = screen.getByTestId('role-banner-may').textContent!;
     expect(may).not.toContain('閲覧のみ');
     expect(may).toContain('事務局としてできること');
-    for (const phrase of ['コメントと返信', 'スレッドの解決・再開', '対応方針の記入', '版の凍結と審議の開始', '成果指標の実績値の記録', '計画の設定']) {
+    for (const phrase of ['本文への提案（見え消し）', 'コメントと返信', 'スレッドの解決・再開', '対応方針の記入', '版の凍結と審議の開始', '成果指標の実績値の記録', '計画の設定']) {
       expect(may).toContain(phrase);
     }
     expect(may).not.toContain('本文・施策表の編集');

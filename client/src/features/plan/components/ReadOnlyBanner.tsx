@@ -6,6 +6,7 @@ const PAGE_CAPABILITIES = [
   'plan.read',
   'draft.read',
   'plan.edit',
+  'draft.suggest',
   'comment.write',
   'thread.resolve',
   'opinion.respond',
