@@ -51,7 +51,7 @@ type Run = TextRun | InsertedTextRun | DeletedTextRun;
 /** An ISO time as `w:date` takes it (xsd:dateTime), to the second. */
 const wordDate = (at: number) => new Date(at).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-function runs(nodes: readonly ProseNode[] | undefined, tracked: TrackedChanges | null, extra: { bold?: boolean; size?: number } = {}): Run[] {
+function runs(nodes: readonly ProseNode[] | undefined, tracked: TrackedChanges | null, extra: { bold?: boolean; size?: number; font?: string } = {}): Run[] {
   const out: Run[] = [];
   for (const node of nodes ?? []) {
     if (node.type !== 'hardBreak' && node.type !== 'text') {
@@ -64,7 +64,7 @@ function runs(nodes: readonly ProseNode[] | undefined, tracked: TrackedChanges |
         ? { break: 1 }
         : {
             text: node.text ?? '',
-            font: marks.has('code') ? 'Consolas' : FONT,
+            font: marks.has('code') ? 'Consolas' : (extra.font ?? FONT),
             bold: extra.bold || marks.has('bold') || undefined,
             italics: marks.has('italic') || undefined,
             underline: marks.has('underline') ? {} : undefined,
@@ -174,7 +174,15 @@ function blocks(nodes: readonly ProseNode[], context: Context): Array<Paragraph 
         out.push(...blocks(node.content ?? [], { ...context, indent: context.indent + INDENT }));
         break;
       case 'codeBlock':
-        out.push(new Paragraph({ indent: { left: context.indent + INDENT }, children: [new TextRun({ text: (node.content ?? []).map((n) => n.text ?? '').join(''), font: 'Consolas' })] }));
+        // With suggestions shown, its text runs carry them like any paragraph's (as code, in Consolas).
+        out.push(
+          new Paragraph({
+            indent: { left: context.indent + INDENT },
+            children: context.tracked
+              ? runs(node.content, context.tracked, { font: 'Consolas' })
+              : [new TextRun({ text: (node.content ?? []).map((n) => n.text ?? '').join(''), font: 'Consolas' })],
+          }),
+        );
         break;
       case 'horizontalRule':
         out.push(new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '999999', space: 1 } }, children: [] }));

@@ -90,7 +90,8 @@ function blocks(nodes: readonly ProseNode[], markup: Markup): string {
         case 'blockquote':
           return `<blockquote>${blocks(node.content ?? [], markup)}</blockquote>`;
         case 'codeBlock':
-          return `<pre>${escapeHtml((node.content ?? []).map((n) => n.text ?? '').join(''))}</pre>`;
+          // With suggestions shown, its text carries them like any paragraph's.
+          return `<pre>${markup ? inline(node.content, markup) : escapeHtml((node.content ?? []).map((n) => n.text ?? '').join(''))}</pre>`;
         case 'horizontalRule':
           return '<hr>';
         case 'table':

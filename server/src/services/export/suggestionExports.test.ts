@@ -35,6 +35,7 @@ function suggestedProse(): ProseNode {
           { type: 'text', text: '以上' },
         ],
       },
+      { type: 'codeBlock', content: [{ type: 'text', text: 'x = 1' }, { type: 'text', text: '0', marks: [mark('suggestionInsert', 's4', 'u-jiro', AT_JIRO)] }] },
     ],
   };
 }
@@ -62,7 +63,10 @@ describe('revision DOCX with suggestions', () => {
     expect(inserts.map((m) => [m[2], m[3], /<w:t[^>]*>([^<]*)<\/w:t>/.exec(m[4]!)?.[1]])).toEqual([
       ['鈴木 次郎', '2026-12-07T01:00:00Z', '積極的に'],
       ['佐藤 花子', '2026-12-06T05:04:03Z', '大幅強化'],
+      // In a code block too, in its font.
+      ['鈴木 次郎', '2026-12-07T01:00:00Z', '0'],
     ]);
+    expect(inserts[2]![4]).toContain('Consolas');
     const deletedText = deletes.map((m) => [m[2], /<w:delText[^>]*>([^<]*)<\/w:delText>/.exec(m[4]!)?.[1] ?? null, m[4]!.includes('<w:br/>')]);
     // An account that is gone still has a name Word can show; a deleted break is a break inside w:del.
     expect(deletedText).toEqual([
@@ -73,7 +77,7 @@ describe('revision DOCX with suggestions', () => {
     expect(deletes[0]![4]).toContain('<w:b/>');
     expect(xml).not.toMatch(/<w:t[^>]*>拡充<\/w:t>/);
     const ids = [...inserts, ...deletes].map((m) => m[1]);
-    expect(new Set(ids).size).toBe(4);
+    expect(new Set(ids).size).toBe(5);
     // User ids never reach the file.
     expect(xml).not.toContain('u-hanako');
     expect(xml).toContain('校閲');
@@ -99,6 +103,7 @@ describe('revision print page with suggestions', () => {
     expect(html).toMatch(/<del class="sg sg-1" title="[^"]*">(<strong>)?拡充(<\/strong>)?<\/del><ins class="sg sg-1"[^>]*>大幅強化<\/ins>/);
     // An author not in the list (a removed account) prints grey, not in someone else's colour.
     expect(html).toMatch(/<del class="sg sg-x"[^>]*><br><\/del>/);
+    expect(html).toMatch(/<pre>x = 1<ins class="sg sg-0"[^>]*>0<\/ins><\/pre>/);
   });
 
   it('prints the adopted wording by default, without legend or marks', () => {
@@ -106,6 +111,7 @@ describe('revision print page with suggestions', () => {
     expect(html).not.toContain('class="sg-legend"');
     expect(html).not.toMatch(/<(ins|del)\b/);
     expect(html).toContain('中小企業の支援を<strong>拡充</strong>する。<br>以上');
+    expect(html).toContain('<pre>x = 1</pre>');
   });
 
   it('leaves a plan without suggestions as it was, even when markup is asked', async () => {
