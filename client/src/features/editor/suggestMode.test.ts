@@ -1,0 +1,109 @@
+import type {} from '@tiptap/extension-collaboration';
+import { BODY_FRAGMENT } from '@sakutei/shared';
+import { SUGGESTION_DELETE, SUGGESTION_INSERT, listSuggestions, proseExtensions } from '@sakutei/shared/editor';
+import { Editor } from '@tiptap/core';
+import Collaboration from '@tiptap/extension-collaboration';
+import { yUndoPluginKey } from '@tiptap/y-tiptap';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { EDITOR_BEHAVIOUR } from './editorBehaviour';
+import { SuggestMode } from './suggestMode';
+import { caretAfter, paragraphs, pressKey, typeText } from './testing/headlessEditor';
+
+let editor: Editor;
+afterEach(() => editor?.destroy());
+
+/** A collaborative editor (Yjs, as in the browser) with suggest mode on, over `text`. */
+async function suggesting(text: string, author = 'u-member') {
+  const ydoc = new Y.Doc();
+  const onRefused = vi.fn();
+  const onToggle = vi.fn();
+  editor = new Editor({
+    element: document.createElement('div'),
+    extensions: [
+      ...proseExtensions(),
+      SuggestMode.configure({ author, onRefused, onToggle }),
+      Collaboration.configure({ document: ydoc, field: BODY_FRAGMENT }),
+    ],
+    ...EDITOR_BEHAVIOUR,
+  });
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  editor.commands.setContent(paragraphs(text));
+  yUndoPluginKey.getState(editor.state)?.undoManager.stopCapturing();
+  editor.storage.suggestMode.active = true;
+  return { ydoc, onRefused, onToggle };
+}
+
+/** The first paragraph as runs: plain text, [+inserted:author], [-deleted:author]. */
+function runs(): string {
+  let out = '';
+  editor.state.doc.firstChild!.forEach((node) => {
+    const ins = node.marks.find((m) => m.type.name === SUGGESTION_INSERT);
+    const del = node.marks.find((m) => m.type.name === SUGGESTION_DELETE);
+    out += ins ? `[+${node.text}:${ins.attrs.author}]` : del ? `[-${node.text}:${del.attrs.author}]` : node.text;
+  });
+  return out;
+}
+
+describe('SuggestMode', () => {
+  it('turns typing into the author’s suggested insertion, with the stored mark ready for an IME', async () => {
+    await suggesting('目標80店舗');
+    caretAfter(editor, '目標');
+    typeText(editor, '70→');
+    expect(runs()).toBe('目標[+70→:u-member]80店舗');
+    expect(listSuggestions(editor.state.doc)).toHaveLength(1);
+    expect(editor.state.storedMarks?.map((m) => m.type.name)).toEqual([SUGGESTION_INSERT]);
+  });
+
+  it('strikes with Backspace instead of deleting, and walks left', async () => {
+    await suggesting('目標80店舗');
+    caretAfter(editor, '80');
+    pressKey(editor, 'Backspace');
+    pressKey(editor, 'Backspace');
+    expect(runs()).toBe('目標[-80:u-member]店舗');
+    expect(editor.state.selection.from).toBe(3);
+  });
+
+  it('refuses a new paragraph and says so, leaving the document as it was', async () => {
+    const { onRefused } = await suggesting('本文');
+    caretAfter(editor, '本');
+    pressKey(editor, 'Enter');
+    expect(onRefused).toHaveBeenCalledTimes(1);
+    expect(editor.state.doc.childCount).toBe(1);
+    expect(runs()).toBe('本文');
+  });
+
+  it('undoes a suggestion through the collaboration undo', async () => {
+    await suggesting('本文');
+    caretAfter(editor, '本文');
+    typeText(editor, '案');
+    expect(runs()).toBe('本文[+案:u-member]');
+    editor.commands.undo();
+    expect(runs()).toBe('本文');
+  });
+
+  it('passes remote changes through untouched: another editor’s plain text stays plain', async () => {
+    const { ydoc } = await suggesting('本文');
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(ydoc));
+    const text = other.getXmlFragment(BODY_FRAGMENT).get(0) as Y.XmlElement;
+    (text.get(0) as Y.XmlText).insert(2, '追記');
+    Y.applyUpdate(ydoc, Y.encodeStateAsUpdate(other));
+    expect(runs()).toBe('本文追記');
+  });
+
+  it('edits plainly when off, with no stored suggestion mark', async () => {
+    await suggesting('本文');
+    editor.storage.suggestMode.active = false;
+    editor.view.dispatch(editor.state.tr.setStoredMarks(null));
+    caretAfter(editor, '本文');
+    typeText(editor, '案');
+    expect(runs()).toBe('本文案');
+  });
+
+  it('toggles with Ctrl+Alt+S', async () => {
+    const { onToggle } = await suggesting('本文');
+    expect(pressKey(editor, 's', { mod: true, alt: true, keyCode: 83 })).toBe(true);
+    expect(onToggle).toHaveBeenCalledTimes(1);
+  });
+});
