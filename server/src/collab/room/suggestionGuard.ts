@@ -16,12 +16,13 @@ import * as Y from 'yjs';
  * (YATA, Item.integrate), not simply next to its origin: an item given a larger client id
  * than a neighbour with the same origin lands after that neighbour, past the end of a
  * suggestion, as plain text. So for each text the update touches, the order after the
- * update is computed by running the same resolution on a copy of that text's items
- * expanded to one unit per clock tick (how Yjs splits items lazily: a unit's origin is the
- * unit before it in its item, and it keeps the item's right origin), then each character's
- * formatting is read before and after (as Yjs does: only live format items count, and a
- * format whose value is null ends its key) and the rules are applied to every character.
- * The cost is linear in the size of the paragraphs the update touches, never the document.
+ * update is computed by running the same resolution on a copy of that text's list of items
+ * (runs, split where an origin or a deletion points inside one, as Yjs splits its items:
+ * the right half's origin is the left half's last id, and it keeps the right origin), then
+ * each character's formatting is read before and after (as Yjs does: only live format items
+ * count, and a format whose value is null ends its key) and the rules are applied to the
+ * text. The cost is linear in the number of items of the paragraphs the update touches
+ * (tests/bench/suggestionGuard.ts), never in the document.
  *
  * The update has already passed updateGuard (well-formed, every reference met) and
  * shapeGuard (texts hold only strings and marks of the schema).
@@ -30,81 +31,138 @@ import * as Y from 'yjs';
 /** A suggestion mark's attributes (shared/editor/suggestions/marks.ts). */
 const MAX_SUGGESTION_ID = 64;
 
-/** One clock tick of an item of a text, as Yjs would see it once the item is split there. */
-type Unit = {
+/** An item of a text, or a piece of one, as Yjs would have it (split lazily, never merged here). */
+type Run = {
   client: number;
   clock: number;
+  length: number;
   origin: Y.ID | null;
   rightOrigin: Y.ID | null;
-  /** A character (or other countable content), a format item, or nothing (deleted content). */
+  /** Text (or other countable content), a format item, or nothing (deleted content). */
   kind: 'content' | 'format' | 'none';
   formatKey: string;
   formatValue: unknown;
-  /** A character's UTF-16 code unit (Yjs counts text in them); U+FFFC for other content. */
-  char: string;
+  /** The text's UTF-16 code units (Yjs counts text in them); U+FFFC for other content; '' for the rest. */
+  text: string;
   isNew: boolean;
+  /** For a new run: linked into the list yet. */
+  placed: boolean;
   deletedBefore: boolean;
   deletedAfter: boolean;
-  left: Unit | null;
-  right: Unit | null;
+  left: Run | null;
+  right: Run | null;
 };
 
-/** The units of one text, in list order, with a lookup by id. */
+/** The runs of one text, in list order, with a lookup by id (per client, sorted by clock). */
 class TextList {
-  head: Unit | null = null;
-  /** The update deletes the text run itself, and with it everything in it (new units included). */
+  head: Run | null = null;
+  /** The update deletes the text run itself, and with it everything in it (new runs included). */
   wholeDeleted = false;
-  private readonly byId = new Map<number, Map<number, Unit>>();
+  private readonly byClient = new Map<number, Run[]>();
+  private readonly unsorted = new Set<number>();
 
-  get(id: Y.ID): Unit | undefined {
-    return this.byId.get(id.client)?.get(id.clock);
+  add(run: Run): void {
+    let runs = this.byClient.get(run.client);
+    if (!runs) this.byClient.set(run.client, (runs = []));
+    const last = runs[runs.length - 1];
+    if (last && last.clock > run.clock) this.unsorted.add(run.client);
+    runs.push(run);
   }
 
-  add(unit: Unit): void {
-    let clocks = this.byId.get(unit.client);
-    if (!clocks) this.byId.set(unit.client, (clocks = new Map()));
-    clocks.set(unit.clock, unit);
+  /** The run holding `id`, without splitting it. */
+  find(id: Y.ID): Run | undefined {
+    const runs = this.runsOf(id.client);
+    const i = runs ? indexIn(runs, id.clock) : -1;
+    return i < 0 ? undefined : runs![i];
   }
 
-  /** A copy of the text's items as they are now, one unit per clock tick. */
+  /** The run that ends at `id`, split off if `id` is inside one (Yjs getItemCleanEnd). */
+  cleanEnd(id: Y.ID): Run | undefined {
+    const run = this.find(id);
+    if (run && id.clock < run.clock + run.length - 1) this.split(run, id.clock - run.clock + 1);
+    return run;
+  }
+
+  /** The run that starts at `id`, split off if `id` is inside one (Yjs getItemCleanStart). */
+  cleanStart(id: Y.ID): Run | undefined {
+    const run = this.find(id);
+    return run && id.clock > run.clock ? this.split(run, id.clock - run.clock) : run;
+  }
+
+  /** Splits a placed run after `offset` ticks, as Yjs splitItem does; returns the right half. */
+  private split(run: Run, offset: number): Run {
+    const right: Run = {
+      ...run,
+      clock: run.clock + offset,
+      length: run.length - offset,
+      origin: Y.createID(run.client, run.clock + offset - 1),
+      text: run.text.slice(offset),
+      left: run,
+      right: run.right,
+    };
+    run.length = offset;
+    run.text = run.text.slice(0, offset);
+    if (run.right) run.right.left = right;
+    run.right = right;
+    const runs = this.runsOf(run.client)!;
+    runs.splice(indexIn(runs, run.clock) + 1, 0, right);
+    return right;
+  }
+
+  private runsOf(client: number): Run[] | undefined {
+    const runs = this.byClient.get(client);
+    if (runs && this.unsorted.delete(client)) runs.sort((a, b) => a.clock - b.clock);
+    return runs;
+  }
+
+  /** A copy of the text's items as they are now. */
   static of(text: Y.XmlText): TextList {
     const list = new TextList();
-    let last: Unit | null = null;
+    let last: Run | null = null;
     for (let item = text._start; item !== null; item = item.right) {
-      const { kind, formatKey, formatValue } = kindOf(item.content);
-      for (let i = 0; i < item.length; i++) {
-        const unit: Unit = {
-          client: item.id.client,
-          clock: item.id.clock + i,
-          origin: i === 0 ? item.origin : Y.createID(item.id.client, item.id.clock + i - 1),
-          rightOrigin: item.rightOrigin,
-          kind,
-          formatKey,
-          formatValue,
-          char: charOf(item.content, i),
-          isNew: false,
-          deletedBefore: item.deleted,
-          deletedAfter: item.deleted,
-          left: last,
-          right: null,
-        };
-        if (last) last.right = unit;
-        else list.head = unit;
-        last = unit;
-        list.add(unit);
-      }
+      const run: Run = {
+        client: item.id.client,
+        clock: item.id.clock,
+        length: item.length,
+        origin: item.origin,
+        rightOrigin: item.rightOrigin,
+        ...kindOf(item.content, 0),
+        isNew: false,
+        placed: true,
+        deletedBefore: item.deleted,
+        deletedAfter: item.deleted,
+        left: last,
+        right: null,
+      };
+      if (last) last.right = run;
+      else list.head = run;
+      last = run;
+      list.add(run);
     }
     return list;
   }
 }
 
-function kindOf(content: Y.Item['content']): Pick<Unit, 'kind' | 'formatKey' | 'formatValue'> {
-  if (content instanceof Y.ContentFormat) return { kind: 'format', formatKey: content.key, formatValue: content.value };
-  return { kind: content.isCountable() ? 'content' : 'none', formatKey: '', formatValue: null };
+/** The index of the run holding `clock` in runs sorted by clock, or -1. */
+function indexIn(runs: Run[], clock: number): number {
+  let lo = 0;
+  let hi = runs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const run = runs[mid]!;
+    if (clock < run.clock) hi = mid - 1;
+    else if (clock >= run.clock + run.length) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
 }
 
-function charOf(content: Y.Item['content'], i: number): string {
-  return content instanceof Y.ContentString ? content.str[i]! : '\uFFFC';
+/** What a run holds, from `offset` on. */
+function kindOf(content: Y.Item['content'], offset: number): Pick<Run, 'kind' | 'formatKey' | 'formatValue' | 'text'> {
+  if (content instanceof Y.ContentFormat) return { kind: 'format', formatKey: content.key, formatValue: content.value, text: '' };
+  if (!content.isCountable()) return { kind: 'none', formatKey: '', formatValue: null, text: '' };
+  const text = content instanceof Y.ContentString ? content.str.slice(offset) : '\uFFFC'.repeat(content.getLength() - offset);
+  return { kind: 'content', formatKey: '', formatValue: null, text };
 }
 
 const sameId = (a: Y.ID | null, b: Y.ID | null): boolean => (a === null ? b === null : b !== null && a.client === b.client && a.clock === b.clock);
@@ -200,7 +258,9 @@ export function suggestionViolation(doc: Y.Doc, update: Uint8Array, peer: string
     if (!list) lists.set(key, (list = key instanceof Y.XmlText ? TextList.of(key) : new TextList()));
     return list;
   };
-  const newUnits: Array<{ unit: Unit; list: TextList }> = [];
+  const newRuns: Array<{ run: Run; list: TextList }> = [];
+  /** Which text each new struct went to, by client and clock (new structs are never split). */
+  const newOwner = new Map<number, Array<{ from: number; to: number; list: TextList }>>();
   for (const { item, offset } of fresh) {
     const target = targetOf(item);
     if (typeof target === 'string') {
@@ -221,40 +281,76 @@ export function suggestionViolation(doc: Y.Doc, update: Uint8Array, peer: string
       return 'a suggestion adds only text and marks to a text';
     }
     const list = listFor('text' in target ? target.text : target.newText);
-    const { kind, formatKey, formatValue } = kindOf(content);
-    for (let i = offset; i < item.length; i++) {
-      const unit: Unit = {
-        client: item.id.client,
-        clock: item.id.clock + i,
-        origin: i === 0 ? item.origin : Y.createID(item.id.client, item.id.clock + i - 1),
-        rightOrigin: item.rightOrigin,
-        kind,
-        formatKey,
-        formatValue,
-        char: charOf(content, i),
-        isNew: true,
-        deletedBefore: false,
-        deletedAfter: content instanceof Y.ContentDeleted,
-        left: null,
-        right: null,
-      };
-      list.add(unit);
-      newUnits.push({ unit, list });
+    const clock = item.id.clock + offset;
+    // What the document has of it already is skipped: the rest goes right after it (Yjs integrate with an offset).
+    const run: Run = {
+      client: item.id.client,
+      clock,
+      length: item.length - offset,
+      origin: offset > 0 ? Y.createID(item.id.client, clock - 1) : item.origin,
+      rightOrigin: item.rightOrigin,
+      ...kindOf(content, offset),
+      isNew: true,
+      placed: false,
+      deletedBefore: false,
+      deletedAfter: content instanceof Y.ContentDeleted,
+      left: null,
+      right: null,
+    };
+    list.add(run);
+    newRuns.push({ run, list });
+    let owned = newOwner.get(run.client);
+    if (!owned) newOwner.set(run.client, (owned = []));
+    owned.push({ from: clock, to: clock + run.length, list });
+  }
+
+  // Place the new runs as Yjs will, each after what it is placed against.
+  for (const { run, list } of newRuns) {
+    if (run.placed) continue;
+    const stack = [run];
+    const onStack = new Set(stack);
+    while (stack.length > 0) {
+      const current = stack[stack.length - 1]!;
+      let waiting: Run | null = null;
+      for (const id of [current.origin, current.rightOrigin]) {
+        if (!id) continue;
+        const other = list.find(id);
+        // Both neighbours must be in the same text: Yjs would look for the right one in vain.
+        if (!other) return 'an item whose neighbours are in different places';
+        if (!other.placed) waiting = other;
+      }
+      if (waiting) {
+        if (onStack.has(waiting)) return 'items refer to each other in a circle';
+        stack.push(waiting);
+        onStack.add(waiting);
+        continue;
+      }
+      integrate(list, current);
+      stack.pop();
+      onStack.delete(current);
     }
   }
 
-  // Deletions: of new units (typed and taken back before sending), and of the document's
-  // content, which may only be text in a text of the prose (whole text runs included).
-  const deletedNew = new Map<number, Array<[number, number]>>();
+  // Deletions (Yjs applies them after the structs): of new runs (typed and taken back before
+  // sending), and of the document's content, which may only be text in a text of the prose
+  // (whole text runs included).
+  const markDeleted = (list: TextList, client: number, from: number, to: number) => {
+    for (let clock = from; clock < to; ) {
+      const run = list.cleanStart(Y.createID(client, clock))!;
+      if (run.clock + run.length > to) list.cleanEnd(Y.createID(client, to - 1));
+      run.deletedAfter = true;
+      clock = run.clock + run.length;
+    }
+  };
   for (const [client, ranges] of ds.clients) {
     const state = stateOf(client);
     const structsOf = store.clients.get(client);
     for (const { clock, len } of ranges) {
       const end = clock + len;
-      if (end > state) {
-        let list = deletedNew.get(client);
-        if (!list) deletedNew.set(client, (list = []));
-        list.push([Math.max(clock, state), end]);
+      for (const owned of newOwner.get(client) ?? []) {
+        const from = Math.max(clock, owned.from);
+        const to = Math.min(end, owned.to);
+        if (from < to) markDeleted(owned.list, client, from, to);
       }
       if (clock >= state || !structsOf) continue;
       let index = Y.findIndexSS(structsOf, clock);
@@ -264,10 +360,7 @@ export function suggestionViolation(doc: Y.Doc, update: Uint8Array, peer: string
         if (!(struct instanceof Y.Item) || struct.deleted) continue;
         const parent = struct.parent;
         if (parent instanceof Y.XmlText && struct.parentSub === null && inBody(doc, parent)) {
-          const list = listFor(parent);
-          const from = Math.max(clock, struct.id.clock);
-          const to = Math.min(end, struct.id.clock + struct.length);
-          for (let c = from; c < to; c++) list.get(Y.createID(client, c))!.deletedAfter = true;
+          markDeleted(listFor(parent), client, Math.max(clock, struct.id.clock), Math.min(end, struct.id.clock + struct.length));
           continue;
         }
         // A whole text run of a paragraph: all of its content goes with it.
@@ -279,39 +372,6 @@ export function suggestionViolation(doc: Y.Doc, update: Uint8Array, peer: string
       }
     }
   }
-  for (const { unit } of newUnits) {
-    const ranges = deletedNew.get(unit.client);
-    if (ranges?.some(([from, to]) => unit.clock >= from && unit.clock < to)) unit.deletedAfter = true;
-  }
-
-  // Place the new units as Yjs will, each after what it is placed against.
-  const done = new Set<Unit>();
-  for (const { unit, list } of newUnits) {
-    if (done.has(unit)) continue;
-    const stack = [unit];
-    const onStack = new Set(stack);
-    while (stack.length > 0) {
-      const current = stack[stack.length - 1]!;
-      let waiting: Unit | null = null;
-      for (const id of [current.origin, current.rightOrigin]) {
-        if (!id) continue;
-        const other = list.get(id);
-        // Both neighbours must be in the same text: Yjs would look for the right one in vain.
-        if (!other) return 'an item whose neighbours are in different places';
-        if (other.isNew && !done.has(other)) waiting = other;
-      }
-      if (waiting) {
-        if (onStack.has(waiting)) return 'items refer to each other in a circle';
-        stack.push(waiting);
-        onStack.add(waiting);
-        continue;
-      }
-      integrate(list, current);
-      done.add(current);
-      stack.pop();
-      onStack.delete(current);
-    }
-  }
 
   for (const list of lists.values()) {
     const problem = checkText(list, peer);
@@ -320,44 +380,48 @@ export function suggestionViolation(doc: Y.Doc, update: Uint8Array, peer: string
   return null;
 }
 
-/** Links a unit into its text where Yjs' Item.integrate would (its neighbours are linked already). */
-function integrate(list: TextList, unit: Unit): void {
-  let left = unit.origin ? list.get(unit.origin)! : null;
-  const right = unit.rightOrigin ? list.get(unit.rightOrigin)! : null;
+/** Links a new run into its text where Yjs' Item.integrate would (what it is placed against is placed already). */
+function integrate(list: TextList, run: Run): void {
+  let left = run.origin ? list.cleanEnd(run.origin)! : null;
+  const right = run.rightOrigin ? list.cleanStart(run.rightOrigin)! : null;
   if ((!left && (!right || right.left !== null)) || (left && left.right !== right)) {
     let o = left ? left.right : list.head;
-    const conflicting = new Set<Unit>();
-    const beforeOrigin = new Set<Unit>();
+    const conflicting = new Set<Run>();
+    const beforeOrigin = new Set<Run>();
     while (o !== null && o !== right) {
       beforeOrigin.add(o);
       conflicting.add(o);
-      if (sameId(unit.origin, o.origin)) {
-        if (o.client < unit.client) {
+      if (sameId(run.origin, o.origin)) {
+        if (o.client < run.client) {
           left = o;
           conflicting.clear();
-        } else if (sameId(unit.rightOrigin, o.rightOrigin)) {
+        } else if (sameId(run.rightOrigin, o.rightOrigin)) {
           break;
         }
-      } else if (o.origin !== null && beforeOrigin.has(list.get(o.origin)!)) {
-        if (!conflicting.has(list.get(o.origin)!)) {
-          left = o;
-          conflicting.clear();
-        }
       } else {
-        break;
+        const originRun = o.origin !== null ? list.find(o.origin) : undefined;
+        if (originRun && beforeOrigin.has(originRun)) {
+          if (!conflicting.has(originRun)) {
+            left = o;
+            conflicting.clear();
+          }
+        } else {
+          break;
+        }
       }
       o = o.right;
     }
   }
-  unit.left = left;
+  run.left = left;
   if (left) {
-    unit.right = left.right;
-    left.right = unit;
+    run.right = left.right;
+    left.right = run;
   } else {
-    unit.right = list.head;
-    list.head = unit;
+    run.right = list.head;
+    list.head = run;
   }
-  if (unit.right) unit.right.left = unit;
+  if (run.right) run.right.left = run;
+  run.placed = true;
 }
 
 /**
@@ -375,48 +439,57 @@ function integrate(list: TextList, unit: Unit): void {
  * characters around it could account for by such a swap.
  */
 function checkText(list: TextList, peer: string): string | null {
-  if (list.wholeDeleted) for (let unit = list.head; unit; unit = unit.right) unit.deletedAfter = true;
+  if (list.wholeDeleted) for (let run = list.head; run; run = run.right) run.deletedAfter = true;
   const before = new Reading(peer);
   const after = new Reading(peer);
-  const readBefore: string[] = [];
-  const readAfter: string[] = [];
+  const readBefore: Segment[] = [];
+  const readAfter: Segment[] = [];
   let own = 0;
   let churn = 0;
-  for (let unit = list.head; unit; unit = unit.right) {
-    if (unit.kind === 'format') {
-      if (!unit.isNew && !unit.deletedBefore) before.set(unit);
-      if (!unit.deletedAfter) after.set(unit);
+  for (let run = list.head; run; run = run.right) {
+    if (run.kind === 'format') {
+      if (!run.isNew && !run.deletedBefore) before.set(run);
+      if (!run.deletedAfter) after.set(run);
       continue;
     }
-    if (unit.kind !== 'content') continue;
-    const aliveBefore = !unit.isNew && !unit.deletedBefore;
-    const aliveAfter = !unit.deletedAfter;
+    if (run.kind !== 'content') continue;
+    const aliveBefore = !run.isNew && !run.deletedBefore;
+    const aliveAfter = !run.deletedAfter;
     if (aliveBefore) {
-      if (before.own()) own++;
+      if (before.own()) own += run.length;
       else {
-        readBefore.push(unit.char + before.key());
-        if (!aliveAfter) churn++;
+        append(readBefore, before.key(), run.text);
+        if (!aliveAfter) churn += run.length;
       }
     }
     if (aliveAfter) {
       if (after.own()) {
-        own++;
+        own += run.length;
         const problem = after.foreignMark();
         if (problem) return problem;
       } else {
-        readAfter.push(unit.char + after.key());
-        if (unit.isNew) churn++;
+        append(readAfter, after.key(), run.text);
+        if (run.isNew) churn += run.length;
       }
     }
   }
-  if (readBefore.length !== readAfter.length) {
-    return readAfter.length > readBefore.length ? 'new text outside a suggestion' : "deletes text that is not the sender's own suggestion";
-  }
-  for (let i = 0; i < readBefore.length; i++) {
-    if (readBefore[i] !== readAfter[i]) return 'changes text or marks outside its own suggestions';
+  const lengthOf = (read: Segment[]) => read.reduce((sum, s) => sum + s.text.length, 0);
+  const [was, now] = [lengthOf(readBefore), lengthOf(readAfter)];
+  if (was !== now) return now > was ? 'new text outside a suggestion' : "deletes text that is not the sender's own suggestion";
+  if (readBefore.length !== readAfter.length || readBefore.some((s, i) => s.key !== readAfter[i]!.key || s.text !== readAfter[i]!.text)) {
+    return 'changes text or marks outside its own suggestions';
   }
   if (churn > own) return "rewrites others' text";
   return null;
+}
+
+/** Text as it reads: pieces of text with their formatting, neighbours with the same formatting joined. */
+type Segment = { key: string; text: string };
+
+function append(read: Segment[], key: string, text: string): void {
+  const last = read[read.length - 1];
+  if (last && last.key === key) last.text += text;
+  else read.push({ key, text });
 }
 
 /**
@@ -431,9 +504,9 @@ class Reading {
 
   constructor(private readonly peer: string) {}
 
-  set(unit: Unit): void {
-    if (unit.formatValue === null) this.attributes.delete(unit.formatKey);
-    else this.attributes.set(unit.formatKey, unit.formatValue);
+  set(run: Run): void {
+    if (run.formatValue === null) this.attributes.delete(run.formatKey);
+    else this.attributes.set(run.formatKey, run.formatValue);
     this.cachedKey = null;
     this.cachedOwn = null;
   }
