@@ -35,4 +35,15 @@ describe('the record of what staff write (issue 15 item 4)', () => {
     expect(auditKindText(e, t)).toBe('コメントを削除');
     expect(auditDetails(e, t, () => null)).toEqual(['コメント #4']);
   });
+
+  it('says whose suggestion was decided and what it proposed (issue 16)', () => {
+    const names = (id: string) => (id === 'u-member' ? '委員 佐藤' : null);
+    const accepted = entry('suggestion.accepted', { suggestionId: 's1', authorId: 'u-member', deleted: '80店舗', inserted: '70店舗' });
+    expect(auditKindText(accepted, t)).toBe('提案を採用');
+    expect(auditDetails(accepted, t, names)).toEqual(['提案者 委員 佐藤', '「80店舗」→「70店舗」']);
+    const resolved = entry('suggestion.rejected', { suggestionId: 's3', authorId: 'u-gone', deleted: '80店舗', conflictOf: 's1' });
+    expect(auditDetails(resolved, t, names)).toEqual(['提案者 u-gone', '削除「80店舗」', '競合する提案の採用により不採用']);
+    expect(auditDetails(entry('suggestion.rejected', { suggestionId: 's2', authorId: 'u-member', inserted: '（仮）' }), t, names).at(-1)).toBe('追加「（仮）」');
+    expect(auditDetails(entry('council.suggestionDecidersChanged', { from: 'editors', to: 'chair' }), t, names)).toEqual(['採否を決める人：座長（委任された座長代理を含む）']);
+  });
 });

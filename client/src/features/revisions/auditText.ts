@@ -72,10 +72,29 @@ export function auditDetails(entry: AuditEntry, t: Translate, nameOf: (userId: s
     const value = actualText(d['value'], t);
     if (value !== null) parts.push(t('revisions.audit.value', { value }));
   }
+  if (entry.kind === 'suggestion.accepted' || entry.kind === 'suggestion.rejected') parts.push(...suggestionText(d, t, nameOf));
+  if (entry.kind === 'council.suggestionDecidersChanged') {
+    const to = text(d['to']);
+    if (to === 'editors' || to === 'chair') parts.push(t(`revisions.audit.deciders.${to}`));
+  }
   if (d['onBehalfOfChair'] === true) parts.push(t('revisions.audit.onBehalf'));
   const reason = text(d['reason']);
   if (reason !== null) parts.push(t('revisions.audit.reason', { reason }));
   const hash = text(d['hash']);
   if (hash !== null) parts.push(t('revisions.audit.hash', { hash: shortHash(hash) }));
+  return parts;
+}
+
+/** Whose suggestion, and the wording it proposed (the server keeps up to 200 characters of each side here). */
+function suggestionText(d: Record<string, unknown>, t: Translate, nameOf: (userId: string) => string | null): string[] {
+  const parts: string[] = [];
+  const author = text(d['authorId']);
+  if (author !== null) parts.push(t('revisions.audit.suggestionAuthor', { name: nameOf(author) ?? author }));
+  const deleted = text(d['deleted']);
+  const inserted = text(d['inserted']);
+  if (deleted !== null && inserted !== null) parts.push(t('revisions.audit.suggestionReplace', { deleted, inserted }));
+  else if (inserted !== null) parts.push(t('revisions.audit.suggestionInsert', { text: inserted }));
+  else if (deleted !== null) parts.push(t('revisions.audit.suggestionDelete', { text: deleted }));
+  if (text(d['conflictOf']) !== null) parts.push(t('revisions.audit.suggestionConflict'));
   return parts;
 }
