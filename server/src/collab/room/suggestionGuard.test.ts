@@ -263,6 +263,30 @@ describe('anything else is refused', () => {
     expectRefused(server, edit(replica, (tr) => tr.setBlockType(1, 3, schema.nodes.heading!, { level: 2 })));
   });
 
+  it("an element's attribute, a text run's attribute, or a text run where the prose holds no text", () => {
+    const { server, replica } = setup([para('地域の振興'), schema.node('bulletList', null, [schema.node('listItem', null, [para('項目')])])]);
+    const body = replica.getXmlFragment(BODY_FRAGMENT);
+    const paragraph = body.get(0) as Y.XmlElement;
+    expect(expectRefused(server, capture(replica, () => paragraph.setAttribute('textAlign', 'center')))).toMatch(/attributes/);
+    const fresh = setup([para('地域の振興'), schema.node('bulletList', null, [schema.node('listItem', null, [para('項目')])])]);
+    const run = (fresh.replica.getXmlFragment(BODY_FRAGMENT).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    expect(expectRefused(fresh.server, capture(fresh.replica, () => run.setAttribute('x', 1)))).toMatch(/attributes/);
+    const third = setup([para('地域の振興'), schema.node('bulletList', null, [schema.node('listItem', null, [para('項目')])])]);
+    const list = third.replica.getXmlFragment(BODY_FRAGMENT).get(1) as Y.XmlElement;
+    const stray = new Y.XmlText();
+    const update = capture(third.replica, () => {
+      list.insert(0, [stray]);
+      stray.insert(0, '提案', { suggestionInsert: attrs(PEER) });
+    });
+    expect(expectRefused(third.server, update)).toMatch(/holds none/);
+  });
+
+  it('a hard break, even marked as its own suggestion (the binding keeps no marks on it)', () => {
+    const { server, replica } = setup([para('地域の振興')]);
+    const update = edit(replica, (tr) => tr.insert(1 + 2, schema.nodes.hardBreak!.create(null, null, [ins(PEER)])));
+    expectRefused(server, update);
+  });
+
   it('touching the measure table or any other root', () => {
     const { server, replica } = setup([para('地域の振興')]);
     expectRefused(server, capture(replica, () => replica.getMap('measureNodes').set('n1', new Y.Map())));
