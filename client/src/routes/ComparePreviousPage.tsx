@@ -1,4 +1,5 @@
 import { docAccessOf } from '@sakutei/shared';
+import { useState } from 'react';
 import { ResourceStatus } from '../app/ResourceStatus';
 import { Link } from '../app/router';
 import { useApiResource } from '../app/useApiResource';
@@ -19,6 +20,7 @@ export function ComparePreviousPage({ planId }: { planId: string }) {
   useDocumentTitle(t('plans.compare.title'));
   const plan = resource.status === 'loaded' ? resource.data.plan : null;
   const from = plan?.previous?.approvedRevisionId ?? null;
+  const [withSuggestions, setWithSuggestions] = useState(false);
   return (
     <section className="page page--wide compare-previous" data-testid="compare-previous">
       <nav className="breadcrumb" aria-label={t('plan.breadcrumb')}>
@@ -39,6 +41,16 @@ export function ComparePreviousPage({ planId }: { planId: string }) {
       {plan &&
         (from && plan.previous && docAccessOf(plan.role) !== null ? (
           <>
+            {/* The draft's pending suggestions are not yet its wording: shown only when asked. */}
+            <label className="compare-controls__check">
+              <input
+                type="checkbox"
+                data-testid="compare-suggestions"
+                checked={withSuggestions}
+                onChange={(event) => setWithSuggestions(event.target.checked)}
+              />
+              {t('suggestionExports.compareInclude')}
+            </label>
             {/* CompareResult names both sides above the tables, in the order they stand. */}
             <CompareResult
               planId={plan.id}
@@ -48,6 +60,7 @@ export function ComparePreviousPage({ planId }: { planId: string }) {
               showAll={false}
               order="new-old"
               calendar="wareki"
+              suggestions={withSuggestions ? 'markup' : 'clean'}
             />
           </>
         ) : (
