@@ -11,6 +11,8 @@ type EventMap = {
   notified: [{ userId: string }];
   /** A plan edition was archived (its next edition made): its open connections reconnect read-only. */
   planArchived: [{ docName: string }];
+  /** A review that locks a plan's draft to suggesting opened or closed: its open connections are re-checked. */
+  draftLockChanged: [{ docName: string }];
 };
 
 /** In-process notifications between services and the collaboration layer. */

@@ -46,7 +46,10 @@ export function startAccessWatcher(deps: AppDeps): () => void {
       conn.socket.close(CLOSE_CODES.accessChanged, 'this edition is archived; reconnect read-only');
     }
   };
+  // A review lock began or ended: connections whose access it changes reconnect with the new one (editors), others stay.
+  const onDraftLock = ({ docName }: { docName: string }) => void recheck(matching((c) => c.room.name === docName));
   events.on('membershipChanged', onMembership);
+  events.on('draftLockChanged', onDraftLock);
   events.on('sessionsEnded', onSessionsEnded);
   events.on('planArchived', onPlanArchived);
 
@@ -61,6 +64,7 @@ export function startAccessWatcher(deps: AppDeps): () => void {
   return () => {
     clearInterval(timer);
     events.off('membershipChanged', onMembership);
+    events.off('draftLockChanged', onDraftLock);
     events.off('sessionsEnded', onSessionsEnded);
     events.off('planArchived', onPlanArchived);
   };

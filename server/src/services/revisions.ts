@@ -34,7 +34,6 @@ import { archivedPlan, previousEditionFor } from './plans';
 import { notifyReviewStep } from './reviewNotifications';
 import { loadVisiblePlan } from './visiblePlan';
 import { councilArchived, councilArchivedError } from './admin/archivedCouncil';
-import { reconnectPlan } from './suggestionAccess';
 
 
 /** The origin of a restore applied by the server: it is a change like any other, stored and broadcast. */
@@ -166,9 +165,9 @@ export function revisionService(deps: AppDeps) {
     );
     if (!updated) throw new AppError(409, 'review_changed', 'The review changed meanwhile; reload and try again.');
     const after = (await revisions.find(revisionId))!;
-    // A review that locks the draft to suggesting began or ended: open connections come back with the access the draft gives now.
+    // A review that locks the draft to suggesting began or ended: open connections, on every process, come back with the access the draft gives now.
     if (after.suggestionsOnly && (result.record.event === 'open' || result.state.status !== 'in_review')) {
-      reconnectPlan(deps.rooms, plan.docName, result.record.event === 'open' ? 'the review takes only suggestions; reconnect' : 'the review closed; reconnect');
+      deps.events.emit('draftLockChanged', { docName: plan.docName });
     }
     await notifyReviewStep(deps, plan, user, revision, after, result.record.event);
     return present(plan, user, after);

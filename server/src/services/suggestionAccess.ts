@@ -1,5 +1,4 @@
-import { CLOSE_CODES, type PlanSuggestions, type Role } from '@sakutei/shared';
-import type { RoomRegistry } from '../collab/room/registry';
+import type { PlanSuggestions, Role } from '@sakutei/shared';
 import { canDecideSuggestions, draftLockedBy } from '../policies/suggestions';
 import type { Storage } from '../storage';
 
@@ -21,16 +20,4 @@ export async function suggestionStanding(
 /** Whether an open review of the plan takes only suggestions on its live draft. */
 export async function draftLocked(storage: Pick<Storage, 'revisions'>, planId: string): Promise<boolean> {
   return draftLockedBy(await storage.revisions.list(planId));
-}
-
-/**
- * Ends the live connections to one plan's draft, so they come back with the access it gives
- * now (a review lock began or ended). Connections of other processes follow on their sweep.
- */
-export function reconnectPlan(rooms: RoomRegistry, docName: string, reason: string): void {
-  for (const conn of [...rooms.connections()]) {
-    if (conn.room.name !== docName) continue;
-    rooms.leave(conn);
-    conn.socket.close(CLOSE_CODES.accessChanged, reason);
-  }
 }
