@@ -499,56 +499,74 @@ function append(read: Segment[], key: string, text: string): void {
  */
 class Reading {
   private readonly attributes = new Map<string, unknown>();
-  private cachedKey: string | null = null;
-  private cachedOwn: boolean | null = null;
+  private analysed: { own: boolean; foreign: string | null; key: string } | null = null;
 
   constructor(private readonly peer: string) {}
 
   set(run: Run): void {
     if (run.formatValue === null) this.attributes.delete(run.formatKey);
     else this.attributes.set(run.formatKey, run.formatValue);
-    this.cachedKey = null;
-    this.cachedOwn = null;
+    this.analysed = null;
   }
 
   /** Whether the text here is the peer's own suggested insertion. */
   own(): boolean {
-    if (this.cachedOwn === null) {
-      this.cachedOwn = false;
-      for (const [key, value] of this.attributes) if (markName(key) === SUGGESTION_INSERT && isOwn(value, this.peer)) this.cachedOwn = true;
-    }
-    return this.cachedOwn;
+    return this.analyse().own;
   }
 
   /** The formatting as text, the peer's own deletion marks left out (they may come and go). */
   key(): string {
-    if (this.cachedKey === null) {
-      const parts: string[] = [];
-      for (const [key, value] of this.attributes) {
-        if (markName(key) === SUGGESTION_DELETE && isOwn(value, this.peer)) continue;
-        parts.push(`${JSON.stringify(key)}:${canonical(value)}`);
-      }
-      this.cachedKey = `\u0000${parts.sort().join(',')}`;
-    }
-    return this.cachedKey;
+    return this.analyse().key;
   }
 
   /** Why the peer's own suggested text here carries a suggestion mark it may not, or null. */
   foreignMark(): string | null {
+    return this.analyse().foreign;
+  }
+
+  private analyse(): { own: boolean; foreign: string | null; key: string } {
+    if (this.analysed) return this.analysed;
+    let own = false;
+    let foreign: string | null = null;
+    const parts: string[] = [];
     for (const [key, value] of this.attributes) {
-      const mark = markName(key);
-      if ((mark === SUGGESTION_INSERT || mark === SUGGESTION_DELETE) && !isOwn(value, this.peer)) return `its text carries a ${mark} that is not the sender's own`;
+      const mark = markOf(key);
+      const suggestion = mark === SUGGESTION_INSERT || mark === SUGGESTION_DELETE;
+      const mine = suggestion && isOwn(value, this.peer);
+      if (mine && mark === SUGGESTION_INSERT) own = true;
+      if (suggestion && !mine) foreign ??= `its text carries a ${mark} that is not the sender's own`;
+      if (!(mine && mark === SUGGESTION_DELETE)) parts.push(`${JSON.stringify(key)}:${canonical(value)}`);
     }
-    return null;
+    this.analysed = { own, foreign, key: `\u0000${parts.sort().join(',')}` };
+    return this.analysed;
   }
 }
 
-/** A small JSON value (the shape guard bounds them) as text, object keys sorted. */
+/** markName, remembered: the same few attribute names come up for every format item. */
+const markNames = new Map<string, string>();
+function markOf(key: string): string {
+  let mark = markNames.get(key);
+  if (mark === undefined) {
+    if (markNames.size > 1000) markNames.clear();
+    markNames.set(key, (mark = markName(key)));
+  }
+  return mark;
+}
+
+/** A small JSON value (the shape guard bounds them) as text, object keys sorted; remembered per object, as format items share theirs. */
+const canonicalTexts = new WeakMap<object, string>();
 function canonical(value: unknown): string {
   if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? 'undefined';
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  const keys = Object.keys(value).sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  const known = canonicalTexts.get(value);
+  if (known !== undefined) return known;
+  const text = Array.isArray(value)
+    ? `[${value.map(canonical).join(',')}]`
+    : `{${Object.keys(value)
+        .sort()
+        .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+        .join(',')}}`;
+  canonicalTexts.set(value, text);
+  return text;
 }
 
 /** A suggestion mark's attributes, made by `peer`. */
