@@ -28,7 +28,7 @@ import * as Y from 'yjs';
  * shapeGuard (texts hold only strings and marks of the schema).
  */
 
-/** A suggestion mark's attributes (shared/editor/suggestions/marks.ts). */
+/** The longest group id a suggestion mark may carry (contract16: id ≤ 64 characters). */
 const MAX_SUGGESTION_ID = 64;
 
 /** An item of a text, or a piece of one, as Yjs would have it (split lazily, never merged here). */
