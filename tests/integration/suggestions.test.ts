@@ -198,6 +198,7 @@ describe('an archived council', () => {
       expect(refused.status).toBe(409);
       expect(refused.body.error.code).toBe('council_archived');
       expect((await staff.request('PUT', `/api/workspaces/${plan.workspaceId}/suggestion-settings`, { suggestionDeciders: 'chair' })).status).toBe(409);
+      expect((await member.request('GET', `/api/plans/${plan.id}`)).body.plan.suggestions.mayDecide).toBe(false);
     } finally {
       expect((await vice.request('PATCH', council, { archived: false })).status).toBe(200);
     }

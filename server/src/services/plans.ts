@@ -195,11 +195,14 @@ export function planService(deps: AppDeps) {
           previous = { id: visible.id, title: visible.title, approvedRevisionId: approved?.id ?? null };
         }
       }
+      const standing = await suggestionStanding(deps.storage, plan, plan.role, user.id);
+      // A read-only plan (archived edition or council) decides nothing, whoever may decide elsewhere.
+      const readOnly = found.archivedAt !== null || (await councilArchived(deps.storage, plan.workspaceId));
       return {
         ...presentPlanDetails(found, plan),
         previous,
         nextPlanId: await plans.nextEditionOf(plan.id),
-        suggestions: await suggestionStanding(deps.storage, plan, plan.role, user.id),
+        suggestions: { ...standing, mayDecide: standing.mayDecide && !readOnly },
       };
     },
 
