@@ -1,6 +1,6 @@
 import type { CompareResponse, PlanSnapshot, Revision } from '@sakutei/shared';
 import { type SuggestionView, diffMeasures, diffProse, overlaySuggestions } from '@sakutei/shared';
-import { proseView } from '@sakutei/shared/editor';
+import { hasPendingSuggestions, proseView } from '@sakutei/shared/editor';
 import * as Y from 'yjs';
 import type { AnnualReport } from '@sakutei/shared/measures';
 import type { z } from 'zod';
@@ -37,7 +37,9 @@ export const TASKS = {
    */
   compare: (sides: { from: SnapshotSource; to: SnapshotSource; suggestions?: SuggestionView }): Pick<Comparison, 'prose' | 'measures'> => {
     const [from, to] = [snapshotFrom(sides.from), snapshotFrom(sides.to)];
-    const rows = diffProse(proseView(from.prose, 'original'), proseView(to.prose, 'original'));
+    // Most plans have no pending suggestion: their prose is compared as read, without a copy.
+    const clean = (prose: PlanSnapshot['prose']) => (hasPendingSuggestions(prose) ? proseView(prose, 'original') : prose);
+    const rows = diffProse(clean(from.prose), clean(to.prose));
     return {
       prose: sides.suggestions === 'markup' ? overlaySuggestions(rows, to.prose) : rows,
       // 評価・課題 are frozen beside the table; a snapshot from before them has none.
