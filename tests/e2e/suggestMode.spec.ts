@@ -3,6 +3,8 @@ import { openDemoPlan, selectPhrase, signedInPage, typeAtEnd } from './support';
 
 // A paragraph of the test's own, written in 編集 and removed again afterwards, so the demo plan is left as found.
 const OWN = 'E2E提案：空き店舗を八十店舗に減らす';
+// Found in it whatever the test suggests: nothing is ever inserted inside these words.
+const MARKER = '提案：空き店舗';
 
 /** Removes the test's paragraph (and every suggestion in it) from a fresh member's page, in 編集. */
 async function removeOwnParagraph(page: Page): Promise<void> {
@@ -18,8 +20,8 @@ async function removeOwnParagraph(page: Page): Promise<void> {
     const tr = view.state.tr as { delete(a: number, b: number): unknown };
     for (const [from, to] of ranges.reverse()) tr.delete(from, to);
     view.dispatch(tr);
-  }, 'E2E提案');
-  await expect(page.getByTestId('plan-editor')).not.toContainText('E2E提案');
+  }, MARKER);
+  await expect(page.getByTestId('plan-editor')).not.toContainText(MARKER);
 }
 
 /** The suggestion marks in the prose: text, kind, and the painted author description. */
@@ -33,7 +35,8 @@ test.afterEach(async ({ browser }) => {
   // Wait until the server has it: a reload brings the plan back without the paragraph.
   await cleaner.reload();
   await expect(cleaner.getByTestId('connection-status')).toHaveAttribute('data-synced', 'true');
-  await expect(cleaner.getByTestId('plan-editor')).not.toContainText('E2E提案');
+  await expect(cleaner.getByTestId('plan-editor')).not.toContainText(MARKER);
+  await expect(cleaner.getByTestId('plan-editor')).not.toContainText('E2E試験');
   await cleaner.context().close();
 });
 
@@ -103,7 +106,7 @@ test('a member suggests in 提案, staff see it live and can only suggest, undo 
   await expect(marks(member, 'del', '空き店舗')).toBeVisible();
 
   // Japanese through an IME in 提案: compositions, then the committed text, one suggestion.
-  await member.getByTestId('plan-editor').locator('p', { hasText: 'E2E提案' }).click();
+  await member.getByTestId('plan-editor').locator('p', { hasText: MARKER }).click();
   await member.keyboard.press('End');
   const cdp = await member.context().newCDPSession(member);
   await cdp.send('Input.imeSetComposition', { text: 'か', selectionStart: 1, selectionEnd: 1 });
@@ -113,6 +116,17 @@ test('a member suggests in 提案, staff see it live and can only suggest, undo 
   await expect(marks(member, 'ins', '漢字')).toHaveCount(1);
   await expect(editor).not.toContainText('かん');
   await expect(marks(staff, 'ins', '漢字')).toBeVisible();
+  // Composing over a selection: the IME's keydown (229) strikes the selection first, and the
+  // composition lands after it, marked, never half plain.
+  await selectPhrase(member, 'E2E');
+  await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229, key: 'Process', code: 'KeyS' });
+  await cdp.send('Input.imeSetComposition', { text: 'し', selectionStart: 1, selectionEnd: 1 });
+  await cdp.send('Input.imeSetComposition', { text: 'しけん', selectionStart: 3, selectionEnd: 3 });
+  await cdp.send('Input.insertText', { text: '試験' });
+  await expect(marks(member, 'del', 'E2E')).toHaveCount(1);
+  await expect(marks(member, 'ins', '試験')).toHaveCount(1);
+  await expect(editor).not.toContainText('しけん');
+  await expect(editor).toContainText('E2E試験提案：');
 
   // Undo takes back the member's last suggestion only.
   await member.waitForTimeout(800);

@@ -7,7 +7,7 @@ import {
 } from '@sakutei/shared/editor';
 import { Extension } from '@tiptap/core';
 import type { Mark } from '@tiptap/pm/model';
-import type { Transaction } from '@tiptap/pm/state';
+import { Plugin, type Transaction } from '@tiptap/pm/state';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 
 export interface SuggestModeOptions {
@@ -22,7 +22,7 @@ export interface SuggestModeOptions {
 export interface SuggestModeStorage {
   /** 提案 is on: the user's changes become suggestions. */
   active: boolean;
-  /** The attributes the next new suggestion takes; renewed once a change has used them. */
+  /** The attributes a new suggestion takes now; renewed on every transaction outside a composition. */
   fresh: SuggestionAttrs | null;
 }
 
@@ -72,10 +72,12 @@ export const SuggestMode = Extension.create<SuggestModeOptions, SuggestModeStora
       next(transaction);
       return;
     }
-    storage.fresh ??= freshAttrs(this.options.author);
     // Stored marks in the state end a running composition (ProseMirror clears it to apply
     // them), so they are set only between compositions: at compositionstart they are in place.
     const composing = this.editor.view.composing;
+    // A new suggestion takes the time of the change (or of the last step before a composition,
+    // whose text must keep the attributes its stored mark gave it).
+    if (!composing || !storage.fresh) storage.fresh = freshAttrs(this.options.author);
     const cursor = (tr: Transaction, fresh: SuggestionAttrs) => (composing ? tr : withSuggestionCursor(tr, fresh));
     if (!transaction.docChanged) {
       next(cursor(transaction, storage.fresh));
@@ -86,9 +88,29 @@ export const SuggestMode = Extension.create<SuggestModeOptions, SuggestModeStora
       this.options.onRefused();
       return;
     }
-    // The fresh attributes may now name a suggestion in the text; the next unrelated change gets new ones.
-    storage.fresh = freshAttrs(this.options.author);
     next(cursor(suggested, storage.fresh));
+  },
+
+  addProseMirrorPlugins() {
+    const storage = this.storage;
+    return [
+      new Plugin({
+        props: {
+          handleDOMEvents: {
+            // A composition over a selection would replace it with unmarked text, which the
+            // transform then redraws mid-word. An IME announces itself with a keydown of key
+            // code 229 before the composition starts: the selection is struck then (as Delete
+            // would), so the IME composes after it with the stored mark in place.
+            keydown: (view, event) => {
+              if (event.keyCode === 229 && storage.active && !view.composing && !view.state.selection.empty) {
+                view.dispatch(view.state.tr.deleteSelection());
+              }
+              return false;
+            },
+          },
+        },
+      }),
+    ];
   },
 
   addKeyboardShortcuts() {
