@@ -28,8 +28,9 @@ export type RevisionExportOptions = {
 
 /** The prose to render and whether its suggestions are shown (only when asked and there are some). */
 function proseFor(snapshot: PlanSnapshot, options: RevisionExportOptions) {
-  const shown = options.suggestions?.view === 'markup' && hasPendingSuggestions(snapshot.prose);
-  return shown ? { prose: snapshot.prose, authors: options.suggestions!.authors } : { prose: proseView(snapshot.prose, 'original'), authors: null };
+  const pending = hasPendingSuggestions(snapshot.prose);
+  if (pending && options.suggestions?.view === 'markup') return { prose: snapshot.prose, authors: options.suggestions.authors };
+  return { prose: pending ? proseView(snapshot.prose, 'original') : snapshot.prose, authors: null };
 }
 
 const TRACKED_NOTE = '未決定の提案を変更履歴として含みます（「校閲」タブで承諾・却下できます）。';
