@@ -74,35 +74,35 @@ function ComparisonView({ comparison, labels, mode, showAll, order }: ViewProps)
   const authors = useMemo(() => new Map((comparison.suggestionAuthors ?? []).map((a) => [a.id, a.name])), [comparison.suggestionAuthors]);
   return (
     <SuggestionAuthorsContext.Provider value={authors}>
-    <div className="compare-view" data-testid="compare-view" data-mode={mode} data-order={order}>
-      <p className="compare-view__sides">
-        {t('revisions.compare.sides', labels)}
-      </p>
-      <h3 className="revisions-section__subtitle">{t('revisions.compare.prose')}</h3>
-      {authors.size > 0 && <SuggestionsLegend authors={comparison.suggestionAuthors ?? []} />}
-      {changedBlocks === 0 && (
-        <p className="compare-none" data-testid="compare-prose-unchanged">
-          {t('revisions.compare.proseUnchanged')}
+      <div className="compare-view" data-testid="compare-view" data-mode={mode} data-order={order}>
+        <p className="compare-view__sides">
+          {t('revisions.compare.sides', labels)}
         </p>
-      )}
-      {comparison.prose.length > 0 && (
-        <ProseCompareTable
-          rows={comparison.prose}
-          mode={mode}
-          fromLabel={labels.from}
-          toLabel={labels.to}
-          showAll={showAll}
-          order={order}
-        />
-      )}
-      <h3 className="revisions-section__subtitle">{t('revisions.compare.measures')}</h3>
-      <MeasureCompareTable diff={comparison.measures} order={order} />
-      {/* The yearly parts frozen with the plan (実施状況, 評価・課題), in the order the export prints them. */}
-      <h3 className="revisions-section__subtitle">{t('revisions.compare.progress')}</h3>
-      <MeasureCompareTable diff={comparison.measures} order={order} section="progress" />
-      <h3 className="revisions-section__subtitle">{t('revisions.compare.evaluations')}</h3>
-      <MeasureCompareTable diff={comparison.measures} order={order} section="evaluations" />
-    </div>
+        <h3 className="revisions-section__subtitle">{t('revisions.compare.prose')}</h3>
+        {authors.size > 0 && <SuggestionsLegend authors={comparison.suggestionAuthors ?? []} />}
+        {changedBlocks === 0 && (
+          <p className="compare-none" data-testid="compare-prose-unchanged">
+            {t('revisions.compare.proseUnchanged')}
+          </p>
+        )}
+        {comparison.prose.length > 0 && (
+          <ProseCompareTable
+            rows={comparison.prose}
+            mode={mode}
+            fromLabel={labels.from}
+            toLabel={labels.to}
+            showAll={showAll}
+            order={order}
+          />
+        )}
+        <h3 className="revisions-section__subtitle">{t('revisions.compare.measures')}</h3>
+        <MeasureCompareTable diff={comparison.measures} order={order} />
+        {/* The yearly parts frozen with the plan (実施状況, 評価・課題), in the order the export prints them. */}
+        <h3 className="revisions-section__subtitle">{t('revisions.compare.progress')}</h3>
+        <MeasureCompareTable diff={comparison.measures} order={order} section="progress" />
+        <h3 className="revisions-section__subtitle">{t('revisions.compare.evaluations')}</h3>
+        <MeasureCompareTable diff={comparison.measures} order={order} section="evaluations" />
+      </div>
     </SuggestionAuthorsContext.Provider>
   );
 }
