@@ -6,6 +6,8 @@ import { prosemirrorJSONToYDoc, updateYFragment, yXmlFragmentToProseMirrorRootNo
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { proseWithTable } from '@sakutei/shared/fixtures/proseWithTable';
+import { demoProseDocument } from '../../demo/fukushimaProgramme';
 import { suggestionViolation } from './suggestionGuard';
 
 const schema = proseSchema();
@@ -181,6 +183,28 @@ describe('honest suggestions are accepted', () => {
     expect(markup(server)).toBe(`地域の振興[-${OTHER}:を-]`);
     expectAccepted(server, replica, edit(replica, (tr) => tr.insert(1 + 5, text('を', [ins(PEER)]))));
     expect(markup(server)).toBe(`地域の振興[+${PEER}:を+][-${OTHER}:を-]`);
+  });
+
+  it.each([
+    ['the demo plan', demoProseDocument()],
+    ['prose with a table', proseWithTable()],
+  ])('in every textblock of %s (headings, lists, table cells)', (_name, prose) => {
+    const server = prosemirrorJSONToYDoc(schema, prose, BODY_FRAGMENT);
+    const replica = new Y.Doc();
+    Y.applyUpdate(replica, Y.encodeStateAsUpdate(server));
+    const middles = (doc: PMNode) => {
+      const out: Array<{ at: number; kind: string }> = [];
+      doc.descendants((node, pos) => {
+        if (node.isTextblock && node.content.size > 0) out.push({ at: pos + 1 + Math.floor(node.content.size / 2), kind: node.type.name });
+      });
+      return out;
+    };
+    const count = middles(pmOf(replica)).length;
+    expect(count).toBeGreaterThan(5);
+    for (let i = 0; i < count; i++) {
+      const { at } = middles(pmOf(replica))[i]!;
+      expectAccepted(server, replica, edit(replica, (tr) => tr.insert(at, text('案', [ins(PEER, `block-${i}`)]))));
+    }
   });
 
   it('a sync reply that repeats what the server has, or only deletions it already applied', () => {
