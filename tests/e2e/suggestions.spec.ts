@@ -1,0 +1,139 @@
+import { type Page, expect, test } from '@playwright/test';
+import { openDemoPlan, selectPhrase, signedInPage, typeAtEnd } from './support';
+
+// A paragraph of the test's own, written in 編集 and removed afterwards, so the demo plan is left as found.
+const MARKER = 'E2E採否';
+const OWN = `${MARKER}：空き店舗を八十店舗に減らす`;
+
+/** Removes the test's paragraphs (and every suggestion in them) from a fresh editor's page, in 編集. */
+async function removeOwnParagraphs(page: Page): Promise<void> {
+  await openDemoPlan(page);
+  await expect(page.getByTestId('suggest-mode')).toHaveAttribute('data-mode', 'edit');
+  await page.evaluate((marker) => {
+    type Pm = { state: { doc: { forEach(f: (node: { textContent: string; nodeSize: number }, offset: number) => void): void }; tr: { delete(a: number, b: number): unknown } }; dispatch(tr: unknown): void };
+    const view = (document.querySelector('[data-testid="plan-editor"]') as unknown as { editor: { view: Pm } }).editor.view;
+    const ranges: Array<[number, number]> = [];
+    view.state.doc.forEach((node, offset) => {
+      if (node.textContent.includes(marker)) ranges.push([offset, offset + node.nodeSize]);
+    });
+    const tr = view.state.tr;
+    for (const [from, to] of ranges.reverse()) tr.delete(from, to);
+    view.dispatch(tr);
+  }, MARKER);
+  await expect(page.getByTestId('plan-editor')).not.toContainText(MARKER);
+}
+
+test.afterEach(async ({ browser }) => {
+  const cleaner = await signedInPage(browser, 'member@example.jp');
+  await removeOwnParagraphs(cleaner);
+  // Wait until the server has it: a reload brings the plan back without the paragraph.
+  await cleaner.reload();
+  await expect(cleaner.getByTestId('connection-status')).toHaveAttribute('data-synced', 'true');
+  await expect(cleaner.getByTestId('plan-editor')).not.toContainText(MARKER);
+  await cleaner.context().close();
+});
+
+/** The prose as a reader sees it, without the co-editors' caret labels (their names are text in the DOM). */
+function proseText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const copy = document.querySelector('[data-testid="plan-editor"]')!.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
+    return copy.textContent ?? '';
+  });
+}
+
+const cards = (page: Page) => page.getByTestId('suggestion-card');
+const cardBy = (page: Page, author: string) => cards(page).filter({ has: page.getByTestId('suggestion-author').filter({ hasText: author }) });
+
+test('a member and staff propose competing wordings; the chair accepts one, the other is resolved, in every browser', async ({ browser }) => {
+  const member = await signedInPage(browser, 'member@example.jp');
+  const staff = await signedInPage(browser, 'staff@example.jp');
+  const chair = await signedInPage(browser, 'chair@example.jp');
+  for (const page of [member, staff, chair]) await openDemoPlan(page);
+  await typeAtEnd(member, OWN);
+
+  // The member proposes 七十 in 提案 mode.
+  await member.getByTestId('mode-suggest').click();
+  await expect(member.getByTestId('suggest-mode')).toHaveAttribute('data-mode', 'suggest');
+  await selectPhrase(member, '八十');
+  await member.keyboard.type('七十');
+  await expect(cardBy(member, '委員 佐藤花子')).toHaveCount(1);
+
+  // Staff (who only suggest) propose another wording for the same 八十: a 事務局案.
+  await expect(staff.getByTestId('suggest-mode')).toHaveAttribute('data-mode', 'suggest');
+  await expect.poll(() => proseText(staff)).toContain('八十七十');
+  await selectPhrase(staff, '八十');
+  await staff.keyboard.type('七十五');
+
+  // Every browser shows both, side by side under 競合, with who, where and what.
+  for (const page of [member, staff, chair]) {
+    await expect(cards(page)).toHaveCount(2);
+    await expect(page.getByTestId('suggestions-count')).toHaveText('2');
+    const group = page.getByTestId('suggestion-conflict');
+    await expect(group).toHaveCount(1);
+    await expect(group.getByTestId('suggestion-card')).toHaveCount(2);
+    await expect(group).toContainText('競合');
+  }
+  const memberCard = cardBy(chair, '委員 佐藤花子');
+  await expect(memberCard.getByTestId('suggestion-deleted')).toHaveText('八十');
+  await expect(memberCard.getByTestId('suggestion-inserted')).toHaveText('七十');
+  await expect(cardBy(chair, '事務局 高橋美咲').getByTestId('suggestion-inserted')).toHaveText('七十五');
+  // Accepting one says the other goes.
+  await expect(memberCard.getByTestId('suggestion-conflict-hint')).toContainText('事務局 高橋美咲');
+  // Staff may suggest but not decide: no 採用 for them.
+  await expect(staff.getByTestId('suggestion-accept')).toHaveCount(0);
+
+  // The card shows its passage in the text.
+  await memberCard.getByTestId('suggestion-show').click();
+  // Outlined from its struck 八十 to its 七十 (staff's wording, placed between them, lies inside).
+  await expect(chair.locator('[data-testid="plan-editor"] .suggestion-focus').first()).toHaveText('八十');
+  await expect(memberCard).toHaveAttribute('aria-current', 'true');
+
+  // The chair accepts the member's wording; the server changes the live text for everyone.
+  await chair.getByRole('button', { name: '委員 佐藤花子さんの提案「八十 → 七十」を採用' }).click();
+  await expect(chair.getByTestId('suggestions-notice')).toHaveText('1 件の提案を採用しました。 競合していた 1 件は不採用になりました。');
+  for (const page of [member, staff, chair]) {
+    await expect(cards(page)).toHaveCount(0);
+    await expect.poll(() => proseText(page)).toContain(`${MARKER}：空き店舗を七十店舗に減らす`);
+  }
+
+  // 採否の履歴 keeps both, the rejected wording included.
+  await chair.getByTestId('suggestions-toggle').click();
+  const history = chair.getByTestId('suggestions-history');
+  await history.locator('summary').click();
+  const decisions = history.getByTestId('suggestion-decision');
+  await expect(decisions).toHaveCount(2);
+  await expect(decisions.filter({ hasText: '七十五' })).toHaveAttribute('data-decision', 'reject');
+  await expect(decisions.filter({ hasText: '七十五' })).toContainText('競合する提案の採用により不採用');
+  await expect(decisions.filter({ hasNotText: '七十五' })).toHaveAttribute('data-decision', 'accept');
+
+  for (const page of [member, staff, chair]) await page.context().close();
+});
+
+test('the chair rejects all of one author’s suggestions at once, after a confirmation that counts them', async ({ browser }) => {
+  const member = await signedInPage(browser, 'member@example.jp');
+  const chair = await signedInPage(browser, 'chair@example.jp');
+  await openDemoPlan(member);
+  await openDemoPlan(chair);
+  await typeAtEnd(member, OWN);
+  await member.getByTestId('mode-suggest').click();
+  await selectPhrase(member, '空き店舗');
+  await member.keyboard.type('空店舗');
+  await selectPhrase(member, '八十');
+  await member.keyboard.type('六十');
+  await expect(cards(chair)).toHaveCount(2);
+
+  await chair.getByTestId('suggestions-bulk').locator('summary').click();
+  await chair.getByTestId('suggestions-bulk-scope').selectOption({ label: '委員 佐藤花子さんの提案（2 件）' });
+  await chair.getByTestId('suggestions-bulk-reject').click();
+  const dialog = chair.getByTestId('suggestions-bulk-confirm');
+  await expect(dialog.getByRole('heading')).toHaveText('提案 2 件を不採用にしますか');
+  await dialog.getByTestId('suggestions-bulk-confirm-confirm').click();
+
+  for (const page of [member, chair]) {
+    await expect(cards(page)).toHaveCount(0);
+    await expect.poll(() => proseText(page)).toContain(OWN);
+  }
+  await expect(chair.getByTestId('suggestions-notice')).toHaveText('2 件の提案を不採用にしました。');
+  for (const page of [member, chair]) await page.context().close();
+});
