@@ -52,7 +52,7 @@ export const suggestionsEn: Record<keyof typeof suggestionsJa, string> = {
   'suggestions.result.resolved': '{count} competing suggestions were rejected.',
   'suggestions.result.missing': '{count} were already gone: someone else decided them first.',
   'suggestions.error.forbidden': 'You may not decide suggestions on this plan.',
-  'suggestions.error.archived': 'This plan is a kept edition; its suggestions cannot be decided.',
+  'suggestions.error.archived': 'This plan is read-only (an earlier edition, or an archived council); its suggestions cannot be decided.',
   'suggestions.error.failed': 'The decision could not be recorded. Please try again shortly.',
 
   'suggestions.history.title': 'Decided suggestions',

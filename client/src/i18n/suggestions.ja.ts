@@ -51,7 +51,7 @@ export const suggestionsJa = {
   'suggestions.result.resolved': '競合していた {count} 件は不採用になりました。',
   'suggestions.result.missing': '{count} 件は、ほかの人が先に採否を決めていたため、すでにありませんでした。',
   'suggestions.error.forbidden': 'この計画の提案の採否を決める権限がありません。',
-  'suggestions.error.archived': 'この計画は保存済みの版のため、提案の採否を決められません。',
+  'suggestions.error.archived': 'この計画は読み取り専用（以前の版、または活動を終えた会議）のため、提案の採否を決められません。',
   'suggestions.error.failed': '採否を記録できませんでした。時間をおいてもう一度お試しください。',
 
   'suggestions.history.title': '採否の履歴',

@@ -38,7 +38,7 @@ export function outcomeText(decision: SuggestionVerdict, outcome: DecideSuggesti
 
 export function decisionErrorText(error: unknown, t: Translate): string {
   if (error instanceof ApiError && error.status === 403) return t('suggestions.error.forbidden');
-  if (error instanceof ApiError && error.status === 409) return t('suggestions.error.archived');
+  if (error instanceof ApiError && error.status === 409 && error.code !== 'unreadable_document') return t('suggestions.error.archived');
   return t('suggestions.error.failed');
 }
 
