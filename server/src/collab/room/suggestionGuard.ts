@@ -434,9 +434,12 @@ function integrate(list: TextList, run: Run): void {
  * the old one and moves the suggestion's formatting onto the old one, so the items swap
  * roles while the text reads exactly as typed; deleting works the same way. What stays
  * checked item by item: every character left carrying the peer's insertion mark carries no
- * one else's suggestion marks (and they are well-formed), and the update recreates no more
- * of the others' text (deleted and written again, identical) than the peer's own suggested
- * characters around it could account for by such a swap.
+ * one else's suggestion marks (and they are well-formed), and others' text is recreated
+ * (deleted and written again, identical) only in a text run where the update also adds,
+ * takes back or moves the peer's own suggested characters. The binding recreates text
+ * honestly too: one change that takes back two pieces of one's own suggestion with others'
+ * text between them is written as one string replacement spanning both, rewriting what is
+ * between (an editor's same edit does the same).
  */
 function checkText(list: TextList, peer: string): string | null {
   if (list.wholeDeleted) for (let run = list.head; run; run = run.right) run.deletedAfter = true;
@@ -444,7 +447,8 @@ function checkText(list: TextList, peer: string): string | null {
   const after = new Reading(peer);
   const readBefore: Segment[] = [];
   const readAfter: Segment[] = [];
-  let own = 0;
+  /** Characters whose being the peer's own suggestion changes: added, taken back, or moved by a swap. */
+  let ownChanged = 0;
   let churn = 0;
   for (let run = list.head; run; run = run.right) {
     if (run.kind === 'format') {
@@ -455,16 +459,15 @@ function checkText(list: TextList, peer: string): string | null {
     if (run.kind !== 'content') continue;
     const aliveBefore = !run.isNew && !run.deletedBefore;
     const aliveAfter = !run.deletedAfter;
+    if ((aliveBefore && before.own()) !== (aliveAfter && after.own())) ownChanged += run.length;
     if (aliveBefore) {
-      if (before.own()) own += run.length;
-      else {
+      if (!before.own()) {
         append(readBefore, before.key(), run.text);
         if (!aliveAfter) churn += run.length;
       }
     }
     if (aliveAfter) {
       if (after.own()) {
-        own += run.length;
         const problem = after.foreignMark();
         if (problem) return problem;
       } else {
@@ -479,7 +482,7 @@ function checkText(list: TextList, peer: string): string | null {
   if (readBefore.length !== readAfter.length || readBefore.some((s, i) => s.key !== readAfter[i]!.key || s.text !== readAfter[i]!.text)) {
     return 'changes text or marks outside its own suggestions';
   }
-  if (churn > own) return "rewrites others' text";
+  if (churn > 0 && ownChanged === 0) return "rewrites others' text";
   return null;
 }
 
