@@ -79,6 +79,8 @@ function Panel({ editor, mayDecide }: { editor: Editor; mayDecide: boolean }) {
   const comment = startComment
     ? (item: SuggestionSummary) => {
         show(item);
+        // On a phone the comments' sheet opens with the composer: this one makes way for it.
+        if (layout === 'sheet') setOpen(false);
         startComment(editor, { from: item.from, to: item.to }, [item.deleted, item.inserted].filter(Boolean).join(' → '));
       }
     : undefined;
