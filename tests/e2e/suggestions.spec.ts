@@ -89,6 +89,12 @@ test('a member and staff propose competing wordings; the chair accepts one, the 
   await expect(chair.locator('[data-testid="plan-editor"] .suggestion-focus').first()).toHaveText('八十');
   await expect(memberCard).toHaveAttribute('aria-current', 'true');
 
+  // コメント starts a review thread on the suggestion's passage, quoting it (cancelled here: nothing is written).
+  await memberCard.getByTestId('suggestion-comment').click();
+  await expect(chair.getByTestId('new-thread-location')).toContainText('八十 → 七十');
+  await chair.getByTestId('new-comment-cancel').click();
+  await expect(chair.getByTestId('new-thread')).toHaveCount(0);
+
   // The chair accepts the member's wording; the server changes the live text for everyone.
   await chair.getByRole('button', { name: '委員 佐藤花子さんの提案「八十 → 七十」を採用' }).click();
   await expect(chair.getByTestId('suggestions-notice')).toHaveText('1 件の提案を採用しました。 競合していた 1 件は不採用になりました。');
