@@ -284,6 +284,45 @@ describe('suggestion guard properties', () => {
     expect(passed).toBeGreaterThan(100);
   });
 
+  // A measurement, not a property (run with SUGGESTION_GUARD_CONCURRENCY=1): how often an honest
+  // suggestion is refused because an editor changed the same short paragraphs meanwhile. Each
+  // refusal is printed with the oracle's reason; they agree (the oracle test above), and the one
+  // seen in 1,000 was the editor deleting everything while the suggester's binding rewrote text
+  // in it, which applied would have brought the deleted text back as the suggester's plain text.
+  it.skipIf(!process.env.SUGGESTION_GUARD_CONCURRENCY)('measures: honest suggestions written while an editor types at the same time', () => {
+    let accepted = 0;
+    let refused = 0;
+    fc.assert(
+      fc.property(fc.array(userEdit, { minLength: 1, maxLength: 4 }), fc.array(userEdit, { minLength: 1, maxLength: 4 }), fc.constantFrom(7, 3_000_000_000), (mine, theirs, editorClient) => {
+        const server = prosemirrorJSONToYDoc(schema, startDoc().toJSON(), BODY_FRAGMENT);
+        const replica = clone(server, 1_000_000);
+        const editor = clone(server, editorClient);
+        const before = Y.encodeStateVector(replica);
+        for (const [n, edit] of mine.entries()) {
+          const state = EditorState.create({ schema, doc: pmOf(replica) });
+          const user = userTransaction(state, edit);
+          const out = user && suggestTransaction(state, user, attrs(PEER, `c${n}`));
+          if (out) write(replica, out.doc);
+        }
+        for (const edit of theirs) {
+          const state = EditorState.create({ schema, doc: pmOf(editor) });
+          const user = userTransaction(state, edit);
+          if (user) write(editor, user.doc);
+        }
+        Y.applyUpdate(server, Y.encodeStateAsUpdate(editor));
+        const update = Y.encodeStateAsUpdate(replica, before);
+        const problem = suggestionViolation(server, update, PEER);
+        if (problem === null) accepted++;
+        else {
+          refused++;
+          console.log(`refused: ${problem}; oracle: ${oracleViolation(server, update, PEER)}; ${JSON.stringify({ mine, theirs })}`);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+    console.log(`concurrent: ${accepted} accepted, ${refused} refused`);
+  });
+
   it('agrees with Yjs itself on updates written against a stale copy of a document others keep changing', () => {
     const verdicts = { accepted: 0, refused: 0 };
     fc.assert(
