@@ -420,11 +420,13 @@ describe('opening the live document, as every caller', () => {
         // What the connection may do shows in what becomes of an edit: it reaches the others, or is refused.
         const mark = `権限確認 ${caller}`;
         appendParagraph(client.doc, mark);
-        const deniedReason = () => warn.mock.calls.map((call) => String(call[0])).find((m) => m.includes('read-only'));
+        // A read-only connection is told its access; a suggest-only one is told why a plain edit is not a suggestion.
+        const deniedReason = () => warn.mock.calls.map((call) => String(call[0])).find((m) => m.includes('read-only') || m.includes('suggest-only'));
         await waitFor(() => bodyText(watcher.doc).includes(mark) || deniedReason() !== undefined, `${caller}: the edit to arrive or be refused`);
         const denied = deniedReason();
         if (denied) refusedMarks.push(mark);
-        observed[caller] = { access: denied ? /access to this document is "(\w+)"/.exec(denied)?.[1] : 'edit' };
+        const access = denied?.includes('suggest-only') ? 'suggest' : denied ? /access to this document is "(\w+)"/.exec(denied)?.[1] : 'edit';
+        observed[caller] = { access };
       }
       expect(observed).toEqual(COLLAB_UPGRADE);
       // A refused edit reached nobody, not even a client that joins afterwards.

@@ -787,13 +787,14 @@ export const MATRIX: Readonly<Record<string, RouteEntry>> = {
 
 /**
  * Opening `/collab/<docName>` with the session cookie: refused with a close code, or open with
- * the access the role gives (README: staff comment, observers do not open the draft at all).
+ * the access the role gives (README: staff suggest — a plain edit is refused, a 事務局案 goes in
+ * as a suggestion —, observers do not open the draft at all).
  */
 export const COLLAB_UPGRADE: Readonly<Record<Caller, { close: number } | { access: DocAccess }>> = {
   anonymous: { close: CLOSE_CODES.unauthenticated },
   outsider: { close: CLOSE_CODES.forbidden },
   observer: { close: CLOSE_CODES.forbidden },
-  staff: { access: 'comment' },
+  staff: { access: 'suggest' },
   member: { access: 'edit' },
   vice_chair: { access: 'edit' },
   chair: { access: 'edit' },
