@@ -1,12 +1,12 @@
 import { BODY_FRAGMENT } from '@sakutei/shared';
 import { type SuggestionAttrs, proseSchema } from '@sakutei/shared/editor';
+import { proseWithTable } from '@sakutei/shared/fixtures/proseWithTable';
 import type { Mark, Node as PMNode } from '@tiptap/pm/model';
 import { Transform } from '@tiptap/pm/transform';
 import { prosemirrorJSONToYDoc, updateYFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { proseWithTable } from '@sakutei/shared/fixtures/proseWithTable';
 import { demoProseDocument } from '../../demo/fukushimaProgramme';
 import { suggestionViolation } from './suggestionGuard';
 
