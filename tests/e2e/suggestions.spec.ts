@@ -1,5 +1,5 @@
 import { type Page, expect, test } from '@playwright/test';
-import { openDemoPlan, selectPhrase, signedInPage, typeAtEnd } from './support';
+import { expectNoSeriousA11yViolations, openDemoPlan, selectPhrase, signedInPage, typeAtEnd } from './support';
 
 // A paragraph of the test's own, written in 編集 and removed afterwards, so the demo plan is left as found.
 const MARKER = 'E2E採否';
@@ -22,6 +22,9 @@ async function removeOwnParagraphs(page: Page): Promise<void> {
   }, MARKER);
   await expect(page.getByTestId('plan-editor')).not.toContainText(MARKER);
 }
+
+// Three signed-in browsers and a clean-up sign-in: past the default minute under load.
+test.describe.configure({ timeout: 120_000 });
 
 test.afterEach(async ({ browser }) => {
   const cleaner = await signedInPage(browser, 'member@example.jp');
@@ -80,6 +83,7 @@ test('a member and staff propose competing wordings; the chair accepts one, the 
   await expect(cardBy(chair, '事務局 高橋美咲').getByTestId('suggestion-inserted')).toHaveText('七十五');
   // Accepting one says the other goes.
   await expect(memberCard.getByTestId('suggestion-conflict-hint')).toContainText('事務局 高橋美咲');
+  await expectNoSeriousA11yViolations(chair, { include: '[data-testid="suggestions-dock"]', label: 'suggestion cards' });
   // Staff may suggest but not decide: no 採用 for them.
   await expect(staff.getByTestId('suggestion-accept')).toHaveCount(0);
 
