@@ -535,6 +535,8 @@ describe.each([sqlite, postgres])('Storage contract: $name', (backend) => {
         invited: [],
         reviewOpenedAt: null,
         decidedAt: null,
+        suggestionsOnly: false,
+        requireSuggestionsDecided: false,
       });
       expect((await storage.revisions.list(planId)).map((r) => [r.id, r.number])).toEqual([
         [first, 1],
