@@ -12,8 +12,11 @@ export type SuggestionKind = 'insert' | 'delete';
 export type DescribeSuggestion = (author: string, kind: SuggestionKind) => string;
 
 export interface SuggestionPaintOptions {
-  /** Read on every repaint, so a holder whose function changes (names loaded) repaints with `repaintSuggestions`. */
-  describe: { current: DescribeSuggestion };
+  /**
+   * Called on every repaint; when the names behind it change, `repaintSuggestions` repaints.
+   * A function, not a holder object: TipTap's configure deep-copies plain objects in options.
+   */
+  describe: DescribeSuggestion;
 }
 
 const paintKey = new PluginKey<DecorationSet>('suggestionPaint');
@@ -29,7 +32,7 @@ export const SuggestionPaint = Extension.create<SuggestionPaintOptions>({
   name: 'suggestionPaint',
 
   addOptions() {
-    return { describe: { current: () => '' } };
+    return { describe: () => '' };
   },
 
   addProseMirrorPlugins() {
@@ -38,14 +41,14 @@ export const SuggestionPaint = Extension.create<SuggestionPaintOptions>({
       new Plugin<DecorationSet>({
         key: paintKey,
         state: {
-          init: (_, state) => paint(state.doc, describe.current),
+          init: (_, state) => paint(state.doc, describe),
           apply: (tr, old) => {
-            if (tr.getMeta(paintKey)) return paint(tr.doc, describe.current);
+            if (tr.getMeta(paintKey)) return paint(tr.doc, describe);
             if (!tr.docChanged) return old;
             // While an IME composes, a new decoration around the composing text would redraw
             // it and break the composition; the paint follows when it ends (below).
             if (tr.getMeta('composition')) return old.map(tr.mapping, tr.doc);
-            return paint(tr.doc, describe.current);
+            return paint(tr.doc, describe);
           },
         },
         props: {

@@ -39,7 +39,7 @@ export function useSuggestionPaint(): { extension: AnyExtension; describe: Descr
   const holder = useRef(describe);
   holder.current = describe;
   // One extension for the editor's life; it reads the names through the holder.
-  const extension = useMemo(() => SuggestionPaint.configure({ describe: holder }), []);
+  const extension = useMemo(() => SuggestionPaint.configure({ describe: (author, kind) => holder.current(author, kind) }), []);
   return { extension, describe };
 }
 
