@@ -147,6 +147,28 @@ describe('deciding suggestions', () => {
   });
 });
 
+describe('a decision that cannot be recorded', () => {
+  it('is taken back from the draft: no decision without its record', async () => {
+    const writer = await connect(member);
+    suggest(writer.doc, ['記録できない決定：', { text: '残る提案', kind: 'ins', id: 'u1', author: member.user.id }]);
+    await stored(['u1']);
+    const db = new Database(path.join(dataDir, DATABASE_FILE));
+    db.exec("CREATE TRIGGER test_refuse_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'no record today'); END");
+    try {
+      expect((await decide(member, 'accept', ['u1'])).status).toBe(500);
+    } finally {
+      db.exec('DROP TRIGGER test_refuse_audit');
+      db.close();
+    }
+    // The accepted text went out to the editors and came back: the suggestion is pending again everywhere.
+    await waitFor(() => pending(writer.doc).some((s) => s.id === 'u1'), 'the decision to be taken back');
+    await stored(['u1']);
+    const history = (await member.request('GET', `/api/plans/${plan.id}/suggestions/decisions`)).body.decisions as Array<{ suggestionId: string }>;
+    expect(history.map((d) => d.suggestionId)).not.toContain('u1');
+    expect((await decide(member, 'reject', ['u1'])).body.decided).toEqual([expect.objectContaining({ suggestionId: 'u1' })]);
+  });
+});
+
 describe('who decides, by the council setting', () => {
   const settings = () => `/api/workspaces/${plan.workspaceId}/suggestion-settings`;
 

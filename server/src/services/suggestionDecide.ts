@@ -5,9 +5,10 @@ import {
   type SuggestionDecisionResponse,
   type SuggestionHistoryResponse,
 } from '@sakutei/shared';
-import { type SuggestionSummary, decideSuggestions, proseSchema } from '@sakutei/shared/editor';
+import { type DecisionOutcome, type SuggestionSummary, decideSuggestions, proseSchema } from '@sakutei/shared/editor';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { Transform } from '@tiptap/pm/transform';
+import * as Y from 'yjs';
 import type { AppDeps } from '../env';
 import { AppError, forbidden } from '../errors';
 import { canReadDraft } from '../policies/plan';
@@ -57,7 +58,10 @@ export function suggestionDecisionService(deps: AppDeps) {
     return plan;
   }
 
-  /** Applies the decision to the live document in one change; what it decided, as the document held it. */
+  /**
+   * Applies the decision to the live document in one change: what it decided, as the document
+   * held it, and an undo that can take exactly that change back (others' edits stay).
+   */
   function apply(docName: string, request: SuggestionDecisionRequest) {
     return deps.rooms.use(docName, (room) => {
       const fragment = room.doc.getXmlFragment(BODY_FRAGMENT);
@@ -75,49 +79,28 @@ export function suggestionDecisionService(deps: AppDeps) {
       }
       const tr = new Transform(doc);
       const outcome = decideSuggestions(tr, request.ids, request.decision);
-      if (tr.docChanged) writeProse(room.doc, tr.doc, SUGGESTION_DECISION_ORIGIN);
-      return outcome;
+      if (!tr.docChanged) return { outcome, undo: null };
+      const undo = new Y.UndoManager(fragment, { trackedOrigins: new Set([SUGGESTION_DECISION_ORIGIN]), captureTimeout: 0 });
+      writeProse(room.doc, tr.doc, SUGGESTION_DECISION_ORIGIN);
+      return { outcome, undo };
     });
   }
 
   return {
     async decide(user: UserRecord, planId: string, request: SuggestionDecisionRequest): Promise<SuggestionDecisionResponse> {
       const plan = await decidable(user, planId);
-      const outcome = await apply(plan.docName, request);
-      const at = Date.now();
-      const acceptedIds = new Set(request.decision === 'accept' ? outcome.decided.map((s) => s.id) : []);
-      const row = (s: SuggestionSummary, decision: 'accept' | 'reject', conflictOf: string | null): NewSuggestionDecision => ({
-        planId: plan.id,
-        suggestionId: s.id,
-        decision,
-        authorId: s.author,
-        suggestedAt: suggestedAt(s.at),
-        inserted: s.inserted,
-        deleted: s.deleted,
-        decidedBy: user.id,
-        decidedAt: at,
-        conflictOf,
-      });
-      const decided = outcome.decided.map((s) => row(s, request.decision, null));
-      // A competing suggestion was rejected by the acceptance of one it competed with.
-      const resolved = outcome.resolved.map((s) => row(s, 'reject', s.conflictsWith.find((id) => acceptedIds.has(id)) ?? null));
-      const audit = [...decided, ...resolved].map(
-        (d): NewAuditEntry => ({
-          at,
-          kind: d.decision === 'accept' ? 'suggestion.accepted' : 'suggestion.rejected',
-          workspaceId: plan.workspaceId,
-          planId: plan.id,
-          actorId: user.id,
-          details: {
-            suggestionId: d.suggestionId,
-            authorId: d.authorId,
-            ...(d.inserted ? { inserted: clip(d.inserted) } : {}),
-            ...(d.deleted ? { deleted: clip(d.deleted) } : {}),
-            ...(d.conflictOf ? { conflictOf: d.conflictOf } : {}),
-          },
-        }),
-      );
-      await suggestions.record([...decided, ...resolved], audit);
+      const { outcome, undo } = await apply(plan.docName, request);
+      const { decided, resolved, audit } = recordOf(plan, user, request, outcome);
+      try {
+        await suggestions.record([...decided, ...resolved], audit);
+      } catch (err) {
+        // No decision without its record: a change that could not be recorded is taken back
+        // (only that change; edits made meanwhile stay), on the document that holds it.
+        if (undo) await deps.rooms.use(plan.docName, (room) => room.doc === undo.doc && undo.undo());
+        throw err;
+      } finally {
+        undo?.destroy();
+      }
       const names = await nameLookup(plan.workspaceId);
       const present = (d: NewSuggestionDecision) => presentNew(d, names, user);
       return { decided: decided.map(present), resolved: resolved.map(present), missing: outcome.missing };
@@ -139,6 +122,44 @@ export function suggestionDecisionService(deps: AppDeps) {
   async function nameLookup(workspaceId: string): Promise<Map<string, string>> {
     return new Map((await workspaces.listMembers(workspaceId)).map((m) => [m.userId, m.name]));
   }
+}
+
+/** The rows and audit entries of a decision: each decided and each resolved suggestion. */
+function recordOf(plan: VisiblePlan, user: UserRecord, request: SuggestionDecisionRequest, outcome: DecisionOutcome) {
+  const at = Date.now();
+  const acceptedIds = new Set(request.decision === 'accept' ? outcome.decided.map((s) => s.id) : []);
+  const row = (s: SuggestionSummary, decision: 'accept' | 'reject', conflictOf: string | null): NewSuggestionDecision => ({
+    planId: plan.id,
+    suggestionId: s.id,
+    decision,
+    authorId: s.author,
+    suggestedAt: suggestedAt(s.at),
+    inserted: s.inserted,
+    deleted: s.deleted,
+    decidedBy: user.id,
+    decidedAt: at,
+    conflictOf,
+  });
+  const decided = outcome.decided.map((s) => row(s, request.decision, null));
+  // A competing suggestion was rejected by the acceptance of one it competed with.
+  const resolved = outcome.resolved.map((s) => row(s, 'reject', s.conflictsWith.find((id) => acceptedIds.has(id)) ?? null));
+  const audit = [...decided, ...resolved].map(
+    (d): NewAuditEntry => ({
+      at,
+      kind: d.decision === 'accept' ? 'suggestion.accepted' : 'suggestion.rejected',
+      workspaceId: plan.workspaceId,
+      planId: plan.id,
+      actorId: user.id,
+      details: {
+        suggestionId: d.suggestionId,
+        authorId: d.authorId,
+        ...(d.inserted ? { inserted: clip(d.inserted) } : {}),
+        ...(d.deleted ? { deleted: clip(d.deleted) } : {}),
+        ...(d.conflictOf ? { conflictOf: d.conflictOf } : {}),
+      },
+    }),
+  );
+  return { decided, resolved, audit };
 }
 
 function presentNew(d: NewSuggestionDecision, names: Map<string, string>, decider: UserRecord): SuggestionDecision {
