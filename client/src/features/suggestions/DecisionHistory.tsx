@@ -1,15 +1,25 @@
 import { formatCommentTime } from '@sakutei/shared';
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { listSuggestionDecisions } from '../../lib/suggestionsApi';
 import { clip } from './suggestionCards';
 import { decisionsQueryKey } from './useDecide';
 
+interface Props {
+  planId: string;
+  /** The pending suggestions' ids: when one goes (someone decided it), the record is read again. */
+  pending: string;
+}
+
 /** 採否の履歴: decided suggestions, newest first, rejected text included. Read only when opened. */
-export function DecisionHistory({ planId }: { planId: string }) {
+export function DecisionHistory({ planId, pending }: Props) {
   const { t, locale } = useI18n();
+  const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
+  useEffect(() => {
+    void queryClient.invalidateQueries({ queryKey: decisionsQueryKey(planId) });
+  }, [queryClient, planId, pending]);
   const history = useInfiniteQuery({
     queryKey: decisionsQueryKey(planId),
     queryFn: ({ pageParam, signal }) => listSuggestionDecisions(planId, pageParam, signal),

@@ -166,7 +166,7 @@ function Panel({ editor, mayDecide }: { editor: Editor; mayDecide: boolean }) {
             </li>
           ))}
         </ol>
-        <DecisionHistory planId={plan.id} />
+        <DecisionHistory planId={plan.id} pending={list.map((item) => item.id).join(' ')} />
       </aside>
     </div>
   );
