@@ -104,6 +104,8 @@ test('a member suggests in 提案, staff see it live and can only suggest, undo 
   await expect(marks(staff, 'ins', '空き家')).toBeVisible();
   await expect(marks(member, 'ins', '空き家')).toBeVisible();
   await expect(marks(member, 'del', '空き店舗')).toBeVisible();
+  // In staff's colour, named from the council's member list.
+  await expect(editor.locator('.suggestion-paint--insert', { hasText: '空き家' })).toHaveAttribute('aria-description', /高橋美咲の提案（追加）/);
 
   // Japanese through an IME in 提案: compositions, then the committed text, one suggestion.
   await member.getByTestId('plan-editor').locator('p', { hasText: MARKER }).click();
