@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '@sakutei/shared';
-import type { AuditRecord, NewAuditEntry } from './index';
+import type { AuditRecord, NewAuditEntry } from './auditRecord';
 
 /** The hash of the first entry's "previous entry". */
 export const GENESIS_HASH = '0'.repeat(64);

@@ -1,4 +1,4 @@
-import type { Anchor, AuditKind, Disposition, ReviewState, Role, ThreadStatus } from '@sakutei/shared';
+import type { Anchor, Disposition, ReviewState, Role, ThreadStatus } from '@sakutei/shared';
 import type { AccountTokenStore, AdminStore } from './admin';
 import type { PlanRecord, PlanStore } from './plans';
 import type { InvitationStore, MemberStore, ProfileStore } from './members';
@@ -261,20 +261,8 @@ export interface RevisionStore {
   invitedTo(userId: string, planId: string): Promise<string[]>;
 }
 
-export interface AuditRecord {
-  seq: number;
-  at: number;
-  kind: AuditKind;
-  workspaceId: string | null;
-  planId: string | null;
-  actorId: string | null;
-  actorName: string | null;
-  details: Record<string, unknown>;
-  prevHash: string;
-  hash: string;
-}
-
-export type NewAuditEntry = Pick<AuditRecord, 'at' | 'kind' | 'workspaceId' | 'planId' | 'actorId' | 'details'>;
+export type { AuditRecord, NewAuditEntry } from './auditRecord';
+import type { AuditRecord, NewAuditEntry } from './auditRecord';
 
 export interface AuditStore {
   /** Appends an entry chained to the last one (its hash covers the previous entry's hash). */

@@ -1,5 +1,5 @@
 import type { SuggestionDeciders } from '@sakutei/shared';
-import type { NewAuditEntry } from './index';
+import type { NewAuditEntry } from './auditRecord';
 
 // Suggestions (見え消し) beyond the document: who in a council decides them, and the record of
 // each decision. Kept beside WorkspaceStore so issue 16 does not widen the shared interfaces.
