@@ -86,6 +86,9 @@ export const SuggestMode = Extension.create<SuggestModeOptions, SuggestModeStora
     const suggested = suggestTransaction(this.editor.state, transaction, storage.fresh);
     if (!suggested) {
       this.options.onRefused();
+      // A change the browser made in the DOM itself (read back by ProseMirror) is undone on
+      // screen too: the view redraws the parts that mutation marked dirty.
+      this.editor.view.updateState(this.editor.state);
       return;
     }
     next(cursor(suggested, storage.fresh));
