@@ -18,6 +18,7 @@ import { kpiKindsEn } from './kpiKinds.en';
 import { reportEn } from './report.en';
 import { suggestionsEn } from './suggestions.en';
 import { suggestModeEn } from './suggestMode.en';
+import { cellSuggestionsEn } from './cellSuggestions.en';
 import { suggestionExportsEn } from './suggestionExports.en';
 
 export const en: Record<MessageKey, string> = {
@@ -107,5 +108,6 @@ export const en: Record<MessageKey, string> = {
   ...reportEn,
   ...suggestionsEn,
   ...suggestModeEn,
+  ...cellSuggestionsEn,
   ...suggestionExportsEn,
 };

@@ -17,6 +17,7 @@ import { kpiKindsJa } from './kpiKinds.ja';
 import { reportJa } from './report.ja';
 import { suggestionsJa } from './suggestions.ja';
 import { suggestModeJa } from './suggestMode.ja';
+import { cellSuggestionsJa } from './cellSuggestions.ja';
 import { suggestionExportsJa } from './suggestionExports.ja';
 
 /**
@@ -110,6 +111,7 @@ export const ja = {
   ...reportJa,
   ...suggestionsJa,
   ...suggestModeJa,
+  ...cellSuggestionsJa,
   ...suggestionExportsJa,
 } satisfies Record<string, string>;
 

@@ -1,0 +1,23 @@
+/** Suggestions in the measure table's cells (見え消し for a cell): how they read, the 提案 dialog. Keys start with `cellSuggest.`. */
+export const cellSuggestionsJa = {
+  'cellSuggest.describe': '{name}さんの提案: {was} → {value}',
+  'cellSuggest.someone': '（不明な人）',
+  'cellSuggest.empty': '（空欄）',
+  'cellSuggest.count': '提案 {count} 件',
+  'cellSuggest.action': '提案する',
+  'cellSuggest.dialogTitle': '{where}への提案',
+  'cellSuggest.current': '現在の値',
+  'cellSuggest.proposed': '提案する値',
+  'cellSuggest.submit': '提案する',
+  'cellSuggest.cancel': 'キャンセル',
+  'cellSuggest.withdraw': '自分の提案を取り下げる',
+  'cellSuggest.pending': 'この欄への提案',
+  'cellSuggest.same': '現在の値と同じです。別の値を入力してください。',
+  'cellSuggest.gone': 'この行はほかの人が削除しました。',
+  'cellSuggest.proposedAnnounce': '提案しました: {was} → {value}',
+  'cellSuggest.withdrawnAnnounce': '提案を取り下げました',
+  'cellSuggest.notSuggestible': 'この列には提案できません（名称と内容の列に提案できます）',
+  'cellSuggest.cannot': 'この計画には提案できません',
+  'cellSuggest.typeOpens': '（事務局・審議中は）文字キーで提案の入力を始める',
+  'cellSuggest.help': '選択中のセルに値を提案する（見え消し）',
+} as const;
