@@ -72,8 +72,6 @@ test('a member suggests in 提案, staff see it live and can only suggest, undo 
   // Delete: two Backspaces at the end strike 「らす」 and walk left over it; the text stays.
   await editor.locator('p', { hasText: MARKER }).click();
   await member.keyboard.press('End');
-  // ProseMirror takes the caret End moved on selectionchange, a task later (as support.ts's typeAtEnd waits).
-  await caretSettled(member);
   await member.keyboard.press('Backspace');
   await member.keyboard.press('Backspace');
   await expect(marks(member, 'del', 'らす')).toHaveCount(1);

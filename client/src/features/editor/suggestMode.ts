@@ -7,7 +7,8 @@ import {
 } from '@sakutei/shared/editor';
 import { Extension } from '@tiptap/core';
 import type { Mark } from '@tiptap/pm/model';
-import { Plugin, type Transaction } from '@tiptap/pm/state';
+import { type EditorState, Plugin, type Transaction } from '@tiptap/pm/state';
+import type { EditorView } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 
 export interface SuggestModeOptions {
@@ -124,11 +125,21 @@ export const SuggestMode = Extension.create<SuggestModeOptions, SuggestModeStora
       },
       // The browser's own deletion of a character would take it out of the DOM; the struck
       // character stays in the document, so the deletion is made here as a transaction.
-      Backspace: () => this.storage.active && deleteCharacter(this.editor.state, (tr) => this.editor.view.dispatch(tr), -1),
-      Delete: () => this.storage.active && deleteCharacter(this.editor.state, (tr) => this.editor.view.dispatch(tr), 1),
+      Backspace: () => this.storage.active && deleteCharacter(settled(this.editor.view), (tr) => this.editor.view.dispatch(tr), -1),
+      Delete: () => this.storage.active && deleteCharacter(settled(this.editor.view), (tr) => this.editor.view.dispatch(tr), 1),
     };
   },
 });
+
+/**
+ * The state with the caret where the browser has it now. ProseMirror reads a caret moved by a
+ * key (End, an arrow) on selectionchange, a task later; a Backspace pressed within that task
+ * would otherwise strike at the old caret. Its observer's flush reads the DOM selection now.
+ */
+function settled(view: EditorView): EditorState {
+  (view as unknown as { domObserver?: { flush?: () => void } }).domObserver?.flush?.();
+  return view.state;
+}
 
 /**
  * Deletes the character before (-1) or after (1) an empty cursor inside a textblock, a
@@ -136,7 +147,7 @@ export const SuggestMode = Extension.create<SuggestModeOptions, SuggestModeStora
  * or with a selection (deleteSelection handles it).
  */
 function deleteCharacter(
-  state: import('@tiptap/pm/state').EditorState,
+  state: EditorState,
   dispatch: (tr: Transaction) => void,
   direction: -1 | 1,
 ): boolean {
