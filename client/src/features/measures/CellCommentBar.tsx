@@ -9,6 +9,8 @@ type Props = {
   field: GridField;
   comments: CellComments;
   onComment: () => void;
+  /** 提案する on this cell, when the reader may propose and the cell takes proposals. */
+  onSuggest?: (() => void) | undefined;
 };
 
 /**
@@ -16,12 +18,12 @@ type Props = {
  * comment where they may not edit. Also the keyboard's way to the cell's threads, since
  * the badges inside the grid are not tab stops.
  */
-export function CellCommentBar({ row, field, comments, onComment }: Props) {
+export function CellCommentBar({ row, field, comments, onComment, onSuggest }: Props) {
   const { t } = useI18n();
   // The 番号 and KPI-marks cells stand for the whole row (each KPI's threads are in the panel).
   const target = gridCellTarget(row.node.id, field);
   const threads = comments.threadsFor(target);
-  if (!comments.canComment && threads.length === 0) return null;
+  if (!comments.canComment && threads.length === 0 && !onSuggest) return null;
   const where = describeRowTarget(row, target.field, t);
   const open = threads.filter(isOpen).length;
 
@@ -40,6 +42,17 @@ export function CellCommentBar({ row, field, comments, onComment }: Props) {
           onClick={onComment}
         >
           {t('measures.comments.button')}
+        </button>
+      )}
+      {onSuggest && (
+        <button
+          type="button"
+          className="button button--quiet"
+          aria-keyshortcuts="Control+Alt+P"
+          data-testid="suggest-on-cell"
+          onClick={onSuggest}
+        >
+          {t('cellSuggest.action')}
         </button>
       )}
       {threads.length > 0 && (

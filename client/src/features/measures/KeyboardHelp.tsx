@@ -21,6 +21,8 @@ const KEYS: ReadonlyArray<{ keys: string | { label: MessageKey }; what: MessageK
   { keys: 'Ctrl+Shift+Z / Ctrl+Y', what: 'measures.help.redo' },
   { keys: 'Ctrl+V', what: 'measures.help.paste' },
   { keys: 'Ctrl+Alt+M', what: 'measures.help.comment' },
+  { keys: 'Ctrl+Alt+P', what: 'cellSuggest.help' },
+  { keys: { label: 'measures.help.typeKeys' }, what: 'cellSuggest.typeOpens' },
 ];
 
 type Props = { id: string; open: boolean };

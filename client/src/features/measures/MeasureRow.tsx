@@ -3,6 +3,7 @@ import { formatContact } from '@sakutei/shared/measures';
 import { memo } from 'react';
 import { useI18n } from '../../i18n';
 import { CellEditor } from './CellEditor';
+import { CellSuggestionMark, suggestedText } from './CellSuggestionMark';
 import { CommentBadge } from './CommentBadge';
 import { badgeTargetOf } from './commentTargets';
 import { editKindOf, type GridEditing, type GridField } from './gridModel';
@@ -34,6 +35,14 @@ export const MeasureRow = memo(function MeasureRow({ row, rowIndex, gridProps, f
   const expandable = hasChildren.has(id);
   const expanded = expandable ? !collapsed.has(id) : undefined;
 
+  const suggestions = gridProps.suggestions;
+  /** A text cell with a pending proposal reads 「~~旧~~ → __新__」; null when none is pending. */
+  const proposed = (field: 'title' | 'description', current: string) => {
+    const pending = suggestions?.forCell({ kind: 'node', id, field }) ?? [];
+    if (!suggestions || pending.length === 0) return null;
+    return <CellSuggestionMark suggestions={pending} current={current} nameOf={suggestions.nameOf} show={(value) => suggestedText(value, t)} />;
+  };
+
   const content = (field: GridField) => {
     switch (field) {
       case 'number':
@@ -61,7 +70,9 @@ export const MeasureRow = memo(function MeasureRow({ row, rowIndex, gridProps, f
         const first = row.reprintOf !== null ? derived.rowById.get(row.reprintOf) : undefined;
         return (
           <>
-            <span className="measures-title">{row.title || <span className="measures-empty">{t('measures.row.untitled')}</span>}</span>
+            <span className="measures-title">
+              {proposed('title', row.title) ?? (row.title || <span className="measures-empty">{t('measures.row.untitled')}</span>)}
+            </span>
             {row.reprintOf !== null && (
               <span
                 className="measures-badge"
@@ -77,7 +88,7 @@ export const MeasureRow = memo(function MeasureRow({ row, rowIndex, gridProps, f
       case 'status':
         return row.node.status ? t(`measures.status.${row.node.status}`) : '';
       case 'description':
-        return <span className="measures-multiline">{row.node.description}</span>;
+        return <span className="measures-multiline">{proposed('description', row.node.description) ?? row.node.description}</span>;
       case 'contacts':
         return (row.project?.contacts ?? []).map((contact, index) => (
           <span key={index} className="measures-contact">

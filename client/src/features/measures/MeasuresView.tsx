@@ -4,6 +4,8 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useI18n } from '../../i18n';
 import type { PlanViewProps } from '../plan/planView';
 import { usePlanSlots } from '../plan/ports';
+import { usePeopleNames } from '../plan/usePeopleNames';
+import { usePresence } from '../plan/usePresence';
 import { useMeasureTable } from '../plan/useMeasureTable';
 import { CellCommentBar } from './CellCommentBar';
 import { gridCellTarget, rowQuote } from './commentTargets';
@@ -20,6 +22,9 @@ import { RowEditDialog } from './RowEditDialog';
 import { useAnnouncer } from '../../app/useAnnouncer';
 import { useCellComments } from './useCellComments';
 import { useCellEditing } from './useCellEditing';
+import { isSuggestibleField, useCellSuggesting } from './useCellSuggesting';
+import { SuggestCellDialog } from './SuggestCellDialog';
+import { cellValue } from './gridModel';
 import { useOthersCells, usePublishCell, type CellRef } from './useCellPresence';
 import { useGridClipboard } from './useGridClipboard';
 import { useGridCommands } from './useGridCommands';
@@ -40,7 +45,7 @@ import './measures.css';
 import './progress.css';
 
 /** The 施策・事業・成果指標 tab: the measure tree-grid (a list of cards on phones), its toolbar and the KPI panel. */
-export function MeasuresView({ planId, session, role, editable }: PlanViewProps) {
+export function MeasuresView({ planId, workspaceId, session, user, role, editable, suggesting = null }: PlanViewProps) {
   const { t, locale } = useI18n();
   const { TransferMenu } = usePlanSlots();
   const { ydoc: doc, provider } = session;
@@ -174,6 +179,13 @@ export function MeasuresView({ planId, session, role, editable }: PlanViewProps)
     announce,
     openDialog: dialogs.open,
   });
+  const present = usePresence(provider.awareness);
+  const nameOf = usePeopleNames({ role, workspaceId }, present, user);
+  // Whoever may suggest in the draft (editors, staff; everyone under a review's 提案のみ) may propose cell values.
+  const cellSuggesting = useCellSuggesting({ doc, derived, selfId: user.id, nameOf, mayPropose: suggesting !== null, run, announce });
+  const { start: startSuggesting } = cellSuggesting;
+  const suggestOnFocus = useCallback((seed: string | null) => startSuggesting(focusRef.current, seed), [startSuggesting, focusRef]);
+  const gridCommands = useMemo(() => ({ ...rowCommands.commands, suggest: suggestOnFocus }), [rowCommands.commands, suggestOnFocus]);
   const onKeyDown = useGridKeyboard({
     rows: grid.visible.rows,
     hasChildren: grid.visible.hasChildren,
@@ -182,7 +194,8 @@ export function MeasuresView({ planId, session, role, editable }: PlanViewProps)
     editable,
     progressWritable,
     fields,
-    commands: rowCommands.commands,
+    suggestOnType: suggesting?.only === true,
+    commands: gridCommands,
   });
 
   /** Shows a row's KPIs: beside the grid on a wide screen (focus goes to the panel), in the sheet otherwise. */
@@ -212,7 +225,13 @@ export function MeasuresView({ planId, session, role, editable }: PlanViewProps)
       )}
       {editable && !phone && <MeasureToolbar enabled={rowCommands.enabled} onAction={rowCommands.onToolbar} />}
       {!phone && focusedRow && focus && (
-        <CellCommentBar row={focusedRow} field={focus.field} comments={comments} onComment={commentOnCell} />
+        <CellCommentBar
+          row={focusedRow}
+          field={focus.field}
+          comments={comments}
+          onComment={commentOnCell}
+          onSuggest={suggesting !== null && isSuggestibleField(focus.field) ? () => suggestOnFocus(null) : undefined}
+        />
       )}
       {!wide && !phone && focusedRow && (
         <p className="measures-kpi-open">
@@ -259,6 +278,7 @@ export function MeasuresView({ planId, session, role, editable }: PlanViewProps)
               fields={fields}
               presence={othersCells}
               comments={comments}
+              suggestions={cellSuggesting.view}
               focusRequest={grid.focusRequest}
               onFocusCell={setFocus}
               onActiveChange={setGridActive}
@@ -326,6 +346,28 @@ export function MeasuresView({ planId, session, role, editable }: PlanViewProps)
           onClose={recording.close}
         />
       )}
+      {cellSuggesting.open && (() => {
+        const target = cellSuggesting.open;
+        const row = derived.rowById.get(target.rowId);
+        if (!row) return null;
+        return (
+          <SuggestCellDialog
+            where={t('measures.editor.label', { column: t(target.field === 'title' ? 'measures.column.title' : 'measures.column.description'), row: row.number || row.title })}
+            current={cellValue(row, target.field)}
+            multiline={target.field === 'description'}
+            seed={target.seed}
+            pending={cellSuggesting.view.forCell({ kind: 'node', id: target.rowId, field: target.field })}
+            selfId={user.id}
+            nameOf={nameOf}
+            onPropose={(value) => cellSuggesting.propose(target, value)}
+            onWithdraw={cellSuggesting.withdraw}
+            onClose={() => {
+              cellSuggesting.close();
+              grid.requestGridFocus();
+            }}
+          />
+        );
+      })()}
       {rowEditing && (
         <RowEditDialog
           row={rowEditing}

@@ -4,6 +4,7 @@ import type { MessageKey } from '../../i18n';
 import type { CommitMove, GridEditing, GridField, GridFocus } from './gridModel';
 import type { CellComments } from './useCellComments';
 import type { CellPresenceMap } from './useCellPresence';
+import type { CellSuggestionView } from './useCellSuggesting';
 import type { ProgressView } from './useProgressView';
 
 /** The column headings, also the editor's label ("名称, (1)"). */
@@ -31,6 +32,8 @@ export type MeasureGridProps = {
   fields: readonly GridField[];
   presence: CellPresenceMap;
   comments: CellComments;
+  /** Pending proposals (提案) for the text cells, drawn 「旧 → 新」. */
+  suggestions?: CellSuggestionView;
   /** Bumped to pull the keyboard focus back into the grid (after a dialog or a toolbar action). */
   focusRequest: number;
   onFocusCell: (focus: GridFocus) => void;

@@ -19,6 +19,8 @@ export type GridCommands = {
   announceReadOnly: () => void;
   /** Starts a review comment on the focused cell (allowed to many who may not edit). */
   comment: () => void;
+  /** Opens 提案する for the focused cell; `seed` is the key typed to open it. Absent: no proposals here. */
+  suggest?: (seed: string | null) => void;
 };
 
 type Options = {
@@ -31,10 +33,17 @@ type Options = {
   progressWritable?: boolean;
   /** The columns on screen, left to right. */
   fields?: readonly GridField[];
+  /** Staff, and everyone under a review's 提案のみ: typing in a text cell proposes instead of editing. */
+  suggestOnType?: boolean;
   commands: GridCommands;
 };
 
 const PAGE = 10;
+
+/** Ctrl+Alt+P (⌘⌥P): 提案する on the focused cell. By key position, as the comment shortcut. */
+export function isSuggestShortcut(event: KeyboardEvent): boolean {
+  return (event.ctrlKey || event.metaKey) && event.altKey && !event.shiftKey && event.code === 'KeyP';
+}
 
 /** Ctrl+Alt+M (⌘⌥M), as in the prose editor. By key position, since Alt changes the character. */
 export function isCommentShortcut(event: KeyboardEvent): boolean {
@@ -50,7 +59,7 @@ function isPrintable(event: KeyboardEvent): boolean {
  * Arrows, Home/End and PageUp/PageDown move the focused cell; on the 番号 column Left and
  * Right also collapse and expand, as in a tree. See KeyboardHelp for the full list.
  */
-export function useGridKeyboard({ rows, hasChildren, collapsed, focus, editable, progressWritable = false, fields = GRID_FIELDS, commands }: Options) {
+export function useGridKeyboard({ rows, hasChildren, collapsed, focus, editable, progressWritable = false, fields = GRID_FIELDS, suggestOnType = false, commands }: Options) {
   return useCallback(
     (event: KeyboardEvent) => {
       const target = event.target as HTMLElement;
@@ -77,15 +86,26 @@ export function useGridKeyboard({ rows, hasChildren, collapsed, focus, editable,
         else commands.announceReadOnly();
       };
 
+      const textCell = editKind === 'text' || editKind === 'multiline';
+      // Proposing in place of editing: a text cell that takes suggestions (名称, 内容) opens 提案する.
+      const proposesInstead = !editable && suggestOnType && commands.suggest !== undefined && (focus.field === 'title' || focus.field === 'description');
+
       if (isComposing(event)) {
         // A Japanese IME is starting: open the editor so the composition lands in it.
-        if (editable && (editKind === 'text' || editKind === 'multiline')) commands.startEdit('');
+        if (editable && textCell) commands.startEdit('');
+        else if (proposesInstead) commands.suggest?.('');
         return;
       }
 
       if (isCommentShortcut(event)) {
         handled();
         commands.comment();
+        return;
+      }
+
+      if (isSuggestShortcut(event) && commands.suggest) {
+        handled();
+        commands.suggest(null);
         return;
       }
 
@@ -157,7 +177,8 @@ export function useGridKeyboard({ rows, hasChildren, collapsed, focus, editable,
         case 'Enter':
         case 'F2':
           handled();
-          if (editKind) {
+          if (proposesInstead) commands.suggest?.(null);
+          else if (editKind) {
             if (cellWritable) commands.startEdit(null);
             else commands.announceReadOnly();
           } else if (column === 0 && expandable) {
@@ -168,7 +189,10 @@ export function useGridKeyboard({ rows, hasChildren, collapsed, focus, editable,
           editOnly(commands.requestDelete);
           return;
         case 'Backspace':
-          if (editKind === 'text' || editKind === 'multiline') editOnly(() => commands.startEdit(''));
+          if (proposesInstead) {
+            handled();
+            commands.suggest?.('');
+          } else if (textCell) editOnly(() => commands.startEdit(''));
           return;
         case ' ':
           if (column === 0 && expandable) {
@@ -185,11 +209,16 @@ export function useGridKeyboard({ rows, hasChildren, collapsed, focus, editable,
         else commands.announceReadOnly();
         return;
       }
+      if (isPrintable(event) && proposesInstead) {
+        handled();
+        commands.suggest?.(event.key);
+        return;
+      }
       if (isPrintable(event) && editKind !== null) {
         if (editKind === 'status') editOnly(() => commands.startEdit(null));
         else editOnly(() => commands.startEdit(event.key));
       }
     },
-    [rows, hasChildren, collapsed, focus, editable, progressWritable, fields, commands],
+    [rows, hasChildren, collapsed, focus, editable, progressWritable, fields, suggestOnType, commands],
   );
 }

@@ -1,4 +1,4 @@
-import { createMeasureUndoManager } from '@sakutei/shared/measures';
+import { createMeasureUndoManager, fieldSuggestionsMap } from '@sakutei/shared/measures';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 
@@ -32,6 +32,8 @@ export function useMeasureUndo<F>(doc: Y.Doc, currentFocus: () => F, onRestore: 
 
   useEffect(() => {
     const manager = createMeasureUndoManager(doc);
+    // One's own cell proposals (提案) are edits of the table's to undo too: they live in a map beside it.
+    manager.addToScope(fieldSuggestionsMap(doc));
     managerRef.current = manager;
     const sync = () => setState({ canUndo: manager.canUndo(), canRedo: manager.canRedo() });
     const added = (event: StackEvent) => {
