@@ -83,6 +83,22 @@ function ownSuggestionUpdate(roomState: Uint8Array): Uint8Array {
   return Y.encodeStateAsUpdate(doc, before);
 }
 
+/** A proposed new KPI target (a cell suggestion) in the sender's own name, written against the room's document. */
+function ownCellSuggestionUpdate(roomState: Uint8Array): Uint8Array {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, roomState);
+  const before = Y.encodeStateVector(doc);
+  const measured = (value: number) => ({ kind: 'number', value });
+  doc.getMap('measureSuggestions').set('c1', {
+    author: 'sender',
+    at: 1,
+    target: { kind: 'kpiFigure', id: 'k1', field: 'targetValue' },
+    value: measured(70),
+    was: measured(80),
+  });
+  return Y.encodeStateAsUpdate(doc, before);
+}
+
 /** The second of two edits by one client, without the first: it cannot be integrated on its own. */
 function updateMissingItsPredecessor(): Uint8Array {
   const doc = new Y.Doc();
@@ -145,6 +161,11 @@ const ROWS: readonly Row[] = [
     // Editors may suggest too; a suggest-only connection may do nothing else.
     kind: "sync update, the sender's own suggestion in the prose",
     frame: (s) => frame(MESSAGE.sync, (e) => syncProtocol.writeUpdate(e, ownSuggestionUpdate(s.roomState))),
+    expect: byAccess(applied, applied, denied),
+  },
+  {
+    kind: "sync update, the sender's own suggestion for a measure-table cell",
+    frame: (s) => frame(MESSAGE.sync, (e) => syncProtocol.writeUpdate(e, ownCellSuggestionUpdate(s.roomState))),
     expect: byAccess(applied, applied, denied),
   },
   {

@@ -1,13 +1,15 @@
 import { BODY_FRAGMENT, type YType, markName } from '@sakutei/shared';
 import { SUGGESTION_DELETE, SUGGESTION_INSERT, proseSchema } from '@sakutei/shared/editor';
 import * as Y from 'yjs';
+import { fieldSuggestionDeletion, fieldSuggestionItem } from './fieldSuggestionGuard';
 
 /**
  * Refuses an update from a suggest-only connection unless it is a pure suggestion by that
  * connection's person (`peer`): it may add text only as their own suggested insertion, mark
  * or unmark text as their own suggested deletion, and take back text they suggested. Nothing
  * else in the document may change: no text outside a suggestion, no formatting, no
- * paragraphs, no element attributes, no other root (the measure table and the reports).
+ * paragraphs, no element attributes, no other root (the measure table and the reports),
+ * except whole cell suggestions of its own (fieldSuggestionGuard.ts).
  *
  * Design. Like shapeGuard.ts it runs BEFORE the update is applied, on the update's structs,
  * because Yjs cannot take an applied update back. What a character reads as (its
@@ -262,6 +264,12 @@ export function suggestionViolation(doc: Y.Doc, update: Uint8Array, peer: string
   /** Which text each new struct went to, by client and clock (new structs are never split). */
   const newOwner = new Map<number, Array<{ from: number; to: number; list: TextList }>>();
   for (const { item, offset } of fresh) {
+    // An entry of the cell suggestions (the measure table's 見え消し) is judged by its own rule.
+    const cell = fieldSuggestionItem(doc, item, newItemAt, peer);
+    if (cell) {
+      if (cell.problem) return cell.problem;
+      continue;
+    }
     const target = targetOf(item);
     if (typeof target === 'string') {
       if (target === 'gone') continue;
@@ -358,6 +366,11 @@ export function suggestionViolation(doc: Y.Doc, update: Uint8Array, peer: string
         const struct = structsOf[index]!;
         if (struct.id.clock >= end) break;
         if (!(struct instanceof Y.Item) || struct.deleted) continue;
+        const cell = fieldSuggestionDeletion(doc, struct, peer);
+        if (cell) {
+          if (cell.problem) return cell.problem;
+          continue;
+        }
         const parent = struct.parent;
         if (parent instanceof Y.XmlText && struct.parentSub === null && inBody(doc, parent)) {
           markDeleted(listFor(parent), client, Math.max(clock, struct.id.clock), Math.min(end, struct.id.clock + struct.length));
