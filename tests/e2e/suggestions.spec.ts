@@ -1,49 +1,18 @@
 import { type Page, expect, test } from '@playwright/test';
-import { expectNoSeriousA11yViolations, openDemoPlan, selectPhrase, signedInPage, typeAtEnd } from './support';
+import { expectNoSeriousA11yViolations, openDemoPlan, proseText, removeOwnParagraphs, selectPhrase, signedInPage, typeAtEnd } from './support';
 
 // A paragraph of the test's own, written in 編集 and removed afterwards, so the demo plan is left as found.
 const MARKER = 'E2E採否';
 const OWN = `${MARKER}：空き店舗を八十店舗に減らす`;
-
-/** Removes the test's paragraphs (and every suggestion in them) from a fresh editor's page, in 編集. */
-async function removeOwnParagraphs(page: Page): Promise<void> {
-  await openDemoPlan(page);
-  await expect(page.getByTestId('suggest-mode')).toHaveAttribute('data-mode', 'edit');
-  await page.evaluate((marker) => {
-    type Pm = { state: { doc: { forEach(f: (node: { textContent: string; nodeSize: number }, offset: number) => void): void }; tr: { delete(a: number, b: number): unknown } }; dispatch(tr: unknown): void };
-    const view = (document.querySelector('[data-testid="plan-editor"]') as unknown as { editor: { view: Pm } }).editor.view;
-    const ranges: Array<[number, number]> = [];
-    view.state.doc.forEach((node, offset) => {
-      if (node.textContent.includes(marker)) ranges.push([offset, offset + node.nodeSize]);
-    });
-    const tr = view.state.tr;
-    for (const [from, to] of ranges.reverse()) tr.delete(from, to);
-    view.dispatch(tr);
-  }, MARKER);
-  await expect(page.getByTestId('plan-editor')).not.toContainText(MARKER);
-}
 
 // Three signed-in browsers and a clean-up sign-in: past the default minute under load.
 test.describe.configure({ timeout: 120_000 });
 
 test.afterEach(async ({ browser }) => {
   const cleaner = await signedInPage(browser, 'member@example.jp');
-  await removeOwnParagraphs(cleaner);
-  // Wait until the server has it: a reload brings the plan back without the paragraph.
-  await cleaner.reload();
-  await expect(cleaner.getByTestId('connection-status')).toHaveAttribute('data-synced', 'true');
-  await expect(cleaner.getByTestId('plan-editor')).not.toContainText(MARKER);
+  await removeOwnParagraphs(cleaner, MARKER);
   await cleaner.context().close();
 });
-
-/** The prose as a reader sees it, without the co-editors' caret labels (their names are text in the DOM). */
-function proseText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const copy = document.querySelector('[data-testid="plan-editor"]')!.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
-    return copy.textContent ?? '';
-  });
-}
 
 const cards = (page: Page) => page.getByTestId('suggestion-card');
 const cardBy = (page: Page, author: string) => cards(page).filter({ has: page.getByTestId('suggestion-author').filter({ hasText: author }) });

@@ -136,3 +136,38 @@ export async function selectPhrase(page: Page, phrase: string): Promise<void> {
     throw new Error(`phrase not found: ${text}`);
   }, phrase);
 }
+
+/**
+ * Removes every top-level block of the demo plan's prose that contains `marker`, suggestions in
+ * them included, from a fresh editor's page in 編集: how a spec that wrote paragraphs of its own
+ * leaves the plan as it found it. Waits until the server holds the result.
+ */
+export async function removeOwnParagraphs(page: Page, marker: string): Promise<void> {
+  await openDemoPlan(page);
+  await expect(page.getByTestId('suggest-mode')).toHaveAttribute('data-mode', 'edit');
+  await page.evaluate((text) => {
+    type Pm = { state: { doc: { forEach(f: (node: { textContent: string; nodeSize: number }, offset: number) => void): void }; tr: { delete(a: number, b: number): unknown } }; dispatch(tr: unknown): void };
+    const view = (document.querySelector('[data-testid="plan-editor"]') as unknown as { editor: { view: Pm } }).editor.view;
+    const ranges: Array<[number, number]> = [];
+    view.state.doc.forEach((node, offset) => {
+      if (node.textContent.includes(text)) ranges.push([offset, offset + node.nodeSize]);
+    });
+    const tr = view.state.tr;
+    for (const [from, to] of ranges.reverse()) tr.delete(from, to);
+    view.dispatch(tr);
+  }, marker);
+  await expect(page.getByTestId('plan-editor')).not.toContainText(marker);
+  // A reload brings the plan back from the server: without the paragraphs once it has them.
+  await page.reload();
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-synced', 'true');
+  await expect(page.getByTestId('plan-editor')).not.toContainText(marker);
+}
+
+/** The prose as a reader sees it, without the co-editors' caret labels (their names are text in the DOM). */
+export function proseText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const copy = document.querySelector('[data-testid="plan-editor"]')!.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
+    return copy.textContent ?? '';
+  });
+}
