@@ -1,4 +1,4 @@
-import type { Node as PMNode } from '@tiptap/pm/model';
+import { type Node as PMNode, Slice } from '@tiptap/pm/model';
 import { AllSelection, EditorState, TextSelection, type Transaction } from '@tiptap/pm/state';
 import { describe, expect, it } from 'vitest';
 import { proseSchema } from '../extensions';
@@ -178,9 +178,11 @@ describe('suggestTransaction', () => {
     expect(state.doc.firstChild!.child(1).marks.map((m) => m.type.name)).toEqual(['bold', SUGGESTION_INSERT]);
   });
 
-  it('suggests a hard break as inline content', () => {
-    const state = suggest(stateOf([para('一二')], 2), (tr) => tr.replaceSelectionWith(schema.nodes.hardBreak!.create()));
-    expect(show(state.doc)).toBe('一[+⏎:n1]二');
+  it('refuses a hard break: y-prosemirror keeps no mark on it, so it would reach the others as a plain break', () => {
+    const state = stateOf([para('一二')], 2);
+    expect(suggestTransaction(state, state.tr.replaceSelectionWith(schema.nodes.hardBreak!.create()), me('n1'))).toBeNull();
+    const pasted = schema.nodes.paragraph!.create(null, [schema.text('三'), schema.nodes.hardBreak!.create(), schema.text('四')]);
+    expect(suggestTransaction(state, state.tr.replaceSelection(new Slice(pasted.content, 0, 0)), me('n1'))).toBeNull();
   });
 
   it('refuses structure and formatting: split, join, new block, block type, marks', () => {

@@ -150,7 +150,9 @@ function inlineContentOf(slice: Slice, deletes: boolean): Fragment | null {
   }
   let allInline = true;
   content.forEach((node) => {
-    if (!node.isInline) allInline = false;
+    // Text only: y-prosemirror keeps no marks on a hard break (or any inline node), so a
+    // suggested one would reach the others as a plain break, and the server refuses it.
+    if (!node.isText) allInline = false;
   });
   if (allInline && openStart === 0 && openEnd === 0) return content;
   let onlyEmptyTextblocks = true;
