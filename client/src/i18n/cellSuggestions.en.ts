@@ -20,5 +20,9 @@ export const cellSuggestionsEn: Record<keyof typeof cellSuggestionsJa, string> =
   'cellSuggest.notSuggestible': 'This column takes no suggestions (the name and description columns do)',
   'cellSuggest.cannot': 'You cannot make suggestions on this plan',
   'cellSuggest.typeOpens': '(Staff, or during a review) typing starts a suggestion',
+  'cellSuggest.section': '{where}: {field}',
+  'cellSuggest.kpiPlace': 'KPI {mark} {name}',
+  'cellSuggest.showInTable': 'Show in table',
+  'cellSuggest.showInTableLabel': 'Show {summary} in the measure table',
   'cellSuggest.help': 'Suggest a value for the focused cell (tracked change)',
 };

@@ -19,5 +19,9 @@ export const cellSuggestionsJa = {
   'cellSuggest.notSuggestible': 'この列には提案できません（名称と内容の列に提案できます）',
   'cellSuggest.cannot': 'この計画には提案できません',
   'cellSuggest.typeOpens': '（事務局・審議中は）文字キーで提案の入力を始める',
+  'cellSuggest.section': '{where}の{field}',
+  'cellSuggest.kpiPlace': '成果指標{mark} {name}',
+  'cellSuggest.showInTable': '表で見る',
+  'cellSuggest.showInTableLabel': '{summary}を施策・事業の表で見る',
   'cellSuggest.help': '選択中のセルに値を提案する（見え消し）',
 } as const;

@@ -60,10 +60,14 @@ interface Props {
   onDecide(item: SuggestionSummary, decision: 'accept' | 'reject'): void;
   /** Starts a comment thread on its text; absent where comments cannot be started. */
   onComment?: ((item: SuggestionSummary) => void) | undefined;
+  /** A proposal for a cell of the measure table: shown there, not in the text. */
+  inTable?: boolean;
+  /** Takes back one's own proposal (cells; prose suggestions are withdrawn in the text). */
+  onWithdraw?: ((item: SuggestionSummary) => void) | undefined;
 }
 
 /** One pending suggestion: who, when, where, what it changes, and what may be done with it. */
-export function SuggestionCard({ item, nameOf, now, active, competitors, mayDecide, deciding, onShow, onDecide, onComment }: Props) {
+export function SuggestionCard({ item, nameOf, now, active, competitors, mayDecide, deciding, onShow, onDecide, onComment, inTable = false, onWithdraw }: Props) {
   const { t, locale } = useI18n();
   const name = authorName(nameOf, item.author, t);
   const summary = summaryOf(item, name, t);
@@ -84,6 +88,7 @@ export function SuggestionCard({ item, nameOf, now, active, competitors, mayDeci
       data-testid="suggestion-card"
       data-suggestion-id={item.id}
       data-author={item.author}
+      data-kind={inTable ? 'cell' : 'prose'}
       aria-label={summary}
       aria-current={active || undefined}
       aria-busy={deciding || undefined}
@@ -108,9 +113,14 @@ export function SuggestionCard({ item, nameOf, now, active, competitors, mayDeci
         </p>
       )}
       <div className="suggestion-card__actions">
-        <button type="button" className="link-button" data-testid="suggestion-show" aria-label={t('suggestions.card.showLabel', { summary })} onClick={() => onShow(item)}>
-          {t('suggestions.card.show')}
+        <button type="button" className="link-button" data-testid="suggestion-show" aria-label={t(inTable ? 'cellSuggest.showInTableLabel' : 'suggestions.card.showLabel', { summary })} onClick={() => onShow(item)}>
+          {t(inTable ? 'cellSuggest.showInTable' : 'suggestions.card.show')}
         </button>
+        {onWithdraw && (
+          <button type="button" className="link-button" data-testid="suggestion-withdraw" onClick={() => onWithdraw(item)}>
+            {t('cellSuggest.withdraw')}
+          </button>
+        )}
         {onComment && (
           <button type="button" className="link-button" data-testid="suggestion-comment" aria-label={t('suggestions.card.commentLabel', { summary })} onClick={() => onComment(item)}>
             {t('suggestions.card.comment')}

@@ -1,5 +1,6 @@
 import type { SuggestionSummary } from '@sakutei/shared/editor';
 import type { Editor } from '@tiptap/core';
+import { withdrawFieldSuggestion, MEASURE_EDIT } from '@sakutei/shared/measures';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { usePlan } from '../plan/PlanContext';
@@ -7,6 +8,9 @@ import { usePlanSlots } from '../plan/ports';
 import { useProseEditor } from '../plan/proseEditor';
 import { usePeopleNames, type NameOf } from '../plan/usePeopleNames';
 import { usePresence } from '../plan/usePresence';
+import { useFieldSuggestions } from '../plan/useFieldSuggestions';
+import { useMeasureTable } from '../plan/useMeasureTable';
+import { cellCardItems, isCellItem } from './fieldCards';
 import { BulkDecide } from './BulkDecide';
 import { DecisionHistory } from './DecisionHistory';
 import { authorName, SuggestionCard } from './SuggestionCard';
@@ -47,11 +51,19 @@ export function SuggestionsPanel({ mayDecide }: Props) {
 
 function Panel({ editor, mayDecide }: { editor: Editor; mayDecide: boolean }) {
   const { t } = useI18n();
-  const { plan, user, session } = usePlan();
+  const { plan, user, session, jumps, selectView } = usePlan();
   const present = usePresence(session!.provider.awareness);
   const nameOf = usePeopleNames(plan, present, user);
   const now = useMinuteClock();
-  const { list, cursor } = useSuggestionList(editor);
+  const { list: proseList, cursor } = useSuggestionList(editor);
+  // The measure table's proposals stand with the prose's: the same cards, decisions and bulk choices.
+  const doc = session!.ydoc;
+  const { derived } = useMeasureTable(doc);
+  const fieldSuggestions = useFieldSuggestions(doc);
+  const list = useMemo(
+    () => [...proseList, ...cellCardItems(fieldSuggestions.all, derived, t)],
+    [proseList, fieldSuggestions.all, derived, t],
+  );
   const { decide, deciding, notice } = useDecide(plan.id);
   const { layout, open, setOpen } = useSuggestionsPanel(list.length);
   const headingId = useId();
@@ -73,8 +85,17 @@ function Panel({ editor, mayDecide }: { editor: Editor; mayDecide: boolean }) {
 
   const show = (item: SuggestionSummary) => {
     setChosenId(item.id);
-    showInText(editor, item, layout === 'sheet');
+    if (!isCellItem(item)) return showInText(editor, item, layout === 'sheet');
+    // A cell's proposal is shown in its table: the row's cell, or the KPI's field (the bus keeps the jump for the tab about to mount).
+    selectView('measures');
+    const { cell } = item;
+    if (cell.kind === 'node') jumps.toMeasure({ target: { kind: 'node', id: cell.id, field: cell.field }, landOn: 'title' });
+    else {
+      const field = cell.field === 'baselineValue' ? 'baseline' : cell.field === 'targetValue' ? 'target' : cell.field;
+      jumps.toMeasure({ target: { kind: 'kpi', id: cell.id, field, fiscalYear: null }, landOn: 'number' });
+    }
   };
+  const withdraw = (item: SuggestionSummary) => withdrawFieldSuggestion(doc, item.id, MEASURE_EDIT);
   // A thread on the suggestion's passage, quoting it as 「80 → 70」; the comments panel takes it from there.
   const comment = startComment
     ? (item: SuggestionSummary) => {
@@ -159,7 +180,9 @@ function Panel({ editor, mayDecide }: { editor: Editor; mayDecide: boolean }) {
                     deciding={deciding?.has(item.id) ?? false}
                     onShow={show}
                     onDecide={(target, decision) => decide(decision, [target.id])}
-                    onComment={comment}
+                    onComment={isCellItem(item) ? undefined : comment}
+                    inTable={isCellItem(item)}
+                    onWithdraw={isCellItem(item) && item.author === user.id ? withdraw : undefined}
                   />
                 ))}
               </div>
