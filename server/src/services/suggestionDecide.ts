@@ -5,7 +5,20 @@ import {
   type SuggestionDecisionResponse,
   type SuggestionHistoryResponse,
 } from '@sakutei/shared';
-import { type DecisionOutcome, type SuggestionSummary, decideSuggestions, proseSchema } from '@sakutei/shared/editor';
+import { type DecisionOutcome, decideSuggestions, proseSchema } from '@sakutei/shared/editor';
+import {
+  type FieldDecisionOutcome,
+  type FieldSuggestion,
+  type FieldTarget,
+  type FieldValue,
+  currentFieldValue,
+  decideFieldSuggestions,
+  fieldSuggestionsMap,
+  formatMeasured,
+  listFieldSuggestions,
+  measureMaps,
+  readKpiRecord,
+} from '@sakutei/shared/measures';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { Transform } from '@tiptap/pm/transform';
 import * as Y from 'yjs';
@@ -60,29 +73,38 @@ export function suggestionDecisionService(deps: AppDeps) {
 
   /**
    * Applies the decision to the live document in one change: what it decided, as the document
-   * held it, and an undo that can take exactly that change back (others' edits stay).
+   * held it, and an undo that can take exactly that change back (others' edits stay). Prose
+   * suggestions (marks) and cell suggestions (entries beside the measure table) are decided
+   * together, in one transaction, so every open editor receives one update.
    */
   function apply(docName: string, request: SuggestionDecisionRequest) {
     return deps.rooms.use(docName, (room) => {
       const fragment = room.doc.getXmlFragment(BODY_FRAGMENT);
-      const { prose, flattened } = proseJsonOf(fragment);
-      // Writing back prose that was read flattened would flatten the document itself.
-      if (flattened > 0) {
-        throw new AppError(409, 'unreadable_document', 'The draft holds prose nested deeper than the editor allows; suggestions cannot be decided on it.');
-      }
-      let doc: PMNode;
-      try {
-        doc = proseSchema().nodeFromJSON(prose);
-      } catch {
-        // Content the editor's schema cannot hold (stored before a check refused it) is not rewritten blind.
-        throw new AppError(409, 'unreadable_document', 'The draft holds content the editor cannot read; suggestions cannot be decided on it.');
-      }
-      const tr = new Transform(doc);
-      const outcome = decideSuggestions(tr, request.ids, request.decision);
-      if (!tr.docChanged) return { outcome, undo: null };
-      const undo = new Y.UndoManager(fragment, { trackedOrigins: new Set([SUGGESTION_DECISION_ORIGIN]), captureTimeout: 0 });
-      writeProse(room.doc, tr.doc, SUGGESTION_DECISION_ORIGIN);
-      return { outcome, undo };
+      // Cell suggestions are found by id in their map; only the other ids are looked for in the prose.
+      const cells = new Map(listFieldSuggestions(room.doc).map((s) => [s.id, s]));
+      const cellIds = request.ids.filter((id) => cells.has(id));
+      const proseIds = request.ids.filter((id) => !cells.has(id));
+      const prose = proseIds.length > 0 ? decideProse(fragment, proseIds, request.decision) : null;
+      const proseOutcome: DecisionOutcome = prose?.outcome ?? { decided: [], resolved: [], missing: [] };
+      // Each proposal as text, read before the decision: what it proposed, and what the cell held
+      // then (what an accepted proposal replaced, or a rejected one would have).
+      const texts = new Map(
+        [...cells.values()].map((s) => [
+          s.id,
+          { inserted: cellText(room.doc, s.target, s.value), deleted: cellText(room.doc, s.target, currentFieldValue(room.doc, s.target)) },
+        ]),
+      );
+      const proseChanged = prose?.tr.docChanged === true;
+      if (!proseChanged && cellIds.length === 0) return { outcome: decisionsOf(proseOutcome, null, texts), undo: null };
+      const undo = new Y.UndoManager([fragment, fieldSuggestionsMap(room.doc), ...Object.values(measureMaps(room.doc))], {
+        trackedOrigins: new Set([SUGGESTION_DECISION_ORIGIN]),
+        captureTimeout: 0,
+      });
+      const fields = room.doc.transact(() => {
+        if (prose && proseChanged) writeProse(room.doc, prose.tr.doc, SUGGESTION_DECISION_ORIGIN);
+        return cellIds.length > 0 ? decideFieldSuggestions(room.doc, cellIds, request.decision, SUGGESTION_DECISION_ORIGIN) : null;
+      }, SUGGESTION_DECISION_ORIGIN);
+      return { outcome: decisionsOf(proseOutcome, fields, texts), undo };
     });
   }
 
@@ -124,11 +146,81 @@ export function suggestionDecisionService(deps: AppDeps) {
   }
 }
 
+/** The prose's decision, worked out on a copy (not yet written to the document). */
+function decideProse(fragment: Y.XmlFragment, ids: string[], decision: SuggestionDecisionRequest['decision']) {
+  const { prose, flattened } = proseJsonOf(fragment);
+  // Writing back prose that was read flattened would flatten the document itself.
+  if (flattened > 0) {
+    throw new AppError(409, 'unreadable_document', 'The draft holds prose nested deeper than the editor allows; suggestions cannot be decided on it.');
+  }
+  let doc: PMNode;
+  try {
+    doc = proseSchema().nodeFromJSON(prose);
+  } catch {
+    // Content the editor's schema cannot hold (stored before a check refused it) is not rewritten blind.
+    throw new AppError(409, 'unreadable_document', 'The draft holds content the editor cannot read; suggestions cannot be decided on it.');
+  }
+  const tr = new Transform(doc);
+  return { tr, outcome: decideSuggestions(tr, ids, decision) };
+}
+
+/** A decided suggestion as the record keeps it, prose or cell alike. */
+type Decided = {
+  id: string;
+  author: string;
+  at: number;
+  /** What it proposed, as text ('' for a pure deletion, or a blank cell). */
+  inserted: string;
+  /** What it proposed to replace, as text. */
+  deleted: string;
+  conflictsWith: string[];
+  /** The cell it proposed a value for; null for prose. */
+  cell: FieldTarget | null;
+};
+
+type Decisions = { decided: Decided[]; resolved: Decided[]; missing: string[] };
+
+/** Prose and cell outcomes as one; `texts` has each cell suggestion as text, read before the decision. */
+function decisionsOf(prose: DecisionOutcome, fields: FieldDecisionOutcome | null, texts: Map<string, { inserted: string; deleted: string }>): Decisions {
+  const ofProse = (s: DecisionOutcome['decided'][number]): Decided => ({
+    id: s.id,
+    author: s.author,
+    at: s.at,
+    inserted: s.inserted,
+    deleted: s.deleted,
+    conflictsWith: s.conflictsWith,
+    cell: null,
+  });
+  const ofCell = (s: FieldSuggestion): Decided => ({
+    id: s.id,
+    author: s.author,
+    at: s.at,
+    inserted: texts.get(s.id)?.inserted ?? '',
+    deleted: texts.get(s.id)?.deleted ?? '',
+    conflictsWith: s.conflictsWith,
+    cell: { ...s.target },
+  });
+  return {
+    decided: [...prose.decided.map(ofProse), ...(fields?.decided ?? []).map(ofCell)],
+    resolved: [...prose.resolved.map(ofProse), ...(fields?.resolved ?? []).map(ofCell)],
+    missing: prose.missing,
+  };
+}
+
+/** A cell's value as the measure table prints it: text as it is, a figure with the KPI's unit (「80 店舗」). */
+function cellText(doc: Y.Doc, target: FieldTarget, value: FieldValue | null): string {
+  if (value === null) return '';
+  if (typeof value === 'string') return value;
+  const kpi = target.kind === 'kpiFigure' ? readKpiRecord(doc, target.id) : null;
+  return formatMeasured(value, kpi?.unit ?? '', { components: kpi?.components });
+}
+
 /** The rows and audit entries of a decision: each decided and each resolved suggestion. */
-function recordOf(plan: VisiblePlan, user: UserRecord, request: SuggestionDecisionRequest, outcome: DecisionOutcome) {
+function recordOf(plan: VisiblePlan, user: UserRecord, request: SuggestionDecisionRequest, outcome: Decisions) {
   const at = Date.now();
   const acceptedIds = new Set(request.decision === 'accept' ? outcome.decided.map((s) => s.id) : []);
-  const row = (s: SuggestionSummary, decision: 'accept' | 'reject', conflictOf: string | null): NewSuggestionDecision => ({
+  const cellOf = new Map([...outcome.decided, ...outcome.resolved].map((s) => [s.id, s.cell]));
+  const row = (s: Decided, decision: 'accept' | 'reject', conflictOf: string | null): NewSuggestionDecision => ({
     planId: plan.id,
     suggestionId: s.id,
     decision,
@@ -143,8 +235,9 @@ function recordOf(plan: VisiblePlan, user: UserRecord, request: SuggestionDecisi
   const decided = outcome.decided.map((s) => row(s, request.decision, null));
   // A competing suggestion was rejected by the acceptance of one it competed with.
   const resolved = outcome.resolved.map((s) => row(s, 'reject', s.conflictsWith.find((id) => acceptedIds.has(id)) ?? null));
-  const audit = [...decided, ...resolved].map(
-    (d): NewAuditEntry => ({
+  const audit = [...decided, ...resolved].map((d): NewAuditEntry => {
+    const cell = cellOf.get(d.suggestionId) ?? null;
+    return {
       at,
       kind: d.decision === 'accept' ? 'suggestion.accepted' : 'suggestion.rejected',
       workspaceId: plan.workspaceId,
@@ -156,9 +249,11 @@ function recordOf(plan: VisiblePlan, user: UserRecord, request: SuggestionDecisi
         ...(d.inserted ? { inserted: clip(d.inserted) } : {}),
         ...(d.deleted ? { deleted: clip(d.deleted) } : {}),
         ...(d.conflictOf ? { conflictOf: d.conflictOf } : {}),
+        // A cell suggestion names the cell it decided (the row's or KPI's id and the field).
+        ...(cell ? { cell } : {}),
       },
-    }),
-  );
+    };
+  });
   return { decided, resolved, audit };
 }
 

@@ -1,0 +1,173 @@
+import fs from 'node:fs';
+import type { PlanSummary } from '@sakutei/shared';
+import {
+  type FieldTarget,
+  type KpiRecord,
+  formatMeasured,
+  listFieldSuggestions,
+  measureMaps,
+  num,
+  readKpiRecord,
+  suggestFieldValue,
+  updateKpi,
+  withdrawFieldSuggestion,
+} from '@sakutei/shared/measures';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type * as Y from 'yjs';
+import { type CollabClient, connectCollab, waitFor } from '../support/collab';
+import { signedIn } from '../support/http';
+import { type TestServer, startServer, tempDataDir } from '../support/server';
+
+/**
+ * Suggestions in the measure table (見え消し for cells) end to end: proposals written by the
+ * shared model into real clients' documents, over a real websocket (staff's connection is
+ * suggest-only, so the server's guard judges each), and decided through the same API as prose
+ * suggestions.
+ */
+
+type Signed = Awaited<ReturnType<typeof signedIn>>;
+const dataDir = tempDataDir();
+let server: TestServer;
+let plan: PlanSummary;
+let staff: Signed, member: Signed, chair: Signed;
+const clients: CollabClient[] = [];
+const AT = Date.UTC(2026, 0, 5, 1, 0);
+
+beforeAll(async () => {
+  server = await startServer({ dataDir });
+  [staff, member, chair] = (await Promise.all(['staff', 'member', 'chair'].map((who) => signedIn(server.url, `${who}@example.jp`)))) as [Signed, Signed, Signed];
+  [plan] = (await member.plans()) as [PlanSummary];
+});
+afterAll(async () => {
+  for (const client of clients) client.destroy();
+  await server.stop('SIGKILL');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function connect(who: Signed): Promise<CollabClient> {
+  const client = connectCollab(server.wsUrl, plan.docName, { cookie: who.cookie });
+  clients.push(client);
+  await client.synced;
+  return client;
+}
+
+/** A KPI of the demo plan with a numeric target and a unit: the cell the tests propose for. */
+function kpiWithTarget(doc: Y.Doc): KpiRecord & { target: { value: { kind: 'number'; value: number } } } {
+  for (const id of measureMaps(doc).kpis.keys()) {
+    const kpi = readKpiRecord(doc, id);
+    if (kpi && kpi.unit !== '' && kpi.target.value.kind === 'number') return kpi as ReturnType<typeof kpiWithTarget>;
+  }
+  throw new Error('the demo plan has no KPI with a numeric target');
+}
+
+const targetOf = (doc: Y.Doc, id: string) => readKpiRecord(doc, id)!.target.value;
+const pendingIds = (doc: Y.Doc) => listFieldSuggestions(doc).map((s) => s.id);
+const decide = (who: Signed, decision: 'accept' | 'reject', ids: string[]) =>
+  who.request('POST', `/api/plans/${plan.id}/suggestions/decisions`, { decision, ids });
+
+/** Waits until a fresh connection (the server's copy) has exactly these cell suggestions. */
+async function stored(ids: string[]): Promise<void> {
+  await waitFor(async () => {
+    const probe = connectCollab(server.wsUrl, plan.docName, { cookie: chair.cookie });
+    await probe.synced;
+    const found = pendingIds(probe.doc);
+    probe.destroy();
+    return found.length === ids.length && ids.every((id) => found.includes(id));
+  }, `cell suggestions [${ids.join(', ')}] on the server`);
+}
+
+describe('cell suggestions', () => {
+  it('staff and a member propose competing targets; the chair accepts one and every live client has the new target', async () => {
+    const [fromStaff, fromMember, atChair] = [await connect(staff), await connect(member), await connect(chair)];
+    const kpi = kpiWithTarget(fromStaff.doc);
+    const target: FieldTarget = { kind: 'kpiFigure', id: kpi.id, field: 'targetValue' };
+    const was = kpi.target.value.value;
+    const [staffValue, memberValue] = [num(was - 10), num(was - 5)];
+
+    // Staff's connection is suggest-only: its proposal passes the guard and reaches an editor.
+    expect(suggestFieldValue(fromStaff.doc, { id: 'cs1', author: staff.user.id, at: AT }, target, staffValue)).toBe(true);
+    await waitFor(() => pendingIds(fromMember.doc).includes('cs1'), "staff's proposal to reach the member");
+    expect(suggestFieldValue(fromMember.doc, { id: 'cm1', author: member.user.id, at: AT + 1000 }, target, memberValue)).toBe(true);
+    await waitFor(() => pendingIds(atChair.doc).length === 2, 'both proposals to reach the chair');
+    expect(listFieldSuggestions(atChair.doc).map((s) => [s.id, s.author, s.conflictsWith])).toEqual([
+      ['cs1', staff.user.id, ['cm1']],
+      ['cm1', member.user.id, ['cs1']],
+    ]);
+    // Nothing in the table moved while they were pending.
+    expect(targetOf(atChair.doc, kpi.id)).toEqual(num(was));
+
+    // Staff suggest but do not decide.
+    expect((await decide(staff, 'accept', ['cs1'])).status).toBe(403);
+
+    const accepted = await decide(chair, 'accept', ['cs1']);
+    expect(accepted.status).toBe(200);
+    const [proposed, replaced] = [formatMeasured(staffValue, kpi.unit), formatMeasured(num(was), kpi.unit)];
+    expect(proposed).toContain(kpi.unit);
+    expect(accepted.body).toEqual({
+      decided: [expect.objectContaining({ suggestionId: 'cs1', decision: 'accept', inserted: proposed, deleted: replaced, author: { id: staff.user.id, name: staff.user.name }, conflictOf: null })],
+      resolved: [expect.objectContaining({ suggestionId: 'cm1', decision: 'reject', inserted: formatMeasured(memberValue, kpi.unit), conflictOf: 'cs1' })],
+      missing: [],
+    });
+    for (const client of [fromStaff, fromMember, atChair]) {
+      await waitFor(() => JSON.stringify(targetOf(client.doc, kpi.id)) === JSON.stringify(staffValue), 'the new target to reach every client');
+      expect(pendingIds(client.doc)).toEqual([]);
+    }
+    await stored([]);
+    // Decided already: reported, not an error.
+    expect((await decide(chair, 'reject', ['cs1'])).body).toEqual({ decided: [], resolved: [], missing: ['cs1'] });
+
+    // The record: rows in the history and audit entries naming the cell.
+    const history = (await member.request('GET', `/api/plans/${plan.id}/suggestions/decisions`)).body.decisions as Array<Record<string, unknown>>;
+    expect(history.map((d) => `${d['suggestionId']}:${d['decision']}`)).toEqual(['cm1:reject', 'cs1:accept']);
+    const audit = (await chair.request('GET', `/api/plans/${plan.id}/audit`)).body.entries as Array<{ kind: string; details: Record<string, unknown> }>;
+    const entries = audit.filter((e) => e.kind.startsWith('suggestion.'));
+    expect(entries.map((e) => [e.kind, e.details['suggestionId']])).toEqual([
+      ['suggestion.rejected', 'cm1'],
+      ['suggestion.accepted', 'cs1'],
+    ]);
+    expect(entries[1]!.details).toMatchObject({ authorId: staff.user.id, inserted: proposed, deleted: replaced, cell: target });
+    expect(entries[0]!.details).toMatchObject({ conflictOf: 'cs1', cell: target });
+  });
+
+  it('a rejected proposal leaves the cell as it was', async () => {
+    const [fromStaff, atMember] = [await connect(staff), await connect(member)];
+    const kpi = kpiWithTarget(fromStaff.doc);
+    const target: FieldTarget = { kind: 'kpiText', id: kpi.id, field: 'name' };
+    expect(suggestFieldValue(fromStaff.doc, { id: 'cs2', author: staff.user.id, at: AT }, target, `${kpi.name}（改）`)).toBe(true);
+    await waitFor(() => pendingIds(atMember.doc).includes('cs2'), "staff's proposal to reach the member");
+    const rejected = await decide(member, 'reject', ['cs2']);
+    expect(rejected.body).toMatchObject({ decided: [{ suggestionId: 'cs2', decision: 'reject', inserted: `${kpi.name}（改）`, deleted: kpi.name }], resolved: [], missing: [] });
+    await waitFor(() => pendingIds(atMember.doc).length === 0, 'the rejection to reach the member');
+    expect(readKpiRecord(atMember.doc, kpi.id)!.name).toBe(kpi.name);
+    await stored([]);
+  });
+
+  it("refuses staff's write to the table itself and their withdrawal of someone else's proposal", async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      const atMember = await connect(member);
+      const kpi = kpiWithTarget(atMember.doc);
+      const target: FieldTarget = { kind: 'kpiFigure', id: kpi.id, field: 'baselineValue' };
+      expect(suggestFieldValue(atMember.doc, { id: 'cm2', author: member.user.id, at: AT }, target, num(1))).toBe(true);
+      await stored(['cm2']);
+
+      // A refused update stays in its sender's document, so each attempt gets a connection of its own.
+      const writer = await connect(staff);
+      updateKpi(writer.doc, kpi.id, { unit: '件' });
+      const withdrawer = await connect(staff);
+      withdrawFieldSuggestion(withdrawer.doc, 'cm2');
+      await waitFor(() => warn.mock.calls.filter((c) => String(c[0]).includes('suggest-only')).length >= 2, 'both refusals to reach staff');
+
+      const probe = await connect(chair);
+      expect(readKpiRecord(probe.doc, kpi.id)!.unit).toBe(kpi.unit);
+      expect(pendingIds(probe.doc)).toEqual(['cm2']);
+      expect(readKpiRecord(atMember.doc, kpi.id)!.unit).toBe(kpi.unit);
+
+      // The member takes their own back (editors are not judged; the suggest-only rule would allow it too).
+      withdrawFieldSuggestion(atMember.doc, 'cm2');
+      await stored([]);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+});
