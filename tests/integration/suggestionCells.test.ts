@@ -1,5 +1,7 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { PlanSummary } from '@sakutei/shared';
+import { listSuggestions, proseSchema } from '@sakutei/shared/editor';
 import {
   type FieldTarget,
   type KpiRecord,
@@ -12,8 +14,12 @@ import {
   updateKpi,
   withdrawFieldSuggestion,
 } from '@sakutei/shared/measures';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type * as Y from 'yjs';
+import { proseJsonOf } from '../../server/src/services/proseJson';
+import { writeProse } from '../../server/src/services/proseWrite';
+import { DATABASE_FILE } from '../../server/src/storage/sqlite/database';
 import { type CollabClient, connectCollab, waitFor } from '../support/collab';
 import { signedIn } from '../support/http';
 import { type TestServer, startServer, tempDataDir } from '../support/server';
@@ -169,5 +175,46 @@ describe('cell suggestions', () => {
     } finally {
       warn.mockRestore();
     }
+  });
+
+  it('decides prose and cell suggestions of one request as one update, and takes both back when the decision cannot be recorded', async () => {
+    const [writer, watcher] = [await connect(member), await connect(chair)];
+    const kpi = kpiWithTarget(writer.doc);
+    const target: FieldTarget = { kind: 'kpiFigure', id: kpi.id, field: 'targetValue' };
+    const before = targetOf(writer.doc, kpi.id);
+    expect(suggestFieldValue(writer.doc, { id: 'cm3', author: member.user.id, at: AT }, target, num(12345))).toBe(true);
+    // A prose suggestion beside it, written as the editor writes it.
+    const { prose } = proseJsonOf(writer.doc.getXmlFragment('body'));
+    prose.content!.push({ type: 'paragraph', content: [{ type: 'text', text: '目標を改める。', marks: [{ type: 'suggestionInsert', attrs: { id: 'p3', author: member.user.id, at: AT } }] }] });
+    writeProse(writer.doc, proseSchema().nodeFromJSON(prose), null);
+    const proseIds = (doc: Y.Doc) => listSuggestions(proseSchema().nodeFromJSON(proseJsonOf(doc.getXmlFragment('body')).prose)).map((s) => s.id);
+    await waitFor(() => pendingIds(watcher.doc).includes('cm3') && proseIds(watcher.doc).includes('p3'), 'both suggestions to reach the chair');
+
+    // No decision without its record: the audit entry is refused, and the draft is as it was.
+    const db = new Database(path.join(dataDir, DATABASE_FILE));
+    db.exec("CREATE TRIGGER test_refuse_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'no record today'); END");
+    try {
+      expect((await decide(chair, 'accept', ['cm3', 'p3'])).status).toBe(500);
+    } finally {
+      db.exec('DROP TRIGGER test_refuse_audit');
+      db.close();
+    }
+    await stored(['cm3']);
+    // The decision went out and was taken back: the chair's editor reads both as pending again.
+    await waitFor(
+      () => pendingIds(watcher.doc).includes('cm3') && proseIds(watcher.doc).includes('p3') && JSON.stringify(targetOf(watcher.doc, kpi.id)) === JSON.stringify(before),
+      'the decision to be taken back at the chair',
+    );
+
+    const updates: unknown[] = [];
+    const count = (_: Uint8Array, origin: unknown) => origin === watcher.provider && updates.push(origin);
+    watcher.doc.on('update', count);
+    const accepted = await decide(chair, 'accept', ['cm3', 'p3', 'gone']);
+    expect(accepted.body.decided.map((d: { suggestionId: string }) => d.suggestionId).sort()).toEqual(['cm3', 'p3']);
+    expect(accepted.body.missing).toEqual(['gone']);
+    await waitFor(() => JSON.stringify(targetOf(watcher.doc, kpi.id)) === JSON.stringify(num(12345)) && !proseIds(watcher.doc).includes('p3'), 'the decision to reach the chair');
+    watcher.doc.off('update', count);
+    expect(updates).toHaveLength(1);
+    expect(pendingIds(watcher.doc)).toEqual([]);
   });
 });
