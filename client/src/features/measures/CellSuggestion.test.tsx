@@ -1,11 +1,12 @@
 import { userColor } from '@sakutei/shared';
-import { addNode, createMeasureUndoManager, newMeasureId, fieldSuggestionsMap, listFieldSuggestions, readNodeText, suggestFieldValue, type FieldSuggestion } from '@sakutei/shared/measures';
+import { addNode, createMeasureUndoManager, newMeasureId, num, fieldSuggestionsMap, listFieldSuggestions, readNodeText, suggestFieldValue, type FieldSuggestion } from '@sakutei/shared/measures';
 import { fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { renderJa } from '../../app/testing/render';
 import { CellSuggestionMark } from './CellSuggestionMark';
-import { SuggestCellDialog } from './SuggestCellDialog';
+import { FigureSuggestion } from './FigureSuggestion';
+import { SuggestCellDialog, type ProposeResult } from './SuggestCellDialog';
 
 const names: Record<string, string> = { 'u-staff': '事務局 佐藤', 'u-member': '委員 田中' };
 const nameOf = (id: string) => names[id] ?? null;
@@ -56,7 +57,7 @@ describe('CellSuggestionMark', () => {
 });
 
 describe('SuggestCellDialog', () => {
-  const setup = (pending: FieldSuggestion[] = [], onPropose = vi.fn(() => true)) => {
+  const setup = (pending: FieldSuggestion[] = [], onPropose = vi.fn((_value: unknown): ProposeResult => 'ok')) => {
     const onWithdraw = vi.fn();
     const onClose = vi.fn();
     renderJa(
@@ -96,7 +97,7 @@ describe('SuggestCellDialog', () => {
   });
 
   it('says so when the row went meanwhile', () => {
-    setup([], vi.fn(() => false));
+    setup([], vi.fn((): ProposeResult => 'gone'));
     fireEvent.change(screen.getByTestId('cell-suggest-input'), { target: { value: 'x' } });
     fireEvent.click(screen.getByTestId('cell-suggest-submit'));
     expect(screen.getByTestId('cell-suggest-failure').textContent).toBe('この行はほかの人が削除しました。');
@@ -127,5 +128,56 @@ describe('undo of one’s own proposal', () => {
     undo.undo();
     expect(listFieldSuggestions(doc)).toHaveLength(0);
     expect(readNodeText(doc, row, 'title')).toBe('空き店舗数 80');
+  });
+});
+
+describe('FigureSuggestion', () => {
+  const kpi = {
+    id: 'k',
+    attachTo: '',
+    key: '',
+    name: '空き店舗数',
+    formerNames: [],
+    unit: '店舗',
+    direction: 'lower' as const,
+    components: [],
+    baseline: { value: num(90), fiscalYear: 2020, label: '' },
+    target: { value: num(80), fiscalYear: 2025 },
+    actuals: {},
+    source: '',
+  };
+  const suggesting = (pending: FieldSuggestion[] = []) => ({
+    forCell: () => pending,
+    nameOf,
+    selfId: 'u-staff',
+    mayPropose: true,
+    propose: vi.fn((): ProposeResult => 'ok'),
+    withdraw: vi.fn(),
+  });
+
+  it('shows 「80 店舗 → 70 店舗」 for a pending target and proposes a figure read as the KPI editor reads it', () => {
+    const pending: FieldSuggestion = {
+      id: 's1',
+      author: 'u-member',
+      at: 1,
+      target: { kind: 'kpiFigure', id: 'k', field: 'targetValue' },
+      value: num(70),
+      was: num(80),
+      conflictsWith: [],
+    };
+    const scope = suggesting([pending]);
+    renderJa(<FigureSuggestion kpi={kpi} field="targetValue" where="成果指標① 空き店舗数の目標値" suggesting={scope} />);
+    const mark = screen.getByTestId('cell-suggestion');
+    expect(mark.querySelector('del')!.textContent).toBe('80 店舗');
+    expect(mark.querySelector('ins')!.textContent).toBe('70 店舗');
+    fireEvent.click(screen.getByTestId('figure-suggest'));
+    const input = screen.getByTestId('cell-suggest-input') as HTMLInputElement;
+    fireEvent.change(input, { target: { value: '七十' } });
+    fireEvent.click(screen.getByTestId('cell-suggest-submit'));
+    expect(scope.propose).not.toHaveBeenCalled();
+    expect(screen.getByTestId('cell-suggest-failure').textContent).not.toBe('');
+    fireEvent.change(input, { target: { value: '—' } });
+    fireEvent.click(screen.getByTestId('cell-suggest-submit'));
+    expect(scope.propose).toHaveBeenCalledWith({ kind: 'kpiFigure', id: 'k', field: 'targetValue' }, { kind: 'none' }, expect.any(Function));
   });
 });

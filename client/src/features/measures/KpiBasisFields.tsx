@@ -2,6 +2,7 @@ import { useI18n } from '../../i18n';
 import type { KpiCardScope } from './kpiCardScope';
 import { KpiBasis, KpiField } from './KpiField';
 import { FigureInput, FiscalYearInput, CommitTextField } from './KpiInputs';
+import { FigureSuggestion } from './FigureSuggestion';
 
 /** 基準値 (value, year, label) and 目標値 (value, year): where the KPI starts and where it aims. */
 export function KpiBasisFields({ scope }: { scope: KpiCardScope }) {
@@ -10,6 +11,19 @@ export function KpiBasisFields({ scope }: { scope: KpiCardScope }) {
   const { kpi } = entry;
   const kind = kpi.targetKind?.kind;
   const ownTargetFields = kind === 'range' || kind === 'relative' || kind === 'qualitative';
+  const { suggesting } = scope;
+  const figureSuggestion = (field: 'baselineValue' | 'targetValue') =>
+    suggesting && (
+      <FigureSuggestion
+        kpi={kpi}
+        field={field}
+        where={t('cellSuggest.section', {
+          where: t('cellSuggest.kpiPlace', { mark: entry.mark, name: kpi.name }),
+          field: t(field === 'baselineValue' ? 'measures.kpi.baseline' : 'measures.kpi.target'),
+        })}
+        suggesting={suggesting}
+      />
+    );
   return (
     <div className="measures-kpi__bases">
       <KpiBasis scope={scope} name="baseline">
@@ -33,6 +47,7 @@ export function KpiBasisFields({ scope }: { scope: KpiCardScope }) {
             />
           )}
         </KpiField>
+        {figureSuggestion('baselineValue')}
         <KpiField scope={scope} name="baselineYear" label={t('measures.kpi.fiscalYear')}>
           {(id) => (
             <FiscalYearInput
@@ -79,6 +94,7 @@ export function KpiBasisFields({ scope }: { scope: KpiCardScope }) {
           )}
         </KpiField>
         )}
+        {!ownTargetFields && figureSuggestion('targetValue')}
         <KpiField scope={scope} name="targetYear" label={t('measures.kpi.fiscalYear')}>
           {(id) => (
             <FiscalYearInput

@@ -4,6 +4,7 @@ import type * as Y from 'yjs';
 import { useI18n } from '../../i18n';
 import { recordActual } from '../../lib/api';
 import { KpiBasisFields } from './KpiBasisFields';
+import type { KpiSuggesting } from './FigureSuggestion';
 import type { KpiCardScope } from './kpiCardScope';
 import { KpiChart } from './KpiChart';
 import { KpiCommentTools } from './KpiCommentTools';
@@ -36,6 +37,8 @@ type Props = {
   /** Runs a document change as its own undo step. */
   onEdit: (change: () => void) => void;
   onRequestDelete: (entry: DerivedKpi) => void;
+  /** Proposals for the KPI's figures (提案). */
+  suggesting?: KpiSuggesting | undefined;
 };
 
 /** One KPI (成果指標): its definition, baseline and target, actuals per year, figures and chart. */
@@ -55,6 +58,7 @@ export function KpiCard(props: Props) {
     presence: props.presence,
     comments,
     update: (fields: Partial<KpiFields>) => onEdit(() => updateKpi(doc, kpi.id, fields)),
+    suggesting: props.suggesting,
   };
 
   const saveActual = (year: number, figure: ParsedFigure): void | Promise<void> => {

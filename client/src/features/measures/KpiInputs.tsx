@@ -69,7 +69,7 @@ export function CommitTextField({ id, value, readOnly, multiline, label, testId,
   );
 }
 
-function figureProblemText(problem: FigureProblem, components: readonly string[], t: Translate): string {
+export function figureProblemText(problem: FigureProblem, components: readonly string[], t: Translate): string {
   switch (problem.code) {
     case 'componentMismatch':
       return components.length > 0

@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { KpiCommentTools } from './KpiCommentTools';
 import { isKpiCommentField, kpiQuote, kpiTarget } from './commentTargets';
 import { KpiCard, type KpiFocus, type KpiPanelMode } from './KpiCard';
+import type { KpiSuggesting } from './FigureSuggestion';
 import { isCommentShortcut } from './useGridKeyboard';
 import type { CellComments } from './useCellComments';
 import type { CellPresenceMap, CellRef } from './useCellPresence';
@@ -26,6 +27,8 @@ type Props = {
   onEdit: (change: () => void) => void;
   /** The KPI field this user is on, for presence; null when focus leaves the panel. */
   onCellChange: (cell: CellRef | null) => void;
+  /** Proposals for KPI figures (提案). */
+  suggesting?: KpiSuggesting | undefined;
 };
 
 /** The KPIs (成果指標) of the row in focus, and any whose row someone deleted. */
@@ -120,6 +123,7 @@ export function KpiPanel(props: Props) {
               onFocusDone={focusDone}
               onEdit={onEdit}
               onRequestDelete={setDeleting}
+              suggesting={props.suggesting}
             />
           ))}
         </div>

@@ -24,6 +24,7 @@ import { useCellComments } from './useCellComments';
 import { useCellEditing } from './useCellEditing';
 import { isSuggestibleField, useCellSuggesting } from './useCellSuggesting';
 import { SuggestCellDialog } from './SuggestCellDialog';
+import type { KpiSuggesting } from './FigureSuggestion';
 import { cellValue } from './gridModel';
 import { useOthersCells, usePublishCell, type CellRef } from './useCellPresence';
 import { useGridClipboard } from './useGridClipboard';
@@ -185,6 +186,14 @@ export function MeasuresView({ planId, workspaceId, session, user, role, editabl
   const cellSuggesting = useCellSuggesting({ doc, derived, selfId: user.id, nameOf, mayPropose: suggesting !== null, run, announce });
   const { start: startSuggesting } = cellSuggesting;
   const suggestOnFocus = useCallback((seed: string | null) => startSuggesting(focusRef.current, seed), [startSuggesting, focusRef]);
+  const kpiSuggesting: KpiSuggesting = {
+    forCell: cellSuggesting.view.forCell,
+    nameOf,
+    selfId: user.id,
+    mayPropose: suggesting !== null,
+    propose: cellSuggesting.proposeField,
+    withdraw: cellSuggesting.withdraw,
+  };
   const gridCommands = useMemo(() => ({ ...rowCommands.commands, suggest: suggestOnFocus }), [rowCommands.commands, suggestOnFocus]);
   const onKeyDown = useGridKeyboard({
     rows: grid.visible.rows,
@@ -323,6 +332,7 @@ export function MeasuresView({ planId, workspaceId, session, user, role, editabl
             onAddKpi={rowCommands.addKpiToRow}
             onEdit={run}
             onCellChange={setKpiCell}
+            suggesting={kpiSuggesting}
           />
         </KpiDetail>
       </div>

@@ -1,9 +1,11 @@
-import type { FieldSuggestion } from '@sakutei/shared/measures';
+import type { FieldSuggestion, FieldValue } from '@sakutei/shared/measures';
 import { useId, useState, type FormEvent } from 'react';
 import { FormActions, FormDialog } from '../../app/FormDialog';
 import { useI18n } from '../../i18n';
 import { CellSuggestionMark, suggestedText } from './CellSuggestionMark';
 import type { NameOf } from '../plan/usePeopleNames';
+
+export type ProposeResult = 'ok' | 'same' | 'gone';
 
 type Props = {
   /** 「1-2 空き店舗対策 の名称」: what is proposed for. */
@@ -17,8 +19,12 @@ type Props = {
   pending: readonly FieldSuggestion[];
   selfId: string;
   nameOf: NameOf;
-  /** Writes the proposal; false when it could not be (the row is gone). */
-  onPropose: (value: string) => boolean;
+  /** Reads the typed text as the cell's value (a figure for a KPI's 基準値・目標値); text cells take it as it is. */
+  parse?: (draft: string) => { ok: true; value: FieldValue } | { ok: false; problem: string };
+  /** Prints a pending proposal's values. */
+  show?: (value: FieldValue) => string;
+  /** Writes the proposal: 'same' when the cell already holds it, 'gone' when its row or KPI went. */
+  onPropose: (value: FieldValue) => ProposeResult;
   onWithdraw: (suggestionId: string) => void;
   onClose: () => void;
 };
@@ -28,18 +34,21 @@ type Props = {
  * one (seeded with what was typed, else the current text to edit), the cell's pending
  * proposals, and 取り下げ for one's own. A proposal equal to the current value is refused.
  */
-export function SuggestCellDialog({ where, current, multiline, seed, pending, selfId, nameOf, onPropose, onWithdraw, onClose }: Props) {
+export function SuggestCellDialog({ where, current, multiline, seed, pending, selfId, nameOf, parse, show: showValue, onPropose, onWithdraw, onClose }: Props) {
   const { t } = useI18n();
   const inputId = useId();
   const [draft, setDraft] = useState(seed ?? current);
   const [failure, setFailure] = useState<string | null>(null);
-  const show = (value: FieldSuggestion['value']) => suggestedText(value, t);
+  const show = showValue ?? ((value: FieldSuggestion['value']) => suggestedText(value, t));
   const own = pending.find((s) => s.author === selfId);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (draft === current) return setFailure(t('cellSuggest.same'));
-    if (!onPropose(draft)) return setFailure(t('cellSuggest.gone'));
+    if (!parse && draft === current) return setFailure(t('cellSuggest.same'));
+    const parsed = parse ? parse(draft) : ({ ok: true, value: draft } as const);
+    if (!parsed.ok) return setFailure(parsed.problem);
+    const result = onPropose(parsed.value);
+    if (result !== 'ok') return setFailure(t(result === 'same' ? 'cellSuggest.same' : 'cellSuggest.gone'));
     onClose();
   };
 

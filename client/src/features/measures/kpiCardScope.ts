@@ -1,5 +1,6 @@
 import type { DerivedKpi, KpiFields } from '@sakutei/shared/measures';
 import type { CellComments } from './useCellComments';
+import type { KpiSuggesting } from './FigureSuggestion';
 import type { CellPresenceMap } from './useCellPresence';
 
 /** What every section of one KPI card works with. */
@@ -13,4 +14,6 @@ export type KpiCardScope = {
   comments: CellComments;
   /** Writes fields of the KPI as one undo step. */
   update: (fields: Partial<KpiFields>) => void;
+  /** Proposals (提案) for the KPI's figures; absent where none are shown. */
+  suggesting?: KpiSuggesting | undefined;
 };

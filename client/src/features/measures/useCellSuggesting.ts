@@ -1,10 +1,21 @@
-import { newMeasureId, suggestFieldValue, withdrawFieldSuggestion, MEASURE_EDIT, type DerivedTable, type FieldSuggestion, type FieldTarget } from '@sakutei/shared/measures';
+import {
+  currentFieldValue,
+  newMeasureId,
+  suggestFieldValue,
+  withdrawFieldSuggestion,
+  MEASURE_EDIT,
+  type DerivedTable,
+  type FieldSuggestion,
+  type FieldTarget,
+  type FieldValue,
+} from '@sakutei/shared/measures';
 import { useCallback, useState } from 'react';
 import type * as Y from 'yjs';
 import { useI18n } from '../../i18n';
 import { useFieldSuggestions } from '../plan/useFieldSuggestions';
 import type { NameOf } from '../plan/usePeopleNames';
-import { cellValue, type GridField, type GridFocus } from './gridModel';
+import type { GridField, GridFocus } from './gridModel';
+import type { ProposeResult } from './SuggestCellDialog';
 
 /** The grid's text cells a suggestion may propose a value for (SUGGESTIBLE_NODE_FIELDS). */
 export type SuggestibleGridField = 'title' | 'description';
@@ -53,16 +64,20 @@ export function useCellSuggesting({ doc, derived, selfId, nameOf, mayPropose, ru
     [mayPropose, announce, t],
   );
 
-  const propose = (target: CellSuggestingOpen, value: string): boolean => {
-    const row = derived.rowById.get(target.rowId);
-    if (!row) return false;
-    const was = cellValue(row, target.field);
-    const written = run(() =>
-      suggestFieldValue(doc, { id: newMeasureId(), author: selfId, at: Date.now() }, { kind: 'node', id: target.rowId, field: target.field }, value, MEASURE_EDIT),
-    );
-    if (written) announce(t('cellSuggest.proposedAnnounce', { was: was || t('cellSuggest.empty'), value: value || t('cellSuggest.empty') }));
-    return written;
+  /** Proposes a value for any suggestible cell (a row's text, a KPI's words or figures). */
+  const proposeField = (target: FieldTarget, value: FieldValue, show: (value: FieldValue) => string): ProposeResult => {
+    const was = currentFieldValue(doc, target);
+    if (was === null) return 'gone';
+    if (JSON.stringify(was) === JSON.stringify(value)) return 'same';
+    const written = run(() => suggestFieldValue(doc, { id: newMeasureId(), author: selfId, at: Date.now() }, target, value, MEASURE_EDIT));
+    if (!written) return 'gone';
+    announce(t('cellSuggest.proposedAnnounce', { was: show(was), value: show(value) }));
+    return 'ok';
   };
+
+  const showText = (value: FieldValue) => (typeof value === 'string' && value !== '' ? value : t('cellSuggest.empty'));
+  const propose = (target: CellSuggestingOpen, value: FieldValue): ProposeResult =>
+    derived.rowById.has(target.rowId) ? proposeField({ kind: 'node', id: target.rowId, field: target.field }, value, showText) : 'gone';
 
   const withdraw = (suggestionId: string) => {
     run(() => withdrawFieldSuggestion(doc, suggestionId, MEASURE_EDIT));
@@ -70,5 +85,5 @@ export function useCellSuggesting({ doc, derived, selfId, nameOf, mayPropose, ru
   };
 
   const view: CellSuggestionView = { forCell: suggestions.forCell, nameOf };
-  return { open, start, close: () => setOpen(null), propose, withdraw, view, all: suggestions.all };
+  return { open, start, close: () => setOpen(null), propose, proposeField, withdraw, view, all: suggestions.all, mayPropose, selfId };
 }
