@@ -131,7 +131,7 @@ describe('cell suggestions', () => {
       ['suggestion.rejected', 'cm1'],
       ['suggestion.accepted', 'cs1'],
     ]);
-    expect(entries[1]!.details).toMatchObject({ authorId: staff.user.id, inserted: proposed, deleted: replaced, cell: target });
+    expect(entries[1]!.details).toMatchObject({ authorId: staff.user.id, inserted: proposed, deleted: replaced, cell: target, cellName: kpi.name });
     expect(entries[0]!.details).toMatchObject({ conflictOf: 'cs1', cell: target });
   });
 

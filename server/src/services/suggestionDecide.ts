@@ -18,6 +18,7 @@ import {
   listFieldSuggestions,
   measureMaps,
   readKpiRecord,
+  readNodeText,
 } from '@sakutei/shared/measures';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { Transform } from '@tiptap/pm/transform';
@@ -91,7 +92,11 @@ export function suggestionDecisionService(deps: AppDeps) {
       const texts = new Map(
         [...cells.values()].map((s) => [
           s.id,
-          { inserted: cellText(room.doc, s.target, s.value), deleted: cellText(room.doc, s.target, currentFieldValue(room.doc, s.target)) },
+          {
+            inserted: cellText(room.doc, s.target, s.value),
+            deleted: cellText(room.doc, s.target, currentFieldValue(room.doc, s.target)),
+            cellName: cellName(room.doc, s.target),
+          },
         ]),
       );
       const proseChanged = prose?.tr.docChanged === true;
@@ -176,12 +181,17 @@ type Decided = {
   conflictsWith: string[];
   /** The cell it proposed a value for; null for prose. */
   cell: FieldTarget | null;
+  /** The row's title or the KPI's name, so the record reads without the table ('' for prose). */
+  cellName: string;
 };
+
+/** A cell suggestion as text, read before the decision. */
+type CellTexts = { inserted: string; deleted: string; cellName: string };
 
 type Decisions = { decided: Decided[]; resolved: Decided[]; missing: string[] };
 
 /** Prose and cell outcomes as one; `texts` has each cell suggestion as text, read before the decision. */
-function decisionsOf(prose: DecisionOutcome, fields: FieldDecisionOutcome | null, texts: Map<string, { inserted: string; deleted: string }>): Decisions {
+function decisionsOf(prose: DecisionOutcome, fields: FieldDecisionOutcome | null, texts: Map<string, CellTexts>): Decisions {
   const ofProse = (s: DecisionOutcome['decided'][number]): Decided => ({
     id: s.id,
     author: s.author,
@@ -190,6 +200,7 @@ function decisionsOf(prose: DecisionOutcome, fields: FieldDecisionOutcome | null
     deleted: s.deleted,
     conflictsWith: s.conflictsWith,
     cell: null,
+    cellName: '',
   });
   const ofCell = (s: FieldSuggestion): Decided => ({
     id: s.id,
@@ -199,6 +210,7 @@ function decisionsOf(prose: DecisionOutcome, fields: FieldDecisionOutcome | null
     deleted: texts.get(s.id)?.deleted ?? '',
     conflictsWith: s.conflictsWith,
     cell: { ...s.target },
+    cellName: texts.get(s.id)?.cellName ?? '',
   });
   return {
     decided: [...prose.decided.map(ofProse), ...(fields?.decided ?? []).map(ofCell)],
@@ -215,11 +227,16 @@ function cellText(doc: Y.Doc, target: FieldTarget, value: FieldValue | null): st
   return formatMeasured(value, kpi?.unit ?? '', { components: kpi?.components });
 }
 
+/** What the record calls a cell's row or KPI: its title or name as it reads now. */
+function cellName(doc: Y.Doc, target: FieldTarget): string {
+  return (target.kind === 'node' ? readNodeText(doc, target.id, 'title') : readKpiRecord(doc, target.id)?.name) ?? '';
+}
+
 /** The rows and audit entries of a decision: each decided and each resolved suggestion. */
 function recordOf(plan: VisiblePlan, user: UserRecord, request: SuggestionDecisionRequest, outcome: Decisions) {
   const at = Date.now();
   const acceptedIds = new Set(request.decision === 'accept' ? outcome.decided.map((s) => s.id) : []);
-  const cellOf = new Map([...outcome.decided, ...outcome.resolved].map((s) => [s.id, s.cell]));
+  const cellOf = new Map([...outcome.decided, ...outcome.resolved].map((s) => [s.id, s]));
   const row = (s: Decided, decision: 'accept' | 'reject', conflictOf: string | null): NewSuggestionDecision => ({
     planId: plan.id,
     suggestionId: s.id,
@@ -236,7 +253,7 @@ function recordOf(plan: VisiblePlan, user: UserRecord, request: SuggestionDecisi
   // A competing suggestion was rejected by the acceptance of one it competed with.
   const resolved = outcome.resolved.map((s) => row(s, 'reject', s.conflictsWith.find((id) => acceptedIds.has(id)) ?? null));
   const audit = [...decided, ...resolved].map((d): NewAuditEntry => {
-    const cell = cellOf.get(d.suggestionId) ?? null;
+    const { cell = null, cellName = '' } = cellOf.get(d.suggestionId) ?? {};
     return {
       at,
       kind: d.decision === 'accept' ? 'suggestion.accepted' : 'suggestion.rejected',
@@ -249,8 +266,8 @@ function recordOf(plan: VisiblePlan, user: UserRecord, request: SuggestionDecisi
         ...(d.inserted ? { inserted: clip(d.inserted) } : {}),
         ...(d.deleted ? { deleted: clip(d.deleted) } : {}),
         ...(d.conflictOf ? { conflictOf: d.conflictOf } : {}),
-        // A cell suggestion names the cell it decided (the row's or KPI's id and the field).
-        ...(cell ? { cell } : {}),
+        // A cell suggestion names the cell it decided (the row's or KPI's id and the field, and its title or name).
+        ...(cell ? { cell, ...(cellName ? { cellName: clip(cellName) } : {}) } : {}),
       },
     };
   });
