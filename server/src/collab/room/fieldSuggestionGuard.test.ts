@@ -147,7 +147,9 @@ describe('suggestion guard: cell suggestions (measureSuggestions)', () => {
     expectRefused(server, capture(replica, () => map().set('s2', { author: PEER, at: 1, target: { ...target, field: 'actuals' }, value: num(70), was: num(80) })));
     expectRefused(server, capture(replica, () => map().set('s3', 'これは提案')));
     expectRefused(server, capture(replica, () => map().set('s4', new Y.Map())));
-    expectRefused(server, capture(replica, () => replica.getArray(FIELD_SUGGESTIONS_MAP + 'x').insert(0, [1])));
+    // The suggestions' root written as a list (by a replica that never made it a map).
+    const listed = setup();
+    expectRefused(listed.server, capture(listed.replica, () => listed.replica.getArray(FIELD_SUGGESTIONS_MAP).insert(0, [{ author: PEER }])));
   });
 
   it('refuses an entry of someone else deleted together with a proposal of one’s own', () => {
