@@ -146,6 +146,8 @@ describe('suggestion guard: cell suggestions (measureSuggestions)', () => {
     expect(expectRefused(server, capture(replica, () => map().set('s1', { author: PEER, at: 1, target, value: '70', was: num(80) })))).toMatch(/does not read/);
     expectRefused(server, capture(replica, () => map().set('s2', { author: PEER, at: 1, target: { ...target, field: 'actuals' }, value: num(70), was: num(80) })));
     expectRefused(server, capture(replica, () => map().set('s3', 'これは提案')));
+    // An id the decisions API cannot name could never be decided.
+    expect(expectRefused(server, capture(replica, () => suggestFieldValue(replica, by(PEER, 'x'.repeat(65)), target, num(70))))).toMatch(/1 to 64/);
     expectRefused(server, capture(replica, () => map().set('s4', new Y.Map())));
     // The suggestions' root written as a list (by a replica that never made it a map).
     const listed = setup();

@@ -18,6 +18,9 @@ import * as Y from 'yjs';
  * itself; so the rule asks only that the key's live value now, if any, is the sender's own.
  */
 
+/** The longest id the decisions API takes (shared/src/schemas/suggestions.ts): a longer one could never be decided. */
+const MAX_ID = 64;
+
 /** Why a verdict is null: the item or struct is no entry of the suggestions map, other rules judge it. */
 export type FieldVerdict = { problem: string | null } | null;
 
@@ -63,6 +66,7 @@ export function fieldSuggestionItem(doc: Y.Doc, item: Y.Item, newItemAt: (id: Y.
   if (key === null) return null;
   // Yjs writes a map entry with no right neighbour; one that names one is not a plain entry.
   if (item.rightOrigin !== null) return { problem: 'a cell suggestion is placed as no map entry is' };
+  if (key.length === 0 || key.length > MAX_ID) return { problem: `a cell suggestion's id is 1 to ${MAX_ID} characters` };
   if (!(item.content instanceof Y.ContentDeleted)) {
     if (!(item.content instanceof Y.ContentAny) || item.content.arr.length !== 1) return { problem: 'a cell suggestion holds one plain value' };
     const entry = fieldSuggestionEntrySchema.safeParse(item.content.arr[0]);
