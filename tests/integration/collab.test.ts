@@ -102,7 +102,7 @@ describe('real-time co-editing over the stock y-websocket client', () => {
       }
       throw new Error('no paragraph with text');
     };
-    const suggestion = { id: 'jimukyoku-1', author: staff.user.id, at: Date.now() };
+    const suggestion = { id: `${staff.user.id}:jimukyoku-1`, author: staff.user.id, at: Date.now() };
     firstRun(cs.doc).insert(0, '事務局案:', { suggestionInsert: suggestion });
     await waitFor(
       () => firstRun(cm.doc).toDelta()[0]?.insert === '事務局案:',

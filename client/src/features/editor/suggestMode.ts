@@ -3,6 +3,7 @@ import {
   attrsForChange,
   isSuggestionMark,
   suggestTransaction,
+  suggestionIdOf,
   type SuggestionAttrs,
 } from '@sakutei/shared/editor';
 import { Extension } from '@tiptap/core';
@@ -33,14 +34,17 @@ declare module '@tiptap/core' {
   }
 }
 
-/** A suggestion's group id: random, and made without `crypto.randomUUID`, which plain-http intranets lack. */
-function newSuggestionId(): string {
+/**
+ * A suggestion's group id: its author's, then random (made without `crypto.randomUUID`, which
+ * plain-http intranets lack). The server refuses a suggester's id that is not theirs.
+ */
+function newSuggestionId(author: string): string {
   const bytes = crypto.getRandomValues(new Uint8Array(12));
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return suggestionIdOf(author, Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join(''));
 }
 
 function freshAttrs(author: string): SuggestionAttrs {
-  return { id: newSuggestionId(), author, at: Date.now() };
+  return { id: newSuggestionId(author), author, at: Date.now() };
 }
 
 /**

@@ -79,7 +79,7 @@ function ownSuggestionUpdate(roomState: Uint8Array): Uint8Array {
   const doc = new Y.Doc();
   Y.applyUpdate(doc, roomState);
   const before = Y.encodeStateVector(doc);
-  proseRun(doc).insert(2, '加筆', { suggestionInsert: { id: 's1', author: 'sender', at: 1 } });
+  proseRun(doc).insert(2, '加筆', { suggestionInsert: { id: 'sender:s1', author: 'sender', at: 1_700_000_000_000 } });
   return Y.encodeStateAsUpdate(doc, before);
 }
 

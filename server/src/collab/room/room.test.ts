@@ -236,7 +236,7 @@ describe('Room', () => {
       const run = (client: FakeClient) => (client.doc.getXmlFragment('body').get(0) as Y.XmlElement).get(0) as Y.XmlText;
       return { room, editor, staff, run };
     }
-    const own = { suggestionInsert: { id: 's1', author: 'staff', at: 1 } };
+    const own = { suggestionInsert: { id: 'staff:s1', author: 'staff', at: 1_700_000_000_000 } };
     const textOf = (text: Y.XmlText) => text.toDelta().map((d: { insert: string }) => d.insert).join('');
 
     it('applies its own suggestion, which reaches the editor', async () => {
@@ -253,7 +253,7 @@ describe('Room', () => {
       const attempts: Array<(client: FakeClient) => void> = [
         (c) => run(c).insert(3, '産業', {}),
         (c) => run(c).delete(0, 1),
-        (c) => run(c).insert(0, '案', { suggestionInsert: { id: 's2', author: 'editor', at: 1 } }),
+        (c) => run(c).insert(0, '案', { suggestionInsert: { id: 'editor:s2', author: 'editor', at: 1_700_000_000_000 } }),
         (c) => c.doc.getMap('measureNodes').set('n1', new Y.Map()),
       ];
       for (const attempt of attempts) {

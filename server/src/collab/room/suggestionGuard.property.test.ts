@@ -21,9 +21,10 @@ import { suggestionViolation } from './suggestionGuard';
 const schema = proseSchema();
 const PEER = 'staff-a';
 const OTHER = 'member-b';
-const attrs = (author: string, id: string): SuggestionAttrs => ({ id, author, at: 1_700_000_000_000 });
-const ins = (author: string, id = `i-${author}`): Mark => schema.marks.suggestionInsert!.create(attrs(author, id));
-const del = (author: string, id = `d-${author}`): Mark => schema.marks.suggestionDelete!.create(attrs(author, id));
+/** A suggestion's attributes under an id of the author's own (ids name their author: the guard checks). */
+const attrs = (author: string, id: string): SuggestionAttrs => ({ id: `${author}:${id}`, author, at: 1_700_000_000_000 });
+const ins = (author: string, id = 'i'): Mark => schema.marks.suggestionInsert!.create(attrs(author, id));
+const del = (author: string, id = 'd'): Mark => schema.marks.suggestionDelete!.create(attrs(author, id));
 const bold = (): Mark => schema.marks.bold!.create();
 const t = (value: string, marks: Mark[] = []) => schema.text(value, marks);
 

@@ -14,7 +14,8 @@ const schema = proseSchema();
 const PEER = 'staff-a';
 const OTHER = 'member-b';
 
-const attrs = (author: string, id = `s-${author}`, at = 1_700_000_000_000): SuggestionAttrs => ({ id, author, at });
+/** A suggestion's attributes; a short id is the author's own (`author:id`), a full one (with a colon) is used as it is. */
+const attrs = (author: string, id = 's', at = 1_700_000_000_000): SuggestionAttrs => ({ id: id.includes(':') ? id : `${author}:${id}`, author, at });
 const ins = (author: string, id?: string): Mark => schema.marks.suggestionInsert!.create(attrs(author, id));
 const del = (author: string, id?: string): Mark => schema.marks.suggestionDelete!.create(attrs(author, id));
 const bold = (): Mark => schema.marks.bold!.create();
@@ -260,9 +261,26 @@ describe('anything else is refused', () => {
     const { server, replica } = setup([para('地域の振興')]);
     const bad = schema.marks.suggestionInsert!.create({ id: '', author: PEER, at: 1 });
     expectRefused(server, edit(replica, (tr) => tr.insert(1, text('産業', [bad]))));
-    const long = schema.marks.suggestionInsert!.create({ id: 'x'.repeat(65), author: PEER, at: 1 });
+    const long = schema.marks.suggestionInsert!.create({ id: `${PEER}:${'x'.repeat(64)}`, author: PEER, at: 1_700_000_000_000 });
     const other = setup([para('地域の振興')]);
     expectRefused(other.server, edit(other.replica, (tr) => tr.insert(1, text('産業', [long]))));
+  });
+
+  it("its text under another author's suggestion id (added to their suggestion, decided with it)", () => {
+    const { server, replica } = setup([para(text('地域の'), text('産業', [ins(OTHER)]), text('振興'))]);
+    const borrowed = schema.marks.suggestionInsert!.create(attrs(PEER, `${OTHER}:s`));
+    expectRefused(server, edit(replica, (tr) => tr.insert(1, text('商工', [borrowed]))));
+    const struck = schema.marks.suggestionDelete!.create(attrs(PEER, `${OTHER}:s`));
+    const other = setup([para(text('地域の'), text('産業', [ins(OTHER)]), text('振興'))]);
+    expectRefused(other.server, edit(other.replica, (tr) => tr.addMark(1, 3, struck)));
+  });
+
+  it('a suggestion dated before 2020 (it would win every earliest-first choice) or beyond a week from now (no date prints it)', () => {
+    for (const at of [0, 1, Date.now() + 30 * 24 * 3600 * 1000, 1e300]) {
+      const { server, replica } = setup([para('地域の振興')]);
+      const odd = schema.marks.suggestionInsert!.create(attrs(PEER, `${PEER}:t`, at));
+      expectRefused(server, edit(replica, (tr) => tr.insert(1, text('産業', [odd]))));
+    }
   });
 
   it("deleting another author's suggested insertion", () => {

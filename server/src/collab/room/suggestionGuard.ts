@@ -1,5 +1,5 @@
 import { BODY_FRAGMENT, type YType, markName } from '@sakutei/shared';
-import { SUGGESTION_DELETE, SUGGESTION_INSERT, proseSchema } from '@sakutei/shared/editor';
+import { SUGGESTION_DELETE, SUGGESTION_INSERT, isOwnSuggestionId, plausibleSuggestionTime, proseSchema } from '@sakutei/shared/editor';
 import * as Y from 'yjs';
 import { fieldSuggestionDeletion, fieldSuggestionItem } from './fieldSuggestionGuard';
 
@@ -29,9 +29,6 @@ import { fieldSuggestionDeletion, fieldSuggestionItem } from './fieldSuggestionG
  * The update has already passed updateGuard (well-formed, every reference met) and
  * shapeGuard (texts hold only strings and marks of the schema).
  */
-
-/** The longest group id a suggestion mark may carry (contract16: id ≤ 64 characters). */
-const MAX_SUGGESTION_ID = 64;
 
 /** An item of a text, or a piece of one, as Yjs would have it (split lazily, never merged here). */
 type Run = {
@@ -585,11 +582,15 @@ function canonical(value: unknown): string {
   return text;
 }
 
-/** A suggestion mark's attributes, made by `peer`. */
+/**
+ * A suggestion mark's attributes, made by `peer`: in their name, under an id of theirs (an id
+ * names its author, so nobody adds to another's suggestion under its id), at a plausible time
+ * (the time decides which of several accepted together wins, and is printed in exports).
+ */
 function isOwn(value: unknown, peer: string): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const { id, author, at } = value as Record<string, unknown>;
-  return author === peer && typeof id === 'string' && id.length > 0 && id.length <= MAX_SUGGESTION_ID && typeof at === 'number' && Number.isFinite(at);
+  return author === peer && typeof id === 'string' && isOwnSuggestionId(id, peer) && typeof at === 'number' && plausibleSuggestionTime(at);
 }
 
 /** Whether a prose element holds text (a paragraph, a heading), not only other elements (a list). */

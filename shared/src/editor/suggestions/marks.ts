@@ -57,3 +57,29 @@ export const SuggestionDeleteMark = Mark.create({
   parseHTML: () => [{ tag: 'del[data-suggestion]', getAttrs: (node) => parsedAttrs(node as HTMLElement) }],
   renderHTML: ({ HTMLAttributes }) => ['del', renderedAttrs('delete', HTMLAttributes), 0],
 });
+
+/**
+ * A suggestion's id begins with its author's user id, so the id says whose it is: nobody can
+ * add text to another person's suggestion under its id, or strike a passage in their name (the
+ * server refuses a suggest-only update whose marks carry an id not its own).
+ */
+export function suggestionIdOf(author: string, nonce: string): string {
+  return `${author}:${nonce}`;
+}
+
+/** Whether `id` is one `author` may make: theirs, and short enough for the decisions API. */
+export function isOwnSuggestionId(id: string, author: string): boolean {
+  return id.length <= MAX_SUGGESTION_ID_LENGTH && id.length > author.length + 1 && id.startsWith(`${author}:`);
+}
+
+/** The longest suggestion id the decisions API takes. */
+export const MAX_SUGGESTION_ID_LENGTH = 64;
+
+/**
+ * The times a suggestion may claim: from 2020 (nothing was suggested before; an `at` of 0
+ * would win every "earliest first" choice) to a week past the server's clock (a browser's
+ * clock may run fast; a time far in the future cannot be printed as a date at all).
+ */
+export function plausibleSuggestionTime(at: number, now = Date.now()): boolean {
+  return Number.isFinite(at) && at >= Date.UTC(2020, 0, 1) && at <= now + 7 * 24 * 3600 * 1000;
+}
