@@ -249,6 +249,12 @@ describe('a review that takes only suggestions', () => {
     const probe = await connect(chair);
     expect(plainText(probe.doc)).not.toContain('ロック中の直接編集。');
 
+    // Nor does the draft move through the API: an import and a settings change wait for the review.
+    const imported = await member.request('POST', `/api/plans/${plan.id}/import/apply`, { source: { kind: 'text', text: '施策\tロック中の取込' } });
+    expect([imported.status, imported.body.error?.code]).toEqual([409, 'draft_locked']);
+    const settings = await chair.request('PATCH', `/api/plans/${plan.id}/settings`, { schemeName: 'ロック中の体系' });
+    expect([settings.status, settings.body.error?.code]).toEqual([409, 'draft_locked']);
+
     // The frozen revision still holds r1: approval waits, whatever the draft does meanwhile.
     const approve = await chair.request('POST', `/api/revisions/${revision.id}/decision`, { decision: 'approve', hash: revision.hash });
     expect(approve.status).toBe(409);

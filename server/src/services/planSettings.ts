@@ -23,7 +23,7 @@ function auditDetails(before: PlanSettings, after: PlanSettings, changed: PlanSe
  * change by someone else is neither lost nor combined into something invalid.
  */
 export async function changePlanSettings(deps: AppDeps, plan: Plan, user: UserRecord, patch: PlanSettingsPatch) {
-  await planService(deps).assertWritable(plan.id);
+  await planService(deps).assertDraftEditable(plan.id);
   const outcome = await deps.rooms.use(plan.docName, (room) => {
     const before = planSettingsOf(readMeasureTable(room.doc));
     const merged = mergeSettings(before, patch);

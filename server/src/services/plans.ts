@@ -25,7 +25,7 @@ import type { RevisionRecord, UserRecord, VisiblePlan } from '../storage';
 import type { PlanChanges, PlanDetailsRecord } from '../storage/plans';
 import { EMPTY_PROSE, buildPlanDoc, storeNewDoc } from './planDocument';
 import { frozenSnapshot } from './snapshot';
-import { suggestionStanding } from './suggestionAccess';
+import { draftLocked, suggestionStanding } from './suggestionAccess';
 import { loadVisiblePlan } from './visiblePlan';
 import { councilArchived, councilArchivedError } from './admin/archivedCouncil';
 
@@ -66,6 +66,13 @@ export const archivedPlan = () =>
  */
 export function planService(deps: AppDeps) {
   const { workspaces, plans, revisions, audit, comments } = deps.storage;
+
+  /** Refuses a change to an archived edition, or to any plan of an archived council. */
+  async function assertWritable(planId: string): Promise<void> {
+    const plan = await plans.find(planId);
+    if (plan?.archivedAt != null) throw archivedPlan();
+    if (plan && (await councilArchived(deps.storage, plan.workspaceId))) throw councilArchivedError();
+  }
 
   async function details(planId: string): Promise<PlanDetailsRecord> {
     const found = await plans.find(planId);
@@ -232,10 +239,19 @@ export function planService(deps: AppDeps) {
     },
 
     /** Refuses a change to an archived edition's document. */
-    async assertWritable(planId: string): Promise<void> {
-      const plan = await plans.find(planId);
-      if (plan?.archivedAt != null) throw archivedPlan();
-      if (plan && (await councilArchived(deps.storage, plan.workspaceId))) throw councilArchivedError();
+    assertWritable,
+
+    /**
+     * For changes to the draft's text and structure made over HTTP (an import, the plan's
+     * settings): writable, and not locked by a review that takes only suggestions, so the text
+     * under discussion moves no more through the API than through the editor. Records (KPI
+     * actuals, 実施状況) and deciding suggestions stay open during the lock.
+     */
+    async assertDraftEditable(planId: string): Promise<void> {
+      await assertWritable(planId);
+      if (await draftLocked(deps.storage, planId)) {
+        throw new AppError(409, 'draft_locked', 'A review open on this plan takes only suggestions on the draft until it is decided or withdrawn.');
+      }
     },
   };
 }

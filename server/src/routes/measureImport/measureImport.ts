@@ -35,7 +35,7 @@ export function measureImportRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
       const user = requireUser(c);
       const plan = await loadVisiblePlan(workspaces, user.id, c.req.valid('param').id);
       if (!canImportMeasures(plan.role)) throw forbidden();
-      await planService(deps).assertWritable(plan.id);
+      await planService(deps).assertDraftEditable(plan.id);
       return c.json(await imports.apply(plan.docName, user.id, c.req.valid('json')), 200);
     })
     .openapi(importUndoRoute, async (c) => {
@@ -43,7 +43,7 @@ export function measureImportRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
       const { id, importId } = c.req.valid('param');
       const plan = await loadVisiblePlan(workspaces, user.id, id);
       if (!canImportMeasures(plan.role)) throw forbidden();
-      await planService(deps).assertWritable(plan.id);
+      await planService(deps).assertDraftEditable(plan.id);
       return c.json(await imports.undo(plan.docName, importId), 200);
     });
 }
