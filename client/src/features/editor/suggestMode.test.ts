@@ -92,6 +92,28 @@ describe('SuggestMode', () => {
     expect(runs()).toBe('本文追記');
   });
 
+  it('keeps the stored suggestion mark across a remote change, so the next IME composition starts marked', async () => {
+    const { ydoc } = await suggesting('本文');
+    caretAfter(editor, '本文');
+    expect(editor.state.storedMarks?.map((m) => m.type.name)).toEqual([SUGGESTION_INSERT]);
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(ydoc));
+    const text = other.getXmlFragment(BODY_FRAGMENT).get(0) as Y.XmlElement;
+    (text.get(0) as Y.XmlText).insert(0, '前');
+    Y.applyUpdate(ydoc, Y.encodeStateAsUpdate(other));
+    expect(runs()).toBe('前本文');
+    expect(editor.state.storedMarks?.map((m) => m.type.name)).toEqual([SUGGESTION_INSERT]);
+  });
+
+  it('puts the stored suggestion mark back at compositionstart if something took it away', async () => {
+    await suggesting('本文');
+    caretAfter(editor, '本文');
+    editor.view.updateState(editor.state.apply(editor.state.tr.setStoredMarks(null)));
+    expect(editor.state.storedMarks).toBeNull();
+    editor.view.dom.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true }));
+    expect(editor.state.storedMarks?.map((m) => m.type.name)).toEqual([SUGGESTION_INSERT]);
+  });
+
   it('edits plainly when off, with no stored suggestion mark', async () => {
     await suggesting('本文');
     editor.storage.suggestMode.active = false;

@@ -52,7 +52,8 @@ function freshAttrs(author: string): SuggestionAttrs {
  * goes through the shared transform (suggestTransaction): typing becomes a suggested
  * insertion, deleting a suggested deletion. What cannot be a suggestion is dropped and the
  * user told why. Transactions from y-prosemirror (remote changes, the initial sync, undo and
- * redo, which replay the Yjs history) pass untouched: undo reverts a suggestion like an edit.
+ * redo, which replay the Yjs history) pass untouched but for the cursor's stored mark: undo
+ * reverts a suggestion like an edit.
  *
  * For an IME, the stored marks always hold the user's suggestionInsert, so ProseMirror's own
  * composition (which draws inside a cursor wrapper of the stored marks) types marked text:
@@ -73,8 +74,21 @@ export const SuggestMode = Extension.create<SuggestModeOptions, SuggestModeStora
 
   dispatchTransaction({ transaction, next }) {
     const storage = this.storage;
-    if (!storage.active || transaction.getMeta(ySyncPluginKey) !== undefined) {
+    if (!storage.active) {
       next(transaction);
+      return;
+    }
+    if (transaction.getMeta(ySyncPluginKey) !== undefined) {
+      // A remote change (or undo, or the sync) passes untouched, but y-prosemirror restores
+      // the caret with setSelection, which drops the stored marks: the next composition
+      // would start unmarked and be redrawn mid-word. Stored marks are not synced, so the
+      // cursor's mark is put back (not mid-composition: setting it would end the composition).
+      if (this.editor.view.composing) {
+        next(transaction);
+        return;
+      }
+      storage.fresh ??= freshAttrs(this.options.author);
+      next(withSuggestionCursor(transaction, storage.fresh));
       return;
     }
     // Stored marks in the state end a running composition (ProseMirror clears it to apply
@@ -105,6 +119,15 @@ export const SuggestMode = Extension.create<SuggestModeOptions, SuggestModeStora
       new Plugin({
         props: {
           handleDOMEvents: {
+            // Second line of defence for the mark cursor: if anything took the stored mark away
+            // since the last transaction, it is put back before ProseMirror starts composing
+            // (plugins' DOM handlers run before the view's own).
+            compositionstart: (view) => {
+              const insertType = view.state.schema.marks[SUGGESTION_INSERT];
+              const marked = view.state.storedMarks?.some((mark) => mark.type === insertType) ?? false;
+              if (storage.active && !view.composing && view.state.selection.empty && !marked) view.dispatch(view.state.tr);
+              return false;
+            },
             // A composition over a selection would replace it with unmarked text, which the
             // transform then redraws mid-word. An IME announces itself with a keydown of key
             // code 229 before the composition starts: the selection is struck then (as Delete
