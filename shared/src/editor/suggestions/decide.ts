@@ -3,19 +3,21 @@ import type { Transform } from '@tiptap/pm/transform';
 import { SUGGESTION_DELETE, SUGGESTION_INSERT } from './marks';
 import { listSuggestions, suggestionAttrsOf, type SuggestionSummary } from './model';
 
-export type SuggestionDecision = 'accept' | 'reject';
+/** What is decided of a suggestion (the recorded decision is `SuggestionDecision` in schemas/suggestions.ts). */
+export type DecisionKind = 'accept' | 'reject';
 
 export type DecisionOutcome = {
   /** The suggestions decided as asked, as they read before the decision. */
   decided: SuggestionSummary[];
-  /** Suggestions rejected because they competed with one that was accepted. */
+  /**
+   * Suggestions rejected because they competed with one that was accepted, or gone because
+   * the text they were made on went with a decision.
+   */
   resolved: SuggestionSummary[];
   /** Asked-for ids the document no longer holds (someone decided them first). */
   missing: string[];
 };
 
-/** What happens to each suggestion's text: kept plain, or removed. */
-type Verdict = 'accept' | 'reject';
 
 /**
  * Decides suggestions on a transform: accepting removes the struck text and keeps the
@@ -27,12 +29,12 @@ type Verdict = 'accept' | 'reject';
  * Marks come off first (they do not move positions), then text goes from the end of the
  * document backwards, so every range found in the original document is still right.
  */
-export function decideSuggestions(tr: Transform, ids: Iterable<string>, decision: SuggestionDecision): DecisionOutcome {
+export function decideSuggestions(tr: Transform, ids: Iterable<string>, decision: DecisionKind): DecisionOutcome {
   const pending = listSuggestions(tr.doc);
   const byId = new Map(pending.map((s) => [s.id, s]));
   const asked = [...new Set(ids)];
   const missing = asked.filter((id) => !byId.has(id));
-  const verdicts = new Map<string, Verdict>();
+  const verdicts = new Map<string, DecisionKind>();
   const decided: SuggestionSummary[] = [];
   const resolved: SuggestionSummary[] = [];
   const found = asked.map((id) => byId.get(id)).filter((s): s is SuggestionSummary => s !== undefined);
@@ -56,10 +58,15 @@ export function decideSuggestions(tr: Transform, ids: Iterable<string>, decision
     decided.sort((a, b) => a.from - b.from);
   }
   applyVerdicts(tr, verdicts);
+  // A suggestion made on text that went with a decision (striking words of a proposal that was
+  // rejected, proposing inside a passage whose deletion was accepted) is gone too: it is
+  // resolved by that decision, and said so, so the record keeps it like any other.
+  const left = new Set(listSuggestions(tr.doc).map((s) => s.id));
+  for (const s of pending) if (!verdicts.has(s.id) && !left.has(s.id)) resolved.push(s);
   return { decided, resolved, missing };
 }
 
-function applyVerdicts(tr: Transform, verdicts: ReadonlyMap<string, Verdict>): void {
+function applyVerdicts(tr: Transform, verdicts: ReadonlyMap<string, DecisionKind>): void {
   if (verdicts.size === 0) return;
   const unmark: Array<{ from: number; to: number; mark: Mark }> = [];
   const remove: Array<{ from: number; to: number }> = [];

@@ -112,6 +112,16 @@ describe('decideSuggestions', () => {
     expect(outcome.resolved.map((s) => s.id)).toEqual(['s1']);
   });
 
+  it('reports as resolved a suggestion made on text that went with the decision', () => {
+    // Staff struck part of the member's proposed words; rejecting the proposal takes the strike with it.
+    const doc0 = docOf(para('目標は', { text: '70', ins: member }, { text: '店舗', ins: member, del: [staff] }, '以上'));
+    const { doc, outcome } = decide(doc0, ['m1'], 'reject');
+    expect(doc.textContent).toBe('目標は以上');
+    expect(outcome.decided.map((s) => s.id)).toEqual(['m1']);
+    expect(outcome.resolved.map((s) => s.id)).toEqual(['s1']);
+    expect(listSuggestions(doc)).toEqual([]);
+  });
+
   it('reports ids the document no longer holds and changes nothing for them', () => {
     const { doc, outcome } = decide(replacement(), ['gone'], 'accept');
     expect(outcome).toEqual({ decided: [], resolved: [], missing: ['gone'] });
