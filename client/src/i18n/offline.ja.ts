@@ -12,6 +12,14 @@ export const offlineJa = {
   'save.announceOffline': 'オフラインになりました。編集はこの端末に保存され、接続が戻ると送信されます。',
   'save.announceOfflineUnsent': 'オフラインです。未送信の編集が {count} 件あります。この端末に保存されています。',
   'save.announceBack': '再接続しました。編集はすべて保存されています。',
+  'save.stopped': '保存されていません',
+
+  'updateRefused.title': '変更が保存されていません',
+  'updateRefused.body': 'この変更はサーバーに受け付けられませんでした（提案モードでは提案としてのみ書き込めます）。最新の内容で開き直すまで、ここでの変更は保存されません。',
+  'updateRefused.bodyReadOnly': 'この変更はサーバーに受け付けられませんでした（この計画を編集する権限がありません）。最新の内容で開き直すまで、ここでの変更は保存されません。',
+  'updateRefused.loss': '開き直すと、受け付けられなかった変更と、それ以降にこの画面で行った変更は失われます。残したい文章は先にコピーしてください。',
+  'updateRefused.reopen': '最新の内容で開き直す',
+  'updateRefused.reopened': '最新の内容で開き直しました。受け付けられなかった変更は取り消されています。',
 
   'signOutUnsent.title': '未送信の編集があります',
   'signOutUnsent.body': 'この端末には、まだサーバーに保存されていない編集が {count} 件あります。ログアウトするとこれらは削除されます。接続が戻って「保存済み」になってからログアウトしてください。',

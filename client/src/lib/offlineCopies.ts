@@ -81,8 +81,10 @@ export function unsentEditsOf(userId: string): number {
   return total;
 }
 
-function deleteDatabase(name: string): Promise<void> {
+function deleteDatabase(name: string, timeoutMs = Infinity): Promise<void> {
   return new Promise((resolve) => {
+    // Blocked by another tab that keeps the copy open: do not wait for it forever.
+    if (Number.isFinite(timeoutMs)) setTimeout(resolve, timeoutMs);
     const request = indexedDB.deleteDatabase(name);
     // An open copy (a plan tab still closing) is asked to close by the versionchange event
     // y-indexeddb answers; the deletion then completes. Failure leaves nothing to retry here.
@@ -102,6 +104,16 @@ export async function offlineDbNamesOf(userId: string): Promise<string[]> {
     // Some browsers refuse databases() in some modes; the list above still covers what we opened.
   }
   return [...names];
+}
+
+/**
+ * Forgets this browser's copy of one document (its database and its unsent count), so the
+ * document opens next from the server alone: what reopening after a refused update does.
+ * The copy must be closed first (OfflineCopy.destroy). Gives up waiting after `timeoutMs`.
+ */
+export async function dropOfflineCopy(userId: string, docName: string, timeoutMs = 3_000): Promise<void> {
+  writeUnsentCount(userId, docName, 0);
+  if (typeof indexedDB !== 'undefined') await deleteDatabase(offlineDbName(userId, docName), timeoutMs);
 }
 
 /** Deletes every local copy of `userId`'s plans and the counts beside them: what signing out does. */

@@ -28,6 +28,7 @@ import { LiveDocument } from '../features/editor/components/LiveDocument';
 import { PresenceList } from '../features/plan/components/PresenceList';
 import { ReadOnlyBanner } from '../features/plan/components/ReadOnlyBanner';
 import { RefusalNotice } from '../features/plan/components/RefusalNotice';
+import { UpdateRefusedNotice } from '../features/plan/components/UpdateRefusedNotice';
 import { presenceUserOf } from '../features/plan/presence';
 import { mustSuggestOf, proseSuggestingOf } from '../features/plan/suggesting';
 import type { PlanViewProps } from '../features/plan/planView';
@@ -72,12 +73,23 @@ function viewFromHash(): ViewId {
 }
 
 /** Connection state and who is here, shown above every view of the plan. */
-function SessionBar({ session, refused, selfId }: { session: CollabSession; refused: boolean; selfId: string }) {
+function SessionBar({
+  session,
+  refused,
+  stopped,
+  selfId,
+}: {
+  session: CollabSession;
+  refused: boolean;
+  /** The server refused one of our updates: nothing is saved until the document is reopened. */
+  stopped: boolean;
+  selfId: string;
+}) {
   const { status, synced } = useConnectionStatus(session.provider);
   const users = usePresence(session.provider.awareness);
   return (
     <div className="live-document__bar">
-      <ConnectionStatus status={refused ? 'offline' : status} synced={synced} willResync={!refused} />
+      <ConnectionStatus status={refused ? 'offline' : status} synced={synced} willResync={!refused} stopped={stopped} />
       <PresenceList users={users} selfId={selfId} />
     </div>
   );
@@ -171,7 +183,7 @@ function DraftWorkspace({ plan, reloadPlan }: WorkspaceProps) {
   const me = useMe();
   const user = useMemo(() => presenceUserOf(me.user), [me.user]);
   const suggesting = proseSuggestingOf(plan);
-  const { session, refusedWith } = useCollabDoc({
+  const { session, refusedWith, updateRefused, reopened, reopen } = useCollabDoc({
     docName: plan.docName,
     user,
     onAccessChanged: reloadPlan,
@@ -204,19 +216,23 @@ function DraftWorkspace({ plan, reloadPlan }: WorkspaceProps) {
     [],
   );
 
+  // After a refused update every further change would be refused too (it depends on the
+  // refused one): nothing more is typed until the document is reopened.
+  const halted = refusedWith !== null || updateRefused !== null;
   const viewProps: PlanViewProps | null = session && {
     planId: plan.id,
     workspaceId: plan.workspaceId,
     session,
     user,
     role: plan.role,
-    editable: mayEdit && refusedWith === null,
-    suggesting: refusedWith === null ? suggesting : null,
+    editable: mayEdit && !halted,
+    suggesting: halted ? null : suggesting,
   };
 
   return (
     <>
       {refusedWith !== null && <RefusalNotice code={refusedWith} />}
+      {refusedWith === null && <UpdateRefusedNotice reason={updateRefused} reopened={reopened} onReopen={reopen} />}
       {session && viewProps && (
         <PlanProvider plan={plan} user={user} session={session} editable={viewProps.editable} selectView={selectView}>
           <PlanSlotsContext value={planSlots}>
@@ -224,7 +240,12 @@ function DraftWorkspace({ plan, reloadPlan }: WorkspaceProps) {
               <CommentsProvider>
                 <div className="plan-layout">
                   <div className="live-document plan-layout__main">
-                    <SessionBar session={session} refused={refusedWith !== null} selfId={user.id} />
+                    <SessionBar
+                      session={session}
+                      refused={refusedWith !== null}
+                      stopped={updateRefused !== null}
+                      selfId={user.id}
+                    />
                     <ViewTabs current={current.id} onSelect={selectView} />
                     <div
                       className="plan-panel"

@@ -139,6 +139,17 @@ describe('SaveTracker', () => {
     expect(tracker.getSnapshot()).toMatchObject({ phase: 'saved', unsent: 0 });
   });
 
+  it('stops resyncing once halted (the room refused an update: resending it would be refused again)', async () => {
+    provider.open();
+    type('x');
+    tracker.halt();
+    await vi.runOnlyPendingTimersAsync();
+    provider.reply(provider.queries().at(-1)!, 1);
+    await Promise.resolve();
+    expect(provider.reconnects).toBe(0);
+    expect(tracker.getSnapshot().unsent).toBe(1);
+  });
+
   it('ignores a reply to a query sent on an earlier socket', async () => {
     provider.open();
     type('x');

@@ -56,6 +56,8 @@ export class SaveTracker {
   private snapshot: SaveSnapshot;
   private everSynced = false;
   private resyncs = 0;
+  /** The server refused one of our updates: resending it (and all that depends on it) is futile. */
+  private halted = false;
   private queryTimer: ReturnType<typeof setTimeout> | null = null;
   private replyTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly listeners = new Set<() => void>();
@@ -87,6 +89,15 @@ export class SaveTracker {
   /** Changes with this origin are replays of edits already counted (or already stored), not new ones. */
   ignoreOrigin(origin: unknown): void {
     this.ignoreOrigins.add(origin);
+  }
+
+  /**
+   * Stops resyncing: the room refused an update of ours, so every resync would send it again
+   * and be refused again, and enough refusals close the socket for good as abuse. Until the
+   * document is reopened from the server, lost edits stay unsaved.
+   */
+  halt(): void {
+    this.halted = true;
   }
 
   readonly subscribe = (listener: () => void): (() => void) => {
@@ -174,7 +185,7 @@ export class SaveTracker {
    * server lacks, deletions included; a few tries, then the indicator stays at 同期中.
    */
   private resync(): void {
-    if (this.resyncs >= this.maxResyncs) return;
+    if (this.halted || this.resyncs >= this.maxResyncs) return;
     this.resyncs++;
     // Not from inside the socket's own message handler, which is still running.
     queueMicrotask(() => {

@@ -1,12 +1,13 @@
 import { CLOSE_CODES, COLLAB_PATH, isPermanentRefusal } from '@sakutei/shared';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { useSession } from '../../app/session';
-import { readUnsentCount, writeUnsentCount } from '../../lib/offlineCopies';
-import { openOfflineCopy } from '../../lib/offlineStore';
+import { dropOfflineCopy, readUnsentCount, writeUnsentCount } from '../../lib/offlineCopies';
+import { openOfflineCopy, type OfflineCopy } from '../../lib/offlineStore';
 import type { PresenceUser } from './presence';
 import { SaveTracker } from './saveTracker';
+import { watchUpdateRefusals } from './updateRefusals';
 import { useUnsentEdits } from './useUnsentEdits';
 
 /** One live connection to a plan's shared document. */
@@ -41,13 +42,25 @@ interface Options {
  * (null until the effect has run) and, after a permanent refusal, its close code; from then
  * on it no longer reconnects. An expired session is no refusal: the app asks the person to
  * sign in again, the page and its edits stay, and the socket reconnects once they have.
+ *
+ * When the room refuses one of our updates (`updateRefused`, its reason), the session stops
+ * resyncing and the page must stop editing: the refused items stay in this doc and every
+ * later change depends on them. `reopen()` forgets this browser's copy and opens the
+ * document afresh from the server (a new doc and socket); `reopened` then says it did.
  */
 export function useCollabDoc({ docName, user, onAccessChanged, keepOffline = false }: Options): {
   session: CollabSession | null;
   refusedWith: number | null;
+  updateRefused: string | null;
+  reopened: boolean;
+  reopen: () => void;
 } {
   const [session, setSession] = useState<CollabSession | null>(null);
   const [refusedWith, setRefusedWith] = useState<number | null>(null);
+  const [updateRefused, setUpdateRefused] = useState<string | null>(null);
+  /** Bumped to open the document afresh; `dropCopy` says to forget the offline copy first. */
+  const [generation, setGeneration] = useState(0);
+  const dropCopy = useRef(false);
   const { state: sessionState, expire } = useSession();
   const signedIn = sessionState.status === 'signedIn' && !sessionState.expired;
   const callbacks = useRef({ onAccessChanged, expire });
@@ -68,16 +81,30 @@ export function useCollabDoc({ docName, user, onAccessChanged, keepOffline = fal
     // own chip and caret show before the first round trip.
     provider.awareness.setLocalStateField('user', { id, name, color });
     let destroyed = false;
-    const copy = keepOffline ? openOfflineCopy(ydoc, id, docName) : null;
+    let copy: OfflineCopy | null = null;
+    // Reopening after a refused update: the copy holds the refused items, so it goes first.
+    const fresh = dropCopy.current;
+    dropCopy.current = false;
+    const copyDropped = fresh && keepOffline ? dropOfflineCopy(id, docName) : Promise.resolve();
     const saves = keepOffline
       ? new SaveTracker(provider, ydoc, {
-          restoredUnsent: readUnsentCount(id, docName),
+          restoredUnsent: fresh ? 0 : readUnsentCount(id, docName),
           onUnsentChange: (unsent) => writeUnsentCount(id, docName, unsent),
         })
       : null;
-    if (copy && saves) saves.ignoreOrigin(copy.origin);
-    void (copy?.loaded ?? Promise.resolve()).then(() => {
-      if (!destroyed) provider.connect();
+    void copyDropped
+      .then(() => {
+        if (destroyed || !keepOffline) return;
+        copy = openOfflineCopy(ydoc, id, docName);
+        saves?.ignoreOrigin(copy.origin);
+        return copy.loaded;
+      })
+      .then(() => {
+        if (!destroyed) provider.connect();
+      });
+    const unwatch = watchUpdateRefusals(provider, (reason) => {
+      saves?.halt();
+      setUpdateRefused((current) => current ?? reason);
     });
 
     provider.on('connection-close', (event) => {
@@ -108,15 +135,22 @@ export function useCollabDoc({ docName, user, onAccessChanged, keepOffline = fal
 
     awaitingSignIn.current = false;
     setRefusedWith(null);
+    setUpdateRefused(null);
     setSession({ ydoc, provider, saves });
     return () => {
       destroyed = true;
+      unwatch();
       saves?.destroy();
       void copy?.destroy();
       provider.destroy();
       ydoc.destroy();
     };
-  }, [docName, id, name, color, keepOffline]);
+  }, [docName, id, name, color, keepOffline, generation]);
+
+  const reopen = useCallback(() => {
+    dropCopy.current = true;
+    setGeneration((g) => g + 1);
+  }, []);
 
   // Signed in again after the session ended: the new cookie lets the socket back in.
   useEffect(() => {
@@ -126,5 +160,5 @@ export function useCollabDoc({ docName, user, onAccessChanged, keepOffline = fal
   }, [signedIn, session]);
 
   useUnsentEdits(session?.saves ?? null);
-  return { session, refusedWith };
+  return { session, refusedWith, updateRefused, reopened: generation > 0 && updateRefused === null, reopen };
 }

@@ -12,6 +12,8 @@ interface Props {
   synced: boolean;
   /** Whether local edits can still reach the server later; false once the server refused us. */
   willResync: boolean;
+  /** The server refused an update of ours: nothing more is saved until the document is reopened. */
+  stopped?: boolean;
 }
 
 /**
@@ -87,13 +89,34 @@ function useAnnouncement(snapshot: SaveSnapshot & { phase: SavePhase }, t: Trans
   return message;
 }
 
-export function SaveStatus({ tracker, synced, willResync }: Props & { tracker: SaveTracker }) {
+export function SaveStatus({ tracker, synced, willResync, stopped = false }: Props & { tracker: SaveTracker }) {
   const { t } = useI18n();
   const state = useSaveState(tracker);
   // Refused by the server: nothing more will be sent from this page, whatever the socket does.
   const phase: SavePhase = willResync ? state.phase : 'offline';
   const announcement = useAnnouncement({ ...state, phase }, t);
   const savedAt = state.savedAt === null ? null : new Date(state.savedAt);
+  if (stopped && willResync) {
+    // Said once by the refused-change notice (role="alert"); here only the word, not another alarm.
+    return (
+      <div className="connection">
+        <p className="connection__line">
+          <span className="visually-hidden">{t('save.label')}: </span>
+          <span
+            className="connection__status connection__status--stopped"
+            data-testid="connection-status"
+            data-status={state.phase === 'offline' ? 'offline' : 'connected'}
+            data-synced={String(synced)}
+            data-save-state="stopped"
+            data-unsent={state.unsent}
+          >
+            <span className="connection__dot" aria-hidden="true" />
+            {t('save.stopped')}
+          </span>
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="connection">
       <p className="connection__line">
