@@ -36,8 +36,12 @@ import { writeProse } from './proseWrite';
 import { suggestionStanding } from './suggestionAccess';
 import { loadVisiblePlan } from './visiblePlan';
 
-/** The origin of a decision applied by the server: a change like any other, stored and broadcast. */
-export const SUGGESTION_DECISION_ORIGIN = 'sakutei.suggestionDecision';
+/**
+ * The origin of one decision applied by the server: a change like any other, stored and
+ * broadcast. One object per request, so taking a decision back (its record failed) takes back
+ * that decision only, never another made meanwhile.
+ */
+const decisionOrigin = () => ({ kind: 'sakutei.suggestionDecision' });
 
 /** Decisions on one page of the history. */
 const HISTORY_PAGE = 100;
@@ -79,6 +83,7 @@ export function suggestionDecisionService(deps: AppDeps) {
    * together, in one transaction, so every open editor receives one update.
    */
   function apply(docName: string, request: SuggestionDecisionRequest) {
+    const origin = decisionOrigin();
     return deps.rooms.use(docName, (room) => {
       const fragment = room.doc.getXmlFragment(BODY_FRAGMENT);
       // Cell suggestions are found by id in their map; only the other ids are looked for in the prose.
@@ -102,13 +107,13 @@ export function suggestionDecisionService(deps: AppDeps) {
       const proseChanged = prose?.tr.docChanged === true;
       if (!proseChanged && cellIds.length === 0) return { outcome: decisionsOf(proseOutcome, null, texts), undo: null };
       const undo = new Y.UndoManager([fragment, fieldSuggestionsMap(room.doc), ...Object.values(measureMaps(room.doc))], {
-        trackedOrigins: new Set([SUGGESTION_DECISION_ORIGIN]),
+        trackedOrigins: new Set([origin]),
         captureTimeout: 0,
       });
       const fields = room.doc.transact(() => {
-        if (prose && proseChanged) writeProse(room.doc, prose.tr.doc, SUGGESTION_DECISION_ORIGIN);
-        return cellIds.length > 0 ? decideFieldSuggestions(room.doc, cellIds, request.decision, SUGGESTION_DECISION_ORIGIN) : null;
-      }, SUGGESTION_DECISION_ORIGIN);
+        if (prose && proseChanged) writeProse(room.doc, prose.tr.doc, origin);
+        return cellIds.length > 0 ? decideFieldSuggestions(room.doc, cellIds, request.decision, origin) : null;
+      }, origin);
       return { outcome: decisionsOf(proseOutcome, fields, texts), undo };
     });
   }
@@ -122,8 +127,11 @@ export function suggestionDecisionService(deps: AppDeps) {
         await suggestions.record([...decided, ...resolved], audit);
       } catch (err) {
         // No decision without its record: a change that could not be recorded is taken back
-        // (only that change; edits made meanwhile stay), on the document that holds it.
-        if (undo) await deps.rooms.use(plan.docName, (room) => room.doc === undo.doc && undo.undo());
+        // (only that change; edits and decisions made meanwhile stay), on the document that holds it.
+        if (undo) {
+          const undone = await deps.rooms.use(plan.docName, (room) => room.doc === undo.doc && undo.undo() !== null);
+          if (!undone) console.error(`suggestions: a decision on ${plan.docName} could not be recorded nor taken back (the document was reloaded meanwhile)`);
+        }
         throw err;
       } finally {
         undo?.destroy();
