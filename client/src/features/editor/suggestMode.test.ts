@@ -114,6 +114,23 @@ describe('SuggestMode', () => {
     expect(editor.state.storedMarks?.map((m) => m.type.name)).toEqual([SUGGESTION_INSERT]);
   });
 
+  it('adds no plain trailing paragraph after a final heading while suggesting (a suggest-only server refuses it)', async () => {
+    const { ydoc } = await suggesting('本文');
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(ydoc));
+    const heading = new Y.XmlElement('heading');
+    heading.setAttribute('level', 2 as unknown as string);
+    heading.insert(0, [new Y.XmlText('第2章')]);
+    const fragment = other.getXmlFragment(BODY_FRAGMENT);
+    fragment.insert(fragment.length, [heading]);
+    Y.applyUpdate(ydoc, Y.encodeStateAsUpdate(other, Y.encodeStateVector(ydoc)));
+    caretAfter(editor, '本文');
+    typeText(editor, '案');
+    expect(editor.state.doc.lastChild?.type.name).toBe('heading');
+    expect(ydoc.getXmlFragment(BODY_FRAGMENT).length).toBe(2);
+    expect(runs()).toBe('本文[+案:u-member]');
+  });
+
   it('edits plainly when off, with no stored suggestion mark', async () => {
     await suggesting('本文');
     editor.storage.suggestMode.active = false;

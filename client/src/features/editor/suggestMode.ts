@@ -8,7 +8,7 @@ import {
 } from '@sakutei/shared/editor';
 import { Extension } from '@tiptap/core';
 import type { Mark } from '@tiptap/pm/model';
-import { type EditorState, Plugin, type Transaction } from '@tiptap/pm/state';
+import { type EditorState, Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 
@@ -43,6 +43,9 @@ function newSuggestionId(author: string): string {
   return suggestionIdOf(author, Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join(''));
 }
 
+/** Marks a transaction dispatchTransaction let through while suggesting (see filterTransaction). */
+const passedKey = new PluginKey('suggestModePassed');
+
 function freshAttrs(author: string): SuggestionAttrs {
   return { id: newSuggestionId(author), author, at: Date.now() };
 }
@@ -72,12 +75,14 @@ export const SuggestMode = Extension.create<SuggestModeOptions, SuggestModeStora
     return { active: false, fresh: null };
   },
 
-  dispatchTransaction({ transaction, next }) {
+  dispatchTransaction({ transaction, next: apply }) {
     const storage = this.storage;
     if (!storage.active) {
-      next(transaction);
+      apply(transaction);
       return;
     }
+    // Marked as seen here, so filterTransaction tells it from what other plugins append.
+    const next = (tr: Transaction) => apply(tr.setMeta(passedKey, true));
     if (transaction.getMeta(ySyncPluginKey) !== undefined) {
       // A remote change (or undo, or the sync) passes untouched, but y-prosemirror restores
       // the caret with setSelection, which drops the stored marks: the next composition
@@ -115,8 +120,19 @@ export const SuggestMode = Extension.create<SuggestModeOptions, SuggestModeStora
 
   addProseMirrorPlugins() {
     const storage = this.storage;
+    const author = this.options.author;
     return [
       new Plugin({
+        // Transactions other plugins append (StarterKit's TrailingNode adds a plain paragraph
+        // after a final heading, list or table) go into the state without dispatchTransaction,
+        // so they would reach Yjs as plain edits that a suggest-only server refuses, leaving
+        // this browser's copy stuck. While suggesting, a change that did not come through it
+        // (nor from Yjs) is kept only if it already is what the transform would make.
+        filterTransaction: (tr, state) => {
+          if (!storage.active || !tr.docChanged || tr.getMeta(passedKey) || tr.getMeta(ySyncPluginKey) !== undefined) return true;
+          const suggested = suggestTransaction(state, tr, storage.fresh ?? freshAttrs(author));
+          return suggested !== null && suggested.doc.eq(tr.doc);
+        },
         props: {
           handleDOMEvents: {
             // Second line of defence for the mark cursor: if anything took the stored mark away
