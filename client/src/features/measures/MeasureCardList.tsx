@@ -1,3 +1,5 @@
+import { CellSuggestionMark, suggestedText } from './CellSuggestionMark';
+import type { CellSuggestionView } from './useCellSuggesting';
 import { formatContact, type DerivedRow, type DerivedTable } from '@sakutei/shared/measures';
 import type { Thread } from '@sakutei/shared';
 import { useI18n } from '../../i18n';
@@ -17,6 +19,8 @@ type Props = {
   /** Opens the 実施状況 dialog of a placement (editors and staff). */
   onRecordProgress: (row: DerivedRow) => void;
   comments: CellComments;
+  /** Pending proposals for the rows' 名称 and 内容, drawn 「旧 → 新」 as in the grid. */
+  suggestions?: CellSuggestionView | undefined;
   /** Shows the row's KPIs (the detail sheet). */
   onOpenKpis: (row: DerivedRow) => void;
   onEdit: (row: DerivedRow) => void;
@@ -41,7 +45,7 @@ function rowThreads(row: DerivedRow, comments: CellComments): Thread[] {
  * editor changes a row through its 編集 button. Cards off screen are skipped by the
  * browser's layout (content-visibility), so a long table stays quick without a virtualiser.
  */
-export function MeasureCardList({ rows, derived, editable, progress, onRecordProgress, comments, onOpenKpis, onEdit }: Props) {
+export function MeasureCardList({ rows, derived, editable, progress, onRecordProgress, comments, onOpenKpis, onEdit, suggestions }: Props) {
   const { t, locale } = useI18n();
   return (
     <ol className="measures-cards" aria-label={t('measures.grid.label')} data-testid="measure-cards">
@@ -50,6 +54,12 @@ export function MeasureCardList({ rows, derived, editable, progress, onRecordPro
         const marks = kpis.map((entry) => entry.mark).join(' ');
         const name = row.title || t('measures.row.untitled');
         const contacts = row.project?.contacts ?? [];
+        const proposed = (field: 'title' | 'description', current: string) => {
+          const pending = suggestions?.forCell({ kind: 'node', id: row.node.id, field }) ?? [];
+          if (!suggestions || pending.length === 0) return null;
+          return <CellSuggestionMark suggestions={pending} current={current} nameOf={suggestions.nameOf} show={(value) => suggestedText(value, t)} />;
+        };
+        const proposedDescription = proposed('description', row.node.description);
         return (
           <li
             key={row.node.id}
@@ -65,13 +75,15 @@ export function MeasureCardList({ rows, derived, editable, progress, onRecordPro
             <div className="measures-card__head">
               <span className="measures-card__number">{row.number}</span>
               <span className="measures-card__title" data-testid="measure-card-title">
-                {name}
+                {proposed('title', row.title) ?? name}
               </span>
               {row.reprintOf !== null && <span className="measures-badge">{t('measures.reprint')}</span>}
               <CommentBadge threads={rowThreads(row, comments)} testId="cell-comments" onShow={comments.show} />
             </div>
             {row.node.status && <span className="measures-card__status">{t(`measures.status.${row.node.status}`)}</span>}
-            {row.node.description !== '' && <p className="measures-card__description">{row.node.description}</p>}
+            {(proposedDescription || row.node.description !== '') && (
+              <p className="measures-card__description">{proposedDescription ?? row.node.description}</p>
+            )}
             {contacts.length > 0 && (
               <p className="measures-card__contacts">
                 {contacts.map((contact, index) => (

@@ -271,6 +271,7 @@ export function MeasuresView({ planId, workspaceId, session, user, role, editabl
               progress={progress}
               onRecordProgress={openProgress}
               comments={comments}
+              suggestions={cellSuggesting.view}
               onOpenKpis={(row) => openKpis(row.node.id)}
               onEdit={setRowEditing}
             />
