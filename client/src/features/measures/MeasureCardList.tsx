@@ -1,8 +1,8 @@
-import { CellSuggestionMark, suggestedText } from './CellSuggestionMark';
-import type { CellSuggestionView } from './useCellSuggesting';
 import { formatContact, type DerivedRow, type DerivedTable } from '@sakutei/shared/measures';
 import type { Thread } from '@sakutei/shared';
 import { useI18n } from '../../i18n';
+import { CellSuggestionMark, suggestedText } from './CellSuggestionMark';
+import type { CellSuggestionView } from './useCellSuggesting';
 import { CommentBadge } from './CommentBadge';
 import { gridCellTarget } from './commentTargets';
 import { GRID_FIELDS } from './gridModel';
