@@ -7,7 +7,7 @@ import { yUndoPluginKey } from '@tiptap/y-tiptap';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { EDITOR_BEHAVIOUR } from './editorBehaviour';
-import { SuggestMode } from './suggestMode';
+import { SuggestMode, setSuggesting } from './suggestMode';
 import { caretAfter, paragraphs, pressKey, typeText } from './testing/headlessEditor';
 
 let editor: Editor;
@@ -129,6 +129,24 @@ describe('SuggestMode', () => {
     expect(editor.state.doc.lastChild?.type.name).toBe('heading');
     expect(ydoc.getXmlFragment(BODY_FRAGMENT).length).toBe(2);
     expect(runs()).toBe('本文[+案:u-member]');
+  });
+
+  it('forgets the plain edits made in 編集 when 提案 starts, so Ctrl+Z there cannot replay one', async () => {
+    await suggesting('本文');
+    setSuggesting(editor, false);
+    caretAfter(editor, '本文');
+    typeText(editor, '案');
+    expect(runs()).toBe('本文案');
+    setSuggesting(editor, true);
+    expect(editor.storage.suggestMode.active).toBe(true);
+    expect(editor.state.storedMarks?.map((m) => m.type.name)).toEqual([SUGGESTION_INSERT]);
+    editor.commands.undo();
+    expect(runs()).toBe('本文案');
+    // Its own suggestions stay undoable.
+    typeText(editor, '件');
+    expect(runs()).toBe('本文案[+件:u-member]');
+    editor.commands.undo();
+    expect(runs()).toBe('本文案');
   });
 
   it('edits plainly when off, with no stored suggestion mark', async () => {

@@ -6,11 +6,11 @@ import {
   suggestionIdOf,
   type SuggestionAttrs,
 } from '@sakutei/shared/editor';
-import { Extension } from '@tiptap/core';
+import { type Editor, Extension } from '@tiptap/core';
 import type { Mark } from '@tiptap/pm/model';
 import { type EditorState, Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
-import { ySyncPluginKey } from '@tiptap/y-tiptap';
+import { ySyncPluginKey, yUndoPluginKey } from '@tiptap/y-tiptap';
 
 export interface SuggestModeOptions {
   /** The user id every suggestion made here carries. */
@@ -173,6 +173,23 @@ export const SuggestMode = Extension.create<SuggestModeOptions, SuggestModeStora
     };
   },
 });
+
+/**
+ * Turns 提案 on or off in a live editor: the cursor takes the suggestion's stored mark (or
+ * loses it) before the next keystroke, and starting 提案 empties the undo stack. Undo replays
+ * the Yjs history untouched, so Ctrl+Z in 提案 would otherwise re-make plain edits from 編集,
+ * which a suggest-only connection (staff, a review lock, a demotion) may not send and which
+ * contradict the mode on screen. Emptying it is less surprising than undoing a plain edit as a
+ * suggestion (「~~typed~~」 struck text nobody asked for), and the same for every way in.
+ */
+export function setSuggesting(editor: Editor, active: boolean): void {
+  const storage = editor.storage.suggestMode;
+  if (storage.active === active) return;
+  storage.active = active;
+  if (editor.isDestroyed || !editor.isInitialized) return;
+  if (active) yUndoPluginKey.getState(editor.state)?.undoManager.clear();
+  editor.view.dispatch(active ? editor.state.tr : editor.state.tr.setStoredMarks(null));
+}
 
 /**
  * The state with the caret where the browser has it now. ProseMirror reads a caret moved by a

@@ -10,7 +10,7 @@ import type { PlanViewProps } from '../../plan/planView';
 import { useRepaintSuggestions, useSuggestionPaint } from '../../plan/useSuggestionPaint';
 import { EDITOR_BEHAVIOUR } from '../editorBehaviour';
 import { FindReplace, type FindMode } from '../findReplace/findReplace';
-import { SuggestMode } from '../suggestMode';
+import { SuggestMode, setSuggesting } from '../suggestMode';
 import { ChapterOutline } from './ChapterOutline';
 import { EditorToolbar } from './EditorToolbar';
 import { FindReplaceBar } from './FindReplaceBar';
@@ -119,17 +119,7 @@ export function LiveDocument({ session, user, editable, suggesting = null }: Pla
     editor.setOptions({ editorProps: { attributes: documentAttributes(label, writable) } });
   }, [editor, writable, label]);
 
-  useEffect(() => {
-    const active = writable && mode === 'suggest';
-    const storage = editor.storage.suggestMode;
-    if (storage.active === active || editor.isDestroyed || !editor.isInitialized) {
-      storage.active = active;
-      return;
-    }
-    storage.active = active;
-    // Gives the cursor the suggestion's stored mark (or takes it away) before the next keystroke.
-    editor.view.dispatch(active ? editor.state.tr : editor.state.tr.setStoredMarks(null));
-  }, [editor, writable, mode]);
+  useEffect(() => setSuggesting(editor, writable && mode === 'suggest'), [editor, writable, mode]);
 
   useRepaintSuggestions(editor, paint.describe);
 
