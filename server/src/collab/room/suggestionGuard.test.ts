@@ -266,6 +266,25 @@ describe('anything else is refused', () => {
     expectRefused(other.server, edit(other.replica, (tr) => tr.insert(1, text('産業', [long]))));
   });
 
+  it('an update deleting more separate ranges than any honest suggestion does (its cost would grow with their square)', () => {
+    const { server, replica } = setup([para('地域の振興')]);
+    // 40,002 own characters, then every other one taken back in one update: 20,001 ranges,
+    // written as a V1 update of no structs and a delete set (as Yjs encodes one).
+    (replica.getXmlFragment(BODY_FRAGMENT).get(0).get(0) as Y.XmlText).insert(0, 'あ'.repeat(20_001 * 2), { suggestionInsert: attrs(PEER) });
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(replica));
+    const start = Y.getState(server.store, replica.clientID) - 20_001 * 2;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0);
+    encoding.writeVarUint(encoder, 1);
+    encoding.writeVarUint(encoder, replica.clientID);
+    encoding.writeVarUint(encoder, 20_001);
+    for (let k = 0; k < 20_001; k++) {
+      encoding.writeVarUint(encoder, start + 2 * k);
+      encoding.writeVarUint(encoder, 1);
+    }
+    expect(expectRefused(server, encoding.toUint8Array(encoder))).toMatch(/20001 separate ranges/);
+  });
+
   it("its text under another author's suggestion id (added to their suggestion, decided with it)", () => {
     const { server, replica } = setup([para(text('地域の'), text('産業', [ins(OTHER)]), text('振興'))]);
     const borrowed = schema.marks.suggestionInsert!.create(attrs(PEER, `${OTHER}:s`));

@@ -30,6 +30,9 @@ import { fieldSuggestionDeletion, fieldSuggestionItem } from './fieldSuggestionG
  * shapeGuard (texts hold only strings and marks of the schema).
  */
 
+/** The most separate deleted ranges one suggest-only update may carry (see where it is checked). */
+const MAX_DELETED_RANGES = 20_000;
+
 /** An item of a text, or a piece of one, as Yjs would have it (split lazily, never merged here). */
 type Run = {
   client: number;
@@ -172,6 +175,12 @@ type Target = { text: Y.XmlText } | { newText: Y.Item } | { element: Y.XmlElemen
 /** Why the update is not a pure suggestion by `peer`, or null when it is. */
 export function suggestionViolation(doc: Y.Doc, update: Uint8Array, peer: string): string | null {
   const { structs, ds } = Y.decodeUpdate(update);
+  // Each deleted range may split a run of a copied paragraph (a splice): bounded, so a
+  // suggester cannot make one update cost the square of its size. An honest update deletes
+  // far fewer (its own typing taken back, a day offline included).
+  let rangeCount = 0;
+  for (const ranges of ds.clients.values()) rangeCount += ranges.length;
+  if (rangeCount > MAX_DELETED_RANGES) return `deletes ${rangeCount} separate ranges (at most ${MAX_DELETED_RANGES} in one suggestion update)`;
   const store = doc.store;
   const stateOf = (client: number) => Y.getState(store, client);
 
@@ -309,6 +318,10 @@ export function suggestionViolation(doc: Y.Doc, update: Uint8Array, peer: string
     owned.push({ from: clock, to: clock + run.length, list });
   }
 
+  // In clock order, so a deletion finds the new runs it touches by bisection, not by a walk
+  // over all of them (many small ranges and structs would otherwise cost their product).
+  for (const owned of newOwner.values()) owned.sort((a, b) => a.from - b.from);
+
   // Place the new runs as Yjs will, each after what it is placed against.
   for (const { run, list } of newRuns) {
     if (run.placed) continue;
@@ -352,7 +365,9 @@ export function suggestionViolation(doc: Y.Doc, update: Uint8Array, peer: string
     const structsOf = store.clients.get(client);
     for (const { clock, len } of ranges) {
       const end = clock + len;
-      for (const owned of newOwner.get(client) ?? []) {
+      const ownedRuns = newOwner.get(client) ?? [];
+      for (let k = firstEndingAfter(ownedRuns, clock); k < ownedRuns.length && ownedRuns[k]!.from < end; k++) {
+        const owned = ownedRuns[k]!;
         const from = Math.max(clock, owned.from);
         const to = Math.min(end, owned.to);
         if (from < to) markDeleted(owned.list, client, from, to);
@@ -627,4 +642,16 @@ function findIn(list: Y.Item[] | undefined, clock: number): Y.Item | null {
     else return item;
   }
   return null;
+}
+
+/** The index of the first of `runs` (sorted, not overlapping) that ends after `clock`. */
+function firstEndingAfter(runs: ReadonlyArray<{ from: number; to: number }>, clock: number): number {
+  let low = 0;
+  let high = runs.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (runs[mid]!.to <= clock) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
