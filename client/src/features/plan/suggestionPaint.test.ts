@@ -63,4 +63,16 @@ describe('SuggestionPaint', () => {
     editor.commands.setContent({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '提案なし' }] }] });
     expect(dom.querySelectorAll('.suggestion-paint')).toHaveLength(0);
   });
+
+  it('does not repaint while an IME composes (a new decoration would redraw the composing text)', () => {
+    const describe = { current: (() => '') as DescribeSuggestion };
+    const dom = painted(describe);
+    describe.current = byName;
+    editor.view.dom.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true }));
+    expect(editor.view.composing).toBe(true);
+    const before = editor.state;
+    repaintSuggestions(editor.view);
+    expect(editor.state).toBe(before);
+    expect(dom.querySelector('.suggestion-paint')!.hasAttribute('title')).toBe(false);
+  });
 });

@@ -68,8 +68,13 @@ export const SuggestionPaint = Extension.create<SuggestionPaintOptions>({
   },
 });
 
-/** Repaints after the names behind `describe` changed (the council's members arrived). */
+/**
+ * Repaints after the names behind `describe` changed (the council's members arrived). Not while
+ * an IME composes: a new decoration around the composing text would redraw it mid-word; the
+ * compositionend handler above repaints with the names current then.
+ */
 export function repaintSuggestions(view: EditorView): void {
+  if (view.composing) return;
   view.dispatch(view.state.tr.setMeta(paintKey, true).setMeta('addToHistory', false));
 }
 

@@ -20,11 +20,13 @@ export function usePeopleNames(plan: Pick<PlanSummary, 'role' | 'workspaceId'>, 
     enabled: mayList,
     staleTime: 60_000,
   });
+  // Awareness gives a new list on every remote caret move; keyed on the id → name pairs, the
+  // function (and every paint and card built from it) stays the same until a name changes.
+  const presentKey = JSON.stringify(present.map((person) => [person.id, person.name]));
   return useMemo(() => {
-    const names = new Map<string, string>();
-    for (const person of present) names.set(person.id, person.name);
+    const names = new Map<string, string>(JSON.parse(presentKey) as [string, string][]);
     for (const member of members.data?.members ?? []) names.set(member.userId, member.name);
     names.set(self.id, self.name);
     return (userId: string) => names.get(userId) ?? null;
-  }, [present, members.data, self]);
+  }, [presentKey, members.data, self.id, self.name]);
 }
