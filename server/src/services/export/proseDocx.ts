@@ -49,7 +49,12 @@ type Context = { width: number; indent: number; tracked: TrackedChanges | null }
 type Run = TextRun | InsertedTextRun | DeletedTextRun;
 
 /** An ISO time as `w:date` takes it (xsd:dateTime), to the second. */
-const wordDate = (at: number) => new Date(at).toISOString().replace(/\.\d{3}Z$/, 'Z');
+const wordDate = (at: number) => {
+  const date = new Date(at);
+  // Word requires a date on a change. An editor's client may write any number (its marks are
+  // not checked as a suggester's are): one no date can print is given as the epoch, not a 500.
+  return (Number.isNaN(date.getTime()) ? new Date(0) : date).toISOString().replace(/\.\d{3}Z$/, 'Z');
+};
 
 function runs(nodes: readonly ProseNode[] | undefined, tracked: TrackedChanges | null, extra: { bold?: boolean; size?: number; font?: string } = {}): Run[] {
   const out: Run[] = [];

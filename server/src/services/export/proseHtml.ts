@@ -23,6 +23,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** The time of a suggestion in the title: 2025-12-06 14:05 (UTC, as the server has no reader's zone). */
 const shortTime = (at: number) => {
   const d = new Date(at);
+  if (Number.isNaN(d.getTime())) return '日時不明';
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`;
 };
 

@@ -83,6 +83,16 @@ describe('revision DOCX with suggestions', () => {
     expect(xml).toContain('校閲');
   });
 
+  it('writes a suggestion whose time no date can hold (an editor’s client may write any number) instead of failing', async () => {
+    const odd = (): ProseNode => ({
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: '遠い未来', marks: [mark('suggestionInsert', 's9', 'u-jiro', 1e300)] }] }],
+    });
+    const parts = openOfficeStrict(await revisionDocx('計画', fixtureRevision(), { ...snapshot(), prose: odd() }, { ...base, suggestions: { view: 'markup', authors } }));
+    expect(parts.get('word/document.xml')).toMatch(/<w:ins [^>]*w:date="1970-01-01T00:00:00Z"/);
+    expect(revisionHtml('計画', fixtureRevision(), { ...snapshot(), prose: odd() }, { ...base, suggestions: { view: 'markup', authors } })).toContain('日時不明');
+  });
+
   it('prints the adopted wording by default: no tracked change, no proposed text', async () => {
     for (const options of [base, { ...base, suggestions: { view: 'clean' as const, authors } }]) {
       const xml = await documentXml(options);
