@@ -12,12 +12,22 @@ function usePresentIfLive(awareness: Awareness | null): PresenceUser[] {
   const [users, setUsers] = useState<PresenceUser[]>([]);
   useEffect(() => {
     if (!awareness) return;
-    const refresh = () => setUsers(presentUsers(awareness));
+    // Awareness changes on every remote caret move; the list (and the editor's host, which
+    // renders from it) stays as it was unless who is here changed.
+    const refresh = () => setUsers((previous) => samePeople(previous, presentUsers(awareness)));
     refresh();
     awareness.on('change', refresh);
     return () => awareness.off('change', refresh);
   }, [awareness]);
   return users;
+}
+
+/** `next`, or `previous` when it names the same people the same way. */
+export function samePeople(previous: PresenceUser[], next: PresenceUser[]): PresenceUser[] {
+  const same =
+    previous.length === next.length &&
+    previous.every((person, i) => person.id === next[i]!.id && person.name === next[i]!.name && person.color === next[i]!.color);
+  return same ? previous : next;
 }
 
 /**
