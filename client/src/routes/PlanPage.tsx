@@ -234,7 +234,16 @@ function DraftWorkspace({ plan, reloadPlan }: WorkspaceProps) {
       {refusedWith !== null && <RefusalNotice code={refusedWith} />}
       {refusedWith === null && <UpdateRefusedNotice reason={updateRefused} reopened={reopened} onReopen={reopen} />}
       {session && viewProps && (
-        <PlanProvider plan={plan} user={user} session={session} editable={viewProps.editable} selectView={selectView}>
+        // Keyed by the doc: a reopened document (a new Y.Doc and socket) gets views built for it
+        // afresh, not editors and bindings carried over from the refused one.
+        <PlanProvider
+          key={session.ydoc.guid}
+          plan={plan}
+          user={user}
+          session={session}
+          editable={viewProps.editable}
+          selectView={selectView}
+        >
           <PlanSlotsContext value={planSlots}>
             <ProseEditorContext value={proseEditor}>
               <CommentsProvider>
