@@ -93,3 +93,22 @@ test('staff propose a new target for a KPI, a member a competing one, the chair 
 
   for (const page of [staff, member, chair]) await page.context().close();
 });
+
+test('staff typing in a row’s 名称 opens 提案する with what they typed; cancelling proposes nothing', async ({ browser }) => {
+  const staff = await signedInPage(browser, 'staff@example.jp');
+  await openKpi(staff);
+  const title = staff.locator('[data-testid="measure-cell"][data-field="title"]', { hasText: new RegExp(`^${ROW}`) }).first();
+  await title.click();
+  await staff.keyboard.press('k');
+  const dialog = staff.getByTestId('cell-suggest-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId('cell-suggest-input')).toHaveValue('k');
+  await expect(dialog.getByTestId('cell-suggest-current')).toHaveText(ROW);
+  await dialog.getByRole('button', { name: 'キャンセル' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(title.getByTestId('cell-suggestion')).toHaveCount(0);
+  // The grid's help names the shortcut.
+  await staff.getByTestId('measure-help-toggle').click();
+  await expect(staff.getByTestId('measure-help')).toContainText('Ctrl+Alt+P');
+  await staff.context().close();
+});
