@@ -38,7 +38,7 @@ export const TASKS = {
   compare: (sides: { from: SnapshotSource; to: SnapshotSource; suggestions?: SuggestionView }): Pick<Comparison, 'prose' | 'measures'> => {
     const [from, to] = [snapshotFrom(sides.from), snapshotFrom(sides.to)];
     // Most plans have no pending suggestion: their prose is compared as read, without a copy.
-    const clean = (prose: PlanSnapshot['prose']) => (hasPendingSuggestions(prose) ? proseView(prose, 'original') : prose);
+    const clean = (prose: PlanSnapshot['prose']) => (hasPendingSuggestions(prose) ? proseView(prose, 'clean') : prose);
     const rows = diffProse(clean(from.prose), clean(to.prose));
     return {
       prose: sides.suggestions === 'markup' ? overlaySuggestions(rows, to.prose) : rows,

@@ -12,7 +12,7 @@ const p = (...content: ProseNode[]): ProseNode => ({ type: 'paragraph', content 
 const doc = (...content: ProseNode[]): ProseNode => ({ type: 'doc', content });
 
 /** The 新旧対照表 of `older` and `newer` as the server builds it: clean sides, then the newer side's suggestions laid over. */
-const table = (older: ProseNode, newer: ProseNode) => overlaySuggestions(diffProse(proseView(older, 'original'), proseView(newer, 'original')), newer);
+const table = (older: ProseNode, newer: ProseNode) => overlaySuggestions(diffProse(proseView(older, 'clean'), proseView(newer, 'clean')), newer);
 
 describe('overlaySuggestions', () => {
   it('shows a pending replacement in an unchanged block, and makes the row a change', () => {

@@ -1,14 +1,12 @@
+import { SUGGESTION_DELETE, SUGGESTION_INSERT, isSuggestionMarkName } from '../editor/suggestions/names';
 import type { ProseMark, ProseNode } from './canonical';
 
 /**
  * Reading pending suggestions (見え消し) off stored prose JSON, for the renderers that show
- * them: the Word file's tracked changes, the print page and the 新旧対照表. The marks are
- * named by their stored strings, as in the JSON, so this stays free of @tiptap like the rest
- * of the package root (a test pins them to SUGGESTION_INSERT / SUGGESTION_DELETE).
+ * them: the Word file's tracked changes, the print page and the 新旧対照表. The mark names
+ * come from editor/suggestions/names.ts, which loads no editor, so this stays free of @tiptap
+ * like the rest of the package root.
  */
-
-const INSERT = 'suggestionInsert';
-const DELETE = 'suggestionDelete';
 
 /** The suggestion a piece of text belongs to, as shown: proposed text, or text proposed for removal. */
 export type TextSuggestion = { kind: 'insert' | 'delete'; id: string; author: string; at: number };
@@ -27,11 +25,11 @@ const attrsOf = (mark: ProseMark) => ({
  */
 export function textSuggestion(marks: readonly ProseMark[] | undefined): TextSuggestion | null {
   if (!marks || marks.length === 0) return null;
-  const insert = marks.find((mark) => mark.type === INSERT);
+  const insert = marks.find((mark) => mark.type === SUGGESTION_INSERT);
   if (insert) return { kind: 'insert', ...attrsOf(insert) };
   let first: TextSuggestion | null = null;
   for (const mark of marks) {
-    if (mark.type !== DELETE) continue;
+    if (mark.type !== SUGGESTION_DELETE) continue;
     const attrs = attrsOf(mark);
     if (!first || attrs.at < first.at) first = { kind: 'delete', ...attrs };
   }
@@ -46,7 +44,7 @@ export function suggestionAuthorIds(prose: ProseNode): string[] {
   while (stack.length > 0) {
     const node = stack.pop()!;
     for (const mark of node.marks ?? []) {
-      if (mark.type === INSERT || mark.type === DELETE) seen.add(attrsOf(mark).author);
+      if (isSuggestionMarkName(mark.type)) seen.add(attrsOf(mark).author);
     }
     const content = node.content ?? [];
     for (let k = content.length - 1; k >= 0; k--) stack.push(content[k]!);

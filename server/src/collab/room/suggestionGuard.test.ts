@@ -270,7 +270,7 @@ describe('anything else is refused', () => {
     const { server, replica } = setup([para('地域の振興')]);
     // 40,002 own characters, then every other one taken back in one update: 20,001 ranges,
     // written as a V1 update of no structs and a delete set (as Yjs encodes one).
-    (replica.getXmlFragment(BODY_FRAGMENT).get(0).get(0) as Y.XmlText).insert(0, 'あ'.repeat(20_001 * 2), { suggestionInsert: attrs(PEER) });
+    ((replica.getXmlFragment(BODY_FRAGMENT).get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'あ'.repeat(20_001 * 2), { suggestionInsert: attrs(PEER) });
     Y.applyUpdate(server, Y.encodeStateAsUpdate(replica));
     const start = Y.getState(server.store, replica.clientID) - 20_001 * 2;
     const encoder = encoding.createEncoder();

@@ -30,7 +30,7 @@ export type RevisionExportOptions = {
 function proseFor(snapshot: PlanSnapshot, options: RevisionExportOptions) {
   const pending = hasPendingSuggestions(snapshot.prose);
   if (pending && options.suggestions?.view === 'markup') return { prose: snapshot.prose, authors: options.suggestions.authors };
-  return { prose: pending ? proseView(snapshot.prose, 'original') : snapshot.prose, authors: null };
+  return { prose: pending ? proseView(snapshot.prose, 'clean') : snapshot.prose, authors: null };
 }
 
 const TRACKED_NOTE = '未決定の提案を変更履歴として含みます（「校閲」タブで承諾・却下できます）。';

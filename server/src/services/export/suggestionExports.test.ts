@@ -133,11 +133,11 @@ describe('revision print page with suggestions', () => {
 
 describe('新旧対照表 with the newer side’s suggestions', () => {
   // The older side is the wording adopted so far: every row's change is a pending suggestion.
-  const older = { ...fixtureSnapshot('old'), prose: proseView(suggestedProse(), 'original') };
+  const older = { ...fixtureSnapshot('old'), prose: proseView(suggestedProse(), 'clean') };
   const comparison = () => ({
     from: { label: '第1版', revisionId: 'r1' },
     to: { label: '現在の案', revisionId: null },
-    prose: overlaySuggestions(diffProse(proseView(older.prose, 'original'), proseView(suggestedProse(), 'original')), suggestedProse()),
+    prose: overlaySuggestions(diffProse(proseView(older.prose, 'clean'), proseView(suggestedProse(), 'clean')), suggestedProse()),
     measures: diffMeasures(older.measures, older.measures),
     suggestionAuthors: authors,
   });

@@ -1,4 +1,5 @@
 import { Mark } from '@tiptap/core';
+import { SUGGESTION_DELETE, SUGGESTION_INSERT } from './names';
 
 /**
  * The two marks of a suggestion (見え消し). A suggestion is text someone proposes to add
@@ -11,9 +12,7 @@ import { Mark } from '@tiptap/core';
  * the same words with different wording, so suggestionDelete excludes nothing, and Yjs keeps
  * one attribute per deletion (y-prosemirror names it `suggestionDelete--<hash>`).
  */
-export const SUGGESTION_INSERT = 'suggestionInsert';
-export const SUGGESTION_DELETE = 'suggestionDelete';
-export const SUGGESTION_MARKS: readonly string[] = [SUGGESTION_INSERT, SUGGESTION_DELETE];
+export { SUGGESTION_DELETE, SUGGESTION_INSERT, isSuggestionMarkName } from './names';
 
 /** What every suggestion mark carries. `at` is epoch milliseconds. */
 export type SuggestionAttrs = { id: string; author: string; at: number };

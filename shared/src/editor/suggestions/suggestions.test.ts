@@ -140,18 +140,18 @@ describe('proseView', () => {
 
   it('shows the wording so far, the wording if accepted, or the markup as stored', () => {
     const textOf = (node: ProseNode) => node.content![0]!.content!.map((t) => t.text).join('');
-    expect(textOf(proseView(json, 'original'))).toBe('目標は80店舗');
+    expect(textOf(proseView(json, 'clean'))).toBe('目標は80店舗');
     expect(textOf(proseView(json, 'accepted'))).toBe('目標は70店舗');
     expect(proseView(json, 'markup')).toBe(json);
   });
 
   it('merges the texts a view joins, as ProseMirror would, so compares see one run', () => {
-    expect(proseView(json, 'original').content![0]!.content).toEqual([{ type: 'text', text: '目標は80店舗' }]);
+    expect(proseView(json, 'clean').content![0]!.content).toEqual([{ type: 'text', text: '目標は80店舗' }]);
     expect(schema.nodeFromJSON(proseView(json, 'accepted')).eq(docOf(para('目標は70店舗')))).toBe(true);
   });
 
   it('knows whether anything is pending', () => {
     expect(hasPendingSuggestions(json)).toBe(true);
-    expect(hasPendingSuggestions(proseView(json, 'original'))).toBe(false);
+    expect(hasPendingSuggestions(proseView(json, 'clean'))).toBe(false);
   });
 });

@@ -1,19 +1,20 @@
 import type { ProseMark, ProseNode } from '../../revisions/canonical';
-import { SUGGESTION_DELETE, SUGGESTION_INSERT } from './marks';
+import { SUGGESTION_DELETE, SUGGESTION_INSERT, isSuggestionMarkName } from './names';
 
 /**
- * Which text a reader is shown: `markup` as stored (見え消し), `original` as if every pending
+ * Which text a reader is shown: `markup` as stored (見え消し), `clean` as if every pending
  * suggestion were rejected (the wording the council has so far: what exports and the
- * 新旧対照表 show by default), `accepted` as if every one were accepted.
+ * 新旧対照表 show by default; the same word as their `?suggestions=clean`), `accepted` as if
+ * every one were accepted.
  */
-export type ProseView = 'markup' | 'original' | 'accepted';
+export type ProseView = 'markup' | 'clean' | 'accepted';
 
 const hasMark = (node: ProseNode, type: string) => node.marks?.some((m) => m.type === type) ?? false;
 
 /** The prose JSON as one view reads it; the input is not changed. */
 export function proseView(prose: ProseNode, view: ProseView): ProseNode {
   if (view === 'markup') return prose;
-  const drop = view === 'original' ? SUGGESTION_INSERT : SUGGESTION_DELETE;
+  const drop = view === 'clean' ? SUGGESTION_INSERT : SUGGESTION_DELETE;
   return viewOf(prose, drop);
 }
 
@@ -33,8 +34,8 @@ function viewOf(node: ProseNode, drop: string): ProseNode {
 }
 
 function stripped(node: ProseNode): ProseNode {
-  if (!node.marks?.some((m) => m.type === SUGGESTION_INSERT || m.type === SUGGESTION_DELETE)) return node;
-  const marks = node.marks.filter((m) => m.type !== SUGGESTION_INSERT && m.type !== SUGGESTION_DELETE);
+  if (!node.marks?.some((m) => isSuggestionMarkName(m.type))) return node;
+  const marks = node.marks.filter((m) => !isSuggestionMarkName(m.type));
   const { marks: _dropped, ...rest } = node;
   return marks.length > 0 ? { ...rest, marks } : rest;
 }
@@ -48,7 +49,7 @@ export function hasPendingSuggestions(prose: ProseNode): boolean {
   const stack: ProseNode[] = [prose];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (node.marks?.some((m) => m.type === SUGGESTION_INSERT || m.type === SUGGESTION_DELETE)) return true;
+    if (node.marks?.some((m) => isSuggestionMarkName(m.type))) return true;
     if (node.content) stack.push(...node.content);
   }
   return false;
