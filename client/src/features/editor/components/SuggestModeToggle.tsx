@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type { ProseSuggesting } from '../../plan/suggesting';
 import { ToggleButton, ToggleButtonGroup, type Key } from 'react-aria-components';
 import { useI18n } from '../../../i18n';
@@ -19,6 +20,9 @@ interface SuggestModeToggleProps {
  */
 export function SuggestModeToggle({ suggesting, mode, onChange }: SuggestModeToggleProps) {
   const { t } = useI18n();
+  // Per instance: a second editor on the page (a revision reader's) would repeat a fixed id.
+  const id = useId();
+  const ids = { reason: `${id}-reason`, edit: `${id}-edit`, suggest: `${id}-suggest` };
   const locked = suggesting.only;
   const keys = keyShortcutsAttribute(SHORTCUTS.suggestMode);
   const reason = suggesting.only ? t(suggesting.reason === 'staff' ? 'editor.suggest.lockedStaff' : 'editor.suggest.lockedReview') : null;
@@ -31,7 +35,7 @@ export function SuggestModeToggle({ suggesting, mode, onChange }: SuggestModeTog
       <ToggleButtonGroup
         className="suggest-toggle__group"
         aria-label={t('editor.suggest.mode')}
-        aria-describedby={reason ? 'suggest-mode-reason' : undefined}
+        aria-describedby={reason ? ids.reason : undefined}
         selectionMode="single"
         disallowEmptySelection
         selectedKeys={[mode]}
@@ -42,7 +46,7 @@ export function SuggestModeToggle({ suggesting, mode, onChange }: SuggestModeTog
           className="suggest-toggle__option"
           data-testid="mode-edit"
           isDisabled={locked}
-          aria-description={t('editor.suggest.editHint')}
+          aria-describedby={ids.edit}
           {...{ 'aria-keyshortcuts': locked ? undefined : keys }}
         >
           {t('editor.suggest.edit')}
@@ -51,14 +55,21 @@ export function SuggestModeToggle({ suggesting, mode, onChange }: SuggestModeTog
           id="suggest"
           className="suggest-toggle__option suggest-toggle__option--suggest"
           data-testid="mode-suggest"
-          aria-description={t('editor.suggest.suggestHint')}
+          aria-describedby={ids.suggest}
           {...{ 'aria-keyshortcuts': locked ? undefined : keys }}
         >
           {t('editor.suggest.suggest')}
         </ToggleButton>
       </ToggleButtonGroup>
+      {/* Hints by reference, not aria-description (ARIA 1.3), which NVDA + Firefox ESR do not read. */}
+      <span id={ids.edit} className="visually-hidden">
+        {t('editor.suggest.editHint')}
+      </span>
+      <span id={ids.suggest} className="visually-hidden">
+        {t('editor.suggest.suggestHint')}
+      </span>
       {reason ? (
-        <span id="suggest-mode-reason" className="suggest-toggle__reason" data-testid="suggest-mode-reason">
+        <span id={ids.reason} className="suggest-toggle__reason" data-testid="suggest-mode-reason">
           {reason}
         </span>
       ) : (
