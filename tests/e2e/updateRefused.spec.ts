@@ -61,9 +61,11 @@ test.afterEach(async ({ browser }) => {
 async function refuseOne(staff: Page): Promise<void> {
   await openDemoPlan(staff);
   await expect(staff.getByTestId('suggest-mode')).toHaveAttribute('data-mode', 'suggest');
+  // Typing far down the page: the notice at the top is brought into view.
+  await staff.getByTestId('plan-editor').locator(':scope > *').last().scrollIntoViewIfNeeded();
   await writePlainIntoYDoc(staff, REFUSED);
   const notice = staff.getByTestId('update-refused');
-  await expect(notice).toBeVisible();
+  await expect(notice).toBeInViewport();
   await expect(notice).toHaveAttribute('role', 'alert');
   await expect(notice).toHaveAttribute('data-reason', /^suggest-only:/);
   await expect(notice).toContainText('この変更はサーバーに受け付けられませんでした（提案モードでは提案としてのみ書き込めます）');

@@ -23,11 +23,11 @@ function fakeTracker(initial: SaveSnapshot) {
   return { tracker, set };
 }
 
-function show(initial: SaveSnapshot, willResync = true) {
+function show(initial: SaveSnapshot, willResync = true, stopped = false) {
   const fake = fakeTracker(initial);
   render(
     <I18nProvider>
-      <SaveStatus tracker={fake.tracker} status="connected" synced willResync={willResync} />
+      <SaveStatus tracker={fake.tracker} status="connected" synced willResync={willResync} stopped={stopped} />
     </I18nProvider>,
   );
   return fake;
@@ -72,5 +72,14 @@ describe('SaveStatus', () => {
     show({ phase: 'saved', unsent: 2, savedAt: null }, false);
     expect(status().dataset.saveState).toBe('offline');
     expect(screen.getByTestId('offline-note').textContent).toContain('編集できる状態に戻ると');
+  });
+
+  it('says 保存されていません once the server refused an update, however the socket fares', () => {
+    const fake = show({ phase: 'syncing', unsent: 1, savedAt: 1_000 }, true, true);
+    expect(status().dataset.saveState).toBe('stopped');
+    expect(status().textContent).toContain('保存されていません');
+    fake.set({ phase: 'saved', unsent: 0 });
+    expect(status().textContent).toContain('保存されていません');
+    expect(screen.queryByTestId('saved-at')).toBeNull();
   });
 });

@@ -18,6 +18,13 @@ interface Props {
 export function UpdateRefusedNotice({ reason, reopened, onReopen }: Props) {
   const { t } = useI18n();
   const done = useRef<HTMLParagraphElement>(null);
+  const alert = useRef<HTMLDivElement>(null);
+  const refused = reason !== null;
+  // Whoever was typing far down the document would not see it at the top of the page. Only
+  // scrolled to, never focused: an Enter still meant for the text must not discard it.
+  useEffect(() => {
+    if (refused) alert.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [refused]);
   // The button that had the focus is gone: the confirmation takes it, so the keyboard and a
   // screen reader land next to the document rather than at the top of the page.
   useEffect(() => {
@@ -26,7 +33,7 @@ export function UpdateRefusedNotice({ reason, reopened, onReopen }: Props) {
   if (reason !== null) {
     const body = reason.startsWith('read-only:') ? 'updateRefused.bodyReadOnly' : 'updateRefused.body';
     return (
-      <div className="banner banner--error update-refused" role="alert" data-testid="update-refused" data-reason={reason}>
+      <div ref={alert} className="banner banner--error update-refused" role="alert" data-testid="update-refused" data-reason={reason}>
         <p className="update-refused__title">{t('updateRefused.title')}</p>
         <p>{t(body)}</p>
         <p>{t('updateRefused.loss')}</p>
