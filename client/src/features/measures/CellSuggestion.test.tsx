@@ -181,3 +181,30 @@ describe('FigureSuggestion', () => {
     expect(scope.propose).toHaveBeenCalledWith({ kind: 'kpiFigure', id: 'k', field: 'targetValue' }, { kind: 'none' }, expect.any(Function));
   });
 });
+
+describe('FigureSuggestion on a KPI’s words', () => {
+  it('proposes a new 単位 as text, with no figure parsing', () => {
+    const kpi = {
+      id: 'k',
+      attachTo: '',
+      key: '',
+      name: '空き店舗数',
+      formerNames: [],
+      unit: '店舗',
+      direction: 'lower' as const,
+      components: [],
+      baseline: { value: num(90), fiscalYear: 2020, label: '' },
+      target: { value: num(80), fiscalYear: 2025 },
+      actuals: {},
+      source: '',
+    };
+    const propose = vi.fn((): ProposeResult => 'ok');
+    const scope = { forCell: () => [], nameOf, selfId: 'u-staff', mayPropose: true, propose, withdraw: vi.fn() };
+    renderJa(<FigureSuggestion kpi={kpi} field="unit" where="成果指標① 空き店舗数の単位" suggesting={scope} />);
+    fireEvent.click(screen.getByTestId('figure-suggest'));
+    expect((screen.getByTestId('cell-suggest-input') as HTMLInputElement).value).toBe('店舗');
+    fireEvent.change(screen.getByTestId('cell-suggest-input'), { target: { value: '件' } });
+    fireEvent.click(screen.getByTestId('cell-suggest-submit'));
+    expect(propose).toHaveBeenCalledWith({ kind: 'kpiText', id: 'k', field: 'unit' }, '件', expect.any(Function));
+  });
+});

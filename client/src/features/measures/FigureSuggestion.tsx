@@ -18,28 +18,30 @@ export type KpiSuggesting = {
 
 type Props = {
   kpi: KpiRecord;
-  field: 'baselineValue' | 'targetValue';
+  /** A figure (基準値・目標値) or one of the KPI's words (指標名・単位・出典). */
+  field: 'baselineValue' | 'targetValue' | 'name' | 'unit' | 'source';
   /** 「成果指標① 空き店舗数の目標値」: what the dialog is titled for. */
   where: string;
   suggesting: KpiSuggesting;
 };
 
 /**
- * Under a KPI's 基準値 or 目標値: its pending proposals as 「~~80 店舗~~ → __70 店舗__」 and a
+ * Under a KPI's 基準値 or 目標値 (or its 指標名, 単位, 出典): its pending proposals as 「~~80 店舗~~ → __70 店舗__」 and a
  * 提案する button opening the dialog, which reads the figure as the KPI editor does
  * (数値, — none, X withheld, empty = blank; parts for a KPI with components).
  */
 export function FigureSuggestion({ kpi, field, where, suggesting }: Props) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
-  const target: FieldTarget = { kind: 'kpiFigure', id: kpi.id, field };
+  const figure = field === 'baselineValue' || field === 'targetValue';
+  const target: FieldTarget = figure ? { kind: 'kpiFigure', id: kpi.id, field } : { kind: 'kpiText', id: kpi.id, field };
   const pending = suggesting.forCell(target);
-  const current = field === 'baselineValue' ? kpi.baseline.value : kpi.target.value;
+  const current: FieldValue = field === 'baselineValue' ? kpi.baseline.value : field === 'targetValue' ? kpi.target.value : kpi[field];
   const show = (value: FieldValue) =>
     typeof value === 'string' ? value : value.kind === 'blank' ? t('cellSuggest.empty') : formatMeasured(value, kpi.unit, { components: kpi.components }) || t('cellSuggest.empty');
   if (pending.length === 0 && !suggesting.mayPropose) return null;
   return (
-    <div className="figure-suggestion" data-testid="figure-suggestion" data-field={field}>
+    <div className="figure-suggestion" data-testid="figure-suggestion" data-field={field} data-kind={target.kind}>
       <CellSuggestionMark suggestions={pending} current={show(current)} nameOf={suggesting.nameOf} show={show} />
       {suggesting.mayPropose && (
         <button type="button" className="link-button" data-testid="figure-suggest" aria-label={t('cellSuggest.dialogTitle', { where })} onClick={() => setOpen(true)}>
@@ -51,12 +53,12 @@ export function FigureSuggestion({ kpi, field, where, suggesting }: Props) {
           where={where}
           current={show(current)}
           multiline={false}
-          seed={formatMeasured(current, '', { components: kpi.components })}
+          seed={typeof current === 'string' ? current : formatMeasured(current, '', { components: kpi.components })}
           pending={pending}
           selfId={suggesting.selfId}
           nameOf={suggesting.nameOf}
           show={show}
-          parse={(draft) => {
+          parse={!figure ? undefined : (draft) => {
             const parsed = parseFigure(draft, kpi.components.length > 0 ? { components: kpi.components } : undefined);
             return parsed.ok ? { ok: true, value: parsed.figure.value } : { ok: false, problem: figureProblemText(parsed.problem, kpi.components, t) };
           }}

@@ -4,6 +4,7 @@ import type { KpiCardScope } from './kpiCardScope';
 import { KpiField } from './KpiField';
 import { parseList } from './kpiFormat';
 import { CommitTextField } from './KpiInputs';
+import { FigureSuggestion } from './FigureSuggestion';
 import { mergeText } from './mergeText';
 
 const LIST_SEPARATORS = /[,、，\n]+/;
@@ -16,18 +17,31 @@ export function KpiDefinitionFields({ scope }: { scope: KpiCardScope }) {
   const { kpi } = entry;
   // A text field merges this user's edit with a collaborator's change made meanwhile.
   const merged = (current: string, next: string, base: string) => mergeText(base, next, current);
+  const { suggesting } = scope;
+  const proposals = (field: 'name' | 'unit' | 'source', label: string) =>
+    suggesting && (
+      <FigureSuggestion
+        kpi={kpi}
+        field={field}
+        where={t('cellSuggest.section', { where: t('cellSuggest.kpiPlace', { mark: entry.mark, name: kpi.name }), field: label })}
+        suggesting={suggesting}
+      />
+    );
 
   return (
     <div className="measures-kpi__fields">
       <KpiField scope={scope} name="name" label={t('measures.kpi.name')} wide comment="name">
         {(id) => (
-          <CommitTextField
-            id={id}
-            value={kpi.name}
-            readOnly={!canEdit}
-            testId="kpi-name-input"
-            onCommit={(next, base) => update({ name: merged(kpi.name, next, base) })}
-          />
+          <>
+            <CommitTextField
+              id={id}
+              value={kpi.name}
+              readOnly={!canEdit}
+              testId="kpi-name-input"
+              onCommit={(next, base) => update({ name: merged(kpi.name, next, base) })}
+            />
+            {proposals('name', t('measures.kpi.name'))}
+          </>
         )}
       </KpiField>
       <KpiField scope={scope} name="formerNames" label={t('measures.kpi.formerNames')} wide>
@@ -44,13 +58,16 @@ export function KpiDefinitionFields({ scope }: { scope: KpiCardScope }) {
       </KpiField>
       <KpiField scope={scope} name="unit" label={t('measures.kpi.unit')} comment="unit">
         {(id) => (
-          <CommitTextField
-            id={id}
-            value={kpi.unit}
-            readOnly={!canEdit}
-            testId="kpi-unit-input"
-            onCommit={(next, base) => update({ unit: merged(kpi.unit, next, base) })}
-          />
+          <>
+            <CommitTextField
+              id={id}
+              value={kpi.unit}
+              readOnly={!canEdit}
+              testId="kpi-unit-input"
+              onCommit={(next, base) => update({ unit: merged(kpi.unit, next, base) })}
+            />
+            {proposals('unit', t('measures.kpi.unit'))}
+          </>
         )}
       </KpiField>
       <KpiField scope={scope} name="direction" label={t('measures.kpi.direction')} comment="direction">
@@ -99,13 +116,16 @@ export function KpiDefinitionFields({ scope }: { scope: KpiCardScope }) {
       </KpiField>
       <KpiField scope={scope} name="source" label={t('measures.kpi.source')} comment="source">
         {(id) => (
-          <CommitTextField
-            id={id}
-            value={kpi.source}
-            readOnly={!canEdit}
-            testId="kpi-source-input"
-            onCommit={(next, base) => update({ source: merged(kpi.source, next, base) })}
-          />
+          <>
+            <CommitTextField
+              id={id}
+              value={kpi.source}
+              readOnly={!canEdit}
+              testId="kpi-source-input"
+              onCommit={(next, base) => update({ source: merged(kpi.source, next, base) })}
+            />
+            {proposals('source', t('measures.kpi.source'))}
+          </>
         )}
       </KpiField>
     </div>
