@@ -14,6 +14,7 @@ import { SuggestMode, setSuggesting } from '../suggestMode';
 import { ChapterOutline } from './ChapterOutline';
 import { EditorToolbar } from './EditorToolbar';
 import { FindReplaceBar } from './FindReplaceBar';
+import { nextNotice, type Notice } from './notice';
 import { SuggestModeToggle, type WritingMode } from './SuggestModeToggle';
 import '../editor.css';
 
@@ -31,9 +32,6 @@ function documentAttributes(label: string, editable: boolean): Record<string, st
 
 /** The find bar's state: closed, or open in a mode; `request` re-focuses it when asked again. */
 type FindBarState = { mode: FindMode; request: number } | null;
-
-/** What the notice under the toolbar says (politely announced); `seq` re-announces the same words. */
-type Notice = { key: MessageKey; seq: number } | null;
 
 /** How long a notice stays on screen; screen readers have read it by then. */
 const NOTICE_MS = 6000;
@@ -60,7 +58,7 @@ export function LiveDocument({ session, user, editable, suggesting = null }: Pla
   // Staff and a locked review do not edit, but write suggestions: the editor takes input.
   const writable = editable || suggesting !== null;
   const [notice, setNotice] = useState<Notice>(null);
-  const say = useCallback((key: MessageKey) => setNotice((previous) => ({ key, seq: (previous?.seq ?? 0) + 1 })), []);
+  const say = useCallback((key: MessageKey) => setNotice((previous) => nextNotice(previous, key)), []);
   useEffect(() => {
     if (!notice) return;
     const timer = setTimeout(() => setNotice(null), NOTICE_MS);
