@@ -32,3 +32,11 @@ export function presentUsers(awareness: Awareness): PresenceUser[] {
   }
   return [...byId.values()];
 }
+
+/** `next`, or `previous` when it names the same people the same way. */
+export function samePeople(previous: PresenceUser[], next: PresenceUser[]): PresenceUser[] {
+  const same =
+    previous.length === next.length &&
+    previous.every((person, i) => person.id === next[i]!.id && person.name === next[i]!.name && person.color === next[i]!.color);
+  return same ? previous : next;
+}

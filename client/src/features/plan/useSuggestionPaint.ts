@@ -1,34 +1,10 @@
 import type { AnyExtension, Editor } from '@tiptap/core';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Awareness } from 'y-protocols/awareness';
+import { useEffect, useMemo, useRef } from 'react';
 import { useI18n } from '../../i18n';
 import { usePlan } from './PlanContext';
-import { presentUsers, type PresenceUser } from './presence';
 import { SuggestionPaint, repaintSuggestions, type DescribeSuggestion } from './suggestionPaint';
 import { usePeopleNames } from './usePeopleNames';
-
-/** Who is connected, or nobody when the page has no live draft (an observer reading revisions). */
-function usePresentIfLive(awareness: Awareness | null): PresenceUser[] {
-  const [users, setUsers] = useState<PresenceUser[]>([]);
-  useEffect(() => {
-    if (!awareness) return;
-    // Awareness changes on every remote caret move; the list (and the editor's host, which
-    // renders from it) stays as it was unless who is here changed.
-    const refresh = () => setUsers((previous) => samePeople(previous, presentUsers(awareness)));
-    refresh();
-    awareness.on('change', refresh);
-    return () => awareness.off('change', refresh);
-  }, [awareness]);
-  return users;
-}
-
-/** `next`, or `previous` when it names the same people the same way. */
-export function samePeople(previous: PresenceUser[], next: PresenceUser[]): PresenceUser[] {
-  const same =
-    previous.length === next.length &&
-    previous.every((person, i) => person.id === next[i]!.id && person.name === next[i]!.name && person.color === next[i]!.color);
-  return same ? previous : next;
-}
+import { usePresence } from './usePresence';
 
 /**
  * The suggestion painter for an editor of this plan's prose (live or frozen): it names each
@@ -39,7 +15,7 @@ export function samePeople(previous: PresenceUser[], next: PresenceUser[]): Pres
 export function useSuggestionPaint(): { extension: AnyExtension; describe: DescribeSuggestion } {
   const { t } = useI18n();
   const { plan, user, session } = usePlan();
-  const present = usePresentIfLive(session?.provider.awareness ?? null);
+  const present = usePresence(session?.provider.awareness ?? null);
   const nameOf = usePeopleNames(plan, present, user);
   const describe = useMemo<DescribeSuggestion>(
     () => (author, kind) =>
