@@ -37,6 +37,8 @@ let server: TestServer;
 let plan: PlanSummary;
 let staff: Signed, member: Signed, chair: Signed;
 const clients: CollabClient[] = [];
+/** A staff proposal's id: ids name their author (the suggest-only guard checks). */
+const cs = (id: string) => `${staff.user.id}:${id}`;
 const AT = Date.UTC(2026, 0, 5, 1, 0);
 
 beforeAll(async () => {
@@ -91,27 +93,27 @@ describe('cell suggestions', () => {
     const [staffValue, memberValue] = [num(was - 10), num(was - 5)];
 
     // Staff's connection is suggest-only: its proposal passes the guard and reaches an editor.
-    expect(suggestFieldValue(fromStaff.doc, { id: 'cs1', author: staff.user.id, at: AT }, target, staffValue)).toBe(true);
-    await waitFor(() => pendingIds(fromMember.doc).includes('cs1'), "staff's proposal to reach the member");
+    expect(suggestFieldValue(fromStaff.doc, { id: cs('cs1'), author: staff.user.id, at: AT }, target, staffValue)).toBe(true);
+    await waitFor(() => pendingIds(fromMember.doc).includes(cs('cs1')), "staff's proposal to reach the member");
     expect(suggestFieldValue(fromMember.doc, { id: 'cm1', author: member.user.id, at: AT + 1000 }, target, memberValue)).toBe(true);
     await waitFor(() => pendingIds(atChair.doc).length === 2, 'both proposals to reach the chair');
     expect(listFieldSuggestions(atChair.doc).map((s) => [s.id, s.author, s.conflictsWith])).toEqual([
-      ['cs1', staff.user.id, ['cm1']],
-      ['cm1', member.user.id, ['cs1']],
+      [cs('cs1'), staff.user.id, ['cm1']],
+      ['cm1', member.user.id, [cs('cs1')]],
     ]);
     // Nothing in the table moved while they were pending.
     expect(targetOf(atChair.doc, kpi.id)).toEqual(num(was));
 
     // Staff suggest but do not decide.
-    expect((await decide(staff, 'accept', ['cs1'])).status).toBe(403);
+    expect((await decide(staff, 'accept', [cs('cs1')])).status).toBe(403);
 
-    const accepted = await decide(chair, 'accept', ['cs1']);
+    const accepted = await decide(chair, 'accept', [cs('cs1')]);
     expect(accepted.status).toBe(200);
     const [proposed, replaced] = [formatMeasured(staffValue, kpi.unit), formatMeasured(num(was), kpi.unit)];
     expect(proposed).toContain(kpi.unit);
     expect(accepted.body).toEqual({
-      decided: [expect.objectContaining({ suggestionId: 'cs1', decision: 'accept', inserted: proposed, deleted: replaced, author: { id: staff.user.id, name: staff.user.name }, conflictOf: null })],
-      resolved: [expect.objectContaining({ suggestionId: 'cm1', decision: 'reject', inserted: formatMeasured(memberValue, kpi.unit), conflictOf: 'cs1' })],
+      decided: [expect.objectContaining({ suggestionId: cs('cs1'), decision: 'accept', inserted: proposed, deleted: replaced, author: { id: staff.user.id, name: staff.user.name }, conflictOf: null })],
+      resolved: [expect.objectContaining({ suggestionId: 'cm1', decision: 'reject', inserted: formatMeasured(memberValue, kpi.unit), conflictOf: cs('cs1') })],
       missing: [],
     });
     for (const client of [fromStaff, fromMember, atChair]) {
@@ -120,29 +122,29 @@ describe('cell suggestions', () => {
     }
     await stored([]);
     // Decided already: reported, not an error.
-    expect((await decide(chair, 'reject', ['cs1'])).body).toEqual({ decided: [], resolved: [], missing: ['cs1'] });
+    expect((await decide(chair, 'reject', [cs('cs1')])).body).toEqual({ decided: [], resolved: [], missing: [cs('cs1')] });
 
     // The record: rows in the history and audit entries naming the cell.
     const history = (await member.request('GET', `/api/plans/${plan.id}/suggestions/decisions`)).body.decisions as Array<Record<string, unknown>>;
-    expect(history.map((d) => `${d['suggestionId']}:${d['decision']}`)).toEqual(['cm1:reject', 'cs1:accept']);
+    expect(history.map((d) => `${d['suggestionId']}:${d['decision']}`)).toEqual(['cm1:reject', `${cs('cs1')}:accept`]);
     const audit = (await chair.request('GET', `/api/plans/${plan.id}/audit`)).body.entries as Array<{ kind: string; details: Record<string, unknown> }>;
     const entries = audit.filter((e) => e.kind.startsWith('suggestion.'));
     expect(entries.map((e) => [e.kind, e.details['suggestionId']])).toEqual([
       ['suggestion.rejected', 'cm1'],
-      ['suggestion.accepted', 'cs1'],
+      ['suggestion.accepted', cs('cs1')],
     ]);
     expect(entries[1]!.details).toMatchObject({ authorId: staff.user.id, inserted: proposed, deleted: replaced, cell: target, cellName: kpi.name });
-    expect(entries[0]!.details).toMatchObject({ conflictOf: 'cs1', cell: target });
+    expect(entries[0]!.details).toMatchObject({ conflictOf: cs('cs1'), cell: target });
   });
 
   it('a rejected proposal leaves the cell as it was', async () => {
     const [fromStaff, atMember] = [await connect(staff), await connect(member)];
     const kpi = kpiWithTarget(fromStaff.doc);
     const target: FieldTarget = { kind: 'kpiText', id: kpi.id, field: 'name' };
-    expect(suggestFieldValue(fromStaff.doc, { id: 'cs2', author: staff.user.id, at: AT }, target, `${kpi.name}（改）`)).toBe(true);
-    await waitFor(() => pendingIds(atMember.doc).includes('cs2'), "staff's proposal to reach the member");
-    const rejected = await decide(member, 'reject', ['cs2']);
-    expect(rejected.body).toMatchObject({ decided: [{ suggestionId: 'cs2', decision: 'reject', inserted: `${kpi.name}（改）`, deleted: kpi.name }], resolved: [], missing: [] });
+    expect(suggestFieldValue(fromStaff.doc, { id: cs('cs2'), author: staff.user.id, at: AT }, target, `${kpi.name}（改）`)).toBe(true);
+    await waitFor(() => pendingIds(atMember.doc).includes(cs('cs2')), "staff's proposal to reach the member");
+    const rejected = await decide(member, 'reject', [cs('cs2')]);
+    expect(rejected.body).toMatchObject({ decided: [{ suggestionId: cs('cs2'), decision: 'reject', inserted: `${kpi.name}（改）`, deleted: kpi.name }], resolved: [], missing: [] });
     await waitFor(() => pendingIds(atMember.doc).length === 0, 'the rejection to reach the member');
     expect(readKpiRecord(atMember.doc, kpi.id)!.name).toBe(kpi.name);
     await stored([]);

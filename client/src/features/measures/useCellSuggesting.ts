@@ -9,6 +9,7 @@ import {
   type FieldTarget,
   type FieldValue,
 } from '@sakutei/shared/measures';
+import { suggestionIdOf } from '@sakutei/shared/editor';
 import { useCallback, useState } from 'react';
 import type * as Y from 'yjs';
 import { useI18n } from '../../i18n';
@@ -69,7 +70,7 @@ export function useCellSuggesting({ doc, derived, selfId, nameOf, mayPropose, ru
     const was = currentFieldValue(doc, target);
     if (was === null) return 'gone';
     if (JSON.stringify(was) === JSON.stringify(value)) return 'same';
-    const written = run(() => suggestFieldValue(doc, { id: newMeasureId(), author: selfId, at: Date.now() }, target, value, MEASURE_EDIT));
+    const written = run(() => suggestFieldValue(doc, { id: suggestionIdOf(selfId, newMeasureId()), author: selfId, at: Date.now() }, target, value, MEASURE_EDIT));
     if (!written) return 'gone';
     announce(t('cellSuggest.proposedAnnounce', { was: show(was), value: show(value) }));
     return 'ok';

@@ -1,4 +1,5 @@
 import type { YType } from '@sakutei/shared';
+import { isOwnSuggestionId, plausibleSuggestionTime } from '@sakutei/shared/editor';
 import { FIELD_SUGGESTIONS_MAP, fieldSuggestionEntrySchema } from '@sakutei/shared/measures';
 import * as Y from 'yjs';
 
@@ -17,9 +18,6 @@ import * as Y from 'yjs';
  * items, it either becomes the key's value, deleting the value before it, or is deleted
  * itself; so the rule asks only that the key's live value now, if any, is the sender's own.
  */
-
-/** The longest id the decisions API takes (shared/src/schemas/suggestions.ts): a longer one could never be decided. */
-const MAX_ID = 64;
 
 /** Why a verdict is null: the item or struct is no entry of the suggestions map, other rules judge it. */
 export type FieldVerdict = { problem: string | null } | null;
@@ -66,12 +64,15 @@ export function fieldSuggestionItem(doc: Y.Doc, item: Y.Item, newItemAt: (id: Y.
   if (key === null) return null;
   // Yjs writes a map entry with no right neighbour; one that names one is not a plain entry.
   if (item.rightOrigin !== null) return { problem: 'a cell suggestion is placed as no map entry is' };
-  if (key.length === 0 || key.length > MAX_ID) return { problem: `a cell suggestion's id is 1 to ${MAX_ID} characters` };
+  // Ids name their author (as prose suggestions' do), and are short enough for the decisions API:
+  // so a key can never be another's, nor one of their prose suggestions' ids.
+  if (!isOwnSuggestionId(key, peer)) return { problem: "a cell suggestion's id is not the sender's own" };
   if (!(item.content instanceof Y.ContentDeleted)) {
     if (!(item.content instanceof Y.ContentAny) || item.content.arr.length !== 1) return { problem: 'a cell suggestion holds one plain value' };
     const entry = fieldSuggestionEntrySchema.safeParse(item.content.arr[0]);
     if (!entry.success) return { problem: 'a cell suggestion that does not read as one' };
     if (entry.data.author !== peer) return { problem: "a cell suggestion in someone else's name" };
+    if (!plausibleSuggestionTime(entry.data.at)) return { problem: 'a cell suggestion dated before 2020 or beyond a week from now' };
   }
   const current = suggestionsRoot(doc)?._map.get(key);
   if (current && !current.deleted && authorOf(current) !== peer) return { problem: "overwrites someone else's cell suggestion" };

@@ -89,9 +89,9 @@ function ownCellSuggestionUpdate(roomState: Uint8Array): Uint8Array {
   Y.applyUpdate(doc, roomState);
   const before = Y.encodeStateVector(doc);
   const measured = (value: number) => ({ kind: 'number', value });
-  doc.getMap('measureSuggestions').set('c1', {
+  doc.getMap('measureSuggestions').set('sender:c1', {
     author: 'sender',
-    at: 1,
+    at: 1_700_000_000_000,
     target: { kind: 'kpiFigure', id: 'k1', field: 'targetValue' },
     value: measured(70),
     was: measured(80),
