@@ -183,8 +183,9 @@ export const SuggestMode = Extension.create<SuggestModeOptions, SuggestModeStora
  * suggestion (「~~typed~~」 struck text nobody asked for), and the same for every way in.
  */
 export function setSuggesting(editor: Editor, active: boolean): void {
-  const storage = editor.storage.suggestMode;
-  if (storage.active === active) return;
+  // A destroyed editor has no storage left (the session changed under it).
+  const storage = editor.isDestroyed ? undefined : editor.storage.suggestMode;
+  if (!storage || storage.active === active) return;
   storage.active = active;
   if (editor.isDestroyed || !editor.isInitialized) return;
   if (active) yUndoPluginKey.getState(editor.state)?.undoManager.clear();
