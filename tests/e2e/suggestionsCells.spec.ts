@@ -1,8 +1,8 @@
 import { type Page, expect, test } from '@playwright/test';
+import { openDemoPlan, signedInPage } from './support';
 
 // Named to run after suggestions.spec.ts (specs share one demo server, in alphabetical order): the decisions
-// this test makes stay in 採用の履歴 (no API deletes them), and that spec counts the history's entries.
-import { openDemoPlan, signedInPage } from './support';
+// this test makes stay in 採否の履歴 (no API deletes them), and that spec counts the history's entries.
 
 // 成果指標⑥ 中心市街地空き店舗数: 110 → 80 店舗 in the demo plan, attached to 街なか出店入居者家賃補助事業.
 const KPI = '中心市街地空き店舗数';
