@@ -4,7 +4,7 @@ import type { RevisionRecord } from '../storage';
 type ReviewView = Pick<RevisionRecord, 'review' | 'delegate' | 'suggestionsOnly'>;
 
 /** The plan's revisions whose review is open now. */
-export const openReviews = <R extends ReviewView>(revisions: readonly R[]): R[] => revisions.filter((r) => r.review.status === 'in_review');
+const openReviews = <R extends ReviewView>(revisions: readonly R[]): R[] => revisions.filter((r) => r.review.status === 'in_review');
 
 /**
  * Who accepts and rejects suggestions: editors (`suggestion.decide`) when the council leaves it

@@ -28,7 +28,7 @@ export function suggestionAttrsOf(mark: Mark): SuggestionAttrs {
 }
 
 /** The text an inline node stands for in a card: its text, or a newline for a hard break. */
-export function inlineText(node: PMNode): string {
+function inlineText(node: PMNode): string {
   return node.isText ? (node.text ?? '') : node.type.name === 'hardBreak' ? '\n' : '';
 }
 
