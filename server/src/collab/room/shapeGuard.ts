@@ -16,6 +16,7 @@ import {
 } from '@sakutei/shared';
 import { planProseShapeRules } from '@sakutei/shared/editor';
 import * as Y from 'yjs';
+import { newItemHolding } from './newItems';
 
 /**
  * Refuses an update whose new content would leave the document in a shape no reader expects
@@ -71,7 +72,7 @@ export function shapeViolation(doc: Y.Doc, update: Uint8Array, options: { rules?
   const docContext = (type: YType): ShapeContext | null | string => contextOfDocType(doc, type, rules, limits);
   const found = (id: Y.ID): Y.AbstractStruct | null => {
     if (id.clock < Y.getState(doc.store, id.client)) return Y.getItem(doc.store, id);
-    return findIn(byClient.get(id.client), id.clock);
+    return newItemHolding(byClient.get(id.client), id.clock);
   };
   const freshSet = new Set<Y.AbstractStruct>(fresh);
   const isNew = (struct: Y.AbstractStruct): boolean => freshSet.has(struct);
@@ -205,20 +206,6 @@ export function shapeViolation(doc: Y.Doc, update: Uint8Array, options: { rules?
   return null;
 }
 
-/** The new struct of one client that holds `clock` (a client's structs are in clock order). */
-function findIn(list: Y.Item[] | undefined, clock: number): Y.Item | null {
-  if (!list) return null;
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const item = list[mid]!;
-    if (clock < item.id.clock) hi = mid - 1;
-    else if (clock >= item.id.clock + item.length) lo = mid + 1;
-    else return item;
-  }
-  return null;
-}
 
 /**
  * The context of a type already in the document: its root's, then each step down by the

@@ -1,6 +1,7 @@
 import { BODY_FRAGMENT, type YType, markName } from '@sakutei/shared';
 import { SUGGESTION_DELETE, SUGGESTION_INSERT, isOwnSuggestionId, plausibleSuggestionTime, proseSchema } from '@sakutei/shared/editor';
 import * as Y from 'yjs';
+import { newItemHolding } from './newItems';
 import { fieldSuggestionDeletion, fieldSuggestionItem } from './fieldSuggestionGuard';
 
 /**
@@ -197,7 +198,7 @@ export function suggestionViolation(doc: Y.Doc, update: Uint8Array, peer: string
     if (!list) newByClient.set(struct.id.client, (list = []));
     list.push(struct);
   }
-  const newItemAt = (id: Y.ID): Y.Item | null => findIn(newByClient.get(id.client), id.clock);
+  const newItemAt = (id: Y.ID): Y.Item | null => newItemHolding(newByClient.get(id.client), id.clock);
   const docStructAt = (id: Y.ID): Y.AbstractStruct | null => (id.clock < stateOf(id.client) ? Y.getItem(store, id) : null);
 
   // Where each new item goes, resolved without recursion along chains of new neighbours.
@@ -629,20 +630,6 @@ function inBody(doc: Y.Doc, type: YType): boolean {
   return top !== type && doc.share.get(BODY_FRAGMENT) === top;
 }
 
-/** The new item of one client that holds `clock` (a client's structs are in clock order). */
-function findIn(list: Y.Item[] | undefined, clock: number): Y.Item | null {
-  if (!list) return null;
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const item = list[mid]!;
-    if (clock < item.id.clock) hi = mid - 1;
-    else if (clock >= item.id.clock + item.length) lo = mid + 1;
-    else return item;
-  }
-  return null;
-}
 
 /** The index of the first of `runs` (sorted, not overlapping) that ends after `clock`. */
 function firstEndingAfter(runs: ReadonlyArray<{ from: number; to: number }>, clock: number): number {
