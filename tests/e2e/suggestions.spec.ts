@@ -80,7 +80,8 @@ test('a member and staff propose competing wordings; the chair accepts one, the 
   await chair.getByTestId('suggestions-toggle').click();
   const history = chair.getByTestId('suggestions-history');
   await history.locator('summary').click();
-  const decisions = history.getByTestId('suggestion-decision');
+  // Only this test's: decisions of other specs stay in the shared demo plan's history.
+  const decisions = history.getByTestId('suggestion-decision').filter({ hasText: '八十' });
   await expect(decisions).toHaveCount(2);
   await expect(decisions.filter({ hasText: '七十五' })).toHaveAttribute('data-decision', 'reject');
   await expect(decisions.filter({ hasText: '七十五' })).toContainText('競合する提案の採用により不採用');
