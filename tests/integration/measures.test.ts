@@ -152,14 +152,14 @@ describe('recording KPI actuals', () => {
     await waitFor(() => view(client.doc).kpiById.get(kpi.id)?.kpi.actuals['2025']?.kind === 'withheld', 'X to arrive');
   });
 
-  it("refuses a staff member's direct document edit: their access is comment-only", async () => {
+  it("refuses a staff member's direct document edit: they may only suggest, and an actual is no suggestion", async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const member = await open('member@example.jp');
     const staff = await open('staff@example.jp');
     const kpi = view(staff.client.doc).kpis[0]!.kpi;
     setActual(staff.client.doc, kpi.id, 2024, num(99));
     // The server says no (y-websocket logs the permission-denied message) ...
-    await waitFor(() => warn.mock.calls.some((c) => String(c[0]).includes('read-only')), 'permission denied to reach staff');
+    await waitFor(() => warn.mock.calls.some((c) => String(c[0]).includes('suggest-only')), 'permission denied to reach staff');
     warn.mockRestore();
     // ... and nothing reached anyone else or the store.
     expect(view(member.client.doc).kpiById.get(kpi.id)?.kpi.actuals['2024']).toBeUndefined();

@@ -119,7 +119,7 @@ export async function dropOfflineCopy(userId: string, docName: string, timeoutMs
 /** Deletes every local copy of `userId`'s plans and the counts beside them: what signing out does. */
 export async function clearOfflineCopies(userId: string): Promise<void> {
   const local = storage();
-  if (typeof indexedDB !== 'undefined') await Promise.all((await offlineDbNamesOf(userId)).map(deleteDatabase));
+  if (typeof indexedDB !== 'undefined') await Promise.all((await offlineDbNamesOf(userId)).map((name) => deleteDatabase(name)));
   if (!local) return;
   const unsentPrefix = `${UNSENT_PREFIX}:${part(userId)}:`;
   const keys = Array.from({ length: local.length }, (_, i) => local.key(i));
