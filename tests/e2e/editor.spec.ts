@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import AxeBuilder from '@axe-core/playwright';
 import { type Page, expect, test } from '@playwright/test';
-import { openDemoPlan, signedInPage } from './support';
+import { openDemoPlan, placeCaretAtEnd, signedInPage } from './support';
 
 /** No critical or serious axe finding (WCAG 2.2 A/AA and best practice) inside `selector`. */
 async function expectAccessible(page: Page, selector: string, label: string): Promise<void> {
@@ -15,9 +15,7 @@ async function expectAccessible(page: Page, selector: string, label: string): Pr
 
 /** A new empty paragraph at the end of the prose, with the caret in it. */
 async function newLineAtEnd(page: Page): Promise<void> {
-  const editor = page.getByTestId('plan-editor');
-  await editor.locator(':scope > *').last().click();
-  await page.keyboard.press('Control+End');
+  await placeCaretAtEnd(page);
   await page.keyboard.press('Enter');
 }
 

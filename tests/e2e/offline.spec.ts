@@ -218,11 +218,11 @@ test('signing out deletes the offline copies of that user’s plans, asking firs
   await page.context().close();
 });
 
-test('a reader keeps no offline copy and is shown the connection, not a save state', async ({ browser }) => {
+test('staff, who write suggestions, keep them offline like edits and are shown the save state', async ({ browser }) => {
   const staff = await signedInPage(browser, 'staff@example.jp');
   await openDemoPlan(staff);
   await expect(status(staff)).toHaveAttribute('data-status', 'connected');
-  await expect(status(staff)).not.toHaveAttribute('data-save-state', /.+/);
-  expect(await offlineDbNames(staff)).toEqual([]);
+  await expect(status(staff)).toHaveAttribute('data-save-state', 'saved');
+  await expect.poll(() => offlineDbNames(staff)).toHaveLength(1);
   await staff.context().close();
 });

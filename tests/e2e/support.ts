@@ -27,6 +27,17 @@ export async function openDemoPlan(page: Page): Promise<void> {
 
 /** Puts the caret at the end of the document and types, as a user would. */
 export async function typeAtEnd(page: Page, text: string): Promise<void> {
+  const lastBlock = await placeCaretAtEnd(page);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(text);
+  await expect(lastBlock()).toHaveText(text);
+}
+
+/**
+ * Puts the caret after the last character of the last block, surely: Control+End alone lands
+ * short of the end of a wrapped last line. Returns the last block's locator.
+ */
+export async function placeCaretAtEnd(page: Page) {
   const editor = page.getByTestId('plan-editor');
   const lastBlock = () => editor.locator(':scope > *').last();
   // Into the last block first: a click in the middle of the page leaves the caret where it
@@ -41,9 +52,7 @@ export async function typeAtEnd(page: Page, text: string): Promise<void> {
   // ProseMirror takes the browser's caret on its selectionchange event, a task later: let it
   // run, or Enter splits the block where the click left the caret.
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
-  await page.keyboard.press('Enter');
-  await page.keyboard.type(text);
-  await expect(lastBlock()).toHaveText(text);
+  return lastBlock;
 }
 
 /** Whether the caret is collapsed in the editor's last block with nothing after it. */

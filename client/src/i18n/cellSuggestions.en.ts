@@ -6,6 +6,7 @@ export const cellSuggestionsEn: Record<keyof typeof cellSuggestionsJa, string> =
   'cellSuggest.empty': '(blank)',
   'cellSuggest.count': '{count} suggestions',
   'cellSuggest.action': 'Suggest',
+  'cellSuggest.actionLabel': 'Suggest ({where})',
   'cellSuggest.dialogTitle': 'Suggest a value for {where}',
   'cellSuggest.current': 'Current value',
   'cellSuggest.proposed': 'Suggested value',

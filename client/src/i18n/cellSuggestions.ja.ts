@@ -5,6 +5,7 @@ export const cellSuggestionsJa = {
   'cellSuggest.empty': '（空欄）',
   'cellSuggest.count': '提案 {count} 件',
   'cellSuggest.action': '提案する',
+  'cellSuggest.actionLabel': '提案する（{where}）',
   'cellSuggest.dialogTitle': '{where}への提案',
   'cellSuggest.current': '現在の値',
   'cellSuggest.proposed': '提案する値',

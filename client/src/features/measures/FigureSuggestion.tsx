@@ -44,7 +44,7 @@ export function FigureSuggestion({ kpi, field, where, suggesting }: Props) {
     <div className="figure-suggestion" data-testid="figure-suggestion" data-field={field} data-kind={target.kind}>
       <CellSuggestionMark suggestions={pending} current={show(current)} nameOf={suggesting.nameOf} show={show} />
       {suggesting.mayPropose && (
-        <button type="button" className="link-button" data-testid="figure-suggest" aria-label={t('cellSuggest.dialogTitle', { where })} onClick={() => setOpen(true)}>
+        <button type="button" className="link-button" data-testid="figure-suggest" aria-label={t('cellSuggest.actionLabel', { where })} onClick={() => setOpen(true)}>
           {t('cellSuggest.action')}
         </button>
       )}
