@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { APPOINTED_BY, CAPABILITIES, ROLES, ROLE_CAPABILITIES, SECRETARIAT_ROLES, can, docAccessOf, isRole, isSecretariatRole, weakerDocAccess } from './roles';
+import {
+  APPOINTED_BY,
+  CAPABILITIES,
+  ROLES,
+  ROLE_CAPABILITIES,
+  SECRETARIAT_ROLES,
+  can,
+  docAccessOf,
+  invitedDocAccessOf,
+  isRole,
+  isSecretariatRole,
+  strongerDocAccess,
+  weakerDocAccess,
+} from './roles';
 
 describe('role → capability table', () => {
   it('gives every role read access and only known capabilities', () => {
@@ -27,8 +40,8 @@ describe('role → capability table', () => {
     expect(ROLES.filter((r) => can(r, 'draft.read'))).toEqual(['chair', 'vice_chair', 'member', 'staff']);
   });
 
-  it('gives observers nothing beyond reading', () => {
-    expect(ROLE_CAPABILITIES.observer).toEqual(['plan.read']);
+  it('gives observers nothing beyond reading, and suggesting when a review invites them to', () => {
+    expect(ROLE_CAPABILITIES.observer).toEqual(['plan.read', 'draft.suggestWhenInvited']);
   });
 
   it('denies everything to a non-member', () => {
@@ -54,6 +67,23 @@ describe('document access', () => {
     expect(weakerDocAccess('edit', 'edit')).toBe('edit');
     expect(weakerDocAccess('suggest', 'edit')).toBe('suggest');
     expect(weakerDocAccess('suggest', 'comment')).toBe('comment');
+  });
+
+  it('lets an invitation to suggest give observers `suggest` and nobody else anything', () => {
+    expect(ROLES.map((r) => [r, invitedDocAccessOf(r)])).toEqual([
+      ['chair', null],
+      ['vice_chair', null],
+      ['member', null],
+      ['staff', null],
+      ['observer', 'suggest'],
+    ]);
+  });
+
+  it('takes the stronger of two accesses, none counting as nothing', () => {
+    expect(strongerDocAccess(null, 'suggest')).toBe('suggest');
+    expect(strongerDocAccess('edit', 'suggest')).toBe('edit');
+    expect(strongerDocAccess('read', 'suggest')).toBe('suggest');
+    expect(strongerDocAccess(null, null)).toBeNull();
   });
 
   it('recognises role names from outside', () => {

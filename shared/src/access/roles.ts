@@ -15,6 +15,11 @@ export const CAPABILITIES = [
   'draft.suggest',
   /** Accept or reject suggestions (the council may restrict this to the chair: suggestionDeciders). */
   'suggestion.decide',
+  /**
+   * Suggest in the live draft while a review that invited them, and lets its invitees suggest
+   * (`invitedMaySuggest`), is open: observers, who otherwise never open the draft.
+   */
+  'draft.suggestWhenInvited',
   'comment.write',
   'thread.resolve',
   'opinion.respond',
@@ -55,8 +60,8 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = 
     'plan.create',
     'plan.manage',
   ],
-  // Observers read what the council approved; a review can invite them to one revision.
-  observer: ['plan.read'],
+  // Observers read what the council approved; a review can invite them to one revision, and to suggest on the draft while it is open.
+  observer: ['plan.read', 'draft.suggestWhenInvited'],
 };
 
 /**
@@ -104,6 +109,20 @@ export function docAccessOf(role: Role): DocAccess | null {
   if (can(role, 'comment.write')) return 'comment';
   if (can(role, 'draft.read')) return 'read';
   return null;
+}
+
+/**
+ * The document access an open review that invites someone to suggest (`invitedMaySuggest`)
+ * gives them, if their role takes such an invitation: `suggest`, never more; null otherwise.
+ */
+export function invitedDocAccessOf(role: Role): DocAccess | null {
+  return can(role, 'draft.suggestWhenInvited') ? 'suggest' : null;
+}
+
+/** The stronger of two document accesses, null meaning none (a role's and an invitation's). */
+export function strongerDocAccess(a: DocAccess | null, b: DocAccess | null): DocAccess | null {
+  if (a === null || b === null) return a ?? b;
+  return DOC_ACCESS[Math.min(DOC_ACCESS.indexOf(a), DOC_ACCESS.indexOf(b))] as DocAccess;
 }
 
 /** The weaker of two document accesses, e.g. a token's grant against the holder's current role. */

@@ -28,6 +28,8 @@ export const Revision = z.object({
   suggestionsOnly: z.boolean(),
   /** Approval is refused (409 suggestions_pending) while the frozen revision holds pending suggestions. */
   requireSuggestionsDecided: z.boolean(),
+  /** While this review is open, the observers it invited suggest on the live draft (`suggest` access, never deciding). */
+  invitedMaySuggest: z.boolean(),
   /** Review events the caller may trigger now. */
   allowedEvents: z.array(z.enum(REVIEW_EVENT_TYPES)),
 });
@@ -66,6 +68,8 @@ export const OpenReviewRequest = z.object({
   suggestionsOnly: z.boolean().optional(),
   /** Refuse approval while the frozen revision holds pending suggestions. */
   requireSuggestionsDecided: z.boolean().optional(),
+  /** Let the invited observers suggest on the live draft while the review is open. */
+  invitedMaySuggest: z.boolean().optional(),
 });
 export type OpenReviewRequest = z.infer<typeof OpenReviewRequest>;
 

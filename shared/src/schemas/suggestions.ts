@@ -70,6 +70,11 @@ export const PlanSuggestions = z.object({
   /** A review with `suggestionsOnly` is open: even editors only suggest until it closes. */
   mustSuggest: z.boolean(),
   deciders: SuggestionDeciders,
+  /**
+   * The caller is an observer whom a review open now invited to suggest (`invitedMaySuggest`):
+   * they open the live draft, in 提案 only (`mustSuggest` is true for them), and decide nothing.
+   */
+  invitedToSuggest: z.boolean(),
 });
 export type PlanSuggestions = z.infer<typeof PlanSuggestions>;
 
