@@ -3,7 +3,7 @@ import { TableKit } from '@tiptap/extension-table';
 import type { Schema } from '@tiptap/pm/model';
 import StarterKit from '@tiptap/starter-kit';
 import type { ProseRules } from '../collab/shape';
-import { SuggestionDeleteMark, SuggestionInsertMark } from './suggestions/marks';
+import { SuggestionDeleteMark, SuggestionFormatMark, SuggestionInsertMark, SuggestionStructureMark } from './suggestions/marks';
 
 /**
  * Heading levels the schema accepts. The demo and the plans written so far use H1 for a
@@ -31,6 +31,8 @@ export function proseExtensions(): AnyExtension[] {
     // frozen with a revision and exported like any other text.
     SuggestionInsertMark,
     SuggestionDeleteMark,
+    SuggestionFormatMark,
+    SuggestionStructureMark,
   ];
 }
 

@@ -48,6 +48,8 @@ export function cellCardItems(list: readonly FieldSuggestion[], derived: Derived
         at: s.at,
         deleted: show(s.was),
         inserted: show(s.value),
+        formats: [],
+        structure: [],
         from: -1,
         to: -1,
         section: { index, title: t('cellSuggest.section', { where, field: t(FIELD_LABEL[s.target.field]) }) },

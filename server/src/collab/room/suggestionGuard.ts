@@ -1,13 +1,14 @@
 import { BODY_FRAGMENT, type YType, markName } from '@sakutei/shared';
-import { SUGGESTION_DELETE, SUGGESTION_INSERT, isOwnSuggestionId, plausibleSuggestionTime, proseSchema } from '@sakutei/shared/editor';
+import { SUGGESTION_DELETE, SUGGESTION_FORMAT, SUGGESTION_INSERT, isOwnSuggestionId, isSuggestionMarkName, plausibleSuggestionTime, proseSchema } from '@sakutei/shared/editor';
 import * as Y from 'yjs';
 import { newItemHolding } from './newItems';
 import { fieldSuggestionDeletion, fieldSuggestionItem } from './fieldSuggestionGuard';
 
 /**
  * Refuses an update from a suggest-only connection unless it is a pure suggestion by that
- * connection's person (`peer`): it may add text only as their own suggested insertion, mark
- * or unmark text as their own suggested deletion, and take back text they suggested. Nothing
+ * connection's person (`peer`): it may add text only as their own suggested insertion (a
+ * proposed block change is such text too: its marker character), mark or unmark text as
+ * their own suggested deletion or formatting, and take back text they suggested. Nothing
  * else in the document may change: no text outside a suggestion, no formatting, no
  * paragraphs, no element attributes, no other root (the measure table and the reports),
  * except whole cell suggestions of its own (fieldSuggestionGuard.ts).
@@ -560,11 +561,13 @@ class Reading {
     const parts: string[] = [];
     for (const [key, value] of this.attributes) {
       const mark = markOf(key);
-      const suggestion = mark === SUGGESTION_INSERT || mark === SUGGESTION_DELETE;
+      const suggestion = isSuggestionMarkName(mark);
       const mine = suggestion && isOwn(value, this.peer);
       if (mine && mark === SUGGESTION_INSERT) own = true;
       if (suggestion && !mine) foreign ??= `its text carries a ${mark} that is not the sender's own`;
-      if (!(mine && mark === SUGGESTION_DELETE)) parts.push(`${JSON.stringify(key)}:${canonical(value)}`);
+      // The peer's own proposed deletions and formatting of others' text may come and go; a
+      // structure mark stays counted, so it is only ever on the peer's own proposed text (its marker).
+      if (!(mine && (mark === SUGGESTION_DELETE || mark === SUGGESTION_FORMAT))) parts.push(`${JSON.stringify(key)}:${canonical(value)}`);
     }
     this.analysed = { own, foreign, key: `\u0000${parts.sort().join(',')}` };
     return this.analysed;

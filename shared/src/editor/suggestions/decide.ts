@@ -1,7 +1,7 @@
-import type { Mark, Node as PMNode } from '@tiptap/pm/model';
-import type { Transform } from '@tiptap/pm/transform';
-import { SUGGESTION_DELETE, SUGGESTION_INSERT } from './marks';
-import { listSuggestions, suggestionAttrsOf, type SuggestionSummary } from './model';
+import type { Mark, MarkType, Node as PMNode } from '@tiptap/pm/model';
+import { type Transform, canJoin, canSplit } from '@tiptap/pm/transform';
+import { SUGGESTIBLE_BLOCKS, SUGGESTION_DELETE, SUGGESTION_FORMAT, SUGGESTION_STRUCTURE, isSuggestibleFormat, isSuggestionMarkName } from './marks';
+import { type StructureChange, type SuggestionSummary, listSuggestions, structureOf, suggestionAttrsOf } from './model';
 
 /** What is decided of a suggestion (the recorded decision is `SuggestionDecision` in schemas/suggestions.ts). */
 export type DecisionKind = 'accept' | 'reject';
@@ -26,8 +26,11 @@ export type DecisionOutcome = {
  * the same words), so deciding one resolves the other. When several competing suggestions
  * are accepted at once, the earliest made wins and the others are rejected.
  *
- * Marks come off first (they do not move positions), then text goes from the end of the
- * document backwards, so every range found in the original document is still right.
+ * Accepting proposed formatting applies it; accepting a proposed block change (a new
+ * paragraph, a line break, a join, a retyping) makes it where its marker stands.
+ *
+ * Marks come off first (they do not move positions), then text goes and blocks change from
+ * the end of the document backwards, so every range found in the original document is still right.
  */
 export function decideSuggestions(tr: Transform, ids: Iterable<string>, decision: DecisionKind): DecisionOutcome {
   const pending = listSuggestions(tr.doc);
@@ -66,29 +69,107 @@ export function decideSuggestions(tr: Transform, ids: Iterable<string>, decision
   return { decided, resolved, missing };
 }
 
+/** One change made to the text when verdicts are applied, at a position of the document as it was. */
+type Edit = { at: number; to: number; structure: StructureChange | null };
+
 function applyVerdicts(tr: Transform, verdicts: ReadonlyMap<string, DecisionKind>): void {
   if (verdicts.size === 0) return;
+  const schema = tr.doc.type.schema;
   const unmark: Array<{ from: number; to: number; mark: Mark }> = [];
-  const remove: Array<{ from: number; to: number }> = [];
+  const formats: Array<{ from: number; to: number; type: MarkType; add: boolean }> = [];
+  const edits: Edit[] = [];
+  const goes = (from: number, to: number) => {
+    const last = edits[edits.length - 1];
+    if (last && !last.structure && last.to === from) last.to = to;
+    else edits.push({ at: from, to, structure: null });
+  };
   tr.doc.descendants((node: PMNode, pos: number) => {
     if (!node.isInline) return true;
-    let goes = false;
+    const end = pos + node.nodeSize;
+    let removed = false;
+    let structure: StructureChange | null = null;
     for (const mark of node.marks) {
       const kind = mark.type.name;
-      if (kind !== SUGGESTION_INSERT && kind !== SUGGESTION_DELETE) continue;
+      if (!isSuggestionMarkName(kind)) continue;
       const verdict = verdicts.get(suggestionAttrsOf(mark).id);
       if (!verdict) continue;
-      // Accepted deletion or rejected insertion: the text goes. Otherwise only the mark goes.
-      if ((kind === SUGGESTION_DELETE) === (verdict === 'accept')) goes = true;
-      else unmark.push({ from: pos, to: pos + node.nodeSize, mark });
+      if (kind === SUGGESTION_FORMAT) {
+        unmark.push({ from: pos, to: end, mark });
+        const type = schema.marks[String(mark.attrs.mark)];
+        if (verdict === 'accept' && type && isSuggestibleFormat(type.name)) formats.push({ from: pos, to: end, type, add: mark.attrs.action !== 'remove' });
+      } else if (kind === SUGGESTION_STRUCTURE) {
+        // The marker goes either way: rejected, it is proposed text; accepted, it becomes the change.
+        removed = true;
+        if (verdict === 'accept') structure = structureOf(mark);
+      } else if ((kind === SUGGESTION_DELETE) === (verdict === 'accept')) removed = true;
+      else unmark.push({ from: pos, to: end, mark });
     }
-    if (goes) {
-      const last = remove[remove.length - 1];
-      if (last && last.to === pos) last.to = pos + node.nodeSize;
-      else remove.push({ from: pos, to: pos + node.nodeSize });
-    }
+    if (structure) {
+      // Each marker character is one change (two Enters are two new paragraphs).
+      for (let at = pos; at < end; at++) edits.push({ at, to: at + 1, structure });
+    } else if (removed) goes(pos, end);
     return false;
   });
+  // Marks first: they do not move positions.
   for (const { from, to, mark } of unmark) tr.removeMark(from, to, mark);
-  for (let i = remove.length - 1; i >= 0; i--) tr.delete(remove[i]!.from, remove[i]!.to);
+  for (const { from, to, type, add } of formats) {
+    if (add) tr.addMark(from, to, type.create());
+    else tr.removeMark(from, to, type);
+  }
+  // Then the text and the blocks, from the end backwards, so every position found above still holds.
+  for (let i = edits.length - 1; i >= 0; i--) {
+    const edit = edits[i]!;
+    tr.delete(edit.at, edit.to);
+    if (edit.structure) applyStructure(tr, edit.at, edit.structure);
+  }
+}
+
+/**
+ * Makes an accepted block change at `pos`, where its marker was. A change the document no
+ * longer allows there (a join after the block before it became a table, a heading inside a
+ * list item) is not made: its marker is gone and the text reads on.
+ */
+function applyStructure(tr: Transform, pos: number, change: StructureChange): void {
+  const schema = tr.doc.type.schema;
+  const $pos = tr.doc.resolve(pos);
+  const block = $pos.parent;
+  if (!block.isTextblock) return;
+  const inItem = $pos.depth >= 2 && /item$/i.test($pos.node($pos.depth - 1).type.name);
+  try {
+    if (change.op === 'line') {
+      const hardBreak = schema.nodes.hardBreak;
+      if (hardBreak && block.type.contentMatch.matchType(hardBreak)) tr.insert(pos, hardBreak.create());
+    } else if (change.op === 'split') {
+      // A paragraph proposed after a heading is a paragraph, as Enter at a heading's end makes one.
+      const after = block.type.name === 'heading' ? schema.nodes.paragraph : undefined;
+      const typesAfter = after ? [{ type: after }] : undefined;
+      if (inItem && canSplit(tr.doc, pos, 2)) tr.split(pos, 2);
+      else if (canSplit(tr.doc, pos, 1, typesAfter)) tr.split(pos, 1, typesAfter);
+    } else if (change.op === 'join') {
+      joinBackward(tr, $pos.before(), inItem && $pos.index($pos.depth - 1) === 0 ? $pos.before($pos.depth - 1) : null);
+    } else if (change.op === 'type') {
+      const type = (SUGGESTIBLE_BLOCKS as readonly string[]).includes(change.block) ? schema.nodes[change.block] : undefined;
+      if (!type) return;
+      const attrs = type.name === 'heading' ? { level: change.level >= 1 && change.level <= 6 ? change.level : 2 } : {};
+      const at = $pos.before();
+      if ($pos.node($pos.depth - 1).canReplaceWith($pos.index($pos.depth - 1), $pos.index($pos.depth - 1) + 1, type)) {
+        tr.setNodeMarkup(at, type, attrs);
+      }
+    }
+  } catch {
+    // Left as it reads: see above.
+  }
+}
+
+/** Joins the textblock starting after `blockStart` to the one before it; a list item's first paragraph joins its item to the item before. */
+function joinBackward(tr: Transform, blockStart: number, itemStart: number | null): void {
+  if (canJoin(tr.doc, blockStart)) {
+    tr.join(blockStart);
+    return;
+  }
+  if (itemStart === null || !canJoin(tr.doc, itemStart)) return;
+  // The two items become one (their paragraphs side by side), then the paragraphs become one.
+  tr.join(itemStart);
+  const inner = itemStart - 1;
+  if (canJoin(tr.doc, inner)) tr.join(inner);
 }

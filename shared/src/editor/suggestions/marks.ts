@@ -1,5 +1,5 @@
 import { Mark } from '@tiptap/core';
-import { SUGGESTION_DELETE, SUGGESTION_INSERT } from './names';
+import { SUGGESTION_DELETE, SUGGESTION_FORMAT, SUGGESTION_INSERT, SUGGESTION_STRUCTURE } from './names';
 
 /**
  * The two marks of a suggestion (見え消し). A suggestion is text someone proposes to add
@@ -12,7 +12,7 @@ import { SUGGESTION_DELETE, SUGGESTION_INSERT } from './names';
  * the same words with different wording, so suggestionDelete excludes nothing, and Yjs keeps
  * one attribute per deletion (y-prosemirror names it `suggestionDelete--<hash>`).
  */
-export { SUGGESTION_DELETE, SUGGESTION_INSERT, isSuggestionMarkName } from './names';
+export * from './names';
 
 /** What every suggestion mark carries. `at` is epoch milliseconds. */
 export type SuggestionAttrs = { id: string; author: string; at: number };
@@ -25,7 +25,7 @@ function suggestionAttributes() {
   };
 }
 
-function renderedAttrs(kind: 'insert' | 'delete', attrs: Record<string, unknown>): Record<string, string> {
+function renderedAttrs(kind: 'insert' | 'delete' | 'format' | 'structure', attrs: Record<string, unknown>): Record<string, string> {
   return {
     class: `suggestion suggestion--${kind}`,
     'data-suggestion': String(attrs.id ?? ''),
@@ -55,6 +55,66 @@ export const SuggestionDeleteMark = Mark.create({
   addAttributes: suggestionAttributes,
   parseHTML: () => [{ tag: 'del[data-suggestion]', getAttrs: (node) => parsedAttrs(node as HTMLElement) }],
   renderHTML: ({ HTMLAttributes }) => ['del', renderedAttrs('delete', HTMLAttributes), 0],
+});
+
+/**
+ * Proposed formatting of others' text: `mark` is one of SUGGESTIBLE_FORMATS, `action` whether
+ * it is to be added or removed. The text's own formatting stays as adopted until the proposal
+ * is accepted. Proposals overlap (one member proposes 太字, another 下線, on the same words),
+ * so the mark excludes nothing.
+ */
+export const SuggestionFormatMark = Mark.create({
+  name: SUGGESTION_FORMAT,
+  inclusive: false,
+  excludes: '',
+  addAttributes: () => ({ ...suggestionAttributes(), mark: { default: '' }, action: { default: 'add' } }),
+  parseHTML: () => [
+    {
+      tag: 'span.suggestion--format[data-suggestion]',
+      getAttrs: (node) => {
+        const attrs = parsedAttrs(node as HTMLElement);
+        const element = node as HTMLElement;
+        return attrs && { ...attrs, mark: element.getAttribute('data-mark') ?? '', action: element.getAttribute('data-action') === 'remove' ? 'remove' : 'add' };
+      },
+    },
+  ],
+  renderHTML: ({ HTMLAttributes }) => [
+    'span',
+    { ...renderedAttrs('format', HTMLAttributes), 'data-mark': String(HTMLAttributes.mark ?? ''), 'data-action': String(HTMLAttributes.action ?? 'add') },
+    0,
+  ],
+});
+
+/**
+ * A proposed change of blocks, carried by its marker character (names.ts: STRUCTURE_MARKERS),
+ * which is also the proposer's suggested insertion: rejecting it removes the marker like any
+ * proposed text; accepting it makes the change. `block` and `level` name the proposed block
+ * type of a `type` op ('' and 0 otherwise).
+ */
+export const SuggestionStructureMark = Mark.create({
+  name: SUGGESTION_STRUCTURE,
+  inclusive: false,
+  addAttributes: () => ({ ...suggestionAttributes(), op: { default: 'split' }, block: { default: '' }, level: { default: 0 } }),
+  parseHTML: () => [
+    {
+      tag: 'span.suggestion--structure[data-suggestion]',
+      getAttrs: (node) => {
+        const attrs = parsedAttrs(node as HTMLElement);
+        const element = node as HTMLElement;
+        return attrs && { ...attrs, op: element.getAttribute('data-op') ?? 'split', block: element.getAttribute('data-block') ?? '', level: Number(element.getAttribute('data-level')) || 0 };
+      },
+    },
+  ],
+  renderHTML: ({ HTMLAttributes }) => [
+    'span',
+    {
+      ...renderedAttrs('structure', HTMLAttributes),
+      'data-op': String(HTMLAttributes.op ?? ''),
+      'data-block': String(HTMLAttributes.block ?? ''),
+      'data-level': String(HTMLAttributes.level ?? 0),
+    },
+    0,
+  ],
 });
 
 /**

@@ -1,12 +1,17 @@
 import type { Mark, Node as PMNode } from '@tiptap/pm/model';
-import { SUGGESTION_DELETE, SUGGESTION_INSERT, type SuggestionAttrs } from './marks';
+import { SUGGESTION_DELETE, SUGGESTION_FORMAT, SUGGESTION_INSERT, SUGGESTION_STRUCTURE, type StructureOp, type SuggestionAttrs, isStructureOp, isSuggestionMarkName } from './marks';
+
+/** A formatting change a suggestion proposes, and the text it applies to. */
+export type FormatChange = { mark: string; action: 'add' | 'remove'; text: string };
+/** A change of blocks a suggestion proposes (marks.ts: SuggestionStructureMark). */
+export type StructureChange = { op: StructureOp; block: string; level: number };
 
 /** One pending suggestion as a reader sees it: who proposed what, where, and what it competes with. */
 export type SuggestionSummary = {
   id: string;
   author: string;
   at: number;
-  /** The proposed text ('' for a pure deletion). A hard break reads as a newline. */
+  /** The proposed text ('' for a pure deletion). A hard break, a proposed line or paragraph break reads as a newline. */
   inserted: string;
   /** The text proposed for removal ('' for a pure insertion). */
   deleted: string;
@@ -17,18 +22,33 @@ export type SuggestionSummary = {
   section: { index: number; title: string } | null;
   /** Other suggestions that also propose to remove some of the same characters, in document order. */
   conflictsWith: string[];
+  /** Formatting it proposes for others' text, one entry per change and format. */
+  formats: FormatChange[];
+  /** Changes of blocks it proposes, in document order. */
+  structure: StructureChange[];
 };
 
 export function isSuggestionMark(mark: Mark): boolean {
-  return mark.type.name === SUGGESTION_INSERT || mark.type.name === SUGGESTION_DELETE;
+  return isSuggestionMarkName(mark.type.name);
+}
+
+/** The structure change a structure mark proposes; an unknown op reads as a paragraph break. */
+export function structureOf(mark: Mark): StructureChange {
+  const op = isStructureOp(mark.attrs.op) ? mark.attrs.op : 'split';
+  return { op, block: op === 'type' ? String(mark.attrs.block ?? '') : '', level: op === 'type' ? Number(mark.attrs.level) || 0 : 0 };
 }
 
 export function suggestionAttrsOf(mark: Mark): SuggestionAttrs {
   return { id: String(mark.attrs.id ?? ''), author: String(mark.attrs.author ?? ''), at: Number(mark.attrs.at) || 0 };
 }
 
-/** The text an inline node stands for in a card: its text, or a newline for a hard break. */
+/**
+ * The text an inline node stands for in a card: its text, a newline for a hard break or a
+ * proposed break, nothing for the marker of a proposed join or retyping.
+ */
 function inlineText(node: PMNode): string {
+  const structure = node.marks.find((m) => m.type.name === SUGGESTION_STRUCTURE);
+  if (structure) return structureOf(structure).op === 'split' || structureOf(structure).op === 'line' ? '\n' : '';
   return node.isText ? (node.text ?? '') : node.type.name === 'hardBreak' ? '\n' : '';
 }
 
@@ -55,15 +75,17 @@ export function listSuggestions(doc: PMNode): SuggestionSummary[] {
       const attrs = suggestionAttrsOf(mark);
       let entry = byId.get(attrs.id);
       if (!entry) {
-        entry = { ...attrs, inserted: '', deleted: '', from: pos, to: pos + node.nodeSize, section, conflictsWith: [] };
+        entry = { ...attrs, inserted: '', deleted: '', from: pos, to: pos + node.nodeSize, section, conflictsWith: [], formats: [], structure: [] };
         byId.set(attrs.id, entry);
       }
       entry.to = pos + node.nodeSize;
-      if (mark.type.name === SUGGESTION_INSERT) entry.inserted += inlineText(node);
-      else {
+      const kind = mark.type.name;
+      if (kind === SUGGESTION_INSERT) entry.inserted += inlineText(node);
+      else if (kind === SUGGESTION_DELETE) {
         entry.deleted += inlineText(node);
         deletions.push(attrs.id);
-      }
+      } else if (kind === SUGGESTION_FORMAT) addFormat(entry.formats, mark, inlineText(node));
+      else entry.structure.push(structureOf(mark));
     }
     for (const a of deletions) {
       for (const b of deletions) {
@@ -81,4 +103,13 @@ export function listSuggestions(doc: PMNode): SuggestionSummary[] {
     if (entry) entry.conflictsWith = order.filter((other) => others.has(other));
   }
   return [...byId.values()];
+}
+
+/** Adds text to the entry of the same format change, or starts one: a proposal made on one selection lists each format once. */
+function addFormat(formats: FormatChange[], mark: Mark, text: string): void {
+  const action = mark.attrs.action === 'remove' ? 'remove' : 'add';
+  const name = String(mark.attrs.mark ?? '');
+  const same = formats.find((f) => f.mark === name && f.action === action);
+  if (same) same.text += text;
+  else formats.push({ mark: name, action, text });
 }

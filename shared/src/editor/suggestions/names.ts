@@ -1,12 +1,40 @@
 /**
- * The names of the two suggestion marks as the prose JSON and Yjs store them. Apart from the
+ * The names of the suggestion marks as the prose JSON and Yjs store them. Apart from the
  * TipTap marks (marks.ts) so that readers of stored prose (exports, the 新旧対照表, views of
  * the package root) take the same names without loading the editor.
  */
 export const SUGGESTION_INSERT = 'suggestionInsert';
 export const SUGGESTION_DELETE = 'suggestionDelete';
+/** Proposed formatting of others' text (太字にする…): the text keeps its formatting until accepted. */
+export const SUGGESTION_FORMAT = 'suggestionFormat';
+/** A proposed change of blocks (a new paragraph, a line break, joining, retyping), on its marker character. */
+export const SUGGESTION_STRUCTURE = 'suggestionStructure';
+
+const NAMES: ReadonlySet<string> = new Set([SUGGESTION_INSERT, SUGGESTION_DELETE, SUGGESTION_FORMAT, SUGGESTION_STRUCTURE]);
 
 /** Whether a mark of this name is part of a suggestion. */
 export function isSuggestionMarkName(name: string): boolean {
-  return name === SUGGESTION_INSERT || name === SUGGESTION_DELETE;
+  return NAMES.has(name);
 }
+
+/** The formatting marks a suggestion may propose to add or remove (those without attributes). */
+export const SUGGESTIBLE_FORMATS = ['bold', 'italic', 'underline', 'strike', 'code'] as const;
+export type SuggestibleFormat = (typeof SUGGESTIBLE_FORMATS)[number];
+export const isSuggestibleFormat = (name: string): name is SuggestibleFormat => (SUGGESTIBLE_FORMATS as readonly string[]).includes(name);
+
+/**
+ * What a structure suggestion proposes. Yjs keeps a paragraph's text as text, and y-prosemirror
+ * rewrites that text when a block is split, joined or retyped, which a suggest-only connection
+ * may not do; so the proposal is a character of the proposer's own suggested text, a marker,
+ * and the change is made only when it is accepted.
+ */
+export const STRUCTURE_OPS = ['split', 'line', 'join', 'type'] as const;
+export type StructureOp = (typeof STRUCTURE_OPS)[number];
+
+/** Each op's marker: a paragraph or line separator where the break goes, an invisible separator at the start of a block joined or retyped. */
+export const STRUCTURE_MARKERS: Readonly<Record<StructureOp, string>> = { split: '\u2029', line: '\u2028', join: '\u2063', type: '\u2063' };
+
+export const isStructureOp = (op: unknown): op is StructureOp => (STRUCTURE_OPS as readonly unknown[]).includes(op);
+
+/** The block types a type suggestion may propose. */
+export const SUGGESTIBLE_BLOCKS = ['paragraph', 'heading'] as const;

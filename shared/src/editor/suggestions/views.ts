@@ -1,11 +1,12 @@
 import type { ProseMark, ProseNode } from '../../revisions/canonical';
-import { SUGGESTION_DELETE, SUGGESTION_INSERT, isSuggestionMarkName } from './names';
+import { SUGGESTION_DELETE, SUGGESTION_INSERT, SUGGESTION_STRUCTURE, isSuggestionMarkName } from './names';
 
 /**
  * Which text a reader is shown: `markup` as stored (見え消し), `clean` as if every pending
  * suggestion were rejected (the wording the council has so far: what exports and the
  * 新旧対照表 show by default; the same word as their `?suggestions=clean`), `accepted` as if
- * every one were accepted.
+ * every one were accepted: its wording, with no marker of a proposed block change (making
+ * those changes needs the schema: decideSuggestions on a ProseMirror document).
  */
 export type ProseView = 'markup' | 'clean' | 'accepted';
 
@@ -22,7 +23,7 @@ function viewOf(node: ProseNode, drop: string): ProseNode {
   if (!node.content) return stripped(node);
   const content: ProseNode[] = [];
   for (const child of node.content) {
-    if (child.marks && hasMark(child, drop)) continue;
+    if (child.marks && (hasMark(child, drop) || hasMark(child, SUGGESTION_STRUCTURE))) continue;
     const next = viewOf(child, drop);
     const last = content[content.length - 1];
     // Neighbouring texts that now carry the same marks are one text, as ProseMirror keeps them.
