@@ -537,6 +537,7 @@ describe.each([sqlite, postgres])('Storage contract: $name', (backend) => {
         decidedAt: null,
         suggestionsOnly: false,
         requireSuggestionsDecided: false,
+        invitedMaySuggest: false,
       });
       expect((await storage.revisions.list(planId)).map((r) => [r.id, r.number])).toEqual([
         [first, 1],

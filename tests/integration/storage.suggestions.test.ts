@@ -14,7 +14,7 @@ const T0 = 1_800_000_000_000;
 
 async function council(storage: Storage) {
   await storage.workspaces.createWorkspace({ id: 'w', name: '福島市中小企業振興会議' });
-  for (const [id, role] of [['chair', 'chair'], ['m', 'member']] as const) {
+  for (const [id, role] of [['chair', 'chair'], ['m', 'member'], ['o', 'observer'], ['o2', 'observer']] as const) {
     await storage.accounts.createUser({ id, email: `${id}@example.jp`, name: `名前 ${id}`, passwordHash: 'x', isDemo: false });
     await storage.workspaces.setMembership('w', id, role);
   }
@@ -81,12 +81,36 @@ describe.each(backends)('suggestion storage (%s)', (_name, open) => {
     const storage = await open();
     await council(storage);
     await storage.revisions.create({ id: 'r', planId: 'p', name: '素案', stage: '素案', authorId: 'chair', createdAt: T0, hash: 'h', review: { status: 'draft' }, state: new Uint8Array([0, 0]), canonical: '{}' });
-    expect(await storage.revisions.find('r')).toMatchObject({ suggestionsOnly: false, requireSuggestionsDecided: false });
-    const opened = await storage.revisions.updateReview('r', 'draft', { status: 'in_review', openedBy: 'chair' }, { openedAt: T0, suggestionsOnly: true, requireSuggestionsDecided: true });
+    expect(await storage.revisions.find('r')).toMatchObject({ suggestionsOnly: false, requireSuggestionsDecided: false, invitedMaySuggest: false });
+    const opened = await storage.revisions.updateReview(
+      'r',
+      'draft',
+      { status: 'in_review', openedBy: 'chair' },
+      { openedAt: T0, suggestionsOnly: true, requireSuggestionsDecided: true, invitedMaySuggest: true },
+    );
     expect(opened).toBe(true);
-    expect(await storage.revisions.find('r')).toMatchObject({ suggestionsOnly: true, requireSuggestionsDecided: true });
+    expect(await storage.revisions.find('r')).toMatchObject({ suggestionsOnly: true, requireSuggestionsDecided: true, invitedMaySuggest: true });
     // Later steps name no options and leave them as they were.
     await storage.revisions.updateReview('r', 'in_review', { status: 'withdrawn', openedBy: 'chair', withdrawnBy: 'chair' }, {});
-    expect((await storage.revisions.list('p'))[0]).toMatchObject({ suggestionsOnly: true, requireSuggestionsDecided: true, review: { status: 'withdrawn' } });
+    expect((await storage.revisions.list('p'))[0]).toMatchObject({ suggestionsOnly: true, requireSuggestionsDecided: true, invitedMaySuggest: true, review: { status: 'withdrawn' } });
+  });
+
+  it('lists only the reviews open now, with their invitees, delegate and options', async () => {
+    const storage = await open();
+    await council(storage);
+    const revision = (id: string) =>
+      storage.revisions.create({ id, planId: 'p', name: id, stage: '素案', authorId: 'chair', createdAt: T0, hash: 'h', review: { status: 'draft' }, state: new Uint8Array([0, 0]), canonical: '{}' });
+    for (const id of ['closed', 'draft', 'open1', 'open2']) await revision(id);
+    expect(await storage.revisions.openReviews('p')).toEqual([]);
+    const inReview = { status: 'in_review' as const, openedBy: 'chair' };
+    await storage.revisions.updateReview('closed', 'draft', inReview, { invitedIds: ['o'], invitedMaySuggest: true });
+    await storage.revisions.updateReview('closed', 'in_review', { status: 'withdrawn', openedBy: 'chair', withdrawnBy: 'chair' }, {});
+    await storage.revisions.updateReview('open1', 'draft', inReview, { invitedIds: ['o2', 'o'], invitedMaySuggest: true, delegateId: 'm' });
+    await storage.revisions.updateReview('open2', 'draft', inReview, { suggestionsOnly: true });
+    expect(await storage.revisions.openReviews('p')).toEqual([
+      { revisionId: 'open1', delegateId: 'm', invitedIds: ['o', 'o2'], suggestionsOnly: false, invitedMaySuggest: true },
+      { revisionId: 'open2', delegateId: null, invitedIds: [], suggestionsOnly: true, invitedMaySuggest: false },
+    ]);
+    expect(await storage.revisions.openReviews('no-such-plan')).toEqual([]);
   });
 });

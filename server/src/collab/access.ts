@@ -1,9 +1,10 @@
-import { CLOSE_CODES, DOC_NAME_PATTERN, type DocAccess, docAccessOf, userColor, weakerDocAccess } from '@sakutei/shared';
+import { CLOSE_CODES, DOC_NAME_PATTERN, type DocAccess, userColor, weakerDocAccess } from '@sakutei/shared';
 import { verifyCollabToken } from '../auth/collabToken';
 import { isSessionLive, validateSessionToken } from '../auth/sessions';
 import type { AppDeps } from '../env';
 import { councilArchived } from '../services/admin/archivedCouncil';
-import { draftLocked } from '../services/suggestionAccess';
+import { draftAccess } from '../policies/suggestions';
+import type { OpenReview } from '../storage';
 import type { Peer } from './room/room';
 
 export type CollabAuth = { ok: true; peer: Peer } | { ok: false; code: number; reason: string };
@@ -45,22 +46,22 @@ export async function authenticateCollab(
   const plan = DOC_NAME_PATTERN.test(request.docName) ? await deps.storage.workspaces.findPlanByDocName(request.docName) : null;
   const role = plan ? await deps.storage.workspaces.roleOf(plan.workspaceId, user.id) : null;
   if (!plan || !role) return refuse(CLOSE_CODES.forbidden, 'no access to this document');
-  const roleAccess = docAccessOf(role);
-  if (!roleAccess) return refuse(CLOSE_CODES.forbidden, 'observers read approved revisions, not the draft');
+  // The role's access, or `suggest` for an observer an open review invited to suggest, capped at
+  // `suggest` while a review locks the draft. Neither is part of the peer's ceiling: both end
+  // with the review (accessWatcher rechecks on draftLockChanged), the ceiling with the socket.
+  const access = draftAccess(role, user.id, await deps.storage.revisions.openReviews(plan.id));
+  if (!access) return refuse(CLOSE_CODES.forbidden, 'observers read approved revisions, not the draft');
   // An archived edition (a next edition was made from it) is read-only for everyone.
   if ((await deps.storage.plans.find(plan.id))?.archivedAt != null) ceiling = 'read';
   // So are the plans of an archived council.
   if (await councilArchived(deps.storage, plan.workspaceId)) ceiling = 'read';
-  // A review that locks the draft into suggesting caps everyone at `suggest` while it is open.
-  // Not part of the peer's ceiling: the lock ends with the review, the ceiling with the socket.
-  const lock = (await draftLocked(deps.storage, plan.id)) ? 'suggest' : 'edit';
   return {
     ok: true,
     peer: {
       id: user.id,
       name: user.name,
       color: userColor(user.id),
-      access: weakerDocAccess(weakerDocAccess(ceiling, lock), roleAccess),
+      access: weakerDocAccess(ceiling, access),
       ceiling,
       workspaceId: plan.workspaceId,
       sessionId,
@@ -71,32 +72,31 @@ export async function authenticateCollab(
 export type AccessVerdict = { keep: true } | { keep: false; code: number; reason: string };
 
 /**
- * Re-checks an open connection against the current membership, session and review lock of
- * the document it is on.
+ * Re-checks an open connection against the current membership, session and open reviews (the
+ * lock, an invitation to suggest) of the document it is on.
  */
 export async function recheckPeer(
   deps: Pick<AppDeps, 'storage'>,
   peer: Peer,
   docName: string,
-  /** The lock per document, shared by the connections of one sweep so a document is read once. */
-  locks: Map<string, Promise<boolean>> = new Map(),
+  /** The open reviews per document, shared by the connections of one sweep so a document is read once. */
+  reviews: Map<string, Promise<OpenReview[]>> = new Map(),
   now = Date.now(),
 ): Promise<AccessVerdict> {
   if (peer.sessionId && !(await isSessionLive(deps.storage.accounts, peer.sessionId, now))) {
     return { keep: false, code: CLOSE_CODES.unauthenticated, reason: 'session ended' };
   }
   const role = await deps.storage.workspaces.roleOf(peer.workspaceId, peer.id);
-  const roleAccess = role ? docAccessOf(role) : null;
-  if (!roleAccess) return { keep: false, code: CLOSE_CODES.forbidden, reason: 'no access to the draft' };
-  if (!locks.has(docName)) locks.set(docName, lockedDocument(deps, docName));
-  const lock = (await locks.get(docName)) ? 'suggest' : 'edit';
-  if (weakerDocAccess(weakerDocAccess(peer.ceiling, lock), roleAccess) !== peer.access) {
+  if (!reviews.has(docName)) reviews.set(docName, openReviewsOf(deps, docName));
+  const access = role ? draftAccess(role, peer.id, await reviews.get(docName)!) : null;
+  if (!access) return { keep: false, code: CLOSE_CODES.forbidden, reason: 'no access to the draft' };
+  if (weakerDocAccess(peer.ceiling, access) !== peer.access) {
     return { keep: false, code: CLOSE_CODES.accessChanged, reason: 'access changed; reconnect' };
   }
   return { keep: true };
 }
 
-async function lockedDocument(deps: Pick<AppDeps, 'storage'>, docName: string): Promise<boolean> {
+async function openReviewsOf(deps: Pick<AppDeps, 'storage'>, docName: string): Promise<OpenReview[]> {
   const plan = await deps.storage.workspaces.findPlanByDocName(docName);
-  return !!plan && (await draftLocked(deps.storage, plan.id));
+  return plan ? deps.storage.revisions.openReviews(plan.id) : [];
 }

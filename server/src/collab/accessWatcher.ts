@@ -1,6 +1,7 @@
 import { CLOSE_CODES } from '@sakutei/shared';
 import type { AppDeps } from '../env';
 import { type AccessVerdict, recheckPeer } from './access';
+import type { OpenReview } from '../storage';
 import type { Connection } from './room/room';
 
 /**
@@ -11,10 +12,10 @@ export function startAccessWatcher(deps: AppDeps): () => void {
   const { rooms, events } = deps;
 
   async function recheck(conns: Connection[]): Promise<void> {
-    const locks = new Map<string, Promise<boolean>>();
+    const reviews = new Map<string, Promise<OpenReview[]>>();
     for (const conn of conns) {
       try {
-        let verdict = await recheckPeer(deps, conn.peer, conn.room.name, locks);
+        let verdict = await recheckPeer(deps, conn.peer, conn.room.name, reviews);
         if (verdict.keep) verdict = await recheckArchived(conn);
         if (!verdict.keep) {
           rooms.leave(conn);
@@ -46,7 +47,9 @@ export function startAccessWatcher(deps: AppDeps): () => void {
       conn.socket.close(CLOSE_CODES.accessChanged, 'this edition is archived; reconnect read-only');
     }
   };
-  // A review lock began or ended: connections whose access it changes reconnect with the new one (editors), others stay.
+  // A review lock, or an invitation to suggest, began or ended: connections whose access it changes
+  // reconnect with the new one (editors under a lock), or close (an invited observer once the review
+  // closes); others stay.
   const onDraftLock = ({ docName }: { docName: string }) => void recheck(matching((c) => c.room.name === docName));
   events.on('membershipChanged', onMembership);
   events.on('draftLockChanged', onDraftLock);

@@ -69,6 +69,7 @@ export function revisionService(deps: AppDeps) {
       decidedAt: isoOrNull(r.decidedAt),
       suggestionsOnly: r.suggestionsOnly,
       requireSuggestionsDecided: r.requireSuggestionsDecided,
+      invitedMaySuggest: r.invitedMaySuggest,
       allowedEvents: allowedEvents(r.review, actorOf(plan, user, r)),
     };
   }
@@ -149,6 +150,7 @@ export function revisionService(deps: AppDeps) {
               invitedIds: extra.invitedIds ?? [],
               suggestionsOnly: extra.suggestionsOnly ?? false,
               requireSuggestionsDecided: extra.requireSuggestionsDecided ?? false,
+              invitedMaySuggest: extra.invitedMaySuggest ?? false,
             }
           : {}),
         ...(decided ? { decidedAt: now } : {}),
@@ -161,12 +163,16 @@ export function revisionService(deps: AppDeps) {
         ...(result.record.delegated ? { onBehalfOfChair: true } : {}),
         ...(result.record.event === 'open' && extra.suggestionsOnly ? { suggestionsOnly: true } : {}),
         ...(result.record.event === 'open' && extra.requireSuggestionsDecided ? { requireSuggestionsDecided: true } : {}),
+        ...(result.record.event === 'open' && extra.invitedMaySuggest ? { invitedMaySuggest: true } : {}),
       }, now),
     );
     if (!updated) throw new AppError(409, 'review_changed', 'The review changed meanwhile; reload and try again.');
     const after = (await revisions.find(revisionId))!;
-    // A review that locks the draft to suggesting began or ended: open connections, on every process, come back with the access the draft gives now.
-    if (after.suggestionsOnly && (result.record.event === 'open' || result.state.status !== 'in_review')) {
+    // A review that changes access to the draft (it locks it to suggesting, or lets its invitees
+    // suggest) began or ended: open connections, on every process, come back with the access the
+    // draft gives now, and an invited observer's close when the review does.
+    const changesAccess = after.suggestionsOnly || (after.invitedMaySuggest && after.invited.length > 0);
+    if (changesAccess && (result.record.event === 'open' || result.state.status !== 'in_review')) {
       deps.events.emit('draftLockChanged', { docName: plan.docName });
     }
     await notifyReviewStep(deps, plan, user, revision, after, result.record.event);

@@ -225,6 +225,17 @@ export interface RevisionRecord {
   /** Review options (issue 16): the draft takes only suggestions while it is open; approval waits for them to be decided. */
   suggestionsOnly: boolean;
   requireSuggestionsDecided: boolean;
+  /** The observers it invited suggest on the live draft while it is open. */
+  invitedMaySuggest: boolean;
+}
+
+/** What an open review (status in_review) grants and locks on its plan's live draft. */
+export interface OpenReview {
+  revisionId: string;
+  delegateId: string | null;
+  invitedIds: string[];
+  suggestionsOnly: boolean;
+  invitedMaySuggest: boolean;
 }
 
 export type NewRevision = Pick<RevisionRecord, 'id' | 'planId' | 'name' | 'stage' | 'authorId' | 'createdAt' | 'hash' | 'review'> & {
@@ -253,12 +264,18 @@ export interface RevisionStore {
       decidedAt?: number;
       suggestionsOnly?: boolean;
       requireSuggestionsDecided?: boolean;
+      invitedMaySuggest?: boolean;
     },
     /** Appended to the audit log in the same transaction: the step and its record stand or fall together. */
     audit?: NewAuditEntry,
   ): Promise<boolean>;
   /** Revisions whose review invites this user. */
   invitedTo(userId: string, planId: string): Promise<string[]>;
+  /**
+   * The plan's reviews open now, in revision order, without their content: what each grants
+   * (a delegate, invitees who may suggest) and locks. Read on every connection and recheck.
+   */
+  openReviews(planId: string): Promise<OpenReview[]>;
 }
 
 export type { AuditRecord, NewAuditEntry } from './auditRecord';

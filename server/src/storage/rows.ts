@@ -156,6 +156,7 @@ export type RevisionColumns = {
   /** 0/1 from SQLite, a boolean from PostgreSQL. */
   suggestions_only: number | boolean;
   require_suggestions_decided: number | boolean;
+  invited_may_suggest: number | boolean;
 };
 
 export function toRevision(row: RevisionColumns, invited: Person[]): RevisionRecord {
@@ -176,6 +177,7 @@ export function toRevision(row: RevisionColumns, invited: Person[]): RevisionRec
     decidedAt: row.decided_at,
     suggestionsOnly: !!row.suggestions_only,
     requireSuggestionsDecided: !!row.require_suggestions_decided,
+    invitedMaySuggest: !!row.invited_may_suggest,
   };
 }
 

@@ -18,6 +18,7 @@ export function revisionFixture(overrides: Partial<Revision> = {}): Revision {
     decidedAt: null,
     suggestionsOnly: false,
     requireSuggestionsDecided: false,
+    invitedMaySuggest: false,
     allowedEvents: ['approve', 'requestChanges'],
     ...overrides,
   };

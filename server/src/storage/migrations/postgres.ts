@@ -274,4 +274,8 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX suggestion_decisions_plan ON suggestion_decisions(plan_id, seq);
   `,
+  // 7: a review's option that lets the observers it invited suggest on the live draft (as SQLite's migration 7)
+  `
+  ALTER TABLE revisions ADD COLUMN invited_may_suggest BOOLEAN NOT NULL DEFAULT FALSE;
+  `,
 ];

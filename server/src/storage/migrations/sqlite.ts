@@ -257,4 +257,8 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX suggestion_decisions_plan ON suggestion_decisions(plan_id, seq);
   `,
+  // 7: a review's option that lets the observers it invited suggest on the live draft while it is open.
+  `
+  ALTER TABLE revisions ADD COLUMN invited_may_suggest INTEGER NOT NULL DEFAULT 0;
+  `,
 ];

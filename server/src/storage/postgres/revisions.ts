@@ -1,5 +1,5 @@
 import { reviewStateSchema } from '@sakutei/shared';
-import type { RevisionStore } from '../index';
+import type { OpenReview, RevisionStore } from '../index';
 import { type RevisionColumns, toRevision as toRevisionFrom } from '../rows';
 import { appendAuditIn } from './audit';
 import { type Pool, inTransaction } from './database';
@@ -11,11 +11,22 @@ type RevisionRow = RevisionColumns & { invited: Array<{ id: string; name: string
 // Invitees in user id order, the order SQLite reads them from the invites table's key.
 const SELECT = `SELECT r.id, r.plan_id, r.number, r.name, r.stage, r.author_id, a.name AS author_name, r.created_at, r.hash,
   r.review, r.delegate_id, d.name AS delegate_name, r.review_opened_at, r.decided_at, r.suggestions_only, r.require_suggestions_decided,
+  r.invited_may_suggest,
   COALESCE((SELECT json_agg(json_build_object('id', u.id, 'name', u.name) ORDER BY i.user_id) FROM revision_invites i
      JOIN users u ON u.id = i.user_id WHERE i.revision_id = r.id), '[]'::json) AS invited
   FROM revisions r JOIN users a ON a.id = r.author_id LEFT JOIN users d ON d.id = r.delegate_id`;
 
 const toRevision = (row: RevisionRow) => toRevisionFrom(row, row.invited);
+
+type OpenReviewRow = { id: string; delegate_id: string | null; suggestions_only: boolean; invited_may_suggest: boolean; invited: string[] };
+
+const toOpenReview = (row: OpenReviewRow): OpenReview => ({
+  revisionId: row.id,
+  delegateId: row.delegate_id,
+  invitedIds: row.invited,
+  suggestionsOnly: row.suggestions_only,
+  invitedMaySuggest: row.invited_may_suggest,
+});
 
 export function createPostgresRevisionStore(pool: Pool): RevisionStore {
   return {
@@ -50,7 +61,8 @@ export function createPostgresRevisionStore(pool: Pool): RevisionStore {
           `UPDATE revisions SET review = $1, delegate_id = COALESCE($2::text, delegate_id),
              review_opened_at = COALESCE($3::bigint, review_opened_at), decided_at = COALESCE($4::bigint, decided_at),
              suggestions_only = COALESCE($6::boolean, suggestions_only),
-             require_suggestions_decided = COALESCE($7::boolean, require_suggestions_decided)
+             require_suggestions_decided = COALESCE($7::boolean, require_suggestions_decided),
+             invited_may_suggest = COALESCE($8::boolean, invited_may_suggest)
            WHERE id = $5`,
           [
             JSON.stringify(review),
@@ -60,6 +72,7 @@ export function createPostgresRevisionStore(pool: Pool): RevisionStore {
             id,
             changes.suggestionsOnly ?? null,
             changes.requireSuggestionsDecided ?? null,
+            changes.invitedMaySuggest ?? null,
           ],
         );
         if (changes.delegateId === null) await client.query('UPDATE revisions SET delegate_id = NULL WHERE id = $1', [id]);
@@ -80,6 +93,15 @@ export function createPostgresRevisionStore(pool: Pool): RevisionStore {
         [userId, planId],
       );
       return rows.map((row) => row.id);
+    },
+    async openReviews(planId) {
+      const { rows } = await pool.query<OpenReviewRow>(
+        `SELECT r.id, r.delegate_id, r.suggestions_only, r.invited_may_suggest,
+           COALESCE((SELECT json_agg(i.user_id ORDER BY i.user_id) FROM revision_invites i WHERE i.revision_id = r.id), '[]'::json) AS invited
+         FROM revisions r WHERE r.plan_id = $1 AND (r.review::json ->> 'status') = 'in_review' ORDER BY r.number`,
+        [planId],
+      );
+      return rows.map(toOpenReview);
     },
   };
 }

@@ -1,13 +1,23 @@
 import { type ReviewState, reviewStateSchema } from '@sakutei/shared';
-import type { NewAuditEntry, RevisionStore } from '../index';
+import type { NewAuditEntry, OpenReview, RevisionStore } from '../index';
 import { type RevisionColumns, toRevision as toRevisionFrom } from '../rows';
 import { sqliteAuditAppender } from './audit';
 import type { SqliteDatabase } from './database';
 
 type RevisionRow = RevisionColumns & { invited: string | null };
+type OpenReviewRow = { id: string; delegate_id: string | null; suggestions_only: number; invited_may_suggest: number; invited: string };
+
+const toOpenReview = (row: OpenReviewRow): OpenReview => ({
+  revisionId: row.id,
+  delegateId: row.delegate_id,
+  invitedIds: JSON.parse(row.invited) as string[],
+  suggestionsOnly: !!row.suggestions_only,
+  invitedMaySuggest: !!row.invited_may_suggest,
+});
 
 const SELECT = `SELECT r.id, r.plan_id, r.number, r.name, r.stage, r.author_id, a.name AS author_name, r.created_at, r.hash,
   r.review, r.delegate_id, d.name AS delegate_name, r.review_opened_at, r.decided_at, r.suggestions_only, r.require_suggestions_decided,
+  r.invited_may_suggest,
   (SELECT json_group_array(json_object('id', u.id, 'name', u.name)) FROM revision_invites i JOIN users u ON u.id = i.user_id
      WHERE i.revision_id = r.id) AS invited
   FROM revisions r JOIN users a ON a.id = r.author_id LEFT JOIN users d ON d.id = r.delegate_id`;
@@ -32,10 +42,16 @@ export function createSqliteRevisionStore(db: SqliteDatabase): RevisionStore {
     setReview: db.prepare(
       `UPDATE revisions SET review = ?, delegate_id = COALESCE(?, delegate_id),
        review_opened_at = COALESCE(?, review_opened_at), decided_at = COALESCE(?, decided_at),
-       suggestions_only = COALESCE(?, suggestions_only), require_suggestions_decided = COALESCE(?, require_suggestions_decided) WHERE id = ?`,
+       suggestions_only = COALESCE(?, suggestions_only), require_suggestions_decided = COALESCE(?, require_suggestions_decided),
+       invited_may_suggest = COALESCE(?, invited_may_suggest) WHERE id = ?`,
     ),
     clearDelegate: db.prepare('UPDATE revisions SET delegate_id = NULL WHERE id = ?'),
     invite: db.prepare('INSERT OR IGNORE INTO revision_invites (revision_id, user_id) VALUES (?, ?)'),
+    openReviews: db.prepare<[string], OpenReviewRow>(
+      `SELECT r.id, r.delegate_id, r.suggestions_only, r.invited_may_suggest,
+         (SELECT json_group_array(i.user_id) FROM (SELECT user_id FROM revision_invites WHERE revision_id = r.id ORDER BY user_id) i) AS invited
+       FROM revisions r WHERE r.plan_id = ? AND json_extract(r.review, '$.status') = 'in_review' ORDER BY r.number`,
+    ),
     invitedTo: db.prepare<[string, string], { id: string }>(
       'SELECT r.id FROM revision_invites i JOIN revisions r ON r.id = i.revision_id WHERE i.user_id = ? AND r.plan_id = ?',
     ),
@@ -62,6 +78,7 @@ export function createSqliteRevisionStore(db: SqliteDatabase): RevisionStore {
         changes.decidedAt ?? null,
         changes.suggestionsOnly === undefined ? null : Number(changes.suggestionsOnly),
         changes.requireSuggestionsDecided === undefined ? null : Number(changes.requireSuggestionsDecided),
+        changes.invitedMaySuggest === undefined ? null : Number(changes.invitedMaySuggest),
         id,
       );
       if (changes.delegateId === null) q.clearDelegate.run(id);
@@ -91,6 +108,9 @@ export function createSqliteRevisionStore(db: SqliteDatabase): RevisionStore {
     },
     async invitedTo(userId, planId) {
       return q.invitedTo.all(userId, planId).map((row) => row.id);
+    },
+    async openReviews(planId) {
+      return q.openReviews.all(planId).map(toOpenReview);
     },
   };
 }

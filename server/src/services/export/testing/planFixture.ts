@@ -74,6 +74,7 @@ export function fixtureRevision(over: Partial<Revision> = {}): Revision {
     decidedAt: '2025-12-06T03:00:00.000Z',
     suggestionsOnly: false,
     requireSuggestionsDecided: false,
+    invitedMaySuggest: false,
     allowedEvents: [],
     ...over,
   };
