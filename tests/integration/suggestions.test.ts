@@ -182,7 +182,7 @@ describe('who decides, by the council setting', () => {
     const changed = await staff.request('PUT', settings(), { suggestionDeciders: 'chair' });
     expect(changed).toMatchObject({ status: 200, body: { suggestionDeciders: 'chair' } });
     expect((await member.request('GET', settings())).body).toEqual({ suggestionDeciders: 'chair' });
-    expect((await member.request('GET', `/api/plans/${plan.id}`)).body.plan.suggestions).toEqual({ mayDecide: false, mustSuggest: false, deciders: 'chair' });
+    expect((await member.request('GET', `/api/plans/${plan.id}`)).body.plan.suggestions).toEqual({ mayDecide: false, mustSuggest: false, deciders: 'chair', invitedToSuggest: false });
     expect((await chair.request('GET', `/api/plans/${plan.id}`)).body.plan.suggestions).toMatchObject({ mayDecide: true });
 
     expect((await decide(member, 'accept', ['c1'])).status).toBe(403);
@@ -241,7 +241,7 @@ describe('a review that takes only suggestions', () => {
     await waitFor(() => writer.closes.some((c) => c.code === CLOSE_CODES.accessChanged), 'the editor to be told to reconnect');
 
     // Back with suggest access: the plan and the collab token say so, and a plain edit does not land.
-    expect((await member.request('GET', `/api/plans/${plan.id}`)).body.plan.suggestions).toEqual({ mayDecide: true, mustSuggest: true, deciders: 'editors' });
+    expect((await member.request('GET', `/api/plans/${plan.id}`)).body.plan.suggestions).toEqual({ mayDecide: true, mustSuggest: true, deciders: 'editors', invitedToSuggest: false });
     expect((await member.collabToken(plan.id)).capability).toBe('suggest');
     const again = await connect(member);
     appendParagraph(again.doc, 'ロック中の直接編集。');
