@@ -78,6 +78,9 @@ describe('observers invited to suggest', () => {
     expect(await standing(observer)).toEqual({ mayDecide: false, mustSuggest: true, deciders: 'editors', invitedToSuggest: true });
     expect((await observer.collabToken(plan.id)).capability).toBe('suggest');
     expect((await observer.request('POST', `/api/plans/${plan.id}/suggestions/decisions`, { decision: 'accept', ids: ['x:y'] })).status).toBe(403);
+    // They read the record of decisions on the draft they suggest on; an observer not invited does not.
+    expect((await observer.request('GET', `/api/plans/${plan.id}/suggestions/decisions`)).status).toBe(200);
+    expect((await outsider.request('GET', `/api/plans/${plan.id}/suggestions/decisions`)).status).toBe(403);
     // The rest of the draft stays closed to them: the measure table over HTTP, for one.
     expect((await observer.request('GET', `/api/plans/${plan.id}/measures`)).status).toBe(403);
     // Nobody else's standing moved.
@@ -110,6 +113,7 @@ describe('observers invited to suggest', () => {
     await waitFor(() => writer.closes.some((c) => c.code === CLOSE_CODES.forbidden), "the observer's connection to end with the review");
     expect(await outcome(observer)).toEqual({ closed: CLOSE_CODES.forbidden });
     expect((await observer.request('POST', `/api/plans/${plan.id}/collab-token`)).status).toBe(403);
+    expect((await observer.request('GET', `/api/plans/${plan.id}/suggestions/decisions`)).status).toBe(403);
     expect(await standing(observer)).toMatchObject({ mustSuggest: false, invitedToSuggest: false });
   });
 

@@ -26,6 +26,7 @@ import * as Y from 'yjs';
 import type { AppDeps } from '../env';
 import { AppError, forbidden } from '../errors';
 import { canReadDraft } from '../policies/plan';
+import { invitedToSuggest } from '../policies/suggestions';
 import { iso } from '../presenters/time';
 import type { NewAuditEntry, UserRecord, VisiblePlan } from '../storage';
 import type { NewSuggestionDecision, SuggestionDecisionRecord } from '../storage/suggestions';
@@ -143,8 +144,10 @@ export function suggestionDecisionService(deps: AppDeps) {
 
     async history(user: UserRecord, planId: string, cursor?: string): Promise<SuggestionHistoryResponse> {
       const plan = await loadVisiblePlan(workspaces, user.id, planId);
-      // The record of decided wording belongs with the draft: for the council and its secretariat.
-      if (!canReadDraft(plan.role)) throw forbidden('Observers read approved revisions, not the live draft and its suggestions.');
+      // The record of decided wording belongs with the draft: for the council and its secretariat,
+      // and an observer an open review invited to suggest on it, while it does.
+      const reads = canReadDraft(plan.role) || invitedToSuggest(plan.role, user.id, await deps.storage.revisions.openReviews(plan.id));
+      if (!reads) throw forbidden('Observers read approved revisions, not the live draft and its suggestions.');
       const rows = await suggestions.listForPlan(plan.id, HISTORY_PAGE + 1, cursor ? Number(cursor) : undefined);
       const page = rows.slice(0, HISTORY_PAGE);
       return {
