@@ -20,6 +20,7 @@ import { suggestionsEn } from './suggestions.en';
 import { suggestModeEn } from './suggestMode.en';
 import { cellSuggestionsEn } from './cellSuggestions.en';
 import { suggestionExportsEn } from './suggestionExports.en';
+import { invitedSuggestEn } from './invitedSuggest.en';
 
 export const en: Record<MessageKey, string> = {
   'app.name': '策定 Sakutei',
@@ -110,4 +111,5 @@ export const en: Record<MessageKey, string> = {
   ...suggestModeEn,
   ...cellSuggestionsEn,
   ...suggestionExportsEn,
+  ...invitedSuggestEn,
 };

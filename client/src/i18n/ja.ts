@@ -19,6 +19,7 @@ import { suggestionsJa } from './suggestions.ja';
 import { suggestModeJa } from './suggestMode.ja';
 import { cellSuggestionsJa } from './cellSuggestions.ja';
 import { suggestionExportsJa } from './suggestionExports.ja';
+import { invitedSuggestJa } from './invitedSuggest.ja';
 
 /**
  * Japanese is the source language: its keys define the message catalogue and every
@@ -113,6 +114,7 @@ export const ja = {
   ...suggestModeJa,
   ...cellSuggestionsJa,
   ...suggestionExportsJa,
+  ...invitedSuggestJa,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;
