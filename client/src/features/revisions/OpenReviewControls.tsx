@@ -12,8 +12,9 @@ interface Props {
 
 /**
  * 審議を開始, with what the review needs decided up front: the chair may hand the decision
- * to a vice chair, observers may be invited to read and comment on this revision, and the
- * live draft may take only suggestions meanwhile, with approval waiting until all are decided.
+ * to a vice chair, observers may be invited to read and comment on this revision (and to
+ * suggest on the live draft while it is open), and the live draft may take only suggestions
+ * meanwhile, with approval waiting until all are decided.
  */
 export function OpenReviewControls({ role, members, pending, onOpen }: Props) {
   const { t } = useI18n();
@@ -22,7 +23,10 @@ export function OpenReviewControls({ role, members, pending, onOpen }: Props) {
   // 見え消し: lock the live draft to suggestions while under review; refuse approval while any remain.
   const [suggestionsOnly, setSuggestionsOnly] = useState(false);
   const [requireSuggestionsDecided, setRequireSuggestionsDecided] = useState(false);
+  // The invited observers may suggest on the live draft while the review is open (they never edit or decide).
+  const [invitedMaySuggest, setInvitedMaySuggest] = useState(false);
   const groupId = useId();
+  const invitedHintId = useId();
 
   // Only the chair delegates (the server refuses anyone else).
   const viceChairs = role === 'chair' ? members.filter((member) => member.role === 'vice_chair') : [];
@@ -53,6 +57,23 @@ export function OpenReviewControls({ role, members, pending, onOpen }: Props) {
       )}
       {observers.length > 0 && <ObserverPicker observers={observers} chosenIds={invitedIds} onChange={setInvitedIds} />}
       <div className="review-open__options">
+        {observers.length > 0 && (
+          <div>
+            <label className="review-open__check">
+              <input
+                type="checkbox"
+                data-testid="review-invited-may-suggest"
+                aria-describedby={invitedHintId}
+                checked={invitedMaySuggest}
+                onChange={(event) => setInvitedMaySuggest(event.target.checked)}
+              />
+              {t('invitedSuggest.review.option')}
+            </label>
+            <p id={invitedHintId} className="revisions-hint review-open__check-hint">
+              {t('invitedSuggest.review.hint')}
+            </p>
+          </div>
+        )}
         <label className="review-open__check">
           <input
             type="checkbox"
@@ -84,6 +105,8 @@ export function OpenReviewControls({ role, members, pending, onOpen }: Props) {
             ...(invitedIds.length > 0 ? { invitedIds } : {}),
             ...(suggestionsOnly ? { suggestionsOnly } : {}),
             ...(requireSuggestionsDecided ? { requireSuggestionsDecided } : {}),
+            // Meaningless without invitees: sent only with them.
+            ...(invitedMaySuggest && invitedIds.length > 0 ? { invitedMaySuggest } : {}),
           });
         }}
       >

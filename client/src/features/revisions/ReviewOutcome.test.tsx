@@ -35,4 +35,25 @@ describe('ReviewOutcome', () => {
     expect(screen.getByTestId('review-sent-back-by').textContent).toBe('令和8年1月5日 09:30、座長代理 伊藤次郎 さん（座長に代わって）が差し戻しました。理由：');
     expect(screen.getByTestId('review-reason-text').textContent).toContain('根拠を書き加えてください。');
   });
+
+  it('says while it is open that the invited observers may suggest, when the review lets them', () => {
+    const invited = [{ id: 'u-obs-1', name: '傍聴 田中健' }];
+    renderJa(<ReviewOutcome revision={revisionFixture({ invited, invitedMaySuggest: true })} nameOf={nameOf} />);
+    expect(screen.getByTestId('review-invited-may-suggest-text').textContent).toBe('招待されたオブザーバーは審議中、本文に提案できます。');
+  });
+
+  it('says nothing of suggesting for a review without the option, or once it is decided', () => {
+    const invited = [{ id: 'u-obs-1', name: '傍聴 田中健' }];
+    const { unmount } = renderJa(<ReviewOutcome revision={revisionFixture({ invited })} nameOf={nameOf} />);
+    expect(screen.queryByTestId('review-invited-may-suggest-text')).toBeNull();
+    unmount();
+    const approved = revisionFixture({
+      invited,
+      invitedMaySuggest: true,
+      review: { status: 'approved', openedBy: 'u-staff', decidedBy: 'u-chair', decidedOnBehalfOfChair: false },
+      allowedEvents: [],
+    });
+    renderJa(<ReviewOutcome revision={approved} nameOf={nameOf} />);
+    expect(screen.queryByTestId('review-invited-may-suggest-text')).toBeNull();
+  });
 });

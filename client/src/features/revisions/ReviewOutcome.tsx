@@ -58,6 +58,13 @@ export function ReviewOutcome({ revision, nameOf }: Props) {
       </p>,
     );
   }
+  if (invited.length > 0 && review.status === 'in_review' && revision.invitedMaySuggest) {
+    lines.push(
+      <p key="invitedSuggest" data-testid="review-invited-may-suggest-text">
+        {t('invitedSuggest.outcome')}
+      </p>,
+    );
+  }
   if (review.status === 'approved' && decider) {
     lines.push(
       <p key="approved" data-testid="review-decided-by" data-decided-at={revision.decidedAt ?? undefined}>
