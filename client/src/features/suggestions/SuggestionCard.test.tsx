@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { renderJa } from '../../app/testing/render';
 import { BulkDecide } from './BulkDecide';
 import { SuggestionCard } from './SuggestionCard';
-import { AT, aya, competingDoc, lone, staff } from './testDoc';
+import { AT, aya, blockDoc, bolder, competingDoc, lone, mover, retyper, splitter, staff } from './testDoc';
 
 const NAMES: Record<string, string> = { 'u-aya': '山田 彩', 'u-staff': '事務局 佐藤' };
 const nameOf = (id: string) => NAMES[id] ?? null;
@@ -66,6 +66,41 @@ describe('SuggestionCard', () => {
     const hint = screen.getByTestId('suggestion-conflict-hint');
     expect(hint.textContent).toBe('採用すると、競合する 山田 彩 の提案は不採用になります。');
     expect(screen.getByTestId('suggestion-accept').getAttribute('aria-describedby')).toBe(hint.id);
+  });
+});
+
+describe('SuggestionCard for formats and blocks', () => {
+  const blocks = listSuggestions(blockDoc());
+  const of = (id: string) => blocks.find((item) => item.id === id)!;
+
+  it('says a proposed format and the text it applies to, with nothing struck or added', () => {
+    renderCard(of(bolder.id));
+    expect(screen.getByTestId('suggestion-format').textContent).toBe('太字にする 70店舗');
+    expect(screen.queryByTestId('suggestion-deleted')).toBeNull();
+    expect(screen.queryByTestId('suggestion-inserted')).toBeNull();
+    expect(screen.getByRole('button', { name: '山田 彩さんの提案「太字にする：70店舗」を採用' })).toBeTruthy();
+  });
+
+  it('says a new paragraph and its text, without the break read as text', () => {
+    renderCard(of(splitter.id));
+    expect(screen.getByTestId('suggestion-structure').textContent).toBe('段落を分ける');
+    expect(screen.getByTestId('suggestion-inserted').textContent).toBe('空き店舗を減らす。');
+    expect(screen.getByRole('button', { name: '山田 彩さんの提案「段落を分ける、追加: 空き店舗を減らす。」を不採用' })).toBeTruthy();
+  });
+
+  it('says a retyping alone', () => {
+    renderCard(of(retyper.id));
+    expect(screen.getAllByTestId('suggestion-structure').map((e) => e.textContent)).toEqual(['見出し3にする']);
+    expect(screen.queryByTestId('suggestion-inserted')).toBeNull();
+    expect(screen.getByTestId('suggestion-accept').getAttribute('aria-label')).toBe('山田 彩さんの提案「見出し3にする」を採用');
+  });
+
+  it('reads the same words struck in one place and proposed in another as a move', () => {
+    renderCard(of(mover.id));
+    expect(screen.getByTestId('suggestion-moved').textContent).toBe('（再掲）');
+    expect(screen.getByTestId('suggestion-change').textContent).toContain('移動');
+    expect(screen.queryByTestId('suggestion-structure')).toBeNull();
+    expect(screen.getByTestId('suggestion-accept').getAttribute('aria-label')).toBe('事務局 佐藤さんの提案「移動: （再掲）」を採用');
   });
 });
 

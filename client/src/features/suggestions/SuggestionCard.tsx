@@ -3,47 +3,76 @@ import type { SuggestionSummary } from '@sakutei/shared/editor';
 import type { CSSProperties, MouseEvent } from 'react';
 import { useI18n, type Translate } from '../../i18n';
 import type { NameOf } from '../plan/usePeopleNames';
-import { clip, relativeTime } from './suggestionCards';
+import { changeParts, changeText, clip, relativeTime } from './suggestionCards';
 
-/** 「{name}さんの提案「80 → 70」」: names the suggestion in button labels and announcements. */
+/**
+ * 「{name}さんの提案「80 → 70」」「…「太字にする：70店舗」」「…「段落を分ける、追加: …」」: names
+ * the suggestion in button labels and announcements.
+ */
 export function summaryOf(item: SuggestionSummary, name: string, t: Translate): string {
-  const deleted = clip(item.deleted, 30);
-  const inserted = clip(item.inserted, 30);
-  const change =
-    item.deleted && item.inserted ? t('suggestions.card.changeReplace', { deleted, inserted })
-    : item.inserted ? t('suggestions.card.changeInsert', { inserted })
-    : t('suggestions.card.changeDelete', { deleted });
-  return t('suggestions.card.summary', { name, change });
+  return t('suggestions.card.summary', { name, change: changeText(changeParts(item, t), t) });
 }
 
 export function authorName(nameOf: NameOf, author: string, t: Translate): string {
   return nameOf(author) ?? t('suggestions.card.someone');
 }
 
-/** ~~removed~~ → added, as the text will read: struck, then underlined. */
+/**
+ * What it proposes, as the text will read: block changes as labels, ~~removed~~ → added
+ * (struck, then underlined), a moved passage once, then each proposed format and its text.
+ */
 function Change({ item }: { item: SuggestionSummary }) {
   const { t } = useI18n();
+  const parts = changeParts(item, t);
+  const wording = parts.deleted !== '' || parts.inserted !== '';
+  const whole = [item.deleted, item.inserted.replace(/^\n+|\n+$/g, '')].filter(Boolean).join(' → ');
   return (
-    <p className="suggestion-card__change" data-testid="suggestion-change" title={[item.deleted, item.inserted].filter(Boolean).join(' → ')}>
-      {item.deleted && (
-        <del className="suggestion-card__deleted" data-testid="suggestion-deleted">
-          {clip(item.deleted)}
-        </del>
+    <div className="suggestion-card__change" data-testid="suggestion-change" title={whole || undefined}>
+      {parts.structure.length > 0 && (
+        <p className="suggestion-card__blocks">
+          {parts.structure.map((words) => (
+            <span key={words} className="suggestion-card__block" data-testid="suggestion-structure">
+              {words}
+            </span>
+          ))}
+        </p>
       )}
-      {item.deleted && item.inserted && (
-        <span className="suggestion-card__arrow" aria-hidden="true">
-          {' '}
-          {t('suggestions.card.arrow')}{' '}
-        </span>
+      {parts.moved && (
+        <p>
+          <span className="suggestion-card__moved" data-testid="suggestion-moved">
+            {clip(parts.moved)}
+          </span>
+          <span className="suggestion-card__kind">{t('suggestions.card.moved')}</span>
+        </p>
       )}
-      {item.inserted && (
-        <ins className="suggestion-card__inserted" data-testid="suggestion-inserted">
-          {clip(item.inserted)}
-        </ins>
+      {wording && (
+        <p>
+          {parts.deleted && (
+            <del className="suggestion-card__deleted" data-testid="suggestion-deleted">
+              {clip(parts.deleted)}
+            </del>
+          )}
+          {parts.deleted && parts.inserted && (
+            <span className="suggestion-card__arrow" aria-hidden="true">
+              {' '}
+              {t('suggestions.card.arrow')}{' '}
+            </span>
+          )}
+          {parts.inserted && (
+            <ins className="suggestion-card__inserted" data-testid="suggestion-inserted">
+              {clip(parts.inserted)}
+            </ins>
+          )}
+          {!parts.deleted && <span className="suggestion-card__kind">{t('suggestions.card.insertOnly')}</span>}
+          {!parts.inserted && <span className="suggestion-card__kind">{t('suggestions.card.deleteOnly')}</span>}
+        </p>
       )}
-      {!item.deleted && <span className="suggestion-card__kind">{t('suggestions.card.insertOnly')}</span>}
-      {!item.inserted && <span className="suggestion-card__kind">{t('suggestions.card.deleteOnly')}</span>}
-    </p>
+      {parts.formats.map((format) => (
+        <p key={format.words} data-testid="suggestion-format">
+          <span className="suggestion-card__block">{format.words}</span> <span className="suggestion-card__formatted">{clip(format.text)}</span>
+        </p>
+      ))}
+    </div>
   );
 }
 

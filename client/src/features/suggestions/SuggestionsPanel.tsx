@@ -14,7 +14,7 @@ import { cellCardItems, isCellItem } from './fieldCards';
 import { BulkDecide } from './BulkDecide';
 import { DecisionHistory } from './DecisionHistory';
 import { authorName, SuggestionCard } from './SuggestionCard';
-import { groupSuggestions, suggestionAt } from './suggestionCards';
+import { changeParts, changeText, groupSuggestions, suggestionAt } from './suggestionCards';
 import { focusMeta } from './suggestionFocus';
 import { useDecide } from './useDecide';
 import { useMinuteClock, useSuggestionList } from './useSuggestionList';
@@ -102,7 +102,9 @@ function Panel({ editor, mayDecide }: { editor: Editor; mayDecide: boolean }) {
         show(item);
         // On a phone the comments' sheet opens with the composer: this one makes way for it.
         if (layout === 'sheet') setOpen(false);
-        startComment(editor, { from: item.from, to: item.to }, [item.deleted, item.inserted].filter(Boolean).join(' → '));
+        // A proposed format or block change alone has no wording: it is quoted by its words.
+        const wording = [item.deleted, item.inserted.replace(/^\n+|\n+$/g, '')].filter(Boolean).join(' → ');
+        startComment(editor, { from: item.from, to: item.to }, wording || changeText(changeParts(item, t), t));
       }
     : undefined;
   const close = () => {

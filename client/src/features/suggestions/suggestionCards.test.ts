@@ -1,7 +1,10 @@
 import { listSuggestions } from '@sakutei/shared/editor';
 import { describe, expect, it } from 'vitest';
+import { translatorFor } from '../../i18n';
 import {
   authorsOf,
+  changeParts,
+  changeText,
   clip,
   competingCount,
   groupSuggestions,
@@ -87,5 +90,37 @@ describe('card text', () => {
     expect(relativeTime(now - 3 * 60_000, now, 'ja')).toBe('3 分前');
     expect(relativeTime(now - 2 * 3600_000, now, 'en')).toBe('2 hours ago');
     expect(relativeTime(now - 10_000, now, 'ja')).toBe('今');
+  });
+});
+
+describe('changeParts', () => {
+  const ja = translatorFor('ja');
+  const en = translatorFor('en');
+  const base = { inserted: '', deleted: '', formats: [], structure: [] };
+
+  it('lists formats and block changes once each, and drops the break a new paragraph starts with', () => {
+    const parts = changeParts(
+      {
+        ...base,
+        inserted: '\n一\n二',
+        formats: [{ mark: 'italic', action: 'remove', text: '語' }],
+        structure: [
+          { op: 'split', block: '', level: 0 },
+          { op: 'split', block: '', level: 0 },
+          { op: 'join', block: '', level: 0 },
+        ],
+      },
+      ja,
+    );
+    expect(parts).toEqual({ moved: '', deleted: '', inserted: '一\n二', formats: [{ words: '斜体を外す', text: '語' }], structure: ['段落を分ける', '前の段落と結合'] });
+    expect(changeText(parts, ja)).toBe('段落を分ける、前の段落と結合、追加: 一 ⏎ 二、斜体を外す：語');
+    expect(changeText(changeParts({ ...base, structure: [{ op: 'type', block: 'paragraph', level: 0 }] }, en), en)).toBe('make body text');
+  });
+
+  it('calls it a move only when the same words are struck and proposed', () => {
+    expect(changeParts({ ...base, deleted: '甲乙', inserted: '\n甲乙', structure: [{ op: 'split', block: '', level: 0 }] }, ja)).toMatchObject({ moved: '甲乙', structure: [] });
+    expect(changeParts({ ...base, deleted: '甲乙', inserted: '甲丙' }, ja).moved).toBe('');
+    expect(changeParts({ ...base, deleted: '\n', inserted: '\n' }, ja).moved).toBe('');
+    expect(changeParts({ ...base, inserted: '甲' }, ja).moved).toBe('');
   });
 });

@@ -1,4 +1,6 @@
 import type { SuggestionSummary } from '@sakutei/shared/editor';
+import type { Translate } from '../../i18n';
+import { formatWords, isMove, structureWords } from '../plan/suggestionWords';
 
 /**
  * What the suggestion cards show and what a bulk decision covers, worked out from the
@@ -102,6 +104,46 @@ export function sectionsOf(list: readonly SuggestionSummary[]): SectionChoice[] 
 /** The suggestion whose text holds a document position (the cursor), or null. */
 export function suggestionAt(list: readonly SuggestionSummary[], pos: number): SuggestionSummary | null {
   return list.find((item) => item.from <= pos && pos <= item.to) ?? null;
+}
+
+/**
+ * What a suggestion proposes, part by part, as a card shows it: the wording (struck → added),
+ * or a move of a passage (the same words struck in one place and proposed in another), the
+ * formats it proposes with the text they apply to, and its block changes.
+ */
+export interface ChangeParts {
+  /** The moved passage; when set, `deleted` and `inserted` are empty. */
+  moved: string;
+  deleted: string;
+  /** The proposed text without the line breaks its block changes begin or end it with (they are in `structure`). */
+  inserted: string;
+  formats: Array<{ words: string; text: string }>;
+  /** The block changes' words, each once, in document order. */
+  structure: string[];
+}
+
+export function changeParts(item: Pick<SuggestionSummary, 'inserted' | 'deleted' | 'formats' | 'structure'>, t: Translate): ChangeParts {
+  const moved = isMove(item);
+  // A move is struck text proposed again after a new paragraph: its break is part of the move.
+  const blocks = item.structure.filter((change) => !(moved && (change.op === 'split' || change.op === 'line')));
+  return {
+    moved: moved ? item.deleted : '',
+    deleted: moved ? '' : item.deleted,
+    inserted: moved ? '' : item.inserted.replace(/^\n+|\n+$/g, ''),
+    formats: (item.formats ?? []).map((f) => ({ words: formatWords(t, f.mark, f.action), text: f.text })),
+    structure: [...new Set(blocks.map((change) => structureWords(t, change)))],
+  };
+}
+
+/** The parts in one line for a button's name or an announcement: 「段落を分ける、追加: 空き店舗を減らす。」. */
+export function changeText(parts: ChangeParts, t: Translate): string {
+  const said: string[] = [...parts.structure];
+  if (parts.moved) said.push(t('suggestions.card.changeMove', { text: clip(parts.moved, 30) }));
+  else if (parts.deleted && parts.inserted) said.push(t('suggestions.card.changeReplace', { deleted: clip(parts.deleted, 30), inserted: clip(parts.inserted, 30) }));
+  else if (parts.inserted) said.push(t('suggestions.card.changeInsert', { inserted: clip(parts.inserted, 30) }));
+  else if (parts.deleted) said.push(t('suggestions.card.changeDelete', { deleted: clip(parts.deleted, 30) }));
+  for (const f of parts.formats) said.push(t('suggestions.card.changeFormat', { change: f.words, text: clip(f.text, 30) }));
+  return said.join(t('suggestions.card.changeSeparator'));
 }
 
 /** A long passage shortened for a card; the card's title carries it whole. */
