@@ -5,7 +5,7 @@ export const suggestModeEn: Record<keyof typeof suggestModeJa, string> = {
   'editor.suggest.edit': 'Edit',
   'editor.suggest.suggest': 'Suggest',
   'editor.suggest.editHint': 'Edit: change the text directly',
-  'editor.suggest.suggestHint': 'Suggest: additions are underlined, deletions struck through, until someone decides',
+  'editor.suggest.suggestHint': 'Suggest: additions are underlined, deletions struck through, formatting and paragraph changes labelled, until someone decides',
   'editor.suggest.lockedStaff': 'The secretariat writes as suggestions',
   'editor.suggest.lockedReview': 'Suggestions only during the review',
   'editor.suggest.nowSuggesting': 'Suggesting. Your changes are recorded as suggestions.',

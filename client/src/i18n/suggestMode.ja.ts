@@ -4,7 +4,7 @@ export const suggestModeJa = {
   'editor.suggest.edit': '編集',
   'editor.suggest.suggest': '提案',
   'editor.suggest.editHint': '編集：本文を直接書き換えます',
-  'editor.suggest.suggestHint': '提案：追加は下線、削除は取り消し線で示し、採否を待ちます',
+  'editor.suggest.suggestHint': '提案：追加は下線、削除は取り消し線で示し、書式や段落の変更も含めて採否を待ちます',
   'editor.suggest.lockedStaff': '事務局は提案として書き込みます',
   'editor.suggest.lockedReview': '審議中のため提案のみ',
   'editor.suggest.nowSuggesting': '提案モードです。変更は提案として記録されます。',

@@ -36,7 +36,10 @@ function useToolbarState(editor: Editor) {
 interface EditorToolbarProps {
   editor: Editor;
   onOpenFind: (mode: FindMode) => void;
-  /** 提案 is on: formatting and block changes are not suggestible yet, so their buttons are off. */
+  /**
+   * 提案 is on: wording, bold/italic/underline and the paragraph style become suggestions
+   * (shared suggest.ts); lists, indenting and tables cannot be suggested, so their buttons are off.
+   */
   suggesting?: boolean;
   /** The 編集 / 提案 control, first in the toolbar, for those who may suggest. */
   modeControl?: ReactNode;
@@ -50,6 +53,7 @@ interface EditorToolbarProps {
 export function EditorToolbar({ editor, onOpenFind, suggesting = false, modeControl }: EditorToolbarProps) {
   const { t } = useI18n();
   const s = useToolbarState(editor);
+  // What 提案 cannot propose: list wrapping and tables (formats and the paragraph style it can).
   const off = suggesting;
   const chain = () => editor.chain().focus();
 
@@ -70,13 +74,13 @@ export function EditorToolbar({ editor, onOpenFind, suggesting = false, modeCont
         </ToolButton>
       </Group>
       <Separator orientation="vertical" className="editor-toolbar__separator" />
-      <BlockStyleSelect editor={editor} current={s.blockStyle} disabled={off} />
+      <BlockStyleSelect editor={editor} current={s.blockStyle} />
       <Separator orientation="vertical" className="editor-toolbar__separator" />
       <Group className="editor-toolbar__group" aria-label={t('editor.toolbar')}>
-        <ToolButton label={t('editor.bold')} shortcut={SHORTCUTS.bold} pressed={s.bold} onPress={() => chain().toggleBold().run()} disabled={off} testId="tool-bold">
+        <ToolButton label={t('editor.bold')} shortcut={SHORTCUTS.bold} pressed={s.bold} onPress={() => chain().toggleBold().run()} testId="tool-bold">
           <b className="editor-glyph">B</b>
         </ToolButton>
-        <ToolButton label={t('editor.italic')} shortcut={SHORTCUTS.italic} pressed={s.italic} onPress={() => chain().toggleItalic().run()} disabled={off} testId="tool-italic">
+        <ToolButton label={t('editor.italic')} shortcut={SHORTCUTS.italic} pressed={s.italic} onPress={() => chain().toggleItalic().run()} testId="tool-italic">
           <i className="editor-glyph">I</i>
         </ToolButton>
         <ToolButton
@@ -84,7 +88,7 @@ export function EditorToolbar({ editor, onOpenFind, suggesting = false, modeCont
           shortcut={SHORTCUTS.underline}
           pressed={s.underline}
           onPress={() => chain().toggleUnderline().run()}
-          disabled={off} testId="tool-underline"
+          testId="tool-underline"
         >
           <u className="editor-glyph">U</u>
         </ToolButton>
