@@ -11,6 +11,7 @@ import { KpiListView } from '../features/views/KpiListView';
 import { RoleMatrixView } from '../features/views/RoleMatrixView';
 import { MeasuresView } from '../features/measures/MeasuresView';
 import { ApprovedRevisionsPage } from './ApprovedRevisionsPage';
+import { InvitedSuggestBar } from './InvitedSuggestBar';
 import { PlanEditionBar } from '../features/plans/PlanEditionBar';
 import { RevisionsView } from '../features/revisions/RevisionsView';
 import { PlanSettingsView } from '../features/settings/PlanSettingsView';
@@ -30,7 +31,7 @@ import { ReadOnlyBanner } from '../features/plan/components/ReadOnlyBanner';
 import { RefusalNotice } from '../features/plan/components/RefusalNotice';
 import { UpdateRefusedNotice } from '../features/plan/components/UpdateRefusedNotice';
 import { presenceUserOf } from '../features/plan/presence';
-import { mustSuggestOf, proseSuggestingOf } from '../features/plan/suggesting';
+import { draftByInvitation, mustSuggestOf, planDraftAccess, proseSuggestingOf } from '../features/plan/suggesting';
 import type { PlanViewProps } from '../features/plan/planView';
 import { useCollabDoc, type CollabSession } from '../features/plan/useCollabDoc';
 import { useConnectionStatus } from '../features/plan/useConnectionStatus';
@@ -61,6 +62,13 @@ const VIEWS = [
   { id: 'settings', label: 'workspace.tab.settings', View: PlanSettingsView },
 ] as const satisfies ReadonlyArray<{ id: PlanViewId; label: string; View: unknown }>;
 type ViewId = PlanViewId;
+type ViewEntry = (typeof VIEWS)[number];
+/**
+ * What an observer invited to suggest opens of the draft: its 本文, in 提案 only. The other
+ * views read the measure table and records over HTTP, which stay the council's (read-only
+ * elsewhere: they read the approved and invited revisions instead).
+ */
+const INVITED_VIEWS: readonly ViewEntry[] = VIEWS.filter((view) => view.id === 'prose');
 
 /** The tab a fragment names (`#measures`); null for any other (`#thread-…` opens a comment). */
 function viewNamedByHash(): ViewId | null {
@@ -100,19 +108,19 @@ function SessionBar({
  * The bar is sticky (styles.css .plan-tabbar) and scrolls sideways on a phone; a tab brought
  * into focus scrolls into view within it.
  */
-function ViewTabs({ current, onSelect }: { current: ViewId; onSelect: (id: ViewId) => void }) {
+function ViewTabs({ views, current, onSelect }: { views: readonly ViewEntry[]; current: ViewId; onSelect: (id: ViewId) => void }) {
   const { t } = useI18n();
   const onKeyDown = (event: React.KeyboardEvent) => {
-    const index = VIEWS.findIndex((view) => view.id === current);
+    const index = views.findIndex((view) => view.id === current);
     const next =
-      event.key === 'ArrowRight' ? (index + 1) % VIEWS.length
-      : event.key === 'ArrowLeft' ? (index - 1 + VIEWS.length) % VIEWS.length
+      event.key === 'ArrowRight' ? (index + 1) % views.length
+      : event.key === 'ArrowLeft' ? (index - 1 + views.length) % views.length
       : event.key === 'Home' ? 0
-      : event.key === 'End' ? VIEWS.length - 1
+      : event.key === 'End' ? views.length - 1
       : null;
     if (next === null) return;
     event.preventDefault();
-    const id = VIEWS[next]!.id;
+    const id = views[next]!.id;
     onSelect(id);
     const tab = document.getElementById(`plan-tab-${id}`);
     tab?.focus();
@@ -121,7 +129,7 @@ function ViewTabs({ current, onSelect }: { current: ViewId; onSelect: (id: ViewI
   return (
     <div className="plan-tabbar">
       <div className="plan-tabs" role="tablist" aria-label={t('workspace.tabs')} onKeyDown={onKeyDown}>
-        {VIEWS.map((view) => (
+        {views.map((view) => (
           <button
             key={view.id}
             id={`plan-tab-${view.id}`}
@@ -153,6 +161,9 @@ function PlanWorkspace({ plan, reloadPlan }: WorkspaceProps) {
   const { t } = useI18n();
   // An archived edition is read-only for everyone; its own notice says why (PlanEditionBar).
   const mayEdit = docAccessOf(plan.role) === 'edit' && plan.archivedAt === null;
+  // An observer an open review invited to suggest opens the draft's 本文 (提案 only) while it is open.
+  const invited = draftByInvitation(plan);
+  const [showing, setShowing] = useState<'draft' | 'revisions'>('draft');
   return (
     <article className="page plan plan--with-comments">
       <Breadcrumb current={plan.title} />
@@ -167,19 +178,20 @@ function PlanWorkspace({ plan, reloadPlan }: WorkspaceProps) {
         </p>
         <PlanEditionBar plan={plan} onChanged={reloadPlan} />
       </header>
-      {!mayEdit && plan.archivedAt === null && <ReadOnlyBanner role={plan.role} />}
+      {!mayEdit && plan.archivedAt === null && !invited && <ReadOnlyBanner role={plan.role} />}
+      {invited && <InvitedSuggestBar showing={showing} onShow={setShowing} />}
       {/* No socket at all for them: the server would refuse it (4403) anyway. */}
-      {docAccessOf(plan.role) === null ? (
+      {planDraftAccess(plan) === null || (invited && showing === 'revisions') ? (
         <ApprovedRevisionsPage plan={plan} />
       ) : (
-        <DraftWorkspace plan={plan} reloadPlan={reloadPlan} />
+        <DraftWorkspace plan={plan} reloadPlan={reloadPlan} views={invited ? INVITED_VIEWS : VIEWS} />
       )}
     </article>
   );
 }
 
 /** The live draft in its tabs, with the comments beside it. */
-function DraftWorkspace({ plan, reloadPlan }: WorkspaceProps) {
+function DraftWorkspace({ plan, reloadPlan, views }: WorkspaceProps & { views: readonly ViewEntry[] }) {
   const me = useMe();
   const user = useMemo(() => presenceUserOf(me.user), [me.user]);
   const suggesting = proseSuggestingOf(plan);
@@ -202,7 +214,7 @@ function DraftWorkspace({ plan, reloadPlan }: WorkspaceProps) {
     setViewId(id);
     history.replaceState(null, '', id === 'prose' ? location.pathname : `#${id}`);
   }, []);
-  const current = VIEWS.find((view) => view.id === viewId) ?? VIEWS[0];
+  const current = views.find((view) => view.id === viewId) ?? views[0]!;
   // The prose editor, lent by the 本文 tab while it shows, for the suggestion cards beside it.
   const [proseEditor] = useState(() => new ProseEditorHolder());
   // Views link to one another with plain `#measures` links (the 目次 does), and Back returns
@@ -255,12 +267,12 @@ function DraftWorkspace({ plan, reloadPlan }: WorkspaceProps) {
                       stopped={updateRefused !== null}
                       selfId={user.id}
                     />
-                    <ViewTabs current={current.id} onSelect={selectView} />
+                    {views.length > 1 && <ViewTabs views={views} current={current.id} onSelect={selectView} />}
                     <div
                       className="plan-panel"
-                      role="tabpanel"
+                      role={views.length > 1 ? 'tabpanel' : undefined}
                       id={`plan-panel-${current.id}`}
-                      aria-labelledby={`plan-tab-${current.id}`}
+                      aria-labelledby={views.length > 1 ? `plan-tab-${current.id}` : undefined}
                     >
                       <current.View key={current.id} {...viewProps} />
                     </div>
