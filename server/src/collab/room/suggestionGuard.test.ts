@@ -1,5 +1,6 @@
 import { BODY_FRAGMENT } from '@sakutei/shared';
-import { type SuggestionAttrs, proseSchema } from '@sakutei/shared/editor';
+import { STRUCTURE_MARKERS, type SuggestionAttrs, decideSuggestions, listSuggestions, proseSchema, suggestTransaction } from '@sakutei/shared/editor';
+import { EditorState, type Transaction } from '@tiptap/pm/state';
 import { proseWithTable } from '@sakutei/shared/fixtures/proseWithTable';
 import type { Mark, Node as PMNode } from '@tiptap/pm/model';
 import { Transform } from '@tiptap/pm/transform';
@@ -362,6 +363,66 @@ describe('anything else is refused', () => {
     const update = capture(other.replica, () => (other.replica.getXmlFragment(BODY_FRAGMENT).get(0) as Y.XmlElement).delete(0, 1));
     expect(run._item?.deleted).toBe(true);
     expect(expectRefused(other.server, update)).toMatch(/deletes text/);
+  });
+});
+
+describe('block and formatting suggestions, made by the suggest transform and written by the binding', () => {
+  /** The peer's change in 提案, as the editor makes it, written into the replica: the update the browser sends. */
+  function suggestEdit(replica: Y.Doc, change: (tr: Transaction) => unknown, id = 'b1'): Uint8Array {
+    const state = EditorState.create({ schema, doc: pmOf(replica) });
+    const tr = state.tr;
+    change(tr);
+    const suggested = suggestTransaction(state, tr, attrs(PEER, id, Date.now()));
+    expect(suggested).not.toBeNull();
+    return capture(replica, () => updateYFragment(replica, replica.getXmlFragment(BODY_FRAGMENT), suggested!.doc, { mapping: new Map(), isOMark: new Map() }));
+  }
+
+  it('a new paragraph (Enter) and typing on, a line break, a join, a retyping, and bold on others\' text are accepted', () => {
+    const cases: Array<(tr: Transaction) => unknown> = [
+      (tr) => tr.split(3).insertText('新しい段落', 4),
+      (tr) => tr.replaceWith(3, 3, schema.nodes.hardBreak!.create()),
+      (tr) => tr.join(7),
+      (tr) => tr.delete(4, 10),
+      (tr) => tr.setBlockType(8, 10, schema.nodes.heading!, { level: 2 }),
+      (tr) => tr.addMark(2, 5, schema.marks.bold!.create()),
+      (tr) => tr.removeMark(8, 12, schema.marks.bold!),
+    ];
+    for (const change of cases) {
+      const { server, replica } = setup([para('地域の振興'), para(text('第二', [bold()]), '段落')]);
+      expectAccepted(server, replica, suggestEdit(replica, change));
+      // Deciding it on the server's copy (as the decisions route does) makes it real, or takes it away.
+      expect(listSuggestions(pmOf(server)).map((x) => x.author)).toEqual([PEER]);
+    }
+  });
+
+  it('accepting the proposals gives the edit, whoever made them', () => {
+    const { server, replica } = setup([para('地域の振興'), para('第二段落')]);
+    expectAccepted(server, replica, suggestEdit(replica, (tr) => tr.split(3)));
+    const tr = new Transform(pmOf(server));
+    decideSuggestions(tr, listSuggestions(tr.doc).map((x) => x.id), 'accept');
+    expect(tr.doc.childCount).toBe(3);
+    expect(tr.doc.textBetween(0, tr.doc.content.size, '|')).toBe('地域|の振興|第二段落');
+  });
+
+  it("a structure mark put on others' text (accepting it would remove that text) is refused", () => {
+    const { server, replica } = setup([para('地域の振興')]);
+    const structure = schema.marks.suggestionStructure!.create({ ...attrs(PEER), op: 'split', block: '', level: 0 });
+    expectRefused(server, edit(replica, (tr) => tr.addMark(1, 3, structure)));
+  });
+
+  it("a marker in another author's name, or a format proposal under another's id, is refused", () => {
+    const { server, replica } = setup([para('地域の振興')]);
+    const theirs = attrs(OTHER);
+    const foreignMarker = text(STRUCTURE_MARKERS.split, [ins(OTHER), schema.marks.suggestionStructure!.create({ ...theirs, op: 'split', block: '', level: 0 })]);
+    expectRefused(server, edit(replica, (tr) => tr.insert(3, foreignMarker)));
+    const other = setup([para('地域の振興')]);
+    const format = schema.marks.suggestionFormat!.create({ ...theirs, mark: 'bold', action: 'add' });
+    expectRefused(other.server, edit(other.replica, (tr) => tr.addMark(1, 3, format)));
+  });
+
+  it('real formatting of others\' text is still refused: only the proposal of it is a suggestion', () => {
+    const { server, replica } = setup([para('地域の振興')]);
+    expectRefused(server, edit(replica, (tr) => tr.addMark(1, 3, bold())));
   });
 });
 

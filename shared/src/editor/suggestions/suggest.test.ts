@@ -1,8 +1,8 @@
-import { type Node as PMNode, Slice } from '@tiptap/pm/model';
+import { Fragment, type Node as PMNode, Slice } from '@tiptap/pm/model';
 import { AllSelection, EditorState, TextSelection, type Transaction } from '@tiptap/pm/state';
 import { describe, expect, it } from 'vitest';
 import { proseSchema } from '../extensions';
-import { SUGGESTION_DELETE, SUGGESTION_INSERT, type SuggestionAttrs } from './marks';
+import { SUGGESTION_DELETE, SUGGESTION_FORMAT, SUGGESTION_INSERT, SUGGESTION_STRUCTURE, type SuggestionAttrs } from './marks';
 import { listSuggestions } from './model';
 import { attrsForChange, suggestTransaction } from './suggest';
 
@@ -40,7 +40,11 @@ function show(doc: PMNode): string {
     if (!node.isTextblock) return true;
     let out = '';
     node.forEach((child) => {
-      const text = child.isText ? child.text! : child.type.name === 'hardBreak' ? '⏎' : '?';
+      const structure = child.marks.find((m) => m.type.name === SUGGESTION_STRUCTURE);
+      const op = structure?.attrs.op;
+      const text = structure
+        ? op === 'split' ? '¶' : op === 'line' ? '↵' : op === 'join' ? '⤴' : `{${structure.attrs.block}${structure.attrs.level || ''}}`
+        : child.isText ? child.text! : child.type.name === 'hardBreak' ? '⏎' : '?';
       const ins = child.marks.find((m) => m.type.name === SUGGESTION_INSERT);
       const del = child.marks.filter((m) => m.type.name === SUGGESTION_DELETE);
       let piece = text;
@@ -159,15 +163,16 @@ describe('suggestTransaction', () => {
     expect(show(state.doc)).toBe('一|[+二:n1]');
   });
 
-  it('strikes the text of a selection over paragraphs and never joins them', () => {
+  it('strikes the text of a selection over paragraphs and proposes joining them', () => {
     const state = suggest(stateOf([para('第一段落'), para('第二段落')], [3, 9]), (tr) => tr.deleteSelection());
     expect(state.doc.childCount).toBe(2);
-    expect(show(state.doc)).toBe('第一[-段落:n1]|[-第二:n1]段落');
+    expect(show(state.doc)).toBe('第一[-段落:n1]|[+⤴:n1][-第二:n1]段落');
   });
 
-  it('replaces a selection over paragraphs: both struck, the new text in the last', () => {
+  it('replaces a selection over paragraphs: both struck, joined, the new text in the last', () => {
     const state = suggest(stateOf([para('第一段落'), para('第二段落')], [3, 9]), (tr) => tr.insertText('X'));
-    expect(show(state.doc)).toBe('第一[-段落:n1]|[-第二:n1][+X:n1]段落');
+    expect(show(state.doc)).toBe('第一[-段落:n1]|[+⤴:n1][-第二:n1][+X:n1]段落');
+    expect(listSuggestions(state.doc)).toHaveLength(1);
   });
 
   it('pastes inline text, dropping the suggestion marks it carried but keeping its formatting', () => {
@@ -178,21 +183,98 @@ describe('suggestTransaction', () => {
     expect(state.doc.firstChild!.child(1).marks.map((m) => m.type.name)).toEqual(['bold', SUGGESTION_INSERT]);
   });
 
-  it('refuses a hard break: y-prosemirror keeps no mark on it, so it would reach the others as a plain break', () => {
+  it('proposes a hard break as a line marker, typed or pasted', () => {
     const state = stateOf([para('一二')], 2);
-    expect(suggestTransaction(state, state.tr.replaceSelectionWith(schema.nodes.hardBreak!.create()), me('n1'))).toBeNull();
+    expect(show(suggest(state, (tr) => tr.replaceSelectionWith(schema.nodes.hardBreak!.create())).doc)).toBe('一[+↵:n1]二');
     const pasted = schema.nodes.paragraph!.create(null, [schema.text('三'), schema.nodes.hardBreak!.create(), schema.text('四')]);
-    expect(suggestTransaction(state, state.tr.replaceSelection(new Slice(pasted.content, 0, 0)), me('n1'))).toBeNull();
+    expect(show(suggest(state, (tr) => tr.replaceSelection(new Slice(pasted.content, 0, 0))).doc)).toBe('一[+三:n1][+↵:n1][+四:n1]二');
   });
 
-  it('refuses structure and formatting: split, join, new block, block type, marks', () => {
+  it('proposes a new paragraph (Enter), a join (Backspace at a start, Delete at an end) and an empty paragraph as markers', () => {
     const state = stateOf([para('第一'), para('第二')], 2);
-    expect(suggestTransaction(state, state.tr.split(2), me('n1'))).toBeNull();
-    expect(suggestTransaction(state, state.tr.join(4), me('n1'))).toBeNull();
-    expect(suggestTransaction(state, state.tr.delete(3, 5), me('n1'))).toBeNull();
-    expect(suggestTransaction(state, state.tr.insert(0, schema.nodes.paragraph!.create()), me('n1'))).toBeNull();
-    expect(suggestTransaction(state, state.tr.setBlockType(1, 3, schema.nodes.heading!, { level: 2 }), me('n1'))).toBeNull();
-    expect(suggestTransaction(state, state.tr.addMark(1, 3, schema.marks.bold!.create()), me('n1'))).toBeNull();
+    const split = suggest(state, (tr) => tr.split(2));
+    expect(show(split.doc)).toBe('第[+¶:n1]一|第二');
+    expect(split.selection.head).toBe(3);
+    expect(show(suggest(state, (tr) => tr.join(4)).doc)).toBe('第一|[+⤴:n1]第二');
+    const joined = suggest(state, (tr) => tr.delete(3, 5));
+    expect(show(joined.doc)).toBe('第一|[+⤴:n1]第二');
+    expect(joined.selection.head).toBe(3);
+    // Pressed again: the join is proposed already.
+    expect(show(suggest(joined, (tr) => tr.delete(3, 5)).doc)).toBe('第一|[+⤴:n1]第二');
+    expect(show(suggest(state, (tr) => tr.insert(0, schema.nodes.paragraph!.create())).doc)).toBe('[+¶:n1]第一|第二');
+  });
+
+  it('takes a proposed paragraph back with Backspace right after it', () => {
+    const split = suggest(stateOf([para('第一')], 2), (tr) => tr.split(2));
+    expect(show(backspace(split).doc)).toBe('第一');
+  });
+
+  it('types on after Enter as one suggestion', () => {
+    const state = typeText(suggest(stateOf([para('本文')], 3), (tr) => tr.split(3)), '追加');
+    expect(show(state.doc)).toBe('本文[+¶:n1][+追加:n1]');
+    expect(listSuggestions(state.doc)).toMatchObject([{ inserted: '\n追加', structure: [{ op: 'split' }] }]);
+  });
+
+  it('proposes Enter in a list item as a paragraph marker in the item', () => {
+    const list = { type: 'bulletList', content: [{ type: 'listItem', content: [para('項目')] }] };
+    const state = stateOf([list], 4);
+    const result = suggest(state, (tr) => tr.split(4, 2));
+    expect(show(result.doc)).toBe('項[+¶:n1]目');
+  });
+
+  it('pastes paragraphs as text with paragraph markers, and a block dropped between blocks at the end of the one before', () => {
+    const source = stateOf([para('甲'), para('乙')]).doc;
+    const state = stateOf([para('本文'), para('次')], 2);
+    expect(show(suggest(state, (tr) => tr.replaceSelection(source.slice(1, 5))).doc)).toBe('本[+甲:n1][+¶:n1][+乙:n1]文|次');
+    const block = new Slice(Fragment.from(schema.nodes.paragraph!.create(null, schema.text('丙'))), 0, 0);
+    expect(show(suggest(state, (tr) => tr.replace(4, 4, block)).doc)).toBe('本文[+¶:n1][+丙:n1]|次');
+  });
+
+  it('proposes a move (cut here, dropped there) as one suggestion: struck text and proposed text', () => {
+    const state = stateOf([para('甲乙丙')], 1);
+    const tr = state.tr.delete(1, 2);
+    tr.insert(3, schema.text('甲'));
+    const result = suggestTransaction(state, tr, me('mv'));
+    expect(result).not.toBeNull();
+    const after = state.apply(result!);
+    expect(show(after.doc)).toBe('[-甲:mv]乙丙[+甲:mv]');
+    expect(listSuggestions(after.doc)).toMatchObject([{ id: 'mv', deleted: '甲', inserted: '甲' }]);
+  });
+
+  it('proposes a block type with a type marker, replaces the author’s earlier one, and drops it when the type goes back', () => {
+    const state = stateOf([para('第一'), para('第二')], 2);
+    const heading = suggest(state, (tr) => tr.setBlockType(1, 3, schema.nodes.heading!, { level: 2 }));
+    expect(show(heading.doc)).toBe('[+{heading2}:n1]第一|第二');
+    expect(heading.doc.firstChild!.type.name).toBe('paragraph');
+    const h3 = suggest(heading, (tr) => tr.setBlockType(1, 3, schema.nodes.heading!, { level: 3 }), me('n2'));
+    expect(show(h3.doc)).toBe('[+{heading3}:n2]第一|第二');
+    const headingDoc = stateOf([{ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: '見出し' }] }], 2);
+    expect(show(suggest(headingDoc, (tr) => tr.setBlockType(1, 4, schema.nodes.paragraph!)).doc)).toBe('[+{paragraph}:n1]見出し');
+  });
+
+  it('proposes formatting of others’ text as a format mark and formats the author’s own proposed text', () => {
+    const state = stateOf([para('他人', { text: '自分', ins: me('x') })], 1);
+    const bolded = suggest(state, (tr) => tr.addMark(1, 5, schema.marks.bold!.create()));
+    const [others, own] = [bolded.doc.firstChild!.child(0), bolded.doc.firstChild!.child(1)];
+    expect(others.marks.map((m) => [m.type.name, m.attrs.mark, m.attrs.action])).toEqual([[SUGGESTION_FORMAT, 'bold', 'add']]);
+    expect(own.marks.map((m) => m.type.name)).toEqual(['bold', SUGGESTION_INSERT]);
+    // 太字 pressed again over it (the toolbar shows the adopted formatting, so it adds again) takes the proposal back.
+    const back = suggest(bolded, (tr) => tr.addMark(1, 3, schema.marks.bold!.create()), me('n2'));
+    expect(back.doc.firstChild!.child(0).marks).toEqual([]);
+    // Removing real formatting is proposed as a removal.
+    const bold = stateOf([para({ text: '太字', bold: true })], 1);
+    const removal = suggest(bold, (tr) => tr.removeMark(1, 3, schema.marks.bold!));
+    expect(removal.doc.firstChild!.firstChild!.marks.map((m) => [m.type.name, m.attrs.action])).toEqual([['bold', undefined], [SUGGESTION_FORMAT, 'remove']]);
+  });
+
+  it('still refuses what has no suggestion form: lists, tables, links, images', () => {
+    const state = stateOf([para('第一'), para('第二')], 2);
+    const bullet = schema.nodes.bulletList!;
+    expect(suggestTransaction(state, state.tr.wrap(state.doc.resolve(1).blockRange()!, [{ type: bullet }, { type: schema.nodes.listItem! }]), me('n1'))).toBeNull();
+    expect(suggestTransaction(state, state.tr.addMark(1, 3, schema.marks.link!.create({ href: 'https://example.jp' })), me('n1'))).toBeNull();
+    const table = schema.nodes.table!.createAndFill()!;
+    expect(suggestTransaction(state, state.tr.insert(4, table), me('n1'))).toBeNull();
+    expect(suggestTransaction(state, state.tr.setBlockType(1, 3, schema.nodes.codeBlock!), me('n1'))).toBeNull();
   });
 
   it('passes a transaction that changes nothing in the document through', () => {
@@ -230,11 +312,11 @@ describe('suggestTransaction', () => {
 });
 
 describe('suggestTransaction on a whole-document delete', () => {
-  it('strikes everything (Ctrl+A, Delete) and keeps every paragraph', () => {
+  it('strikes everything (Ctrl+A, Delete), keeps every paragraph and proposes joining them', () => {
     const state = stateOf([para('一'), para('二')]);
     const all = state.apply(state.tr.setSelection(new AllSelection(state.doc)));
     const result = suggestTransaction(all, all.tr.deleteSelection(), me('a1'));
     expect(result).not.toBeNull();
-    expect(show(all.apply(result!).doc)).toBe('[-一:a1]|[-二:a1]');
+    expect(show(all.apply(result!).doc)).toBe('[-一:a1]|[+⤴:a1][-二:a1]');
   });
 });
