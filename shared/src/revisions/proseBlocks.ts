@@ -1,4 +1,5 @@
 import type { ProseNode } from './canonical';
+import { markerFree } from './suggestionText';
 
 /**
  * Plan prose as the 新旧対照表 lays it out: one row per block of text. Structure that has
@@ -27,11 +28,15 @@ export type ProseBlock = {
 /** Between the cells of a table row when the row is compared as one line of text. */
 export const TABLE_CELL_SEPARATOR = ' ｜ ';
 
-/** The text of an inline run: text nodes, with hard breaks as line breaks. */
+/**
+ * The text of an inline run: text nodes, with hard breaks as line breaks. A suggestion's
+ * marker character is never part of the wording (the table compares clean text; markup is
+ * laid over it by suggestionOverlay.ts), so one found here reads as plain text would.
+ */
 function inlineText(nodes: readonly ProseNode[] | undefined): string {
   let text = '';
   for (const node of nodes ?? []) {
-    if (node.type === 'text') text += node.text ?? '';
+    if (node.type === 'text') text += markerFree(node.text ?? '');
     else if (node.type === 'hardBreak') text += '\n';
     else text += inlineText(node.content);
   }
@@ -45,7 +50,7 @@ function isInline(node: ProseNode): boolean {
 /** All the words inside a node, block by block on separate lines. */
 function allText(node: ProseNode): string {
   const content = node.content ?? [];
-  if (content.length === 0) return node.text ?? '';
+  if (content.length === 0) return markerFree(node.text ?? '');
   if (content.some(isInline)) return inlineText(content);
   return content
     .map(allText)

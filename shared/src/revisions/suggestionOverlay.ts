@@ -1,6 +1,6 @@
 import type { ProseNode } from './canonical';
 import { type ProseBlock, type ProseDiffRow, flattenProse } from './proseDiff';
-import { type TextSuggestion, textSuggestion } from './suggestionText';
+import { type FormatProposal, STRUCTURE_SYMBOLS, type TextSuggestion, formatProposals, markerFree, textSuggestion } from './suggestionText';
 import type { DiffSegment } from './textDiff';
 
 /**
@@ -13,10 +13,21 @@ import type { DiffSegment } from './textDiff';
  * The newer side's blocks are read with their marks by flattenProse itself, so a block is cut
  * exactly as the table cuts it: each text node's characters are swapped for a private-use code
  * point naming the node (one per UTF-16 unit, planes 15–16), and read back after flattening.
+ *
+ * A proposed block change is shown by its symbol (¶ a new paragraph, ↵ a line break, ↰ a join,
+ * → a retyping) with `suggestion.structure` saying which, never by its marker character; text
+ * with proposed formatting carries the proposals in `formats`.
  */
 
-type Piece = { text: string; suggestion: TextSuggestion | null };
-type Char = { ch: string; suggestion: TextSuggestion | null };
+type Piece = { text: string; suggestion: TextSuggestion | null; formats: FormatProposal[] };
+type Char = { ch: string; suggestion: TextSuggestion | null; formats: FormatProposal[] };
+
+/** A text node's text as the overlay shows it: a marker as its change's symbol, a stray marker character as a plain reader reads it. */
+function shownText(text: string, suggestion: TextSuggestion | null): string {
+  const structure = suggestion?.structure;
+  if (structure) return text.replace(/[\u2028\u2029\u2063]/g, STRUCTURE_SYMBOLS[structure.op]);
+  return markerFree(text);
+}
 
 const PLANE = 0xfffe; // code points per private-use plane, without its two noncharacters
 const MAX_PIECES = 2 * PLANE;
@@ -30,11 +41,12 @@ function encoded(doc: ProseNode, pieces: Piece[]): ProseNode | null {
     const suggestion = textSuggestion(node.marks);
     const isText = node.type === 'text';
     // A proposed line break (or its removal) is read as text, so its mark is seen; flattenProse reads both as '\n'.
+    const formats = formatProposals(node.marks);
     if (isText || (node.type === 'hardBreak' && suggestion)) {
-      const text = isText ? (node.text ?? '') : '\n';
+      const text = isText ? shownText(node.text ?? '', suggestion) : '\n';
       if (pieces.length >= MAX_PIECES) tooMany = true;
       const code = String.fromCodePoint(codeOf(pieces.length));
-      pieces.push({ text, suggestion });
+      pieces.push({ text, suggestion, formats });
       return { type: 'text', text: code.repeat(text.length) };
     }
     return node.content ? { ...node, content: node.content.map(visit) } : node;
@@ -49,26 +61,37 @@ function decode(text: string, pieces: readonly Piece[], cursors: Map<number, num
   for (const char of text) {
     const cp = char.codePointAt(0)!;
     if (cp < 0xf0000) {
-      out.push({ ch: char, suggestion: null });
+      out.push({ ch: char, suggestion: null, formats: [] });
       continue;
     }
     const k = pieceOf(cp);
     const at = cursors.get(k) ?? 0;
     cursors.set(k, at + 1);
-    out.push({ ch: pieces[k]!.text[at] ?? '', suggestion: pieces[k]!.suggestion });
+    out.push({ ch: pieces[k]!.text[at] ?? '', suggestion: pieces[k]!.suggestion, formats: pieces[k]!.formats });
   }
   return out;
 }
 
 const textOf = (chars: readonly Char[]) => chars.map((c) => c.ch).join('');
 
-/** Neighbouring characters of one kind and one suggestion as one segment. */
-function segmentsOf(chars: ReadonlyArray<{ ch: string; kind: DiffSegment['kind']; suggestion: TextSuggestion | null }>): DiffSegment[] {
+const sameFormats = (a: readonly FormatProposal[] | undefined, b: readonly FormatProposal[]) =>
+  (a?.length ?? 0) === b.length && b.every((f, k) => a![k]!.id === f.id && a![k]!.mark === f.mark && a![k]!.action === f.action);
+
+/** Neighbouring characters of one kind, one suggestion and the same formatting proposals as one segment. */
+function segmentsOf(chars: ReadonlyArray<{ ch: string; kind: DiffSegment['kind']; suggestion: TextSuggestion | null; formats: FormatProposal[] }>): DiffSegment[] {
   const out: DiffSegment[] = [];
-  for (const { ch, kind, suggestion } of chars) {
+  for (const { ch, kind, suggestion, formats } of chars) {
     const last = out[out.length - 1];
-    if (last && last.kind === kind && last.suggestion?.id === suggestion?.id && last.suggestion?.kind === suggestion?.kind) last.text += ch;
-    else out.push(suggestion ? { kind, text: ch, suggestion } : { kind, text: ch });
+    if (
+      last &&
+      last.kind === kind &&
+      last.suggestion?.id === suggestion?.id &&
+      last.suggestion?.kind === suggestion?.kind &&
+      last.suggestion?.structure?.op === suggestion?.structure?.op &&
+      sameFormats(last.formats, formats)
+    )
+      last.text += ch;
+    else out.push({ kind, text: ch, ...(suggestion ? { suggestion } : {}), ...(formats.length > 0 ? { formats } : {}) });
   }
   return out;
 }
@@ -91,7 +114,7 @@ type MarkupBlock = { block: ProseBlock; chars: Char[]; cells: Char[][] | null; c
 export function overlaySuggestions(rows: readonly ProseDiffRow[], newerMarkup: ProseNode): ProseDiffRow[] {
   const pieces: Piece[] = [];
   const doc = encoded(newerMarkup, pieces);
-  if (!doc || !pieces.some((p) => p.suggestion)) return [...rows];
+  if (!doc || !pieces.some((p) => p.suggestion || p.formats.length > 0)) return [...rows];
   const cursors = new Map<number, number>();
   const blocks: MarkupBlock[] = [];
   for (const block of flattenProse(doc)) {
@@ -123,7 +146,7 @@ export function overlaySuggestions(rows: readonly ProseDiffRow[], newerMarkup: P
     while (next < blocks.length && blocks[next]!.clean.trim() === '') out.push(addedOnly(blocks[next++]!));
     const m = blocks[next++];
     if (!m || m.clean !== row.new.text) return [...rows];
-    if (!m.chars.some((c) => c.suggestion)) {
+    if (!m.chars.some((c) => c.suggestion || c.formats.length > 0)) {
       out.push(row);
       continue;
     }
@@ -143,6 +166,11 @@ export function overlaySuggestions(rows: readonly ProseDiffRow[], newerMarkup: P
 /** The authors of the suggestions shown in the rows, in order of appearance (the legend's order). */
 export function overlaidAuthorIds(rows: readonly ProseDiffRow[]): string[] {
   const seen = new Set<string>();
-  for (const row of rows) for (const segment of row.new?.segments ?? []) if (segment.suggestion) seen.add(segment.suggestion.author);
+  for (const row of rows) {
+    for (const segment of row.new?.segments ?? []) {
+      if (segment.suggestion) seen.add(segment.suggestion.author);
+      for (const format of segment.formats ?? []) seen.add(format.author);
+    }
+  }
   return [...seen];
 }

@@ -1,4 +1,13 @@
-import { SUGGESTION_DELETE, SUGGESTION_INSERT, isSuggestionMarkName } from '../editor/suggestions/names';
+import {
+  STRUCTURE_MARKERS,
+  SUGGESTION_DELETE,
+  SUGGESTION_FORMAT,
+  SUGGESTION_INSERT,
+  SUGGESTION_STRUCTURE,
+  type StructureOp,
+  isStructureOp,
+  isSuggestionMarkName,
+} from '../editor/suggestions/names';
 import type { ProseMark, ProseNode } from './canonical';
 
 /**
@@ -8,8 +17,19 @@ import type { ProseMark, ProseNode } from './canonical';
  * like the rest of the package root.
  */
 
-/** The suggestion a piece of text belongs to, as shown: proposed text, or text proposed for removal. */
-export type TextSuggestion = { kind: 'insert' | 'delete'; id: string; author: string; at: number };
+/** A proposed change of blocks, as its marker's mark names it (editor/suggestions/marks.ts). */
+export type StructureProposal = { op: StructureOp; block: string; level: number };
+
+/**
+ * The suggestion a piece of text belongs to, as shown: proposed text, or text proposed for
+ * removal. With `structure`, the text is the marker of a proposed block change (a new
+ * paragraph, a line break, a join, a retyping), which a renderer shows as that change, never
+ * as the marker character itself.
+ */
+export type TextSuggestion = { kind: 'insert' | 'delete'; id: string; author: string; at: number; structure?: StructureProposal };
+
+/** Proposed formatting of a piece of others' text: `mark` added or removed, by whom and when. */
+export type FormatProposal = { id: string; author: string; at: number; mark: string; action: 'add' | 'remove' };
 
 const attrsOf = (mark: ProseMark) => ({
   id: String(mark.attrs?.['id'] ?? ''),
@@ -26,7 +46,10 @@ const attrsOf = (mark: ProseMark) => ({
 export function textSuggestion(marks: readonly ProseMark[] | undefined): TextSuggestion | null {
   if (!marks || marks.length === 0) return null;
   const insert = marks.find((mark) => mark.type === SUGGESTION_INSERT);
-  if (insert) return { kind: 'insert', ...attrsOf(insert) };
+  if (insert) {
+    const structure = structureProposal(marks);
+    return structure ? { kind: 'insert', ...attrsOf(insert), structure } : { kind: 'insert', ...attrsOf(insert) };
+  }
   let first: TextSuggestion | null = null;
   for (const mark of marks) {
     if (mark.type !== SUGGESTION_DELETE) continue;
@@ -35,6 +58,61 @@ export function textSuggestion(marks: readonly ProseMark[] | undefined): TextSug
   }
   return first;
 }
+
+/** The block change a marker's marks propose; an unknown op reads as a paragraph break, as the editor reads it. */
+export function structureProposal(marks: readonly ProseMark[] | undefined): StructureProposal | null {
+  const mark = marks?.find((m) => m.type === SUGGESTION_STRUCTURE);
+  if (!mark) return null;
+  const raw = mark.attrs?.['op'];
+  const op: StructureOp = isStructureOp(raw) ? raw : 'split';
+  if (op !== 'type') return { op, block: '', level: 0 };
+  return { op, block: String(mark.attrs?.['block'] ?? ''), level: Number(mark.attrs?.['level']) || 0 };
+}
+
+/** Every formatting proposal on a piece of text, earliest first (two people may propose on the same words). */
+export function formatProposals(marks: readonly ProseMark[] | undefined): FormatProposal[] {
+  const out: FormatProposal[] = [];
+  for (const mark of marks ?? []) {
+    if (mark.type !== SUGGESTION_FORMAT) continue;
+    out.push({ ...attrsOf(mark), mark: String(mark.attrs?.['mark'] ?? ''), action: mark.attrs?.['action'] === 'remove' ? 'remove' : 'add' });
+  }
+  return out.sort((a, b) => a.at - b.at);
+}
+
+/**
+ * The formatting a piece of text has once its proposals are accepted: `formats` (the mark
+ * names it carries now) with each proposal added or removed, earliest first, so the later of
+ * two contrary proposals wins as it would when both are accepted in order.
+ */
+export function proposedFormats(formats: ReadonlySet<string>, proposals: readonly FormatProposal[]): Set<string> {
+  const out = new Set(formats);
+  for (const p of proposals) {
+    if (p.action === 'add') out.add(p.mark);
+    else out.delete(p.mark);
+  }
+  return out;
+}
+
+/** The three marker characters (editor/suggestions/names.ts: STRUCTURE_MARKERS). */
+const MARKER_CHARS = /[\u2028\u2029\u2063]/g;
+
+/** Whether `text` holds a marker character. */
+export const hasMarkerChar = (text: string) => /[\u2028\u2029\u2063]/.test(text);
+
+/**
+ * Text with no marker character left, for a reader who is not shown suggestions: a paragraph
+ * or line separator reads as a line break, the invisible separator as nothing. A marker
+ * should never stand outside a suggestion (the clean view drops them with their proposed
+ * text), but text pasted from elsewhere may hold the same characters, and no export, table
+ * or search should carry them.
+ */
+export function markerFree(text: string): string {
+  if (!hasMarkerChar(text)) return text;
+  return text.replace(MARKER_CHARS, (ch) => (ch === STRUCTURE_MARKERS.join ? '' : '\n'));
+}
+
+/** The symbols a proposed block change shows as where only a character fits (the 新旧対照表's text). */
+export const STRUCTURE_SYMBOLS: Readonly<Record<StructureOp, string>> = { split: '¶', line: '↵', join: '↰', type: '→' };
 
 /** The user ids of everyone with a pending suggestion in the prose, in the order their first one appears. */
 export function suggestionAuthorIds(prose: ProseNode): string[] {

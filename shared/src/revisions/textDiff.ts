@@ -1,15 +1,28 @@
 import { EXACT_LIMIT, commonSubsequence, internKeys } from './lcs';
-import type { TextSuggestion } from './suggestionText';
+import type { FormatProposal, TextSuggestion } from './suggestionText';
 
 /**
  * A run of text that is unchanged, only in the new text, or only in the old. With
  * `suggestion`, the run is also a pending suggestion of the new side (見え消し), shown only when
  * a 新旧対照表 is asked for them (suggestionOverlay.ts).
  */
-export type DiffSegment = { kind: 'equal' | 'insert' | 'delete'; text: string; suggestion?: TextSuggestion };
+export type DiffSegment = {
+  kind: 'equal' | 'insert' | 'delete';
+  text: string;
+  suggestion?: TextSuggestion;
+  /** Pending proposals to format this text (太字にする…), shown with the suggestions. */
+  formats?: FormatProposal[];
+};
 
-const sameSuggestion = (a: TextSuggestion | undefined, b: TextSuggestion | undefined) => a?.id === b?.id && a?.kind === b?.kind;
-const suggestionOf = (segment: DiffSegment | undefined) => (segment?.suggestion ? { suggestion: segment.suggestion } : {});
+const formatsKey = (formats: readonly FormatProposal[] | undefined) => (formats ?? []).map((f) => `${f.id}\u0000${f.mark}\u0000${f.action}`).join('\u0001');
+/** Whether two runs show the same suggestion and the same formatting proposals, so they may be one run. */
+const sameSuggestion = (a: DiffSegment, b: DiffSegment) =>
+  a.suggestion?.id === b.suggestion?.id && a.suggestion?.kind === b.suggestion?.kind && a.suggestion?.structure?.op === b.suggestion?.structure?.op && formatsKey(a.formats) === formatsKey(b.formats);
+const suggestionOf = (segment: DiffSegment | undefined) => ({
+  ...(segment?.suggestion ? { suggestion: segment.suggestion } : {}),
+  ...(segment?.formats?.length ? { formats: segment.formats } : {}),
+});
+const isOverlaid = (segment: DiffSegment) => segment.suggestion !== undefined || (segment.formats?.length ?? 0) > 0;
 
 /**
  * Tokens for comparing Japanese plan text. Japanese has no spaces, so every character of
@@ -107,18 +120,18 @@ function merge(segments: readonly DiffSegment[]): DiffSegment[] {
   };
   for (const segment of segments) {
     if (segment.text === '') continue;
-    if (segment.suggestion) {
+    if (isOverlaid(segment)) {
       // A suggestion keeps its place and its own run: it joins only more of itself.
       flush();
       const last = out[out.length - 1];
-      if (last && last.kind === segment.kind && sameSuggestion(last.suggestion, segment.suggestion)) last.text += segment.text;
+      if (last && last.kind === segment.kind && sameSuggestion(last, segment)) last.text += segment.text;
       else out.push({ ...segment });
     } else if (segment.kind === 'delete') del += segment.text;
     else if (segment.kind === 'insert') ins += segment.text;
     else {
       flush();
       const last = out[out.length - 1];
-      if (last?.kind === 'equal' && !last.suggestion) last.text += segment.text;
+      if (last?.kind === 'equal' && !isOverlaid(last)) last.text += segment.text;
       else out.push({ ...segment });
     }
   }
