@@ -279,7 +279,8 @@ function DraftWorkspace({ plan, reloadPlan, views }: WorkspaceProps & { views: r
                   </div>
                   <div className="plan-layout__side">
                     <SuggestionsPanel mayDecide={mayDecideSuggestions(plan)} />
-                    <CommentsSidebar />
+                    {/* An invited observer comments on the invited revision (承認済み・招待された版), not on the draft. */}
+                    {!draftByInvitation(plan) && <CommentsSidebar />}
                   </div>
                 </div>
               </CommentsProvider>
