@@ -29,6 +29,7 @@ const decision = (suggestionId: string, over: Partial<NewSuggestionDecision> = {
   suggestedAt: T0,
   inserted: '70店舗',
   deleted: '80店舗',
+  changes: { formats: [], structure: [] },
   decidedBy: 'chair',
   decidedAt: T0 + 1,
   conflictOf: null,
@@ -46,16 +47,21 @@ describe.each(backends)('suggestion storage (%s)', (_name, open) => {
       [entry({ suggestionId: 's1' }), entry({ suggestionId: 's3' })],
     );
     await storage.suggestions.record([decision('s2', { decision: 'reject', inserted: '（仮）', deleted: '' })], [entry({ suggestionId: 's2' })]);
-    const all = await storage.suggestions.listForPlan('p', 10);
+    // A proposal of formatting and a new paragraph keeps what it proposed after its marks are gone.
+    const changes = { formats: [{ mark: 'bold', action: 'add' as const, text: '重要' }], structure: [{ op: 'split' as const, block: '', level: 0 }] };
+    await storage.suggestions.record([decision('s4', { inserted: '\n新しい段落', deleted: '', changes })], [entry({ suggestionId: 's4' })]);
+    expect((await storage.suggestions.listForPlan('p', 1))[0]).toMatchObject({ suggestionId: 's4', inserted: '\n新しい段落', changes });
+    const all = (await storage.suggestions.listForPlan('p', 10)).filter((d) => d.suggestionId !== 's4');
     expect(all.map((d) => d.suggestionId)).toEqual(['s2', 's3', 's1']);
+    expect(all[0]!.changes).toEqual({ formats: [], structure: [] });
     expect(all[1]).toMatchObject({ decision: 'reject', inserted: '60店舗', deleted: '80店舗', authorId: 'someone-gone', authorName: null, conflictOf: 's1', decidedByName: '名前 chair', suggestedAt: T0 });
     expect(all[2]).toMatchObject({ authorName: '名前 m', decidedBy: 'chair', decidedAt: T0 + 1 });
-    const first = await storage.suggestions.listForPlan('p', 2);
-    expect(first.map((d) => d.suggestionId)).toEqual(['s2', 's3']);
-    expect((await storage.suggestions.listForPlan('p', 2, first[1]!.seq)).map((d) => d.suggestionId)).toEqual(['s1']);
+    const first = await storage.suggestions.listForPlan('p', 3);
+    expect(first.map((d) => d.suggestionId)).toEqual(['s4', 's2', 's3']);
+    expect((await storage.suggestions.listForPlan('p', 2, first[2]!.seq)).map((d) => d.suggestionId)).toEqual(['s1']);
     expect(await storage.suggestions.listForPlan('other', 10)).toEqual([]);
     const audit = await storage.audit.listForPlan('p', 'w', 10);
-    expect(audit.map((e) => e.details['suggestionId'])).toEqual(['s2', 's3', 's1']);
+    expect(audit.map((e) => e.details['suggestionId'])).toEqual(['s4', 's2', 's3', 's1']);
   });
 
   it('stores nothing when the audit entry cannot be written: no decision without its record', async () => {

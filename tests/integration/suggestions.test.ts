@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CLOSE_CODES, type PlanSummary, type ProseNode } from '@sakutei/shared';
-import { listSuggestions, proseSchema } from '@sakutei/shared/editor';
+import { listSuggestions, proseSchema, suggestTransaction } from '@sakutei/shared/editor';
+import { EditorState, type Transaction } from '@tiptap/pm/state';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
@@ -276,6 +277,49 @@ describe('a review that takes only suggestions', () => {
     const approve = await chair.request('POST', `/api/revisions/${revision.id}/decision`, { decision: 'approve', hash: revision.hash });
     expect(approve.status).toBe(200);
     expect(approve.body.revision).toMatchObject({ suggestionsOnly: false, requireSuggestionsDecided: true, review: { status: 'approved' } });
+  });
+
+  it("takes staff's proposed new paragraph and bold over a suggest-only socket, makes them real on acceptance, and records them", async () => {
+    const writer = await connect(staff);
+    const watcher = await connect(chair);
+    appendParagraph(watcher.doc, '段落を分ける提案の対象です');
+    await waitFor(() => plainText(writer.doc).includes('段落を分ける提案の対象です'), 'the paragraph to reach staff');
+    // Staff's change in 提案, made by the editor's transform and written by the binding: Enter
+    // after 「段落を分ける」 and typing, and 太字 on 「対象」.
+    const id = `${staff.user.id}:blocks`;
+    const doc = proseSchema().nodeFromJSON(proseJsonOf(writer.doc.getXmlFragment('body')).prose);
+    const state = EditorState.create({ doc });
+    let start = 0;
+    doc.descendants((node, pos) => {
+      if (node.isTextblock && node.textContent === '段落を分ける提案の対象です') start = pos + 1;
+      return !node.isTextblock;
+    });
+    const tr: Transaction = state.tr.split(start + 6).insertText('新しい段落', start + 8);
+    const at = Date.now();
+    const suggested = suggestTransaction(state, tr, { id, author: staff.user.id, at })!;
+    const bolded = suggestTransaction(
+      state.apply(suggested),
+      state.apply(suggested).tr.addMark(start + 15, start + 17, proseSchema().marks.bold!.create()),
+      { id: `${id}-b`, author: staff.user.id, at },
+    )!;
+    writeProse(writer.doc, state.apply(suggested).apply(bolded).doc, null);
+    await stored([id, `${id}-b`]);
+    expect(writer.closes).toEqual([]);
+
+    const accepted = await decide(chair, 'accept', [id, `${id}-b`]);
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.decided).toEqual([
+      expect.objectContaining({ suggestionId: id, inserted: '\n新しい段落', structure: [{ op: 'split', block: '', level: 0 }], formats: [] }),
+      expect.objectContaining({ suggestionId: `${id}-b`, inserted: '', deleted: '', formats: [{ mark: 'bold', action: 'add', text: '対象' }] }),
+    ]);
+    await waitFor(() => pending(watcher.doc).length === 0, 'the acceptance to reach the chair');
+    const after = proseSchema().nodeFromJSON(proseJsonOf(watcher.doc.getXmlFragment('body')).prose);
+    const texts: string[] = [];
+    after.forEach((block) => texts.push(block.textContent));
+    expect(texts.slice(-2)).toEqual(['段落を分ける', '新しい段落提案の対象です']);
+    expect(after.lastChild!.child(1)).toMatchObject({ text: '対象', marks: [expect.objectContaining({ type: expect.objectContaining({ name: 'bold' }) })] });
+    const history = await chair.request('GET', `/api/plans/${plan.id}/suggestions/decisions`);
+    expect(history.body.decisions.find((d: { suggestionId: string }) => d.suggestionId === `${id}-b`)).toMatchObject({ formats: [{ mark: 'bold', action: 'add', text: '対象' }] });
   });
 
   it('notices on its sweep a lock that another process opened (no event reaches this one)', async () => {

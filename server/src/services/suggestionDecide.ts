@@ -1,5 +1,6 @@
 import {
   BODY_FRAGMENT,
+  type ProposedChanges,
   type SuggestionDecision,
   type SuggestionDecisionRequest,
   type SuggestionDecisionResponse,
@@ -189,6 +190,8 @@ type Decided = {
   inserted: string;
   /** What it proposed to replace, as text. */
   deleted: string;
+  /** Formatting and block changes it proposed (prose only). */
+  changes: ProposedChanges;
   conflictsWith: string[];
   /** The cell it proposed a value for; null for prose. */
   cell: FieldTarget | null;
@@ -209,6 +212,7 @@ function decisionsOf(prose: DecisionOutcome, fields: FieldDecisionOutcome | null
     at: s.at,
     inserted: s.inserted,
     deleted: s.deleted,
+    changes: { formats: s.formats, structure: s.structure },
     conflictsWith: s.conflictsWith,
     cell: null,
     cellName: '',
@@ -219,6 +223,7 @@ function decisionsOf(prose: DecisionOutcome, fields: FieldDecisionOutcome | null
     at: s.at,
     inserted: texts.get(s.id)?.inserted ?? '',
     deleted: texts.get(s.id)?.deleted ?? '',
+    changes: { formats: [], structure: [] },
     conflictsWith: s.conflictsWith,
     cell: { ...s.target },
     cellName: texts.get(s.id)?.cellName ?? '',
@@ -256,6 +261,7 @@ function recordOf(plan: VisiblePlan, user: UserRecord, request: SuggestionDecisi
     suggestedAt: suggestedAt(s.at),
     inserted: s.inserted,
     deleted: s.deleted,
+    changes: s.changes,
     decidedBy: user.id,
     decidedAt: at,
     conflictOf,
@@ -276,6 +282,9 @@ function recordOf(plan: VisiblePlan, user: UserRecord, request: SuggestionDecisi
         authorId: d.authorId,
         ...(d.inserted ? { inserted: clip(d.inserted) } : {}),
         ...(d.deleted ? { deleted: clip(d.deleted) } : {}),
+        // Formatting and block changes by name (太字を付ける, 段落を分ける…), without their text.
+        ...(d.changes.formats.length > 0 ? { formats: d.changes.formats.map((f) => ({ mark: f.mark, action: f.action })) } : {}),
+        ...(d.changes.structure.length > 0 ? { structure: d.changes.structure } : {}),
         ...(d.conflictOf ? { conflictOf: d.conflictOf } : {}),
         // A cell suggestion names the cell it decided (the row's or KPI's id and the field, and its title or name).
         ...(cell ? { cell, ...(cellName ? { cellName: clip(cellName) } : {}) } : {}),
@@ -293,6 +302,7 @@ function presentNew(d: NewSuggestionDecision, names: Map<string, string>, decide
     at: iso(d.suggestedAt),
     inserted: d.inserted,
     deleted: d.deleted,
+    ...d.changes,
     decidedBy: { id: decider.id, name: decider.name },
     decidedAt: iso(d.decidedAt),
     conflictOf: d.conflictOf,
@@ -307,6 +317,7 @@ function presentStored(d: SuggestionDecisionRecord): SuggestionDecision {
     at: iso(d.suggestedAt),
     inserted: d.inserted,
     deleted: d.deleted,
+    ...d.changes,
     decidedBy: { id: d.decidedBy, name: d.decidedByName },
     decidedAt: iso(d.decidedAt),
     conflictOf: d.conflictOf,

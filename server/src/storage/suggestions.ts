@@ -1,4 +1,4 @@
-import type { SuggestionDeciders } from '@sakutei/shared';
+import { ProposedChanges, type SuggestionDeciders } from '@sakutei/shared';
 import type { NewAuditEntry } from './auditRecord';
 
 // Suggestions (見え消し) beyond the document: who in a council decides them, and the record of
@@ -16,6 +16,8 @@ export interface SuggestionDecisionRecord {
   suggestedAt: number;
   inserted: string;
   deleted: string;
+  /** Formatting and block changes it proposed (both empty for wording alone). */
+  changes: ProposedChanges;
   decidedBy: string;
   decidedByName: string;
   decidedAt: number;
@@ -49,6 +51,7 @@ export type SuggestionDecisionRow = {
   suggested_at: number;
   inserted: string;
   deleted: string;
+  changes: string;
   decided_by: string;
   decided_by_name: string;
   decided_at: number;
@@ -56,7 +59,7 @@ export type SuggestionDecisionRow = {
 };
 
 export const SELECT_SUGGESTION_DECISIONS = `SELECT s.seq, s.plan_id, s.suggestion_id, s.decision, s.author_id, a.name AS author_name,
-  s.suggested_at, s.inserted, s.deleted, s.decided_by, d.name AS decided_by_name, s.decided_at, s.conflict_of
+  s.suggested_at, s.inserted, s.deleted, s.changes, s.decided_by, d.name AS decided_by_name, s.decided_at, s.conflict_of
   FROM suggestion_decisions s LEFT JOIN users a ON a.id = s.author_id JOIN users d ON d.id = s.decided_by`;
 
 export function toSuggestionDecision(row: SuggestionDecisionRow): SuggestionDecisionRecord {
@@ -70,6 +73,7 @@ export function toSuggestionDecision(row: SuggestionDecisionRow): SuggestionDeci
     suggestedAt: row.suggested_at,
     inserted: row.inserted,
     deleted: row.deleted,
+    changes: changesOf(row.changes),
     decidedBy: row.decided_by,
     decidedByName: row.decided_by_name,
     decidedAt: row.decided_at,
@@ -79,4 +83,19 @@ export function toSuggestionDecision(row: SuggestionDecisionRow): SuggestionDeci
 
 /** The columns of a new decision, in the order both backends insert them. */
 export const decisionValues = (d: NewSuggestionDecision) =>
-  [d.planId, d.suggestionId, d.decision, d.authorId, d.suggestedAt, d.inserted, d.deleted, d.decidedBy, d.decidedAt, d.conflictOf] as const;
+  [d.planId, d.suggestionId, d.decision, d.authorId, d.suggestedAt, d.inserted, d.deleted, JSON.stringify(d.changes), d.decidedBy, d.decidedAt, d.conflictOf] as const;
+
+/** The columns both backends insert, in decisionValues' order. */
+export const DECISION_COLUMNS = 'plan_id, suggestion_id, decision, author_id, suggested_at, inserted, deleted, changes, decided_by, decided_at, conflict_of';
+
+const NO_CHANGES: ProposedChanges = { formats: [], structure: [] };
+
+/** A stored decision's changes; a row from before they were kept (or unreadable) has none. */
+function changesOf(text: string): ProposedChanges {
+  try {
+    const parsed = ProposedChanges.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : NO_CHANGES;
+  } catch {
+    return NO_CHANGES;
+  }
+}

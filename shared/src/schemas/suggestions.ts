@@ -21,6 +21,14 @@ export const SuggestionDecisionRequest = z.object({
 });
 export type SuggestionDecisionRequest = z.infer<typeof SuggestionDecisionRequest>;
 
+/** Formatting a suggestion proposed for others' text (見え消し of formatting), and the text it applied to. */
+export const FormatChange = z.object({ mark: z.string().max(32), action: z.enum(['add', 'remove']), text: z.string() });
+/** A change of blocks a suggestion proposed: a new paragraph, a line break, a join, a retyping. */
+export const StructureChange = z.object({ op: z.enum(['split', 'line', 'join', 'type']), block: z.string().max(32), level: z.number().int().min(0).max(6) });
+/** What a suggestion proposed besides wording; both empty for a change of wording only. */
+export const ProposedChanges = z.object({ formats: z.array(FormatChange), structure: z.array(StructureChange) });
+export type ProposedChanges = z.infer<typeof ProposedChanges>;
+
 /** One decided suggestion, as recorded: whose, what it proposed, and who decided it when. */
 export const SuggestionDecision = z.object({
   suggestionId: z.string(),
@@ -33,6 +41,10 @@ export const SuggestionDecision = z.object({
   inserted: z.string(),
   /** The text proposed for removal ('' for a pure insertion). */
   deleted: z.string(),
+  /** Formatting it proposed for others' text (empty for most). */
+  formats: z.array(FormatChange),
+  /** Changes of blocks it proposed (empty for most). */
+  structure: z.array(StructureChange),
   decidedBy: Person,
   decidedAt: z.string(),
   /** The accepted suggestion whose acceptance rejected this competing one; null when decided directly. */

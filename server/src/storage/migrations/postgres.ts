@@ -278,4 +278,9 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE revisions ADD COLUMN invited_may_suggest BOOLEAN NOT NULL DEFAULT FALSE;
   `,
+  // 8: what a decided suggestion proposed besides wording (formatting, new paragraphs, joins,
+  // retyping), as JSON {formats, structure}: the history names it after the marks are gone.
+  `
+  ALTER TABLE suggestion_decisions ADD COLUMN changes TEXT NOT NULL DEFAULT '{}';
+  `,
 ];

@@ -261,4 +261,9 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE revisions ADD COLUMN invited_may_suggest INTEGER NOT NULL DEFAULT 0;
   `,
+  // 8: what a decided suggestion proposed besides wording (formatting, new paragraphs, joins,
+  // retyping), as JSON {formats, structure}: the history names it after the marks are gone.
+  `
+  ALTER TABLE suggestion_decisions ADD COLUMN changes TEXT NOT NULL DEFAULT '{}';
+  `,
 ];

@@ -1,5 +1,5 @@
 import { SuggestionDeciders } from '@sakutei/shared';
-import { SELECT_SUGGESTION_DECISIONS, type SuggestionDecisionRow, type SuggestionStore, decisionValues, toSuggestionDecision } from '../suggestions';
+import { DECISION_COLUMNS, SELECT_SUGGESTION_DECISIONS, type SuggestionDecisionRow, type SuggestionStore, decisionValues, toSuggestionDecision } from '../suggestions';
 import { appendAuditIn } from './audit';
 import { type Pool, inTransaction } from './database';
 
@@ -10,8 +10,7 @@ export function createPostgresSuggestionStore(pool: Pool): SuggestionStore {
       await inTransaction(pool, async (client) => {
         for (const d of decisions) {
           await client.query(
-            `INSERT INTO suggestion_decisions (plan_id, suggestion_id, decision, author_id, suggested_at, inserted, deleted, decided_by, decided_at, conflict_of)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+            `INSERT INTO suggestion_decisions (${DECISION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
             [...decisionValues(d)],
           );
         }

@@ -1,6 +1,7 @@
 import { SuggestionDeciders } from '@sakutei/shared';
 import type { NewAuditEntry } from '../index';
 import {
+  DECISION_COLUMNS,
   type NewSuggestionDecision,
   SELECT_SUGGESTION_DECISIONS,
   type SuggestionDecisionRow,
@@ -14,8 +15,7 @@ import type { SqliteDatabase } from './database';
 export function createSqliteSuggestionStore(db: SqliteDatabase): SuggestionStore {
   const q = {
     insert: db.prepare(
-      `INSERT INTO suggestion_decisions (plan_id, suggestion_id, decision, author_id, suggested_at, inserted, deleted, decided_by, decided_at, conflict_of)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO suggestion_decisions (${DECISION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     list: db.prepare<[string, number, number], SuggestionDecisionRow>(
       `${SELECT_SUGGESTION_DECISIONS} WHERE s.plan_id = ? AND s.seq < ? ORDER BY s.seq DESC LIMIT ?`,
