@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { contentWidth, docxTable, meta, note, packDocument, sectionHeading, title } from './docxKit';
 import { escapeHtml, htmlPage, htmlTable } from './htmlKit';
 import { suggestionLegendHtml } from './proseHtml';
+import { type ProposalKinds, kindsNote, overlaidKinds } from './suggestionLabels';
 import type { CompareOrder } from '@sakutei/shared';
 import { SIDE_NAMES, compareLinesDocTable, compareProseDocTable } from './planTables';
 
@@ -35,13 +36,13 @@ function tables(comparison: Comparison, options: CompareExportOptions) {
 
 const MARKS_NOTE = '削除は取消線、追加は下線で示します。';
 /** Said in the Word file, where the legend's colours are the runs' own. */
-const suggestionsNote = (authors: ReadonlyArray<{ name: string }>) =>
-  `${SIDE_NAMES.new}の未決定の提案を見え消しで示します（二重下線は追加の提案、二重取消線は削除の提案。色は提案者ごと：${authors.map((a) => a.name).join('、')}）。`;
+const suggestionsNote = (authors: ReadonlyArray<{ name: string }>, kinds: ProposalKinds) =>
+  `${SIDE_NAMES.new}の未決定の提案を見え消しで示します（二重下線は追加の提案、二重取消線は削除の提案。${kindsNote(kinds)}色は提案者ごと：${authors.map((a) => a.name).join('、')}）。`;
 
 export function compareHtml(planTitle: string, comparison: Comparison, options: CompareExportOptions): string {
   const { prose, measures, progress, evaluations } = tables(comparison, options);
   const authors = comparison.suggestionAuthors ?? [];
-  const legend = authors.length > 0 ? suggestionLegendHtml({ authors }) : '';
+  const legend = authors.length > 0 ? suggestionLegendHtml({ authors, kinds: overlaidKinds(comparison.prose as ProseDiffRow[]) }) : '';
   const html = `<h1>${escapeHtml(planTitle)} ${DOC_TITLE}</h1><p class="meta">${escapeHtml(sidesLine(comparison, options))}</p>
 <h2>本文</h2>${legend}${htmlTable(prose, MARKS_NOTE, true, authors)}<h2>施策・事業・成果指標</h2>${htmlTable(measures, undefined, true)}
 <h2>実施状況</h2>${htmlTable(progress, MARKS_NOTE, true)}<h2>評価・課題</h2>${htmlTable(evaluations, MARKS_NOTE, true)}`;
@@ -59,7 +60,7 @@ export function compareDocx(planTitle: string, comparison: Comparison, options: 
         title(`${planTitle} ${DOC_TITLE}`),
         meta(sidesLine(comparison, options)),
         sectionHeading('本文'),
-        ...(authors.length > 0 ? [note(suggestionsNote(authors))] : []),
+        ...(authors.length > 0 ? [note(suggestionsNote(authors, overlaidKinds(comparison.prose as ProseDiffRow[])))] : []),
         docxTable(prose, width, authors),
         sectionHeading('施策・事業・成果指標'),
         docxTable(measures, width),

@@ -1,4 +1,4 @@
-import { type DiffSegment, hasXmlForbiddenUtf8, xmlSafeText } from '@sakutei/shared';
+import { type DiffSegment, hasXmlForbiddenUtf8, markerFree, xmlSafeText } from '@sakutei/shared';
 import {
   AlignmentType,
   Document,
@@ -22,6 +22,7 @@ import {
 import JSZip from 'jszip';
 import { openZip } from '../xlsx/zipArchive';
 import { type BodyCell, type DocTable, cellSpan, cellText, fitWidths } from './docTable';
+import { formatNote, structureLabel } from './suggestionLabels';
 import { type SuggestionAuthors, colourOf } from './suggestionPalette';
 
 /**
@@ -107,20 +108,36 @@ const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingm
  * Marked text: deletions struck through in red, insertions bold and underlined; a pending
  * suggestion shown in a 新旧対照表 (`segment.suggestion`) is doubled instead (double underline
  * for proposed text, double strike for text proposed for removal) in its author's colour, so
- * it reads apart from the comparison's own marks.
+ * it reads apart from the comparison's own marks. A proposed block change shows as its label
+ * (¶ and ↵ followed by the break, ↰ 前の段落と結合, → 見出し2), proposed formatting as a dotted
+ * underline in the proposer's colour with a small note of what is proposed.
  */
 export function segmentRuns(segments: readonly DiffSegment[], authors: SuggestionAuthors = []): TextRun[] {
   return segments.flatMap((segment) => {
     const suggestion = segment.suggestion;
     const diff = suggestion?.kind === 'insert' ? null : segment.kind;
+    const format = segment.formats?.[0];
     const marks = {
       ...(diff === 'delete' ? { strike: true, color: 'B42318' } : {}),
       ...(diff === 'insert' ? { underline: {}, bold: true } : {}),
+      ...(format ? { color: colourOf(authors, format.author), underline: { type: UnderlineType.DOTTED } } : {}),
       ...(suggestion ? { color: colourOf(authors, suggestion.author) } : {}),
       ...(suggestion?.kind === 'insert' ? { underline: { type: UnderlineType.DOUBLE } } : {}),
       ...(suggestion?.kind === 'delete' ? { doubleStrike: true } : {}),
     };
-    return segment.text.split('\n').map((line, index) => new TextRun({ text: line, font: FONT, ...(index > 0 ? { break: 1 } : {}), ...marks }));
+    const structure = suggestion?.structure;
+    if (structure) {
+      const breaks = structure.op === 'split' || structure.op === 'line';
+      return [...segment.text].flatMap(() => [
+        new TextRun({ text: structureLabel(structure), font: FONT, ...marks }),
+        ...(breaks ? [new TextRun({ break: 1, font: FONT })] : []),
+      ]);
+    }
+    const runs = markerFree(segment.text)
+      .split('\n')
+      .map((line, index) => new TextRun({ text: line, font: FONT, ...(index > 0 ? { break: 1 } : {}), ...marks }));
+    if (format) runs.push(new TextRun({ text: formatNote(segment.formats!), font: FONT, superScript: true, color: colourOf(authors, format.author) }));
+    return runs;
   });
 }
 

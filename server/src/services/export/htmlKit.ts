@@ -1,5 +1,6 @@
-import { type DiffSegment, xmlSafeText } from '@sakutei/shared';
+import { type DiffSegment, markerFree, xmlSafeText } from '@sakutei/shared';
 import { type BodyCell, type DocTable, cellSpan, cellText, fitWidths, isWide } from './docTable';
+import { formatNote, structureLabel } from './suggestionLabels';
 import { type SuggestionAuthors, colourClass, paletteCss } from './suggestionPalette';
 
 /**
@@ -33,6 +34,8 @@ tbody th{font-weight:bold;background:#fafafa}td>p,th>p{margin:0}td>p+p,th>p+p{ma
 .running-head{display:flex;justify-content:space-between;font-size:.8em;color:#444;border-bottom:1px solid #999;margin-bottom:1em}
 del{color:#b42318;text-decoration:line-through}ins{text-decoration:underline;font-weight:bold}
 ins.sg,del.sg{font-weight:inherit;text-decoration-thickness:2px}ins.sg{text-decoration:underline 2px}del.sg{text-decoration:line-through 2px}
+ins.sg-pill{text-decoration:none;border:1px solid currentColor;border-radius:.7em;padding:0 .35em;margin-right:.2em;font-size:.85em;white-space:nowrap}ins.sg-break{text-decoration:none;font-weight:bold}
+.sg-format{text-decoration:underline dotted 2px}.sg-note{font-size:.7em;margin-left:.1em}
 ${paletteCss()}
 .sg-legend{font-size:.9em;border:1px solid #999;padding:.4em .7em;margin:.5em 0 1em}.sg-legend span+span{margin-left:1em}
 section.wide{page:wide}
@@ -56,16 +59,29 @@ export function htmlPage(options: { planTitle: string; docTitle: string; landsca
 
 /**
  * Marked text: the comparison's deletions and insertions, and, inside a 新旧対照表 asked for
- * them, pending suggestions in their author's colour (`authors`, the legend's order).
+ * them, pending suggestions in their author's colour (`authors`, the legend's order): a
+ * proposed block change by its label (¶ and ↵ with their break, ↰ 前の段落と結合, → 見出し2),
+ * proposed formatting underlined with dots and noted after the text.
  */
 export function segmentsHtml(segments: readonly DiffSegment[], authors: SuggestionAuthors = []): string {
-  const text = (value: string) => escapeHtml(value).replace(/\n/g, '<br>');
+  const text = (value: string) => escapeHtml(markerFree(value)).replace(/\n/g, '<br>');
   return segments
     .map((s) => {
-      const html = s.kind === 'insert' && !s.suggestion ? `<ins>${text(s.text)}</ins>` : s.kind === 'delete' ? `<del>${text(s.text)}</del>` : text(s.text);
+      const colour = (author: string) => `sg-${colourClass(authors, author)}`;
+      const structure = s.suggestion?.structure;
+      if (structure && s.suggestion) {
+        const breaks = structure.op === 'split' || structure.op === 'line';
+        const one = `<ins class="sg ${colour(s.suggestion.author)} ${breaks ? 'sg-break' : 'sg-pill'}">${escapeHtml(structureLabel(structure))}</ins>${breaks ? '<br>' : ''}`;
+        return one.repeat([...s.text].length);
+      }
+      let html = s.kind === 'insert' && !s.suggestion ? `<ins>${text(s.text)}</ins>` : s.kind === 'delete' ? `<del>${text(s.text)}</del>` : text(s.text);
+      if (s.formats?.length) {
+        const c = colour(s.formats[0]!.author);
+        html = `<span class="sg ${c} sg-format">${html}</span><sup class="sg ${c} sg-note">${escapeHtml(formatNote(s.formats))}</sup>`;
+      }
       if (!s.suggestion) return html;
       const tag = s.suggestion.kind === 'insert' ? 'ins' : 'del';
-      return `<${tag} class="sg sg-${colourClass(authors, s.suggestion.author)}">${s.kind === 'insert' && s.suggestion.kind === 'delete' ? `<ins>${html}</ins>` : html}</${tag}>`;
+      return `<${tag} class="sg ${colour(s.suggestion.author)}">${s.kind === 'insert' && s.suggestion.kind === 'delete' ? `<ins>${html}</ins>` : html}</${tag}>`;
     })
     .join('');
 }

@@ -1,5 +1,6 @@
-import { type ProseNode, textSuggestion } from '@sakutei/shared';
+import { type FormatProposal, type ProseNode, type TextSuggestion, formatProposals, proposedFormats, textSuggestion } from '@sakutei/shared';
 import { escapeHtml } from './htmlKit';
+import { type ProposalKinds, formatLabel, formatNote, structureLabel, structureTitle } from './suggestionLabels';
 import { colourClass } from './suggestionPalette';
 import { gridWidths, headingLevel, isInlineNode, tableGrid } from './proseTree';
 
@@ -8,14 +9,18 @@ import { gridWidths, headingLevel, isInlineNode, tableGrid } from './proseTree';
  * (a level-1 heading becomes <h2>), tables keep their spans and the column widths the
  * editor recorded (as percentages, so they fit the printed page). With `markup`, pending
  * suggestions print as 見え消し: proposed text underlined, text proposed for removal struck
- * through, each in its author's colour (the legend above the prose names them).
+ * through, each in its author's colour (the legend above the prose names them); a proposed
+ * new paragraph as ¶ and a proposed line break as ↵ (each followed by the break it proposes),
+ * a proposed join or retyping as a labelled mark at the block's start, and proposed formatting
+ * as the text would read with it, underlined with dots and noted after it (「太字」).
  */
 
 /**
  * How suggestions print: each author's place in the legend (their colour) by user id, and
- * their names for the hover title. Without it the prose is expected clean.
+ * their names for the hover title; `kinds`, the proposals beyond wording the legend explains.
+ * Without it the prose is expected clean.
  */
-export type SuggestionMarkup = { authors: ReadonlyArray<{ id: string; name: string }> };
+export type SuggestionMarkup = { authors: ReadonlyArray<{ id: string; name: string }>; kinds?: ProposalKinds };
 
 type Markup = SuggestionMarkup | null;
 
@@ -27,28 +32,81 @@ const shortTime = (at: number) => {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`;
 };
 
+const titleOf = (markup: SuggestionMarkup, by: { author: string; at: number }, what: string) =>
+  `${markup.authors.find((a) => a.id === by.author)?.name ?? ''}・${what}・${shortTime(by.at)}`;
+
 function suggested(html: string, node: ProseNode, markup: Markup): string {
   const suggestion = markup ? textSuggestion(node.marks) : null;
   if (!markup || !suggestion) return html;
-  const name = markup.authors.find((a) => a.id === suggestion.author)?.name ?? '';
   const tag = suggestion.kind === 'insert' ? 'ins' : 'del';
-  const title = `${name}・${suggestion.kind === 'insert' ? '追加の提案' : '削除の提案'}・${shortTime(suggestion.at)}`;
+  const title = titleOf(markup, suggestion, suggestion.kind === 'insert' ? '追加の提案' : '削除の提案');
   return `<${tag} class="sg sg-${colourClass(markup.authors, suggestion.author)}" title="${escapeHtml(title)}">${html}</${tag}>`;
 }
 
+/** A block proposal's marker, once per marker character: ¶ or ↵ and the break, or the labelled join or retyping. */
+function structureHtml(count: number, suggestion: TextSuggestion, markup: SuggestionMarkup): string {
+  const structure = suggestion.structure!;
+  const breaks = structure.op === 'split' || structure.op === 'line';
+  const title = escapeHtml(titleOf(markup, suggestion, structureTitle(structure)));
+  const one = `<ins class="sg sg-${colourClass(markup.authors, suggestion.author)} ${breaks ? 'sg-break' : 'sg-pill'}" title="${title}">${escapeHtml(structureLabel(structure))}</ins>${breaks ? '<br>' : ''}`;
+  return one.repeat(count);
+}
+
+/** Text as printed: a stray marker character (never a suggestion's, those are read above) as a line break or nothing. */
+const textHtml = (text: string) => escapeHtml(text).replace(/[\u2028\u2029]/g, '<br>').replace(/\u2063/g, '');
+
+const FORMAT_TAGS: ReadonlyArray<[string, string]> = [
+  ['bold', 'strong'],
+  ['italic', 'em'],
+  ['underline', 'u'],
+  ['strike', 's'],
+  ['code', 'code'],
+];
+
+function leafHtml(node: ProseNode, markup: Markup, proposals: readonly FormatProposal[]): string {
+  if (node.type === 'hardBreak') return suggested('<br>', node, markup);
+  const suggestion = markup ? textSuggestion(node.marks) : null;
+  if (markup && suggestion?.structure) return structureHtml([...(node.text ?? '')].length, suggestion, markup);
+  // Proposed formatting is shown as the text would read with it (Word shows a tracked format change the same way).
+  const real = new Set((node.marks ?? []).map((mark) => mark.type));
+  const shown = proposals.length > 0 ? proposedFormats(real, proposals) : real;
+  let html = textHtml(node.text ?? '');
+  for (const [mark, tag] of FORMAT_TAGS) if (shown.has(mark)) html = `<${tag}>${html}</${tag}>`;
+  return suggested(html, node, markup);
+}
+
+const proposalsKey = (proposals: readonly FormatProposal[]) => proposals.map((p) => `${p.id}|${p.mark}|${p.action}`).join(',');
+
+/** Text under formatting proposals: dotted underline in the (first) proposer's colour, and a note of what they propose after it. */
+function formatted(html: string, proposals: readonly FormatProposal[], markup: SuggestionMarkup): string {
+  const colour = `sg-${colourClass(markup.authors, proposals[0]!.author)}`;
+  const title = proposals.map((p) => titleOf(markup, p, `${formatLabel(p)}提案`)).join(' ／ ');
+  return `<span class="sg ${colour} sg-format" title="${escapeHtml(title)}">${html}</span><sup class="sg ${colour} sg-note">${escapeHtml(formatNote(proposals))}</sup>`;
+}
+
+/** The inline nodes of a block in reading order: text and hard breaks, the content of other inline nodes (a mention) flattened. */
+function leaves(nodes: readonly ProseNode[] | undefined, out: ProseNode[] = []): ProseNode[] {
+  for (const node of nodes ?? []) {
+    if (node.type === 'text' || node.type === 'hardBreak') out.push(node);
+    else leaves(node.content, out);
+  }
+  return out;
+}
+
 function inline(nodes: readonly ProseNode[] | undefined, markup: Markup): string {
-  return (nodes ?? [])
-    .map((node) => {
-      if (node.type === 'hardBreak') return suggested('<br>', node, markup);
-      if (node.type !== 'text') return inline(node.content, markup);
-      let html = escapeHtml(node.text ?? '');
-      for (const mark of node.marks ?? []) {
-        const tag = { bold: 'strong', italic: 'em', underline: 'u', strike: 's', code: 'code' }[mark.type];
-        if (tag) html = `<${tag}>${html}</${tag}>`;
-      }
-      return suggested(html, node, markup);
-    })
-    .join('');
+  const pieces = leaves(nodes).map((node) => {
+    const proposals = markup ? formatProposals(node.marks) : [];
+    return { html: leafHtml(node, markup, proposals), proposals, key: proposalsKey(proposals) };
+  });
+  let html = '';
+  // Neighbouring text under the same formatting proposals is one span with one note.
+  for (let k = 0; k < pieces.length; ) {
+    const { key, proposals } = pieces[k]!;
+    let inner = '';
+    while (k < pieces.length && pieces[k]!.key === key) inner += pieces[k++]!.html;
+    html += markup && proposals.length > 0 ? formatted(inner, proposals, markup) : inner;
+  }
+  return html;
 }
 
 function table(node: ProseNode, markup: Markup): string {
@@ -92,7 +150,7 @@ function blocks(nodes: readonly ProseNode[], markup: Markup): string {
           return `<blockquote>${blocks(node.content ?? [], markup)}</blockquote>`;
         case 'codeBlock':
           // With suggestions shown, its text carries them like any paragraph's.
-          return `<pre>${markup ? inline(node.content, markup) : escapeHtml((node.content ?? []).map((n) => n.text ?? '').join(''))}</pre>`;
+          return `<pre>${markup ? inline(node.content, markup) : textHtml((node.content ?? []).map((n) => n.text ?? '').join(''))}</pre>`;
         case 'horizontalRule':
           return '<hr>';
         case 'table':
@@ -114,5 +172,11 @@ export function proseToHtml(doc: ProseNode, suggestions: SuggestionMarkup | null
 /** Above prose printed with its suggestions: what the marks mean, and whose colour is whose. */
 export function suggestionLegendHtml(suggestions: SuggestionMarkup): string {
   const people = suggestions.authors.map((a) => `<span class="sg-${colourClass(suggestions.authors, a.id)}">■ ${escapeHtml(a.name)}</span>`).join('');
-  return `<p class="sg-legend">見え消し（未決定の提案）：<del class="sg sg-x">取消線</del>は削除の提案、<ins class="sg sg-x">下線</ins>は追加の提案です。提案者：${people}</p>`;
+  const structure = suggestions.kinds?.structure
+    ? '<ins class="sg sg-x sg-break">¶</ins>は段落を分ける提案、<ins class="sg sg-x sg-break">↵</ins>は改行の提案、<ins class="sg sg-x sg-pill">↰ 前の段落と結合</ins>は前の段落と一つにする提案、<ins class="sg sg-x sg-pill">→ 見出し2</ins>は段落の種類を変える提案です。'
+    : '';
+  const format = suggestions.kinds?.format
+    ? '<span class="sg sg-x sg-format">点線の下線</span><sup class="sg sg-x sg-note">太字</sup>は書式の提案で、提案どおりの書式で示し、提案の内容を小さく添えます。'
+    : '';
+  return `<p class="sg-legend">見え消し（未決定の提案）：<del class="sg sg-x">取消線</del>は削除の提案、<ins class="sg sg-x">下線</ins>は追加の提案です。${structure}${format}提案者：${people}</p>`;
 }

@@ -6,6 +6,7 @@ import { escapeHtml, htmlPage, htmlTable, type HtmlSection } from './htmlKit';
 import { kpiDocTable, measureDocTable } from './planTables';
 import { proseToDocx } from './proseDocx';
 import { proseToHtml, suggestionLegendHtml } from './proseHtml';
+import { proposalKinds } from './suggestionLabels';
 
 /**
  * A frozen revision as a Word file and as a page to print: the prose, then the whole
@@ -74,12 +75,13 @@ const docTitle = (revision: Revision) => `第${revision.number}版`;
 
 export function revisionHtml(planTitle: string, revision: Revision, snapshot: PlanSnapshot, options: RevisionExportOptions): string {
   const { prose, authors } = proseFor(snapshot, options);
+  const markup = authors ? { authors, kinds: proposalKinds(prose) } : null;
   const sections: HtmlSection[] = [
     {
       landscape: false,
       html: `<h1>${escapeHtml(planTitle)}</h1><p class="meta">${escapeHtml(revisionMeta(revision, options.calendar))}</p>${headHtml(options)}${
-        authors ? suggestionLegendHtml({ authors }) : ''
-      }${proseToHtml(prose, authors ? { authors } : null)}`,
+        markup ? suggestionLegendHtml(markup) : ''
+      }${proseToHtml(prose, markup)}`,
     },
     ...tables(snapshot, options.calendar).map(({ heading, table }) => ({
       landscape: isWide(table),
