@@ -6,7 +6,9 @@ import {
   decideSuggestions,
   listSuggestions,
   proseSchema,
+  suggestTransaction,
 } from '@sakutei/shared/editor';
+import { EditorState } from '@tiptap/pm/state';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { Transform } from '@tiptap/pm/transform';
 import { prosemirrorJSONToYDoc, updateYFragment } from '@tiptap/y-tiptap';
@@ -66,12 +68,20 @@ function textPositions(doc: PMNode): Array<{ from: number; to: number }> {
 type Op =
   | { kind: 'insert'; who: number; block: number; at: number; text: string }
   | { kind: 'delete'; who: number; block: number; at: number; length: number; text: string }
+  | { kind: 'block'; who: number; block: number; at: number; change: 'split' | 'join' | 'heading' | 'paragraph' | 'bold' | 'break' }
   | { kind: 'decide'; decision: 'accept' | 'reject'; pick: number }
   | { kind: 'sync'; who: number };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('insert' as const), who: fc.nat(1), block: fc.nat(5), at: fc.nat(10), text: fc.constantFrom('70', '新規', '・', 'a') }),
   fc.record({ kind: fc.constant('delete' as const), who: fc.nat(1), block: fc.nat(5), at: fc.nat(10), length: fc.integer({ min: 1, max: 4 }), text: fc.constantFrom('', '75', '以上') }),
+  fc.record({
+    kind: fc.constant('block' as const),
+    who: fc.nat(1),
+    block: fc.nat(5),
+    at: fc.nat(10),
+    change: fc.constantFrom('split' as const, 'join' as const, 'heading' as const, 'paragraph' as const, 'bold' as const, 'break' as const),
+  }),
   fc.record({ kind: fc.constant('decide' as const), decision: fc.constantFrom('accept' as const, 'reject' as const), pick: fc.nat(7) }),
   fc.record({ kind: fc.constant('sync' as const), who: fc.nat(1) }),
 );
@@ -95,6 +105,28 @@ function suggest(r: Replica, author: string, o: Extract<Op, { kind: 'insert' | '
     if (o.text) tr.insert(to, schema.text(o.text, [schema.marks[SUGGESTION_INSERT]!.create(attrs)]));
   }
   write(r, tr.doc);
+}
+
+/** A change of blocks or formatting in 提案, made by the editor's own transform (suggest.ts). */
+function suggestBlock(r: Replica, author: string, o: Extract<Op, { kind: 'block' }>): void {
+  const doc = pmOf(r.doc);
+  const blocks = textPositions(doc);
+  const index = o.block % blocks.length;
+  const block = blocks[index]!;
+  const at = block.from + (o.at % (block.to - block.from + 1));
+  const state = EditorState.create({ schema, doc });
+  const tr = state.tr;
+  if (o.change === 'split') tr.split(at);
+  else if (o.change === 'join') {
+    if (index === 0) return;
+    tr.delete(blocks[index - 1]!.to, block.from);
+  } else if (o.change === 'heading') tr.setBlockType(block.from, block.to, schema.nodes.heading!, { level: 3 });
+  else if (o.change === 'paragraph') tr.setBlockType(block.from, block.to, schema.nodes.paragraph!);
+  else if (o.change === 'break') tr.replaceWith(at, at, schema.nodes.hardBreak!.create());
+  else if (block.to > at) tr.addMark(at, block.to, schema.marks.bold!.create());
+  if (!tr.docChanged) return;
+  const suggested = suggestTransaction(state, tr, { id: `${author}-${++sequence}`, author, at: sequence });
+  if (suggested) write(r, suggested.doc);
 }
 
 function decide(server: Replica, decision: 'accept' | 'reject', pick: number | 'all'): void {
@@ -126,6 +158,7 @@ describe('suggestions converge', () => {
             flush(b, everyone.filter((r) => r !== b));
             flush(server, browsers);
           } else if (o.kind === 'decide') decide(server, o.decision, o.pick);
+          else if (o.kind === 'block') suggestBlock(browsers[o.who]!, browsers[o.who]!.name, o);
           else suggest(browsers[o.who]!, browsers[o.who]!.name, o);
         }
         for (const r of everyone) flush(r, everyone.filter((x) => x !== r));

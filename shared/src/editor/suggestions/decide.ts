@@ -116,11 +116,18 @@ function applyVerdicts(tr: Transform, verdicts: ReadonlyMap<string, DecisionKind
     if (add) tr.addMark(from, to, type.create());
     else tr.removeMark(from, to, type);
   }
-  // Then the text and the blocks, from the end backwards, so every position found above still holds.
+  // Then the text and the blocks, from the end backwards. A join moves the block it joins
+  // (and the marker of a change just before it in that block), so every position found above
+  // is mapped through what was done since.
+  const base = tr.mapping.maps.length;
   for (let i = edits.length - 1; i >= 0; i--) {
     const edit = edits[i]!;
-    tr.delete(edit.at, edit.to);
-    if (edit.structure) applyStructure(tr, edit.at, edit.structure);
+    const since = tr.mapping.slice(base);
+    const from = since.map(edit.at, 1);
+    const to = since.map(edit.to, -1);
+    if (from >= to) continue;
+    tr.delete(from, to);
+    if (edit.structure) applyStructure(tr, from, edit.structure);
   }
 }
 
