@@ -90,14 +90,16 @@ test('a member suggests in 提案, staff see it live and can only suggest, undo 
   expect(colour.line).toContain('underline');
   expect(colour.colour).toMatch(/^#[0-9a-f]{6}$/i);
 
-  // A paragraph break is not a suggestion: refused, and said so.
+  // A list cannot be proposed: refused, and said so (paragraphs, headings and bold can, suggestBlocks.spec.ts).
   const blocks = await editor.locator(':scope > *').count();
-  await member.keyboard.press('Enter');
-  await expect(member.getByTestId('suggest-notice')).toContainText('提案モードでは段落の追加・削除や書式の変更はできません');
+  await member.keyboard.press('Control+Shift+8');
+  await expect(member.getByTestId('suggest-notice')).toContainText('提案モードでは箇条書き・表・リンク・画像の変更はできません');
   expect(await editor.locator(':scope > *').count()).toBe(blocks);
+  await expect(editor.locator('ul', { hasText: MARKER })).toHaveCount(0);
   // The same made by the browser in the DOM (not through a key binding) is refused and undone on screen.
-  await member.evaluate(() => document.execCommand('insertParagraph'));
+  await member.evaluate(() => document.execCommand('insertUnorderedList'));
   await expect(async () => expect(await editor.locator(':scope > *').count()).toBe(blocks)).toPass({ timeout: 5000 });
+  await expect(editor.locator('ul', { hasText: MARKER })).toHaveCount(0);
 
   // Staff see it live, and their editor is in 提案 only, with the reason.
   await expect(marks(staff, 'del', '八十')).toBeVisible();
