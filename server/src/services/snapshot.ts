@@ -1,13 +1,17 @@
 import { createHash } from 'node:crypto';
 import { BODY_FRAGMENT, type PlanSnapshot, SHAPE_LIMITS, boundProseDepth, canonicalSnapshot, normaliseSnapshot, planSnapshotSchema } from '@sakutei/shared';
-import { proseSchema } from '@sakutei/shared/editor';
-import { readEvaluations, readMeasureTable, replaceEvaluations, replaceMeasureTable } from '@sakutei/shared/measures';
+import { hasPendingSuggestions, proseSchema } from '@sakutei/shared/editor';
+import { listFieldSuggestions, readEvaluations, readMeasureTable, replaceEvaluations, replaceMeasureTable } from '@sakutei/shared/measures';
 import { updateYFragment } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import type { RevisionStore } from '../storage';
 import { proseJsonOf } from './proseJson';
 
-/** What a plan's document holds, as plain data: the prose as ProseMirror JSON, the measure table and the reports' 評価・課題. */
+/**
+ * What a plan's document holds, as plain data: the prose as ProseMirror JSON (its pending
+ * suggestions are marks in it), the measure table, the reports' 評価・課題 and the table's
+ * pending cell suggestions, so a frozen revision keeps what is still proposed.
+ */
 export function planSnapshotOf(doc: Y.Doc): PlanSnapshot {
   const measures = readMeasureTable(doc);
   return normaliseSnapshot({
@@ -15,7 +19,21 @@ export function planSnapshotOf(doc: Y.Doc): PlanSnapshot {
     prose: proseJsonOf(doc.getXmlFragment(BODY_FRAGMENT)).prose,
     measures,
     evaluations: readEvaluations(doc, measures),
+    // Only those that read (a gone row's proposals are left out); competition is derived again by readers.
+    cellSuggestions: listFieldSuggestions(doc).map(({ conflictsWith: _, ...entry }) => entry),
   });
+}
+
+/**
+ * Where a frozen snapshot still holds pending suggestions, in words for an error message
+ * (`in the prose`, `in the measure table`, or both), or null when every one is decided.
+ */
+export function pendingSuggestionPlaces(snapshot: PlanSnapshot): string | null {
+  const places = [
+    ...(hasPendingSuggestions(snapshot.prose) ? ['in the prose'] : []),
+    ...((snapshot.cellSuggestions ?? []).length > 0 ? [`in the measure table (${snapshot.cellSuggestions!.length} cell proposals)`] : []),
+  ];
+  return places.length > 0 ? places.join(' and ') : null;
 }
 
 /** The canonical rendering of a snapshot and its SHA-256 (lowercase hex), which approvals name. */

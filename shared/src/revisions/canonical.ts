@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { SHAPE_LIMITS } from '../collab/shapeLimits';
+import { type FieldSuggestionEntry, fieldSuggestionEntrySchema } from '../measures/fieldSuggestions';
 import { measureTableSchema, type MeasureTable } from '../measures/model';
 import { keptEvaluations } from '../measures/report/evaluationKeys';
 
@@ -93,17 +95,34 @@ export const proseNodeSchema: z.ZodType<ProseNode> = z.lazy(() =>
 );
 
 /**
- * Everything a revision freezes: the prose, the measure table and the annual reports'
- * 評価・課題 (`${fiscalYear}|${scope}` → text, see measures/report/evaluations.ts). The
- * evaluations are absent when there are none, so revisions frozen before they existed keep
- * their canonical bytes and hash.
+ * A cell suggestion of the measure table as a revision keeps it: the entry of
+ * `measureSuggestions` (measures/fieldSuggestions.ts) with its id. Competition between
+ * proposals for one cell is not stored: readers derive it from the targets.
  */
-export type PlanSnapshot = { prose: ProseNode; measures: MeasureTable; evaluations?: Record<string, string> };
+export type FrozenCellSuggestion = FieldSuggestionEntry & { id: string };
+
+export const frozenCellSuggestionSchema: z.ZodType<FrozenCellSuggestion> = z.object({ id: z.string().min(1).max(200) }).and(fieldSuggestionEntrySchema);
+
+/**
+ * Everything a revision freezes: the prose, the measure table, the annual reports'
+ * 評価・課題 (`${fiscalYear}|${scope}` → text, see measures/report/evaluations.ts) and the
+ * table's pending cell suggestions (prose suggestions are marks in the prose). The optional
+ * parts are absent when there are none, so revisions frozen before they existed keep their
+ * canonical bytes and hash.
+ */
+export type PlanSnapshot = {
+  prose: ProseNode;
+  measures: MeasureTable;
+  evaluations?: Record<string, string>;
+  cellSuggestions?: FrozenCellSuggestion[];
+};
 
 export const planSnapshotSchema = z.object({
   prose: proseNodeSchema,
   measures: measureTableSchema,
   evaluations: z.record(z.string(), z.string()).optional(),
+  // As many as the live map may hold (collab/shape.ts bounds every map by maxRecords).
+  cellSuggestions: z.array(frozenCellSuggestionSchema).max(SHAPE_LIMITS.maxRecords).optional(),
 });
 
 const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -120,9 +139,12 @@ export function normaliseSnapshot(snapshot: PlanSnapshot): PlanSnapshot {
   const roleCells = Object.fromEntries(Object.entries(measures.roleCells).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   // The same rule the document reader applies: only the plan's years and measure rows, capped.
   const evaluations = Object.entries(keptEvaluations(snapshot.evaluations ?? {}, measures));
+  // Cell suggestions in id order: the map lists them in arrival order, which differs by replica.
+  const cellSuggestions = [...(snapshot.cellSuggestions ?? [])].sort(byId);
   return {
     prose: snapshot.prose,
     ...(evaluations.length > 0 ? { evaluations: Object.fromEntries(evaluations) } : {}),
+    ...(cellSuggestions.length > 0 ? { cellSuggestions } : {}),
     measures: {
       settings: measures.settings,
       nodes: [...measures.nodes].sort(byId),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Person } from '../comments/model';
 import { measureTableSchema } from '../measures/model';
+import { frozenCellSuggestionSchema } from '../revisions/canonical';
 import { REVIEW_EVENT_TYPES, reviewReasonSchema, reviewStateSchema, revisionStageLabelSchema } from '../revisions/workflow';
 
 export const SHA256_HEX = /^[0-9a-f]{64}$/;
@@ -48,6 +49,8 @@ export const RevisionContentResponse = z.object({
     measures: measureTableSchema,
     /** The annual reports' 評価・課題, `${fiscalYear}|${scope}` → text; absent when there are none. */
     evaluations: z.record(z.string(), z.string()).optional(),
+    /** The measure table's cell suggestions pending when it was frozen, in id order; absent when there were none. */
+    cellSuggestions: z.array(frozenCellSuggestionSchema).optional(),
   }),
   /** The frozen Y.Doc state (base64), so comments' text anchors resolve against it. */
   stateBase64: z.string(),
