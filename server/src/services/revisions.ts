@@ -16,7 +16,6 @@ import {
   can,
   transition,
 } from '@sakutei/shared';
-import { hasPendingSuggestions } from '@sakutei/shared/editor';
 import * as Y from 'yjs';
 import type { z } from 'zod';
 import { newId } from '../auth/ids';
@@ -28,7 +27,7 @@ import { canSeeRevision } from '../policies/revisions';
 import { iso, isoOrNull } from '../presenters/time';
 import { compareSnapshots } from './documentExport';
 import { namesOf } from './suggestionAuthors';
-import { frozenSnapshot, planSnapshotOf, readCanonicalSnapshot, restoreSnapshot, sealSnapshot } from './snapshot';
+import { frozenSnapshot, pendingSuggestionPlaces, planSnapshotOf, readCanonicalSnapshot, restoreSnapshot, sealSnapshot } from './snapshot';
 import { flattenedProse, readBackProblem, shapeProblems, unreadableDocument, unreadableRevision } from './readBack';
 import { archivedPlan, previousEditionFor } from './plans';
 import { notifyReviewStep } from './reviewNotifications';
@@ -258,8 +257,11 @@ export function revisionService(deps: AppDeps) {
         const problem = content ? readBackProblem(content.canonical) : null;
         if (problem) throw unreadableRevision(problem);
         // The review asked that every suggestion be decided first: a frozen revision keeps its pending ones.
-        if (revision.requireSuggestionsDecided && content && hasPendingSuggestions(readCanonicalSnapshot(content.canonical).prose)) {
-          throw new AppError(409, 'suggestions_pending', 'This review requires every suggestion to be decided before approval; the revision still holds pending ones.');
+        if (revision.requireSuggestionsDecided && content) {
+          const pending = pendingSuggestionPlaces(readCanonicalSnapshot(content.canonical));
+          if (pending) {
+            throw new AppError(409, 'suggestions_pending', `This review requires every suggestion to be decided before approval; the revision still holds pending ones ${pending}.`);
+          }
         }
       }
       return apply(user, revisionId, (by) =>
