@@ -1,7 +1,10 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { CLOSE_CODES, type PlanSummary } from '@sakutei/shared';
+import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { DATABASE_FILE } from '../../server/src/storage/sqlite/database';
 import { type CollabClient, appendParagraph, askStored, connectCollab, waitFor } from '../support/collab';
 import { signedIn } from '../support/http';
 import { type TestServer, cli, startServer } from '../support/server';
@@ -143,5 +146,18 @@ describe('observers invited to suggest', () => {
     const sent = await chair.request('POST', `/api/revisions/${review.id}/decision`, { decision: 'requestChanges', reason: '再考を求めます' });
     expect(sent.status).toBe(200);
     expect((await standing(observer)).invitedToSuggest).toBe(false);
+  });
+
+  it('notices on its sweep a review closed by another process (no event reaches this one): the observer is sent away', async () => {
+    const review = await openReview({ invitedIds: [observer.user.id], invitedMaySuggest: true });
+    const result = await outcome(observer);
+    if (!('synced' in result)) throw new Error('the invited observer was refused');
+    const db = new Database(path.join(server.dataDir, DATABASE_FILE));
+    try {
+      db.prepare('UPDATE revisions SET review = ? WHERE id = ?').run(JSON.stringify({ status: 'withdrawn', openedBy: staff.user.id, withdrawnBy: staff.user.id }), review.id);
+    } finally {
+      db.close();
+    }
+    await waitFor(() => result.synced.closes.some((c) => c.code === CLOSE_CODES.forbidden), 'the sweep to close the observer');
   });
 });
