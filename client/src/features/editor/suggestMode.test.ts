@@ -1,6 +1,6 @@
 import type {} from '@tiptap/extension-collaboration';
 import { BODY_FRAGMENT } from '@sakutei/shared';
-import { SUGGESTION_DELETE, SUGGESTION_INSERT, listSuggestions, proseExtensions } from '@sakutei/shared/editor';
+import { STRUCTURE_MARKERS, SUGGESTION_DELETE, SUGGESTION_FORMAT, SUGGESTION_INSERT, listSuggestions, proseExtensions } from '@sakutei/shared/editor';
 import { Editor } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import { yUndoPluginKey } from '@tiptap/y-tiptap';
@@ -64,12 +64,40 @@ describe('SuggestMode', () => {
     expect(editor.state.selection.from).toBe(3);
   });
 
-  it('refuses a new paragraph and says so, leaving the document as it was', async () => {
+  it('proposes a new paragraph on Enter: one block still, with the marker of a split, until it is accepted', async () => {
     const { onRefused } = await suggesting('本文');
     caretAfter(editor, '本');
     pressKey(editor, 'Enter');
-    expect(onRefused).toHaveBeenCalledTimes(1);
+    typeText(editor, '新');
+    expect(onRefused).not.toHaveBeenCalled();
     expect(editor.state.doc.childCount).toBe(1);
+    // The marker is its own run (it carries the structure mark too), of the same suggestion.
+    expect(runs()).toBe(`本[+${STRUCTURE_MARKERS.split}:u-member][+新:u-member]文`);
+    expect(listSuggestions(editor.state.doc)).toMatchObject([{ inserted: '\n新', structure: [{ op: 'split' }] }]);
+  });
+
+  it('proposes bold with Ctrl+B on others’ text, and a join with Backspace at a block’s start', async () => {
+    const { onRefused } = await suggesting('本文');
+    editor.commands.setTextSelection({ from: 1, to: 3 });
+    pressKey(editor, 'b', { mod: true });
+    expect(editor.state.doc.firstChild!.firstChild!.marks.map((m) => m.type.name)).toEqual([SUGGESTION_FORMAT]);
+    // Two paragraphs, written in 編集.
+    editor.storage.suggestMode.active = false;
+    editor.commands.setContent(paragraphs('前', '後'));
+    editor.storage.suggestMode.active = true;
+    editor.commands.setTextSelection(4);
+    pressKey(editor, 'Backspace');
+    expect(onRefused).not.toHaveBeenCalled();
+    expect(editor.state.doc.childCount).toBe(2);
+    expect(listSuggestions(editor.state.doc).map((s) => s.structure)).toEqual([[{ op: 'join', block: '', level: 0 }]]);
+  });
+
+  it('refuses a list and says so, leaving the document as it was', async () => {
+    const { onRefused } = await suggesting('本文');
+    caretAfter(editor, '本');
+    pressKey(editor, '8', { mod: true, shift: true });
+    expect(onRefused).toHaveBeenCalledTimes(1);
+    expect(editor.state.doc.firstChild!.type.name).toBe('paragraph');
     expect(runs()).toBe('本文');
   });
 

@@ -69,7 +69,10 @@ function Change({ item }: { item: SuggestionSummary }) {
       )}
       {parts.formats.map((format) => (
         <p key={format.words} data-testid="suggestion-format">
-          <span className="suggestion-card__block">{format.words}</span> <span className="suggestion-card__formatted">{clip(format.text)}</span>
+          <span className="suggestion-card__block">{format.words}</span>{' '}
+          <span className="suggestion-card__formatted" data-mark={format.mark} data-action={format.action}>
+            {clip(format.text)}
+          </span>
         </p>
       ))}
     </div>

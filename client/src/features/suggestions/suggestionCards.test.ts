@@ -112,7 +112,7 @@ describe('changeParts', () => {
       },
       ja,
     );
-    expect(parts).toEqual({ moved: '', deleted: '', inserted: '一\n二', formats: [{ words: '斜体を外す', text: '語' }], structure: ['段落を分ける', '前の段落と結合'] });
+    expect(parts).toEqual({ moved: '', deleted: '', inserted: '一\n二', formats: [{ words: '斜体を外す', text: '語', mark: 'italic', action: 'remove' }], structure: ['段落を分ける', '前の段落と結合'] });
     expect(changeText(parts, ja)).toBe('段落を分ける、前の段落と結合、追加: 一 ⏎ 二、斜体を外す：語');
     expect(changeText(changeParts({ ...base, structure: [{ op: 'type', block: 'paragraph', level: 0 }] }, en), en)).toBe('make body text');
   });

@@ -117,7 +117,7 @@ export interface ChangeParts {
   deleted: string;
   /** The proposed text without the line breaks its block changes begin or end it with (they are in `structure`). */
   inserted: string;
-  formats: Array<{ words: string; text: string }>;
+  formats: Array<{ words: string; text: string; mark: string; action: 'add' | 'remove' }>;
   /** The block changes' words, each once, in document order. */
   structure: string[];
 }
@@ -130,7 +130,7 @@ export function changeParts(item: Pick<SuggestionSummary, 'inserted' | 'deleted'
     moved: moved ? item.deleted : '',
     deleted: moved ? '' : item.deleted,
     inserted: moved ? '' : item.inserted.replace(/^\n+|\n+$/g, ''),
-    formats: (item.formats ?? []).map((f) => ({ words: formatWords(t, f.mark, f.action), text: f.text })),
+    formats: (item.formats ?? []).map((f) => ({ words: formatWords(t, f.mark, f.action), text: f.text, mark: f.mark, action: f.action })),
     structure: [...new Set(blocks.map((change) => structureWords(t, change)))],
   };
 }
