@@ -176,7 +176,7 @@ export function suggestionLegendHtml(suggestions: SuggestionMarkup): string {
     ? '<ins class="sg sg-x sg-break">¶</ins>は段落を分ける提案、<ins class="sg sg-x sg-break">↵</ins>は改行の提案、<ins class="sg sg-x sg-pill">↰ 前の段落と結合</ins>は前の段落と一つにする提案、<ins class="sg sg-x sg-pill">→ 見出し2</ins>は段落の種類を変える提案です。'
     : '';
   const format = suggestions.kinds?.format
-    ? '<span class="sg sg-x sg-format">点線の下線</span><sup class="sg sg-x sg-note">太字</sup>は書式の提案で、提案どおりの書式で示し、提案の内容を小さく添えます。'
+    ? '<span class="sg sg-x sg-format">点線の下線</span>と小さな注記（<sup class="sg sg-x sg-note">太字</sup>など）は書式の提案です。'
     : '';
   return `<p class="sg-legend">見え消し（未決定の提案）：<del class="sg sg-x">取消線</del>は削除の提案、<ins class="sg sg-x">下線</ins>は追加の提案です。${structure}${format}提案者：${people}</p>`;
 }
