@@ -1,5 +1,5 @@
 import { type Page, expect, test } from '@playwright/test';
-import { openDemoPlan, proseText, removeOwnParagraphs, selectPhrase, signedInPage, typeAtEnd } from './support';
+import { expectNoSeriousA11yViolations, openDemoPlan, proseText, removeOwnParagraphs, selectPhrase, signedInPage, typeAtEnd } from './support';
 
 // A paragraph of the test's own, removed afterwards with the observer's suggestion in it; the
 // revision it freezes stays, as every frozen revision does (its review is withdrawn).
@@ -51,6 +51,7 @@ test('an observer invited to a review that lets them suggest proposes wording on
   await row.getByTestId('review-invite').fill('田中');
   await row.getByTestId('review-invite-option').filter({ hasText: OBSERVER }).click();
   await row.getByRole('checkbox', { name: '招待したオブザーバーも提案できる' }).check();
+  await expectNoSeriousA11yViolations(staff, { include: '.review-open', label: '審議を開始 with its options' });
   await row.getByTestId('review-open').click();
   await expect(row).toHaveAttribute('data-status', 'in_review');
   await expect(row.getByTestId('review-invited-may-suggest-text')).toBeVisible();
@@ -64,6 +65,7 @@ test('an observer invited to a review that lets them suggest proposes wording on
   await expect(mode).toHaveAttribute('data-locked', 'true');
   await expect(mode).toHaveAttribute('data-mode', 'suggest');
   await expect.poll(() => proseText(observer)).toContain(OWN);
+  await expectNoSeriousA11yViolations(observer, { include: '[data-testid="invited-suggest-notice"]', label: 'the invited observer notice' });
 
   // What they type is a suggestion, which reaches the chair as a card of theirs.
   await selectPhrase(observer, '年四回');
