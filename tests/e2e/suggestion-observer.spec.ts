@@ -50,7 +50,7 @@ test('an observer invited to a review that lets them suggest proposes wording on
   const row = revisionRow(staff);
   await row.getByTestId('review-invite').fill('田中');
   await row.getByTestId('review-invite-option').filter({ hasText: OBSERVER }).click();
-  await row.getByRole('checkbox', { name: '招待したオブザーバーも提案できる' }).check();
+  await row.getByRole('checkbox', { name: '招待した傍聴者も提案できる' }).check();
   await expectNoSeriousA11yViolations(staff, { include: '.review-open', label: '審議を開始 with its options' });
   await row.getByTestId('review-open').click();
   await expect(row).toHaveAttribute('data-status', 'in_review');

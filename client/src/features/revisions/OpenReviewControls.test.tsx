@@ -24,7 +24,7 @@ describe('OpenReviewControls: suggestion options', () => {
   it('lets the invited observers suggest too, sent only with someone invited', () => {
     const onOpen = vi.fn();
     renderJa(<OpenReviewControls role="staff" members={observersFixture} pending={false} onOpen={onOpen} />);
-    const option = screen.getByRole('checkbox', { name: '招待したオブザーバーも提案できる' });
+    const option = screen.getByRole('checkbox', { name: '招待した傍聴者も提案できる' });
     expect(option.getAttribute('aria-describedby')).toBeTruthy();
     expect(document.getElementById(option.getAttribute('aria-describedby')!)?.textContent).toContain('編集と採否はできません');
     fireEvent.click(option);

@@ -39,7 +39,7 @@ describe('ReviewOutcome', () => {
   it('says while it is open that the invited observers may suggest, when the review lets them', () => {
     const invited = [{ id: 'u-obs-1', name: '傍聴 田中健' }];
     renderJa(<ReviewOutcome revision={revisionFixture({ invited, invitedMaySuggest: true })} nameOf={nameOf} />);
-    expect(screen.getByTestId('review-invited-may-suggest-text').textContent).toBe('招待されたオブザーバーは審議中、本文に提案できます。');
+    expect(screen.getByTestId('review-invited-may-suggest-text').textContent).toBe('招待された傍聴者は審議中、本文に提案できます。');
   });
 
   it('says nothing of suggesting for a review without the option, or once it is decided', () => {
