@@ -119,7 +119,7 @@ describe('block and formatting suggestions in the text handed out', () => {
   it('prints them with ¶ ↵ and labelled marks and the proposed formatting noted when asked', async () => {
     const page = (await download(`/api/revisions/${frozen.id}/export?format=html&suggestions=markup`)).toString('utf8');
     expect(page).not.toMatch(MARKERS);
-    expect(page).toMatch(/段落提案の前半。<ins class="sg sg-\d sg-break" title="[^"]*段落を分ける提案[^"]*">¶<\/ins><br>/);
+    expect(page).toMatch(/<p>段落提案の前半。<ins class="sg sg-\d sg-break" title="[^"]*段落を分ける提案[^"]*">¶<\/ins><\/p><p><ins [^>]*>新しい段落の文。<\/ins><\/p>/);
     expect(page).toMatch(/改行前<ins class="sg sg-\d sg-break"[^>]*>↵<\/ins><br>改行後/);
     expect(page).toContain('>↰ 前の段落と結合</ins>結合される段落');
     expect(page).toContain('>→ 見出し3</ins>見出しにする段落');

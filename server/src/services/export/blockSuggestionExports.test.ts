@@ -160,7 +160,9 @@ describe('revision print page with block and formatting suggestions', () => {
 
   it('shows ¶ and ↵ with their break, a join and a retyping as labelled marks, in each author’s colour', () => {
     const page = html();
-    expect(page).toMatch(/1\. 基本方針<ins class="sg sg-0 sg-break" title="佐藤 花子・段落を分ける提案・2026-12-06 05:04 UTC">¶<\/ins><br><ins class="sg sg-0"[^>]*>本文を加える<\/ins>/);
+    // The part after a heading's ¶ prints as the body paragraph it would become.
+    expect(page).toMatch(/<h3>1\. 基本方針<ins class="sg sg-0 sg-break" title="佐藤 花子・段落を分ける提案・2026-12-06 05:04 UTC">¶<\/ins><\/h3><p><ins class="sg sg-0"[^>]*>本文を加える<\/ins><\/p>/);
+    expect(page).toMatch(/<li><p>項目一<ins class="sg sg-1 sg-break"[^>]*>¶<\/ins><\/p><p><ins class="sg sg-1"[^>]*>項目二<\/ins><\/p><\/li>/);
     expect(page).toMatch(/一行目<ins class="sg sg-1 sg-break" title="鈴木 次郎・改行の提案・[^"]*">↵<\/ins><br>二行目/);
     expect(page).toMatch(/<p><ins class="sg sg-1 sg-pill" title="鈴木 次郎・前の段落と結合する提案・[^"]*">↰ 前の段落と結合<\/ins>前に結合する段落<\/p>/);
     expect(page).toMatch(/<p><ins class="sg sg-0 sg-pill" title="佐藤 花子・見出し3にする提案・[^"]*">→ 見出し3<\/ins>\(1\) 施策<\/p>/);

@@ -43,13 +43,12 @@ function suggested(html: string, node: ProseNode, markup: Markup): string {
   return `<${tag} class="sg sg-${colourClass(markup.authors, suggestion.author)}" title="${escapeHtml(title)}">${html}</${tag}>`;
 }
 
-/** A block proposal's marker, once per marker character: ¶ or ↵ and the break, or the labelled join or retyping. */
-function structureHtml(count: number, suggestion: TextSuggestion, markup: SuggestionMarkup): string {
+/** A block proposal's mark: ¶ or ↵ (the caller sets the break), or the labelled join or retyping. */
+function structureMark(suggestion: TextSuggestion, markup: SuggestionMarkup): string {
   const structure = suggestion.structure!;
   const breaks = structure.op === 'split' || structure.op === 'line';
   const title = escapeHtml(titleOf(markup, suggestion, structureTitle(structure)));
-  const one = `<ins class="sg sg-${colourClass(markup.authors, suggestion.author)} ${breaks ? 'sg-break' : 'sg-pill'}" title="${title}">${escapeHtml(structureLabel(structure))}</ins>${breaks ? '<br>' : ''}`;
-  return one.repeat(count);
+  return `<ins class="sg sg-${colourClass(markup.authors, suggestion.author)} ${breaks ? 'sg-break' : 'sg-pill'}" title="${title}">${escapeHtml(structureLabel(structure))}</ins>`;
 }
 
 /** Text as printed: a stray marker character (never a suggestion's, those are read above) as a line break or nothing. */
@@ -66,7 +65,8 @@ const FORMAT_TAGS: ReadonlyArray<[string, string]> = [
 function leafHtml(node: ProseNode, markup: Markup, proposals: readonly FormatProposal[]): string {
   if (node.type === 'hardBreak') return suggested('<br>', node, markup);
   const suggestion = markup ? textSuggestion(node.marks) : null;
-  if (markup && suggestion?.structure) return structureHtml([...(node.text ?? '')].length, suggestion, markup);
+  // A line break proposed, or a join or retyping, once per marker character (a new paragraph is cut by inlineParts).
+  if (markup && suggestion?.structure) return (structureMark(suggestion, markup) + (suggestion.structure.op === 'split' || suggestion.structure.op === 'line' ? '<br>' : '')).repeat([...(node.text ?? '')].length);
   // Proposed formatting is shown as the text would read with it (Word shows a tracked format change the same way).
   const real = new Set((node.marks ?? []).map((mark) => mark.type));
   const shown = proposals.length > 0 ? proposedFormats(real, proposals) : real;
@@ -93,20 +93,45 @@ function leaves(nodes: readonly ProseNode[] | undefined, out: ProseNode[] = []):
   return out;
 }
 
-function inline(nodes: readonly ProseNode[] | undefined, markup: Markup): string {
+/**
+ * A block's inline content as printed, cut where a new paragraph is proposed: each part ends
+ * with its ¶ mark, and the caller sets the parts as paragraphs of their own, as they would
+ * be once accepted (the part after a heading's ¶ as body text).
+ */
+function inlineParts(nodes: readonly ProseNode[] | undefined, markup: Markup): string[] {
   const pieces = leaves(nodes).map((node) => {
-    const proposals = markup ? formatProposals(node.marks) : [];
-    return { html: leafHtml(node, markup, proposals), proposals, key: proposalsKey(proposals) };
+    const suggestion = markup ? textSuggestion(node.marks) : null;
+    const splits = suggestion?.structure?.op === 'split' ? [...(node.text ?? '')].length : 0;
+    const proposals = markup && !splits ? formatProposals(node.marks) : [];
+    return { node, suggestion, splits, proposals, key: proposalsKey(proposals) };
   });
-  let html = '';
-  // Neighbouring text under the same formatting proposals is one span with one note.
+  const parts: string[] = [''];
   for (let k = 0; k < pieces.length; ) {
-    const { key, proposals } = pieces[k]!;
+    const { key, proposals, splits, suggestion } = pieces[k]!;
+    if (splits > 0 && suggestion && markup) {
+      for (let n = 0; n < splits; n++) {
+        parts[parts.length - 1] += structureMark(suggestion, markup);
+        parts.push('');
+      }
+      k++;
+      continue;
+    }
+    // Neighbouring text under the same formatting proposals is one span with one note.
     let inner = '';
-    while (k < pieces.length && pieces[k]!.key === key) inner += pieces[k++]!.html;
-    html += markup && proposals.length > 0 ? formatted(inner, proposals, markup) : inner;
+    while (k < pieces.length && pieces[k]!.key === key && pieces[k]!.splits === 0) inner += leafHtml(pieces[k++]!.node, markup, proposals);
+    parts[parts.length - 1] += markup && proposals.length > 0 ? formatted(inner, proposals, markup) : inner;
   }
-  return html;
+  return parts;
+}
+
+/** The inline content in one run of text (a code block's): a proposed new paragraph as ¶ and a line break. */
+const inline = (nodes: readonly ProseNode[] | undefined, markup: Markup) => inlineParts(nodes, markup).join('<br>');
+
+/** A text block's parts as paragraphs: the first in `tag` (a heading's), those split off it as body text. */
+function textblockHtml(nodes: readonly ProseNode[] | undefined, markup: Markup, tag: string): string {
+  return inlineParts(nodes, markup)
+    .map((part, index) => (index === 0 ? `<${tag}>${part}</${tag}>` : `<p>${part}</p>`))
+    .join('');
 }
 
 function table(node: ProseNode, markup: Markup): string {
@@ -134,10 +159,10 @@ function blocks(nodes: readonly ProseNode[], markup: Markup): string {
       switch (node.type) {
         case 'heading': {
           const tag = `h${Math.min(6, headingLevel(node) + 1)}`;
-          return `<${tag}>${inline(node.content, markup)}</${tag}>`;
+          return textblockHtml(node.content, markup, tag);
         }
         case 'paragraph':
-          return `<p>${inline(node.content, markup)}</p>`;
+          return textblockHtml(node.content, markup, 'p');
         case 'bulletList':
           return `<ul>${blocks(node.content ?? [], markup)}</ul>`;
         case 'orderedList': {
@@ -157,7 +182,7 @@ function blocks(nodes: readonly ProseNode[], markup: Markup): string {
           return table(node, markup);
         default: {
           const content = node.content ?? [];
-          return content.some(isInlineNode) ? `<p>${inline(content, markup)}</p>` : blocks(content, markup);
+          return content.some(isInlineNode) ? textblockHtml(content, markup, 'p') : blocks(content, markup);
         }
       }
     })
