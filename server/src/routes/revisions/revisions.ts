@@ -4,7 +4,8 @@ import type { AppDeps, AppEnv } from '../../env';
 import { forbidden } from '../../errors';
 import { compareDocx, compareHtml, revisionDocx, revisionHtml } from '../../services/documentExport';
 import { revisionService } from '../../services/revisions';
-import { suggestionAuthors } from '../../services/suggestionAuthors';
+import { cellSuggestionAuthorIds } from '../../services/export/cellSuggestionSection';
+import { namesOf, suggestionAuthors } from '../../services/suggestionAuthors';
 import { loadVisiblePlan } from '../../services/visiblePlan';
 import { iso } from '../../presenters/time';
 import { entryHolds } from '../../storage/auditChain';
@@ -60,11 +61,13 @@ export function revisionRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
       const { format, calendar, suggestions } = c.req.valid('query');
       // Suggestion marks name users by id: the paper names them.
       const authors = suggestions === 'markup' ? await suggestionAuthors(deps.storage.accounts, snapshot.prose) : [];
+      // Pending cell proposals are listed after the prose (表の変更提案), under their authors' names.
+      const cellAuthors = suggestions === 'markup' ? await namesOf(deps.storage.accounts, cellSuggestionAuthorIds(snapshot)) : [];
       // The audit chain's head, printed on the paper: kept outside the database, it shows later whether entries were removed.
-      const options = { calendar, auditHead: await audit.head(), suggestions: { view: suggestions, authors } };
+      const options = { calendar, auditHead: await audit.head(), suggestions: { view: suggestions, authors, cellAuthors } };
       if (format === 'html') return c.html(revisionHtml(planTitle, revision, snapshot, options), 200);
       const bytes = await revisionDocx(planTitle, revision, snapshot, options);
-      const marked = authors.length > 0 ? '_見え消し' : '';
+      const marked = authors.length > 0 || cellAuthors.length > 0 ? '_見え消し' : '';
       const { body, headers } = docxDownload(bytes, `${planTitle}_第${revision.number}版${marked}.docx`, `revision-${revision.number}${marked ? '-markup' : ''}.docx`);
       return c.body(body, 200, headers);
     })

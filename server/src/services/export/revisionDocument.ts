@@ -1,5 +1,6 @@
 import { type Calendar, type PlanSnapshot, type Revision, REVIEW_STATUS_LABELS, formatDate } from '@sakutei/shared';
 import { hasPendingSuggestions, proseView } from '@sakutei/shared/editor';
+import { CELL_SUGGESTIONS_HEADING, cellSuggestionTable } from './cellSuggestionSection';
 import { type DocTable, isWide } from './docTable';
 import { contentWidth, docxTable, meta, note, packDocument, sectionHeading, title, type SectionSpec } from './docxKit';
 import { escapeHtml, htmlPage, htmlTable, type HtmlSection } from './htmlKit';
@@ -24,7 +25,12 @@ export type RevisionExportOptions = {
    * their authors' names (looked up by the caller, in order of appearance); `clean`, the
    * default, prints the text as if every one were rejected: the wording adopted so far.
    */
-  suggestions?: { view: 'markup' | 'clean'; authors: Array<{ id: string; name: string }> };
+  suggestions?: {
+    view: 'markup' | 'clean';
+    authors: Array<{ id: string; name: string }>;
+    /** Names of those with a pending cell proposal (listed under 表の変更提案 in `markup`). */
+    cellAuthors?: Array<{ id: string; name: string }>;
+  };
 };
 
 /** The prose to render and whether its suggestions are shown (only when asked and there are some). */
@@ -52,8 +58,12 @@ export function revisionMeta(revision: Revision, calendar: Calendar): string {
   return parts.join(' ／ ');
 }
 
-function tables(snapshot: PlanSnapshot, calendar: Calendar): Array<{ heading: string; table: DocTable }> {
+function tables(snapshot: PlanSnapshot, options: RevisionExportOptions): Array<{ heading: string; table: DocTable }> {
+  const { calendar } = options;
   const out: Array<{ heading: string; table: DocTable }> = [];
+  // The table's pending cell proposals follow the prose when suggestions are shown (cellSuggestionSection.ts).
+  const proposals = options.suggestions?.view === 'markup' ? cellSuggestionTable(snapshot, options.suggestions.cellAuthors ?? [], calendar) : null;
+  if (proposals) out.push({ heading: CELL_SUGGESTIONS_HEADING, table: proposals });
   const measures = measureDocTable(snapshot.measures);
   if (measures) out.push({ heading: `施策・事業・担当（${snapshot.measures.settings.scheme.name}）`, table: measures });
   const kpis = kpiDocTable(snapshot.measures, calendar);
@@ -83,7 +93,7 @@ export function revisionHtml(planTitle: string, revision: Revision, snapshot: Pl
         markup ? suggestionLegendHtml(markup) : ''
       }${proseToHtml(prose, markup)}`,
     },
-    ...tables(snapshot, options.calendar).map(({ heading, table }) => ({
+    ...tables(snapshot, options).map(({ heading, table }) => ({
       landscape: isWide(table),
       html: `<h2>${escapeHtml(heading)}</h2>${htmlTable(table)}`,
     })),
@@ -106,7 +116,7 @@ export function revisionDocx(planTitle: string, revision: Revision, snapshot: Pl
       ],
     },
   ];
-  for (const { heading, table } of tables(snapshot, options.calendar)) {
+  for (const { heading, table } of tables(snapshot, options)) {
     const landscape = isWide(table);
     const previous = sections.at(-1)!;
     // A table that fits portrait follows on; a wide one starts a landscape section.
