@@ -33,7 +33,8 @@ export function cellSuggestionTable(snapshot: PlanSnapshot, authors: ReadonlyArr
       names.get(s.author) ?? UNKNOWN_AUTHOR,
       formatDate(s.at, calendar),
     ]),
-    limits: [{ min: 12, max: 30 }, { max: 8 }, { min: 20, max: 44 }, { max: 12 }, { max: 14 }],
+    // At most a portrait page's 90 characters with padding, so the list follows the prose on its page.
+    limits: [{ min: 12, max: 22 }, { max: 8 }, { min: 16, max: 26 }, { max: 10 }, { max: 14 }],
   };
 }
 
