@@ -8,6 +8,8 @@ export const editorEn: Record<keyof typeof editorJa, string> = {
   'editor.bold': 'Bold',
   'editor.italic': 'Italic',
   'editor.underline': 'Underline',
+  'editor.strike': 'Strikethrough',
+  'editor.code': 'Code',
   'editor.blockStyle': 'Paragraph style',
   'editor.paragraph': 'Body text',
   'editor.heading': 'Heading {level}',

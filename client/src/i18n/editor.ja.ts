@@ -7,6 +7,8 @@ export const editorJa = {
   'editor.bold': '太字',
   'editor.italic': '斜体',
   'editor.underline': '下線',
+  'editor.strike': '取り消し線',
+  'editor.code': 'コード',
   'editor.blockStyle': '段落スタイル',
   'editor.paragraph': '本文',
   'editor.heading': '見出し{level}',

@@ -11,6 +11,9 @@ export const SHORTCUTS = {
   bold: ['Mod', 'B'],
   italic: ['Mod', 'I'],
   underline: ['Mod', 'U'],
+  /** TipTap's own keys for strikethrough and inline code. */
+  strike: ['Mod', 'Shift', 'S'],
+  code: ['Mod', 'E'],
   paragraph: ['Mod', 'Alt', '0'],
   heading1: ['Mod', 'Alt', '1'],
   heading2: ['Mod', 'Alt', '2'],

@@ -23,6 +23,8 @@ function useToolbarState(editor: Editor) {
       bold: e.isActive('bold'),
       italic: e.isActive('italic'),
       underline: e.isActive('underline'),
+      strike: e.isActive('strike'),
+      code: e.isActive('code'),
       blockStyle: blockStyleOf(e),
       bulletList: e.isActive('bulletList'),
       orderedList: e.isActive('orderedList'),
@@ -91,6 +93,12 @@ export function EditorToolbar({ editor, onOpenFind, suggesting = false, modeCont
           testId="tool-underline"
         >
           <u className="editor-glyph">U</u>
+        </ToolButton>
+        <ToolButton label={t('editor.strike')} shortcut={SHORTCUTS.strike} pressed={s.strike} onPress={() => chain().toggleStrike().run()} testId="tool-strike">
+          <s className="editor-glyph">S</s>
+        </ToolButton>
+        <ToolButton label={t('editor.code')} shortcut={SHORTCUTS.code} pressed={s.code} onPress={() => chain().toggleCode().run()} testId="tool-code">
+          <code className="editor-glyph editor-glyph--code">{'</>'}</code>
         </ToolButton>
       </Group>
       <Separator orientation="vertical" className="editor-toolbar__separator" />
