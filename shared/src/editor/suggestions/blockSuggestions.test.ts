@@ -106,6 +106,15 @@ describe('block suggestions', () => {
     expect(decide(doc, [member.id], 'accept').doc.eq(docOf(para(plain('一')), para(), para(plain('三'))))).toBe(true);
   });
 
+  it('never lets a marker character into a card: a heading proposed to split, a stray marker in adopted text', () => {
+    const doc = docOf(heading(2, plain('1. 方針'), marker('split'), inserted('追加')), para(plain('前\u2029後'), inserted('案')));
+    const [first, second] = listSuggestions(doc);
+    expect(first).toMatchObject({ inserted: '\n追加' });
+    expect(second!.section).toEqual({ index: 0, title: '1. 方針\n追加' });
+    const stray = docOf(para(struck('前\u2029後')));
+    expect(listSuggestions(stray)[0]!.deleted).toBe('前\n後');
+  });
+
   it('keeps the clean view free of markers and the markup view as stored', () => {
     const json: ProseNode = { type: 'doc', content: [para(plain('一'), marker('split'), inserted('二')), para(marker('join'), plain('三'))] };
     expect(hasPendingSuggestions(json)).toBe(true);

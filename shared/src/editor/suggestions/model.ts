@@ -1,4 +1,5 @@
 import type { Mark, Node as PMNode } from '@tiptap/pm/model';
+import { markerFree } from '../../revisions/suggestionText';
 import { SUGGESTION_DELETE, SUGGESTION_FORMAT, SUGGESTION_INSERT, SUGGESTION_STRUCTURE, type StructureOp, type SuggestionAttrs, isStructureOp, isSuggestionMarkName } from './marks';
 
 /** A formatting change a suggestion proposes, and the text it applies to. */
@@ -49,7 +50,8 @@ export function suggestionAttrsOf(mark: Mark): SuggestionAttrs {
 function inlineText(node: PMNode): string {
   const structure = node.marks.find((m) => m.type.name === SUGGESTION_STRUCTURE);
   if (structure) return structureOf(structure).op === 'split' || structureOf(structure).op === 'line' ? '\n' : '';
-  return node.isText ? (node.text ?? '') : node.type.name === 'hardBreak' ? '\n' : '';
+  // A marker character that lost its mark (pasted into adopted text) reads as the break it stands for.
+  return node.isText ? markerFree(node.text ?? '') : node.type.name === 'hardBreak' ? '\n' : '';
 }
 
 /**
@@ -66,7 +68,7 @@ export function listSuggestions(doc: PMNode): SuggestionSummary[] {
   doc.descendants((node, pos, parent) => {
     if (parent === doc) {
       blockIndex++;
-      if (node.type.name === 'heading') section = { index: blockIndex, title: node.textContent };
+      if (node.type.name === 'heading') section = { index: blockIndex, title: markerFree(node.textContent) };
     }
     if (!node.isInline) return true;
     const deletions: string[] = [];
