@@ -107,7 +107,7 @@ describe('block suggestions', () => {
   });
 
   it('never lets a marker character into a card: a heading proposed to split, a stray marker in adopted text', () => {
-    const doc = docOf(heading(2, plain('1. 方針'), marker('split'), inserted('追加')), para(plain('前\u2029後'), inserted('案')));
+    const doc = docOf(heading(2, plain('1. 方針'), marker('split'), inserted('追加')), para(plain('前\u2029後'), inserted('案', staff)));
     const [first, second] = listSuggestions(doc);
     expect(first).toMatchObject({ inserted: '\n追加' });
     expect(second!.section).toEqual({ index: 0, title: '1. 方針\n追加' });
