@@ -27,7 +27,7 @@ export const Revision = z.object({
   decidedAt: z.string().nullable(),
   /** While this review is open, the live draft takes only suggestions (every connection at most `suggest`). */
   suggestionsOnly: z.boolean(),
-  /** Approval is refused (409 suggestions_pending) while the frozen revision holds pending suggestions. */
+  /** Approval is refused (409 suggestions_pending) while the frozen revision holds pending suggestions: in the prose or as the measure table's cell proposals. */
   requireSuggestionsDecided: z.boolean(),
   /** While this review is open, the observers it invited suggest on the live draft (`suggest` access, never deciding). */
   invitedMaySuggest: z.boolean(),

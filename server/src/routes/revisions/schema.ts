@@ -33,7 +33,7 @@ const SuggestionsQuery = z.object({
     .default('clean')
     .openapi({
       description:
-        '`clean` (the default): the wording adopted so far, as if every pending suggestion were rejected. `markup`: pending suggestions shown as 見え消し (struck-through removals, underlined additions, with a legend of their authors); in a DOCX, as Word tracked changes (`w:ins` / `w:del` with the author\'s name and time) that Word can accept or reject. In a 新旧対照表, the newer side\'s suggestions.',
+        '`clean` (the default): the wording adopted so far, as if every pending suggestion were rejected. `markup`: pending suggestions shown as 見え消し (struck-through removals, underlined additions, with a legend of their authors); in a DOCX, as Word tracked changes (`w:ins` / `w:del` with the author\'s name and time) that Word can accept or reject. A revision\'s `markup` export also lists the measure table\'s cell proposals pending when it was frozen, under 表の変更提案 after the prose (cell, current → proposed value, proposer, date); `clean` leaves them out. In a 新旧対照表, the newer side\'s suggestions.',
     }),
 });
 /** Which side of the 新旧対照表 stands on the left: 改正後 (new) as in 法令 tables, or 改正前 (old). */
