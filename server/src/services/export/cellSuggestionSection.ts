@@ -1,6 +1,6 @@
 import { type Calendar, type FrozenCellSuggestion, KPI_FIELD_LABELS, type PlanSnapshot, ROW_FIELD_LABELS, formatDate } from '@sakutei/shared';
 import { type DerivedTable, type FieldValue, deriveTable, formatMeasured } from '@sakutei/shared/measures';
-import type { DocTable } from './docTable';
+import { type DocTable, textWidth } from './docTable';
 import { UNKNOWN_AUTHOR } from './proseDocx';
 
 /**
@@ -12,6 +12,9 @@ import { UNKNOWN_AUTHOR } from './proseDocx';
  */
 
 export const CELL_SUGGESTIONS_HEADING = '表の変更提案';
+
+/** The widest the 現在の値 → 提案 column is laid out (half-width characters). */
+const CHANGE_WIDTH = 26;
 
 /** Everyone with a pending cell proposal, in the order of the list below, for the caller to look up names. */
 export function cellSuggestionAuthorIds(snapshot: PlanSnapshot): string[] {
@@ -29,12 +32,12 @@ export function cellSuggestionTable(snapshot: PlanSnapshot, authors: ReadonlyArr
     body: ordered(snapshot, derived).map((s) => [
       placeOf(s, derived),
       fieldLabel(s),
-      `${valueText(s, s.was, derived)} → ${valueText(s, s.value, derived)}`,
+      change(valueText(s, s.was, derived), valueText(s, s.value, derived)),
       names.get(s.author) ?? UNKNOWN_AUTHOR,
       formatDate(s.at, calendar),
     ]),
     // At most a portrait page's 90 characters with padding, so the list follows the prose on its page.
-    limits: [{ min: 12, max: 22 }, { max: 8 }, { min: 16, max: 26 }, { max: 10 }, { max: 14 }],
+    limits: [{ min: 12, max: 22 }, { max: 8 }, { min: 16, max: CHANGE_WIDTH }, { max: 10 }, { max: 14 }],
   };
 }
 
@@ -52,18 +55,24 @@ function ordered(snapshot: PlanSnapshot, derived: DerivedTable): FrozenCellSugge
   );
 }
 
-/** Where the cell is, as the printed tables name it: 「1(1) 創業支援」, 「成果指標 3 創業件数」. */
+/** Where the cell is, as the printed tables name it: 「1(1) 創業支援」, 「成果指標③ 創業件数」. */
 function placeOf(s: FrozenCellSuggestion, derived: DerivedTable): string {
   if (s.target.kind === 'node') {
     const row = derived.rowById.get(s.target.id);
     return row ? [row.path, row.title].filter((part) => part !== '').join(' ') : '（削除された行）';
   }
   const kpi = derived.kpiById.get(s.target.id);
-  return kpi ? `成果指標 ${kpi.number} ${kpi.kpi.name}` : '（削除された成果指標）';
+  // The mark (④) is what the 成果指標一覧 and the measure table number the KPI by.
+  return kpi ? `成果指標${kpi.mark} ${kpi.kpi.name}` : '（削除された成果指標）';
 }
 
 function fieldLabel(s: FrozenCellSuggestion): string {
   return s.target.kind === 'node' ? ROW_FIELD_LABELS[s.target.field].ja : KPI_FIELD_LABELS[s.target.field].ja;
+}
+
+/** 「80 店舗 → 70 店舗」 on one line; a longer text's old and new wording on lines of their own, so each reads whole. */
+function change(was: string, value: string): string {
+  return textWidth(`${was} → ${value}`) <= CHANGE_WIDTH ? `${was} → ${value}` : `${was}\n→ ${value}`;
 }
 
 /** A value as the table prints it: text as it is, a figure with its KPI's unit (「80 件」); an empty cell says so. */
