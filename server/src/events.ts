@@ -11,8 +11,12 @@ type EventMap = {
   notified: [{ userId: string }];
   /** A plan edition was archived (its next edition made): its open connections reconnect read-only. */
   planArchived: [{ docName: string }];
-  /** A review that locks a plan's draft to suggesting opened or closed: its open connections are re-checked. */
-  draftLockChanged: [{ docName: string }];
+  /**
+   * A review that changes access to a plan's draft (a lock to suggesting, an invitation to
+   * suggest) opened or closed: its open connections are re-checked. `locked`: the draft is
+   * locked now, so editors are held to suggesting at once, before the re-check reads storage.
+   */
+  draftLockChanged: [{ docName: string; locked?: boolean }];
 };
 
 /** In-process notifications between services and the collaboration layer. */

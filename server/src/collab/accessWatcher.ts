@@ -5,6 +5,20 @@ import type { OpenReview } from '../storage';
 import type { Connection } from './room/room';
 
 /**
+ * How many times access to each draft changed (draftLockChanged) in this process. A socket
+ * authenticated before a change and joined after it has the access of before: upgrade.ts
+ * compares the count from before authenticating with the one after joining, and has the
+ * connection re-checked when they differ.
+ */
+const draftAccessChanges = new Map<string, number>(); // one small entry per plan that ever had such a review
+
+export const draftAccessChangeCount = (docName: string): number => draftAccessChanges.get(docName) ?? 0;
+
+function noteDraftAccessChange(docName: string): void {
+  draftAccessChanges.set(docName, draftAccessChangeCount(docName) + 1);
+}
+
+/**
  * Keeps open connections honest: a role change or removal made through the API takes effect
  * at once (events); one made by another process (the CLI) within `revalidateMs` (a sweep).
  */
@@ -50,7 +64,19 @@ export function startAccessWatcher(deps: AppDeps): () => void {
   // A review lock, or an invitation to suggest, began or ended: connections whose access it changes
   // reconnect with the new one (editors under a lock), or close (an invited observer once the review
   // closes); others stay.
-  const onDraftLock = ({ docName }: { docName: string }) => void recheck(matching((c) => c.room.name === docName));
+  const onDraftLock = ({ docName, locked }: { docName: string; locked?: boolean }) => {
+    noteDraftAccessChange(docName);
+    const conns = matching((c) => c.room.name === docName);
+    // Editors are suggest-only from the moment a lock begins, not once storage has been read
+    // for each in turn (an edit arriving meanwhile would be applied): they reconnect in 提案.
+    const editors = locked ? conns.filter((c) => c.peer.access === 'edit') : [];
+    for (const conn of editors) {
+      conn.peer.access = 'suggest';
+      rooms.leave(conn);
+      conn.socket.close(CLOSE_CODES.accessChanged, 'the draft is locked to suggestions; reconnect');
+    }
+    void recheck(conns.filter((c) => !editors.includes(c)));
+  };
   events.on('membershipChanged', onMembership);
   events.on('draftLockChanged', onDraftLock);
   events.on('sessionsEnded', onSessionsEnded);

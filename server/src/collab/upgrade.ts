@@ -7,7 +7,8 @@ import type { AppDeps } from '../env';
 import { KeyedSlots } from '../limits/slots';
 import { SESSION_COOKIE } from '../middleware/session';
 import { allowedOriginsFor, isOriginAllowed } from '../middleware/originCheck';
-import { type CollabAuth, authenticateCollab } from './access';
+import { type CollabAuth, authenticateCollab, recheckPeer } from './access';
+import { draftAccessChangeCount } from './accessWatcher';
 import { framedSender } from './framedSend';
 import { RegistryClosedError } from './room/registry';
 import type { Connection, RoomSocket } from './room/room';
@@ -65,6 +66,17 @@ export function collabUpgrades(deps: AppDeps, wss: WebSocketServer) {
     return true;
   }
 
+  function recheckJoined(conn: Connection): void {
+    recheckPeer(deps, conn.peer, conn.room.name).then(
+      (verdict) => {
+        if (verdict.keep) return;
+        deps.rooms.leave(conn);
+        conn.socket.close(verdict.code, verdict.reason);
+      },
+      (err) => console.error('re-checking a connection failed', err),
+    );
+  }
+
   async function authenticate(req: IncomingMessage, docName: string): Promise<CollabAuth> {
     const url = new URL(req.url ?? '/', 'http://placeholder');
     const allowed = allowedOriginsFor(`http://${req.headers.host ?? 'localhost'}${url.pathname}`, req.headers.host, deps.config.allowedOrigins);
@@ -79,7 +91,7 @@ export function collabUpgrades(deps: AppDeps, wss: WebSocketServer) {
   }
 
   /** Serves one open socket: refusals are told with a close code, the rest join their room. */
-  function serve(raw: WebSocket, auth: CollabAuth, docName: string): void {
+  function serve(raw: WebSocket, auth: CollabAuth, docName: string, accessChangesBefore: number): void {
     if (!auth.ok) {
       raw.close(auth.code, auth.reason);
       return;
@@ -132,6 +144,9 @@ export function collabUpgrades(deps: AppDeps, wss: WebSocketServer) {
       (joined) => {
         if (raw.readyState !== raw.OPEN) return deps.rooms.leave(joined);
         conn = joined;
+        // A review locked the draft (or ended an invitation) while this socket was being let in:
+        // the event's re-check did not see it, so it is re-checked now.
+        if (draftAccessChangeCount(docName) !== accessChangesBefore) recheckJoined(joined);
         const queued = early ?? [];
         early = null;
         for (const data of queued) joined.room.receive(joined, data);
@@ -161,6 +176,7 @@ export function collabUpgrades(deps: AppDeps, wss: WebSocketServer) {
     // A peer that goes away while we look it up must not crash the process.
     const ignore = () => undefined;
     socket.on('error', ignore);
+    const accessChangesBefore = draftAccessChangeCount(docName);
     authenticate(req, docName).then(
       (auth) => {
         if (socket.destroyed) return;
@@ -173,7 +189,7 @@ export function collabUpgrades(deps: AppDeps, wss: WebSocketServer) {
         }
         wss.handleUpgrade(req, socket, head, (raw) => {
           socket.off('error', ignore);
-          serve(raw, auth, docName);
+          serve(raw, auth, docName, accessChangesBefore);
         });
       },
       (err) => {
