@@ -29,9 +29,10 @@ export function planSnapshotOf(doc: Y.Doc): PlanSnapshot {
  * (`in the prose`, `in the measure table`, or both), or null when every one is decided.
  */
 export function pendingSuggestionPlaces(snapshot: PlanSnapshot): string | null {
+  const cells = snapshot.cellSuggestions?.length ?? 0;
   const places = [
     ...(hasPendingSuggestions(snapshot.prose) ? ['in the prose'] : []),
-    ...((snapshot.cellSuggestions ?? []).length > 0 ? [`in the measure table (${snapshot.cellSuggestions!.length} cell proposals)`] : []),
+    ...(cells > 0 ? [`in the measure table (${cells} cell ${cells === 1 ? 'proposal' : 'proposals'})`] : []),
   ];
   return places.length > 0 ? places.join(' and ') : null;
 }
