@@ -91,6 +91,8 @@ test('a member proposes a new paragraph, bold and a heading in 提案; the chair
   const history = chair.getByTestId('suggestions-history');
   await history.locator('summary').click();
   await expect(history.getByTestId('suggestion-decision').filter({ hasText: NEW })).toHaveAttribute('data-decision', 'accept');
+  // The record keeps wording only: the bold and the heading read as a change of form, not as an empty line.
+  await expect(history.getByTestId('suggestion-decision').filter({ hasText: '書式・段落の変更' }).first()).toBeVisible();
 
   for (const page of [member, chair]) await page.context().close();
 });
