@@ -86,13 +86,16 @@ test('a member proposes a new paragraph, bold and a heading in 提案; the chair
     await expect.poll(async () => /[\u2028\u2029\u2063]/.test(await proseText(page))).toBe(false);
   }
 
-  // 採否の履歴: the new paragraph as its text, the bold and the heading as a change of form.
+  // 採否の履歴: each decision in the cards' words, the new paragraph with its text, the bold with its words.
   await chair.getByTestId('suggestions-toggle').click();
   const history = chair.getByTestId('suggestions-history');
   await history.locator('summary').click();
-  await expect(history.getByTestId('suggestion-decision').filter({ hasText: NEW })).toHaveAttribute('data-decision', 'accept');
-  // The record keeps wording only: the bold and the heading read as a change of form, not as an empty line.
-  await expect(history.getByTestId('suggestion-decision').filter({ hasText: '書式・段落の変更' }).first()).toBeVisible();
+  const decided = history.getByTestId('suggestion-decision');
+  await expect(decided.filter({ hasText: NEW })).toHaveAttribute('data-decision', 'accept');
+  await expect(decided.filter({ hasText: NEW }).getByTestId('decided-structure')).toHaveText('段落を分ける');
+  // Other runs' decisions stay in the demo plan's history: the newest of each is this run's.
+  await expect(decided.filter({ hasText: '太字にする 空き店舗' }).first()).toHaveAttribute('data-decision', 'accept');
+  await expect(decided.filter({ has: chair.getByTestId('decided-structure').filter({ hasText: '見出し3にする' }) }).first()).toBeVisible();
 
   for (const page of [member, chair]) await page.context().close();
 });

@@ -46,4 +46,23 @@ describe('the record of what staff write (issue 15 item 4)', () => {
     expect(auditDetails(entry('suggestion.rejected', { suggestionId: 's2', authorId: 'u-member', inserted: '（仮）' }), t, names).at(-1)).toBe('追加「（仮）」');
     expect(auditDetails(entry('council.suggestionDecidersChanged', { from: 'editors', to: 'chair' }), t, names)).toEqual(['採否を決める人：座長（委任された座長代理を含む）']);
   });
+
+  it('names a decided format or block change in the cards\' words, not as an empty wording', () => {
+    const names = () => '委員 佐藤';
+    const bold = entry('suggestion.accepted', { suggestionId: 's4', authorId: 'u-member', formats: [{ mark: 'bold', action: 'add' }, { mark: 'bold', action: 'add' }] });
+    expect(auditDetails(bold, t, names)).toEqual(['提案者 委員 佐藤', '太字にする']);
+    const paragraph = entry('suggestion.accepted', { suggestionId: 's5', authorId: 'u-member', inserted: '\n空き店舗を減らす', structure: [{ op: 'split', block: '', level: 0 }] });
+    expect(auditDetails(paragraph, t, names)).toEqual(['提案者 委員 佐藤', '段落を分ける', '追加「空き店舗を減らす」']);
+    const breakOnly = entry('suggestion.rejected', { suggestionId: 's6', authorId: 'u-member', inserted: '\n', structure: [{ op: 'split', block: '', level: 0 }] });
+    expect(auditDetails(breakOnly, t, names)).toEqual(['提案者 委員 佐藤', '段落を分ける']);
+    const retype = entry('suggestion.accepted', {
+      suggestionId: 's7',
+      authorId: 'u-member',
+      structure: [{ op: 'type', block: 'heading', level: 3 }, { op: 'join', block: '', level: 0 }, { op: 'teleport' }, 'odd'],
+      formats: [{ mark: 'italic', action: 'remove' }, { mark: 'bold', action: 'maybe' }],
+    });
+    expect(auditDetails(retype, t, names)).toEqual(['提案者 委員 佐藤', '見出し3にする', '前の段落と結合', '斜体を外す']);
+    const english = translatorFor('en');
+    expect(auditDetails(bold, english, names)).toEqual([english('revisions.audit.suggestionAuthor', { name: '委員 佐藤' }), english('editor.suggest.format.add.bold')]);
+  });
 });

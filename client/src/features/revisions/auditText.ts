@@ -1,5 +1,6 @@
 import { DISPOSITIONS, isRole, type AuditEntry, type Disposition } from '@sakutei/shared';
 import type { MessageKey, Translate } from '../../i18n';
+import { formatWords, structureWords } from '../plan/suggestionWords';
 import { shortHash, stageText } from './revisionText';
 
 const isDisposition = (value: string): value is Disposition => (DISPOSITIONS as readonly string[]).includes(value);
@@ -90,11 +91,40 @@ function suggestionText(d: Record<string, unknown>, t: Translate, nameOf: (userI
   const parts: string[] = [];
   const author = text(d['authorId']);
   if (author !== null) parts.push(t('revisions.audit.suggestionAuthor', { name: nameOf(author) ?? author }));
+  // Block changes first, as the card shows them (「段落を分ける」「見出し3にする」), each once.
+  parts.push(...new Set(structureChanges(d['structure']).map((change) => structureWords(t, change))));
   const deleted = text(d['deleted']);
-  const inserted = text(d['inserted']);
+  // A new paragraph's break is named above: the proposed text is what is left around it.
+  const inserted = text(typeof d['inserted'] === 'string' ? d['inserted'].replace(/^\n+|\n+$/g, '') : null);
   if (deleted !== null && inserted !== null) parts.push(t('revisions.audit.suggestionReplace', { deleted, inserted }));
   else if (inserted !== null) parts.push(t('revisions.audit.suggestionInsert', { text: inserted }));
   else if (deleted !== null) parts.push(t('revisions.audit.suggestionDelete', { text: deleted }));
+  // The record names a format without its text (「太字にする」).
+  parts.push(...new Set(formatChanges(d['formats']).map((f) => formatWords(t, f.mark, f.action))));
   if (text(d['conflictOf']) !== null) parts.push(t('revisions.audit.suggestionConflict'));
   return parts;
+}
+
+const entries = (value: unknown): Record<string, unknown>[] =>
+  Array.isArray(value) ? value.filter((item): item is Record<string, unknown> => typeof item === 'object' && item !== null) : [];
+
+/** The stored `formats` ([{ mark, action }]), skipping anything odd. */
+function formatChanges(value: unknown): Array<{ mark: string; action: 'add' | 'remove' }> {
+  return entries(value).flatMap((f) => {
+    const mark = text(f['mark']);
+    const action = f['action'];
+    return mark !== null && (action === 'add' || action === 'remove') ? [{ mark, action }] : [];
+  });
+}
+
+const STRUCTURE_OPS = ['split', 'line', 'join', 'type'] as const;
+type StructureOp = (typeof STRUCTURE_OPS)[number];
+
+/** The stored `structure` ([{ op, block, level }]), skipping anything odd. */
+function structureChanges(value: unknown): Array<{ op: StructureOp; block: string; level: number }> {
+  return entries(value).flatMap((c) => {
+    const op = c['op'];
+    if (typeof op !== 'string' || !(STRUCTURE_OPS as readonly string[]).includes(op)) return [];
+    return [{ op: op as StructureOp, block: typeof c['block'] === 'string' ? c['block'] : '', level: count(c['level']) ?? 0 }];
+  });
 }

@@ -3,7 +3,7 @@ import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { listSuggestionDecisions } from '../../lib/suggestionsApi';
-import { changeParts, clip } from './suggestionCards';
+import { DecidedChange } from './DecidedChange';
 import { decisionsQueryKey } from './useDecide';
 
 interface Props {
@@ -37,37 +37,22 @@ export function DecisionHistory({ planId, pending }: Props) {
       {history.isSuccess && decisions.length === 0 && <p>{t('suggestions.history.empty')}</p>}
       {decisions.length > 0 && (
         <ol className="suggestions-history__list">
-          {decisions.map((entry) => {
-            // The record keeps the wording only: a proposed format or block change alone reads as one.
-            const parts = changeParts({ ...entry, formats: [], structure: [] }, t);
-            return (
-              <li key={`${entry.suggestionId}:${entry.decidedAt}`} className="suggestions-history__entry" data-testid="suggestion-decision" data-decision={entry.decision}>
-                <span className={`suggestions-badge suggestions-badge--${entry.decision}`}>
-                  {t(entry.decision === 'accept' ? 'suggestions.history.accepted' : 'suggestions.history.rejected')}
-                </span>{' '}
-                <span className="suggestion-card__change">
-                  {parts.moved && (
-                    <>
-                      <span className="suggestion-card__moved">{clip(parts.moved)}</span>
-                      <span className="suggestion-card__kind">{t('suggestions.card.moved')}</span>
-                    </>
-                  )}
-                  {parts.deleted && <del className="suggestion-card__deleted">{clip(parts.deleted)}</del>}
-                  {parts.deleted && parts.inserted && ' → '}
-                  {parts.inserted && <ins className="suggestion-card__inserted">{clip(parts.inserted)}</ins>}
-                  {!parts.moved && !parts.deleted && !parts.inserted && <span className="suggestion-card__block">{t('suggestions.card.blockChange')}</span>}
-                </span>
-                <span className="suggestions-history__meta">
-                  {t('suggestions.history.by', {
-                    author: entry.author.name,
-                    decider: entry.decidedBy.name,
-                    time: formatCommentTime(entry.decidedAt, locale),
-                  })}
-                </span>
-                {entry.conflictOf && <span className="suggestions-history__meta">{t('suggestions.history.conflictOf')}</span>}
-              </li>
-            );
-          })}
+          {decisions.map((entry) => (
+            <li key={`${entry.suggestionId}:${entry.decidedAt}`} className="suggestions-history__entry" data-testid="suggestion-decision" data-decision={entry.decision}>
+              <span className={`suggestions-badge suggestions-badge--${entry.decision}`}>
+                {t(entry.decision === 'accept' ? 'suggestions.history.accepted' : 'suggestions.history.rejected')}
+              </span>{' '}
+              <DecidedChange entry={entry} />
+              <span className="suggestions-history__meta">
+                {t('suggestions.history.by', {
+                  author: entry.author.name,
+                  decider: entry.decidedBy.name,
+                  time: formatCommentTime(entry.decidedAt, locale),
+                })}
+              </span>
+              {entry.conflictOf && <span className="suggestions-history__meta">{t('suggestions.history.conflictOf')}</span>}
+            </li>
+          ))}
         </ol>
       )}
       {history.hasNextPage && (
