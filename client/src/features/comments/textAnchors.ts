@@ -2,6 +2,7 @@ import {
   BODY_FRAGMENT,
   decodeRelativePosition,
   encodeRelativePosition,
+  markerFree,
   resolveTextAnchor,
   type TextAnchor,
 } from '@sakutei/shared';
@@ -47,7 +48,8 @@ export function rangeInEditor(binding: ProsemirrorBinding, anchor: Pick<TextAnch
 
 /** A new anchor for the editor range `from`–`to`; the quote is what the reader selected. */
 export function anchorForRange(binding: ProsemirrorBinding, { from, to }: ProseRange, quote: string): TextAnchor | null {
-  const text = quote.trim().slice(0, MAX_QUOTE_CHARS).trim();
+  // The selection may take in a suggestion's marker (a proposed break): quoted as the break, not the character.
+  const text = markerFree(quote).trim().slice(0, MAX_QUOTE_CHARS).trim();
   if (from >= to || text === '') return null;
   return {
     kind: 'text',

@@ -35,6 +35,13 @@ describe('outlineOf', () => {
     for (const entry of entries) expect(editor.state.doc.nodeAt(entry.pos)?.type.name).toBe('heading');
   });
 
+  it('shows a heading with a proposed break or retyping as words on one line, never the marker characters', async () => {
+    editor = await headlessEditor({
+      content: { type: 'doc', content: [heading(2, '\u2063第2章 現状'), heading(2, '1. 目的\u2029と背景'), heading(3, '\u2028')] },
+    });
+    expect(outlineOf(editor.state.doc).map((e) => e.text)).toEqual(['第2章 現状', '1. 目的 と背景']);
+  });
+
   it('says which chapter holds a position', () => {
     const entries = [
       { level: 1, text: 'a', pos: 0 },

@@ -1,3 +1,4 @@
+import { markerFree } from '@sakutei/shared';
 import type { Node as ProseNode } from '@tiptap/pm/model';
 
 /** One entry of the chapter outline: a heading of the prose and where it starts. */
@@ -17,7 +18,8 @@ export function outlineOf(doc: ProseNode): OutlineEntry[] {
   const entries: OutlineEntry[] = [];
   doc.descendants((node, pos) => {
     if (node.type.name === 'heading') {
-      const text = node.textContent.trim();
+      // A proposed break in a heading is a suggestion's marker character, not words: one line here.
+      const text = markerFree(node.textContent).replace(/\s*\n\s*/g, ' ').trim();
       if (text) entries.push({ level: Number(node.attrs.level), text, pos });
       return false;
     }

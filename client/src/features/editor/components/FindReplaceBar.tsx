@@ -1,3 +1,4 @@
+import { markerFree } from '@sakutei/shared';
 import { useEditorState, type Editor } from '@tiptap/react';
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useI18n } from '../../../i18n';
@@ -23,7 +24,8 @@ interface FindReplaceBarProps {
 function selectedPhrase(editor: Editor): string {
   const { from, to, empty } = editor.state.selection;
   if (empty) return '';
-  const text = editor.state.doc.textBetween(from, to, '\n');
+  // A proposed paragraph break in the selection reads as the break it stands for.
+  const text = markerFree(editor.state.doc.textBetween(from, to, '\n'));
   return text.includes('\n') || text.length > 100 ? '' : text;
 }
 

@@ -1,3 +1,4 @@
+import { markerFree } from '@sakutei/shared';
 import type { Node as ProseNode } from '@tiptap/pm/model';
 import { type SearchOptions, findInText } from './match';
 
@@ -11,13 +12,23 @@ export interface DocMatch {
 const LEAF = '\uFFFC';
 
 /**
+ * A text node's characters, one per position, with each suggestion marker (a proposed new
+ * paragraph, line break, join or retyping) as a LEAF: it stands for a break, not for words, so
+ * no match takes it in or runs across a proposed paragraph break.
+ */
+function searchable(text: string): string {
+  if (markerFree(text) === text) return text;
+  return Array.from(text, (ch) => (markerFree(ch) === ch ? ch : LEAF)).join('');
+}
+
+/**
  * The text of one textblock, one character per document position, whatever marks split it
  * into text nodes: 「計画の**推進**体制」 is one string, so a match may cross the bold.
  */
 function blockText(block: ProseNode): string {
   let text = '';
   block.forEach((child) => {
-    text += child.isText ? child.text! : LEAF.repeat(child.nodeSize);
+    text += child.isText ? searchable(child.text!) : LEAF.repeat(child.nodeSize);
   });
   return text;
 }
