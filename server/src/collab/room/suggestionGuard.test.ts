@@ -410,6 +410,16 @@ describe('block and formatting suggestions, made by the suggest transform and wr
     expectRefused(server, edit(replica, (tr) => tr.addMark(1, 3, structure)));
   });
 
+  it('a block change on its own ordinary text, or under another id than its text, is refused (its card would say less than accepting does)', () => {
+    const { server, replica } = setup([para('地域の振興')]);
+    const structure = (id: string) => schema.marks.suggestionStructure!.create({ ...attrs(PEER, id), op: 'line', block: '', level: 0 });
+    expectRefused(server, edit(replica, (tr) => tr.insert(3, text('隠れた文', [ins(PEER, 'x'), structure('x')]))));
+    const other = setup([para('地域の振興')]);
+    expectRefused(other.server, edit(other.replica, (tr) => tr.insert(3, text(STRUCTURE_MARKERS.line, [ins(PEER, 'x'), structure('y')]))));
+    const honest = setup([para('地域の振興')]);
+    expectAccepted(honest.server, honest.replica, edit(honest.replica, (tr) => tr.insert(3, text(STRUCTURE_MARKERS.line, [ins(PEER, 'x'), structure('x')]))));
+  });
+
   it("a marker in another author's name, or a format proposal under another's id, is refused", () => {
     const { server, replica } = setup([para('地域の振興')]);
     const theirs = attrs(OTHER);

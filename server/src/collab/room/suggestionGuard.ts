@@ -1,5 +1,15 @@
 import { BODY_FRAGMENT, type YType, markName } from '@sakutei/shared';
-import { SUGGESTION_DELETE, SUGGESTION_FORMAT, SUGGESTION_INSERT, isOwnSuggestionId, isSuggestionMarkName, plausibleSuggestionTime, proseSchema } from '@sakutei/shared/editor';
+import {
+  STRUCTURE_MARKERS,
+  SUGGESTION_DELETE,
+  SUGGESTION_FORMAT,
+  SUGGESTION_INSERT,
+  SUGGESTION_STRUCTURE,
+  isOwnSuggestionId,
+  isSuggestionMarkName,
+  plausibleSuggestionTime,
+  proseSchema,
+} from '@sakutei/shared/editor';
 import * as Y from 'yjs';
 import { newItemHolding } from './newItems';
 import { fieldSuggestionDeletion, fieldSuggestionItem } from './fieldSuggestionGuard';
@@ -31,6 +41,9 @@ import { fieldSuggestionDeletion, fieldSuggestionItem } from './fieldSuggestionG
  * The update has already passed updateGuard (well-formed, every reference met) and
  * shapeGuard (texts hold only strings and marks of the schema).
  */
+
+/** The characters a block change may stand on (names.ts). */
+const MARKER_CHARACTERS: ReadonlySet<string> = new Set(Object.values(STRUCTURE_MARKERS));
 
 /** The most separate deleted ranges one suggest-only update may carry (see where it is checked). */
 const MAX_DELETED_RANGES = 20_000;
@@ -495,7 +508,7 @@ function checkText(list: TextList, peer: string): string | null {
     }
     if (aliveAfter) {
       if (after.own()) {
-        const problem = after.foreignMark();
+        const problem = after.foreignMark() ?? after.markerProblem(run.text);
         if (problem) return problem;
       } else {
         append(readAfter, after.key(), run.text);
@@ -529,7 +542,7 @@ function append(read: Segment[], key: string, text: string): void {
  */
 class Reading {
   private readonly attributes = new Map<string, unknown>();
-  private analysed: { own: boolean; foreign: string | null; key: string } | null = null;
+  private analysed: { own: boolean; foreign: string | null; key: string; insertId: unknown; structureId: unknown } | null = null;
 
   constructor(private readonly peer: string) {}
 
@@ -554,22 +567,41 @@ class Reading {
     return this.analyse().foreign;
   }
 
-  private analyse(): { own: boolean; foreign: string | null; key: string } {
+  /**
+   * Why a block change here is not what its card says, or null: a structure mark stands on
+   * marker characters only (accepting it removes what it stands on), and belongs to the same
+   * suggestion as their insertion (deciding one decides the other).
+   */
+  markerProblem(text: string): string | null {
+    const { insertId, structureId } = this.analyse();
+    if (structureId === undefined) return null;
+    if (structureId !== insertId) return 'a block change under another id than its text';
+    for (const ch of text) if (!MARKER_CHARACTERS.has(ch)) return 'a block change on text that is not its marker';
+    return null;
+  }
+
+  private analyse(): { own: boolean; foreign: string | null; key: string; insertId: unknown; structureId: unknown } {
     if (this.analysed) return this.analysed;
     let own = false;
     let foreign: string | null = null;
+    let insertId: unknown;
+    let structureId: unknown;
     const parts: string[] = [];
     for (const [key, value] of this.attributes) {
       const mark = markOf(key);
       const suggestion = isSuggestionMarkName(mark);
       const mine = suggestion && isOwn(value, this.peer);
-      if (mine && mark === SUGGESTION_INSERT) own = true;
+      if (mine && mark === SUGGESTION_INSERT) {
+        own = true;
+        insertId = (value as { id: unknown }).id;
+      }
+      if (mark === SUGGESTION_STRUCTURE) structureId = typeof value === 'object' && value !== null ? (value as { id: unknown }).id : null;
       if (suggestion && !mine) foreign ??= `its text carries a ${mark} that is not the sender's own`;
       // The peer's own proposed deletions and formatting of others' text may come and go; a
       // structure mark stays counted, so it is only ever on the peer's own proposed text (its marker).
       if (!(mine && (mark === SUGGESTION_DELETE || mark === SUGGESTION_FORMAT))) parts.push(`${JSON.stringify(key)}:${canonical(value)}`);
     }
-    this.analysed = { own, foreign, key: `\u0000${parts.sort().join(',')}` };
+    this.analysed = { own, foreign, key: `\u0000${parts.sort().join(',')}`, insertId, structureId };
     return this.analysed;
   }
 }

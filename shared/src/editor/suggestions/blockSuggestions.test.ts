@@ -49,9 +49,16 @@ describe('block suggestions', () => {
     expect(rejected.eq(docOf(para(plain('商店街を活性化する。'))))).toBe(true);
   });
 
-  it('makes a paragraph, not a second heading, when a new block is proposed after a heading', () => {
-    const doc = docOf(heading(2, plain('1. 基本方針'), marker('split'), inserted('本文')));
-    expect(decide(doc, [member.id], 'accept').doc.eq(docOf(heading(2, plain('1. 基本方針')), para(plain('本文'))))).toBe(true);
+  it('starts the block the break names: a paragraph after Enter at a heading\'s end, a heading after Enter in its middle', () => {
+    const end = docOf(heading(2, plain('1. 基本方針'), marker('split', member, 'paragraph'), inserted('本文')));
+    expect(decide(end, [member.id], 'accept').doc.eq(docOf(heading(2, plain('1. 基本方針')), para(plain('本文'))))).toBe(true);
+    const middle = docOf(heading(2, plain('基本'), marker('split', member, 'heading', 2), plain('方針')));
+    expect(decide(middle, [member.id], 'accept').doc.eq(docOf(heading(2, plain('基本')), heading(2, plain('方針'))))).toBe(true);
+    // A break naming no block does as Enter would there: a paragraph at the heading's end, a heading inside it.
+    const unnamedEnd = docOf(heading(2, plain('見出し'), marker('split')));
+    expect(decide(unnamedEnd, [member.id], 'accept').doc.eq(docOf(heading(2, plain('見出し')), para()))).toBe(true);
+    const unnamedMiddle = docOf(heading(2, plain('見'), marker('split'), plain('出し')));
+    expect(decide(unnamedMiddle, [member.id], 'accept').doc.eq(docOf(heading(2, plain('見')), heading(2, plain('出し'))))).toBe(true);
   });
 
   it('splits a list item into two items', () => {

@@ -147,9 +147,12 @@ function applyStructure(tr: Transform, pos: number, change: StructureChange): vo
       const hardBreak = schema.nodes.hardBreak;
       if (hardBreak && block.type.contentMatch.matchType(hardBreak)) tr.insert(pos, hardBreak.create());
     } else if (change.op === 'split') {
-      // A paragraph proposed after a heading is a paragraph, as Enter at a heading's end makes one.
-      const after = block.type.name === 'heading' ? schema.nodes.paragraph : undefined;
-      const typesAfter = after ? [{ type: after }] : undefined;
+      // The block it starts is the one the break names (Enter at a heading's end starts a
+      // paragraph, in its middle a second heading); a break naming none does as Enter would there.
+      const named = change.block ? schema.nodes[change.block] : undefined;
+      const atEnd = $pos.parentOffset === block.content.size;
+      const after = named ?? (block.type.name === 'heading' && atEnd ? schema.nodes.paragraph : undefined);
+      const typesAfter = after ? [{ type: after, attrs: after.name === 'heading' ? { level: change.level || 1 } : {} }] : undefined;
       if (inItem && canSplit(tr.doc, pos, 2)) tr.split(pos, 2);
       else if (canSplit(tr.doc, pos, 1, typesAfter)) tr.split(pos, 1, typesAfter);
     } else if (change.op === 'join') {

@@ -1,6 +1,17 @@
 import type { Mark, Node as PMNode } from '@tiptap/pm/model';
 import { markerFree } from '../../revisions/suggestionText';
-import { SUGGESTION_DELETE, SUGGESTION_FORMAT, SUGGESTION_INSERT, SUGGESTION_STRUCTURE, type StructureOp, type SuggestionAttrs, isStructureOp, isSuggestionMarkName } from './marks';
+import {
+  SUGGESTIBLE_BLOCKS,
+  SUGGESTION_DELETE,
+  SUGGESTION_FORMAT,
+  SUGGESTION_INSERT,
+  SUGGESTION_STRUCTURE,
+  type StructureOp,
+  type SuggestionAttrs,
+  isStructureOp,
+  isSuggestibleFormat,
+  isSuggestionMarkName,
+} from './marks';
 
 /** A formatting change a suggestion proposes, and the text it applies to. */
 export type FormatChange = { mark: string; action: 'add' | 'remove'; text: string };
@@ -33,10 +44,15 @@ export function isSuggestionMark(mark: Mark): boolean {
   return isSuggestionMarkName(mark.type.name);
 }
 
-/** The structure change a structure mark proposes; an unknown op reads as a paragraph break. */
+/**
+ * The structure change a structure mark proposes, held to what may be proposed (an unknown op
+ * reads as a paragraph break, an unknown block type as none): the record keeps it as read here.
+ */
 export function structureOf(mark: Mark): StructureChange {
   const op = isStructureOp(mark.attrs.op) ? mark.attrs.op : 'split';
-  return { op, block: op === 'type' ? String(mark.attrs.block ?? '') : '', level: op === 'type' ? Number(mark.attrs.level) || 0 : 0 };
+  const block = (SUGGESTIBLE_BLOCKS as readonly unknown[]).includes(mark.attrs.block) ? String(mark.attrs.block) : '';
+  const level = block === 'heading' ? Math.min(6, Math.max(1, Math.trunc(Number(mark.attrs.level)) || 1)) : 0;
+  return op === 'type' || op === 'split' ? { op, block, level } : { op, block: '', level: 0 };
 }
 
 export function suggestionAttrsOf(mark: Mark): SuggestionAttrs {
@@ -49,7 +65,8 @@ export function suggestionAttrsOf(mark: Mark): SuggestionAttrs {
  */
 function inlineText(node: PMNode): string {
   const structure = node.marks.find((m) => m.type.name === SUGGESTION_STRUCTURE);
-  if (structure) return structureOf(structure).op === 'split' || structureOf(structure).op === 'line' ? '\n' : '';
+  // Each marker character is one change: two Enters are two new paragraphs.
+  if (structure) return structureOf(structure).op === 'split' || structureOf(structure).op === 'line' ? '\n'.repeat(node.text?.length ?? 1) : '';
   // A marker character that lost its mark (pasted into adopted text) reads as the break it stands for.
   return node.isText ? markerFree(node.text ?? '') : node.type.name === 'hardBreak' ? '\n' : '';
 }
@@ -110,7 +127,9 @@ export function listSuggestions(doc: PMNode): SuggestionSummary[] {
 /** Adds text to the entry of the same format change, or starts one: a proposal made on one selection lists each format once. */
 function addFormat(formats: FormatChange[], mark: Mark, text: string): void {
   const action = mark.attrs.action === 'remove' ? 'remove' : 'add';
-  const name = String(mark.attrs.mark ?? '');
+  const raw = String(mark.attrs.mark ?? '');
+  // Only offered formats are ever applied (decide.ts); another name is listed as proposed, cut to what the record keeps.
+  const name = isSuggestibleFormat(raw) ? raw : raw.slice(0, 32);
   const same = formats.find((f) => f.mark === name && f.action === action);
   if (same) same.text += text;
   else formats.push({ mark: name, action, text });

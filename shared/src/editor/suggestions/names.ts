@@ -17,8 +17,12 @@ export function isSuggestionMarkName(name: string): boolean {
   return NAMES.has(name);
 }
 
-/** The formatting marks a suggestion may propose to add or remove (those without attributes). */
-export const SUGGESTIBLE_FORMATS = ['bold', 'italic', 'underline', 'strike', 'code'] as const;
+/**
+ * The formatting marks a suggestion may propose to add or remove: those without attributes
+ * that sit beside other marks. Not `code`: it excludes every other mark, suggestion marks
+ * included, so adopting it would adopt or drop others' proposals underneath.
+ */
+export const SUGGESTIBLE_FORMATS = ['bold', 'italic', 'underline', 'strike'] as const;
 export type SuggestibleFormat = (typeof SUGGESTIBLE_FORMATS)[number];
 export const isSuggestibleFormat = (name: string): name is SuggestibleFormat => (SUGGESTIBLE_FORMATS as readonly string[]).includes(name);
 

@@ -222,7 +222,7 @@ function inlineContentOf(slice: Slice, deletes: boolean, types: Types): Flat | n
   });
   if (deletes && onlyEmptyTextblocks && content.childCount === 1) return { content: Fragment.empty, closedStart: false, closedEnd: false };
 
-  const parts: Fragment[] = [];
+  const parts: Array<{ inline: Fragment; block: PMNode }> = [];
   let representable = true;
   content.forEach((top) => {
     const visit = (node: PMNode) => {
@@ -230,7 +230,7 @@ function inlineContentOf(slice: Slice, deletes: boolean, types: Types): Flat | n
       if (node.isTextblock) {
         const inline = inlineOf(node.content, types);
         if (inline === null) representable = false;
-        else parts.push(inline);
+        else parts.push({ inline, block: node });
       } else if (node.isLeaf || node.type.spec.tableRole !== undefined) representable = false;
       else node.forEach(visit);
     };
@@ -239,8 +239,9 @@ function inlineContentOf(slice: Slice, deletes: boolean, types: Types): Flat | n
   if (!representable || parts.length === 0) return null;
   const nodes: PMNode[] = [];
   parts.forEach((part, index) => {
-    if (index > 0) nodes.push(marker(types, 'split'));
-    part.forEach((node) => nodes.push(node));
+    // The break names the block it starts (Enter at a heading's end starts a paragraph, in its middle a heading).
+    if (index > 0) nodes.push(marker(types, 'split', undefined, part.block));
+    part.inline.forEach((node) => nodes.push(node));
   });
   return { content: Fragment.from(nodes), closedStart: openStart === 0, closedEnd: openEnd === 0 };
 }
@@ -262,10 +263,17 @@ function inlineOf(content: Fragment, types: Types): Fragment | null {
  * A marker character of a block change. Made inside a flattened slice before the suggestion's
  * attributes are known, it carries a structure mark with the op only; stamp() gives it the rest.
  */
-function marker(types: Types, op: StructureOp, attrs?: SuggestionAttrs): PMNode {
-  const structure = types.structure.create({ ...(attrs ?? {}), op, block: '', level: 0 });
+function marker(types: Types, op: StructureOp, attrs?: SuggestionAttrs, starts?: PMNode): PMNode {
+  const structure = types.structure.create({ ...(attrs ?? {}), op, ...blockShape(starts) });
   const marks = attrs ? [types.insert.create(attrs), structure] : [structure];
   return types.insert.schema.text(STRUCTURE_MARKERS[op], marks);
+}
+
+/** The block type a split marker names for the block it starts: a paragraph or a heading with its level; none otherwise. */
+function blockShape(block: PMNode | undefined): { block: string; level: number } {
+  const name = block?.type.name ?? '';
+  if (!(SUGGESTIBLE_BLOCKS as readonly string[]).includes(name)) return { block: '', level: 0 };
+  return { block: name, level: name === 'heading' ? Number(block!.attrs.level) || 1 : 0 };
 }
 
 /**
@@ -305,7 +313,7 @@ function stamp(content: Fragment, attrs: SuggestionAttrs, types: Types): Fragmen
   content.forEach((node) => {
     const structure = node.marks.find((m) => m.type === types.structure);
     let marks = insert.addToSet(node.marks.filter((m) => !isSuggestionMark(m)));
-    if (structure) marks = types.structure.create({ ...attrs, op: structure.attrs.op, block: '', level: 0 }).addToSet(marks);
+    if (structure) marks = types.structure.create({ ...attrs, op: structure.attrs.op, block: structure.attrs.block, level: structure.attrs.level }).addToSet(marks);
     nodes.push(node.mark(marks));
   });
   return Fragment.from(nodes);

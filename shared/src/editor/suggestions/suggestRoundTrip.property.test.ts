@@ -78,10 +78,11 @@ function plainEdit(state: EditorState, op: Op): Transaction | null {
       return tr.delete(within(op.a), nextStart + (op.b % (nextEnd - nextStart + 1)));
     }
     case 'split': {
-      // As Enter does: a heading's new part is a paragraph.
+      // As Enter (splitBlock) does: a heading split at its end starts a paragraph, in its middle a heading.
       const node = state.doc.child(i);
-      if (node.type.name === 'heading') return tr.split(within(op.at), 1, [{ type: schema.nodes.paragraph! }]);
-      return tr.split(within(op.at));
+      const at = within(op.at);
+      if (node.type.name === 'heading' && at === end) return tr.split(at, 1, [{ type: schema.nodes.paragraph! }]);
+      return tr.split(at);
     }
     case 'join':
       return i > 0 ? tr.join(start - 1) : null;
