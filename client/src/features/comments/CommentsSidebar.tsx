@@ -1,4 +1,5 @@
-import { useEffect, useId, useMemo, useRef, useState, type Ref } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { SideDock } from '../../app/SideDock';
 import { useI18n } from '../../i18n';
 import { useComments } from './commentsContext';
 import { NewThreadComposer } from './NewThreadComposer';
@@ -7,7 +8,7 @@ import { ThreadCard } from './ThreadCard';
 import { ThreadFilters } from './ThreadFilters';
 import { filterShowing, matchesFilter, orderThreads, type ThreadFilter, type ThreadOrder, type ThreadPlace } from './threadList';
 import { placesOf } from './threadPlaces';
-import { useCommentsPanel, type PanelLayout } from './useCommentsPanel';
+import { useCommentsPanel } from './useCommentsPanel';
 import { useDocRevision, useHasSynced } from './useDocRevision';
 import './comments.css';
 
@@ -57,9 +58,7 @@ export function CommentsSidebar() {
     canComment,
   } = useComments();
   const headingId = useId();
-  const panelId = useId();
   const panelRef = useRef<HTMLElement>(null);
-  const toggleRef = useRef<HTMLButtonElement>(null);
   const { layout, open, setOpen } = useCommentsPanel({ draftSeq: draft?.seq ?? null, focusSeq: focusRequest?.seq ?? null });
   const [filter, setFilter] = useState<ThreadFilter>({ kind: 'open', memberId: null });
   const [order, setOrder] = useState<ThreadOrder>('position');
@@ -114,129 +113,75 @@ export function CommentsSidebar() {
     };
   }, [draftSeq, layout]);
 
-  const close = () => {
-    setOpen(false);
-    // After the render that shows the toggle again (hidden under an open sheet).
-    requestAnimationFrame(() => toggleRef.current?.focus());
-  };
-
   return (
-    <div className={`comments-dock comments-dock--${layout}`} data-open={open} data-testid="comments-dock">
-      <PanelToggle
-        ref={toggleRef}
-        layout={layout}
-        open={open}
-        openCount={openCount}
-        panelId={panelId}
-        onToggle={() => {
-          setOpen(!open);
-          // Into the panel, as into a dialog: on a phone it has just covered the page.
-          if (!open && layout === 'sheet') requestAnimationFrame(() => document.getElementById(headingId)?.focus());
-        }}
-      />
-      <aside
-        ref={panelRef}
-        id={panelId}
-        className="comments-sidebar"
-        data-testid="comments-sidebar"
-        aria-labelledby={headingId}
-        hidden={!open}
-        onKeyDown={(event) => {
-          // Escape inside a field cancels that field first (the composer, a mention list).
-          if (event.key === 'Escape' && layout === 'sheet' && !event.defaultPrevented && !(event.target instanceof HTMLTextAreaElement)) close();
-        }}
-      >
-        <div className="comments-sidebar__head">
-          <h2 id={headingId} className="comments-sidebar__title" tabIndex={-1}>
-            {t('comments.title')}
-          </h2>
-          <span className="comments-sidebar__count" data-testid="comments-open-count">
-            {t('comments.openCount', { count: openCount })}
-          </span>
-          <button type="button" className="button button--quiet comments-sidebar__close" data-testid="comments-close" onClick={close}>
-            {t('comments.panel.hide')}
+    <SideDock
+      name="comments"
+      panelName="comments-sidebar"
+      layout={layout}
+      open={open}
+      setOpen={setOpen}
+      corner="right"
+      toggle={
+        <>
+          <CommentIcon />
+          <span>{t('comments.panel.toggle')}</span>
+        </>
+      }
+      count={openCount}
+      countText={t('comments.panel.openThreads', { count: openCount })}
+      title={t('comments.title')}
+      headingId={headingId}
+      status={t('comments.openCount', { count: openCount })}
+      statusTestId="comments-open-count"
+      closeLabel={t('comments.panel.hide')}
+      panelRef={panelRef}
+    >
+      {revisionScope && (
+        <p className="comments-sidebar__scope" data-testid="comments-scope" data-revision-id={revisionScope.revisionId}>
+          {t('comments.scope.revision', { revision: revisionScope.label })}
+        </p>
+      )}
+      {/* The table covers the draft's threads, which a revision-only reader may not see. */}
+      {session && <OpinionsExport planId={plan.id} />}
+      <ThreadFilters filter={filter} onFilter={setFilter} order={order} onOrder={setOrder} people={people} />
+      <p className="visually-hidden" role="status" data-testid="comments-announcement">
+        {announcement?.text ?? ''}
+      </p>
+      {draft && <NewThreadComposer key="draft" anchor={draft.anchor} seq={draft.seq} />}
+      {loadState === 'loading' && (
+        <p className="comments-empty" role="status">
+          {t('comments.loading')}
+        </p>
+      )}
+      {loadState === 'failed' && (
+        <div className="comments-empty">
+          <p role="alert">{t('comments.loadFailed')}</p>
+          <button type="button" className="button button--quiet" onClick={reload}>
+            {t('app.retry')}
           </button>
         </div>
-        {revisionScope && (
-          <p className="comments-sidebar__scope" data-testid="comments-scope" data-revision-id={revisionScope.revisionId}>
-            {t('comments.scope.revision', { revision: revisionScope.label })}
-          </p>
-        )}
-        {/* The table covers the draft's threads, which a revision-only reader may not see. */}
-        {session && <OpinionsExport planId={plan.id} />}
-        <ThreadFilters filter={filter} onFilter={setFilter} order={order} onOrder={setOrder} people={people} />
-        <p className="visually-hidden" role="status" data-testid="comments-announcement">
-          {announcement?.text ?? ''}
+      )}
+      {loadState === 'loaded' && visible.length === 0 && (
+        <p className="comments-empty" data-testid="comments-empty">
+          {threads.length === 0
+            ? canComment
+              ? t('comments.empty.howTo')
+              : t('comments.empty.none')
+            : t('comments.empty.filtered')}
         </p>
-        {draft && <NewThreadComposer key="draft" anchor={draft.anchor} seq={draft.seq} />}
-        {loadState === 'loading' && (
-          <p className="comments-empty" role="status">
-            {t('comments.loading')}
-          </p>
-        )}
-        {loadState === 'failed' && (
-          <div className="comments-empty">
-            <p role="alert">{t('comments.loadFailed')}</p>
-            <button type="button" className="button button--quiet" onClick={reload}>
-              {t('app.retry')}
-            </button>
-          </div>
-        )}
-        {loadState === 'loaded' && visible.length === 0 && (
-          <p className="comments-empty" data-testid="comments-empty">
-            {threads.length === 0
-              ? canComment
-                ? t('comments.empty.howTo')
-                : t('comments.empty.none')
-              : t('comments.empty.filtered')}
-          </p>
-        )}
-        <ol className="thread-list" aria-labelledby={headingId}>
-          {visible.map((thread) => (
-            <li key={thread.id}>
-              <ThreadCard
-                thread={thread}
-                detached={places.get(thread.id)?.detached ?? false}
-                active={thread.id === activeThreadId}
-                nameOf={nameOf}
-              />
-            </li>
-          ))}
-        </ol>
-      </aside>
-    </div>
-  );
-}
-
-interface ToggleProps {
-  ref: Ref<HTMLButtonElement>;
-  layout: PanelLayout;
-  open: boolean;
-  openCount: number;
-  panelId: string;
-  onToggle: () => void;
-}
-
-/** Shows or hides the comments; names the open threads, so a closed panel still says there are some. */
-function PanelToggle({ ref, layout, open, openCount, panelId, onToggle }: ToggleProps) {
-  const { t } = useI18n();
-  return (
-    <button
-      ref={ref}
-      type="button"
-      className="comments-toggle"
-      data-testid="comments-toggle"
-      data-layout={layout}
-      aria-expanded={open}
-      aria-controls={panelId}
-      onClick={onToggle}
-    >
-      <CommentIcon />
-      <span>{t('comments.panel.toggle')}</span>
-      <span className="comments-toggle__count" data-count={openCount}>
-        {openCount}
-      </span>
-      <span className="visually-hidden">{t('comments.panel.openThreads', { count: openCount })}</span>
-    </button>
+      )}
+      <ol className="thread-list" aria-labelledby={headingId}>
+        {visible.map((thread) => (
+          <li key={thread.id}>
+            <ThreadCard
+              thread={thread}
+              detached={places.get(thread.id)?.detached ?? false}
+              active={thread.id === activeThreadId}
+              nameOf={nameOf}
+            />
+          </li>
+        ))}
+      </ol>
+    </SideDock>
   );
 }

@@ -1,7 +1,8 @@
 import type { SuggestionSummary } from '@sakutei/shared/editor';
 import type { Editor } from '@tiptap/core';
 import { withdrawFieldSuggestion, MEASURE_EDIT } from '@sakutei/shared/measures';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { SideDock } from '../../app/SideDock';
 import { useI18n } from '../../i18n';
 import { usePlan } from '../plan/PlanContext';
 import { usePlanSlots } from '../plan/ports';
@@ -67,8 +68,6 @@ function Panel({ editor, mayDecide }: { editor: Editor; mayDecide: boolean }) {
   const { decide, deciding, notice } = useDecide(plan.id);
   const { layout, open, setOpen } = useSuggestionsPanel(list.length);
   const headingId = useId();
-  const panelId = useId();
-  const toggleRef = useRef<HTMLButtonElement>(null);
   const [chosenId, setChosenId] = useState<string | null>(null);
   const startComment = usePlanSlots().useProseCommentStarter();
 
@@ -107,93 +106,67 @@ function Panel({ editor, mayDecide }: { editor: Editor; mayDecide: boolean }) {
         startComment(editor, { from: item.from, to: item.to }, wording || changeText(changeParts(item, t), t));
       }
     : undefined;
-  const close = () => {
-    setOpen(false);
-    requestAnimationFrame(() => toggleRef.current?.focus());
-  };
 
   return (
-    <div className={`suggestions-dock suggestions-dock--${layout}`} data-open={open} data-testid="suggestions-dock">
-      <button
-        ref={toggleRef}
-        type="button"
-        className="suggestions-toggle"
-        data-testid="suggestions-toggle"
-        aria-expanded={open}
-        aria-controls={panelId}
-        onClick={() => {
-          setOpen(!open);
-          if (!open && layout === 'sheet') requestAnimationFrame(() => document.getElementById(headingId)?.focus());
-        }}
-      >
-        <span>{t('suggestions.panel.toggle')}</span>
-        <span className="suggestions-toggle__count" data-count={list.length} data-testid="suggestions-count">
-          {list.length}
-        </span>
-        <span className="visually-hidden">{t('suggestions.panel.pending', { count: list.length })}</span>
-      </button>
-      <aside
-        id={panelId}
-        className="suggestions-panel"
-        data-testid="suggestions-panel"
-        aria-labelledby={headingId}
-        hidden={!open}
-        onKeyDown={(event) => {
-          if (event.key === 'Escape' && layout === 'sheet' && !event.defaultPrevented) close();
-        }}
-      >
-        <div className="suggestions-panel__head">
-          <h2 id={headingId} className="suggestions-panel__title" tabIndex={-1}>
-            {t('suggestions.title')}
-          </h2>
-          <span className="suggestions-panel__count">{t('suggestions.count', { count: list.length })}</span>
-          <button type="button" className="button button--quiet suggestions-panel__close" onClick={close}>
-            {t('suggestions.panel.hide')}
-          </button>
-        </div>
-        <p className={notice?.kind === 'error' ? 'suggestions-panel__error' : 'suggestions-panel__notice'} role="status" data-testid="suggestions-notice">
-          {notice?.text ?? ''}
+    <SideDock
+      name="suggestions"
+      panelName="suggestions-panel"
+      layout={layout}
+      open={open}
+      setOpen={setOpen}
+      corner="left"
+      column="capped"
+      toggle={<span>{t('suggestions.panel.toggle')}</span>}
+      count={list.length}
+      countText={t('suggestions.panel.pending', { count: list.length })}
+      countTestId="suggestions-count"
+      title={t('suggestions.title')}
+      headingId={headingId}
+      status={t('suggestions.count', { count: list.length })}
+      closeLabel={t('suggestions.panel.hide')}
+    >
+      <p className={notice?.kind === 'error' ? 'suggestions-panel__error' : 'suggestions-panel__notice'} role="status" data-testid="suggestions-notice">
+        {notice?.text ?? ''}
+      </p>
+      {mayDecide && list.length > 1 && <BulkDecide list={list} nameOf={nameOf} busy={deciding !== null} onDecide={decide} />}
+      {list.length === 0 && (
+        <p className="suggestions-panel__empty" data-testid="suggestions-empty">
+          {t('suggestions.empty')}
         </p>
-        {mayDecide && list.length > 1 && <BulkDecide list={list} nameOf={nameOf} busy={deciding !== null} onDecide={decide} />}
-        {list.length === 0 && (
-          <p className="suggestions-panel__empty" data-testid="suggestions-empty">
-            {t('suggestions.empty')}
-          </p>
-        )}
-        <ol className="suggestions-panel__list" aria-label={t('suggestions.region')}>
-          {groups.map((group) => (
-            <li key={group.key} className={group.conflict ? 'suggestion-group suggestion-group--conflict' : 'suggestion-group'} data-testid={group.conflict ? 'suggestion-conflict' : undefined}>
-              {group.conflict && (
-                <p className="suggestion-group__label">
-                  <span className="suggestions-badge suggestions-badge--conflict">{t('suggestions.conflict.label')}</span>{' '}
-                  <span className="visually-hidden">{t('suggestions.conflict.groupLabel', { count: group.items.length })}</span>
-                </p>
-              )}
-              <div className="suggestion-group__cards">
-                {group.items.map((item) => (
-                  <SuggestionCard
-                    key={item.id}
-                    item={item}
-                    nameOf={nameOf}
-                    now={now}
-                    active={item.id === activeId}
-                    competitors={competitorNames(item, byId, nameOf, t)}
-                    mayDecide={mayDecide}
-                    deciding={deciding?.has(item.id) ?? false}
-                    onShow={show}
-                    onDecide={(target, decision) => decide(decision, [target.id])}
-                    onComment={isCellItem(item) ? undefined : comment}
-                    inTable={isCellItem(item)}
-                    onWithdraw={isCellItem(item) && item.author === user.id ? withdraw : undefined}
-                  />
-                ))}
-              </div>
-            </li>
-          ))}
-        </ol>
-        <DecisionHistory planId={plan.id} pending={list.map((item) => item.id).join(' ')} />
-      </aside>
-    </div>
+      )}
+      <ol className="suggestions-panel__list" aria-label={t('suggestions.region')}>
+        {groups.map((group) => (
+          <li key={group.key} className={group.conflict ? 'suggestion-group suggestion-group--conflict' : 'suggestion-group'} data-testid={group.conflict ? 'suggestion-conflict' : undefined}>
+            {group.conflict && (
+              <p className="suggestion-group__label">
+                <span className="suggestions-badge suggestions-badge--conflict">{t('suggestions.conflict.label')}</span>{' '}
+                <span className="visually-hidden">{t('suggestions.conflict.groupLabel', { count: group.items.length })}</span>
+              </p>
+            )}
+            <div className="suggestion-group__cards">
+              {group.items.map((item) => (
+                <SuggestionCard
+                  key={item.id}
+                  item={item}
+                  nameOf={nameOf}
+                  now={now}
+                  active={item.id === activeId}
+                  competitors={competitorNames(item, byId, nameOf, t)}
+                  mayDecide={mayDecide}
+                  deciding={deciding?.has(item.id) ?? false}
+                  onShow={show}
+                  onDecide={(target, decision) => decide(decision, [target.id])}
+                  onComment={isCellItem(item) ? undefined : comment}
+                  inTable={isCellItem(item)}
+                  onWithdraw={isCellItem(item) && item.author === user.id ? withdraw : undefined}
+                />
+              ))}
+            </div>
+          </li>
+        ))}
+      </ol>
+      <DecisionHistory planId={plan.id} pending={list.map((item) => item.id).join(' ')} />
+    </SideDock>
   );
 }
 
