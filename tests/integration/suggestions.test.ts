@@ -309,7 +309,7 @@ describe('a review that takes only suggestions', () => {
     const accepted = await decide(chair, 'accept', [id, `${id}-b`]);
     expect(accepted.status).toBe(200);
     expect(accepted.body.decided).toEqual([
-      expect.objectContaining({ suggestionId: id, inserted: '\n新しい段落', structure: [{ op: 'split', block: '', level: 0 }], formats: [] }),
+      expect.objectContaining({ suggestionId: id, inserted: '\n新しい段落', structure: [{ op: 'split', block: 'paragraph', level: 0 }], formats: [] }),
       expect.objectContaining({ suggestionId: `${id}-b`, inserted: '', deleted: '', formats: [{ mark: 'bold', action: 'add', text: '対象' }] }),
     ]);
     await waitFor(() => pending(watcher.doc).length === 0, 'the acceptance to reach the chair');

@@ -6,7 +6,7 @@ import {
   type SuggestionDecisionResponse,
   type SuggestionHistoryResponse,
 } from '@sakutei/shared';
-import { type DecisionOutcome, decideSuggestions, proseSchema } from '@sakutei/shared/editor';
+import { type DecisionOutcome, MAX_BLOCK_CHANGES_PER_DECISION, TooManyBlockChangesError, decideSuggestions, proseSchema } from '@sakutei/shared/editor';
 import {
   type FieldDecisionOutcome,
   type FieldSuggestion,
@@ -178,7 +178,16 @@ function decideProse(fragment: Y.XmlFragment, ids: string[], decision: Suggestio
     throw new AppError(409, 'unreadable_document', 'The draft holds content the editor cannot read; suggestions cannot be decided on it.');
   }
   const tr = new Transform(doc);
-  return { tr, outcome: decideSuggestions(tr, ids, decision) };
+  try {
+    return { tr, outcome: decideSuggestions(tr, ids, decision) };
+  } catch (err) {
+    if (!(err instanceof TooManyBlockChangesError)) throw err;
+    throw new AppError(
+      413,
+      'decision_too_large',
+      `Accepting these would make ${err.count} paragraph or line breaks and joins at once (at most ${MAX_BLOCK_CHANGES_PER_DECISION}); decide fewer suggestions at a time, or reject the one that proposes so many.`,
+    );
+  }
 }
 
 /** A decided suggestion as the record keeps it, prose or cell alike. */

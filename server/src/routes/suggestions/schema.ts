@@ -8,6 +8,7 @@ import {
   SuggestionHistoryQuery,
   SuggestionHistoryResponse,
 } from '@sakutei/shared';
+import { MAX_BLOCK_CHANGES_PER_DECISION } from '@sakutei/shared/editor';
 import { z } from 'zod';
 import { cookieAuth, errorResponses, json } from '../openapi';
 import { PlanParams } from '../plans/schema';
@@ -19,7 +20,7 @@ export const decideSuggestionsRoute = createRoute({
   path: '/api/plans/{id}/suggestions/decisions',
   tags: ['suggestions'],
   summary: 'Accepts or rejects suggestions (見え消し) on the live draft.',
-  description: `Applied by the server to the live document as one change, so every open editor sees it. Accepting removes the struck text and keeps the proposed text; rejecting removes the proposed text and keeps the struck text; accepting a suggestion rejects those that competed with it for the same words (\`resolved\`, with \`conflictOf\`). The same ids may name cell suggestions of the measure table (entries of \`measureSuggestions\`: a proposed value for a row's text, a KPI's words or figures): accepting writes the value into the cell and rejects the other proposals for that cell; rejecting leaves the cell as it is; prose and cell suggestions of one request are one change. For a cell, \`inserted\` and \`deleted\` are the proposed and the replaced value as the table prints them (a figure with the KPI's unit), and the audit entry names the cell (\`cell: { kind, id, field }\`). Ids the draft no longer holds (decided meanwhile) come back in \`missing\`, not as an error. At most ${MAX_SUGGESTION_DECISIONS} ids a request: the client expands "all by one author", "all in a section" and "all" into ids. Who may: editors (\`suggestion.decide\`), or, when the council keeps it for the chair, the chair and a vice chair the chair delegated on the plan's open review. Each decision is stored with the text it accepted or rejected, and recorded in the audit log as \`suggestion.accepted\` / \`suggestion.rejected\` in the same transaction.`,
+  description: `Applied by the server to the live document as one change, so every open editor sees it. Accepting removes the struck text and keeps the proposed text, makes proposed paragraph and line breaks, joins and block types, and applies proposed formatting; rejecting removes the proposed text and keeps the struck text; accepting a suggestion rejects those that competed with it for the same words (\`resolved\`, with \`conflictOf\`). The same ids may name cell suggestions of the measure table (entries of \`measureSuggestions\`: a proposed value for a row's text, a KPI's words or figures): accepting writes the value into the cell and rejects the other proposals for that cell; rejecting leaves the cell as it is; prose and cell suggestions of one request are one change. For a cell, \`inserted\` and \`deleted\` are the proposed and the replaced value as the table prints them (a figure with the KPI's unit), and the audit entry names the cell (\`cell: { kind, id, field }\`). Ids the draft no longer holds (decided meanwhile) come back in \`missing\`, not as an error. At most ${MAX_SUGGESTION_DECISIONS} ids a request: the client expands "all by one author", "all in a section" and "all" into ids. Who may: editors (\`suggestion.decide\`), or, when the council keeps it for the chair, the chair and a vice chair the chair delegated on the plan's open review. Each decision is stored with the text it accepted or rejected, and recorded in the audit log as \`suggestion.accepted\` / \`suggestion.rejected\` in the same transaction.`,
   security: cookieAuth,
   request: { params: PlanParams, body: { content: { 'application/json': { schema: SuggestionDecisionRequest } }, required: true } },
   responses: {
@@ -29,6 +30,7 @@ export const decideSuggestionsRoute = createRoute({
     403: errorResponses[403],
     404: errorResponses[404],
     409: json(ApiErrorBody, 'The plan is an archived edition or its council is archived (read-only), or (unreadable_document) its prose cannot be read back safely.'),
+    413: json(ApiErrorBody, `(decision_too_large) Accepting would make more than ${MAX_BLOCK_CHANGES_PER_DECISION} proposed paragraph or line breaks and joins at once: decide fewer, or reject the suggestion that proposes so many.`),
   },
 });
 

@@ -2,7 +2,7 @@ import { Transform } from '@tiptap/pm/transform';
 import { describe, expect, it } from 'vitest';
 import type { ProseNode } from '../../revisions/canonical';
 import { proseSchema } from '../extensions';
-import { decideSuggestions } from './decide';
+import { MAX_BLOCK_CHANGES_PER_DECISION, TooManyBlockChangesError, decideSuggestions } from './decide';
 import { STRUCTURE_MARKERS, SUGGESTION_DELETE, SUGGESTION_FORMAT, SUGGESTION_INSERT, SUGGESTION_STRUCTURE, type StructureOp, type SuggestionAttrs } from './marks';
 import { listSuggestions } from './model';
 import { hasPendingSuggestions, proseView } from './views';
@@ -120,6 +120,13 @@ describe('block suggestions', () => {
     expect(second!.section).toEqual({ index: 0, title: '1. 方針\n追加' });
     const stray = docOf(para(struck('前\u2029後')));
     expect(listSuggestions(stray)[0]!.deleted).toBe('前\n後');
+  });
+
+  it('refuses to make more block changes in one decision than it can make in reasonable time, and rejects them cheaply', () => {
+    const many = Array.from({ length: MAX_BLOCK_CHANGES_PER_DECISION + 1 }, () => marker('line'));
+    const doc = docOf(para(plain('本文'), ...many));
+    expect(() => decide(doc, [member.id], 'accept')).toThrow(TooManyBlockChangesError);
+    expect(decide(doc, [member.id], 'reject').doc.eq(docOf(para(plain('本文'))))).toBe(true);
   });
 
   it('keeps the clean view free of markers and the markup view as stored', () => {
