@@ -66,17 +66,6 @@ export function collabUpgrades(deps: AppDeps, wss: WebSocketServer) {
     return true;
   }
 
-  function recheckJoined(conn: Connection): void {
-    recheckPeer(deps, conn.peer, conn.room.name).then(
-      (verdict) => {
-        if (verdict.keep) return;
-        deps.rooms.leave(conn);
-        conn.socket.close(verdict.code, verdict.reason);
-      },
-      (err) => console.error('re-checking a connection failed', err),
-    );
-  }
-
   async function authenticate(req: IncomingMessage, docName: string): Promise<CollabAuth> {
     const url = new URL(req.url ?? '/', 'http://placeholder');
     const allowed = allowedOriginsFor(`http://${req.headers.host ?? 'localhost'}${url.pathname}`, req.headers.host, deps.config.allowedOrigins);
@@ -143,13 +132,31 @@ export function collabUpgrades(deps: AppDeps, wss: WebSocketServer) {
     deps.rooms.join(docName, socket, auth.peer).then(
       (joined) => {
         if (raw.readyState !== raw.OPEN) return deps.rooms.leave(joined);
-        conn = joined;
+        const admit = () => {
+          conn = joined;
+          const queued = early ?? [];
+          early = null;
+          for (const data of queued) joined.room.receive(joined, data);
+        };
+        if (draftAccessChangeCount(docName) === accessChangesBefore) return admit();
         // A review locked the draft (or ended an invitation) while this socket was being let in:
-        // the event's re-check did not see it, so it is re-checked now.
-        if (draftAccessChangeCount(docName) !== accessChangesBefore) recheckJoined(joined);
-        const queued = early ?? [];
-        early = null;
-        for (const data of queued) joined.room.receive(joined, data);
+        // the event's re-check did not see it. What it sends waits (queued, as before it joined)
+        // until it is re-checked, so nothing is applied with the access of before.
+        recheckPeer(deps, joined.peer, docName).then(
+          (verdict) => {
+            if (raw.readyState !== raw.OPEN || !verdict.keep) {
+              deps.rooms.leave(joined);
+              if (!verdict.keep) joined.socket.close(verdict.code, verdict.reason);
+              return;
+            }
+            admit();
+          },
+          (err) => {
+            console.error(`re-checking a socket for ${docName} failed`, err);
+            deps.rooms.leave(joined);
+            joined.socket.close(1011, 'access could not be checked');
+          },
+        );
       },
       (err) => {
         if (err instanceof RegistryClosedError) return raw.close(CLOSE_CODES.serverShutdown, err.message);
