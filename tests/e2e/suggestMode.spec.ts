@@ -93,7 +93,7 @@ test('a member suggests in 提案, staff see it live and can only suggest, undo 
   // A list cannot be proposed: refused, and said so (paragraphs, headings and bold can, suggestBlocks.spec.ts).
   const blocks = await editor.locator(':scope > *').count();
   await member.keyboard.press('Control+Shift+8');
-  await expect(member.getByTestId('suggest-notice')).toContainText('提案モードでは箇条書き・表・リンク・画像の変更はできません');
+  await expect(member.getByTestId('suggest-notice')).toContainText('提案モードでは箇条書き・表・リンク・画像・コードの変更はできません');
   expect(await editor.locator(':scope > *').count()).toBe(blocks);
   await expect(editor.locator('ul', { hasText: MARKER })).toHaveCount(0);
   // The same made by the browser in the DOM (not through a key binding) is refused and undone on screen.

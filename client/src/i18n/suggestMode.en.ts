@@ -10,7 +10,7 @@ export const suggestModeEn: Record<keyof typeof suggestModeJa, string> = {
   'editor.suggest.lockedReview': 'Suggestions only during the review',
   'editor.suggest.nowSuggesting': 'Suggesting. Your changes are recorded as suggestions.',
   'editor.suggest.nowEditing': 'Editing. Your changes go straight into the text.',
-  'editor.suggest.refused': 'In suggestion mode lists, tables, links and images cannot be changed (text, paragraphs, headings and formatting such as bold can be suggested)',
+  'editor.suggest.refused': 'In suggestion mode lists, tables, links, images and code cannot be changed (text, paragraphs, headings and formatting such as bold can be suggested)',
   'editor.suggest.insertBy': 'Suggested by {name} (addition)',
   'editor.suggest.deleteBy': 'Suggested by {name} (deletion)',
   'editor.suggest.someone': 'someone',

@@ -9,7 +9,7 @@ export const suggestModeJa = {
   'editor.suggest.lockedReview': '審議中のため提案のみ',
   'editor.suggest.nowSuggesting': '提案モードです。変更は提案として記録されます。',
   'editor.suggest.nowEditing': '編集モードです。変更は本文に直接反映されます。',
-  'editor.suggest.refused': '提案モードでは箇条書き・表・リンク・画像の変更はできません（文字、段落、見出し、太字などの書式は提案できます）',
+  'editor.suggest.refused': '提案モードでは箇条書き・表・リンク・画像・コードの変更はできません（文字、段落、見出し、太字などの書式は提案できます）',
   'editor.suggest.insertBy': '{name}の提案（追加）',
   'editor.suggest.deleteBy': '{name}の提案（削除）',
   'editor.suggest.someone': '不明な人',

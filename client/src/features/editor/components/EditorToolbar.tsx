@@ -97,7 +97,8 @@ export function EditorToolbar({ editor, onOpenFind, suggesting = false, modeCont
         <ToolButton label={t('editor.strike')} shortcut={SHORTCUTS.strike} pressed={s.strike} onPress={() => chain().toggleStrike().run()} testId="tool-strike">
           <s className="editor-glyph">S</s>
         </ToolButton>
-        <ToolButton label={t('editor.code')} shortcut={SHORTCUTS.code} pressed={s.code} onPress={() => chain().toggleCode().run()} testId="tool-code">
+        {/* Not proposable: code clears every other mark, suggestions' included (SUGGESTIBLE_FORMATS). */}
+        <ToolButton label={t('editor.code')} shortcut={SHORTCUTS.code} pressed={s.code} disabled={off} onPress={() => chain().toggleCode().run()} testId="tool-code">
           <code className="editor-glyph editor-glyph--code">{'</>'}</code>
         </ToolButton>
       </Group>
