@@ -190,6 +190,9 @@ function decideProse(fragment: Y.XmlFragment, ids: string[], decision: Suggestio
   }
 }
 
+/** The most format and block changes a decision's record lists for one suggestion. */
+const MAX_RECORDED_CHANGES = 50;
+
 /** A decided suggestion as the record keeps it, prose or cell alike. */
 type Decided = {
   id: string;
@@ -221,7 +224,8 @@ function decisionsOf(prose: DecisionOutcome, fields: FieldDecisionOutcome | null
     at: s.at,
     inserted: s.inserted,
     deleted: s.deleted,
-    changes: { formats: s.formats, structure: s.structure },
+    // Bounded like the texts (clip): a proposal of many breaks keeps the first of them.
+    changes: { formats: s.formats.slice(0, MAX_RECORDED_CHANGES), structure: s.structure.slice(0, MAX_RECORDED_CHANGES) },
     conflictsWith: s.conflictsWith,
     cell: null,
     cellName: '',

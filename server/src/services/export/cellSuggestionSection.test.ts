@@ -33,7 +33,7 @@ const cellText = (cell: unknown) => (typeof cell === 'string' ? cell : '');
 describe('表の変更提案', () => {
   it('lists each proposal in the table order with the cell, old → new, author and date', () => {
     const table = cellSuggestionTable(snapshot(), cellAuthors, 'wareki')!;
-    expect(table.head[0]!.map((c) => c.text)).toEqual(['箇所', '項目', '現在の値 → 提案', '提案者', '提案日']);
+    expect(table.head[0]!.map((c) => c.text)).toEqual(['箇所', '項目', '提案時の値 → 提案', '提案者', '提案日']);
     const rows = table.body.map((row) => row.map(cellText));
     // Rows before KPIs; KPIs by number (k1 before k4); one cell's proposals together, oldest first.
     expect(rows.map((row) => row.slice(1, 4))).toEqual([

@@ -13,7 +13,7 @@ import { UNKNOWN_AUTHOR } from './proseDocx';
 
 export const CELL_SUGGESTIONS_HEADING = '表の変更提案';
 
-/** The widest the 現在の値 → 提案 column is laid out (half-width characters). */
+/** The widest the 提案時の値 → 提案 column (the value when proposed: the cell may have changed since) is laid out (half-width characters). */
 const CHANGE_WIDTH = 26;
 
 /** Everyone with a pending cell proposal, in the order of the list below, for the caller to look up names. */
@@ -28,7 +28,7 @@ export function cellSuggestionTable(snapshot: PlanSnapshot, authors: ReadonlyArr
   const derived = deriveTable(snapshot.measures);
   const names = new Map(authors.map((a) => [a.id, a.name]));
   return {
-    head: [['箇所', '項目', '現在の値 → 提案', '提案者', '提案日'].map((text) => ({ text }))],
+    head: [['箇所', '項目', '提案時の値 → 提案', '提案者', '提案日'].map((text) => ({ text }))],
     body: ordered(snapshot, derived).map((s) => [
       placeOf(s, derived),
       fieldLabel(s),

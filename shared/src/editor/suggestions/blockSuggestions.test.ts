@@ -103,6 +103,13 @@ describe('block suggestions', () => {
     expect(both.eq(docOf(heading(3, plain('(1) 施策')), para(plain('本文'))))).toBe(true);
   });
 
+  it('lets a join win over a retyping of the same block, whichever marker stands first', () => {
+    for (const order of [[marker('type', staff, 'heading', 3), marker('join')], [marker('join'), marker('type', staff, 'heading', 3)]]) {
+      const doc = docOf(para(plain('前')), para(...order, plain('後')));
+      expect(decide(doc, [member.id, staff.id], 'accept').doc.eq(docOf(para(plain('前後'))))).toBe(true);
+    }
+  });
+
   it('ignores a retyping to a block type that is not offered', () => {
     const doc = docOf(para(marker('type', member, 'codeBlock'), plain('x')));
     expect(decide(doc, [member.id], 'accept').doc.eq(docOf(para(plain('x'))))).toBe(true);

@@ -126,6 +126,10 @@ function applyVerdicts(tr: Transform, verdicts: ReadonlyMap<string, DecisionKind
     } else if (removed) goes(pos, end);
     return false;
   });
+  // A block both joined and retyped: the join wins, whichever marker stands first (the joined
+  // block takes the type of the one it joins; retyping it after would retype that one).
+  const joined = new Set(edits.filter((e) => e.structure?.op === 'join').map((e) => tr.doc.resolve(e.at).start()));
+  for (const e of edits) if (e.structure?.op === 'type' && joined.has(tr.doc.resolve(e.at).start())) e.structure = null;
   const blockChanges = edits.reduce((n, e) => n + (e.structure && e.structure.op !== 'type' ? 1 : 0), 0);
   if (blockChanges > MAX_BLOCK_CHANGES_PER_DECISION) throw new TooManyBlockChangesError(blockChanges);
   // Marks first: they do not move positions.
