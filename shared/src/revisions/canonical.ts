@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SHAPE_LIMITS } from '../collab/shapeLimits';
-import { type FieldSuggestionEntry, fieldSuggestionEntrySchema } from '../measures/fieldSuggestions';
+import { type FieldSuggestionEntry, fieldSuggestionEntrySchema } from '../measures/fieldSuggestionEntry';
 import { measureTableSchema, type MeasureTable } from '../measures/model';
 import { keptEvaluations } from '../measures/report/evaluationKeys';
 
