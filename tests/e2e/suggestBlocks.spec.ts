@@ -3,7 +3,8 @@ import { expectNoSeriousA11yViolations, openDemoPlan, placeCaretAtEnd, proseText
 
 // Paragraphs of the test's own, written in 編集 and removed afterwards, so the demo plan is left as found.
 const MARKER = 'E2E段落提案';
-const OWN = `${MARKER}：商店街の空き店舗を減らす`;
+// Words found nowhere else in the demo plan (other specs leave text of their own with 空き店舗 in it).
+const OWN = `${MARKER}：商店街の空き区画を減らす`;
 const NEW = `${MARKER}の新しい段落`;
 
 // Two signed-in browsers and a clean-up sign-in: past the default minute under load.
@@ -44,11 +45,11 @@ test('a member proposes a new paragraph, bold and a heading in 提案; the chair
   expect(await split.evaluate((el) => getComputedStyle(el).fontSize)).toBe('0px');
 
   // Ctrl+B on words the member did not propose: bold proposed, not applied.
-  await selectPhrase(member, '空き店舗');
+  await selectPhrase(member, '空き区画');
   await member.keyboard.press('Control+b');
-  const bold = prose(member).locator('.suggestion-paint--add-bold', { hasText: '空き店舗' });
+  const bold = prose(member).locator('.suggestion-paint--add-bold', { hasText: '空き区画' });
   await expect(bold).toHaveAttribute('aria-description', '委員 佐藤花子の提案（太字にする）');
-  await expect(prose(member).locator('strong', { hasText: '空き店舗' })).toHaveCount(0);
+  await expect(prose(member).locator('strong', { hasText: '空き区画' })).toHaveCount(0);
 
   // The paragraph style in the toolbar: 見出し3 proposed, shown as a label at the block's start.
   await member.getByTestId('block-style').click();
@@ -61,7 +62,7 @@ test('a member proposes a new paragraph, bold and a heading in 提案; the chair
   // The chair sees all three live, in words, and the painted text passes axe.
   await expect(cards(chair)).toHaveCount(3);
   await expect(chair.getByTestId('suggestion-structure').filter({ hasText: '見出し3にする' })).toHaveCount(1);
-  await expect(chair.getByTestId('suggestion-format')).toHaveText('太字にする 空き店舗');
+  await expect(chair.getByTestId('suggestion-format')).toHaveText('太字にする 空き区画');
   const splitCard = cards(chair).filter({ has: chair.getByTestId('suggestion-structure').filter({ hasText: '段落を分ける' }) });
   await expect(splitCard.getByTestId('suggestion-inserted')).toHaveText(NEW);
   await expect(prose(chair).locator('.suggestion-marker--split')).toHaveCount(1);
@@ -71,14 +72,14 @@ test('a member proposes a new paragraph, bold and a heading in 提案; the chair
   // Accepting each: a real paragraph, real bold, a real heading, and no marker left anywhere.
   await chair.getByRole('button', { name: `委員 佐藤花子さんの提案「段落を分ける、追加: ${NEW}」を採用` }).click();
   await expect(cards(chair)).toHaveCount(2);
-  await chair.getByRole('button', { name: '委員 佐藤花子さんの提案「太字にする：空き店舗」を採用' }).click();
+  await chair.getByRole('button', { name: '委員 佐藤花子さんの提案「太字にする：空き区画」を採用' }).click();
   await expect(cards(chair)).toHaveCount(1);
   await chair.getByRole('button', { name: '委員 佐藤花子さんの提案「見出し3にする」を採用' }).click();
   await expect(cards(chair)).toHaveCount(0);
   for (const page of [member, chair]) {
     const heading = prose(page).locator('h3', { hasText: OWN });
     await expect(heading).toHaveCount(1);
-    await expect(heading.locator('strong')).toHaveText('空き店舗');
+    await expect(heading.locator('strong')).toHaveText('空き区画');
     // A paragraph of its own (a co-editor's caret label may stand in it, so not toHaveText).
     await expect(prose(page).locator('p', { hasText: NEW })).toHaveCount(1);
     await expect(prose(page).locator('p', { hasText: NEW })).not.toContainText('商店街');
@@ -94,7 +95,7 @@ test('a member proposes a new paragraph, bold and a heading in 提案; the chair
   await expect(decided.filter({ hasText: NEW })).toHaveAttribute('data-decision', 'accept');
   await expect(decided.filter({ hasText: NEW }).getByTestId('decided-structure')).toHaveText('段落を分ける');
   // Other runs' decisions stay in the demo plan's history: the newest of each is this run's.
-  await expect(decided.filter({ hasText: '太字にする 空き店舗' }).first()).toHaveAttribute('data-decision', 'accept');
+  await expect(decided.filter({ hasText: '太字にする 空き区画' }).first()).toHaveAttribute('data-decision', 'accept');
   await expect(decided.filter({ has: chair.getByTestId('decided-structure').filter({ hasText: '見出し3にする' }) }).first()).toBeVisible();
 
   for (const page of [member, chair]) await page.context().close();
