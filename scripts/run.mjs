@@ -35,7 +35,7 @@ function run(cmd, args, options = {}) {
 const UNIT_LIMIT_MS = 30 * 60_000;
 const BROWSER_LIMIT_MS = 40 * 60_000;
 
-function bounded(what, limitMs, cmd, args, options = {}) {
+function bounded(what, limitMs, cmd, args, options = {}, running = null) {
   const child = spawn(cmd, args, { stdio: 'inherit', detached: true, ...options });
   const group = child.pid;
   const killGroup = (signal) => {
@@ -52,6 +52,7 @@ function bounded(what, limitMs, cmd, args, options = {}) {
     const timer = setTimeout(() => {
       console.error(`\n✖ ${what}: still running after ${limitMs / 60_000} minutes; what is running:`);
       run('ps', ['-eo', 'pid,ppid,pgid,etime,args', '--forest'], { stdio: ['ignore', 'inherit', 'inherit'] });
+      if (running && fs.existsSync(running)) console.error(`\nThe test files (and tests) still running:\n${fs.readFileSync(running, 'utf8')}`);
       killGroup('SIGTERM');
       setTimeout(() => killGroup('SIGKILL'), 10_000).unref();
     }, limitMs);
@@ -237,12 +238,51 @@ async function unitOnNode(major) {
   try {
     console.log(`\n• Unit and integration tests on ${quiet(`"${node.bin}" --version`)} …`);
     // That Node first on PATH too, so every server and CLI the tests start runs on it as well.
-    const env = { ...process.env, PATH: `${node.binDir}${path.delimiter}${process.env.PATH}` };
+    const running = `tests/.tmp/running-node${major}.txt`;
+    const env = { ...process.env, PATH: `${node.binDir}${path.delimiter}${process.env.PATH}`, SAKUTEI_RUNNING_FILE: running };
     const vitest = path.join(root, 'node_modules', 'vitest', 'vitest.mjs');
-    return await bounded(`unit + integration on Node ${major}`, UNIT_LIMIT_MS, node.bin, [vitest, 'run', '--reporter=dot', '--reporter=json', `--outputFile.json=tests/.tmp/vitest-node${major}.json`], { env });
+    return await bounded(
+      `unit + integration on Node ${major}`,
+      UNIT_LIMIT_MS,
+      node.bin,
+      [vitest, 'run', '--reporter=dot', `--reporter=${RUNNING_REPORTER}`, '--reporter=json', `--outputFile.json=tests/.tmp/vitest-node${major}.json`],
+      { env },
+      running,
+    );
   } finally {
     restore();
   }
+}
+
+const RUNNING_REPORTER = './tests/support/runningReporter.mjs';
+
+/**
+ * The failed tests of every phase, one line each, at the very end of the output: CI shows only
+ * its last lines, and a failure printed twenty minutes earlier is not among them.
+ */
+function printFailures() {
+  const lines = [];
+  const firstLine = (message) => String(message ?? '').split('\n').find((l) => l.trim() !== '')?.trim().slice(0, 300) ?? '';
+  for (const [file, phase] of [['tests/.tmp/vitest.json', 'Node 20'], ['tests/.tmp/vitest-node22.json', 'Node 22']]) {
+    for (const result of readJson(file)?.testResults ?? []) {
+      const where = path.relative(root, result.name);
+      const failedTests = result.assertionResults.filter((a) => a.status === 'failed');
+      for (const a of failedTests) lines.push(`✖ [${phase}] ${where} › ${a.fullName}: ${firstLine(a.failureMessages?.[0])}`);
+      if (result.status === 'failed' && failedTests.length === 0) lines.push(`✖ [${phase}] ${where}: ${firstLine(result.message)}`);
+    }
+  }
+  const walk = (suite, titles) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        if (test.status !== 'unexpected') continue;
+        const error = test.results?.at(-1)?.error?.message;
+        lines.push(`✖ [browser] ${spec.file} › ${[...titles, spec.title].join(' › ')}: ${firstLine(error)}`);
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child, [...titles, child.title]);
+  };
+  for (const suite of readJson('tests/.tmp/playwright.json')?.suites ?? []) walk(suite, []);
+  if (lines.length > 0) console.log(`\nFailed:\n${lines.join('\n')}`);
 }
 
 function countResults() {
@@ -295,11 +335,19 @@ if (mode === 'start') {
   fs.mkdirSync('tests/.tmp', { recursive: true });
   p(['exec', 'tsc', '-b'], 'Type checking');
   p(['--filter', '@sakutei/client', 'build'], 'Building the client');
-  const unit = await bounded('unit + integration', UNIT_LIMIT_MS, pnpm[0], [...pnpm.slice(1), 'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=tests/.tmp/vitest.json']);
+  const unit = await bounded(
+    'unit + integration',
+    UNIT_LIMIT_MS,
+    pnpm[0],
+    [...pnpm.slice(1), 'exec', 'vitest', 'run', '--reporter=default', `--reporter=${RUNNING_REPORTER}`, '--reporter=json', '--outputFile.json=tests/.tmp/vitest.json'],
+    { env: { ...process.env, SAKUTEI_RUNNING_FILE: 'tests/.tmp/running.txt' } },
+    'tests/.tmp/running.txt',
+  );
   const e2e = await bounded('browser', BROWSER_LIMIT_MS, pnpm[0], [...pnpm.slice(1), 'exec', 'playwright', 'test', '-c', 'tests/e2e/playwright.config.ts']);
   // Node 20 is out of maintenance: the suites must pass on the LTS that production should run.
   const lts = process.env.SAKUTEI_SKIP_NODE22 === '1' ? 0 : await unitOnNode(22);
   const { passed, failed, skipped } = countResults();
+  printFailures();
   console.log(`\nunit + integration: ${unit === 0 ? 'ok' : 'FAILED'}; browser: ${e2e === 0 ? 'ok' : 'FAILED'}; unit + integration on Node 22: ${lts === 0 ? 'ok' : 'FAILED'}`);
   console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
   process.exit(unit === 0 && e2e === 0 && lts === 0 && passed > 0 ? 0 : 1);
