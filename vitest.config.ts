@@ -14,6 +14,7 @@ export default defineConfig({
           hookTimeout: 60_000,
           // One private PostgreSQL and Redis for the whole run; test files make their own databases.
           globalSetup: ['tests/support/globalServices.ts'],
+          setupFiles: ['tests/support/fastCheckLimits.ts'],
         },
       },
       {
@@ -23,7 +24,7 @@ export default defineConfig({
           name: 'client',
           include: ['client/src/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
-          setupFiles: ['client/src/test/setup.ts'],
+          setupFiles: ['client/src/test/setup.ts', 'tests/support/fastCheckLimits.ts'],
         },
       },
     ],
