@@ -4,7 +4,7 @@ import { proseView } from '../editor/suggestions/views';
 import type { ProseNode } from './canonical';
 import { diffProse, flattenProse, inlineSegments } from './proseDiff';
 import { overlaidAuthorIds, overlaySuggestions } from './suggestionOverlay';
-import { formatProposals, markerFree, proposedFormats, structureProposal, textSuggestion } from './suggestionText';
+import { MARKER_CHARS, formatProposals, hasMarkerChar, markerFree, markerLines, proposedFormats, structureProposal, textSuggestion } from './suggestionText';
 
 /*
  * Block and formatting suggestions in the 新旧対照表: a proposed new paragraph, line break,
@@ -61,6 +61,15 @@ describe('reading block and formatting suggestions off stored prose', () => {
     expect(markerFree('一\u2029二\u2028三\u2063四')).toBe('一\n二\n三四');
     expect(markerFree('ふつう')).toBe('ふつう');
     expect(flattenProse(doc(p(t('一\u2063二\u2028三')))).map((b) => b.text)).toEqual(['一二\n三']);
+  });
+
+  it('cuts text into the lines its stray markers make, as markerFree reads them', () => {
+    expect(MARKER_CHARS).toEqual(['\u2029', '\u2028', '\u2063']);
+    expect(markerLines('一\u2029二\u2028三\u2063四')).toEqual(['一', '二', '三四']);
+    // A newline already in the text is the renderer's own business.
+    expect(markerLines('一\n二')).toEqual(['一\n二']);
+    expect(hasMarkerChar('ふつう')).toBe(false);
+    expect(hasMarkerChar('ふ\u2063')).toBe(true);
   });
 });
 

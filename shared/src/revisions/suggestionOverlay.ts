@@ -1,3 +1,4 @@
+import { replaceMarkers } from '../editor/suggestions/names';
 import type { ProseNode } from './canonical';
 import { type ProseBlock, type ProseDiffRow, flattenProse } from './proseDiff';
 import { type FormatProposal, STRUCTURE_SYMBOLS, type TextSuggestion, formatProposals, markerFree, textSuggestion } from './suggestionText';
@@ -25,7 +26,7 @@ type Char = { ch: string; suggestion: TextSuggestion | null; formats: FormatProp
 /** A text node's text as the overlay shows it: a marker as its change's symbol, a stray marker character as a plain reader reads it. */
 function shownText(text: string, suggestion: TextSuggestion | null): string {
   const structure = suggestion?.structure;
-  if (structure) return text.replace(/[\u2028\u2029\u2063]/g, STRUCTURE_SYMBOLS[structure.op]);
+  if (structure) return replaceMarkers(text, STRUCTURE_SYMBOLS[structure.op]);
   return markerFree(text);
 }
 

@@ -1,5 +1,4 @@
 import {
-  STRUCTURE_MARKERS,
   SUGGESTION_DELETE,
   SUGGESTION_FORMAT,
   SUGGESTION_INSERT,
@@ -93,23 +92,8 @@ export function proposedFormats(formats: ReadonlySet<string>, proposals: readonl
   return out;
 }
 
-/** The three marker characters (editor/suggestions/names.ts: STRUCTURE_MARKERS). */
-const MARKER_CHARS = /[\u2028\u2029\u2063]/g;
-
-/** Whether `text` holds a marker character. */
-export const hasMarkerChar = (text: string) => /[\u2028\u2029\u2063]/.test(text);
-
-/**
- * Text with no marker character left, for a reader who is not shown suggestions: a paragraph
- * or line separator reads as a line break, the invisible separator as nothing. A marker
- * should never stand outside a suggestion (the clean view drops them with their proposed
- * text), but text pasted from elsewhere may hold the same characters, and no export, table
- * or search should carry them.
- */
-export function markerFree(text: string): string {
-  if (!hasMarkerChar(text)) return text;
-  return text.replace(MARKER_CHARS, (ch) => (ch === STRUCTURE_MARKERS.join ? '' : '\n'));
-}
+/** The marker characters and plain text without them, defined once beside the markers (names.ts), offered at the package root too. */
+export { MARKER_CHARS, hasMarkerChar, markerFree, markerLines } from '../editor/suggestions/names';
 
 /** The symbols a proposed block change shows as where only a character fits (the 新旧対照表's text). */
 export const STRUCTURE_SYMBOLS: Readonly<Record<StructureOp, string>> = { split: '¶', line: '↵', join: '↰', type: '→' };

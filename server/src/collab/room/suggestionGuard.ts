@@ -1,10 +1,10 @@
 import { BODY_FRAGMENT, type YType, markName } from '@sakutei/shared';
 import {
-  STRUCTURE_MARKERS,
   SUGGESTION_DELETE,
   SUGGESTION_FORMAT,
   SUGGESTION_INSERT,
   SUGGESTION_STRUCTURE,
+  isMarkerChar,
   isOwnSuggestionId,
   isSuggestionMarkName,
   plausibleSuggestionTime,
@@ -41,9 +41,6 @@ import { fieldSuggestionDeletion, fieldSuggestionItem } from './fieldSuggestionG
  * The update has already passed updateGuard (well-formed, every reference met) and
  * shapeGuard (texts hold only strings and marks of the schema).
  */
-
-/** The characters a block change may stand on (names.ts). */
-const MARKER_CHARACTERS: ReadonlySet<string> = new Set(Object.values(STRUCTURE_MARKERS));
 
 /** The most separate deleted ranges one suggest-only update may carry (see where it is checked). */
 const MAX_DELETED_RANGES = 20_000;
@@ -576,7 +573,7 @@ class Reading {
     const { insertId, structureId } = this.analyse();
     if (structureId === undefined) return null;
     if (structureId !== insertId) return 'a block change under another id than its text';
-    for (const ch of text) if (!MARKER_CHARACTERS.has(ch)) return 'a block change on text that is not its marker';
+    for (const ch of text) if (!isMarkerChar(ch)) return 'a block change on text that is not its marker';
     return null;
   }
 

@@ -1,4 +1,4 @@
-import { type ProseNode, type StructureProposal, formatProposals, proposedFormats, textSuggestion } from '@sakutei/shared';
+import { type ProseNode, type StructureProposal, formatProposals, markerLines, proposedFormats, textSuggestion } from '@sakutei/shared';
 import {
   BorderStyle,
   BuilderElement,
@@ -261,7 +261,7 @@ function textblock(content: readonly ProseNode[] | undefined, context: Context, 
       continue;
     }
     // Text outside a marker: a stray separator reads as a line break, the invisible one as nothing.
-    const lines = (node.text ?? '').replace(/\u2063/g, '').split(/[\u2028\u2029]/);
+    const lines = markerLines(node.text ?? '');
     lines.forEach((line, index) => {
       if (index > 0) push({ break: 1 });
       if (line !== '') push({ text: line });

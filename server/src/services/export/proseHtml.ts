@@ -1,4 +1,4 @@
-import { type FormatProposal, type ProseNode, type TextSuggestion, formatProposals, proposedFormats, textSuggestion } from '@sakutei/shared';
+import { type FormatProposal, type ProseNode, type TextSuggestion, formatProposals, markerLines, proposedFormats, textSuggestion } from '@sakutei/shared';
 import { escapeHtml } from './htmlKit';
 import { type ProposalKinds, formatLabel, formatNote, structureLabel, structureTitle } from './suggestionLabels';
 import { colourClass } from './suggestionPalette';
@@ -52,7 +52,7 @@ function structureMark(suggestion: TextSuggestion, markup: SuggestionMarkup): st
 }
 
 /** Text as printed: a stray marker character (never a suggestion's, those are read above) as a line break or nothing. */
-const textHtml = (text: string) => escapeHtml(text).replace(/[\u2028\u2029]/g, '<br>').replace(/\u2063/g, '');
+const textHtml = (text: string) => markerLines(text).map((line) => escapeHtml(line)).join('<br>');
 
 const FORMAT_TAGS: ReadonlyArray<[string, string]> = [
   ['bold', 'strong'],

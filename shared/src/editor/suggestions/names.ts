@@ -40,5 +40,41 @@ export const STRUCTURE_MARKERS: Readonly<Record<StructureOp, string>> = { split:
 
 export const isStructureOp = (op: unknown): op is StructureOp => (STRUCTURE_OPS as readonly unknown[]).includes(op);
 
+/** The marker characters, each once (a join and a retyping share one). */
+export const MARKER_CHARS: readonly string[] = [...new Set(Object.values(STRUCTURE_MARKERS))];
+const MARKER_SET: ReadonlySet<string> = new Set(MARKER_CHARS);
+const ANY_MARKER = new RegExp(`[${MARKER_CHARS.join('')}]`);
+const EVERY_MARKER = new RegExp(ANY_MARKER.source, 'g');
+const EVERY_INVISIBLE_MARKER = new RegExp(STRUCTURE_MARKERS.join, 'g');
+const BREAK_MARKER = new RegExp(`[${STRUCTURE_MARKERS.split}${STRUCTURE_MARKERS.line}]`);
+
+/** Whether `ch` is one marker character. */
+export const isMarkerChar = (ch: string) => MARKER_SET.has(ch);
+
+/** Whether `text` holds a marker character. */
+export const hasMarkerChar = (text: string) => ANY_MARKER.test(text);
+
+/** `text` with every marker character replaced by `by` (the 新旧対照表 shows a proposal's marker as its symbol). */
+export const replaceMarkers = (text: string, by: string) => text.replace(EVERY_MARKER, by);
+
+/**
+ * Text with no marker character left, for a reader who is not shown suggestions: a paragraph
+ * or line separator reads as a line break, the invisible separator as nothing. A marker
+ * should never stand outside a suggestion (the clean view drops them with their proposed
+ * text), but text pasted from elsewhere may hold the same characters, and no export, table
+ * or search should carry them.
+ */
+export function markerFree(text: string): string {
+  if (!hasMarkerChar(text)) return text;
+  return text.replace(EVERY_MARKER, (ch) => (ch === STRUCTURE_MARKERS.join ? '' : '\n'));
+}
+
+/**
+ * The lines `text` reads as where a stray marker character stands (as markerFree reads it):
+ * cut at each paragraph or line separator, the invisible separator dropped. For renderers that
+ * make the break themselves (`<br>`, Word's `w:br`); a newline already in the text stays.
+ */
+export const markerLines = (text: string): string[] => text.replace(EVERY_INVISIBLE_MARKER, '').split(BREAK_MARKER);
+
 /** The block types a type suggestion may propose. */
 export const SUGGESTIBLE_BLOCKS = ['paragraph', 'heading'] as const;
