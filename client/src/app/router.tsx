@@ -19,6 +19,8 @@ export type Route =
   | { name: 'adminCouncils' }
   | { name: 'adminAccounts' }
   | { name: 'members'; workspaceId: string }
+  | { name: 'meetings'; workspaceId: string }
+  | { name: 'meeting'; workspaceId: string; meetingId: string }
   | { name: 'invite' }
   | { name: 'resetPassword' }
   | { name: 'account' }
@@ -36,6 +38,15 @@ export function matchRoute(pathname: string): Route {
   if (council?.[1]) {
     try {
       return { name: 'members', workspaceId: decodeURIComponent(council[1]) };
+    } catch {
+      return { name: 'notFound' };
+    }
+  }
+  const meetings = /^\/councils\/([^/]+)\/meetings(?:\/([^/]+))?$/.exec(path);
+  if (meetings?.[1]) {
+    try {
+      const workspaceId = decodeURIComponent(meetings[1]);
+      return meetings[2] ? { name: 'meeting', workspaceId, meetingId: decodeURIComponent(meetings[2]) } : { name: 'meetings', workspaceId };
     } catch {
       return { name: 'notFound' };
     }

@@ -21,6 +21,7 @@ import { suggestModeEn } from './suggestMode.en';
 import { cellSuggestionsEn } from './cellSuggestions.en';
 import { suggestionExportsEn } from './suggestionExports.en';
 import { invitedSuggestEn } from './invitedSuggest.en';
+import { meetingsEn } from './meetings.en';
 
 export const en: Record<MessageKey, string> = {
   'app.name': '策定 Sakutei',
@@ -112,4 +113,5 @@ export const en: Record<MessageKey, string> = {
   ...cellSuggestionsEn,
   ...suggestionExportsEn,
   ...invitedSuggestEn,
+  ...meetingsEn,
 };

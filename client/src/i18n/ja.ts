@@ -20,6 +20,7 @@ import { suggestModeJa } from './suggestMode.ja';
 import { cellSuggestionsJa } from './cellSuggestions.ja';
 import { suggestionExportsJa } from './suggestionExports.ja';
 import { invitedSuggestJa } from './invitedSuggest.ja';
+import { meetingsJa } from './meetings.ja';
 
 /**
  * Japanese is the source language: its keys define the message catalogue and every
@@ -115,6 +116,7 @@ export const ja = {
   ...cellSuggestionsJa,
   ...suggestionExportsJa,
   ...invitedSuggestJa,
+  ...meetingsJa,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;

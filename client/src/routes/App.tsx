@@ -10,6 +10,9 @@ import { ResetPasswordPage } from '../features/account/ResetPasswordPage';
 import { InviteAcceptPage } from '../features/members/InviteAcceptPage';
 import { CouncilMembersPage } from './CouncilMembersPage';
 import { CouncilLinks } from '../features/members/CouncilLinks';
+import { MeetingsLink } from '../features/meetings/MeetingsLink';
+import { MeetingsPage } from '../features/meetings/MeetingsPage';
+import { MeetingPage } from '../features/meetings/MeetingPage';
 import { useI18n } from '../i18n';
 import { Header } from '../app/Header';
 import { SessionExpiredDialog } from '../app/SessionExpiredDialog';
@@ -71,11 +74,15 @@ function SignedInPage({ route, path, isAdmin, home }: { route: Route; path: stri
       return (
         <>
           <PlanListPage />
-          <CouncilLinks />
+          <CouncilLinks more={(m) => <MeetingsLink workspaceId={m.workspaceId} role={m.role} />} />
         </>
       );
     case 'members':
       return <CouncilMembersPage key={route.workspaceId} workspaceId={route.workspaceId} />;
+    case 'meetings':
+      return <MeetingsPage key={route.workspaceId} workspaceId={route.workspaceId} />;
+    case 'meeting':
+      return <MeetingPage key={`${route.workspaceId}/${route.meetingId}`} workspaceId={route.workspaceId} meetingId={route.meetingId} />;
     case 'account':
       return <AccountPage />;
     case 'invite':

@@ -1,0 +1,100 @@
+import { eraOfDay } from '@sakutei/shared';
+import type { Locale, MessageKey, Translate } from '../../i18n';
+import { ApiError } from '../../lib/api';
+import type { AttendanceValue, Meeting, MeetingSummary, QuorumRule } from './contract';
+
+const WEEKDAYS_JA = ['日', '月', '火', '水', '木', '金', '土'];
+
+function dayParts(isoDay: string): { year: number; month: number; day: number; weekday: number } {
+  const [year, month, day] = isoDay.split('-').map(Number) as [number, number, number];
+  // A calendar day, not a moment: its weekday is the same in every time zone.
+  return { year, month, day, weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay() };
+}
+
+/** `令和7年11月20日（木）` in Japanese, `Thu 20 Nov 2025` in English: a meeting's date is the council's wall-clock day. */
+export function meetingDayText(isoDay: string, locale: Locale): string {
+  const { year, month, day, weekday } = dayParts(isoDay);
+  if (locale === 'en') {
+    return new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(Date.UTC(year, month - 1, day)),
+    );
+  }
+  const era = eraOfDay(year, month, day);
+  const yearText = era ? `${era.era}${era.eraYear === 1 ? '元' : era.eraYear}` : String(year);
+  return `${yearText}年${month}月${day}日（${WEEKDAYS_JA[weekday]}）`;
+}
+
+/** `14:00〜16:00`, `14:00〜`, or '' when the meeting has no start time. */
+export function meetingTimeText(m: Pick<MeetingSummary, 'startTime' | 'endTime'>, t: Translate): string {
+  if (m.startTime === null) return '';
+  return m.endTime === null ? t('meetings.time.from', { start: m.startTime }) : t('meetings.time.range', { start: m.startTime, end: m.endTime });
+}
+
+/** The date with its time, as the list and the page head show it. */
+export function meetingWhenText(m: Pick<MeetingSummary, 'date' | 'startTime' | 'endTime'>, t: Translate, locale: Locale): string {
+  const time = meetingTimeText(m, t);
+  return time === '' ? meetingDayText(m.date, locale) : `${meetingDayText(m.date, locale)} ${time}`;
+}
+
+/**
+ * 「令和7年度 第3回」: the server's label is Japanese; English builds it from the same derived
+ * number, so both languages name the same meeting the same way.
+ */
+export function meetingLabelText(m: Pick<MeetingSummary, 'label' | 'fiscalYear' | 'ordinal' | 'kind' | 'subcommittee'>, locale: Locale): string {
+  if (locale === 'ja') return m.label;
+  const base = `FY${m.fiscalYear} meeting ${m.ordinal}`;
+  return m.kind === 'subcommittee' && m.subcommittee ? `${base}, ${m.subcommittee}` : base;
+}
+
+/** The label and, when there is one, the subject: 「令和7年度 第3回 計画素案の審議」. */
+export function meetingHeading(m: MeetingSummary, locale: Locale): string {
+  const label = meetingLabelText(m, locale);
+  return m.title === '' ? label : `${label} ${m.title}`;
+}
+
+const ATTENDANCE_KEYS: Record<AttendanceValue, MessageKey> = {
+  present: 'meetings.attendance.present',
+  online: 'meetings.attendance.online',
+  proxy: 'meetings.attendance.proxyValue',
+  absent: 'meetings.attendance.absent',
+};
+
+export const attendanceText = (value: AttendanceValue | null, t: Translate) =>
+  value === null ? t('meetings.attendance.unset') : t(ATTENDANCE_KEYS[value]);
+
+/** 「定足数 6 / 出席 7 — 成立」. */
+export function quorumStatusText(q: Pick<Meeting['quorum'], 'required' | 'present' | 'met'>, t: Translate): string {
+  return t('meetings.quorum.status', { required: q.required, present: q.present, result: t(q.met ? 'meetings.quorum.met' : 'meetings.quorum.notMet') });
+}
+
+/** 「委員（座長・座長代理を含む）の過半数の出席で成立します。代理出席を出席に数えます。」 */
+export function quorumRuleText(rule: QuorumRule, t: Translate): string {
+  const ruleText =
+    rule.kind === 'atLeastCount' ? t('meetings.quorumSetting.rule.atLeastCount', { count: rule.count }) : t(`meetings.quorumSetting.rule.${rule.kind}`);
+  const proxy = t(rule.proxyCounts ? 'meetings.quorumSetting.proxyCounts' : 'meetings.quorumSetting.proxyNotCounted');
+  return t('meetings.quorumSetting.current', { rule: ruleText, proxy });
+}
+
+/** The sentence for a failed meetings call, by the server's stable code. */
+export function meetingsErrorText(error: unknown, t: Translate): string {
+  if (!(error instanceof ApiError)) return t('meetings.error.failed');
+  switch (error.code) {
+    case 'version_conflict':
+      return t('meetings.error.conflict');
+    case 'too_many_meetings':
+      return t('meetings.error.tooMany');
+    case 'meeting_not_scheduled':
+    case 'not_scheduled':
+      return t('meetings.error.notScheduled');
+    case 'rate_limited':
+      return t('meetings.error.rateLimited');
+    case 'forbidden':
+      return t('meetings.error.forbidden');
+    default:
+      if (error.status === 409 && error.code.includes('scheduled')) return t('meetings.error.notScheduled');
+      return error.status === 400 ? t('meetings.error.invalid', { reason: error.message }) : t('meetings.error.failed');
+  }
+}
+
+/** Whether a failure means the page's copy is stale (someone else changed the meeting): reload it. */
+export const isVersionConflict = (error: unknown) => error instanceof ApiError && error.code === 'version_conflict';
