@@ -16,7 +16,7 @@ type EventMap = {
    * suggest) opened or closed: its open connections are re-checked. `locked`: the draft is
    * locked now, so editors are held to suggesting at once, before the re-check reads storage.
    */
-  draftLockChanged: [{ docName: string; locked?: boolean }];
+  draftAccessChanged: [{ docName: string; locked?: boolean }];
 };
 
 /** In-process notifications between services and the collaboration layer. */

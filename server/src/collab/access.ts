@@ -48,7 +48,7 @@ export async function authenticateCollab(
   if (!plan || !role) return refuse(CLOSE_CODES.forbidden, 'no access to this document');
   // The role's access, or `suggest` for an observer an open review invited to suggest, capped at
   // `suggest` while a review locks the draft. Neither is part of the peer's ceiling: both end
-  // with the review (accessWatcher rechecks on draftLockChanged), the ceiling with the socket.
+  // with the review (accessWatcher rechecks on draftAccessChanged), the ceiling with the socket.
   const access = draftAccess(role, user.id, await deps.storage.revisions.openReviews(plan.id));
   if (!access) return refuse(CLOSE_CODES.forbidden, 'observers read approved revisions, not the draft');
   // An archived edition (a next edition was made from it) is read-only for everyone.

@@ -44,7 +44,7 @@ describe('the access watcher on a draft lock', () => {
     const elsewhere = fakeConnection('plan-b', 'edit');
     const { events, left } = watch([editor.conn, staff.conn, elsewhere.conn]);
     const before = draftAccessChangeCount('plan-a');
-    events.emit('draftLockChanged', { docName: 'plan-a', locked: true });
+    events.emit('draftAccessChanged', { docName: 'plan-a', locked: true });
     expect(editor.conn.peer.access).toBe('suggest');
     expect(editor.closed).toEqual([[CLOSE_CODES.accessChanged, expect.stringContaining('locked')]]);
     expect(left).toEqual([editor.conn]);
@@ -57,7 +57,7 @@ describe('the access watcher on a draft lock', () => {
   it('leaves editors to the re-check when the lock ends (an unlock gives access back, never less)', () => {
     const editor = fakeConnection('plan-c', 'suggest');
     const { events } = watch([editor.conn]);
-    events.emit('draftLockChanged', { docName: 'plan-c', locked: false });
+    events.emit('draftAccessChanged', { docName: 'plan-c', locked: false });
     expect(editor.closed).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import type { OpenReview } from '../storage';
 import type { Connection } from './room/room';
 
 /**
- * How many times access to each draft changed (draftLockChanged) in this process. A socket
+ * How many times access to each draft changed (draftAccessChanged) in this process. A socket
  * authenticated before a change and joined after it has the access of before: upgrade.ts
  * compares the count from before authenticating with the one after joining, and has the
  * connection re-checked when they differ.
@@ -64,7 +64,7 @@ export function startAccessWatcher(deps: AppDeps): () => void {
   // A review lock, or an invitation to suggest, began or ended: connections whose access it changes
   // reconnect with the new one (editors under a lock), or close (an invited observer once the review
   // closes); others stay.
-  const onDraftLock = ({ docName, locked }: { docName: string; locked?: boolean }) => {
+  const onDraftAccess = ({ docName, locked }: { docName: string; locked?: boolean }) => {
     noteDraftAccessChange(docName);
     const conns = matching((c) => c.room.name === docName);
     // Editors are suggest-only from the moment a lock begins, not once storage has been read
@@ -78,7 +78,7 @@ export function startAccessWatcher(deps: AppDeps): () => void {
     void recheck(conns.filter((c) => !editors.includes(c)));
   };
   events.on('membershipChanged', onMembership);
-  events.on('draftLockChanged', onDraftLock);
+  events.on('draftAccessChanged', onDraftAccess);
   events.on('sessionsEnded', onSessionsEnded);
   events.on('planArchived', onPlanArchived);
 
@@ -93,7 +93,7 @@ export function startAccessWatcher(deps: AppDeps): () => void {
   return () => {
     clearInterval(timer);
     events.off('membershipChanged', onMembership);
-    events.off('draftLockChanged', onDraftLock);
+    events.off('draftAccessChanged', onDraftAccess);
     events.off('sessionsEnded', onSessionsEnded);
     events.off('planArchived', onPlanArchived);
   };

@@ -173,7 +173,7 @@ export function revisionService(deps: AppDeps) {
     // draft gives now, and an invited observer's close when the review does.
     const changesAccess = after.suggestionsOnly || (after.invitedMaySuggest && after.invited.length > 0);
     if (changesAccess && (result.record.event === 'open' || result.state.status !== 'in_review')) {
-      deps.events.emit('draftLockChanged', { docName: plan.docName, locked: await draftLocked(deps.storage, plan.id) });
+      deps.events.emit('draftAccessChanged', { docName: plan.docName, locked: await draftLocked(deps.storage, plan.id) });
     }
     await notifyReviewStep(deps, plan, user, revision, after, result.record.event);
     return present(plan, user, after);

@@ -3,7 +3,7 @@ import type { RedisLink } from './redisLink';
 
 const CHANNEL = 'sakutei:events';
 /** The events other processes must hear: access changes close their sockets, thread changes refresh their viewers. */
-const BRIDGED = ['membershipChanged', 'sessionsEnded', 'threadChanged', 'notified', 'planArchived', 'draftLockChanged'] as const;
+const BRIDGED = ['membershipChanged', 'sessionsEnded', 'threadChanged', 'notified', 'planArchived', 'draftAccessChanged'] as const;
 
 /**
  * Carries server events between processes: a role changed through one process closes the
