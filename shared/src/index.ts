@@ -20,6 +20,8 @@ export * from './schemas/notificationSettings';
 export * from './revisions/index';
 export * from './schemas/revisions';
 export * from './schemas/suggestions';
+export * from './schemas/meetings';
+export * from './meetings/index';
 export * from './encoding/base64';
 export * from './format/dates';
 export * from './format/dateTime';

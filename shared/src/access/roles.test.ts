@@ -44,6 +44,11 @@ describe('role → capability table', () => {
     expect(ROLE_CAPABILITIES.observer).toEqual(['plan.read', 'draft.suggestWhenInvited']);
   });
 
+  it('shows meetings to the council and its secretariat, not observers; staff and the chair run them', () => {
+    expect(ROLES.filter((r) => can(r, 'meetings.read'))).toEqual(['chair', 'vice_chair', 'member', 'staff']);
+    expect(ROLES.filter((r) => can(r, 'meetings.manage'))).toEqual(['chair', 'staff']);
+  });
+
   it('denies everything to a non-member', () => {
     for (const cap of CAPABILITIES) expect(can(null, cap)).toBe(false);
   });

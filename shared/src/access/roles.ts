@@ -32,10 +32,23 @@ export const CAPABILITIES = [
   'plan.create',
   /** Change a plan's title, period and status. */
   'plan.manage',
+  /** See the council's meetings: their agenda, attendance and quorum (issue 17). */
+  'meetings.read',
+  /** Create and change meetings, their agenda and attendance, send the agenda, set the quorum rule. */
+  'meetings.manage',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
-const MEMBER: readonly Capability[] = ['plan.read', 'draft.read', 'plan.edit', 'draft.suggest', 'suggestion.decide', 'comment.write', 'members.read'];
+const MEMBER: readonly Capability[] = [
+  'plan.read',
+  'draft.read',
+  'plan.edit',
+  'draft.suggest',
+  'suggestion.decide',
+  'comment.write',
+  'members.read',
+  'meetings.read',
+];
 
 /**
  * The role → capability table, as data. The vice chair approves only when the chair
@@ -43,7 +56,8 @@ const MEMBER: readonly Capability[] = ['plan.read', 'draft.read', 'plan.edit', '
  */
 export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = {
   // The chair opens reviews and freezes revisions as the secretariat does, and decides them.
-  chair: [...MEMBER, 'thread.resolve', 'review.open', 'review.decide', 'plan.create', 'plan.manage'],
+  // The chair runs the council's sittings beside the secretariat (meetings.manage).
+  chair: [...MEMBER, 'thread.resolve', 'review.open', 'review.decide', 'plan.create', 'plan.manage', 'meetings.manage'],
   vice_chair: [...MEMBER],
   member: [...MEMBER],
   staff: [
@@ -59,6 +73,8 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = 
     'members.manage',
     'plan.create',
     'plan.manage',
+    'meetings.read',
+    'meetings.manage',
   ],
   // Observers read what the council approved; a review can invite them to one revision, and to suggest on the draft while it is open.
   observer: ['plan.read', 'draft.suggestWhenInvited'],

@@ -143,6 +143,14 @@ export const AUDIT_KINDS = [
   'suggestion.accepted',
   'suggestion.rejected',
   'council.suggestionDecidersChanged',
+  // Meetings of a council, their agenda and attendance, and its quorum rule (issue 17).
+  'meeting.create',
+  'meeting.update',
+  'meeting.delete',
+  'meeting.agenda',
+  'meeting.agendaSent',
+  'meeting.attendance',
+  'meeting.quorum',
 ] as const;
 export const AuditKind = z.enum(AUDIT_KINDS);
 export type AuditKind = z.infer<typeof AuditKind>;

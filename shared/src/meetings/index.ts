@@ -1,0 +1,3 @@
+export * from './kinds';
+export * from './numbering';
+export * from './quorum';
