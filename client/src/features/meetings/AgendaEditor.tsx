@@ -4,7 +4,7 @@ import { Link } from '../../app/router';
 import { useI18n } from '../../i18n';
 import { agendaInputs, linkText, moveItem, withItem, withoutItem } from './agenda';
 import { AgendaItemDialog } from './AgendaItemDialog';
-import type { AgendaItem, AgendaItemInput, AgendaLink, Meeting } from './contract';
+import type { AgendaItem, AgendaItemInput, AgendaLink, Meeting } from '@sakutei/shared';
 
 type Props = {
   workspaceId: string;

@@ -5,7 +5,7 @@ import { FormActions, FormDialog } from '../../app/FormDialog';
 import { useI18n } from '../../i18n';
 import { linkText, sameLink } from './agenda';
 import { AgendaLinkPicker } from './AgendaLinkPicker';
-import type { AgendaItem, AgendaItemInput, AgendaLink } from './contract';
+import type { AgendaItem, AgendaItemInput, AgendaLink } from '@sakutei/shared';
 import { AgendaItemForm, MAX_ITEM_MINUTES, MAX_ITEM_TITLE, MAX_LINKS, MAX_PRESENTER } from './meetingForms';
 import { meetingsErrorText } from './meetingText';
 

@@ -3,7 +3,7 @@ import { useApiResource } from '../../app/useApiResource';
 import { useI18n } from '../../i18n';
 import { listPlans } from '../../lib/api';
 import { listRevisions } from '../../lib/revisionsApi';
-import type { AgendaLink } from './contract';
+import type { AgendaLink } from '@sakutei/shared';
 
 type Kind = AgendaLink['kind'];
 

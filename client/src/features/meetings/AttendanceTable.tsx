@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { splitAttendance, type AttendanceChange } from './attendance';
-import { ATTENDANCE, type AttendanceEntry, type AttendanceValue, type Meeting } from './contract';
+import { ATTENDANCE, type AttendanceEntry, type AttendanceValue, type Meeting } from '@sakutei/shared';
 import { MAX_PROXY_NAME } from './meetingForms';
 import { attendanceText, quorumStatusText } from './meetingText';
 

@@ -3,7 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { useForm, useWatch, type FieldError } from 'react-hook-form';
 import { FormActions, FormDialog } from '../../app/FormDialog';
 import { useI18n, type Translate } from '../../i18n';
-import { MEETING_KINDS, type Meeting } from './contract';
+import { MEETING_KINDS, type Meeting } from '@sakutei/shared';
 import {
   MAX_MEETING_PLACE,
   MAX_MEETING_TITLE,

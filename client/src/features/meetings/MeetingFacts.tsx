@@ -1,6 +1,6 @@
 import { formatCommentTime } from '@sakutei/shared';
 import { useI18n } from '../../i18n';
-import type { Meeting } from './contract';
+import type { Meeting } from '@sakutei/shared';
 import { meetingWhenText } from './meetingText';
 
 /** The head of a meeting's page: kind, when, where, status and whether the agenda went out. */

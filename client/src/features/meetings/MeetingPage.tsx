@@ -9,7 +9,7 @@ import { ApiError } from '../../lib/api';
 import { AgendaEditor } from './AgendaEditor';
 import { attendanceEntries } from './attendance';
 import { AttendanceTable } from './AttendanceTable';
-import type { Meeting } from './contract';
+import type { Meeting } from '@sakutei/shared';
 import { MeetingDialog } from './MeetingDialog';
 import { MeetingFacts } from './MeetingFacts';
 import { deleteMeeting, putAgenda, putAttendance, sendAgenda, updateMeeting } from './meetingsApi';
@@ -132,7 +132,7 @@ export function MeetingPage({ workspaceId, meetingId }: { workspaceId: string; m
           <AttendanceTable
             meeting={meeting}
             mayManage={mayManage}
-            save={(change) => saving((m) => putAttendance(workspaceId, meetingId, { version: m.version, entries: attendanceEntries(m.attendance, change) }))}
+            save={(change) => saving((m) => putAttendance(workspaceId, meetingId, { version: m.version, entries: attendanceEntries(change) }))}
             announce={setAnnouncement}
             onFailure={fail}
           />

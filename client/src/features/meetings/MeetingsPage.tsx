@@ -94,7 +94,8 @@ export function MeetingsPage({ workspaceId }: { workspaceId: string }) {
         <MeetingDialog
           onClose={() => setAdding(false)}
           onSubmit={async (request) => {
-            const { meeting } = await createMeeting(workspaceId, { ...request, subcommittee: request.subcommittee ?? undefined });
+            const { subcommittee, ...rest } = request;
+            const { meeting } = await createMeeting(workspaceId, subcommittee === null ? rest : { ...rest, subcommittee });
             setAdding(false);
             setAnnouncement(t('meetings.created', { label: meetingLabelText(meeting, locale) }));
             void queryClient.invalidateQueries({ queryKey: meetingsKey(workspaceId) });

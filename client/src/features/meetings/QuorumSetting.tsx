@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useI18n } from '../../i18n';
-import type { QuorumRule } from './contract';
+import type { QuorumRule } from '@sakutei/shared';
 import { MAX_QUORUM_COUNT, QuorumForm, quorumFormValues, quorumRuleOf } from './meetingForms';
 import { saveQuorumRule } from './meetingsApi';
 import { meetingsErrorText, quorumRuleText } from './meetingText';

@@ -1,4 +1,4 @@
-import type { AgendaItem, AgendaItemInput, AgendaLink } from './contract';
+import type { AgendaItem, AgendaItemInput, AgendaLink } from '@sakutei/shared';
 
 /*
  * The agenda is saved whole (PUT …/agenda replaces the ordered list): each edit on the page

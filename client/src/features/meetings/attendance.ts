@@ -1,17 +1,14 @@
-import type { AttendanceEntry, AttendanceValue, PutAttendanceRequest } from './contract';
+import type { AttendanceEntry, AttendanceValue, SetAttendanceRequest } from '@sakutei/shared';
 
 export type AttendanceChange = { userId: string; attendance: AttendanceValue | null; proxyName: string | null };
 
 /**
- * The body of PUT …/attendance for one person's change: everyone recorded so far as the page
- * last read them, with that person's new entry, so the request says the whole record either way
- * the server reads it (as a replacement or as a merge).
+ * The entries of PUT …/attendance for one person's change. The server merges (people not named
+ * keep what was recorded), so only that person is named: two staff recording different people
+ * at once do not undo each other. A proxy's name goes only with a proxy (the server refuses it otherwise).
  */
-export function attendanceEntries(current: readonly AttendanceEntry[], change: AttendanceChange): PutAttendanceRequest['entries'] {
-  return current
-    .map((entry) => (entry.userId === change.userId ? { ...entry, attendance: change.attendance, proxyName: change.proxyName } : entry))
-    .filter((entry) => entry.attendance !== null || entry.userId === change.userId)
-    .map((entry) => ({ userId: entry.userId, attendance: entry.attendance, proxyName: entry.attendance === 'proxy' ? entry.proxyName : null }));
+export function attendanceEntries(change: AttendanceChange): SetAttendanceRequest['entries'] {
+  return [{ userId: change.userId, attendance: change.attendance, ...(change.attendance === 'proxy' ? { proxyName: change.proxyName } : {}) }];
 }
 
 /** Voters (chair, vice chair, members) first as the server orders them, then the secretariat, whose attendance never counts. */

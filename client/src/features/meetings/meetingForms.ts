@@ -1,32 +1,39 @@
 import { z } from 'zod';
-import { MEETING_KINDS, type CreateMeetingRequest, type MeetingSummary, type QuorumRule } from './contract';
+import {
+  MAX_AGENDA_ITEM_MINUTES,
+  MAX_AGENDA_ITEM_TITLE_CHARS,
+  MAX_AGENDA_LINKS,
+  MAX_MEETING_PLACE_CHARS,
+  MAX_MEETING_TITLE_CHARS,
+  MAX_PRESENTER_CHARS,
+  MAX_PROXY_NAME_CHARS,
+  MAX_QUORUM_COUNT,
+  MAX_SUBCOMMITTEE_CHARS,
+  MEETING_KINDS,
+  OnlineUrl,
+  type MeetingSummary,
+  type QuorumRule,
+} from '@sakutei/shared';
 
 /*
  * The forms' own shapes: a form field has no null, so "not set" is ''. Each refusal's message
  * is a code the dialog turns into a sentence in the reader's language.
  */
 
-export const MAX_MEETING_TITLE = 200;
-export const MAX_MEETING_PLACE = 200;
-export const MAX_SUBCOMMITTEE = 60;
-export const MAX_PROXY_NAME = 60;
-export const MAX_ITEM_TITLE = 200;
-export const MAX_PRESENTER = 100;
-export const MAX_ITEM_MINUTES = 600;
-export const MAX_LINKS = 10;
-export const MAX_QUORUM_COUNT = 1000;
+export const MAX_MEETING_TITLE = MAX_MEETING_TITLE_CHARS;
+export const MAX_MEETING_PLACE = MAX_MEETING_PLACE_CHARS;
+export const MAX_SUBCOMMITTEE = MAX_SUBCOMMITTEE_CHARS;
+export const MAX_PROXY_NAME = MAX_PROXY_NAME_CHARS;
+export const MAX_ITEM_TITLE = MAX_AGENDA_ITEM_TITLE_CHARS;
+export const MAX_PRESENTER = MAX_PRESENTER_CHARS;
+export const MAX_ITEM_MINUTES = MAX_AGENDA_ITEM_MINUTES;
+export const MAX_LINKS = MAX_AGENDA_LINKS;
+export { MAX_QUORUM_COUNT };
 
 const Time = z.union([z.literal(''), z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'time' })]);
 
-/** An online meeting's address: https, or http on this machine (a local test setup). */
-export function isMeetingUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || (url.protocol === 'http:' && url.hostname === 'localhost');
-  } catch {
-    return false;
-  }
-}
+/** An online meeting's address as the server takes it: https, or http on this machine (a local test setup). */
+export const isMeetingUrl = (value: string): boolean => OnlineUrl.safeParse(value).success;
 
 export const MeetingForm = z
   .object({
@@ -58,8 +65,19 @@ export function meetingFormValues(m: MeetingSummary): MeetingForm {
   };
 }
 
+export type MeetingRequest = {
+  kind: MeetingForm['kind'];
+  subcommittee: string | null;
+  title: string;
+  date: string;
+  startTime: string | null;
+  endTime: string | null;
+  place: string;
+  onlineUrl: string | null;
+};
+
 /** The form's values as the API takes them: '' becomes null, a subcommittee only for a 部会. */
-export function meetingRequest(v: MeetingForm): Required<Omit<CreateMeetingRequest, 'subcommittee'>> & { subcommittee: string | null } {
+export function meetingRequest(v: MeetingForm): MeetingRequest {
   return {
     kind: v.kind,
     subcommittee: v.kind === 'subcommittee' ? v.subcommittee.trim() : null,
@@ -75,7 +93,7 @@ export function meetingRequest(v: MeetingForm): Required<Omit<CreateMeetingReque
 export const AgendaItemForm = z.object({
   title: z.string().trim().min(1, { message: 'title' }).max(MAX_ITEM_TITLE, { message: 'title' }),
   presenter: z.string().trim().max(MAX_PRESENTER, { message: 'presenter' }),
-  minutes: z.union([z.literal(''), z.string().regex(/^\d+$/, { message: 'minutes' }).refine((v) => Number(v) >= 1 && Number(v) <= MAX_ITEM_MINUTES, { message: 'minutes' })]),
+  minutes: z.union([z.literal(''), z.string().trim().regex(/^\d+$/, { message: 'minutes' }).refine((v) => Number(v) >= 1 && Number(v) <= MAX_ITEM_MINUTES, { message: 'minutes' })]),
 });
 export type AgendaItemForm = z.infer<typeof AgendaItemForm>;
 

@@ -1,9 +1,12 @@
-import { eraOfDay } from '@sakutei/shared';
+import { eraOfDay, meetingLabel } from '@sakutei/shared';
 import type { Locale, MessageKey, Translate } from '../../i18n';
 import { ApiError } from '../../lib/api';
-import type { AttendanceValue, Meeting, MeetingSummary, QuorumRule } from './contract';
+import type { AttendanceValue, Meeting, MeetingSummary, QuorumRule } from '@sakutei/shared';
 
 const WEEKDAYS_JA = ['日', '月', '火', '水', '木', '金', '土'];
+// By hand rather than Intl: browsers' and Node's ICU differ in the commas of the short form.
+const WEEKDAYS_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 function dayParts(isoDay: string): { year: number; month: number; day: number; weekday: number } {
   const [year, month, day] = isoDay.split('-').map(Number) as [number, number, number];
@@ -14,11 +17,7 @@ function dayParts(isoDay: string): { year: number; month: number; day: number; w
 /** `令和7年11月20日（木）` in Japanese, `Thu 20 Nov 2025` in English: a meeting's date is the council's wall-clock day. */
 export function meetingDayText(isoDay: string, locale: Locale): string {
   const { year, month, day, weekday } = dayParts(isoDay);
-  if (locale === 'en') {
-    return new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-      new Date(Date.UTC(year, month - 1, day)),
-    );
-  }
+  if (locale === 'en') return `${WEEKDAYS_EN[weekday]} ${day} ${MONTHS_EN[month - 1]} ${year}`;
   const era = eraOfDay(year, month, day);
   const yearText = era ? `${era.era}${era.eraYear === 1 ? '元' : era.eraYear}` : String(year);
   return `${yearText}年${month}月${day}日（${WEEKDAYS_JA[weekday]}）`;
@@ -41,9 +40,7 @@ export function meetingWhenText(m: Pick<MeetingSummary, 'date' | 'startTime' | '
  * number, so both languages name the same meeting the same way.
  */
 export function meetingLabelText(m: Pick<MeetingSummary, 'label' | 'fiscalYear' | 'ordinal' | 'kind' | 'subcommittee'>, locale: Locale): string {
-  if (locale === 'ja') return m.label;
-  const base = `FY${m.fiscalYear} meeting ${m.ordinal}`;
-  return m.kind === 'subcommittee' && m.subcommittee ? `${base}, ${m.subcommittee}` : base;
+  return locale === 'ja' ? m.label : meetingLabel(m, m.ordinal, 'en');
 }
 
 /** The label and, when there is one, the subject: 「令和7年度 第3回 計画素案の審議」. */

@@ -1,21 +1,21 @@
-import { OkResponse } from '@sakutei/shared';
-import { request } from '../../lib/api';
 import {
   MeetingDetailResponse,
+  MeetingListResponse,
   MeetingResponse,
-  MeetingsResponse,
-  QuorumResponse,
+  MeetingSettingsResponse,
+  OkResponse,
   type CreateMeetingRequest,
-  type PutAgendaRequest,
-  type PutAttendanceRequest,
   type QuorumRule,
+  type ReplaceAgendaRequest,
+  type SetAttendanceRequest,
   type UpdateMeetingRequest,
-} from './contract';
+} from '@sakutei/shared';
+import { request } from '../../lib/api';
 
 const council = (workspaceId: string) => `/api/workspaces/${encodeURIComponent(workspaceId)}`;
 const meetingPath = (workspaceId: string, meetingId: string) => `${council(workspaceId)}/meetings/${encodeURIComponent(meetingId)}`;
 
-export const listMeetings = (workspaceId: string, signal?: AbortSignal) => request(`${council(workspaceId)}/meetings`, MeetingsResponse, { signal });
+export const listMeetings = (workspaceId: string, signal?: AbortSignal) => request(`${council(workspaceId)}/meetings`, MeetingListResponse, { signal });
 
 export const createMeeting = (workspaceId: string, body: CreateMeetingRequest) =>
   request(`${council(workspaceId)}/meetings`, MeetingResponse, { method: 'POST', body });
@@ -28,14 +28,14 @@ export const updateMeeting = (workspaceId: string, meetingId: string, body: Upda
 
 export const deleteMeeting = (workspaceId: string, meetingId: string) => request(meetingPath(workspaceId, meetingId), OkResponse, { method: 'DELETE' });
 
-export const putAgenda = (workspaceId: string, meetingId: string, body: PutAgendaRequest) =>
+export const putAgenda = (workspaceId: string, meetingId: string, body: ReplaceAgendaRequest) =>
   request(`${meetingPath(workspaceId, meetingId)}/agenda`, MeetingResponse, { method: 'PUT', body });
 
 export const sendAgenda = (workspaceId: string, meetingId: string) =>
   request(`${meetingPath(workspaceId, meetingId)}/agenda/send`, MeetingResponse, { method: 'POST' });
 
-export const putAttendance = (workspaceId: string, meetingId: string, body: PutAttendanceRequest) =>
+export const putAttendance = (workspaceId: string, meetingId: string, body: SetAttendanceRequest) =>
   request(`${meetingPath(workspaceId, meetingId)}/attendance`, MeetingResponse, { method: 'PUT', body });
 
 export const saveQuorumRule = (workspaceId: string, quorum: QuorumRule) =>
-  request(`${council(workspaceId)}/meeting-settings`, QuorumResponse, { method: 'PUT', body: { quorum } });
+  request(`${council(workspaceId)}/meeting-settings`, MeetingSettingsResponse, { method: 'PUT', body: { quorum } });

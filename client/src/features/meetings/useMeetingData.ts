@@ -3,7 +3,7 @@ import { useCallback, useEffect } from 'react';
 import { useSession } from '../../app/session';
 import type { Resource } from '../../app/useApiResource';
 import { ApiError } from '../../lib/api';
-import type { Meeting, MeetingDetailResponse, MeetingsResponse } from './contract';
+import type { Meeting, MeetingDetailResponse, MeetingListResponse } from '@sakutei/shared';
 import { getMeeting, listMeetings } from './meetingsApi';
 
 /*
@@ -38,7 +38,7 @@ export function useMeetingsList(workspaceId: string) {
   useExpireOn401(query.error);
   const { refetch } = query;
   const reload = useCallback(() => void refetch(), [refetch]);
-  const resource: Resource<MeetingsResponse> = toResource(query.data, query.isError, query.error);
+  const resource: Resource<MeetingListResponse> = toResource(query.data, query.isError, query.error);
   return { resource, reload };
 }
 
