@@ -5,17 +5,35 @@ import type { OpenReview } from '../storage';
 import type { Connection } from './room/room';
 
 /**
- * How many times access to each draft changed (draftAccessChanged) in this process. A socket
- * authenticated before a change and joined after it has the access of before: upgrade.ts
- * compares the count from before authenticating with the one after joining, and has the
- * connection re-checked when they differ.
+ * When access to each draft last changed (draftAccessChanged) in this process, as a stamp from
+ * one counter for all drafts. A socket authenticated before a change and joined after it has
+ * the access of before: upgrade.ts compares the stamp from before authenticating with the one
+ * after joining, and has the connection re-checked when they differ.
+ *
+ * Entries are dropped once older than DRAFT_ACCESS_KEEP_MS, so the map holds only the drafts
+ * changed lately, not every plan that ever had a review. Dropping one is always safe: a stamp
+ * is never issued twice, so a socket that read it before sees 0 after and is re-checked once
+ * more than needed, and one that read 0 sees a fresh stamp if the draft changes again.
  */
-const draftAccessChanges = new Map<string, number>(); // one small entry per plan that ever had such a review
+const draftAccessChanges = new Map<string, { stamp: number; at: number }>(); // oldest first
+let lastStamp = 0;
 
-export const draftAccessChangeCount = (docName: string): number => draftAccessChanges.get(docName) ?? 0;
+/** Longer than any socket takes from authenticating to joining its room, so dropping costs no re-check in practice. */
+export const DRAFT_ACCESS_KEEP_MS = 10 * 60_000;
 
-function noteDraftAccessChange(docName: string): void {
-  draftAccessChanges.set(docName, draftAccessChangeCount(docName) + 1);
+export const draftAccessStamp = (docName: string): number => draftAccessChanges.get(docName)?.stamp ?? 0;
+
+/** How many drafts the watcher remembers a change of (for tests). */
+export const rememberedDraftAccessChanges = (): number => draftAccessChanges.size;
+
+export function noteDraftAccessChange(docName: string, now = Date.now()): void {
+  // Oldest first (each change moves its draft to the end), so the sweep stops at the first recent one.
+  for (const [name, { at }] of draftAccessChanges) {
+    if (now - at < DRAFT_ACCESS_KEEP_MS) break;
+    draftAccessChanges.delete(name);
+  }
+  draftAccessChanges.delete(docName);
+  draftAccessChanges.set(docName, { stamp: ++lastStamp, at: now });
 }
 
 /**

@@ -8,7 +8,7 @@ import { KeyedSlots } from '../limits/slots';
 import { SESSION_COOKIE } from '../middleware/session';
 import { allowedOriginsFor, isOriginAllowed } from '../middleware/originCheck';
 import { type CollabAuth, authenticateCollab, recheckPeer } from './access';
-import { draftAccessChangeCount } from './accessWatcher';
+import { draftAccessStamp } from './accessWatcher';
 import { framedSender } from './framedSend';
 import { RegistryClosedError } from './room/registry';
 import type { Connection, RoomSocket } from './room/room';
@@ -80,7 +80,7 @@ export function collabUpgrades(deps: AppDeps, wss: WebSocketServer) {
   }
 
   /** Serves one open socket: refusals are told with a close code, the rest join their room. */
-  function serve(raw: WebSocket, auth: CollabAuth, docName: string, accessChangesBefore: number): void {
+  function serve(raw: WebSocket, auth: CollabAuth, docName: string, accessStampBefore: number): void {
     if (!auth.ok) {
       raw.close(auth.code, auth.reason);
       return;
@@ -138,7 +138,7 @@ export function collabUpgrades(deps: AppDeps, wss: WebSocketServer) {
           early = null;
           for (const data of queued) joined.room.receive(joined, data);
         };
-        if (draftAccessChangeCount(docName) === accessChangesBefore) return admit();
+        if (draftAccessStamp(docName) === accessStampBefore) return admit();
         // A review locked the draft (or ended an invitation) while this socket was being let in:
         // the event's re-check did not see it. What it sends waits (queued, as before it joined)
         // until it is re-checked, so nothing is applied with the access of before.
@@ -183,7 +183,7 @@ export function collabUpgrades(deps: AppDeps, wss: WebSocketServer) {
     // A peer that goes away while we look it up must not crash the process.
     const ignore = () => undefined;
     socket.on('error', ignore);
-    const accessChangesBefore = draftAccessChangeCount(docName);
+    const accessStampBefore = draftAccessStamp(docName);
     authenticate(req, docName).then(
       (auth) => {
         if (socket.destroyed) return;
@@ -196,7 +196,7 @@ export function collabUpgrades(deps: AppDeps, wss: WebSocketServer) {
         }
         wss.handleUpgrade(req, socket, head, (raw) => {
           socket.off('error', ignore);
-          serve(raw, auth, docName, accessChangesBefore);
+          serve(raw, auth, docName, accessStampBefore);
         });
       },
       (err) => {
