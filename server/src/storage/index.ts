@@ -3,6 +3,7 @@ import type { AccountTokenStore, AdminStore } from './admin';
 import type { PlanRecord, PlanStore } from './plans';
 import type { InvitationStore, MemberStore, ProfileStore } from './members';
 import type { SuggestionStore } from './suggestions';
+import type { MeetingStore } from './meetings';
 
 // Where a store's records are defined beside it, they are still named from here.
 export type { PlanRecord } from './plans';
@@ -355,6 +356,8 @@ export interface Storage {
   profiles: ProfileStore;
   /** Who decides suggestions in a council, and the record of each decision (issue 16). */
   suggestions: SuggestionStore;
+  /** Meetings of a council, their agenda and attendance, and its quorum rule (issue 17). */
+  meetings: MeetingStore;
   /**
    * Runs `fn` while holding the lock `name` for every process on this storage: work that one
    * process at a time must do (seeding the demo, compacting a document). Callers of the same

@@ -283,4 +283,45 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE suggestion_decisions ADD COLUMN changes TEXT NOT NULL DEFAULT '{}';
   `,
+  // 9: meetings of a council, their agenda and attendance, and the council's quorum rule (as SQLite's migration 9)
+  `
+  ALTER TABLE workspaces ADD COLUMN meeting_quorum TEXT;
+  CREATE TABLE meetings (
+    id TEXT PRIMARY KEY,
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('regular','extraordinary','subcommittee','written')),
+    subcommittee TEXT,
+    title TEXT NOT NULL DEFAULT '',
+    date TEXT NOT NULL,
+    start_time TEXT,
+    end_time TEXT,
+    place TEXT NOT NULL DEFAULT '',
+    online_url TEXT,
+    status TEXT NOT NULL CHECK (status IN ('scheduled','held','minutesConfirmed','published')),
+    agenda_sent_at BIGINT,
+    version INTEGER NOT NULL,
+    created_by TEXT REFERENCES users(id),
+    created_at BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL
+  );
+  CREATE INDEX meetings_workspace ON meetings(workspace_id, date);
+  CREATE TABLE meeting_agenda_items (
+    id TEXT PRIMARY KEY,
+    meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    presenter TEXT NOT NULL DEFAULT '',
+    minutes INTEGER,
+    links TEXT NOT NULL DEFAULT '[]',
+    changed_after_sent BOOLEAN NOT NULL DEFAULT FALSE
+  );
+  CREATE INDEX meeting_agenda_items_meeting ON meeting_agenda_items(meeting_id, position);
+  CREATE TABLE meeting_attendance (
+    meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    attendance TEXT NOT NULL CHECK (attendance IN ('present','online','proxy','absent')),
+    proxy_name TEXT,
+    PRIMARY KEY (meeting_id, user_id)
+  );
+  `,
 ];

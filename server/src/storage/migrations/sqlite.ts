@@ -266,4 +266,49 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE suggestion_decisions ADD COLUMN changes TEXT NOT NULL DEFAULT '{}';
   `,
+  // 9: meetings of a council (issue 17): the meeting's facts (its number 第n回 is derived, never
+  // stored), its agenda in order (links as JSON: a revision, a plan, a line of text) and the
+  // attendance of its members; the council's quorum rule as JSON (null: the default rule).
+  // `version` is bumped by every change of a meeting, its agenda or attendance: writes name the
+  // version they saw, so two people editing at once learn of each other instead of overwriting.
+  `
+  ALTER TABLE workspaces ADD COLUMN meeting_quorum TEXT;
+  CREATE TABLE meetings (
+    id TEXT PRIMARY KEY,
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('regular','extraordinary','subcommittee','written')),
+    subcommittee TEXT,
+    title TEXT NOT NULL DEFAULT '',
+    date TEXT NOT NULL,
+    start_time TEXT,
+    end_time TEXT,
+    place TEXT NOT NULL DEFAULT '',
+    online_url TEXT,
+    status TEXT NOT NULL CHECK (status IN ('scheduled','held','minutesConfirmed','published')),
+    agenda_sent_at INTEGER,
+    version INTEGER NOT NULL,
+    created_by TEXT REFERENCES users(id),
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  );
+  CREATE INDEX meetings_workspace ON meetings(workspace_id, date);
+  CREATE TABLE meeting_agenda_items (
+    id TEXT PRIMARY KEY,
+    meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    presenter TEXT NOT NULL DEFAULT '',
+    minutes INTEGER,
+    links TEXT NOT NULL DEFAULT '[]',
+    changed_after_sent INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX meeting_agenda_items_meeting ON meeting_agenda_items(meeting_id, position);
+  CREATE TABLE meeting_attendance (
+    meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    attendance TEXT NOT NULL CHECK (attendance IN ('present','online','proxy','absent')),
+    proxy_name TEXT,
+    PRIMARY KEY (meeting_id, user_id)
+  );
+  `,
 ];

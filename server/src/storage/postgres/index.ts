@@ -13,6 +13,7 @@ import { migrate } from './migrate';
 import { createPostgresPlanStore } from './plans';
 import { createPostgresRevisionStore } from './revisions';
 import { createPostgresSuggestionStore } from './suggestions';
+import { createPostgresMeetingStore } from './meetings';
 import { loadSharedSecret } from './secret';
 import { createPostgresWorkspaceStore } from './workspaces';
 
@@ -51,6 +52,7 @@ export async function openPostgresStorage(url: string): Promise<Storage> {
     invitations: createPostgresInvitationStore(pool),
     profiles: createPostgresProfileStore(pool),
     suggestions: createPostgresSuggestionStore(pool),
+    meetings: createPostgresMeetingStore(pool),
     runExclusive: createPostgresExclusive(locks),
     sharedSecret() {
       // Created once per database, so read once per process; a failed read is tried again.

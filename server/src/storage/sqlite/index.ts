@@ -13,6 +13,7 @@ import { createSqliteInvitationStore, createSqliteMemberStore, createSqliteProfi
 import { createSqlitePlanStore } from './plans';
 import { createSqliteRevisionStore } from './revisions';
 import { createSqliteSuggestionStore } from './suggestions';
+import { createSqliteMeetingStore } from './meetings';
 import { createSqliteWorkspaceStore } from './workspaces';
 
 /**
@@ -41,6 +42,7 @@ export function openSqliteStorage(dataDir: string, options: { backgroundCheckpoi
     invitations: createSqliteInvitationStore(db),
     profiles: createSqliteProfileStore(db),
     suggestions: createSqliteSuggestionStore(db),
+    meetings: createSqliteMeetingStore(db),
     runExclusive: exclusive,
     async sharedSecret() {
       // The server keeps its key in the data folder (auth/serverSecret.ts).
