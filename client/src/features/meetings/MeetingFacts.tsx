@@ -41,7 +41,7 @@ export function MeetingFacts({ meeting }: { meeting: Meeting }) {
       </div>
       <div>
         <dt>{t('meetings.fact.agenda')}</dt>
-        <dd data-testid="meeting-agenda-sent">{meeting.agendaSentAt ? formatCommentTime(meeting.agendaSentAt, locale, new Date(), 'record') : t('meetings.agendaNotSent')}</dd>
+        <dd data-testid="meeting-agenda-sent">{meeting.agendaSentAt ? t('meetings.agendaSent', { date: formatCommentTime(meeting.agendaSentAt, locale, new Date(), 'record') }) : t('meetings.agendaNotSent')}</dd>
       </div>
     </dl>
   );

@@ -8,7 +8,7 @@ import { useI18n } from '../../i18n';
 import { ApiError } from '../../lib/api';
 import { MeetingDialog } from './MeetingDialog';
 import { createMeeting } from './meetingsApi';
-import { meetingLabelText, meetingWhenText } from './meetingText';
+import { meetingLabelText, meetingWhenText, sentDayText } from './meetingText';
 import { meetingPagePath } from './paths';
 import { QuorumSetting } from './QuorumSetting';
 import { meetingsKey, useMeetingsList } from './useMeetingData';
@@ -82,7 +82,7 @@ export function MeetingsPage({ workspaceId }: { workspaceId: string }) {
                     <span className={`meetings-status meetings-status--${m.status}`}>{t(`meetings.status.${m.status}`)}</span>
                   </td>
                   <td data-label={t('meetings.col.agenda')}>
-                    {m.agendaSentAt ? t('meetings.agendaSent', { date: sentDay(m.agendaSentAt, locale) }) : t('meetings.agendaNotSent')}
+                    {m.agendaSentAt ? t('meetings.agendaSent', { date: sentDayText(m.agendaSentAt, locale) }) : t('meetings.agendaNotSent')}
                   </td>
                 </tr>
               ))}
@@ -107,9 +107,3 @@ export function MeetingsPage({ workspaceId }: { workspaceId: string }) {
   );
 }
 
-/** The day an agenda was sent, in the council's calendar (Japan). */
-function sentDay(iso: string, locale: 'ja' | 'en'): string {
-  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
-  const [, month, date] = day.split('-').map(Number);
-  return locale === 'ja' ? `${month}月${date}日` : day;
-}

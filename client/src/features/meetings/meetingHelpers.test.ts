@@ -5,7 +5,7 @@ import { agendaInputs, moveItem, withItem, withoutItem } from './agenda';
 import { attendanceEntries, splitAttendance } from './attendance';
 import type { AgendaItem, AttendanceEntry, MeetingSummary } from '@sakutei/shared';
 import { isMeetingUrl, MeetingForm, meetingRequest, QuorumForm, quorumRuleOf } from './meetingForms';
-import { meetingDayText, meetingLabelText, meetingWhenText, quorumRuleText, quorumStatusText } from './meetingText';
+import { meetingDayText, meetingLabelText, meetingWhenText, quorumRuleText, quorumStatusText, sentDayText } from './meetingText';
 
 const ja = translatorFor('ja');
 const en = translatorFor('en');
@@ -82,6 +82,9 @@ describe('what the pages say', () => {
     expect(meetingWhenText(meeting, ja, 'ja')).toBe('令和7年11月20日（木） 14:00〜16:00');
     expect(meetingWhenText({ ...meeting, endTime: null }, ja, 'ja')).toBe('令和7年11月20日（木） 14:00〜');
     expect(meetingWhenText({ ...meeting, startTime: null, endTime: null }, ja, 'ja')).toBe('令和7年11月20日（木）');
+    // Sent at 23:30 UTC: already the next day in Japan.
+    expect(sentDayText('2025-11-12T23:30:00.000Z', 'ja')).toBe('11月13日');
+    expect(sentDayText('2025-11-12T23:30:00.000Z', 'en')).toBe('2025-11-13');
   });
 
   it('labels a meeting with the server’s Japanese label, and in English from the same number', () => {

@@ -23,6 +23,13 @@ export function meetingDayText(isoDay: string, locale: Locale): string {
   return `${yearText}年${month}月${day}日（${WEEKDAYS_JA[weekday]}）`;
 }
 
+/** The day an agenda was sent, in Japan: `11月13日`, or `2025-11-13` in English (the list's column is narrow). */
+export function sentDayText(iso: string, locale: Locale): string {
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+  const [, month, date] = day.split('-').map(Number);
+  return locale === 'ja' ? `${month}月${date}日` : day;
+}
+
 /** `14:00〜16:00`, `14:00〜`, or '' when the meeting has no start time. */
 export function meetingTimeText(m: Pick<MeetingSummary, 'startTime' | 'endTime'>, t: Translate): string {
   if (m.startTime === null) return '';
