@@ -42,6 +42,18 @@ describe('reading block and formatting suggestions off stored prose', () => {
     expect(structureProposal([{ type: 'bold' }])).toBeNull();
   });
 
+  it('holds a mark to what may be proposed, as the editor decides it (one reader for both)', () => {
+    const structure = (attrs: Record<string, unknown>) => structureProposal([{ type: SUGGESTION_STRUCTURE, attrs }]);
+    expect(structure({ op: 'type', block: 'heading', level: 9 })).toEqual({ op: 'type', block: 'heading', level: 6 });
+    expect(structure({ op: 'type', block: 'heading', level: 'x' })).toEqual({ op: 'type', block: 'heading', level: 1 });
+    expect(structure({ op: 'type', block: 'table', level: 2 })).toEqual({ op: 'type', block: '', level: 0 });
+    // A split names the block it starts (decide.ts makes that block), so its block is read too.
+    expect(structure({ op: 'split', block: 'heading', level: 2 })).toEqual({ op: 'split', block: 'heading', level: 2 });
+    expect(structure({ op: 'join', block: 'heading', level: 2 })).toEqual({ op: 'join', block: '', level: 0 });
+    const [long] = formatProposals([{ type: SUGGESTION_FORMAT, attrs: { id: 'a:1', author: 'a', at: 1, mark: 'x'.repeat(100), action: 'drop' } }]);
+    expect(long).toMatchObject({ mark: 'x'.repeat(32), action: 'add' });
+  });
+
   it('lists formatting proposals earliest first and applies them in that order', () => {
     const node: ProseNode = {
       type: 'text',

@@ -1,10 +1,12 @@
 import {
+  SUGGESTIBLE_BLOCKS,
   SUGGESTION_DELETE,
   SUGGESTION_FORMAT,
   SUGGESTION_INSERT,
   SUGGESTION_STRUCTURE,
   type StructureOp,
   isStructureOp,
+  isSuggestibleFormat,
   isSuggestionMarkName,
 } from '../editor/suggestions/names';
 import type { ProseMark, ProseNode } from './canonical';
@@ -58,22 +60,41 @@ export function textSuggestion(marks: readonly ProseMark[] | undefined): TextSug
   return first;
 }
 
-/** The block change a marker's marks propose; an unknown op reads as a paragraph break, as the editor reads it. */
+type MarkAttrs = Readonly<Record<string, unknown>> | undefined;
+
+/**
+ * The block change a structure mark's attributes propose, held to what may be proposed: an
+ * unknown op reads as a paragraph break and an unknown block type as none, as the editor
+ * reads them; a heading's level is 1–6. The one reader of these attributes: the editor's
+ * cards and decisions (editor/suggestions/model.ts) and every export read the same change.
+ */
+export function structureOfAttrs(attrs: MarkAttrs): StructureProposal {
+  const op: StructureOp = isStructureOp(attrs?.['op']) ? attrs['op'] : 'split';
+  const block = (SUGGESTIBLE_BLOCKS as readonly unknown[]).includes(attrs?.['block']) ? String(attrs!['block']) : '';
+  const level = block === 'heading' ? Math.min(6, Math.max(1, Math.trunc(Number(attrs!['level'])) || 1)) : 0;
+  return op === 'type' || op === 'split' ? { op, block, level } : { op, block: '', level: 0 };
+}
+
+/**
+ * The formatting change a format mark's attributes propose. Only offered formats are ever
+ * applied (decide.ts); another name is kept as proposed, cut to what a decision's record keeps.
+ */
+export function formatOfAttrs(attrs: MarkAttrs): Pick<FormatProposal, 'mark' | 'action'> {
+  const raw = String(attrs?.['mark'] ?? '');
+  return { mark: isSuggestibleFormat(raw) ? raw : raw.slice(0, 32), action: attrs?.['action'] === 'remove' ? 'remove' : 'add' };
+}
+
+/** The block change a marker's marks propose (structureOfAttrs), or null when none does. */
 export function structureProposal(marks: readonly ProseMark[] | undefined): StructureProposal | null {
   const mark = marks?.find((m) => m.type === SUGGESTION_STRUCTURE);
-  if (!mark) return null;
-  const raw = mark.attrs?.['op'];
-  const op: StructureOp = isStructureOp(raw) ? raw : 'split';
-  if (op !== 'type') return { op, block: '', level: 0 };
-  return { op, block: String(mark.attrs?.['block'] ?? ''), level: Number(mark.attrs?.['level']) || 0 };
+  return mark ? structureOfAttrs(mark.attrs) : null;
 }
 
 /** Every formatting proposal on a piece of text, earliest first (two people may propose on the same words). */
 export function formatProposals(marks: readonly ProseMark[] | undefined): FormatProposal[] {
   const out: FormatProposal[] = [];
   for (const mark of marks ?? []) {
-    if (mark.type !== SUGGESTION_FORMAT) continue;
-    out.push({ ...attrsOf(mark), mark: String(mark.attrs?.['mark'] ?? ''), action: mark.attrs?.['action'] === 'remove' ? 'remove' : 'add' });
+    if (mark.type === SUGGESTION_FORMAT) out.push({ ...attrsOf(mark), ...formatOfAttrs(mark.attrs) });
   }
   return out.sort((a, b) => a.at - b.at);
 }

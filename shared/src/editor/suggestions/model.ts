@@ -1,22 +1,18 @@
 import type { Mark, Node as PMNode } from '@tiptap/pm/model';
-import { markerFree } from '../../revisions/suggestionText';
+import { type StructureProposal, formatOfAttrs, markerFree, structureOfAttrs } from '../../revisions/suggestionText';
 import {
-  SUGGESTIBLE_BLOCKS,
   SUGGESTION_DELETE,
   SUGGESTION_FORMAT,
   SUGGESTION_INSERT,
   SUGGESTION_STRUCTURE,
-  type StructureOp,
   type SuggestionAttrs,
-  isStructureOp,
-  isSuggestibleFormat,
   isSuggestionMarkName,
 } from './marks';
 
 /** A formatting change a suggestion proposes, and the text it applies to. */
 export type FormatChange = { mark: string; action: 'add' | 'remove'; text: string };
 /** A change of blocks a suggestion proposes (marks.ts: SuggestionStructureMark). */
-export type StructureChange = { op: StructureOp; block: string; level: number };
+export type StructureChange = StructureProposal;
 
 /** One pending suggestion as a reader sees it: who proposed what, where, and what it competes with. */
 export type SuggestionSummary = {
@@ -44,16 +40,8 @@ export function isSuggestionMark(mark: Mark): boolean {
   return isSuggestionMarkName(mark.type.name);
 }
 
-/**
- * The structure change a structure mark proposes, held to what may be proposed (an unknown op
- * reads as a paragraph break, an unknown block type as none): the record keeps it as read here.
- */
-export function structureOf(mark: Mark): StructureChange {
-  const op = isStructureOp(mark.attrs.op) ? mark.attrs.op : 'split';
-  const block = (SUGGESTIBLE_BLOCKS as readonly unknown[]).includes(mark.attrs.block) ? String(mark.attrs.block) : '';
-  const level = block === 'heading' ? Math.min(6, Math.max(1, Math.trunc(Number(mark.attrs.level)) || 1)) : 0;
-  return op === 'type' || op === 'split' ? { op, block, level } : { op, block: '', level: 0 };
-}
+/** The structure change a structure mark proposes, as the record keeps it (revisions/suggestionText.ts: structureOfAttrs). */
+export const structureOf = (mark: Mark): StructureChange => structureOfAttrs(mark.attrs);
 
 export function suggestionAttrsOf(mark: Mark): SuggestionAttrs {
   return { id: String(mark.attrs.id ?? ''), author: String(mark.attrs.author ?? ''), at: Number(mark.attrs.at) || 0 };
@@ -126,10 +114,7 @@ export function listSuggestions(doc: PMNode): SuggestionSummary[] {
 
 /** Adds text to the entry of the same format change, or starts one: a proposal made on one selection lists each format once. */
 function addFormat(formats: FormatChange[], mark: Mark, text: string): void {
-  const action = mark.attrs.action === 'remove' ? 'remove' : 'add';
-  const raw = String(mark.attrs.mark ?? '');
-  // Only offered formats are ever applied (decide.ts); another name is listed as proposed, cut to what the record keeps.
-  const name = isSuggestibleFormat(raw) ? raw : raw.slice(0, 32);
+  const { mark: name, action } = formatOfAttrs(mark.attrs);
   const same = formats.find((f) => f.mark === name && f.action === action);
   if (same) same.text += text;
   else formats.push({ mark: name, action, text });
