@@ -22,6 +22,7 @@ import { planRoutes } from './routes/plans/plans';
 import { notificationSettingsRoutes } from './routes/notifications/notifications';
 import { revisionRoutes } from './routes/revisions/revisions';
 import { suggestionRoutes } from './routes/suggestions/suggestions';
+import { meetingRoutes } from './routes/meetings/meetings';
 import { reportRoutes } from './routes/report/report';
 import { setupRoutes } from './routes/setup/setup';
 import { oidcRoutes } from './routes/oidc/oidc';
@@ -101,6 +102,7 @@ export function createApp(deps: AppDeps) {
   commentRoutes(deps, app);
   revisionRoutes(deps, app);
   suggestionRoutes(deps, app);
+  meetingRoutes(deps, app);
   reportRoutes(deps, app);
   notificationSettingsRoutes(deps, app);
   setupRoutes(deps, app);
