@@ -1,13 +1,6 @@
 import type { meetingsJa } from './meetings.ja';
 
 export const meetingsEn: Record<keyof typeof meetingsJa, string> = {
-  'revisions.audit.kind.meeting.create': 'Meeting added',
-  'revisions.audit.kind.meeting.update': 'Meeting changed',
-  'revisions.audit.kind.meeting.delete': 'Meeting deleted',
-  'revisions.audit.kind.meeting.agenda': 'Agenda changed',
-  'revisions.audit.kind.meeting.agendaSent': 'Agenda sent',
-  'revisions.audit.kind.meeting.attendance': 'Attendance recorded',
-  'revisions.audit.kind.meeting.quorum': 'Quorum setting changed',
 
   'meetings.link': 'Meetings',
   'meetings.title': 'Meetings',
@@ -78,7 +71,6 @@ export const meetingsEn: Record<keyof typeof meetingsJa, string> = {
   'meetings.delete.body': 'Its agenda and attendance are deleted too. This cannot be undone.',
   'meetings.delete.confirm': 'Delete',
   'meetings.deleteOnlyScheduled': 'A meeting that was held cannot be deleted.',
-  'meetings.deleted': '{label} deleted.',
   'meetings.created': '{label} added.',
   'meetings.saved': 'Meeting saved.',
   'meetings.statusChanged': 'Status set to “{status}”.',
@@ -111,8 +103,6 @@ export const meetingsEn: Record<keyof typeof meetingsJa, string> = {
   'meetings.agenda.resend.body': 'The members are told of the changed agenda again; the “Changed after sending” marks are cleared.',
   'meetings.agenda.send.confirm': 'Send',
   'meetings.agenda.sent': 'Agenda sent.',
-  'meetings.agenda.sentAt': 'Sent on {date}.',
-  'meetings.agenda.notSent': 'Not sent yet.',
   'meetings.agenda.readOnly': 'The secretariat and the chair edit the agenda.',
 
   'meetings.item.addTitle': 'Add an agenda item',

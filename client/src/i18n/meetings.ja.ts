@@ -1,12 +1,5 @@
 /** Meetings of a council: the list, a meeting's page, its agenda (次第), attendance and quorum. Keys start with `meetings.`. */
 export const meetingsJa = {
-  'revisions.audit.kind.meeting.create': '会議を追加',
-  'revisions.audit.kind.meeting.update': '会議を変更',
-  'revisions.audit.kind.meeting.delete': '会議を削除',
-  'revisions.audit.kind.meeting.agenda': '次第を変更',
-  'revisions.audit.kind.meeting.agendaSent': '次第を送付',
-  'revisions.audit.kind.meeting.attendance': '出欠を記録',
-  'revisions.audit.kind.meeting.quorum': '定足数の設定を変更',
 
   'meetings.link': '会議',
   'meetings.title': '会議',
@@ -77,7 +70,6 @@ export const meetingsJa = {
   'meetings.delete.body': '次第と出欠の記録も削除されます。元に戻せません。',
   'meetings.delete.confirm': '削除する',
   'meetings.deleteOnlyScheduled': '開催済みの会議は削除できません。',
-  'meetings.deleted': '{label}を削除しました。',
   'meetings.created': '{label}を追加しました。',
   'meetings.saved': '会議の情報を保存しました。',
   'meetings.statusChanged': '状態を「{status}」にしました。',
@@ -110,8 +102,6 @@ export const meetingsJa = {
   'meetings.agenda.resend.body': '変更した次第を委員にもう一度知らせます。「送付後に変更」の表示は消えます。',
   'meetings.agenda.send.confirm': '送付する',
   'meetings.agenda.sent': '次第を送付しました。',
-  'meetings.agenda.sentAt': '{date} に送付しました。',
-  'meetings.agenda.notSent': 'まだ送付していません。',
   'meetings.agenda.readOnly': '次第は事務局と座長が編集します。',
 
   'meetings.item.addTitle': '議題を追加',
