@@ -1,7 +1,6 @@
 import type { meetingsJa } from './meetings.ja';
 
 export const meetingsEn: Record<keyof typeof meetingsJa, string> = {
-
   'meetings.link': 'Meetings',
   'meetings.title': 'Meetings',
   'meetings.lead': 'The meetings of {council} and their agendas.',

@@ -1,6 +1,5 @@
 /** Meetings of a council: the list, a meeting's page, its agenda (次第), attendance and quorum. Keys start with `meetings.`. */
 export const meetingsJa = {
-
   'meetings.link': '会議',
   'meetings.title': '会議',
   'meetings.lead': '{council}の会議と次第です。',
