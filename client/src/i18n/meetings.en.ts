@@ -154,7 +154,7 @@ export const meetingsEn: Record<keyof typeof meetingsJa, string> = {
   'meetings.quorum.status': 'Quorum {required} / present {present} — {result}',
   'meetings.quorum.met': 'quorate',
   'meetings.quorum.notMet': 'not quorate',
-  'meetings.quorum.voters': '{voters} members',
+  'meetings.quorum.voters': '({voters} voting members)',
 
   'meetings.quorumSetting.title': 'Quorum',
   'meetings.quorumSetting.current': 'A meeting is quorate with {rule} of the members (chair and vice chair included). {proxy}',

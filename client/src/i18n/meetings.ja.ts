@@ -153,7 +153,7 @@ export const meetingsJa = {
   'meetings.quorum.status': '定足数 {required} / 出席 {present} — {result}',
   'meetings.quorum.met': '成立',
   'meetings.quorum.notMet': '不成立',
-  'meetings.quorum.voters': '委員 {voters} 名',
+  'meetings.quorum.voters': '（委員 {voters} 名）',
 
   'meetings.quorumSetting.title': '定足数',
   'meetings.quorumSetting.current': '委員（座長・座長代理を含む）の{rule}の出席で成立します。{proxy}',

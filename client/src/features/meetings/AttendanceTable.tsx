@@ -33,7 +33,7 @@ export function AttendanceTable({ meeting, mayManage, save, announce, onFailure 
         data-met={q.met}
       >
         <strong>{quorumStatusText(q, t)}</strong>
-        <span className="meetings-quorum__voters">（{t('meetings.quorum.voters', { voters: q.voters })}）</span>
+        <span className="meetings-quorum__voters">{t('meetings.quorum.voters', { voters: q.voters })}</span>
       </p>
       {voters.length === 0 && <p className="meetings-hint">{t('meetings.attendance.noVoters')}</p>}
       {meeting.attendance.length > 0 && (
