@@ -1,13 +1,11 @@
-import fs from 'node:fs';
 import type { PlanSummary, ProseDiffRow, ProseNode, Revision } from '@sakutei/shared';
 import { STRUCTURE_MARKERS, SUGGESTION_DELETE, SUGGESTION_FORMAT, SUGGESTION_INSERT, SUGGESTION_STRUCTURE, type StructureOp, proseSchema } from '@sakutei/shared/editor';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openOfficeStrict } from '../../server/src/services/export/testing/officeStrict';
 import { proseJsonOf } from '../../server/src/services/proseJson';
 import { writeProse } from '../../server/src/services/proseWrite';
-import { type CollabClient, connectCollab, waitFor } from '../support/collab';
-import { signedIn } from '../support/http';
-import { type TestServer, startServer, tempDataDir } from '../support/server';
+import { waitFor } from '../support/collab';
+import { type Signed, demoPlan } from '../support/demoPlan';
 
 /*
  * Formatting and block suggestions where the text is handed out, through the real routes of a
@@ -17,28 +15,18 @@ import { type TestServer, startServer, tempDataDir } from '../support/server';
  * proposed break reads '\n'. No marker character reaches any of it.
  */
 
-type Signed = Awaited<ReturnType<typeof signedIn>>;
-const dataDir = tempDataDir();
-let server: TestServer;
+const demo = demoPlan(['member', 'staff', 'chair']);
 let plan: PlanSummary;
 let member: Signed, staff: Signed, chair: Signed;
 let adopted: Revision;
 let frozen: Revision;
-const clients: CollabClient[] = [];
 const AT = Date.UTC(2026, 0, 5, 1, 2, 3);
 const MARKERS = /[\u2028\u2029\u2063]/;
 
 beforeAll(async () => {
-  server = await startServer({ dataDir });
-  [member, staff, chair] = (await Promise.all(['member', 'staff', 'chair'].map((who) => signedIn(server.url, `${who}@example.jp`)))) as [Signed, Signed, Signed];
-  [plan] = (await member.plans()) as [PlanSummary];
+  ({ plan, users: [member, staff, chair] } = demo);
   const revisions = (await member.request('GET', `/api/plans/${plan.id}/revisions`)).body.revisions as Revision[];
   adopted = revisions.find((revision) => revision.review.status === 'approved')!;
-});
-afterAll(async () => {
-  for (const client of clients) client.destroy();
-  await server.stop('SIGKILL');
-  fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 const by = (who: Signed, nonce: string) => ({ id: `${who.user.id}:${nonce}`, author: who.user.id, at: AT });
@@ -53,11 +41,7 @@ const marker = (op: StructureOp, attrs: ReturnType<typeof by>, block = '', level
   ],
 });
 
-const download = async (url: string) => {
-  const res = await fetch(`${server.url}${url}`, { headers: { cookie: member.cookie } });
-  expect(res.status, url).toBe(200);
-  return Buffer.from(await res.arrayBuffer());
-};
+const download = async (url: string) => (await demo.download(member, url)).bytes;
 const docxParts = async (url: string) => openOfficeStrict(await download(url));
 const noMarkerIn = (parts: Map<string, string>) => {
   for (const [name, text] of parts) expect(text, name).not.toMatch(MARKERS);
@@ -65,9 +49,7 @@ const noMarkerIn = (parts: Map<string, string>) => {
 
 describe('block and formatting suggestions in the text handed out', () => {
   it('freezes a revision that keeps them', async () => {
-    const client = connectCollab(server.wsUrl, plan.docName, { cookie: member.cookie });
-    clients.push(client);
-    await client.synced;
+    const client = await demo.connect(member);
     const { prose } = proseJsonOf(client.doc.getXmlFragment('body'));
     // As the editor writes them: the member proposes a new paragraph and a join, staff a line break,
     // a retyping and bold on others' words.
@@ -162,9 +144,7 @@ describe('block and formatting suggestions in the text handed out', () => {
     expect(JSON.stringify(audit.body)).not.toMatch(MARKERS);
 
     // The draft now has the changes made, and no marker left.
-    const probe = connectCollab(server.wsUrl, plan.docName, { cookie: chair.cookie });
-    clients.push(probe);
-    await probe.synced;
+    const probe = await demo.connect(chair);
     await waitFor(() => !JSON.stringify(proseJsonOf(probe.doc.getXmlFragment('body')).prose).includes('suggestion'), 'the decisions to reach a client');
     const prose = proseJsonOf(probe.doc.getXmlFragment('body')).prose;
     expect(JSON.stringify(prose)).not.toMatch(MARKERS);

@@ -1,13 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { PlanSummary } from '@sakutei/shared';
 import { listSuggestions, proseSchema } from '@sakutei/shared/editor';
 import {
   type FieldTarget,
-  type KpiRecord,
   formatMeasured,
   listFieldSuggestions,
-  measureMaps,
   num,
   readKpiRecord,
   suggestFieldValue,
@@ -15,14 +12,14 @@ import {
   withdrawFieldSuggestion,
 } from '@sakutei/shared/measures';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type * as Y from 'yjs';
 import { proseJsonOf } from '../../server/src/services/proseJson';
 import { writeProse } from '../../server/src/services/proseWrite';
 import { DATABASE_FILE } from '../../server/src/storage/sqlite/database';
-import { type CollabClient, connectCollab, waitFor } from '../support/collab';
-import { signedIn } from '../support/http';
-import { type TestServer, startServer, tempDataDir } from '../support/server';
+import { kpiWithTarget, storedCellSuggestions } from '../support/cellSuggestions';
+import { waitFor } from '../support/collab';
+import { type Signed, demoPlan } from '../support/demoPlan';
 
 /**
  * Suggestions in the measure table (見え消し for cells) end to end: proposals written by the
@@ -31,58 +28,23 @@ import { type TestServer, startServer, tempDataDir } from '../support/server';
  * suggestions.
  */
 
-type Signed = Awaited<ReturnType<typeof signedIn>>;
-const dataDir = tempDataDir();
-let server: TestServer;
+const demo = demoPlan(['member', 'staff', 'chair']);
 let plan: PlanSummary;
-let staff: Signed, member: Signed, chair: Signed;
-const clients: CollabClient[] = [];
+let member: Signed, staff: Signed, chair: Signed;
+beforeAll(() => {
+  ({ plan, users: [member, staff, chair] } = demo);
+});
+const connect = (who: Signed) => demo.connect(who);
 /** A staff proposal's id: ids name their author (the suggest-only guard checks). */
 const cs = (id: string) => `${staff.user.id}:${id}`;
 const AT = Date.UTC(2026, 0, 5, 1, 0);
-
-beforeAll(async () => {
-  server = await startServer({ dataDir });
-  [staff, member, chair] = (await Promise.all(['staff', 'member', 'chair'].map((who) => signedIn(server.url, `${who}@example.jp`)))) as [Signed, Signed, Signed];
-  [plan] = (await member.plans()) as [PlanSummary];
-});
-afterAll(async () => {
-  for (const client of clients) client.destroy();
-  await server.stop('SIGKILL');
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function connect(who: Signed): Promise<CollabClient> {
-  const client = connectCollab(server.wsUrl, plan.docName, { cookie: who.cookie });
-  clients.push(client);
-  await client.synced;
-  return client;
-}
-
-/** A KPI of the demo plan with a numeric target and a unit: the cell the tests propose for. */
-function kpiWithTarget(doc: Y.Doc): KpiRecord & { target: { value: { kind: 'number'; value: number } } } {
-  for (const id of measureMaps(doc).kpis.keys()) {
-    const kpi = readKpiRecord(doc, id);
-    if (kpi && kpi.unit !== '' && kpi.target.value.kind === 'number') return kpi as ReturnType<typeof kpiWithTarget>;
-  }
-  throw new Error('the demo plan has no KPI with a numeric target');
-}
 
 const targetOf = (doc: Y.Doc, id: string) => readKpiRecord(doc, id)!.target.value;
 const pendingIds = (doc: Y.Doc) => listFieldSuggestions(doc).map((s) => s.id);
 const decide = (who: Signed, decision: 'accept' | 'reject', ids: string[]) =>
   who.request('POST', `/api/plans/${plan.id}/suggestions/decisions`, { decision, ids });
 
-/** Waits until a fresh connection (the server's copy) has exactly these cell suggestions. */
-async function stored(ids: string[]): Promise<void> {
-  await waitFor(async () => {
-    const probe = connectCollab(server.wsUrl, plan.docName, { cookie: chair.cookie });
-    await probe.synced;
-    const found = pendingIds(probe.doc);
-    probe.destroy();
-    return found.length === ids.length && ids.every((id) => found.includes(id));
-  }, `cell suggestions [${ids.join(', ')}] on the server`);
-}
+const stored = (ids: string[]) => storedCellSuggestions(demo, chair, ids);
 
 describe('cell suggestions', () => {
   it('staff and a member propose competing targets; the chair accepts one and every live client has the new target', async () => {
@@ -193,7 +155,7 @@ describe('cell suggestions', () => {
     await waitFor(() => pendingIds(watcher.doc).includes('cm3') && proseIds(watcher.doc).includes('p3'), 'both suggestions to reach the chair');
 
     // No decision without its record: the audit entry is refused, and the draft is as it was.
-    const db = new Database(path.join(dataDir, DATABASE_FILE));
+    const db = new Database(path.join(demo.server.dataDir, DATABASE_FILE));
     db.exec("CREATE TRIGGER test_refuse_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'no record today'); END");
     try {
       expect((await decide(chair, 'accept', ['cm3', 'p3'])).status).toBe(500);

@@ -1,12 +1,9 @@
-import fs from 'node:fs';
 import type { PlanSummary, Revision } from '@sakutei/shared';
-import { type FieldTarget, type KpiRecord, formatMeasured, listFieldSuggestions, measureMaps, num, readKpiRecord, suggestFieldValue } from '@sakutei/shared/measures';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type * as Y from 'yjs';
+import { type FieldTarget, type KpiRecord, formatMeasured, num, suggestFieldValue } from '@sakutei/shared/measures';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openOfficeStrict } from '../../server/src/services/export/testing/officeStrict';
-import { type CollabClient, connectCollab, waitFor } from '../support/collab';
-import { signedIn } from '../support/http';
-import { type TestServer, startServer, tempDataDir } from '../support/server';
+import { kpiWithTarget, storedCellSuggestions } from '../support/cellSuggestions';
+import { type Signed, demoPlan } from '../support/demoPlan';
 
 /*
  * A frozen revision keeps the measure table's pending cell proposals, through the real routes
@@ -16,62 +13,22 @@ import { type TestServer, startServer, tempDataDir } from '../support/server';
  * list it under 表の変更提案 only when suggestions are asked for.
  */
 
-type Signed = Awaited<ReturnType<typeof signedIn>>;
-const dataDir = tempDataDir();
-let server: TestServer;
+const demo = demoPlan(['member', 'staff', 'chair']);
 let plan: PlanSummary;
-let staff: Signed, member: Signed, chair: Signed;
-const clients: CollabClient[] = [];
+let member: Signed, staff: Signed, chair: Signed;
+beforeAll(() => {
+  ({ plan, users: [member, staff, chair] } = demo);
+});
 const AT = Date.UTC(2026, 0, 5, 1, 0);
+const stored = (ids: string[]) => storedCellSuggestions(demo, chair, ids);
 
-beforeAll(async () => {
-  server = await startServer({ dataDir });
-  [staff, member, chair] = (await Promise.all(['staff', 'member', 'chair'].map((who) => signedIn(server.url, `${who}@example.jp`)))) as [Signed, Signed, Signed];
-  [plan] = (await member.plans()) as [PlanSummary];
-});
-afterAll(async () => {
-  for (const client of clients) client.destroy();
-  await server.stop('SIGKILL');
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function connect(who: Signed): Promise<CollabClient> {
-  const client = connectCollab(server.wsUrl, plan.docName, { cookie: who.cookie });
-  clients.push(client);
-  await client.synced;
-  return client;
-}
-
-function kpiWithTarget(doc: Y.Doc): KpiRecord & { target: { value: { kind: 'number'; value: number } } } {
-  for (const id of measureMaps(doc).kpis.keys()) {
-    const kpi = readKpiRecord(doc, id);
-    if (kpi && kpi.unit !== '' && kpi.target.value.kind === 'number') return kpi as ReturnType<typeof kpiWithTarget>;
-  }
-  throw new Error('the demo plan has no KPI with a numeric target');
-}
-
-/** Waits until a fresh connection (the server's copy) has exactly these cell suggestions. */
-async function stored(ids: string[]): Promise<void> {
-  await waitFor(async () => {
-    const probe = connectCollab(server.wsUrl, plan.docName, { cookie: chair.cookie });
-    await probe.synced;
-    const found = listFieldSuggestions(probe.doc).map((s) => s.id);
-    probe.destroy();
-    return found.length === ids.length && ids.every((id) => found.includes(id));
-  }, `cell suggestions [${ids.join(', ')}] on the server`);
-}
-
-const download = async (url: string) => {
-  const res = await fetch(`${server.url}${url}`, { headers: { cookie: member.cookie } });
-  expect(res.status).toBe(200);
-  return { res, bytes: Buffer.from(await res.arrayBuffer()) };
-};
+const download = (url: string) => demo.download(member, url);
 const freeze = async (name: string) => (await staff.request('POST', `/api/plans/${plan.id}/revisions`, { name, stage: '素案' })).body.revision as Revision;
 const approve = (revision: Revision) => chair.request('POST', `/api/revisions/${revision.id}/decision`, { decision: 'approve', hash: revision.hash });
 
 describe('a frozen revision and the table’s pending cell proposals', () => {
   it('keeps them, lists them when asked, and holds approval until they are decided', async () => {
-    const writer = await connect(staff);
+    const writer = await demo.connect(staff);
     const kpi = kpiWithTarget(writer.doc);
     const target: FieldTarget = { kind: 'kpiFigure', id: kpi.id, field: 'targetValue' };
     const was = kpi.target.value.value;

@@ -1,13 +1,11 @@
-import fs from 'node:fs';
 import type { PlanSummary, ProseDiffRow, ProseNode, Revision } from '@sakutei/shared';
 import { proseSchema } from '@sakutei/shared/editor';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { openOfficeStrict } from '../../server/src/services/export/testing/officeStrict';
 import { proseJsonOf } from '../../server/src/services/proseJson';
 import { writeProse } from '../../server/src/services/proseWrite';
-import { type CollabClient, connectCollab, waitFor } from '../support/collab';
-import { signedIn } from '../support/http';
-import { type TestServer, startServer, tempDataDir } from '../support/server';
+import { waitFor } from '../support/collab';
+import { type Signed, demoPlan } from '../support/demoPlan';
 
 /*
  * Pending suggestions (見え消し) where the text is handed out, through the real routes of a
@@ -17,44 +15,26 @@ import { type TestServer, startServer, tempDataDir } from '../support/server';
  * clean texts unless asked to show the newer side's suggestions.
  */
 
-type Signed = Awaited<ReturnType<typeof signedIn>>;
-const dataDir = tempDataDir();
-let server: TestServer;
+const demo = demoPlan(['member', 'staff', 'observer']);
 let plan: PlanSummary;
 let member: Signed, staff: Signed, observer: Signed;
 let adopted: Revision;
 let frozen: Revision;
-const clients: CollabClient[] = [];
 const AT = Date.UTC(2026, 0, 5, 1, 2, 3);
 
 beforeAll(async () => {
-  server = await startServer({ dataDir });
-  [member, staff, observer] = (await Promise.all(['member', 'staff', 'observer'].map((who) => signedIn(server.url, `${who}@example.jp`)))) as [Signed, Signed, Signed];
-  [plan] = (await member.plans()) as [PlanSummary];
+  ({ plan, users: [member, staff, observer] } = demo);
   const revisions = (await member.request('GET', `/api/plans/${plan.id}/revisions`)).body.revisions as Revision[];
   adopted = revisions.find((revision) => revision.review.status === 'approved')!;
-});
-afterAll(async () => {
-  for (const client of clients) client.destroy();
-  await server.stop('SIGKILL');
-  fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 const mark = (kind: 'ins' | 'del', id: string, author: string) => ({ type: kind === 'ins' ? 'suggestionInsert' : 'suggestionDelete', attrs: { id, author, at: AT } });
 
-const download = async (api: Signed, url: string) => {
-  const res = await fetch(`${server.url}${url}`, { headers: { cookie: api.cookie } });
-  expect(res.status).toBe(200);
-  return { res, bytes: Buffer.from(await res.arrayBuffer()) };
-};
-
-const documentXml = async (url: string) => openOfficeStrict((await download(member, url)).bytes).get('word/document.xml')!;
+const documentXml = async (url: string) => openOfficeStrict((await demo.download(member, url)).bytes).get('word/document.xml')!;
 
 describe('suggestions in the text handed out', () => {
   it('freezes a revision that keeps its pending suggestions', async () => {
-    const client = connectCollab(server.wsUrl, plan.docName, { cookie: member.cookie });
-    clients.push(client);
-    await client.synced;
+    const client = await demo.connect(member);
     // The member proposes 「追加の語句」; staff's 事務局案 replaces 「拡充」 with 「大幅強化」 — as the editor writes them.
     const { prose } = proseJsonOf(client.doc.getXmlFragment('body'));
     const paragraph: ProseNode = {
@@ -106,11 +86,11 @@ describe('suggestions in the text handed out', () => {
   });
 
   it('prints 見え消し with a legend naming the authors, or the clean text', async () => {
-    const marked = (await download(member, `/api/revisions/${frozen.id}/export?format=html&suggestions=markup`)).bytes.toString('utf8');
+    const marked = (await demo.download(member, `/api/revisions/${frozen.id}/export?format=html&suggestions=markup`)).bytes.toString('utf8');
     expect(marked).toContain('class="sg-legend"');
     expect(marked).toContain(`■ ${member.user.name}`);
     expect(marked).toMatch(/<ins class="sg sg-\d" title="[^"]+">追加の語句<\/ins>/);
-    const clean = (await download(member, `/api/revisions/${frozen.id}/export?format=html`)).bytes.toString('utf8');
+    const clean = (await demo.download(member, `/api/revisions/${frozen.id}/export?format=html`)).bytes.toString('utf8');
     expect(clean).toContain('見え消しの段落：支援を拡充する。');
     expect(clean).not.toContain('class="sg-legend"');
   });
@@ -149,7 +129,7 @@ describe('suggestions in the text handed out', () => {
       expect((await observer.request('GET', `/api/revisions/${frozen.id}/export?format=docx${query}`)).status).toBe(404);
       expect((await observer.request('GET', `/api/plans/${plan.id}/compare?from=${adopted.id}&to=${frozen.id}${query}`)).status).toBe(404);
       // An approved revision is theirs to take, with or without its suggestions.
-      await download(observer, `/api/revisions/${adopted.id}/export?format=html${query}`);
+      await demo.download(observer, `/api/revisions/${adopted.id}/export?format=html${query}`);
     }
   });
 });

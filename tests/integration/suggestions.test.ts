@@ -1,17 +1,17 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { CLOSE_CODES, type PlanSummary, type ProseNode } from '@sakutei/shared';
 import { listSuggestions, proseSchema, suggestTransaction } from '@sakutei/shared/editor';
 import { EditorState, type Transaction } from '@tiptap/pm/state';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { proseJsonOf } from '../../server/src/services/proseJson';
 import { DATABASE_FILE } from '../../server/src/storage/sqlite/database';
 import { writeProse } from '../../server/src/services/proseWrite';
-import { type CollabClient, appendParagraph, connectCollab, waitFor } from '../support/collab';
+import { appendParagraph, waitFor } from '../support/collab';
+import { type Signed, demoPlan } from '../support/demoPlan';
 import { signedIn } from '../support/http';
-import { type TestServer, cli, startServer, tempDataDir } from '../support/server';
+import { type TestServer, cli } from '../support/server';
 
 /**
  * Deciding suggestions (見え消し) through the API on the live draft, who may, and the review
@@ -19,36 +19,19 @@ import { type TestServer, cli, startServer, tempDataDir } from '../support/serve
  * ProseMirror marks put into the shared document by y-prosemirror, over a real websocket.
  */
 
-type Signed = Awaited<ReturnType<typeof signedIn>>;
-const dataDir = tempDataDir();
+const demo = demoPlan(['member', 'staff', 'chair', 'observer']);
 let server: TestServer;
 let plan: PlanSummary;
 let staff: Signed, member: Signed, chair: Signed, vice: Signed, observer: Signed;
-const clients: CollabClient[] = [];
 const AT = Date.UTC(2026, 0, 5, 1, 0);
 
 beforeAll(async () => {
-  server = await startServer({ dataDir });
-  [staff, member, chair, observer] = (await Promise.all(
-    ['staff', 'member', 'chair', 'observer'].map((who) => signedIn(server.url, `${who}@example.jp`)),
-  )) as [Signed, Signed, Signed, Signed];
-  [plan] = (await member.plans()) as [PlanSummary];
+  ({ server, plan, users: [member, staff, chair, observer] } = demo);
   cli(server.dataDir, ['user', 'add', '--email', 'vice@example.jp', '--name', '座長代理 伊藤', '--password', 'vice-chair-password']);
   cli(server.dataDir, ['member', 'set', '--workspace', plan.workspaceId, '--email', 'vice@example.jp', '--role', 'vice_chair']);
   vice = await signedIn(server.url, 'vice@example.jp', 'vice-chair-password');
 });
-afterAll(async () => {
-  for (const client of clients) client.destroy();
-  await server.stop('SIGKILL');
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function connect(who: Signed): Promise<CollabClient> {
-  const client = connectCollab(server.wsUrl, plan.docName, { cookie: who.cookie });
-  clients.push(client);
-  await client.synced;
-  return client;
-}
+const connect = (who: Signed) => demo.connect(who);
 
 type Part = string | { text: string; kind: 'ins' | 'del'; id: string; author: string; also?: { id: string; author: string } };
 
@@ -77,10 +60,7 @@ const decide = (who: Signed, decision: 'accept' | 'reject', ids: string[]) =>
 /** Waits until the server's draft (seen by a fresh connection) holds the suggestions. */
 async function stored(ids: string[]): Promise<void> {
   await waitFor(async () => {
-    const probe = connectCollab(server.wsUrl, plan.docName, { cookie: chair.cookie });
-    await probe.synced;
-    const found = pending(probe.doc).map((s) => s.id);
-    probe.destroy();
+    const found = await demo.probe(chair, (doc) => pending(doc).map((s) => s.id));
     return ids.every((id) => found.includes(id));
   }, `suggestions ${ids.join(', ')} to reach the server`);
 }
@@ -153,7 +133,7 @@ describe('a decision that cannot be recorded', () => {
     const writer = await connect(member);
     suggest(writer.doc, ['記録できない決定：', { text: '残る提案', kind: 'ins', id: 'u1', author: member.user.id }]);
     await stored(['u1']);
-    const db = new Database(path.join(dataDir, DATABASE_FILE));
+    const db = new Database(path.join(server.dataDir, DATABASE_FILE));
     db.exec("CREATE TRIGGER test_refuse_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'no record today'); END");
     try {
       expect((await decide(member, 'accept', ['u1'])).status).toBe(500);
@@ -325,7 +305,7 @@ describe('a review that takes only suggestions', () => {
   it('notices on its sweep a lock that another process opened (no event reaches this one)', async () => {
     const writer = await connect(member);
     const revision = (await staff.request('POST', `/api/plans/${plan.id}/revisions`, { name: '別の手で開いた審議', stage: '素案' })).body.revision;
-    const db = new Database(path.join(dataDir, DATABASE_FILE));
+    const db = new Database(path.join(server.dataDir, DATABASE_FILE));
     const setReview = db.prepare('UPDATE revisions SET review = ?, suggestions_only = 1 WHERE id = ?');
     try {
       setReview.run(JSON.stringify({ status: 'in_review', openedBy: staff.user.id }), revision.id);
