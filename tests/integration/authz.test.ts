@@ -184,6 +184,8 @@ beforeAll(async () => {
         )
       ).thread,
     );
+  const newMeeting = async () =>
+    (await must<{ meeting: { id: string } }>('POST', 'staff', { path: `/api/workspaces/${workspaceId}/meetings`, body: { kind: 'regular', date: '2025-12-01' } }, 201)).meeting.id;
   const xlsx = await fetch(`${server.url}${base}/measures/export?table=kpis&format=xlsx`, { headers: { cookie: cookies.member } });
   expect(xlsx.status).toBe(200);
 
@@ -216,6 +218,8 @@ beforeAll(async () => {
       const made = await must('POST', 'staff', { path: `/api/workspaces/${workspaceId}/invitations`, body: { email, role: 'member' } }, 201);
       return { id: made.invitation.id as string, email, token: (made.linkPath as string).split('#token=')[1]! };
     },
+    meetingId: await newMeeting(),
+    newMeeting,
     newImport: async () => (await must('POST', 'member', { path: `${base}/import/apply`, body: IMPORT_BODY }, 200)).importId as string,
     resetToken: async () => {
       const made = await must('POST', 'staff', { path: `/api/workspaces/${workspaceId}/members/${fixtures.targetUserId}/reset-link` }, 200);

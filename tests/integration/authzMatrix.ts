@@ -84,6 +84,9 @@ export interface Fixtures {
   resetToken(): Promise<string>;
   /** A fresh measure-table import into the draft, made by the member through the API: its id, for undoing. */
   newImport(): Promise<string>;
+  /** A meeting of the council made by staff (issue 17), and a fresh one (version 1) for calls whose success changes or deletes it. */
+  meetingId: string;
+  newMeeting(): Promise<string>;
 }
 
 export type MatrixCase = {
@@ -211,6 +214,80 @@ export const MATRIX: Readonly<Record<string, RouteEntry>> = {
       {
         request: (f) => ({ path: `/api/workspaces/${f.workspaceId}/suggestion-settings`, body: { suggestionDeciders: 'editors' } }),
         expect: { ...council(403), staff: 200, chair: 200 },
+      },
+    ],
+  },
+  // ---- meetings (issue 17): members, the vice chair, the chair and staff read (observers not yet:
+  // 404 like outsiders); staff and the chair (meetings.manage) write. Writes that change or
+  // delete a meeting get a fresh one per caller, so each allowed call names its version 1.
+  'GET /api/workspaces/{id}/meetings': {
+    cases: [{ request: (f) => ({ path: `/api/workspaces/${f.workspaceId}/meetings` }), expect: councilBut(200, 404) }],
+  },
+  'POST /api/workspaces/{id}/meetings': {
+    cases: [
+      {
+        request: (f) => ({ path: `/api/workspaces/${f.workspaceId}/meetings`, body: { kind: 'regular', date: '2025-11-20', startTime: '14:00', place: '権限表 会議室' } }),
+        expect: { ...councilBut(403, 404), staff: 201, chair: 201 },
+      },
+    ],
+  },
+  'GET /api/workspaces/{id}/meetings/{meetingId}': {
+    cases: [{ request: (f) => ({ path: `/api/workspaces/${f.workspaceId}/meetings/${f.meetingId}` }), expect: councilBut(200, 404) }],
+  },
+  'PATCH /api/workspaces/{id}/meetings/{meetingId}': {
+    cases: [
+      {
+        variant: 'a fresh meeting per caller',
+        request: async (f) => ({ path: `/api/workspaces/${f.workspaceId}/meetings/${await f.newMeeting()}`, body: { version: 1, title: '権限表の確認' } }),
+        expect: { ...councilBut(403, 404), staff: 200, chair: 200 },
+      },
+    ],
+  },
+  'DELETE /api/workspaces/{id}/meetings/{meetingId}': {
+    cases: [
+      {
+        variant: 'a fresh meeting per caller',
+        request: async (f) => ({ path: `/api/workspaces/${f.workspaceId}/meetings/${await f.newMeeting()}` }),
+        expect: { ...councilBut(403, 404), staff: 200, chair: 200 },
+      },
+    ],
+  },
+  'PUT /api/workspaces/{id}/meetings/{meetingId}/agenda': {
+    cases: [
+      {
+        variant: 'a fresh meeting per caller',
+        request: async (f) => ({
+          path: `/api/workspaces/${f.workspaceId}/meetings/${await f.newMeeting()}/agenda`,
+          body: { version: 1, items: [{ title: '第2期振興プログラムの進捗について', presenter: '事務局', minutes: 20 }] },
+        }),
+        expect: { ...councilBut(403, 404), staff: 200, chair: 200 },
+      },
+    ],
+  },
+  'POST /api/workspaces/{id}/meetings/{meetingId}/agenda/send': {
+    cases: [{ request: (f) => ({ path: `/api/workspaces/${f.workspaceId}/meetings/${f.meetingId}/agenda/send` }), expect: { ...councilBut(403, 404), staff: 200, chair: 200 } }],
+  },
+  'PUT /api/workspaces/{id}/meetings/{meetingId}/attendance': {
+    cases: [
+      {
+        variant: 'a fresh meeting per caller',
+        request: async (f) => ({
+          path: `/api/workspaces/${f.workspaceId}/meetings/${await f.newMeeting()}/attendance`,
+          body: { version: 1, entries: [{ userId: f.userIds.member, attendance: 'present' }] },
+        }),
+        expect: { ...councilBut(403, 404), staff: 200, chair: 200 },
+      },
+    ],
+  },
+  'GET /api/workspaces/{id}/meeting-settings': {
+    cases: [{ request: (f) => ({ path: `/api/workspaces/${f.workspaceId}/meeting-settings` }), expect: councilBut(200, 404) }],
+  },
+  'PUT /api/workspaces/{id}/meeting-settings': {
+    // The body restates the default rule, so the fixture council stays as it is.
+    cases: [
+      {
+        request: (f) => ({ path: `/api/workspaces/${f.workspaceId}/meeting-settings`, body: { quorum: { kind: 'moreThanHalf', proxyCounts: true } } }),
+        expect: { ...councilBut(403, 404), staff: 200, chair: 200 },
       },
     ],
   },
