@@ -133,7 +133,13 @@ test('staff prepare a meeting’s agenda and send it, a member reads it, and att
   await member.reload();
   await expect(member.getByTestId('quorum-status')).toHaveText(/出席 2 — 成立/);
   await expect(member.getByTestId('attendance-row').filter({ hasText: '委員 佐藤花子' })).toContainText('佐藤商店 佐藤次郎');
-  await expectNoHorizontalOverflow(member);
+  // On a phone the tables become cards: nothing runs off the side.
+  await member.setViewportSize({ width: 390, height: 844 });
+  await expectNoHorizontalOverflow(member, 'meeting page at 390 px');
+  await member.getByTestId('meetings-back').click();
+  await expect(member.getByTestId('meetings-table')).toBeVisible();
+  await expectNoHorizontalOverflow(member, 'meetings list at 390 px');
+  await expectNoSeriousA11yViolations(member, { label: 'meetings list (member)' });
   await member.context().close();
 
   // Held, it cannot be deleted; back to scheduled, it can (with a confirmation).

@@ -103,7 +103,8 @@ export function AgendaEditor({ workspaceId, meeting, mayManage, saveAgenda, send
             </button>
             <button
               type="button"
-              className="button button--primary"
+              // The call to act while there is something the members have not been sent.
+              className={!meeting.agendaSentAt || items.some((item) => item.changedAfterSent) ? 'button button--primary' : 'button'}
               aria-disabled={items.length === 0}
               onClick={() => items.length > 0 && setConfirmSend(true)}
               data-testid="agenda-send"

@@ -109,7 +109,7 @@ export function AgendaItemDialog({ workspaceId, item, onSubmit, onClose }: Props
               {links.map((link, index) => (
                 <li key={`${link.kind}-${index}`}>
                   <span className="meetings-link-kind">{t(`meetings.link.${link.kind}`)}</span>
-                  <span className="meetings-link-text">{linkText(link)}</span>
+                  <span>{linkText(link)}</span>
                   <button
                     type="button"
                     className="button button--quiet"

@@ -74,14 +74,14 @@ export function MeetingsPage({ workspaceId }: { workspaceId: string }) {
                     {m.title !== '' && <span className="meetings-table__title">{m.title}</span>}
                   </th>
                   <td data-label={t('meetings.col.kind')}>{t(`meetings.kind.${m.kind}`)}</td>
-                  <td data-label={t('meetings.col.when')}>{meetingWhenText(m, t, locale)}</td>
+                  <td data-label={t('meetings.col.when')} className="meetings-table__nowrap">{meetingWhenText(m, t, locale)}</td>
                   <td data-label={t('meetings.col.place')} className="meetings-table__place">
                     {[m.place, m.onlineUrl ? t('meetings.online') : ''].filter(Boolean).join(' / ') || t('meetings.noPlace')}
                   </td>
                   <td data-label={t('meetings.col.status')}>
                     <span className={`meetings-status meetings-status--${m.status}`}>{t(`meetings.status.${m.status}`)}</span>
                   </td>
-                  <td data-label={t('meetings.col.agenda')}>
+                  <td data-label={t('meetings.col.agenda')} className="meetings-table__nowrap">
                     {m.agendaSentAt ? t('meetings.agendaSent', { date: sentDayText(m.agendaSentAt, locale) }) : t('meetings.agendaNotSent')}
                   </td>
                 </tr>
