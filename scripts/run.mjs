@@ -262,7 +262,7 @@ const RUNNING_REPORTER = './tests/support/runningReporter.mjs';
  */
 function printFailures() {
   const lines = [];
-  const firstLine = (message) => String(message ?? '').split('\n').find((l) => l.trim() !== '')?.trim().slice(0, 300) ?? '';
+  const firstLine = (message) => String(message ?? '').replace(/\u001b\[[0-9;]*m/g, '').split('\n').find((l) => l.trim() !== '')?.trim().slice(0, 300) ?? '';
   for (const [file, phase] of [['tests/.tmp/vitest.json', 'Node 20'], ['tests/.tmp/vitest-node22.json', 'Node 22']]) {
     for (const result of readJson(file)?.testResults ?? []) {
       const where = path.relative(root, result.name);
