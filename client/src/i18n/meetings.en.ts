@@ -180,6 +180,9 @@ export const meetingsEn: Record<keyof typeof meetingsJa, string> = {
   'meetings.error.tooMany': 'This council has reached the limit on the number of meetings.',
   'meetings.error.rateLimited': 'Too many changes at once. Please wait a moment and try again.',
   'meetings.error.forbidden': 'You may not do this.',
+  'meetings.error.invalidLink': 'A linked plan or revision is not of this council, or was not found.',
+  'meetings.error.invalidAttendee': 'This person is no longer a member or staff of the council. The current list is shown.',
+  'meetings.error.archived': 'This council is archived and cannot be changed.',
   'meetings.error.invalid': 'Please check what you entered: {reason}',
   'meetings.error.failed': 'This could not be saved. Check the connection and try again.',
 };

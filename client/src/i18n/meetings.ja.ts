@@ -179,6 +179,9 @@ export const meetingsJa = {
   'meetings.error.tooMany': '1つの協議会に登録できる会議の数の上限に達しました。',
   'meetings.error.rateLimited': '操作が多すぎます。しばらく待ってから、もう一度お試しください。',
   'meetings.error.forbidden': 'この操作をする権限がありません。',
+  'meetings.error.invalidLink': '関連の計画または版が、この協議会のものではないか、見つかりません。',
+  'meetings.error.invalidAttendee': 'この人は協議会の委員・事務局ではなくなりました。最新の名簿を表示しています。',
+  'meetings.error.archived': 'この協議会はアーカイブされているため、変更できません。',
   'meetings.error.invalid': '入力内容を確かめてください: {reason}',
   'meetings.error.failed': '保存できませんでした。接続を確かめて、もう一度お試しください。',
 } satisfies Record<string, string>;

@@ -5,7 +5,8 @@ import { agendaInputs, moveItem, withItem, withoutItem } from './agenda';
 import { attendanceEntries, splitAttendance } from './attendance';
 import type { AgendaItem, AttendanceEntry, MeetingSummary } from '@sakutei/shared';
 import { isMeetingUrl, MeetingForm, meetingRequest, QuorumForm, quorumRuleOf } from './meetingForms';
-import { meetingDayText, meetingLabelText, meetingWhenText, quorumRuleText, quorumStatusText, sentDayText } from './meetingText';
+import { ApiError } from '../../lib/api';
+import { isVersionConflict, meetingDayText, meetingLabelText, meetingsErrorText, meetingWhenText, quorumRuleText, quorumStatusText, sentDayText } from './meetingText';
 
 const ja = translatorFor('ja');
 const en = translatorFor('en');
@@ -142,5 +143,17 @@ describe('the meetings pages', () => {
     expect(matchRoute('/councils/ws1/meetings/mt-1/')).toEqual({ name: 'meeting', workspaceId: 'ws1', meetingId: 'mt-1' });
     expect(matchRoute('/councils/ws1/meetings/%E0%A4')).toEqual({ name: 'notFound' });
     expect(matchRoute('/councils/ws1/meetings/a/b')).toEqual({ name: 'notFound' });
+  });
+});
+
+describe('refusals', () => {
+  it('say in the reader’s language why, by the server’s code', () => {
+    expect(meetingsErrorText(new ApiError(409, 'version_conflict', 'x'), ja)).toContain('ほかの人が先に');
+    expect(meetingsErrorText(new ApiError(409, 'meeting_not_scheduled', 'x'), ja)).toBe('予定の会議だけを削除できます。');
+    expect(meetingsErrorText(new ApiError(400, 'invalid_link', 'x'), en)).toContain('not of this council');
+    expect(meetingsErrorText(new ApiError(400, 'invalid_request', 'title: too long'), ja)).toBe('入力内容を確かめてください: title: too long');
+    expect(meetingsErrorText(new TypeError('Failed to fetch'), ja)).toContain('接続を確かめて');
+    expect(isVersionConflict(new ApiError(409, 'version_conflict', 'x'))).toBe(true);
+    expect(isVersionConflict(new ApiError(409, 'meeting_not_scheduled', 'x'))).toBe(false);
   });
 });

@@ -88,17 +88,21 @@ export function meetingsErrorText(error: unknown, t: Translate): string {
     case 'too_many_meetings':
       return t('meetings.error.tooMany');
     case 'meeting_not_scheduled':
-    case 'not_scheduled':
       return t('meetings.error.notScheduled');
+    case 'invalid_link':
+      return t('meetings.error.invalidLink');
+    case 'invalid_attendee':
+      return t('meetings.error.invalidAttendee');
+    case 'council_archived':
+      return t('meetings.error.archived');
     case 'rate_limited':
       return t('meetings.error.rateLimited');
     case 'forbidden':
       return t('meetings.error.forbidden');
     default:
-      if (error.status === 409 && error.code.includes('scheduled')) return t('meetings.error.notScheduled');
       return error.status === 400 ? t('meetings.error.invalid', { reason: error.message }) : t('meetings.error.failed');
   }
 }
 
-/** Whether a failure means the page's copy is stale (someone else changed the meeting): reload it. */
-export const isVersionConflict = (error: unknown) => error instanceof ApiError && error.code === 'version_conflict';
+/** Whether a failure means the page's copy is stale (someone else changed the meeting, or the council's members changed): reload it. */
+export const isVersionConflict = (error: unknown) => error instanceof ApiError && (error.code === 'version_conflict' || error.code === 'invalid_attendee');
