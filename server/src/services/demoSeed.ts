@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { BODY_FRAGMENT, docNameForPlan } from '@sakutei/shared';
+import { BODY_FRAGMENT, MAX_MEETINGS_PER_COUNCIL, docNameForPlan } from '@sakutei/shared';
 import {
   FUKUSHIMA_SCHEME,
   addActor,
@@ -86,9 +86,56 @@ export async function seedDemo(storage: Storage): Promise<boolean> {
   const doc = proseToYDoc(demoProseDocument());
   seedDemoMeasures(doc);
   await storage.docs.compact(docName, Y.encodeStateAsUpdate(doc), 0);
-  await seedApprovedRevision(storage, { workspaceId, planId, doc, staffId: idByRole.get('staff')!, chairId: idByRole.get('chair')! });
+  const revisionId = await seedApprovedRevision(storage, { workspaceId, planId, doc, staffId: idByRole.get('staff')!, chairId: idByRole.get('chair')! });
+  await seedDemoMeeting(storage, { workspaceId, planId, revisionId, staffId: idByRole.get('staff')! });
   return true;
 }
+
+/**
+ * One scheduled sitting with a three-item agenda (not yet sent), so the meetings page has
+ * something to show: the same every time, and written through the meeting store as staff
+ * would, audit entries included.
+ */
+async function seedDemoMeeting(storage: Storage, seed: { workspaceId: string; planId: string; revisionId: string; staffId: string }): Promise<void> {
+  const at = Date.now();
+  const id = newId();
+  const entry = (kind: 'meeting.create' | 'meeting.agenda', details: Record<string, unknown>) => ({
+    at,
+    kind,
+    workspaceId: seed.workspaceId,
+    planId: null,
+    actorId: seed.staffId,
+    details: { meetingId: id, name: DEMO_MEETING_LABEL, ...details },
+  });
+  await storage.meetings.create(
+    { ...DEMO_MEETING, id, workspaceId: seed.workspaceId, subcommittee: null, onlineUrl: null, status: 'scheduled', createdBy: seed.staffId, createdAt: at },
+    MAX_MEETINGS_PER_COUNCIL,
+    entry('meeting.create', { kind: DEMO_MEETING.kind, date: DEMO_MEETING.date }),
+  );
+  const items = [
+    { title: '令和7年度版の実施状況について', presenter: '事務局', minutes: 30, links: [{ kind: 'revision' as const, revisionId: seed.revisionId, label: `${DEMO_PLAN_TITLE} 第1版「令和7年度版」` }] },
+    { title: '次期プログラムの骨子案について', presenter: '事務局', minutes: 40, links: [{ kind: 'plan' as const, planId: seed.planId, label: DEMO_PLAN_TITLE }] },
+    { title: 'その他', presenter: '', minutes: null, links: [] },
+  ];
+  await storage.meetings.replaceAgenda(
+    id,
+    1,
+    items.map((item, i) => ({ ...item, id: newId(), position: i + 1, changedAfterSent: false })),
+    at,
+    entry('meeting.agenda', { items: items.length }),
+  );
+}
+
+/** The demo council's one meeting, 令和8年度 第1回 (its only meeting that year). */
+const DEMO_MEETING_LABEL = '令和8年度 第1回';
+export const DEMO_MEETING = {
+  kind: 'regular' as const,
+  title: '福島市中小企業振興会議',
+  date: '2027-01-21',
+  startTime: '14:00',
+  endTime: '16:00',
+  place: '福島市役所 本庁舎 8階 大会議室',
+};
 
 /**
  * The programme as adopted in March 2025 (策定版), approved by the chair: a rolling plan
@@ -98,7 +145,7 @@ export async function seedDemo(storage: Storage): Promise<boolean> {
 async function seedApprovedRevision(
   storage: Storage,
   seed: { workspaceId: string; planId: string; doc: Y.Doc; staffId: string; chairId: string },
-): Promise<void> {
+): Promise<string> {
   const { canonical, hash } = sealSnapshot(planSnapshotOf(seed.doc));
   const id = newId();
   const at = Date.now();
@@ -122,4 +169,5 @@ async function seedApprovedRevision(
   await storage.audit.append({ ...entry, kind: 'revision.frozen', actorId: seed.staffId, details: { ...details, name: '令和7年度版', stage: '策定版' } });
   await storage.audit.append({ ...entry, kind: 'review.opened', actorId: seed.staffId, details });
   await storage.audit.append({ ...entry, kind: 'review.approved', actorId: seed.chairId, details });
+  return id;
 }

@@ -22,7 +22,7 @@ function checkFacts(f: MeetingFacts): void {
   if (f.kind === 'subcommittee' && !f.subcommittee) throw invalid('invalid_request', 'subcommittee: a subcommittee meeting names its 部会.');
   if (f.kind !== 'subcommittee' && f.subcommittee) throw invalid('invalid_request', 'subcommittee: only a subcommittee meeting names a 部会.');
   if (f.endTime !== null && f.startTime === null) throw invalid('invalid_request', 'endTime: a meeting with an end time needs a start time.');
-  if (f.endTime !== null && f.startTime !== null && f.endTime < f.startTime) throw invalid('invalid_request', 'endTime: the meeting ends before it starts.');
+  if (f.endTime !== null && f.startTime !== null && f.endTime <= f.startTime) throw invalid('invalid_request', 'endTime: the meeting ends after it starts.');
 }
 
 /** Status moves of this landing: between scheduled and held. Confirming and publishing minutes come with the minutes. */
