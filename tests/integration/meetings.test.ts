@@ -419,4 +419,27 @@ describe('meetings: who may, and hostile input', () => {
     }
     expect(await snapshot()).toEqual(before);
   });
+
+  // Last: it uses up the chair's budget of writes for ten minutes.
+  it('limits writes per person, and never reads', async () => {
+    const settings = `/api/workspaces/${workspaceId}/meeting-settings`;
+    const same = { quorum: { kind: 'moreThanHalf', proxyCounts: true } };
+    let first429: Awaited<ReturnType<ApiClient['request']>> | null = null;
+    let allowed = 0;
+    for (let i = 0; i < 400 && !first429; i++) {
+      const res = await chair.request('PUT', settings, same);
+      if (res.status === 429) first429 = res;
+      else allowed++;
+    }
+    // 300 per ten minutes, less the few the chair wrote in the tests above.
+    expect(allowed).toBeGreaterThan(280);
+    expect(allowed).toBeLessThanOrEqual(300);
+    expect(first429!.body.error.code).toBe('rate_limited');
+    expect(Number(first429!.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Other writes of the chair share the budget; reads do not count, and staff have their own.
+    expect((await chair.request('POST', base(), { kind: 'regular', date: '2025-12-24' })).status).toBe(429);
+    expect((await chair.request('GET', base())).status).toBe(200);
+    expect((await chair.request('GET', settings)).status).toBe(200);
+    expect((await staff.request('PUT', settings, same)).status).toBe(200);
+  });
 });
