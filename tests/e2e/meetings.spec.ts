@@ -5,13 +5,20 @@ import { DEMO_PLAN_TITLE, expectNoHorizontalOverflow, expectNoSeriousA11yViolati
  * A council's meeting, prepared and recorded: staff add a meeting, build its agenda (one item
  * names the demo plan's approved revision), reorder it with the keyboard, send it, change an
  * item afterwards (送付後に変更); a member reads the agenda; staff record attendance and the
- * quorum status turns from 不成立 to 成立. The meeting is deleted again, pass or fail, so the
- * demo council keeps the meetings it had (none).
+ * quorum status turns from 不成立 to 成立, and follows a change of the council's quorum rule.
+ * The meeting is deleted and the rule put back, pass or fail, so the demo council is left as found.
  */
 
-/** Deletes what the test created, through the API (a held meeting is set back to scheduled first). */
+/** Deletes what the test created and puts the quorum rule back, through the API (a held meeting is set back to scheduled first). */
 let created: { page: Page; workspaceId: string; meetingId: string } | null = null;
+let quorumChanged: { page: Page; workspaceId: string } | null = null;
 test.afterEach(async () => {
+  if (quorumChanged) {
+    // The demo council's rule as seeded (the default): more than half, proxies counted.
+    const { page, workspaceId } = quorumChanged;
+    quorumChanged = null;
+    await page.request.put(`/api/workspaces/${workspaceId}/meeting-settings`, { data: { quorum: { kind: 'moreThanHalf', proxyCounts: true } } });
+  }
   if (!created) return;
   const { page, workspaceId, meetingId } = created;
   created = null;
@@ -141,6 +148,25 @@ test('staff prepare a meeting’s agenda and send it, a member reads it, and att
   await expectNoHorizontalOverflow(member, 'meetings list at 390 px');
   await expectNoSeriousA11yViolations(member, { label: 'meetings list (member)' });
   await member.context().close();
+
+  // The council's quorum rule: two members present, proxies not counted; the meeting is then short of it.
+  await staff.getByTestId('meetings-back').click();
+  quorumChanged = { page: staff, workspaceId };
+  await staff.locator('#quorum-kind').selectOption('atLeastCount');
+  await staff.locator('#quorum-count').fill('2');
+  await staff.getByLabel('代理出席を出席に数える').uncheck();
+  await staff.getByTestId('quorum-save').click();
+  await expect(staff.getByTestId('quorum-rule')).toHaveText('委員（座長・座長代理を含む）の2名以上の出席で成立します。代理出席は出席に数えません。');
+  await staff.getByTestId('meeting-row').filter({ hasText: '令和12年度 第1回' }).getByTestId('meeting-link').click();
+  await expect(quorum).toHaveText(/定足数 2 \/ 出席 1 — 不成立/);
+  await staff.getByTestId('meetings-back').click();
+  await staff.locator('#quorum-kind').selectOption('moreThanHalf');
+  await staff.getByLabel('代理出席を出席に数える').check();
+  await staff.getByTestId('quorum-save').click();
+  await expect(staff.getByTestId('quorum-rule')).toHaveText('委員（座長・座長代理を含む）の過半数の出席で成立します。代理出席を出席に数えます。');
+  quorumChanged = null;
+  await staff.getByTestId('meeting-row').filter({ hasText: '令和12年度 第1回' }).getByTestId('meeting-link').click();
+  await expect(quorum).toHaveText(/定足数 2 \/ 出席 2 — 成立/);
 
   // Held, it cannot be deleted; back to scheduled, it can (with a confirmation).
   await staff.getByTestId('meeting-mark-held').click();

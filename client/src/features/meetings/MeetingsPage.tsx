@@ -89,7 +89,11 @@ export function MeetingsPage({ workspaceId }: { workspaceId: string }) {
             </tbody>
           </table>
         ))}
-      {data && <QuorumSetting workspaceId={workspaceId} rule={data.quorum} mayManage={data.mayManage} onSaved={(text) => { setAnnouncement(text); reload(); }} />}
+      {data && <QuorumSetting workspaceId={workspaceId} rule={data.quorum} mayManage={data.mayManage} onSaved={(text) => {
+            setAnnouncement(text);
+            // Every meeting's quorum follows the rule: the list and each meeting read it again.
+            void queryClient.invalidateQueries({ queryKey: meetingsKey(workspaceId) });
+          }} />}
       {adding && (
         <MeetingDialog
           onClose={() => setAdding(false)}

@@ -2,7 +2,7 @@ import {
   MeetingDetailResponse,
   MeetingListResponse,
   MeetingResponse,
-  MeetingSettingsResponse,
+  MeetingSettings,
   OkResponse,
   type CreateMeetingRequest,
   type QuorumRule,
@@ -38,4 +38,4 @@ export const putAttendance = (workspaceId: string, meetingId: string, body: SetA
   request(`${meetingPath(workspaceId, meetingId)}/attendance`, MeetingResponse, { method: 'PUT', body });
 
 export const saveQuorumRule = (workspaceId: string, quorum: QuorumRule) =>
-  request(`${council(workspaceId)}/meeting-settings`, MeetingSettingsResponse, { method: 'PUT', body: { quorum } });
+  request(`${council(workspaceId)}/meeting-settings`, MeetingSettings, { method: 'PUT', body: { quorum } });

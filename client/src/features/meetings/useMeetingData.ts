@@ -47,6 +47,9 @@ export function useMeeting(workspaceId: string, meetingId: string) {
   const query = useQuery({
     queryKey: meetingKey(workspaceId, meetingId),
     queryFn: ({ signal }) => getMeeting(workspaceId, meetingId, signal),
+    // Opened again from the list, a meeting is read afresh: the copy in the cache may predate a
+    // change made elsewhere on the list page (the quorum rule) or by someone else.
+    refetchOnMount: 'always',
     refetchInterval: POLL_MS,
     refetchOnWindowFocus: true,
   });
