@@ -84,6 +84,11 @@ test('staff prepare a meeting’s agenda and send it, a member reads it, and att
   await expect(titles(staff)).toHaveText(['開会', '計画素案について', '閉会']);
   await expect(agendaItem(staff, '計画素案について').getByTestId('agenda-item-links')).toContainText('令和7年度版');
 
+  // The chair, who also manages meetings, opens the page before the staff member reorders it.
+  const chair = await signedInPage(browser, 'chair@example.jp');
+  await chair.goto(staff.url());
+  await expect(titles(chair)).toHaveText(['開会', '計画素案について', '閉会']);
+
   // Reorder by keyboard: the moved item keeps the focus, on its other button once at the top.
   await agendaItem(staff, '計画素案について').getByTestId('agenda-item-up').focus();
   await staff.keyboard.press('Enter');
@@ -92,6 +97,19 @@ test('staff prepare a meeting’s agenda and send it, a member reads it, and att
   await staff.keyboard.press('Enter');
   await expect(titles(staff)).toHaveText(['開会', '計画素案について', '閉会']);
   await expect(agendaItem(staff, '計画素案について').getByTestId('agenda-item-down')).toBeFocused();
+
+  // The chair's copy predates the moves: the save is refused, the page reads the meeting again,
+  // and the same save then goes through on the fresh copy.
+  await agendaItem(chair, '開会').getByTestId('agenda-item-edit').click();
+  await chair.locator('#agenda-presenter').fill('座長 山田太郎');
+  await chair.getByTestId('agenda-item-save').click();
+  await expect(chair.getByTestId('agenda-item-failure')).toContainText('ほかの人が先にこの会議を変更しました');
+  await chair.getByTestId('agenda-item-save').click();
+  await expect(chair.getByTestId('agenda-item-dialog')).toBeHidden();
+  await expect(agendaItem(chair, '開会')).toContainText('説明: 座長 山田太郎');
+  await chair.context().close();
+  await staff.reload();
+  await expect(agendaItem(staff, '開会')).toContainText('説明: 座長 山田太郎');
 
   // Sending asks first; then an item changed afterwards is marked, the others not.
   await staff.getByTestId('agenda-send').click();
