@@ -9,7 +9,8 @@ import { storageBackends } from '../support/storageBackends';
  * in the audit log in the same transaction. On SQLite and PostgreSQL.
  */
 
-const backends = storageBackends('meetings').backends.map(([name, open]) => [name, async () => (await open()).storage] as const);
+const { backends: opened } = storageBackends('meetings');
+const backends = opened.map(([name, open]) => [name, async () => (await open()).storage] as const);
 
 const T0 = 1_800_000_000_000;
 
@@ -164,5 +165,29 @@ describe.each(backends)('meeting storage (%s)', (_name, open) => {
     await expect(storage.meetings.replaceAgenda('a', 1, [item('i1', 1)], T0, broken)).rejects.toThrow();
     expect(await storage.meetings.find('a')).toMatchObject({ version: 1 });
     expect(await storage.meetings.agenda('a')).toEqual([]);
+  });
+});
+
+describe.each(opened)('meeting storage from two processes at once (%s)', (_name, open) => {
+  it('lets one of two racing writes win: the council limit and a version each hold', async () => {
+    const first = await open();
+    const storage = first.storage;
+    const other = await first.another();
+    await council(storage);
+    const made = await Promise.all([
+      storage.meetings.create(meeting('a'), 1, entry('meeting.create')),
+      other.meetings.create(meeting('b'), 1, entry('meeting.create')),
+    ]);
+    expect(made.filter(Boolean).length).toBe(1);
+    expect((await storage.meetings.list('w')).length).toBe(1);
+    const [kept] = await storage.meetings.list('w');
+    const changed = await Promise.all([
+      storage.meetings.update(kept!.id, 1, { ...kept!, title: '一方' }, T0, entry('meeting.update')),
+      other.meetings.replaceAgenda(kept!.id, 1, [item('i1', 1)], T0, entry('meeting.agenda')),
+    ]);
+    expect(changed.filter(Boolean).length).toBe(1);
+    expect((await storage.meetings.find(kept!.id))!.version).toBe(2);
+    expect((await storage.audit.verify()).firstBroken).toBeNull();
+    expect((await storage.audit.readAfter(0, 50)).length).toBe(2);
   });
 });
