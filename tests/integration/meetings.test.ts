@@ -420,6 +420,32 @@ describe('meetings: who may, and hostile input', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it("keeps an archived council's meetings readable and refuses changes to them", async () => {
+    const other = `/api/workspaces/${otherWorkspaceId}/meetings`;
+    const made = await outsider.request('POST', other, { kind: 'regular', date: '2025-06-01', title: '郡山の会議' });
+    expect(made.status).toBe(201);
+    const admin = await signedIn(server.url, 'admin@example.jp');
+    expect((await admin.request('PATCH', `/api/admin/councils/${otherWorkspaceId}`, { archived: true })).status).toBe(200);
+    try {
+      expect((await outsider.request('GET', `${other}/${made.body.meeting.id}`)).status).toBe(200);
+      for (const [method, path, body] of [
+        ['POST', other, { kind: 'regular', date: '2025-06-02' }],
+        ['PATCH', `${other}/${made.body.meeting.id}`, { version: 1, title: '変更' }],
+        ['PUT', `${other}/${made.body.meeting.id}/agenda`, { version: 1, items: [{ title: '議題' }] }],
+        ['POST', `${other}/${made.body.meeting.id}/agenda/send`, undefined],
+        ['DELETE', `${other}/${made.body.meeting.id}`, undefined],
+        ['PUT', `/api/workspaces/${otherWorkspaceId}/meeting-settings`, { quorum: { kind: 'atLeastHalf', proxyCounts: true } }],
+      ] as const) {
+        const res = await outsider.request(method, path, body);
+        expect(res.status, `${method} ${path}`).toBe(409);
+        expect(res.body.error.code).toBe('council_archived');
+      }
+      expect((await outsider.request('GET', `${other}/${made.body.meeting.id}`)).body.meeting).toMatchObject({ version: 1, title: '郡山の会議', agenda: [] });
+    } finally {
+      expect((await admin.request('PATCH', `/api/admin/councils/${otherWorkspaceId}`, { archived: false })).status).toBe(200);
+    }
+  });
+
   // Last: it uses up the chair's budget of writes for ten minutes.
   it('limits writes per person, and never reads', async () => {
     const settings = `/api/workspaces/${workspaceId}/meeting-settings`;
