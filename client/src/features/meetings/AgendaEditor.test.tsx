@@ -83,6 +83,7 @@ describe('the agenda editor', () => {
     fireEvent.click(screen.getByRole('button', { name: '「閉会」を削除' }));
     await act(async () => fireEvent.click(screen.getByTestId('agenda-item-remove-dialog-confirm')));
     expect(titles()).toEqual(['開会', '計画素案について']);
+    expect(document.activeElement).toBe(screen.getByTestId('agenda-add'));
   });
 
   it('marks an item changed after sending, and offers members no tools', () => {

@@ -33,6 +33,7 @@ export function AgendaEditor({ workspaceId, meeting, mayManage, saveAgenda, send
   const [busy, setBusy] = useState(false);
   const [focus, setFocus] = useState<Focus>(null);
   const buttons = useRef(new Map<string, HTMLButtonElement>());
+  const addButton = useRef<HTMLButtonElement>(null);
   const items = meeting.agenda;
 
   // After a move the list re-renders in its new order: keep the focus on the moved item's
@@ -78,7 +79,11 @@ export function AgendaEditor({ workspaceId, meeting, mayManage, saveAgenda, send
     setRemoving(null);
     void run(
       () => saveAgenda(withoutItem(items, item.id)),
-      () => announce(t('meetings.agenda.removed', { title: item.title })),
+      () => {
+        announce(t('meetings.agenda.removed', { title: item.title }));
+        // The removed item's button is gone with it: the focus goes somewhere that stays.
+        addButton.current?.focus();
+      },
     );
   }
 
@@ -98,7 +103,7 @@ export function AgendaEditor({ workspaceId, meeting, mayManage, saveAgenda, send
         <h2 id="agenda-heading">{t('meetings.agenda.title')}</h2>
         {mayManage && (
           <div className="meetings-actions">
-            <button type="button" className="button" onClick={() => setEditing('new')} data-testid="agenda-add">
+            <button ref={addButton} type="button" className="button" onClick={() => setEditing('new')} data-testid="agenda-add">
               {t('meetings.agenda.add')}
             </button>
             <button
