@@ -123,7 +123,7 @@ export const meetingsEn: Record<keyof typeof meetingsJa, string> = {
   'meetings.item.linkRemoveLabel': 'Remove “{label}”',
   'meetings.item.linkChoose': 'Choose',
   'meetings.item.noRevisions': 'This plan has no revisions.',
-  'meetings.item.revisionLabel': '{plan} {name} (revision {number})',
+  'meetings.item.revisionLabel': '{plan} revision {number} “{name}”',
   'meetings.item.linksLoadFailed': 'The plans and revisions could not be loaded.',
   'meetings.item.tooManyLinks': 'An item takes up to {max} links.',
   'meetings.item.error.title': 'Enter the item (up to {max} characters).',

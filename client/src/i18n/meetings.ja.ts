@@ -122,7 +122,7 @@ export const meetingsJa = {
   'meetings.item.linkRemoveLabel': '「{label}」を外す',
   'meetings.item.linkChoose': '選んでください',
   'meetings.item.noRevisions': 'この計画には版がありません。',
-  'meetings.item.revisionLabel': '{plan} {name}（第{number}版）',
+  'meetings.item.revisionLabel': '{plan} 第{number}版「{name}」',
   'meetings.item.linksLoadFailed': '計画と版を読み込めませんでした。',
   'meetings.item.tooManyLinks': '関連は1議題に{max}件までです。',
   'meetings.item.error.title': '議題を入力してください（{max}文字まで）。',
