@@ -164,6 +164,27 @@ describe('measure table in the Y.Doc', () => {
     expect(view(a).rows.map((row) => row.number)).toEqual(['1', '2', '3']);
   });
 
+  it('moves a row under one caught in a loop of parents that two concurrent moves left', () => {
+    const { a, b, sync } = pair();
+    const first = addNode(a, { parent: null }, { kind: 'measure', title: '甲' }, newId);
+    const second = addNode(a, { parent: null }, { kind: 'measure', title: '乙' }, newId);
+    const third = addNode(a, { parent: null }, { kind: 'measure', title: '丙' }, newId);
+    sync();
+    // One puts 甲 under 乙 while the other puts 乙 under 甲: stored, each is the other's parent.
+    moveNode(a, first, { parent: second });
+    moveNode(b, second, { parent: first });
+    sync();
+    // Walking up from 乙 comes back round to 乙 without meeting 丙: this once never ended.
+    moveNode(a, third, { parent: second });
+    sync();
+    expect(outline(a)).toEqual(outline(b));
+    expect(view(a).rows.map((row) => row.node.id).sort()).toEqual([first, second, third].sort());
+    // The row itself stays refused as its own descendant's child, loop or not.
+    const before = outline(a);
+    moveNode(a, first, { parent: third });
+    expect(outline(a)).toEqual(before);
+  });
+
   it('never duplicates or loses rows under random concurrent moves, inserts and deletes', () => {
     const op = fc.record({
       replica: fc.integer({ min: 0, max: 1 }),

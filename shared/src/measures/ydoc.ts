@@ -382,9 +382,13 @@ export function moveNode(doc: Y.Doc, id: string, placement: Placement): void {
   edit(doc, () => {
     const record = measureMaps(doc).nodes.get(id);
     if (!(record instanceof Y.Map)) return;
-    // A row cannot go under itself or its own descendants.
-    for (let parent = placement.parent; parent !== null; ) {
+    // A row cannot go under itself or its own descendants. Two people moving rows at once can
+    // leave a loop of parents in the stored table (a under b on one side, b under a on the
+    // other; the derived tree breaks it for display): the walk up stops where it comes round.
+    const seen = new Set<string>();
+    for (let parent = placement.parent; parent !== null && !seen.has(parent); ) {
       if (parent === id) return;
+      seen.add(parent);
       const position = parsed(positionSchema, measureMaps(doc).nodes.get(parent)?.get('position'), null);
       parent = position?.parent ?? null;
     }
