@@ -21,6 +21,7 @@ export * from './revisions/index';
 export * from './schemas/revisions';
 export * from './schemas/suggestions';
 export * from './schemas/meetings';
+export * from './schemas/meetingMaterials';
 export * from './meetings/index';
 export * from './encoding/base64';
 export * from './format/dates';

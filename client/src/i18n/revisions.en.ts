@@ -200,6 +200,8 @@ export const revisionsEn: Record<keyof typeof revisionsJa, string> = {
   'revisions.audit.kind.meeting.agendaSent': 'Agenda sent',
   'revisions.audit.kind.meeting.attendance': 'Attendance recorded',
   'revisions.audit.kind.meeting.quorum': 'Quorum rule changed',
+  'revisions.audit.kind.meeting.material.add': 'Material added',
+  'revisions.audit.kind.meeting.material.remove': 'Material removed',
   'revisions.audit.name': '“{name}”',
   'revisions.audit.stage': 'Stage: {stage}',
   'revisions.audit.thread': 'Comment #{number}',

@@ -199,6 +199,8 @@ export const revisionsJa = {
   'revisions.audit.kind.meeting.agendaSent': '次第を送付',
   'revisions.audit.kind.meeting.attendance': '出欠を記録',
   'revisions.audit.kind.meeting.quorum': '定足数の設定を変更',
+  'revisions.audit.kind.meeting.material.add': '資料を追加',
+  'revisions.audit.kind.meeting.material.remove': '資料を削除',
   'revisions.audit.name': '「{name}」',
   'revisions.audit.stage': '段階：{stage}',
   'revisions.audit.thread': 'コメント #{number}',

@@ -1,3 +1,4 @@
 export * from './kinds';
 export * from './numbering';
 export * from './quorum';
+export * from './materials';

@@ -151,6 +151,9 @@ export const AUDIT_KINDS = [
   'meeting.agendaSent',
   'meeting.attendance',
   'meeting.quorum',
+  // Meeting materials (資料) added and removed (issue 17 item 3).
+  'meeting.material.add',
+  'meeting.material.remove',
 ] as const;
 export const AuditKind = z.enum(AUDIT_KINDS);
 export type AuditKind = z.infer<typeof AuditKind>;
