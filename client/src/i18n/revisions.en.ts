@@ -202,6 +202,8 @@ export const revisionsEn: Record<keyof typeof revisionsJa, string> = {
   'revisions.audit.kind.meeting.quorum': 'Quorum rule changed',
   'revisions.audit.kind.meeting.material.add': 'Material added',
   'revisions.audit.kind.meeting.material.remove': 'Material removed',
+  'revisions.audit.kind.meeting.decision.add': 'Decision recorded',
+  'revisions.audit.kind.meeting.decision.remove': 'Decision removed',
   'revisions.audit.name': '“{name}”',
   'revisions.audit.stage': 'Stage: {stage}',
   'revisions.audit.thread': 'Comment #{number}',

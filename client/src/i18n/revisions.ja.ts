@@ -201,6 +201,8 @@ export const revisionsJa = {
   'revisions.audit.kind.meeting.quorum': '定足数の設定を変更',
   'revisions.audit.kind.meeting.material.add': '資料を追加',
   'revisions.audit.kind.meeting.material.remove': '資料を削除',
+  'revisions.audit.kind.meeting.decision.add': '決定を記録',
+  'revisions.audit.kind.meeting.decision.remove': '決定を削除',
   'revisions.audit.name': '「{name}」',
   'revisions.audit.stage': '段階：{stage}',
   'revisions.audit.thread': 'コメント #{number}',

@@ -151,6 +151,8 @@ export const AUDIT_KINDS = [
   'meeting.agendaSent',
   'meeting.attendance',
   'meeting.quorum',
+  'meeting.decision.add',
+  'meeting.decision.remove',
   // Meeting materials (資料) added and removed (issue 17 item 3).
   'meeting.material.add',
   'meeting.material.remove',
