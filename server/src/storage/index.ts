@@ -4,6 +4,7 @@ import type { PlanRecord, PlanStore } from './plans';
 import type { InvitationStore, MemberStore, ProfileStore } from './members';
 import type { SuggestionStore } from './suggestions';
 import type { MeetingStore } from './meetings';
+import type { MeetingMaterialStore } from './meetingMaterials';
 
 // Where a store's records are defined beside it, they are still named from here.
 export type { PlanRecord } from './plans';
@@ -358,6 +359,8 @@ export interface Storage {
   suggestions: SuggestionStore;
   /** Meetings of a council, their agenda and attendance, and its quorum rule (issue 17). */
   meetings: MeetingStore;
+  /** A meeting's materials (資料) with their bytes (issue 17 item 3). */
+  meetingMaterials: MeetingMaterialStore;
   /**
    * Runs `fn` while holding the lock `name` for every process on this storage: work that one
    * process at a time must do (seeding the demo, compacting a document). Callers of the same

@@ -311,4 +311,24 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     PRIMARY KEY (meeting_id, user_id)
   );
   `,
+  // Meeting materials (資料, issue 17 item 3): uploads with their bytes, in order per meeting.
+  // The bytes sit in the same database so backups and deletions carry them.
+  `
+  CREATE TABLE meeting_materials (
+    id TEXT PRIMARY KEY,
+    meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    file_type TEXT NOT NULL CHECK (file_type IN ('pdf','docx','xlsx')),
+    content_type TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    content BLOB NOT NULL,
+    created_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+    created_at INTEGER NOT NULL
+  );
+  CREATE INDEX meeting_materials_meeting ON meeting_materials(meeting_id, position);
+  CREATE INDEX meeting_materials_workspace ON meeting_materials(workspace_id);
+  `,
 ];

@@ -14,6 +14,7 @@ import { createPostgresPlanStore } from './plans';
 import { createPostgresRevisionStore } from './revisions';
 import { createPostgresSuggestionStore } from './suggestions';
 import { createPostgresMeetingStore } from './meetings';
+import { createPostgresMeetingMaterialStore } from './meetingMaterials';
 import { loadSharedSecret } from './secret';
 import { createPostgresWorkspaceStore } from './workspaces';
 
@@ -53,6 +54,7 @@ export async function openPostgresStorage(url: string): Promise<Storage> {
     profiles: createPostgresProfileStore(pool),
     suggestions: createPostgresSuggestionStore(pool),
     meetings: createPostgresMeetingStore(pool),
+    meetingMaterials: createPostgresMeetingMaterialStore(pool),
     runExclusive: createPostgresExclusive(locks),
     sharedSecret() {
       // Created once per database, so read once per process; a failed read is tried again.

@@ -14,6 +14,7 @@ import { createSqlitePlanStore } from './plans';
 import { createSqliteRevisionStore } from './revisions';
 import { createSqliteSuggestionStore } from './suggestions';
 import { createSqliteMeetingStore } from './meetings';
+import { createSqliteMeetingMaterialStore } from './meetingMaterials';
 import { createSqliteWorkspaceStore } from './workspaces';
 
 /**
@@ -43,6 +44,7 @@ export function openSqliteStorage(dataDir: string, options: { backgroundCheckpoi
     profiles: createSqliteProfileStore(db),
     suggestions: createSqliteSuggestionStore(db),
     meetings: createSqliteMeetingStore(db),
+    meetingMaterials: createSqliteMeetingMaterialStore(db),
     runExclusive: exclusive,
     async sharedSecret() {
       // The server keeps its key in the data folder (auth/serverSecret.ts).
