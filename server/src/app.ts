@@ -22,6 +22,7 @@ import { planRoutes } from './routes/plans/plans';
 import { notificationSettingsRoutes } from './routes/notifications/notifications';
 import { revisionRoutes } from './routes/revisions/revisions';
 import { suggestionRoutes } from './routes/suggestions/suggestions';
+import { meetingDecisionRoutes } from './routes/meetings/decisions';
 import { meetingRoutes } from './routes/meetings/meetings';
 import { reportRoutes } from './routes/report/report';
 import { setupRoutes } from './routes/setup/setup';
@@ -32,6 +33,8 @@ export const API_BODY_LIMIT_BYTES = 64 * 1024;
 const SPREADSHEET_BODY_LIMIT_BYTES = Math.ceil((MAX_SPREADSHEET_BYTES * 4) / 3) + 1024;
 /** The routes that take a table: a workbook read for the preview, and the measure-table import (text or workbook). */
 const SPREADSHEET_PATHS = /^\/api\/plans\/[^/]+\/(spreadsheets\/rows|import\/(preview|apply))$/;
+/** A meeting material's upload: raw bytes, up to the configured size (counted while streaming). */
+const MATERIAL_UPLOAD_PATH = /^\/api\/workspaces\/[^/]+\/meetings\/[^/]+\/materials$/;
 
 function limitBodies(maxSize: number) {
   return bodyLimit({
@@ -82,9 +85,11 @@ export function createApp(deps: AppDeps) {
 
   const apiLimit = limitBodies(API_BODY_LIMIT_BYTES);
   const spreadsheetLimit = limitBodies(SPREADSHEET_BODY_LIMIT_BYTES);
+  const materialLimit = limitBodies(deps.config.materialMaxBytes);
+  const limitFor = (path: string) => (SPREADSHEET_PATHS.test(path) ? spreadsheetLimit : MATERIAL_UPLOAD_PATH.test(path) ? materialLimit : apiLimit);
   app.use(
     '/api/*',
-    (c, next) => (SPREADSHEET_PATHS.test(c.req.path) ? spreadsheetLimit : apiLimit)(c, next),
+    (c, next) => limitFor(c.req.path)(c, next),
     originCheck({ extraOrigins: deps.config.allowedOrigins }),
     session({ accounts: deps.storage.accounts, demoMode: deps.config.demo, secureCookies: deps.config.secureCookies }),
   );
@@ -103,6 +108,7 @@ export function createApp(deps: AppDeps) {
   revisionRoutes(deps, app);
   suggestionRoutes(deps, app);
   meetingRoutes(deps, app);
+  meetingDecisionRoutes(deps, app);
   reportRoutes(deps, app);
   notificationSettingsRoutes(deps, app);
   setupRoutes(deps, app);

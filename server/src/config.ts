@@ -5,6 +5,7 @@ import { DEFAULT_RATE_LIMITS } from './collab/room/rateLimit';
 import { DEFAULT_AWARENESS_BATCH_MS, DEFAULT_ROOM_LIMITS, type RoomLimits } from './collab/room/room';
 import { DEFAULT_UPDATE_LIMITS } from './collab/room/updateGuard';
 import { DEFAULT_WORK_OPTIONS } from './work/heavyWork';
+import { DEFAULT_MATERIAL_MAX_BYTES } from '@sakutei/shared';
 
 const flag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
@@ -117,6 +118,8 @@ export const ConfigSchema = z.object({
   SAKUTEI_OIDC_NAME: unsetWhenEmpty(z.string().min(1).max(60).optional()),
   /** 0 turns local passwords off: people sign in only with the provider (the CLI and setup still work). */
   SAKUTEI_PASSWORD_LOGIN: flag.default(true),
+  /** Bytes one uploaded meeting material (資料) may have; a larger upload is refused while it streams in. */
+  SAKUTEI_MATERIAL_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(DEFAULT_MATERIAL_MAX_BYTES),
 });
 
 export type Config = {
@@ -153,6 +156,8 @@ export type Config = {
   oidc: OidcConfig | null;
   /** false: the password sign-in is refused and only the provider's button is offered. */
   passwordLogin: boolean;
+  /** Bytes one uploaded meeting material may have (SAKUTEI_MATERIAL_MAX_BYTES). */
+  materialMaxBytes: number;
 };
 
 export type OidcConfig = {
@@ -257,5 +262,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : null,
     passwordLogin: e.SAKUTEI_PASSWORD_LOGIN,
+    materialMaxBytes: e.SAKUTEI_MATERIAL_MAX_BYTES,
   };
 }
