@@ -1,6 +1,7 @@
 import {
   type AttendanceEntry,
   type Meeting,
+  type MeetingDecision,
   type MeetingNumber,
   type MeetingSummary,
   type QuorumRule,
@@ -12,6 +13,7 @@ import {
 } from '@sakutei/shared';
 import { ATTENDING_ROLES, VOTING_ROLES } from '../policies/meetings';
 import type { MemberRecord } from '../storage';
+import type { DecisionRecord } from '../storage/meetingDecisions';
 import type { AgendaItemRecord, AttendanceRecord, MeetingRecord } from '../storage/meetings';
 import { isoOrNull } from './time';
 
@@ -58,6 +60,8 @@ export function presentMeeting(
   members: readonly MemberRecord[],
   recorded: readonly AttendanceRecord[],
   rule: QuorumRule,
+  decisions: readonly DecisionRecord[] = [],
+  names: ReadonlyMap<string, string> = new Map(),
 ): Meeting {
   const attendance = attendanceSheet(members, recorded);
   const voters = attendance.filter((a) => VOTING_ROLES.includes(a.role));
@@ -67,6 +71,32 @@ export function presentMeeting(
     agenda: agenda.map((item) => ({ ...item, links: item.links.map((link) => ({ ...link })) })),
     attendance,
     quorum: { rule, ...quorum, voters: voters.length },
+    decisions: presentDecisions(decisions, agenda, names),
     version: m.version,
   };
+}
+
+/**
+ * A meeting's decisions in agenda order, then in the order they were taken; a decision whose
+ * item has since left the agenda comes last rather than vanishing from the record.
+ */
+export function presentDecisions(
+  decisions: readonly DecisionRecord[],
+  agenda: readonly AgendaItemRecord[],
+  names: ReadonlyMap<string, string>,
+): MeetingDecision[] {
+  const position = new Map(agenda.map((item) => [item.id, item.position]));
+  const at = (d: DecisionRecord) => position.get(d.agendaItemId) ?? Number.MAX_SAFE_INTEGER;
+  return [...decisions]
+    .sort((a, b) => at(a) - at(b) || a.decidedAt - b.decidedAt || a.id.localeCompare(b.id))
+    .map((d) => ({
+      id: d.id,
+      agendaItemId: d.agendaItemId,
+      kind: d.kind,
+      text: d.text,
+      vote: d.vote,
+      revisionId: d.revisionId,
+      decidedAt: new Date(d.decidedAt).toISOString(),
+      decidedBy: d.decidedBy ? { userId: d.decidedBy, name: names.get(d.decidedBy) ?? '' } : null,
+    }));
 }

@@ -48,14 +48,24 @@ export function meetingAccess(deps: Pick<AppDeps, 'storage'>) {
 
   /** The meeting as the routes answer it: numbered among its council's, with agenda, attendance and quorum. */
   async function present(meeting: MeetingRecord): Promise<Meeting> {
-    const [all, agenda, members, attendance, rule] = await Promise.all([
+    const [all, agenda, members, attendance, rule, decisions] = await Promise.all([
       storage.meetings.list(meeting.workspaceId),
       storage.meetings.agenda(meeting.id),
       storage.workspaces.listMembers(meeting.workspaceId),
       storage.meetings.attendance(meeting.id),
       storage.meetings.quorumOf(meeting.workspaceId),
+      storage.meetingDecisions.list(meeting.id),
     ]);
-    return presentMeeting(meeting, numbersOf(all), agenda, members, attendance, rule);
+    return presentMeeting(meeting, numbersOf(all), agenda, members, attendance, rule, decisions, await namesOf(decisions, members));
+  }
+
+  /** Who decided: current members by their names, anyone since gone by their account's name. */
+  async function namesOf(decisions: readonly { decidedBy: string | null }[], members: readonly { userId: string; name: string }[]) {
+    const names = new Map(members.map((m) => [m.userId, m.name]));
+    for (const id of new Set(decisions.map((d) => d.decidedBy))) {
+      if (id && !names.has(id)) names.set(id, (await storage.accounts.findUserById(id))?.name ?? '');
+    }
+    return names;
   }
 
   /** After a write refused for its version: 404 if the meeting is gone, else the conflict with the meeting as it is. */

@@ -5,6 +5,7 @@ import type { InvitationStore, MemberStore, ProfileStore } from './members';
 import type { SuggestionStore } from './suggestions';
 import type { MeetingStore } from './meetings';
 import type { MeetingMaterialStore } from './meetingMaterials';
+import type { MeetingDecisionStore } from './meetingDecisions';
 
 // Where a store's records are defined beside it, they are still named from here.
 export type { PlanRecord } from './plans';
@@ -361,6 +362,8 @@ export interface Storage {
   meetings: MeetingStore;
   /** A meeting's materials (資料) with their bytes (issue 17 item 3). */
   meetingMaterials: MeetingMaterialStore;
+  /** Decisions taken in a meeting, per agenda item (issue 17 item 5). */
+  meetingDecisions: MeetingDecisionStore;
   /**
    * Runs `fn` while holding the lock `name` for every process on this storage: work that one
    * process at a time must do (seeding the demo, compacting a document). Callers of the same

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { ROLES } from '../access/roles';
+import { DECISION_KINDS, RECORDABLE_DECISION_KINDS } from '../meetings/decisions';
+// The decisions' pure rules travel with their schemas (one import for routes and client).
+export * from '../meetings/decisions';
 import { ATTENDANCE, MEETING_KINDS, MEETING_STATUSES } from '../meetings/kinds';
 import { IsoDate } from './member';
 
@@ -139,10 +142,40 @@ export const MeetingQuorum = z.object({
 });
 export type MeetingQuorum = z.infer<typeof MeetingQuorum>;
 
+export const MAX_DECISION_TEXT_CHARS = 2000;
+/** More than any meeting takes; keeps a runaway client from filling the record. */
+export const MAX_DECISIONS_PER_MEETING = 200;
+const VoteCount = z.number().int().min(0).max(10_000);
+/** The vote on a decision: 全会一致, or 賛成 / 反対 / 棄権 counts (checked against the voters present by the server). */
+export const DecisionVote = z.union([
+  z.object({ unanimous: z.literal(true) }).strict(),
+  z.object({ for: VoteCount, against: VoteCount, abstain: VoteCount }).strict(),
+]);
+export type DecisionVote = z.infer<typeof DecisionVote>;
+export const DecisionKind = z.enum(DECISION_KINDS);
+export type DecisionKind = z.infer<typeof DecisionKind>;
+
+/** A decision taken in a meeting on one of its agenda items (議決 / 報告 / 了承, or a review decided there). */
+export const MeetingDecision = z.object({
+  id: z.string(),
+  agendaItemId: z.string(),
+  kind: DecisionKind,
+  text: z.string(),
+  vote: DecisionVote.nullable(),
+  /** The revision a review decision was taken on; null for the others. */
+  revisionId: z.string().nullable(),
+  decidedAt: z.string(),
+  /** Who recorded it (a review decision: the chair or vice chair who decided); null once the account is gone. */
+  decidedBy: z.object({ userId: z.string(), name: z.string() }).nullable(),
+});
+export type MeetingDecision = z.infer<typeof MeetingDecision>;
+
 export const Meeting = MeetingSummary.extend({
   agenda: z.array(AgendaItem),
   attendance: z.array(AttendanceEntry),
   quorum: MeetingQuorum,
+  /** Decisions in agenda order, then in the order they were taken. */
+  decisions: z.array(MeetingDecision),
   /** Bumped on every change of the meeting, its agenda or its attendance; writes name the version they saw. */
   version: z.number().int(),
 });
@@ -241,3 +274,14 @@ export type AttendanceInput = z.infer<typeof AttendanceInput>;
 /** Attendance of the people named; those not named keep what was recorded. */
 export const SetAttendanceRequest = z.object({ version: Version, entries: z.array(AttendanceInput).max(MAX_ATTENDANCE_ENTRIES) }).strict();
 export type SetAttendanceRequest = z.infer<typeof SetAttendanceRequest>;
+
+/** A decision recorded by hand: 議決 (needs the quorum), 報告 or 了承; the vote is optional. */
+export const RecordDecisionRequest = z
+  .object({
+    agendaItemId: z.string().min(1).max(64),
+    kind: z.enum(RECORDABLE_DECISION_KINDS),
+    text: z.string().max(MAX_DECISION_TEXT_CHARS),
+    vote: DecisionVote.nullable().optional(),
+  })
+  .strict();
+export type RecordDecisionRequest = z.infer<typeof RecordDecisionRequest>;

@@ -33,6 +33,7 @@ const meeting = (agenda: AgendaItem[]): Meeting => ({
   agenda,
   attendance: [],
   quorum: { rule: { kind: 'moreThanHalf', proxyCounts: true }, required: 1, present: 0, met: false, voters: 0 },
+  decisions: [],
   version: 1,
 });
 

@@ -331,4 +331,23 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   CREATE INDEX meeting_materials_meeting ON meeting_materials(meeting_id, position);
   CREATE INDEX meeting_materials_workspace ON meeting_materials(workspace_id);
   `,
+  // 11: decisions taken in a meeting (議決・報告・了承, and reviews decided there, issue 17 item 5).
+  // The agenda item is named by id only: the agenda is replaced whole on every edit, so a foreign
+  // key would take the decisions with it. The vote is JSON (全会一致 or counts); a review decision
+  // names its revision.
+  `
+  CREATE TABLE meeting_decisions (
+    id TEXT PRIMARY KEY,
+    meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    agenda_item_id TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('resolution','report','acknowledgement','reviewApproved','reviewReturned')),
+    text TEXT NOT NULL,
+    vote TEXT,
+    revision_id TEXT,
+    decided_at INTEGER NOT NULL,
+    decided_by TEXT REFERENCES users(id) ON DELETE SET NULL
+  );
+  CREATE INDEX meeting_decisions_meeting ON meeting_decisions(meeting_id, decided_at);
+  CREATE INDEX meeting_decisions_revision ON meeting_decisions(revision_id);
+  `,
 ];

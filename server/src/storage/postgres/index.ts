@@ -15,6 +15,7 @@ import { createPostgresRevisionStore } from './revisions';
 import { createPostgresSuggestionStore } from './suggestions';
 import { createPostgresMeetingStore } from './meetings';
 import { createPostgresMeetingMaterialStore } from './meetingMaterials';
+import { createPostgresMeetingDecisionStore } from './meetingDecisions';
 import { loadSharedSecret } from './secret';
 import { createPostgresWorkspaceStore } from './workspaces';
 
@@ -55,6 +56,7 @@ export async function openPostgresStorage(url: string): Promise<Storage> {
     suggestions: createPostgresSuggestionStore(pool),
     meetings: createPostgresMeetingStore(pool),
     meetingMaterials: createPostgresMeetingMaterialStore(pool),
+    meetingDecisions: createPostgresMeetingDecisionStore(pool),
     runExclusive: createPostgresExclusive(locks),
     sharedSecret() {
       // Created once per database, so read once per process; a failed read is tried again.

@@ -15,6 +15,7 @@ import { createSqliteRevisionStore } from './revisions';
 import { createSqliteSuggestionStore } from './suggestions';
 import { createSqliteMeetingStore } from './meetings';
 import { createSqliteMeetingMaterialStore } from './meetingMaterials';
+import { createSqliteMeetingDecisionStore } from './meetingDecisions';
 import { createSqliteWorkspaceStore } from './workspaces';
 
 /**
@@ -45,6 +46,7 @@ export function openSqliteStorage(dataDir: string, options: { backgroundCheckpoi
     suggestions: createSqliteSuggestionStore(db),
     meetings: createSqliteMeetingStore(db),
     meetingMaterials: createSqliteMeetingMaterialStore(db),
+    meetingDecisions: createSqliteMeetingDecisionStore(db),
     runExclusive: exclusive,
     async sharedSecret() {
       // The server keeps its key in the data folder (auth/serverSecret.ts).
