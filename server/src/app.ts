@@ -23,7 +23,6 @@ import { notificationSettingsRoutes } from './routes/notifications/notifications
 import { revisionRoutes } from './routes/revisions/revisions';
 import { suggestionRoutes } from './routes/suggestions/suggestions';
 import { meetingDecisionRoutes } from './routes/meetings/decisions';
-import { meetingDecisionRoutes } from './routes/meetings/decisions';
 import { meetingRoutes } from './routes/meetings/meetings';
 import { reportRoutes } from './routes/report/report';
 import { setupRoutes } from './routes/setup/setup';
@@ -109,7 +108,6 @@ export function createApp(deps: AppDeps) {
   revisionRoutes(deps, app);
   suggestionRoutes(deps, app);
   meetingRoutes(deps, app);
-  meetingDecisionRoutes(deps, app);
   meetingDecisionRoutes(deps, app);
   reportRoutes(deps, app);
   notificationSettingsRoutes(deps, app);
