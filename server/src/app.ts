@@ -24,6 +24,7 @@ import { revisionRoutes } from './routes/revisions/revisions';
 import { suggestionRoutes } from './routes/suggestions/suggestions';
 import { meetingDecisionRoutes } from './routes/meetings/decisions';
 import { meetingRoutes } from './routes/meetings/meetings';
+import { meetingMaterialRoutes } from './routes/meetings/materials';
 import { reportRoutes } from './routes/report/report';
 import { setupRoutes } from './routes/setup/setup';
 import { oidcRoutes } from './routes/oidc/oidc';
@@ -108,6 +109,7 @@ export function createApp(deps: AppDeps) {
   revisionRoutes(deps, app);
   suggestionRoutes(deps, app);
   meetingRoutes(deps, app);
+  meetingMaterialRoutes(deps, app);
   meetingDecisionRoutes(deps, app);
   reportRoutes(deps, app);
   notificationSettingsRoutes(deps, app);

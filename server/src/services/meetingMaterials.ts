@@ -1,0 +1,137 @@
+import {
+  MATERIAL_CONTENT_TYPES,
+  MAX_COUNCIL_MATERIAL_BYTES,
+  MAX_MATERIALS_PER_MEETING,
+  type MeetingMaterial,
+  type MeetingMaterials,
+  type UpdateMaterialBody,
+  materialFileName,
+  materialLabel,
+  sniffMaterial,
+  titleFromFileName,
+} from '@sakutei/shared';
+import JSZip from 'jszip';
+import { randomUUID } from 'node:crypto';
+import type { AppDeps } from '../env';
+import { AppError, notFound } from '../errors';
+import { canManageMeetings } from '../policies/meetings';
+import type { UserRecord } from '../storage';
+import type { MaterialRecord } from '../storage/meetingMaterials';
+import { invalid, meetingAccess } from './meetingAccess';
+
+export const presentMaterial = (m: MaterialRecord): MeetingMaterial => ({
+  id: m.id,
+  position: m.position,
+  label: materialLabel(m.position),
+  kind: 'file',
+  title: m.title,
+  fileName: m.fileName,
+  fileType: m.fileType,
+  contentType: m.contentType,
+  size: m.size,
+  downloadName: materialFileName(m.position, m.title, m.fileType),
+  createdAt: m.createdAt,
+});
+
+export type MaterialUpload = { name: string; title?: string | undefined };
+
+/**
+ * A meeting's materials (資料1, 資料2 …, issue 17 item 3): uploads checked by their bytes,
+ * numbered by position, downloaded one by one or as one ZIP. Who may: policies/meetings.ts
+ * (meetings.read to list and download, meetings.manage to change).
+ */
+export function meetingMaterialService(deps: Pick<AppDeps, 'storage' | 'config'>) {
+  const { storage } = deps;
+  const access = meetingAccess(deps);
+
+  async function materialOf(meetingId: string, materialId: string): Promise<MaterialRecord> {
+    const material = await storage.meetingMaterials.find(materialId);
+    if (!material || material.meetingId !== meetingId) throw notFound('material');
+    return material;
+  }
+
+  return {
+    async list(user: UserRecord, workspaceId: string, meetingId: string): Promise<MeetingMaterials> {
+      const role = await access.reader(workspaceId, user);
+      await access.meetingOf(workspaceId, meetingId);
+      const [materials, used] = await Promise.all([storage.meetingMaterials.list(meetingId), storage.meetingMaterials.councilBytes(workspaceId)]);
+      return {
+        materials: materials.map(presentMaterial),
+        mayManage: canManageMeetings(role),
+        limits: { maxBytes: deps.config.materialMaxBytes, maxMaterials: MAX_MATERIALS_PER_MEETING, councilBytesLeft: Math.max(0, MAX_COUNCIL_MATERIAL_BYTES - used) },
+      };
+    },
+
+    async upload(user: UserRecord, workspaceId: string, meetingId: string, upload: MaterialUpload, bytes: Uint8Array): Promise<MeetingMaterial> {
+      await access.manager(workspaceId, user);
+      const meeting = await access.meetingOf(workspaceId, meetingId);
+      if (bytes.length === 0) throw invalid('empty_file', 'The file is empty.');
+      // The bytes decide, never the name or the type the browser sent.
+      const fileType = sniffMaterial(bytes);
+      if (!fileType) throw new AppError(415, 'unsupported_file_type', 'Only PDF, Word (.docx) and Excel (.xlsx) files can be materials; this file is none of them.');
+      const title = upload.title ?? (titleFromFileName(upload.name) || '資料');
+      const id = randomUUID();
+      const at = Date.now();
+      const result = await storage.meetingMaterials.add(
+        { id, meetingId, workspaceId, title, fileName: upload.name, fileType, contentType: MATERIAL_CONTENT_TYPES[fileType], size: bytes.length, createdBy: user.id, createdAt: at },
+        bytes,
+        { perMeeting: MAX_MATERIALS_PER_MEETING, councilBytes: MAX_COUNCIL_MATERIAL_BYTES },
+        access.audit(user, workspaceId, 'meeting.material.add', { meetingId, meeting: await access.labelOf(meeting), materialId: id, title, fileName: upload.name, size: bytes.length }, at),
+      );
+      if (result === 'no_meeting') throw notFound('meeting');
+      if (result === 'too_many') throw new AppError(409, 'too_many_materials', `A meeting has at most ${MAX_MATERIALS_PER_MEETING} materials.`);
+      if (result === 'council_full') {
+        throw new AppError(409, 'council_materials_full', `A council keeps at most ${MAX_COUNCIL_MATERIAL_BYTES / 1024 / 1024} MiB of materials; remove some first.`);
+      }
+      return presentMaterial((await storage.meetingMaterials.find(id))!);
+    },
+
+    async update(user: UserRecord, workspaceId: string, meetingId: string, materialId: string, change: UpdateMaterialBody): Promise<MeetingMaterial[]> {
+      await access.manager(workspaceId, user);
+      await access.meetingOf(workspaceId, meetingId);
+      await materialOf(meetingId, materialId);
+      if (!(await storage.meetingMaterials.update(materialId, change))) throw notFound('material');
+      return (await storage.meetingMaterials.list(meetingId)).map(presentMaterial);
+    },
+
+    async remove(user: UserRecord, workspaceId: string, meetingId: string, materialId: string): Promise<MeetingMaterial[]> {
+      await access.manager(workspaceId, user);
+      const meeting = await access.meetingOf(workspaceId, meetingId);
+      const material = await materialOf(meetingId, materialId);
+      const audit = access.audit(user, workspaceId, 'meeting.material.remove', {
+        meetingId,
+        meeting: await access.labelOf(meeting),
+        materialId,
+        title: material.title,
+        fileName: material.fileName,
+      });
+      if (!(await storage.meetingMaterials.remove(materialId, audit))) throw notFound('material');
+      return (await storage.meetingMaterials.list(meetingId)).map(presentMaterial);
+    },
+
+    async download(user: UserRecord, workspaceId: string, meetingId: string, materialId: string) {
+      await access.reader(workspaceId, user);
+      await access.meetingOf(workspaceId, meetingId);
+      const material = await materialOf(meetingId, materialId);
+      const bytes = await storage.meetingMaterials.content(materialId);
+      if (!bytes) throw notFound('material');
+      return { material: presentMaterial(material), bytes };
+    },
+
+    /** Every material of the meeting in one ZIP, entries named 資料1_{title}.pdf in order. */
+    async bundle(user: UserRecord, workspaceId: string, meetingId: string) {
+      await access.reader(workspaceId, user);
+      const meeting = await access.meetingOf(workspaceId, meetingId);
+      const materials = await storage.meetingMaterials.list(meetingId);
+      if (materials.length === 0) throw new AppError(409, 'no_materials', 'This meeting has no materials yet.');
+      const zip = new JSZip();
+      for (const m of materials) {
+        const bytes = await storage.meetingMaterials.content(m.id);
+        if (bytes) zip.file(materialFileName(m.position, m.title, m.fileType), bytes, { date: new Date(m.createdAt) });
+      }
+      // The files are already compressed (PDF streams, Office zips): storing them keeps the bundle fast.
+      const body = await zip.generateAsync({ type: 'uint8array', compression: 'STORE' });
+      return { body, label: await access.labelOf(meeting) };
+    },
+  };
+}
