@@ -186,6 +186,18 @@ beforeAll(async () => {
     );
   const newMeeting = async () =>
     (await must<{ meeting: { id: string } }>('POST', 'staff', { path: `/api/workspaces/${workspaceId}/meetings`, body: { kind: 'regular', date: '2025-12-01' } }, 201)).meeting.id;
+  const meetingWithItem = async () => {
+    const meetingId = await newMeeting();
+    const path = `/api/workspaces/${workspaceId}/meetings/${meetingId}`;
+    const { meeting } = await must<{ meeting: { agenda: Array<{ id: string }> } }>('PUT', 'staff', { path: `${path}/agenda`, body: { version: 1, items: [{ title: '報告事項' }] } }, 200);
+    return { meetingId, agendaItemId: meeting.agenda[0]!.id };
+  };
+  const newDecision = async () => {
+    const { meetingId, agendaItemId } = await meetingWithItem();
+    const path = `/api/workspaces/${workspaceId}/meetings/${meetingId}/decisions`;
+    const { meeting } = await must<{ meeting: { decisions: Array<{ id: string }> } }>('POST', 'staff', { path, body: { agendaItemId, kind: 'report', text: '報告' } }, 201);
+    return { meetingId, decisionId: meeting.decisions[0]!.id };
+  };
   const xlsx = await fetch(`${server.url}${base}/measures/export?table=kpis&format=xlsx`, { headers: { cookie: cookies.member } });
   expect(xlsx.status).toBe(200);
 
@@ -220,6 +232,8 @@ beforeAll(async () => {
     },
     meetingId: await newMeeting(),
     newMeeting,
+    meetingWithItem,
+    newDecision,
     newImport: async () => (await must('POST', 'member', { path: `${base}/import/apply`, body: IMPORT_BODY }, 200)).importId as string,
     resetToken: async () => {
       const made = await must('POST', 'staff', { path: `/api/workspaces/${workspaceId}/members/${fixtures.targetUserId}/reset-link` }, 200);

@@ -87,6 +87,9 @@ export interface Fixtures {
   /** A meeting of the council made by staff (issue 17), and a fresh one (version 1) for calls whose success changes or deletes it. */
   meetingId: string;
   newMeeting(): Promise<string>;
+  /** A fresh meeting with one agenda item (issue 17 decisions), and one that also holds a 報告 decision on it. */
+  meetingWithItem(): Promise<{ meetingId: string; agendaItemId: string }>;
+  newDecision(): Promise<{ meetingId: string; decisionId: string }>;
 }
 
 export type MatrixCase = {
@@ -275,6 +278,31 @@ export const MATRIX: Readonly<Record<string, RouteEntry>> = {
           path: `/api/workspaces/${f.workspaceId}/meetings/${await f.newMeeting()}/attendance`,
           body: { version: 1, entries: [{ userId: f.userIds.member, attendance: 'present' }] },
         }),
+        expect: { ...councilBut(403, 404), staff: 200, chair: 200 },
+      },
+    ],
+  },
+  // A 報告 needs no quorum, so the fixture meeting (nobody's attendance recorded) takes it.
+  'POST /api/workspaces/{id}/meetings/{meetingId}/decisions': {
+    cases: [
+      {
+        variant: 'a fresh meeting with an agenda item per caller',
+        request: async (f) => {
+          const { meetingId, agendaItemId } = await f.meetingWithItem();
+          return { path: `/api/workspaces/${f.workspaceId}/meetings/${meetingId}/decisions`, body: { agendaItemId, kind: 'report', text: '事務局から報告' } };
+        },
+        expect: { ...councilBut(403, 404), staff: 201, chair: 201 },
+      },
+    ],
+  },
+  'DELETE /api/workspaces/{id}/meetings/{meetingId}/decisions/{decisionId}': {
+    cases: [
+      {
+        variant: 'a fresh decision per caller',
+        request: async (f) => {
+          const { meetingId, decisionId } = await f.newDecision();
+          return { path: `/api/workspaces/${f.workspaceId}/meetings/${meetingId}/decisions/${decisionId}` };
+        },
         expect: { ...councilBut(403, 404), staff: 200, chair: 200 },
       },
     ],

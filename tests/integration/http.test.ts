@@ -170,6 +170,8 @@ describe('OpenAPI document', () => {
       '/api/workspaces/{id}/meetings/{meetingId}/agenda',
       '/api/workspaces/{id}/meetings/{meetingId}/agenda/send',
       '/api/workspaces/{id}/meetings/{meetingId}/attendance',
+      '/api/workspaces/{id}/meetings/{meetingId}/decisions',
+      '/api/workspaces/{id}/meetings/{meetingId}/decisions/{decisionId}',
       '/api/workspaces/{id}/members',
       '/api/workspaces/{id}/members/{userId}',
       '/api/workspaces/{id}/members/{userId}/attributes',
