@@ -7,6 +7,7 @@ export function createSqliteMeetingDecisionStore(db: SqliteDatabase): MeetingDec
   const q = {
     list: db.prepare<[string], DecisionRow>(`SELECT ${DECISION_COLUMNS} FROM meeting_decisions WHERE meeting_id = ? ORDER BY decided_at, id`),
     ofRevision: db.prepare<[string], DecisionRow>(`SELECT ${DECISION_COLUMNS} FROM meeting_decisions WHERE revision_id = ? ORDER BY decided_at, id`),
+    meeting: db.prepare<[string], { id: string }>('SELECT id FROM meetings WHERE id = ?'),
     count: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM meeting_decisions WHERE meeting_id = ?'),
     insert: db.prepare(`INSERT INTO meeting_decisions (${DECISION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     remove: db.prepare<[string, string]>('DELETE FROM meeting_decisions WHERE id = ? AND meeting_id = ?'),
@@ -14,7 +15,8 @@ export function createSqliteMeetingDecisionStore(db: SqliteDatabase): MeetingDec
   const appendAudit = sqliteAuditAppender(db);
   // One IMMEDIATE transaction each: the count, the change and its audit entry stand or fall together.
   const add = db.transaction((d: DecisionRecord, limit: number, audit: NewAuditEntry) => {
-    if (q.count.get(d.meetingId)!.n >= limit) return false;
+    // A meeting deleted meanwhile takes nothing (as on PostgreSQL), rather than failing on its key.
+    if (!q.meeting.get(d.meetingId) || q.count.get(d.meetingId)!.n >= limit) return false;
     q.insert.run(...decisionValues(d));
     appendAudit(audit);
     return true;
