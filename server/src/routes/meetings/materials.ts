@@ -13,7 +13,7 @@ const safeFileHeaders = (contentType: string, fileName: string, asciiName: strin
   'content-type': contentType,
   'content-disposition': attachment(fileName, asciiName),
   'x-content-type-options': 'nosniff',
-  'content-security-policy': 'sandbox',
+  'content-security-policy': "sandbox; default-src 'none'",
   'cache-control': 'private, no-store',
 });
 

@@ -103,7 +103,7 @@ export const downloadMaterialRoute = createRoute({
   path: '/api/workspaces/{id}/meetings/{meetingId}/materials/{materialId}/file',
   tags: ['meetings'],
   summary: 'The material\'s file as an attachment named 資料n_{title}.{ext}.',
-  description: `Served with its stored type, Content-Disposition: attachment (filename* in UTF-8), X-Content-Type-Options: nosniff, Content-Security-Policy: sandbox and Cache-Control: private, no-store. ${WHO}`,
+  description: `Served with its stored type, Content-Disposition: attachment (filename* in UTF-8), X-Content-Type-Options: nosniff, Content-Security-Policy: sandbox; default-src 'none' and Cache-Control: private, no-store. ${WHO}`,
   security: cookieAuth,
   request: { params: MaterialParams },
   responses: {
