@@ -4,6 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { CLOSE_CODES, type PlanSummary, type Revision, type Thread } from '@sakutei/shared';
 import { deriveTable } from '@sakutei/shared/measures';
+import { pdfBytes } from '@sakutei/shared/testing/materialFiles';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { newId } from '../../server/src/auth/ids';
 import { hashPassword } from '../../server/src/auth/password';
@@ -71,10 +72,11 @@ async function send(method: string, caller: Caller, spec: CallSpec, headers: Rec
     method,
     headers: {
       ...(spec.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(spec.bytes !== undefined ? { 'content-type': 'application/octet-stream' } : {}),
       ...(cookie ? { cookie } : {}),
       ...headers,
     },
-    body: spec.body !== undefined ? JSON.stringify(spec.body) : undefined,
+    body: spec.bytes ?? (spec.body !== undefined ? JSON.stringify(spec.body) : undefined),
   });
   const contentType = res.headers.get('content-type') ?? '';
   // An event stream never ends: its status is the whole answer.
@@ -198,6 +200,13 @@ beforeAll(async () => {
     const { meeting } = await must<{ meeting: { decisions: Array<{ id: string }> } }>('POST', 'staff', { path, body: { agendaItemId, kind: 'report', text: '報告' } }, 201);
     return { meetingId, decisionId: meeting.decisions[0]!.id };
   };
+  const pdf = pdfBytes('権限表');
+  const newMaterial = async () => {
+    const meetingId = await newMeeting();
+    const path = `/api/workspaces/${workspaceId}/meetings/${meetingId}/materials?name=${encodeURIComponent('資料.pdf')}`;
+    const { material } = await must<{ material: { id: string } }>('POST', 'staff', { path, bytes: pdf }, 201);
+    return { meetingId, materialId: material.id };
+  };
   const xlsx = await fetch(`${server.url}${base}/measures/export?table=kpis&format=xlsx`, { headers: { cookie: cookies.member } });
   expect(xlsx.status).toBe(200);
 
@@ -234,6 +243,9 @@ beforeAll(async () => {
     newMeeting,
     meetingWithItem,
     newDecision,
+    material: await newMaterial(),
+    newMaterial,
+    pdf,
     newImport: async () => (await must('POST', 'member', { path: `${base}/import/apply`, body: IMPORT_BODY }, 200)).importId as string,
     resetToken: async () => {
       const made = await must('POST', 'staff', { path: `/api/workspaces/${workspaceId}/members/${fixtures.targetUserId}/reset-link` }, 200);

@@ -31,6 +31,8 @@ export type CallSpec = {
   /** The concrete path, with its query string. */
   path: string;
   body?: unknown;
+  /** Raw bytes sent as application/octet-stream instead of a JSON body (a material's upload). */
+  bytes?: Uint8Array;
   /** Call with a session made for this call alone, because the route ends the session it is called with. */
   session?: 'fresh';
 };
@@ -90,6 +92,11 @@ export interface Fixtures {
   /** A fresh meeting with one agenda item (issue 17 decisions), and one that also holds a 報告 decision on it. */
   meetingWithItem(): Promise<{ meetingId: string; agendaItemId: string }>;
   newDecision(): Promise<{ meetingId: string; decisionId: string }>;
+  /** A meeting holding one uploaded PDF material (issue 17 materials), and a fresh one per call for changes. */
+  material: { meetingId: string; materialId: string };
+  newMaterial(): Promise<{ meetingId: string; materialId: string }>;
+  /** A small PDF's bytes for uploads. */
+  pdf: Uint8Array;
 }
 
 export type MatrixCase = {
@@ -306,6 +313,49 @@ export const MATRIX: Readonly<Record<string, RouteEntry>> = {
         expect: { ...councilBut(403, 404), staff: 200, chair: 200 },
       },
     ],
+  },
+  // Materials (資料): read with the meeting, changed by staff and the chair.
+  'GET /api/workspaces/{id}/meetings/{meetingId}/materials': {
+    cases: [{ request: (f) => ({ path: `/api/workspaces/${f.workspaceId}/meetings/${f.material.meetingId}/materials` }), expect: councilBut(200, 404) }],
+  },
+  'POST /api/workspaces/{id}/meetings/{meetingId}/materials': {
+    cases: [
+      {
+        request: (f) => ({ path: `/api/workspaces/${f.workspaceId}/meetings/${f.meetingId}/materials?name=${encodeURIComponent('権限表.pdf')}`, bytes: f.pdf }),
+        expect: { ...councilBut(403, 404), staff: 201, chair: 201 },
+      },
+    ],
+  },
+  'PATCH /api/workspaces/{id}/meetings/{meetingId}/materials/{materialId}': {
+    cases: [
+      {
+        request: (f) => ({ path: `/api/workspaces/${f.workspaceId}/meetings/${f.material.meetingId}/materials/${f.material.materialId}`, body: { title: '権限表の資料' } }),
+        expect: { ...councilBut(403, 404), staff: 200, chair: 200 },
+      },
+    ],
+  },
+  'DELETE /api/workspaces/{id}/meetings/{meetingId}/materials/{materialId}': {
+    cases: [
+      {
+        variant: 'a fresh material per caller',
+        request: async (f) => {
+          const { meetingId, materialId } = await f.newMaterial();
+          return { path: `/api/workspaces/${f.workspaceId}/meetings/${meetingId}/materials/${materialId}` };
+        },
+        expect: { ...councilBut(403, 404), staff: 200, chair: 200 },
+      },
+    ],
+  },
+  'GET /api/workspaces/{id}/meetings/{meetingId}/materials/{materialId}/file': {
+    cases: [
+      {
+        request: (f) => ({ path: `/api/workspaces/${f.workspaceId}/meetings/${f.material.meetingId}/materials/${f.material.materialId}/file` }),
+        expect: councilBut(200, 404),
+      },
+    ],
+  },
+  'GET /api/workspaces/{id}/meetings/{meetingId}/materials/bundle': {
+    cases: [{ request: (f) => ({ path: `/api/workspaces/${f.workspaceId}/meetings/${f.material.meetingId}/materials/bundle` }), expect: councilBut(200, 404) }],
   },
   'GET /api/workspaces/{id}/meeting-settings': {
     cases: [{ request: (f) => ({ path: `/api/workspaces/${f.workspaceId}/meeting-settings` }), expect: councilBut(200, 404) }],
