@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { Link } from '../../app/router';
 import { useI18n } from '../../i18n';
@@ -16,6 +16,8 @@ type Props = {
   announce: (text: string) => void;
   /** Shows why a move, a removal or the sending failed (a dialog's own failure stays in the dialog). */
   onFailure: (error: unknown) => void;
+  /** What the page shows under an item besides its facts (its decisions). */
+  renderItemExtra?: (item: AgendaItem) => ReactNode;
 };
 
 type Focus = { id: string; direction: 'up' | 'down' } | null;
@@ -25,7 +27,7 @@ type Focus = { id: string; direction: 'up' | 'down' } | null;
  * reorders as well as a pointer) and remove items, and send it to the members; everyone else
  * reads it. An item changed after sending says so.
  */
-export function AgendaEditor({ workspaceId, meeting, mayManage, saveAgenda, sendAgenda, announce, onFailure }: Props) {
+export function AgendaEditor({ workspaceId, meeting, mayManage, saveAgenda, sendAgenda, announce, onFailure, renderItemExtra }: Props) {
   const { t } = useI18n();
   const [editing, setEditing] = useState<AgendaItem | 'new' | null>(null);
   const [removing, setRemoving] = useState<AgendaItem | null>(null);
@@ -157,6 +159,7 @@ export function AgendaEditor({ workspaceId, meeting, mayManage, saveAgenda, send
                     ))}
                   </ul>
                 )}
+                {renderItemExtra?.(item)}
               </div>
               {mayManage && (
                 <div className="meetings-agenda__tools">

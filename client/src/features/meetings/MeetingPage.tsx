@@ -12,6 +12,9 @@ import { AttendanceTable } from './AttendanceTable';
 import type { Meeting } from '@sakutei/shared';
 import { MeetingDialog } from './MeetingDialog';
 import { MeetingFacts } from './MeetingFacts';
+import { MeetingMaterials } from './MeetingMaterials';
+import { ItemDecisions } from './MeetingDecisions';
+import { recordDecision, removeDecision } from './decisionsApi';
 import { deleteMeeting, putAgenda, putAttendance, sendAgenda, updateMeeting } from './meetingsApi';
 import { isVersionConflict, meetingHeading, meetingLabelText, meetingsErrorText } from './meetingText';
 import { meetingsPagePath } from './paths';
@@ -128,7 +131,19 @@ export function MeetingPage({ workspaceId, meetingId }: { workspaceId: string; m
             sendAgenda={() => saving(() => sendAgenda(workspaceId, meetingId))}
             announce={setAnnouncement}
             onFailure={fail}
+            renderItemExtra={(item) => (
+              <ItemDecisions
+                meeting={meeting}
+                item={item}
+                mayManage={mayManage}
+                record={(request) => saving(() => recordDecision(workspaceId, meetingId, request))}
+                remove={(decision) => saving(() => removeDecision(workspaceId, meetingId, decision.id))}
+                announce={setAnnouncement}
+                onFailure={setFailure}
+              />
+            )}
           />
+          <MeetingMaterials workspaceId={workspaceId} meetingId={meetingId} announce={setAnnouncement} />
           <AttendanceTable
             meeting={meeting}
             mayManage={mayManage}
