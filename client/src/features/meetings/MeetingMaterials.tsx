@@ -1,6 +1,6 @@
 import type { MeetingMaterial } from '@sakutei/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type DragEvent, useRef, useState } from 'react';
+import { type DragEvent, useEffect, useRef, useState } from 'react';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { useI18n } from '../../i18n';
 import { materialRefusal, materialsErrorText, megabytes, sizeText } from './materials';
@@ -23,7 +23,17 @@ export function MeetingMaterials({ workspaceId, meetingId, announce }: { workspa
   const [removing, setRemoving] = useState<MeetingMaterial | null>(null);
   const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
+  const refocus = useRef<{ id: string; testId: string } | null>(null);
   const data = query.data;
+
+  useEffect(() => {
+    const target = refocus.current;
+    if (!target) return;
+    refocus.current = null;
+    // The same button if it still applies, else the row's other move button (at the top, 上へ no longer does).
+    const row = `[data-material-id="${target.id}"]`;
+    (document.querySelector<HTMLElement>(`${row} [data-testid="${target.testId}"]:not(:disabled)`) ?? document.querySelector<HTMLElement>(`${row} button:not(:disabled)`))?.focus();
+  }, [data]);
   const maxBytes = data?.limits.maxBytes ?? 0;
 
   const show = (materials: MeetingMaterial[]) => queryClient.setQueryData(materialsKey(workspaceId, meetingId), data ? { ...data, materials } : undefined);
@@ -57,12 +67,8 @@ export function MeetingMaterials({ workspaceId, meetingId, announce }: { workspa
       show(materials);
       const moved = materials.find((m) => m.id === material.id);
       if (moved) announce(t('meetings.materials.moved', { title: moved.title, label: moved.label }));
-      // Keep the focus on the same material's button after it moved (the row re-renders elsewhere).
-      const which = button.dataset.testid;
-      requestAnimationFrame(() => {
-        const again = document.querySelector<HTMLElement>(`[data-material-id="${material.id}"] [data-testid="${which}"]`);
-        (again && !(again as HTMLButtonElement).disabled ? again : document.querySelector<HTMLElement>(`[data-material-id="${material.id}"] button`))?.focus();
-      });
+      // Keep the focus on the same material's button once the moved row is drawn (moving the row drops the focus).
+      refocus.current = { id: material.id, testId: button.dataset.testid ?? '' };
     } catch (error) {
       setFailure(materialsErrorText(error, t, maxBytes));
       await reread();
