@@ -33,6 +33,7 @@ import { flattenedProse, readBackProblem, shapeProblems, unreadableDocument, unr
 import { archivedPlan, previousEditionFor } from './plans';
 import { notifyReviewStep } from './reviewNotifications';
 import { loadVisiblePlan } from './visiblePlan';
+import { type DecidedInMeeting, reviewInMeeting } from './reviewInMeeting';
 import { councilArchived, councilArchivedError } from './admin/archivedCouncil';
 
 
@@ -45,6 +46,7 @@ export const RESTORE_ORIGIN = 'sakutei.restore';
  */
 export function revisionService(deps: AppDeps) {
   const { revisions, workspaces, audit } = deps.storage;
+  const inMeeting = reviewInMeeting(deps);
 
   const visibleTo = (plan: VisiblePlan, userId: string, revision: RevisionRecord) => canSeeRevision(plan.role, userId, revision);
 
@@ -52,7 +54,7 @@ export function revisionService(deps: AppDeps) {
     return { userId: user.id, role: plan.role, delegated: plan.role === 'vice_chair' && revision.delegate?.id === user.id };
   }
 
-  function present(plan: VisiblePlan, user: UserRecord, r: RevisionRecord): Revision {
+  function present(plan: VisiblePlan, user: UserRecord, r: RevisionRecord, meeting: DecidedInMeeting | null = null): Revision {
     return {
       id: r.id,
       planId: r.planId,
@@ -71,7 +73,13 @@ export function revisionService(deps: AppDeps) {
       requireSuggestionsDecided: r.requireSuggestionsDecided,
       invitedMaySuggest: r.invitedMaySuggest,
       allowedEvents: allowedEvents(r.review, actorOf(plan, user, r)),
+      decidedInMeeting: meeting,
     };
+  }
+
+  /** The revision as answered, with the meeting it was decided in, if any. */
+  async function presentOne(plan: VisiblePlan, user: UserRecord, r: RevisionRecord): Promise<Revision> {
+    return present(plan, user, r, (await inMeeting.linksOf([r])).get(r.id) ?? null);
   }
 
   const entry = (plan: VisiblePlan, user: UserRecord, kind: AuditKind, details: Record<string, unknown>, at = Date.now()): NewAuditEntry => ({
@@ -125,12 +133,23 @@ export function revisionService(deps: AppDeps) {
     return new AppError(status, result.code, result.message);
   }
 
-  async function apply(user: UserRecord, revisionId: string, event: (actor: ReviewActor, r: RevisionRecord) => ReviewEvent, extra: OpenReviewRequest = {}) {
+  async function apply(
+    user: UserRecord,
+    revisionId: string,
+    event: (actor: ReviewActor, r: RevisionRecord) => ReviewEvent,
+    extra: OpenReviewRequest = {},
+    meeting: { meetingId?: string; agendaItemId?: string } = {},
+  ) {
     const { plan, revision } = await load(user, revisionId);
     const result = transition(revision.review, event(actorOf(plan, user, revision), revision), { revisionHash: revision.hash });
     if (!result.ok) throw refusal(result);
     const now = Date.now();
     const decided = result.state.status === 'approved' || result.state.status === 'changes_requested';
+    // Taken in a meeting: checked after the step itself (who may decide learns 403 first), stored with it.
+    const approved = result.state.status === 'approved';
+    const inSitting = decided
+      ? await inMeeting.prepare(user, plan.workspaceId, revision, meeting, approved ? 'reviewApproved' : 'reviewReturned', approved ? `第${revision.number}版「${revision.name}」を承認` : `第${revision.number}版「${revision.name}」を差し戻し${result.record.reason ? `（${result.record.reason}）` : ''}`.slice(0, 2000), now)
+      : null;
     const kinds: Record<ReviewEvent['type'], AuditKind> = {
       open: 'review.opened',
       approve: 'review.approved',
@@ -154,6 +173,7 @@ export function revisionService(deps: AppDeps) {
             }
           : {}),
         ...(decided ? { decidedAt: now } : {}),
+        ...(inSitting ? { meetingDecision: { decision: inSitting.decision, audit: inSitting.audit } } : {}),
       },
       entry(plan, user, kinds[result.record.event], {
         revisionId,
@@ -164,6 +184,7 @@ export function revisionService(deps: AppDeps) {
         ...(result.record.event === 'open' && extra.suggestionsOnly ? { suggestionsOnly: true } : {}),
         ...(result.record.event === 'open' && extra.requireSuggestionsDecided ? { requireSuggestionsDecided: true } : {}),
         ...(result.record.event === 'open' && extra.invitedMaySuggest ? { invitedMaySuggest: true } : {}),
+        ...(inSitting ? { meetingId: inSitting.decision.meetingId, meetingLabel: inSitting.label } : {}),
       }, now),
     );
     if (!updated) throw new AppError(409, 'review_changed', 'The review changed meanwhile; reload and try again.');
@@ -176,7 +197,7 @@ export function revisionService(deps: AppDeps) {
       deps.events.emit('draftAccessChanged', { docName: plan.docName, locked: await draftLocked(deps.storage, plan.id) });
     }
     await notifyReviewStep(deps, plan, user, revision, after, result.record.event);
-    return present(plan, user, after);
+    return presentOne(plan, user, after);
   }
 
   return {
@@ -185,14 +206,16 @@ export function revisionService(deps: AppDeps) {
 
     async list(user: UserRecord, planId: string): Promise<Revision[]> {
       const plan = await loadVisiblePlan(workspaces, user.id, planId);
-      return (await revisions.list(plan.id)).filter((r) => visibleTo(plan, user.id, r)).map((r) => present(plan, user, r));
+      const visible = (await revisions.list(plan.id)).filter((r) => visibleTo(plan, user.id, r));
+      const meetings = await inMeeting.linksOf(visible);
+      return visible.map((r) => present(plan, user, r, meetings.get(r.id) ?? null));
     },
 
     async get(user: UserRecord, revisionId: string) {
       const { plan, revision } = await load(user, revisionId);
       const content = (await revisions.content(revisionId))!;
       return {
-        revision: present(plan, user, revision),
+        revision: await presentOne(plan, user, revision),
         snapshot: readCanonicalSnapshot(content.canonical),
         stateBase64: Buffer.from(content.state).toString('base64'),
       };
@@ -265,8 +288,12 @@ export function revisionService(deps: AppDeps) {
           }
         }
       }
-      return apply(user, revisionId, (by) =>
-        decision.decision === 'approve' ? { type: 'approve', by, hash: decision.hash } : { type: 'requestChanges', by, reason: decision.reason },
+      return apply(
+        user,
+        revisionId,
+        (by) => (decision.decision === 'approve' ? { type: 'approve', by, hash: decision.hash } : { type: 'requestChanges', by, reason: decision.reason }),
+        {},
+        { meetingId: decision.meetingId, agendaItemId: decision.agendaItemId },
       );
     },
 

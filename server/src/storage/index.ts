@@ -5,7 +5,7 @@ import type { InvitationStore, MemberStore, ProfileStore } from './members';
 import type { SuggestionStore } from './suggestions';
 import type { MeetingStore } from './meetings';
 import type { MeetingMaterialStore } from './meetingMaterials';
-import type { MeetingDecisionStore } from './meetingDecisions';
+import type { DecisionRecord, MeetingDecisionStore } from './meetingDecisions';
 
 // Where a store's records are defined beside it, they are still named from here.
 export type { PlanRecord } from './plans';
@@ -268,6 +268,8 @@ export interface RevisionStore {
       suggestionsOnly?: boolean;
       requireSuggestionsDecided?: boolean;
       invitedMaySuggest?: boolean;
+      /** A review decided in a meeting: the meeting's decision and its audit entry, in the same transaction. */
+      meetingDecision?: { decision: DecisionRecord; audit: NewAuditEntry };
     },
     /** Appended to the audit log in the same transaction: the step and its record stand or fall together. */
     audit?: NewAuditEntry,

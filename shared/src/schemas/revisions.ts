@@ -33,6 +33,11 @@ export const Revision = z.object({
   invitedMaySuggest: z.boolean(),
   /** Review events the caller may trigger now. */
   allowedEvents: z.array(z.enum(REVIEW_EVENT_TYPES)),
+  /** The meeting whose agenda item the review was decided in (issue 17): 「第3回会議（令和7年11月20日）で承認」. */
+  decidedInMeeting: z
+    .object({ meetingId: z.string(), workspaceId: z.string(), label: z.string(), ordinal: z.number().int(), date: z.string() })
+    .nullable()
+    .optional(),
 });
 export type Revision = z.infer<typeof Revision>;
 
@@ -76,9 +81,11 @@ export const OpenReviewRequest = z.object({
 });
 export type OpenReviewRequest = z.infer<typeof OpenReviewRequest>;
 
+/** A review decided in a meeting names the meeting and the agenda item that links the revision (both or neither). */
+const InMeeting = { meetingId: z.string().min(1).max(64).optional(), agendaItemId: z.string().min(1).max(64).optional() };
 export const ReviewDecisionRequest = z.discriminatedUnion('decision', [
-  z.object({ decision: z.literal('approve'), hash: z.string().regex(SHA256_HEX, 'a SHA-256 in lowercase hex') }),
-  z.object({ decision: z.literal('requestChanges'), reason: reviewReasonSchema }),
+  z.object({ decision: z.literal('approve'), hash: z.string().regex(SHA256_HEX, 'a SHA-256 in lowercase hex'), ...InMeeting }),
+  z.object({ decision: z.literal('requestChanges'), reason: reviewReasonSchema, ...InMeeting }),
 ]);
 export type ReviewDecisionRequest = z.infer<typeof ReviewDecisionRequest>;
 

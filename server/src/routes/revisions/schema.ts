@@ -103,6 +103,8 @@ export const decideReviewRoute = createRoute({
   path: '/api/revisions/{revisionId}/decision',
   tags: ['revisions'],
   summary: "Approves (naming the revision's SHA-256) or requests changes (with a reason): the chair, or the vice chair delegated to.",
+  description:
+    "Taken in a meeting (issue 17): name `meetingId` and `agendaItemId` (both or neither). The meeting must be of the revision's council and scheduled or held (409 minutes_confirmed otherwise), the agenda item must link this revision (400 invalid_agenda_item; another council's meeting 400 invalid_meeting), and the meeting must have its quorum (409 quorum_not_met). The decision is then also the meeting's (kind reviewApproved / reviewReturned, audit `meeting.decision.add`, the review's entry names the meeting) and the revision answers `decidedInMeeting`.",
   security: cookieAuth,
   request: { params: RevisionParams, body: body(ReviewDecisionRequest) },
   responses: { 200: json(RevisionResponse, 'The decided revision.'), ...errors, 409: conflict },

@@ -1,3 +1,4 @@
+import { DECISION_COLUMNS, decisionValues } from '../meetingDecisions';
 import { reviewStateSchema } from '@sakutei/shared';
 import type { OpenReview, RevisionStore } from '../index';
 import { type RevisionColumns, toRevision as toRevisionFrom } from '../rows';
@@ -82,7 +83,13 @@ export function createPostgresRevisionStore(pool: Pool): RevisionStore {
             [id, changes.invitedIds],
           );
         }
+        if (changes.meetingDecision) {
+          await client.query(`INSERT INTO meeting_decisions (${DECISION_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [
+            ...decisionValues(changes.meetingDecision.decision),
+          ]);
+        }
         // Locked after the revision row, as every review step does, so two steps never wait on each other crosswise.
+        if (changes.meetingDecision) await appendAuditIn(client, changes.meetingDecision.audit);
         if (audit) await appendAuditIn(client, audit);
         return true;
       });

@@ -1,3 +1,4 @@
+import { DECISION_COLUMNS, decisionValues } from '../meetingDecisions';
 import { type ReviewState, reviewStateSchema } from '@sakutei/shared';
 import type { NewAuditEntry, OpenReview, RevisionStore } from '../index';
 import { type RevisionColumns, toRevision as toRevisionFrom } from '../rows';
@@ -61,6 +62,7 @@ export function createSqliteRevisionStore(db: SqliteDatabase): RevisionStore {
     q.insert.run(r.id, r.planId, next, r.name, r.stage, r.authorId, r.createdAt, Buffer.from(r.state), r.canonical, r.hash, JSON.stringify(r.review));
   });
   const appendAudit = sqliteAuditAppender(db);
+  const insertDecision = db.prepare(`INSERT INTO meeting_decisions (${DECISION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const updateReview = db.transaction(
     (
       id: string,
@@ -83,6 +85,10 @@ export function createSqliteRevisionStore(db: SqliteDatabase): RevisionStore {
       );
       if (changes.delegateId === null) q.clearDelegate.run(id);
       for (const userId of changes.invitedIds ?? []) q.invite.run(id, userId);
+      if (changes.meetingDecision) {
+        insertDecision.run(...decisionValues(changes.meetingDecision.decision));
+        appendAudit(changes.meetingDecision.audit);
+      }
       if (audit) appendAudit(audit);
       return true;
     },
