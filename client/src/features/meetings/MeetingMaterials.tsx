@@ -198,7 +198,7 @@ export function MeetingMaterials({ workspaceId, meetingId, announce }: { workspa
             {t('meetings.materials.upload')}
           </label>
           <p className="meetings-hint">
-            {t('meetings.materials.drop', { max: megabytes(maxBytes) })} {t('meetings.materials.limits', { max: data.limits.maxMaterials })}
+            {t('meetings.materials.drop', { max: megabytes(maxBytes), count: data.limits.maxMaterials })}
           </p>
           {progress && (
             <p className="materials__progress" data-testid="materials-progress">
