@@ -71,6 +71,8 @@ export const revisionsEn: Record<keyof typeof revisionsJa, string> = {
   'revisions.outcome.openedBy': 'Review opened by {who} on {time}.',
   'revisions.outcome.approvedAt': 'Approved by {who} on {time}.',
   'revisions.outcome.sentBackAt': 'Sent back by {who} on {time}. Reason:',
+  'revisions.outcome.inMeeting.approved': 'Approved at meeting {ordinal} ({date})',
+  'revisions.outcome.inMeeting.returned': 'Sent back at meeting {ordinal} ({date})',
 
   'revisions.reason.label': 'Why {revision} is sent back',
   'revisions.reason.hint': 'The reason is kept in the record and shown to the secretariat and members.',

@@ -70,6 +70,8 @@ export const revisionsJa = {
   'revisions.outcome.openedBy': '{time}、{who}が審議を開始しました。',
   'revisions.outcome.approvedAt': '{time}、{who}が承認しました。',
   'revisions.outcome.sentBackAt': '{time}、{who}が差し戻しました。理由：',
+  'revisions.outcome.inMeeting.approved': '第{ordinal}回会議（{date}）で承認',
+  'revisions.outcome.inMeeting.returned': '第{ordinal}回会議（{date}）で差し戻し',
 
   'revisions.reason.label': '{revision}を差し戻す理由',
   'revisions.reason.hint': '理由は記録に残り、事務局と委員に示されます。',

@@ -56,4 +56,27 @@ describe('ReviewOutcome', () => {
     renderJa(<ReviewOutcome revision={approved} nameOf={nameOf} />);
     expect(screen.queryByTestId('review-invited-may-suggest-text')).toBeNull();
   });
+
+  it('names the meeting a decision was taken in, 「第3回会議（令和7年11月20日）で承認」, linking to it', () => {
+    const decidedInMeeting = { meetingId: 'm 1', workspaceId: 'w1', label: '令和7年度 第3回', ordinal: 3, date: '2025-11-20' };
+    const approved = revisionFixture({
+      review: { status: 'approved', openedBy: 'u-staff', decidedBy: 'u-chair', decidedOnBehalfOfChair: false },
+      decidedAt: '2025-11-20T05:05:00.000Z',
+      decidedInMeeting,
+      allowedEvents: [],
+    });
+    const { unmount } = renderJa(<ReviewOutcome revision={approved} nameOf={nameOf} />);
+    const line = screen.getByTestId('review-decided-in-meeting');
+    expect(line.textContent).toBe('第3回会議（令和7年11月20日）で承認');
+    expect(line.querySelector('a')!.getAttribute('href')).toBe('/councils/w1/meetings/m%201');
+    unmount();
+    renderJa(<ReviewOutcome revision={{ ...approved, review: { ...approved.review, status: 'changes_requested', reason: '見直し' } }} nameOf={nameOf} />);
+    expect(screen.getByTestId('review-decided-in-meeting').textContent).toBe('第3回会議（令和7年11月20日）で差し戻し');
+  });
+
+  it('names no meeting for a decision taken outside one', () => {
+    const approved = revisionFixture({ review: { status: 'approved', openedBy: 'u-staff', decidedBy: 'u-chair', decidedOnBehalfOfChair: false }, decidedInMeeting: null, allowedEvents: [] });
+    renderJa(<ReviewOutcome revision={approved} nameOf={nameOf} />);
+    expect(screen.queryByTestId('review-decided-in-meeting')).toBeNull();
+  });
 });

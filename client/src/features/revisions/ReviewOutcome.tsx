@@ -1,7 +1,8 @@
 import type { Revision } from '@sakutei/shared';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n';
-import { formatCommentTime } from '@sakutei/shared';
+import { formatCommentTime, formatDate } from '@sakutei/shared';
+import { Link } from '../../app/router';
 
 interface Props {
   revision: Revision;
@@ -82,6 +83,19 @@ export function ReviewOutcome({ revision, nameOf }: Props) {
         </p>
         <p className="review-outcome__reason-body">{review.reason ?? ''}</p>
       </div>,
+    );
+  }
+  const sitting = revision.decidedInMeeting;
+  if (decided && sitting) {
+    // The meeting's own day (a wall-clock day of the council), written as the minutes would.
+    const date = locale === 'ja' ? formatDate(new Date(`${sitting.date}T12:00:00+09:00`)) : sitting.date;
+    const path = `/councils/${encodeURIComponent(sitting.workspaceId)}/meetings/${encodeURIComponent(sitting.meetingId)}`;
+    lines.push(
+      <p key="meeting" data-testid="review-decided-in-meeting">
+        <Link to={path}>
+          {t(review.status === 'approved' ? 'revisions.outcome.inMeeting.approved' : 'revisions.outcome.inMeeting.returned', { ordinal: sitting.ordinal, date })}
+        </Link>
+      </p>,
     );
   }
   if (lines.length === 0) return null;
