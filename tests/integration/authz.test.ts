@@ -76,7 +76,7 @@ async function send(method: string, caller: Caller, spec: CallSpec, headers: Rec
       ...(cookie ? { cookie } : {}),
       ...headers,
     },
-    body: spec.bytes ?? (spec.body !== undefined ? JSON.stringify(spec.body) : undefined),
+    body: spec.bytes ? new Blob([new Uint8Array(spec.bytes)]) : spec.body !== undefined ? JSON.stringify(spec.body) : undefined,
   });
   const contentType = res.headers.get('content-type') ?? '';
   // An event stream never ends: its status is the whole answer.
