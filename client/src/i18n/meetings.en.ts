@@ -257,4 +257,17 @@ export const meetingsEn: Record<keyof typeof meetingsJa, string> = {
   'meetings.materials.error.councilFull': "The council's materials have reached their total limit (500 MB). Remove some first.",
   'meetings.materials.error.failed': 'The material could not be saved. Please try again later.',
   'meetings.materials.loadFailed': 'The materials could not be loaded.',
+  // A review decided on an agenda item that links the revision (この議題で承認／差し戻し).
+  'meetings.review.revisionName': 'Revision {number} “{name}”',
+  'meetings.review.label': '{name} is under review.',
+  'meetings.review.approve': 'Approve on this item',
+  'meetings.review.return': 'Send back on this item',
+  'meetings.review.approveTitle': 'Approve {name} on this agenda item?',
+  'meetings.review.approveBody': 'It is recorded as a decision on “{title}” at {label}, and the revision page names this meeting. Without the quorum it cannot be approved.',
+  'meetings.review.approveConfirm': 'Approve',
+  'meetings.review.returnTitle': 'Send {name} back on this agenda item?',
+  'meetings.review.reason': 'Why it is sent back',
+  'meetings.review.returnConfirm': 'Send back',
+  'meetings.review.approved': '{name} approved on this item.',
+  'meetings.review.returned': '{name} sent back on this item.',
 };

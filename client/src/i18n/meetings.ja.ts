@@ -256,4 +256,17 @@ export const meetingsJa = {
   'meetings.materials.error.councilFull': 'この協議会の資料の合計容量が上限（500 MB）に達しました。不要な資料を削除してください。',
   'meetings.materials.error.failed': '資料を保存できませんでした。時間をおいてもう一度お試しください。',
   'meetings.materials.loadFailed': '資料を読み込めませんでした。',
+  // A review decided on an agenda item that links the revision (この議題で承認／差し戻し).
+  'meetings.review.revisionName': '第{number}版「{name}」',
+  'meetings.review.label': '{name}は審議中です。',
+  'meetings.review.approve': 'この議題で承認',
+  'meetings.review.return': 'この議題で差し戻し',
+  'meetings.review.approveTitle': '{name}をこの議題で承認しますか？',
+  'meetings.review.approveBody': '{label}の議題「{title}」での決定として記録され、版のページにもこの会議が表示されます。定足数に達していない場合は承認できません。',
+  'meetings.review.approveConfirm': '承認する',
+  'meetings.review.returnTitle': '{name}をこの議題で差し戻しますか？',
+  'meetings.review.reason': '差し戻しの理由',
+  'meetings.review.returnConfirm': '差し戻す',
+  'meetings.review.approved': '{name}をこの議題で承認しました。',
+  'meetings.review.returned': '{name}をこの議題で差し戻しました。',
 } satisfies Record<string, string>;

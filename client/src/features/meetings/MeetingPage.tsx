@@ -14,6 +14,7 @@ import { MeetingDialog } from './MeetingDialog';
 import { MeetingFacts } from './MeetingFacts';
 import { MeetingMaterials } from './MeetingMaterials';
 import { ItemDecisions } from './MeetingDecisions';
+import { ItemReview } from './ItemReview';
 import { recordDecision, removeDecision } from './decisionsApi';
 import { deleteMeeting, putAgenda, putAttendance, sendAgenda, updateMeeting } from './meetingsApi';
 import { isVersionConflict, meetingHeading, meetingLabelText, meetingsErrorText } from './meetingText';
@@ -132,15 +133,18 @@ export function MeetingPage({ workspaceId, meetingId }: { workspaceId: string; m
             announce={setAnnouncement}
             onFailure={fail}
             renderItemExtra={(item) => (
-              <ItemDecisions
-                meeting={meeting}
-                item={item}
-                mayManage={mayManage}
-                record={(request) => saving(() => recordDecision(workspaceId, meetingId, request))}
-                remove={(decision) => saving(() => removeDecision(workspaceId, meetingId, decision.id))}
-                announce={setAnnouncement}
-                onFailure={setFailure}
-              />
+              <>
+                <ItemDecisions
+                  meeting={meeting}
+                  item={item}
+                  mayManage={mayManage}
+                  record={(request) => saving(() => recordDecision(workspaceId, meetingId, request))}
+                  remove={(decision) => saving(() => removeDecision(workspaceId, meetingId, decision.id))}
+                  announce={setAnnouncement}
+                  onFailure={setFailure}
+                />
+                <ItemReview meeting={meeting} item={item} onDecided={reload} announce={setAnnouncement} />
+              </>
             )}
           />
           <MeetingMaterials workspaceId={workspaceId} meetingId={meetingId} announce={setAnnouncement} />
