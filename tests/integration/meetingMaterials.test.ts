@@ -15,6 +15,7 @@ const MAX = 64 * 1024;
 const dataDir = tempDataDir();
 let server: TestServer;
 let workspaceId: string;
+let planId: string;
 let meetingId: string;
 type Signed = Awaited<ReturnType<typeof signedIn>>;
 let staff: Signed;
@@ -29,6 +30,7 @@ beforeAll(async () => {
   outsider = await signedIn(server.url, 'outsider@example.jp', OUTSIDER_PASSWORD);
   const [plan] = (await member.plans()) as [PlanSummary];
   workspaceId = plan.workspaceId;
+  planId = plan.id;
   const res = await staff.request('POST', `/api/workspaces/${workspaceId}/meetings`, { kind: 'regular', date: '2031-05-20', place: '第1会議室' });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   meetingId = res.body.meeting.id;
@@ -138,6 +140,13 @@ describe('meeting materials', () => {
       ['資料2', b!.id],
     ]);
     expect((await staff.request('DELETE', `${base()}/${c!.id}`)).status).toBe(404);
+
+    // The council's record (shown on each plan's record) names the meeting and the material.
+    const audit = await staff.request('GET', `/api/plans/${planId}/audit?limit=500`);
+    expect(audit.status).toBe(200);
+    const kinds = audit.body.entries.filter((e: { kind: string }) => e.kind.startsWith('meeting.material'));
+    expect(kinds.filter((e: { kind: string }) => e.kind === 'meeting.material.add').length).toBe(3);
+    expect(kinds.find((e: { kind: string }) => e.kind === 'meeting.material.remove').details).toMatchObject({ materialId: c!.id, title: '指標一覧', name: expect.stringContaining('指標一覧') });
   });
 
   it('lets only staff and the chair change materials', async () => {

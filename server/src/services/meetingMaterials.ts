@@ -76,7 +76,7 @@ export function meetingMaterialService(deps: Pick<AppDeps, 'storage' | 'config'>
         { id, meetingId, workspaceId, title, fileName: upload.name, fileType, contentType: MATERIAL_CONTENT_TYPES[fileType], size: bytes.length, createdBy: user.id, createdAt: at },
         bytes,
         { perMeeting: MAX_MATERIALS_PER_MEETING, councilBytes: MAX_COUNCIL_MATERIAL_BYTES },
-        access.audit(user, workspaceId, 'meeting.material.add', { meetingId, meeting: await access.labelOf(meeting), materialId: id, title, fileName: upload.name, size: bytes.length }, at),
+        access.audit(user, workspaceId, 'meeting.material.add', { meetingId, name: `${await access.labelOf(meeting)} ${title}`, materialId: id, title, fileName: upload.name, size: bytes.length }, at),
       );
       if (result === 'no_meeting') throw notFound('meeting');
       if (result === 'too_many') throw new AppError(409, 'too_many_materials', `A meeting has at most ${MAX_MATERIALS_PER_MEETING} materials.`);
@@ -98,9 +98,10 @@ export function meetingMaterialService(deps: Pick<AppDeps, 'storage' | 'config'>
       await access.manager(workspaceId, user);
       const meeting = await access.meetingOf(workspaceId, meetingId);
       const material = await materialOf(meetingId, materialId);
+      // `name` is what the audit record shows beside the kind: the meeting and the material.
       const audit = access.audit(user, workspaceId, 'meeting.material.remove', {
         meetingId,
-        meeting: await access.labelOf(meeting),
+        name: `${await access.labelOf(meeting)} ${material.title}`,
         materialId,
         title: material.title,
         fileName: material.fileName,

@@ -17,7 +17,13 @@ const materialsKey = (workspaceId: string, meetingId: string) => ['meeting-mater
 export function MeetingMaterials({ workspaceId, meetingId, announce }: { workspaceId: string; meetingId: string; announce: (text: string) => void }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
-  const query = useQuery({ queryKey: materialsKey(workspaceId, meetingId), queryFn: ({ signal }) => listMaterials(workspaceId, meetingId, signal) });
+  const query = useQuery({
+    queryKey: materialsKey(workspaceId, meetingId),
+    queryFn: ({ signal }) => listMaterials(workspaceId, meetingId, signal),
+    // Like the meeting itself (no event stream for meetings): read again every 15 s and on focus.
+    refetchInterval: 15_000,
+    refetchOnWindowFocus: true,
+  });
   const [failure, setFailure] = useState<string | null>(null);
   const [progress, setProgress] = useState<{ name: string; fraction: number } | null>(null);
   const [removing, setRemoving] = useState<MeetingMaterial | null>(null);
