@@ -16,6 +16,7 @@ const dataDir = tempDataDir();
 let server: TestServer;
 let workspaceId: string;
 let planId: string;
+let otherWorkspaceId: string;
 let meetingId: string;
 type Signed = Awaited<ReturnType<typeof signedIn>>;
 let staff: Signed;
@@ -25,7 +26,7 @@ let outsider: Signed;
 
 beforeAll(async () => {
   server = await startServer({ dataDir, env: { SAKUTEI_MATERIAL_MAX_BYTES: String(MAX) } });
-  addOutsider(dataDir, 'outsider@example.jp');
+  otherWorkspaceId = addOutsider(dataDir, 'outsider@example.jp');
   [staff, member, observer] = (await Promise.all(['staff', 'member', 'observer'].map((who) => signedIn(server.url, `${who}@example.jp`)))) as [Signed, Signed, Signed];
   outsider = await signedIn(server.url, 'outsider@example.jp', OUTSIDER_PASSWORD);
   const [plan] = (await member.plans()) as [PlanSummary];
@@ -159,6 +160,28 @@ describe('meeting materials', () => {
     const mine = await member.request('GET', base());
     expect(mine.body.mayManage).toBe(false);
     expect((await staff.request('GET', base())).body.mayManage).toBe(true);
+  });
+
+  it("keeps an archived council's materials downloadable and refuses every change", async () => {
+    const made = await outsider.request('POST', `/api/workspaces/${otherWorkspaceId}/meetings`, { kind: 'regular', date: '2031-06-01' });
+    expect(made.status).toBe(201);
+    const other = `/api/workspaces/${otherWorkspaceId}/meetings/${made.body.meeting.id}/materials`;
+    const query = new URLSearchParams({ name: '郡山.pdf' });
+    const post = () => fetch(`${server.url}${other}?${query}`, { method: 'POST', headers: { cookie: outsider.cookie, 'content-type': 'application/octet-stream' }, body: new Blob([new Uint8Array(pdfBytes())]) });
+    const added = await (await post()).json();
+    const admin = await signedIn(server.url, 'admin@example.jp');
+    expect((await admin.request('PATCH', `/api/admin/councils/${otherWorkspaceId}`, { archived: true })).status).toBe(200);
+    try {
+      const refused = await post();
+      expect(refused.status).toBe(409);
+      expect((await refused.json()).error.code).toBe('council_archived');
+      expect((await outsider.request('PATCH', `${other}/${added.material.id}`, { title: '変更' })).body.error.code).toBe('council_archived');
+      expect((await outsider.request('DELETE', `${other}/${added.material.id}`)).body.error.code).toBe('council_archived');
+      expect((await download(`${other}/${added.material.id}/file`, outsider)).status).toBe(200);
+      expect((await outsider.request('GET', other)).body.materials.map((m: MeetingMaterial) => m.title)).toEqual(['郡山']);
+    } finally {
+      expect((await admin.request('PATCH', `/api/admin/councils/${otherWorkspaceId}`, { archived: false })).status).toBe(200);
+    }
   });
 
   it('refuses a 31st material with 409 too_many_materials', async () => {
