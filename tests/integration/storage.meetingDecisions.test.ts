@@ -71,4 +71,32 @@ describe.each(backends)('meeting decision storage (%s)', (_name, open) => {
     expect(await storage.meetings.remove('m1', m1.version + 1, entry('meeting.delete'))).toBe(true);
     expect(await storage.meetingDecisions.list('m1')).toEqual([]);
   });
+
+  it("stores a review decided in a meeting in the review step's own transaction, and nothing when the step is refused", async () => {
+    const storage = await open();
+    await sitting(storage);
+    await storage.workspaces.createPlan({ id: 'p', workspaceId: 'w', title: '産業振興計画', docName: 'plan:p' });
+    await storage.revisions.create({
+      id: 'r1',
+      planId: 'p',
+      name: '素案',
+      stage: '素案',
+      authorId: 's',
+      createdAt: T0,
+      hash: 'h'.repeat(64),
+      review: { status: 'in_review' },
+      state: new Uint8Array([1]),
+      canonical: '{}',
+    });
+    const inMeeting = { decision: decision('d9', { kind: 'reviewApproved', revisionId: 'r1', vote: null, decidedAt: T0 + 9 }), audit: entry('meeting.decision.add') };
+    // The review moved on meanwhile (expected 'draft'): no step, no decision, no entries.
+    const before = (await storage.audit.readAfter(0, 100)).length;
+    expect(await storage.revisions.updateReview('r1', 'draft', { status: 'approved' }, { decidedAt: T0 + 9, meetingDecision: inMeeting }, entry('review.approved'))).toBe(false);
+    expect(await storage.meetingDecisions.ofRevision('r1')).toEqual([]);
+    expect((await storage.audit.readAfter(0, 100)).length).toBe(before);
+    expect(await storage.revisions.updateReview('r1', 'in_review', { status: 'approved' }, { decidedAt: T0 + 9, meetingDecision: inMeeting }, entry('review.approved'))).toBe(true);
+    expect(await storage.meetingDecisions.ofRevision('r1')).toEqual([inMeeting.decision]);
+    expect((await storage.meetingDecisions.list('m1')).map((d) => d.id)).toEqual(['d9']);
+    expect((await storage.audit.readAfter(0, 100)).slice(before).map((e) => e.kind)).toEqual(['meeting.decision.add', 'review.approved']);
+  });
 });
