@@ -184,6 +184,32 @@ describe('meeting materials', () => {
     }
   });
 
+  it('refuses a bundle past ten files of the largest upload size, and builds it again once it fits', async () => {
+    const created = await staff.request('POST', `/api/workspaces/${workspaceId}/meetings`, { kind: 'regular', date: '2031-06-20' });
+    expect(created.status).toBe(201);
+    const materials = `/api/workspaces/${workspaceId}/meetings/${created.body.meeting.id}/materials`;
+    const nearlyMax = pdfBytes('資料'.repeat(Math.floor((MAX - 400) / 6)));
+    expect(nearlyMax.length).toBeLessThanOrEqual(MAX);
+    let last = '';
+    for (let i = 0; i < 11; i++) {
+      const res = await fetch(`${server.url}${materials}?name=big${i}.pdf`, {
+        method: 'POST',
+        headers: { cookie: staff.cookie, 'content-type': 'application/octet-stream' },
+        body: nearlyMax,
+      } as RequestInit);
+      expect(res.status).toBe(201);
+      last = ((await res.json()) as { material: MeetingMaterial }).material.id;
+    }
+    const refused = await download(`${materials}/bundle`, member);
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('bundle_too_large');
+    expect((await staff.request('DELETE', `${materials}/${last}`)).status).toBe(200);
+    const fits = await download(`${materials}/bundle`, member);
+    expect(fits.status).toBe(200);
+    expect(zipEntryNames(new Uint8Array(await fits.arrayBuffer()))).toHaveLength(10);
+    expect((await staff.request('DELETE', `/api/workspaces/${workspaceId}/meetings/${created.body.meeting.id}`)).status).toBe(200);
+  });
+
   it('refuses a 31st material with 409 too_many_materials', async () => {
     const now = (await list()).length;
     for (let i = now; i < 30; i++) expect((await upload(pdfBytes(String(i)), `p${i}.pdf`)).status).toBe(201);

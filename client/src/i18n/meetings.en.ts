@@ -236,6 +236,7 @@ export const meetingsEn: Record<keyof typeof meetingsJa, string> = {
   'meetings.materials.downloadLabel': 'Download {label} “{title}”',
   'meetings.materials.bundle': 'Download all',
   'meetings.materials.bundleHint': 'All materials in one ZIP file.',
+  'meetings.materials.bundleTooLarge': 'These materials are too large to download as one ZIP file: download them one by one.',
   'meetings.materials.up': 'Up',
   'meetings.materials.down': 'Down',
   'meetings.materials.upLabel': 'Move {label} “{title}” up',

@@ -235,6 +235,7 @@ export const meetingsJa = {
   'meetings.materials.downloadLabel': '{label}「{title}」をダウンロード',
   'meetings.materials.bundle': '一括ダウンロード',
   'meetings.materials.bundleHint': 'すべての資料を1つの ZIP ファイルにまとめてダウンロードします。',
+  'meetings.materials.bundleTooLarge': '資料の合計が大きいため、一括ダウンロードはできません。1件ずつダウンロードしてください。',
   'meetings.materials.up': '上へ',
   'meetings.materials.down': '下へ',
   'meetings.materials.upLabel': '{label}「{title}」を上へ移動',

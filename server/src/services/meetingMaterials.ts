@@ -3,6 +3,7 @@ import {
   MAX_COUNCIL_MATERIAL_BYTES,
   MAX_MATERIALS_PER_MEETING,
   type MeetingMaterial,
+  bundleFits,
   type MeetingMaterials,
   type UpdateMaterialBody,
   materialFileName,
@@ -34,6 +35,14 @@ export const presentMaterial = (m: MaterialRecord): MeetingMaterial => ({
 });
 
 export type MaterialUpload = { name: string; title?: string | undefined };
+
+/**
+ * A bundle is built in memory (the files and the ZIP of them), so its cost is bounded: at most
+ * ten files of the largest upload size (bundleFits; 200 MiB by default), and one bundle at a
+ * time in a process (others are asked to come back in a moment), so a few members clicking
+ * 一括ダウンロード at once cannot exhaust the server's memory.
+ */
+let bundlesBuilding = 0;
 
 /**
  * A meeting's materials (資料1, 資料2 …, issue 17 item 3): uploads checked by their bytes,
@@ -125,14 +134,23 @@ export function meetingMaterialService(deps: Pick<AppDeps, 'storage' | 'config'>
       const meeting = await access.meetingOf(workspaceId, meetingId);
       const materials = await storage.meetingMaterials.list(meetingId);
       if (materials.length === 0) throw new AppError(409, 'no_materials', 'This meeting has no materials yet.');
-      const zip = new JSZip();
-      for (const m of materials) {
-        const bytes = await storage.meetingMaterials.content(m.id);
-        if (bytes) zip.file(materialFileName(m.position, m.title, m.fileType), bytes, { date: new Date(m.createdAt) });
+      if (!bundleFits(materials.map((m) => m.size), deps.config.materialMaxBytes)) {
+        throw new AppError(409, 'bundle_too_large', 'These materials are too large to download as one file: download them one by one.');
       }
-      // The files are already compressed (PDF streams, Office zips): storing them keeps the bundle fast.
-      const body = await zip.generateAsync({ type: 'uint8array', compression: 'STORE' });
-      return { body, label: await access.labelOf(meeting) };
+      if (bundlesBuilding > 0) throw new AppError(503, 'server_busy', 'Another bundle of materials is being prepared. Try again in a few seconds.', 5);
+      bundlesBuilding++;
+      try {
+        const zip = new JSZip();
+        for (const m of materials) {
+          const bytes = await storage.meetingMaterials.content(m.id);
+          if (bytes) zip.file(materialFileName(m.position, m.title, m.fileType), bytes, { date: new Date(m.createdAt) });
+        }
+        // The files are already compressed (PDF streams, Office zips): storing them keeps the bundle fast.
+        const body = await zip.generateAsync({ type: 'uint8array', compression: 'STORE' });
+        return { body, label: await access.labelOf(meeting) };
+      } finally {
+        bundlesBuilding--;
+      }
     },
   };
 }

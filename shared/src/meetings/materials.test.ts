@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { docxBytes, exeBytes, htmlBytes, pdfBytes, plainZipBytes, xlsxBytes } from '../testing/materialFiles';
-import { materialFileName, materialLabel, sniffMaterial, titleFromFileName, zipEntryNames } from './materials';
+import { bundleFits, materialFileName, materialLabel, sniffMaterial, titleFromFileName, zipEntryNames } from './materials';
 
 describe('sniffMaterial', () => {
   it('knows a PDF, a Word document and an Excel workbook by their bytes', async () => {
@@ -46,5 +46,15 @@ describe('numbering and names', () => {
     expect(titleFromFileName('令和7年度 実施状況.pdf')).toBe('令和7年度 実施状況');
     expect(titleFromFileName('C:\\Users\\me\\表.xlsx')).toBe('表');
     expect(titleFromFileName('no-extension')).toBe('no-extension');
+  });
+});
+
+describe('a bundle of materials', () => {
+  it('fits up to ten files of the largest upload size, and no further', () => {
+    const max = 1000;
+    expect(bundleFits(Array.from({ length: 10 }, () => max), max)).toBe(true);
+    expect(bundleFits([...Array.from({ length: 10 }, () => max), 1], max)).toBe(false);
+    expect(bundleFits(Array.from({ length: 30 }, () => 300), max)).toBe(true);
+    expect(bundleFits([], max)).toBe(true);
   });
 });

@@ -17,6 +17,17 @@ export const DEFAULT_MATERIAL_MAX_BYTES = 20 * 1024 * 1024;
 export const MAX_MATERIALS_PER_MEETING = 30;
 /** Bytes of uploaded materials one council may keep across all its meetings. */
 export const MAX_COUNCIL_MATERIAL_BYTES = 500 * 1024 * 1024;
+
+/**
+ * A bundle (一括ダウンロード) is built in memory, so it holds at most the bytes of ten files of the
+ * largest size an upload may have; past that the materials are downloaded one by one.
+ */
+export const BUNDLE_FILES_OF_MAX_SIZE = 10;
+
+/** Whether materials of these sizes fit in one bundle under an upload limit of `maxBytes`. */
+export function bundleFits(sizes: readonly number[], maxBytes: number): boolean {
+  return sizes.reduce((sum, size) => sum + size, 0) <= BUNDLE_FILES_OF_MAX_SIZE * maxBytes;
+}
 export const MAX_MATERIAL_TITLE_CHARS = 200;
 export const MAX_MATERIAL_FILE_NAME_CHARS = 200;
 

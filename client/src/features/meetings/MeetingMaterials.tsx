@@ -1,4 +1,4 @@
-import type { MeetingMaterial } from '@sakutei/shared';
+import { type MeetingMaterial, bundleFits } from '@sakutei/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type DragEvent, useEffect, useRef, useState } from 'react';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
@@ -168,14 +168,23 @@ export function MeetingMaterials({ workspaceId, meetingId, announce }: { workspa
           ))}
         </ol>
       )}
-      {materials.length > 0 && (
-        <p className="materials__bundle">
-          <a className="button" href={materialsBundleUrl(workspaceId, meetingId)} download data-testid="materials-bundle">
-            {t('meetings.materials.bundle')}
-          </a>
-          <span className="meetings-hint">{t('meetings.materials.bundleHint')}</span>
-        </p>
-      )}
+      {materials.length > 0 &&
+        (bundleFits(
+          materials.map((m) => m.size),
+          maxBytes,
+        ) ? (
+          <p className="materials__bundle">
+            <a className="button" href={materialsBundleUrl(workspaceId, meetingId)} download data-testid="materials-bundle">
+              {t('meetings.materials.bundle')}
+            </a>
+            <span className="meetings-hint">{t('meetings.materials.bundleHint')}</span>
+          </p>
+        ) : (
+          // The server refuses a bundle this large (bundle_too_large): say so instead of offering it.
+          <p className="materials__bundle meetings-hint" data-testid="materials-bundle-too-large">
+            {t('meetings.materials.bundleTooLarge')}
+          </p>
+        ))}
       {mayManage && data && (
         <div
           className={`materials__drop${dragging ? ' materials__drop--over' : ''}`}

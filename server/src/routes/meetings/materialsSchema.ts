@@ -125,13 +125,14 @@ export const bundleMaterialsRoute = createRoute({
   path: '/api/workspaces/{id}/meetings/{meetingId}/materials/bundle',
   tags: ['meetings'],
   summary: 'Every material of the meeting in one ZIP, entries named 資料1_{title}.{ext} in order.',
-  description: `409 no_materials when there is none. Served with the same safe headers as a single file. ${WHO}`,
+  description: `409 no_materials when there is none; 409 bundle_too_large past ten files of the largest upload size (SAKUTEI_MATERIAL_MAX_BYTES × 10; download them one by one); 503 server_busy with Retry-After while another bundle is being built in this process. Served with the same safe headers as a single file. ${WHO}`,
   security: cookieAuth,
   request: { params: MeetingParams },
   responses: {
     200: { description: 'The ZIP.', content: binary('application/zip') },
     401: errorResponses[401],
     404: errorResponses[404],
-    409: json(ApiErrorBody, 'The meeting has no materials (no_materials).'),
+    409: json(ApiErrorBody, 'The meeting has no materials (no_materials), or too many bytes for one bundle (bundle_too_large).'),
+    503: json(ApiErrorBody, 'Another bundle is being built (server_busy); try again after Retry-After.'),
   },
 });
