@@ -203,6 +203,7 @@ export const meetingsEn: Record<keyof typeof meetingsJa, string> = {
   'meetings.decision.vote.none': 'No vote',
   'meetings.decision.vote.unanimous': 'Unanimous',
   'meetings.decision.vote.counts': 'For, against, abstaining',
+  'meetings.decision.voteShown': '({vote})',
   'meetings.decision.voteCounts': 'for {for}, against {against}, abstaining {abstain}',
   'meetings.decision.count.for': 'For',
   'meetings.decision.count.against': 'Against',

@@ -202,6 +202,7 @@ export const meetingsJa = {
   'meetings.decision.vote.none': '採決なし',
   'meetings.decision.vote.unanimous': '全会一致',
   'meetings.decision.vote.counts': '賛成・反対・棄権の数',
+  'meetings.decision.voteShown': '（{vote}）',
   'meetings.decision.voteCounts': '賛成 {for}・反対 {against}・棄権 {abstain}',
   'meetings.decision.count.for': '賛成',
   'meetings.decision.count.against': '反対',

@@ -50,7 +50,7 @@ export function ItemDecisions({ meeting, item, mayManage, record, remove, announ
             <li key={d.id} className="meetings-decision" data-testid="decision" data-kind={d.kind}>
               <span className={`meetings-badge meetings-badge--decision meetings-badge--${d.kind}`}>{decisionKindText(d, t)}</span>
               <span className="meetings-decision__text">{d.text}</span>
-              {d.vote && <span className="meetings-decision__vote">（{voteText(d.vote, t)}）</span>}
+              {d.vote && <span className="meetings-decision__vote">{t('meetings.decision.voteShown', { vote: voteText(d.vote, t) })}</span>}
               {mayChange && d.revisionId === null && (
                 <button
                   type="button"
