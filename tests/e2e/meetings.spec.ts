@@ -83,6 +83,8 @@ test('staff prepare a meeting’s agenda and send it, a member reads it, and att
   await addItem(staff, '閉会');
   await expect(titles(staff)).toHaveText(['開会', '計画素案について', '閉会']);
   await expect(agendaItem(staff, '計画素案について').getByTestId('agenda-item-links')).toContainText('令和7年度版');
+  // The revision link opens its plan's 版・審議 at that revision.
+  await expect(agendaItem(staff, '計画素案について').getByRole('link', { name: /令和7年度版/ })).toHaveAttribute('href', /^\/plans\/[^/?]+\?revision=[^#]+#revisions$/);
 
   // The chair, who also manages meetings, opens the page before the staff member reorders it.
   const chair = await signedInPage(browser, 'chair@example.jp');

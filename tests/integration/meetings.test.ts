@@ -206,7 +206,7 @@ describe('meetings: agenda', () => {
       [3, 'その他', false],
     ]);
     expect(sent0.agenda[1]!.links).toEqual([
-      { kind: 'revision', revisionId: revisions[0]!.id, label: `${plan.title} 第${revisions[0]!.number}版「${revisions[0]!.name}」` },
+      { kind: 'revision', revisionId: revisions[0]!.id, planId: plan.id, label: `${plan.title} 第${revisions[0]!.number}版「${revisions[0]!.name}」` },
       { kind: 'plan', planId: plan.id, label: plan.title },
       { kind: 'text', text: '資料1 委員意見と対応' },
     ]);

@@ -113,7 +113,7 @@ async function seedDemoMeeting(storage: Storage, seed: { workspaceId: string; pl
     entry('meeting.create', { kind: DEMO_MEETING.kind, date: DEMO_MEETING.date }),
   );
   const items = [
-    { title: '令和7年度版の実施状況について', presenter: '事務局', minutes: 30, links: [{ kind: 'revision' as const, revisionId: seed.revisionId, label: `${DEMO_PLAN_TITLE} 第1版「令和7年度版」` }] },
+    { title: '令和7年度版の実施状況について', presenter: '事務局', minutes: 30, links: [{ kind: 'revision' as const, revisionId: seed.revisionId, planId: seed.planId, label: `${DEMO_PLAN_TITLE} 第1版「令和7年度版」` }] },
     { title: '次期プログラムの骨子案について', presenter: '事務局', minutes: 40, links: [{ kind: 'plan' as const, planId: seed.planId, label: DEMO_PLAN_TITLE }] },
     { title: 'その他', presenter: '', minutes: null, links: [] },
   ];

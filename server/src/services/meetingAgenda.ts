@@ -43,7 +43,7 @@ export function meetingAgendaService(deps: Pick<AppDeps, 'storage'>) {
         const revision = await storage.revisions.find(input.revisionId);
         const plan = revision ? await planOf(revision.planId) : null;
         if (!revision || !plan || plan.workspaceId !== workspaceId) throw invalid('invalid_link', 'links: a revision link names a revision of a plan of this council.');
-        links.push({ kind: 'revision', revisionId: revision.id, label: `${plan.title} 第${revision.number}版「${revision.name}」` });
+        links.push({ kind: 'revision', revisionId: revision.id, planId: plan.id, label: `${plan.title} 第${revision.number}版「${revision.name}」` });
       }
     }
     return links;

@@ -83,7 +83,8 @@ export type QuorumRule = z.infer<typeof QuorumRule>;
 
 /** What an agenda item concerns: a frozen revision or a plan of this council, or a line of text. */
 export const AgendaLink = z.union([
-  z.object({ kind: z.literal('revision'), revisionId: z.string(), label: z.string() }),
+  // planId: the revision's plan, so the link can open it (absent on links stored before it was kept).
+  z.object({ kind: z.literal('revision'), revisionId: z.string(), planId: z.string().optional(), label: z.string() }),
   z.object({ kind: z.literal('plan'), planId: z.string(), label: z.string() }),
   z.object({ kind: z.literal('text'), text: z.string() }),
 ]);
@@ -236,9 +237,11 @@ export const UpdateMeetingRequest = z
   .strict();
 export type UpdateMeetingRequest = z.infer<typeof UpdateMeetingRequest>;
 
-/** A link as a client sends it: the server names revisions and plans itself (any label sent is ignored). */
+/** A link as a client sends it: the server names revisions and plans, and finds a revision's plan, itself (a label or planId sent is ignored). */
 export const AgendaLinkInput = z.union([
-  z.object({ kind: z.literal('revision'), revisionId: z.string().min(1).max(64), label: z.string().max(400).optional() }).strict(),
+  z
+    .object({ kind: z.literal('revision'), revisionId: z.string().min(1).max(64), planId: z.string().max(64).optional(), label: z.string().max(400).optional() })
+    .strict(),
   z.object({ kind: z.literal('plan'), planId: z.string().min(1).max(64), label: z.string().max(400).optional() }).strict(),
   z.object({ kind: z.literal('text'), text: Line(MAX_AGENDA_LINK_TEXT_CHARS).pipe(z.string().min(1)) }).strict(),
 ]);

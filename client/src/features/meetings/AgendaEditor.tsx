@@ -251,9 +251,8 @@ export function AgendaEditor({ workspaceId, meeting, mayManage, saveAgenda, send
 /** A plan link opens the plan; a revision link its plan's 版・審議 when the plan is known, else its name. */
 function LinkView({ link }: { link: AgendaLink }) {
   if (link.kind === 'plan') return <Link to={`/plans/${encodeURIComponent(link.planId)}`}>{link.label}</Link>;
-  const planId = link.kind === 'revision' ? (link as { planId?: unknown }).planId : undefined;
-  if (link.kind === 'revision' && typeof planId === 'string') {
-    return <Link to={`/plans/${encodeURIComponent(planId)}?revision=${encodeURIComponent(link.revisionId)}#revisions`}>{link.label}</Link>;
+  if (link.kind === 'revision' && link.planId !== undefined) {
+    return <Link to={`/plans/${encodeURIComponent(link.planId)}?revision=${encodeURIComponent(link.revisionId)}#revisions`}>{link.label}</Link>;
   }
   return <span>{linkText(link)}</span>;
 }

@@ -116,7 +116,7 @@ function RevisionChoice({
   const revisions = resource.status === 'loaded' ? [...resource.data.revisions].sort((a, b) => b.number - a.number) : [];
   const chosen = revisions.find((r) => r.id === revisionId);
   const link: AgendaLink | null = chosen
-    ? { kind: 'revision', revisionId: chosen.id, label: t('meetings.item.revisionLabel', { plan: planTitle, name: chosen.name, number: chosen.number }) }
+    ? { kind: 'revision', revisionId: chosen.id, planId, label: t('meetings.item.revisionLabel', { plan: planTitle, name: chosen.name, number: chosen.number }) }
     : null;
   return (
     <>
