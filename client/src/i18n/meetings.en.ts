@@ -204,6 +204,8 @@ export const meetingsEn: Record<keyof typeof meetingsJa, string> = {
   'meetings.decision.vote.unanimous': 'Unanimous',
   'meetings.decision.vote.counts': 'For, against, abstaining',
   'meetings.decision.voteShown': '({vote})',
+  'meetings.decision.detachedTitle': 'Decisions on items no longer on the agenda',
+  'meetings.decision.detachedHint': 'Removing an item from the agenda keeps the decisions taken on it on the record.',
   'meetings.decision.voteCounts': 'for {for}, against {against}, abstaining {abstain}',
   'meetings.decision.count.for': 'For',
   'meetings.decision.count.against': 'Against',

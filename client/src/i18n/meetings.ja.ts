@@ -203,6 +203,8 @@ export const meetingsJa = {
   'meetings.decision.vote.unanimous': '全会一致',
   'meetings.decision.vote.counts': '賛成・反対・棄権の数',
   'meetings.decision.voteShown': '（{vote}）',
+  'meetings.decision.detachedTitle': '次第から外れた議題の決定',
+  'meetings.decision.detachedHint': '議題を次第から削除しても、その議題での決定は記録に残ります。',
   'meetings.decision.voteCounts': '賛成 {for}・反対 {against}・棄権 {abstain}',
   'meetings.decision.count.for': '賛成',
   'meetings.decision.count.against': '反対',

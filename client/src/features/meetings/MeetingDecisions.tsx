@@ -106,3 +106,29 @@ export function ItemDecisions({ meeting, item, mayManage, record, remove, announ
     </div>
   );
 }
+
+/**
+ * Decisions whose agenda item has since been removed from the agenda: they stay on the record
+ * (the server keeps them), so the page lists them apart rather than losing them.
+ */
+export function DetachedDecisions({ meeting }: { meeting: Meeting }) {
+  const { t } = useI18n();
+  const onAgenda = new Set(meeting.agenda.map((item) => item.id));
+  const detached = meeting.decisions.filter((d) => !onAgenda.has(d.agendaItemId));
+  if (detached.length === 0) return null;
+  return (
+    <section className="meetings-decisions meetings-decisions--detached" data-testid="detached-decisions" aria-labelledby="detached-decisions-title">
+      <h2 id="detached-decisions-title">{t('meetings.decision.detachedTitle')}</h2>
+      <p className="meetings-hint">{t('meetings.decision.detachedHint')}</p>
+      <ul className="meetings-decisions__list">
+        {detached.map((d) => (
+          <li key={d.id} className="meetings-decision" data-testid="decision" data-kind={d.kind}>
+            <span className={`meetings-badge meetings-badge--decision meetings-badge--${d.kind}`}>{decisionKindText(d, t)}</span>
+            <span className="meetings-decision__text">{d.text}</span>
+            {d.vote && <span className="meetings-decision__vote">{t('meetings.decision.voteShown', { vote: voteText(d.vote, t) })}</span>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -13,7 +13,7 @@ import type { Meeting } from '@sakutei/shared';
 import { MeetingDialog } from './MeetingDialog';
 import { MeetingFacts } from './MeetingFacts';
 import { MeetingMaterials } from './MeetingMaterials';
-import { ItemDecisions } from './MeetingDecisions';
+import { DetachedDecisions, ItemDecisions } from './MeetingDecisions';
 import { ItemReview } from './ItemReview';
 import { recordDecision, removeDecision } from './decisionsApi';
 import { deleteMeeting, putAgenda, putAttendance, sendAgenda, updateMeeting } from './meetingsApi';
@@ -147,6 +147,7 @@ export function MeetingPage({ workspaceId, meetingId }: { workspaceId: string; m
               </>
             )}
           />
+          <DetachedDecisions meeting={meeting} />
           <MeetingMaterials workspaceId={workspaceId} meetingId={meetingId} announce={setAnnouncement} />
           <AttendanceTable
             meeting={meeting}
