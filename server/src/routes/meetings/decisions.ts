@@ -4,22 +4,12 @@ import { z } from 'zod';
 import type { AppDeps, AppEnv } from '../../env';
 import { meetingDecisionService } from '../../services/meetingDecisions';
 import { requireUser } from '../guards';
-import { cookieAuth, errorResponses, json } from '../openapi';
-import { MEETING_WRITE_RATE_LIMIT } from './schema';
+import { cookieAuth, json } from '../openapi';
+import { MEETING_WRITE_RATE_LIMIT, MeetingParams, writeErrors } from './schema';
 
-const MeetingParams = z.object({ id: z.string().min(1).max(64), meetingId: z.string().min(1).max(64) });
 const DecisionParams = MeetingParams.extend({ decisionId: z.string().min(1).max(64) });
 
 const WHO = `Staff and the chair (meetings.manage) record and remove decisions; others get 403, observers and other councils 404. Writes share the meetings budget of ${MEETING_WRITE_RATE_LIMIT.limit} per person per 10 minutes (429).`;
-
-const writeErrors = {
-  400: errorResponses[400],
-  401: errorResponses[401],
-  403: errorResponses[403],
-  404: errorResponses[404],
-  413: json(ApiErrorBody, 'The body is larger than the API takes (payload_too_large).'),
-  429: errorResponses[429],
-} as const;
 
 export const recordDecisionRoute = createRoute({
   method: 'post',

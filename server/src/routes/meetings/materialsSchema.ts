@@ -11,8 +11,8 @@ import {
 } from '@sakutei/shared';
 import { z } from 'zod';
 import { cookieAuth, errorResponses, json } from '../openapi';
+import { MeetingParams } from './schema';
 
-const MeetingParams = z.object({ id: z.string().min(1).max(64), meetingId: z.string().min(1).max(64) });
 const MaterialParams = MeetingParams.extend({ materialId: z.string().min(1).max(64) });
 
 // eslint-disable-next-line no-control-regex

@@ -20,7 +20,7 @@ import { z } from 'zod';
 import { cookieAuth, errorResponses, json } from '../openapi';
 
 const WorkspaceParams = z.object({ id: z.string().min(1).max(64) });
-const MeetingParams = WorkspaceParams.extend({ meetingId: z.string().min(1).max(64) });
+export const MeetingParams = WorkspaceParams.extend({ meetingId: z.string().min(1).max(64) });
 
 /**
  * Writes per person: each is an entry in the audit log, so a burst could bury the record's
@@ -35,8 +35,8 @@ const LIMITED = `Writes share a budget of ${MEETING_WRITE_RATE_LIMIT.limit} per 
 const body = <T>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
 const conflictBody = ApiErrorBody.extend({ meeting: Meeting.optional() });
 
-/** The answers every write may give besides its success. */
-const writeErrors = {
+/** The answers every write of the meetings routes may give besides its success. */
+export const writeErrors = {
   400: errorResponses[400],
   401: errorResponses[401],
   403: errorResponses[403],
