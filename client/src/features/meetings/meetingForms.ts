@@ -11,6 +11,7 @@ import {
   MAX_SUBCOMMITTEE_CHARS,
   MEETING_KINDS,
   OnlineUrl,
+  type CreateMeetingRequest,
   type MeetingSummary,
   type QuorumRule,
 } from '@sakutei/shared';
@@ -65,16 +66,8 @@ export function meetingFormValues(m: MeetingSummary): MeetingForm {
   };
 }
 
-export type MeetingRequest = {
-  kind: MeetingForm['kind'];
-  subcommittee: string | null;
-  title: string;
-  date: string;
-  startTime: string | null;
-  endTime: string | null;
-  place: string;
-  onlineUrl: string | null;
-};
+/** The API's request to add a meeting with every field named (the form always sends them all, for a change too). */
+export type MeetingRequest = { [K in keyof CreateMeetingRequest]-?: Exclude<CreateMeetingRequest[K], undefined> };
 
 /** The form's values as the API takes them: '' becomes null, a subcommittee only for a 部会. */
 export function meetingRequest(v: MeetingForm): MeetingRequest {
