@@ -59,6 +59,13 @@ export function meetingAccess(deps: Pick<AppDeps, 'storage'>) {
     return presentMeeting(meeting, numbersOf(all), agenda, members, attendance, rule, decisions, await namesOf(decisions, members));
   }
 
+  /** The meeting as stored now (after a write that succeeded), as the routes answer it. */
+  async function presentCurrent(meetingId: string): Promise<Meeting> {
+    const meeting = await storage.meetings.find(meetingId);
+    if (!meeting) throw notFound('meeting');
+    return present(meeting);
+  }
+
   /** Who decided: current members by their names, anyone since gone by their account's name. */
   async function namesOf(decisions: readonly { decidedBy: string | null }[], members: readonly { userId: string; name: string }[]) {
     const names = new Map(members.map((m) => [m.userId, m.name]));
@@ -88,5 +95,5 @@ export function meetingAccess(deps: Pick<AppDeps, 'storage'>) {
     details,
   });
 
-  return { reader, manager, meetingOf, present, conflict, labelOf, audit };
+  return { reader, manager, meetingOf, present, presentCurrent, conflict, labelOf, audit };
 }

@@ -23,30 +23,34 @@ export function meetingAgendaService(deps: Pick<AppDeps, 'storage'>) {
 
   /**
    * The links as stored, each named by the server: a revision must be of a plan of this council,
-   * a plan must be this council's. Anything else is refused (400), never linked.
+   * a plan must be this council's. Anything else is refused (400), never linked. One resolver
+   * serves a whole agenda, so 500 links to one revision read it once, not 500 times.
    */
-  async function resolveLinks(workspaceId: string, inputs: AgendaLinkInput[]): Promise<AgendaLink[]> {
-    const plans = new Map<string, Awaited<ReturnType<typeof storage.plans.find>>>();
-    const planOf = async (id: string) => {
-      if (!plans.has(id)) plans.set(id, await storage.plans.find(id));
-      return plans.get(id)!;
+  function linkResolver(workspaceId: string) {
+    const memo = <T>(find: (id: string) => Promise<T>) => {
+      const found = new Map<string, Promise<T>>();
+      return (id: string) => found.get(id) ?? found.set(id, find(id)).get(id)!;
     };
-    const links: AgendaLink[] = [];
-    for (const input of inputs) {
-      if (input.kind === 'text') {
-        links.push({ kind: 'text', text: input.text });
-      } else if (input.kind === 'plan') {
-        const plan = await planOf(input.planId);
-        if (!plan || plan.workspaceId !== workspaceId) throw invalid('invalid_link', 'links: a plan link names a plan of this council.');
-        links.push({ kind: 'plan', planId: plan.id, label: plan.title });
-      } else {
-        const revision = await storage.revisions.find(input.revisionId);
-        const plan = revision ? await planOf(revision.planId) : null;
-        if (!revision || !plan || plan.workspaceId !== workspaceId) throw invalid('invalid_link', 'links: a revision link names a revision of a plan of this council.');
-        links.push({ kind: 'revision', revisionId: revision.id, planId: plan.id, label: `${plan.title} 第${revision.number}版「${revision.name}」` });
+    const planOf = memo((id) => storage.plans.find(id));
+    const revisionOf = memo((id) => storage.revisions.find(id));
+    return async (inputs: AgendaLinkInput[]): Promise<AgendaLink[]> => {
+      const links: AgendaLink[] = [];
+      for (const input of inputs) {
+        if (input.kind === 'text') {
+          links.push({ kind: 'text', text: input.text });
+        } else if (input.kind === 'plan') {
+          const plan = await planOf(input.planId);
+          if (!plan || plan.workspaceId !== workspaceId) throw invalid('invalid_link', 'links: a plan link names a plan of this council.');
+          links.push({ kind: 'plan', planId: plan.id, label: plan.title });
+        } else {
+          const revision = await revisionOf(input.revisionId);
+          const plan = revision ? await planOf(revision.planId) : null;
+          if (!revision || !plan || plan.workspaceId !== workspaceId) throw invalid('invalid_link', 'links: a revision link names a revision of a plan of this council.');
+          links.push({ kind: 'revision', revisionId: revision.id, planId: plan.id, label: `${plan.title} 第${revision.number}版「${revision.name}」` });
+        }
       }
-    }
-    return links;
+      return links;
+    };
   }
 
   return {
@@ -57,6 +61,7 @@ export function meetingAgendaService(deps: Pick<AppDeps, 'storage'>) {
       const ids = request.items.flatMap((i) => (i.id ? [i.id] : []));
       if (new Set(ids).size !== ids.length) throw invalid('invalid_request', 'items: each agenda item appears once.');
       const before = new Map((await storage.meetings.agenda(meetingId)).map((i) => [i.id, i]));
+      const resolveLinks = linkResolver(workspaceId);
       const items: AgendaItemRecord[] = [];
       for (const [index, input] of request.items.entries()) {
         const old = input.id ? before.get(input.id) : undefined;
@@ -67,7 +72,7 @@ export function meetingAgendaService(deps: Pick<AppDeps, 'storage'>) {
           title: input.title,
           presenter: input.presenter ?? '',
           minutes: input.minutes ?? null,
-          links: await resolveLinks(workspaceId, input.links ?? []),
+          links: await resolveLinks(input.links ?? []),
         };
         // After sending, what is new or differs from what was sent is marked until it is sent again.
         const changedAfterSent = meeting.agendaSentAt !== null && (!old || old.changedAfterSent || itemKey(old) !== itemKey(item));
@@ -77,7 +82,7 @@ export function meetingAgendaService(deps: Pick<AppDeps, 'storage'>) {
       const label = await access.labelOf(meeting);
       const entry = access.audit(user, workspaceId, 'meeting.agenda', { meetingId, name: label, items: items.length }, at);
       if (!(await storage.meetings.replaceAgenda(meetingId, request.version, items, at, entry))) return access.conflict(workspaceId, meetingId);
-      return access.present((await storage.meetings.find(meetingId))!);
+      return access.presentCurrent(meetingId);
     },
 
     /**
@@ -92,7 +97,7 @@ export function meetingAgendaService(deps: Pick<AppDeps, 'storage'>) {
         const at = Date.now();
         const label = await access.labelOf(meeting);
         const entry = access.audit(user, workspaceId, 'meeting.agendaSent', { meetingId, name: label }, at);
-        if (await storage.meetings.markAgendaSent(meetingId, meeting.version, at, entry)) return access.present((await storage.meetings.find(meetingId))!);
+        if (await storage.meetings.markAgendaSent(meetingId, meeting.version, at, entry)) return access.presentCurrent(meetingId);
       }
       return access.conflict(workspaceId, meetingId);
     },

@@ -32,7 +32,7 @@ export function meetingAttendanceService(deps: Pick<AppDeps, 'storage'>) {
       const label = await access.labelOf(meeting);
       const audit = access.audit(user, workspaceId, 'meeting.attendance', { meetingId, name: label, entries: changes.length }, at);
       if (!(await storage.meetings.setAttendance(meetingId, request.version, changes, at, audit))) return access.conflict(workspaceId, meetingId);
-      return access.present((await storage.meetings.find(meetingId))!);
+      return access.presentCurrent(meetingId);
     },
   };
 }

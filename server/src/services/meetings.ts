@@ -7,6 +7,7 @@ import {
   type MeetingSettingsResponse,
   type QuorumRule,
   type UpdateMeetingRequest,
+  compareMeetings,
 } from '@sakutei/shared';
 import { newId } from '../auth/ids';
 import type { AppDeps } from '../env';
@@ -46,11 +47,9 @@ export function meetingService(deps: Pick<AppDeps, 'storage'>) {
       const role = await access.reader(workspaceId, user);
       const all = await meetings.list(workspaceId);
       const numbers = numbersOf(all);
-      const summaries = all.map((m) => ({ m, s: presentMeetingSummary(m, numbers) }));
       // Newest first: the reverse of the order they are numbered in.
-      const key = (m: MeetingRecord) => `${m.date} ${m.startTime ?? '00:00'} ${String(m.createdAt).padStart(16, '0')} ${m.id}`;
-      summaries.sort((a, b) => (key(a.m) < key(b.m) ? 1 : key(a.m) > key(b.m) ? -1 : 0));
-      return { meetings: summaries.map((x) => x.s), quorum: await meetings.quorumOf(workspaceId), mayManage: canManageMeetings(role) };
+      const newestFirst = [...all].sort((a, b) => compareMeetings(b, a));
+      return { meetings: newestFirst.map((m) => presentMeetingSummary(m, numbers)), quorum: await meetings.quorumOf(workspaceId), mayManage: canManageMeetings(role) };
     },
 
     async get(user: UserRecord, workspaceId: string, meetingId: string): Promise<MeetingDetailResponse> {
@@ -78,7 +77,7 @@ export function meetingService(deps: Pick<AppDeps, 'storage'>) {
       const label = await access.labelOf({ ...record, version: 1, updatedAt: at, agendaSentAt: null });
       const made = await meetings.create(record, MAX_MEETINGS_PER_COUNCIL, access.audit(user, workspaceId, 'meeting.create', { meetingId: record.id, name: label, kind: facts.kind, date: facts.date }, at));
       if (!made) throw new AppError(409, 'too_many_meetings', `A council keeps at most ${MAX_MEETINGS_PER_COUNCIL} meetings.`);
-      return access.present((await meetings.find(record.id))!);
+      return access.presentCurrent(record.id);
     },
 
     async update(user: UserRecord, workspaceId: string, meetingId: string, request: UpdateMeetingRequest): Promise<Meeting> {
@@ -103,7 +102,7 @@ export function meetingService(deps: Pick<AppDeps, 'storage'>) {
       const label = await access.labelOf({ ...current, ...facts }, all.map((m) => (m.id === meetingId ? { ...m, ...facts } : m)));
       const ok = await meetings.update(meetingId, request.version, facts, at, access.audit(user, workspaceId, 'meeting.update', { meetingId, name: label, changed }, at));
       if (!ok) return access.conflict(workspaceId, meetingId);
-      return access.present((await meetings.find(meetingId))!);
+      return access.presentCurrent(meetingId);
     },
 
     async remove(user: UserRecord, workspaceId: string, meetingId: string): Promise<void> {

@@ -5,6 +5,7 @@ import { AppError } from '../errors';
 import { numbersOf, presentMeetingSummary } from '../presenters/meeting';
 import type { NewAuditEntry, RevisionRecord, UserRecord } from '../storage';
 import type { DecisionRecord } from '../storage/meetingDecisions';
+import type { MeetingRecord } from '../storage/meetings';
 import { invalid, meetingAccess } from './meetingAccess';
 import { checkDecisionsOpen, quorumNotMet } from './meetingDecisions';
 
@@ -53,12 +54,22 @@ export function reviewInMeeting(deps: Pick<AppDeps, 'storage'>) {
     /** For each decided revision, the meeting its decision was taken in (the decision of the same moment). */
     async linksOf(records: readonly RevisionRecord[]): Promise<Map<string, DecidedInMeeting>> {
       const links = new Map<string, DecidedInMeeting>();
+      // The council's meetings are read once for the whole list (numbers need all of them anyway),
+      // not once per revision decided in one.
+      let council: { meetings: Map<string, MeetingRecord>; numbers: ReturnType<typeof numbersOf> } | null = null;
       for (const r of records) {
         if (r.decidedAt === null) continue;
         const decision = (await storage.meetingDecisions.ofRevision(r.id)).find((d) => d.decidedAt === r.decidedAt);
-        const meeting = decision ? await storage.meetings.find(decision.meetingId) : null;
+        if (!decision) continue;
+        if (!council || !council.meetings.has(decision.meetingId)) {
+          const meeting = await storage.meetings.find(decision.meetingId);
+          if (!meeting) continue;
+          const all = await storage.meetings.list(meeting.workspaceId);
+          council = { meetings: new Map(all.map((m) => [m.id, m])), numbers: numbersOf(all) };
+        }
+        const meeting = council.meetings.get(decision.meetingId);
         if (!meeting) continue;
-        const summary = presentMeetingSummary(meeting, numbersOf(await storage.meetings.list(meeting.workspaceId)));
+        const summary = presentMeetingSummary(meeting, council.numbers);
         links.set(r.id, { meetingId: meeting.id, workspaceId: meeting.workspaceId, label: summary.label, ordinal: summary.ordinal, date: meeting.date });
       }
       return links;

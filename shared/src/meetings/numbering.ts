@@ -32,7 +32,8 @@ function sequenceOf(m: MeetingForNumbering): string {
   return m.kind === 'subcommittee' ? `sub:${m.subcommittee ?? ''}` : 'plenary';
 }
 
-function compare(a: MeetingForNumbering, b: MeetingForNumbering): number {
+/** Meetings in the order they are held (and numbered): date, start time, creation, id. */
+export function compareMeetings(a: MeetingForNumbering, b: MeetingForNumbering): number {
   const key = (m: MeetingForNumbering) => `${m.date} ${m.startTime ?? '00:00'}`;
   const byTime = key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
   if (byTime !== 0) return byTime;
@@ -48,7 +49,7 @@ function compare(a: MeetingForNumbering, b: MeetingForNumbering): number {
 export function meetingNumbers(meetings: readonly MeetingForNumbering[]): Map<string, MeetingNumber> {
   const counters = new Map<string, number>();
   const numbers = new Map<string, MeetingNumber>();
-  for (const m of [...meetings].sort(compare)) {
+  for (const m of [...meetings].sort(compareMeetings)) {
     const fiscalYear = meetingFiscalYear(m.date);
     const key = `${fiscalYear}|${sequenceOf(m)}`;
     const ordinal = (counters.get(key) ?? 0) + 1;
