@@ -49,6 +49,8 @@ test('staff prepare a meeting’s agenda and send it, a member reads it, and att
   await staff.getByTestId('council-meetings-link').first().click();
   await expect(staff.getByTestId('meetings-page')).toBeVisible();
   const workspaceId = /\/councils\/([^/]+)\/meetings/.exec(staff.url())![1]!;
+  // Counted once the list has loaded: counted while it loads, the demo meeting was missed (CI saw 0 where 1 stood).
+  await expect(staff.getByTestId('meetings-table').or(staff.getByTestId('meetings-empty'))).toBeVisible();
   const before = await staff.getByTestId('meeting-row').count();
 
   // A meeting far ahead, so its number (第1回 of its fiscal year) does not depend on others.
