@@ -2,3 +2,4 @@ export * from './kinds';
 export * from './numbering';
 export * from './quorum';
 export * from './materials';
+export * from './dayText';

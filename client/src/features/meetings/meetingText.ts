@@ -1,27 +1,9 @@
-import { eraOfDay, meetingLabel } from '@sakutei/shared';
+import { meetingDayText, meetingLabel } from '@sakutei/shared';
 import type { Locale, MessageKey, Translate } from '../../i18n';
 import { ApiError } from '../../lib/api';
 import type { AttendanceValue, Meeting, MeetingSummary, QuorumRule } from '@sakutei/shared';
 
-const WEEKDAYS_JA = ['日', '月', '火', '水', '木', '金', '土'];
-// By hand rather than Intl: browsers' and Node's ICU differ in the commas of the short form.
-const WEEKDAYS_EN = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-function dayParts(isoDay: string): { year: number; month: number; day: number; weekday: number } {
-  const [year, month, day] = isoDay.split('-').map(Number) as [number, number, number];
-  // A calendar day, not a moment: its weekday is the same in every time zone.
-  return { year, month, day, weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay() };
-}
-
-/** `令和7年11月20日（木）` in Japanese, `Thu 20 Nov 2025` in English: a meeting's date is the council's wall-clock day. */
-export function meetingDayText(isoDay: string, locale: Locale): string {
-  const { year, month, day, weekday } = dayParts(isoDay);
-  if (locale === 'en') return `${WEEKDAYS_EN[weekday]} ${day} ${MONTHS_EN[month - 1]} ${year}`;
-  const era = eraOfDay(year, month, day);
-  const yearText = era ? `${era.era}${era.eraYear === 1 ? '元' : era.eraYear}` : String(year);
-  return `${yearText}年${month}月${day}日（${WEEKDAYS_JA[weekday]}）`;
-}
+export { meetingDayText };
 
 /** The day an agenda was sent, in Japan: `11月13日`, or `2025-11-13` in English (the list's column is narrow). */
 export function sentDayText(iso: string, locale: Locale): string {

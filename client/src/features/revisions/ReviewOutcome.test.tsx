@@ -1,6 +1,7 @@
-import { screen } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderJa } from '../../app/testing/render';
+import { I18nProvider } from '../../i18n';
 import { ReviewOutcome } from './ReviewOutcome';
 import { revisionFixture } from './testFixtures';
 
@@ -72,6 +73,19 @@ describe('ReviewOutcome', () => {
     unmount();
     renderJa(<ReviewOutcome revision={{ ...approved, review: { ...approved.review, status: 'changes_requested', reason: '見直し' } }} nameOf={nameOf} />);
     expect(screen.getByTestId('review-decided-in-meeting').textContent).toBe('第3回会議（令和7年11月20日）で差し戻し');
+  });
+
+  it('writes the meeting day in English as the meeting pages do, not as an ISO date', () => {
+    const decidedInMeeting = { meetingId: 'm1', workspaceId: 'w1', label: '令和7年度 第3回', ordinal: 3, date: '2025-11-20' };
+    const approved = revisionFixture({
+      review: { status: 'approved', openedBy: 'u-staff', decidedBy: 'u-chair', decidedOnBehalfOfChair: false },
+      decidedAt: '2025-11-20T05:05:00.000Z',
+      decidedInMeeting,
+      allowedEvents: [],
+    });
+    localStorage.setItem('sakutei.locale', 'en');
+    render(<I18nProvider><ReviewOutcome revision={approved} nameOf={nameOf} /></I18nProvider>);
+    expect(screen.getByTestId('review-decided-in-meeting').textContent).toBe('Approved at meeting 3 (20 Nov 2025)');
   });
 
   it('names no meeting for a decision taken outside one', () => {

@@ -1,7 +1,7 @@
 import type { Revision } from '@sakutei/shared';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n';
-import { formatCommentTime, formatDate } from '@sakutei/shared';
+import { formatCommentTime, meetingDayText } from '@sakutei/shared';
 import { Link } from '../../app/router';
 
 interface Props {
@@ -87,8 +87,8 @@ export function ReviewOutcome({ revision, nameOf }: Props) {
   }
   const sitting = revision.decidedInMeeting;
   if (decided && sitting) {
-    // The meeting's own day (a wall-clock day of the council), written as the minutes would.
-    const date = locale === 'ja' ? formatDate(new Date(`${sitting.date}T12:00:00+09:00`)) : sitting.date;
+    // The meeting's own day (a wall-clock day of the council), written as the meeting pages write it.
+    const date = meetingDayText(sitting.date, locale, { weekday: false });
     const path = `/councils/${encodeURIComponent(sitting.workspaceId)}/meetings/${encodeURIComponent(sitting.meetingId)}`;
     lines.push(
       <p key="meeting" data-testid="review-decided-in-meeting">
