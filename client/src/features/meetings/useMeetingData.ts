@@ -1,8 +1,6 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect } from 'react';
-import { useSession } from '../../app/session';
-import type { Resource } from '../../app/useApiResource';
-import { ApiError } from '../../lib/api';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { apiQueryKey, useApiResource, type ApiResourceOptions } from '../../app/useApiResource';
 import type { Meeting, MeetingDetailResponse, MeetingListResponse } from '@sakutei/shared';
 import { getMeeting, listMeetings } from './meetingsApi';
 
@@ -11,51 +9,26 @@ import { getMeeting, listMeetings } from './meetingsApi';
  * its window regains focus, so what another staff member changed shows up; a save made on a
  * stale copy is refused (409 version_conflict) and the page then shows the fresh one.
  */
-const POLL_MS = 15_000;
+const POLL: ApiResourceOptions = { refetchInterval: 15_000, refetchOnWindowFocus: true };
 
-function toResource<T>(data: T | undefined, isError: boolean, error: unknown): Resource<T> {
-  if (data !== undefined) return { status: 'loaded', data };
-  return isError ? { status: 'failed', error } : { status: 'loading' };
-}
-
-function useExpireOn401(error: unknown) {
-  const { expire } = useSession();
-  useEffect(() => {
-    if (error instanceof ApiError && error.status === 401) expire();
-  }, [error, expire]);
-}
-
-export const meetingsKey = (workspaceId: string) => ['api', 'meetings', workspaceId] as const;
-export const meetingKey = (workspaceId: string, meetingId: string) => ['api', 'meetings', workspaceId, meetingId] as const;
+const meetingsParts = (workspaceId: string) => ['meetings', workspaceId] as const;
+const meetingParts = (workspaceId: string, meetingId: string) => ['meetings', workspaceId, meetingId] as const;
+export const meetingsKey = (workspaceId: string) => apiQueryKey(meetingsParts(workspaceId));
+export const meetingKey = (workspaceId: string, meetingId: string) => apiQueryKey(meetingParts(workspaceId, meetingId));
 
 export function useMeetingsList(workspaceId: string) {
-  const query = useQuery({
-    queryKey: meetingsKey(workspaceId),
-    queryFn: ({ signal }) => listMeetings(workspaceId, signal),
-    refetchInterval: POLL_MS,
-    refetchOnWindowFocus: true,
-  });
-  useExpireOn401(query.error);
-  const { refetch } = query;
-  const reload = useCallback(() => void refetch(), [refetch]);
-  const resource: Resource<MeetingListResponse> = toResource(query.data, query.isError, query.error);
-  return { resource, reload };
+  return useApiResource<MeetingListResponse>(meetingsParts(workspaceId), (signal) => listMeetings(workspaceId, signal), POLL);
 }
 
 export function useMeeting(workspaceId: string, meetingId: string) {
   const queryClient = useQueryClient();
-  const query = useQuery({
-    queryKey: meetingKey(workspaceId, meetingId),
-    queryFn: ({ signal }) => getMeeting(workspaceId, meetingId, signal),
+  const { resource, reload } = useApiResource<MeetingDetailResponse>(
+    meetingParts(workspaceId, meetingId),
+    (signal) => getMeeting(workspaceId, meetingId, signal),
     // Opened again from the list, a meeting is read afresh: the copy in the cache may predate a
     // change made elsewhere on the list page (the quorum rule) or by someone else.
-    refetchOnMount: 'always',
-    refetchInterval: POLL_MS,
-    refetchOnWindowFocus: true,
-  });
-  useExpireOn401(query.error);
-  const { refetch } = query;
-  const reload = useCallback(() => void refetch(), [refetch]);
+    { ...POLL, refetchOnMount: 'always' },
+  );
   /** Shows what a save returned at once, without waiting for the next read. */
   const show = useCallback(
     (meeting: Meeting) => {
@@ -65,6 +38,5 @@ export function useMeeting(workspaceId: string, meetingId: string) {
     },
     [queryClient, workspaceId, meetingId],
   );
-  const resource: Resource<MeetingDetailResponse> = toResource(query.data, query.isError, query.error);
   return { resource, reload, show };
 }
