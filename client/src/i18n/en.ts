@@ -22,6 +22,7 @@ import { cellSuggestionsEn } from './cellSuggestions.en';
 import { suggestionExportsEn } from './suggestionExports.en';
 import { invitedSuggestEn } from './invitedSuggest.en';
 import { meetingsEn } from './meetings.en';
+import { minutesEn } from './minutes.en';
 
 export const en: Record<MessageKey, string> = {
   'app.name': '策定 Sakutei',
@@ -114,4 +115,5 @@ export const en: Record<MessageKey, string> = {
   ...suggestionExportsEn,
   ...invitedSuggestEn,
   ...meetingsEn,
+  ...minutesEn,
 };

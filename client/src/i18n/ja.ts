@@ -21,6 +21,7 @@ import { cellSuggestionsJa } from './cellSuggestions.ja';
 import { suggestionExportsJa } from './suggestionExports.ja';
 import { invitedSuggestJa } from './invitedSuggest.ja';
 import { meetingsJa } from './meetings.ja';
+import { minutesJa } from './minutes.ja';
 
 /**
  * Japanese is the source language: its keys define the message catalogue and every
@@ -117,6 +118,7 @@ export const ja = {
   ...suggestionExportsJa,
   ...invitedSuggestJa,
   ...meetingsJa,
+  ...minutesJa,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;
