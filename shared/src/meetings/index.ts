@@ -3,3 +3,4 @@ export * from './numbering';
 export * from './quorum';
 export * from './materials';
 export * from './dayText';
+export * from './speakers';
