@@ -59,7 +59,7 @@ describe.each(backends)('meeting decision storage (%s)', (_name, open) => {
       ['d3', null],
     ]);
     expect(listed[0]).toEqual(decision('d1'));
-    expect((await storage.meetingDecisions.ofRevision('r1')).map((d) => d.id)).toEqual(['d3']);
+    expect((await storage.meetingDecisions.ofRevisions(['r1'])).map((d) => d.id)).toEqual(['d3']);
     expect(await storage.meetingDecisions.remove('m2', 'd1', entry('meeting.decision.remove'))).toBe(false);
     expect(await storage.meetingDecisions.remove('m1', 'd1', entry('meeting.decision.remove'))).toBe(true);
     expect((await storage.audit.readAfter(0, 100)).length).toBe(audited + 4);
@@ -92,11 +92,32 @@ describe.each(backends)('meeting decision storage (%s)', (_name, open) => {
     // The review moved on meanwhile (expected 'draft'): no step, no decision, no entries.
     const before = (await storage.audit.readAfter(0, 100)).length;
     expect(await storage.revisions.updateReview('r1', 'draft', { status: 'approved' }, { decidedAt: T0 + 9, meetingDecision: inMeeting }, entry('review.approved'))).toBe(false);
-    expect(await storage.meetingDecisions.ofRevision('r1')).toEqual([]);
+    expect(await storage.meetingDecisions.ofRevisions(['r1'])).toEqual([]);
     expect((await storage.audit.readAfter(0, 100)).length).toBe(before);
     expect(await storage.revisions.updateReview('r1', 'in_review', { status: 'approved' }, { decidedAt: T0 + 9, meetingDecision: inMeeting }, entry('review.approved'))).toBe(true);
-    expect(await storage.meetingDecisions.ofRevision('r1')).toEqual([inMeeting.decision]);
+    expect(await storage.meetingDecisions.ofRevisions(['r1'])).toEqual([inMeeting.decision]);
     expect((await storage.meetingDecisions.list('m1')).map((d) => d.id)).toEqual(['d9']);
     expect((await storage.audit.readAfter(0, 100)).slice(before).map((e) => e.kind)).toEqual(['meeting.decision.add', 'review.approved']);
+  });
+
+  it('reads the decisions of many revisions at once, in the order taken, and nothing for none', async () => {
+    const storage = await open();
+    await sitting(storage);
+    const review = (id: string, revisionId: string, meetingId = 'm1') => decision(id, { kind: 'reviewApproved', revisionId, vote: null, meetingId });
+    for (const d of [review('d4', 'r2'), review('d1', 'r1'), review('d3', 'r3', 'm2'), review('d2', 'r1'), decision('d5')]) {
+      expect(await storage.meetingDecisions.add(d, 10, entry('meeting.decision.add'))).toBe(true);
+    }
+    expect(await storage.meetingDecisions.ofRevisions([])).toEqual([]);
+    expect(await storage.meetingDecisions.ofRevisions(['none'])).toEqual([]);
+    expect((await storage.meetingDecisions.ofRevisions(['r1', 'r2'])).map((d) => d.id)).toEqual(['d1', 'd2', 'd4']);
+    // Across meetings, a repeated id counts once, and an id with quotes is just an id.
+    expect((await storage.meetingDecisions.ofRevisions(['r3', 'r1', 'r3', `r"1'`])).map((d) => [d.id, d.meetingId])).toEqual([
+      ['d1', 'm1'],
+      ['d2', 'm1'],
+      ['d3', 'm2'],
+    ]);
+    // Many ids in one read (a long revision list): no limit on parameters is met.
+    const many = Array.from({ length: 5000 }, (_, i) => `x${i}`).concat('r2');
+    expect((await storage.meetingDecisions.ofRevisions(many)).map((d) => d.id)).toEqual(['d4']);
   });
 });

@@ -57,9 +57,12 @@ export function reviewInMeeting(deps: Pick<AppDeps, 'storage'>) {
       // The council's meetings are read once for the whole list (numbers need all of them anyway),
       // not once per revision decided in one.
       let council: { meetings: Map<string, MeetingRecord>; numbers: ReturnType<typeof numbersOf> } | null = null;
-      for (const r of records) {
-        if (r.decidedAt === null) continue;
-        const decision = (await storage.meetingDecisions.ofRevision(r.id)).find((d) => d.decidedAt === r.decidedAt);
+      const decided = records.filter((r) => r.decidedAt !== null);
+      // The decisions of all decided revisions in one read, not one per revision.
+      const decisions = await storage.meetingDecisions.ofRevisions(decided.map((r) => r.id));
+      const inSitting = new Map(decisions.map((d) => [`${d.revisionId}@${d.decidedAt}`, d]));
+      for (const r of decided) {
+        const decision = inSitting.get(`${r.id}@${r.decidedAt}`);
         if (!decision) continue;
         if (!council || !council.meetings.has(decision.meetingId)) {
           const meeting = await storage.meetings.find(decision.meetingId);

@@ -20,8 +20,11 @@ export interface DecisionRecord {
 export interface MeetingDecisionStore {
   /** The meeting's decisions in the order they were taken. */
   list(meetingId: string): Promise<DecisionRecord[]>;
-  /** The decisions taken on a revision, in the order they were taken (a review decided in a meeting). */
-  ofRevision(revisionId: string): Promise<DecisionRecord[]>;
+  /**
+   * The decisions taken on any of these revisions (reviews decided in a meeting), in the order
+   * they were taken: one read for a whole revision list.
+   */
+  ofRevisions(revisionIds: readonly string[]): Promise<DecisionRecord[]>;
   /** Adds the decision with its audit entry unless the meeting already holds `limit` (then false). */
   add(decision: DecisionRecord, limit: number, audit: NewAuditEntry): Promise<boolean>;
   /** Removes the meeting's decision with its audit entry; false when it is not there. */

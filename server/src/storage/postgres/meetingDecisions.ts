@@ -8,8 +8,12 @@ export function createPostgresMeetingDecisionStore(pool: Pool): MeetingDecisionS
       const { rows } = await pool.query<DecisionRow>(`SELECT ${DECISION_COLUMNS} FROM meeting_decisions WHERE meeting_id = $1 ORDER BY decided_at, id`, [meetingId]);
       return rows.map(toDecision);
     },
-    async ofRevision(revisionId) {
-      const { rows } = await pool.query<DecisionRow>(`SELECT ${DECISION_COLUMNS} FROM meeting_decisions WHERE revision_id = $1 ORDER BY decided_at, id`, [revisionId]);
+    async ofRevisions(revisionIds) {
+      if (revisionIds.length === 0) return [];
+      const { rows } = await pool.query<DecisionRow>(
+        `SELECT ${DECISION_COLUMNS} FROM meeting_decisions WHERE revision_id = ANY($1::text[]) ORDER BY decided_at, id`,
+        [[...revisionIds]],
+      );
       return rows.map(toDecision);
     },
     async add(decision, limit, audit) {

@@ -6,7 +6,10 @@ import type { SqliteDatabase } from './database';
 export function createSqliteMeetingDecisionStore(db: SqliteDatabase): MeetingDecisionStore {
   const q = {
     list: db.prepare<[string], DecisionRow>(`SELECT ${DECISION_COLUMNS} FROM meeting_decisions WHERE meeting_id = ? ORDER BY decided_at, id`),
-    ofRevision: db.prepare<[string], DecisionRow>(`SELECT ${DECISION_COLUMNS} FROM meeting_decisions WHERE revision_id = ? ORDER BY decided_at, id`),
+    // The ids as one JSON array parameter: any number of them in one prepared statement.
+    ofRevisions: db.prepare<[string], DecisionRow>(
+      `SELECT ${DECISION_COLUMNS} FROM meeting_decisions WHERE revision_id IN (SELECT value FROM json_each(?)) ORDER BY decided_at, id`,
+    ),
     meeting: db.prepare<[string], { id: string }>('SELECT id FROM meetings WHERE id = ?'),
     count: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM meeting_decisions WHERE meeting_id = ?'),
     insert: db.prepare(`INSERT INTO meeting_decisions (${DECISION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -30,8 +33,9 @@ export function createSqliteMeetingDecisionStore(db: SqliteDatabase): MeetingDec
     async list(meetingId) {
       return q.list.all(meetingId).map(toDecision);
     },
-    async ofRevision(revisionId) {
-      return q.ofRevision.all(revisionId).map(toDecision);
+    async ofRevisions(revisionIds) {
+      if (revisionIds.length === 0) return [];
+      return q.ofRevisions.all(JSON.stringify(revisionIds)).map(toDecision);
     },
     async add(decision, limit, audit) {
       return add.immediate(decision, limit, audit);
