@@ -4,3 +4,4 @@ export * from './quorum';
 export * from './materials';
 export * from './dayText';
 export * from './speakers';
+export * from './calendar';
