@@ -6,6 +6,7 @@ import type { SuggestionStore } from './suggestions';
 import type { MeetingStore } from './meetings';
 import type { MeetingMaterialStore } from './meetingMaterials';
 import type { DecisionRecord, MeetingDecisionStore } from './meetingDecisions';
+import type { MinutesStore } from './minutes';
 
 // Where a store's records are defined beside it, they are still named from here.
 export type { PlanRecord } from './plans';
@@ -366,6 +367,8 @@ export interface Storage {
   meetingMaterials: MeetingMaterialStore;
   /** Decisions taken in a meeting, per agenda item (issue 17 item 5). */
   meetingDecisions: MeetingDecisionStore;
+  /** A meeting's minutes (議事録): state, what confirmation froze, corrections (issue 17 item 6). */
+  minutes: MinutesStore;
   /**
    * Runs `fn` while holding the lock `name` for every process on this storage: work that one
    * process at a time must do (seeding the demo, compacting a document). Callers of the same

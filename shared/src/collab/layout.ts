@@ -56,6 +56,22 @@ export function docNameForPlan(planId: string): string {
 }
 
 /**
+ * Prefix of a meeting's live minutes (議事録): a document of its own with ONE root, the prose
+ * fragment BODY_FRAGMENT, in the plan's prose schema. Nothing else may be written to it.
+ */
+export const MINUTES_DOC_PREFIX = 'minutes-';
+
+/** The document name of a meeting's live minutes. */
+export function docNameForMinutes(meetingId: string): string {
+  return `${MINUTES_DOC_PREFIX}${meetingId}`;
+}
+
+/** The meeting whose minutes a document name names, or null for any other document. */
+export function meetingIdOfMinutesDoc(docName: string): string | null {
+  return docName.startsWith(MINUTES_DOC_PREFIX) && docName.length > MINUTES_DOC_PREFIX.length ? docName.slice(MINUTES_DOC_PREFIX.length) : null;
+}
+
+/**
  * Close codes the server uses. 4400–4499 are permanent refusals: a client should stop
  * retrying. 4000–4099 ask the client to reconnect (with fresh credentials or access).
  */

@@ -163,6 +163,12 @@ export const AUDIT_KINDS = [
   // Meeting materials (資料) added and removed (issue 17 item 3).
   'meeting.material.add',
   'meeting.material.remove',
+  // The minutes (議事録) sent, confirmed and frozen, their publication option, corrections (issue 17 item 6).
+  'meeting.minutesSent',
+  'meeting.minutesConfirmed',
+  'meeting.minutesPublication',
+  'meeting.minutesCorrection',
+  'meeting.minutesCorrectionResolved',
 ] as const;
 export const AuditKind = z.enum(AUDIT_KINDS);
 export type AuditKind = z.infer<typeof AuditKind>;

@@ -350,4 +350,37 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   CREATE INDEX meeting_decisions_meeting ON meeting_decisions(meeting_id, decided_at);
   CREATE INDEX meeting_decisions_revision ON meeting_decisions(revision_id);
   `,
+  // 12: the minutes of a meeting (議事録, issue 17 item 6). The text is a live document of its own
+  // (minutes-<meetingId> in the document store); here are its state (draft → sent → confirmed),
+  // what confirmation froze (the prose as canonical JSON, its plain text and the JSON's SHA-256)
+  // and how names are published; and the corrections members suggest to the sent minutes.
+  // Both go with their meeting.
+  `
+  CREATE TABLE meeting_minutes (
+    meeting_id TEXT PRIMARY KEY REFERENCES meetings(id) ON DELETE CASCADE,
+    state TEXT NOT NULL DEFAULT 'draft' CHECK (state IN ('draft','sent','confirmed')),
+    sent_at INTEGER,
+    sent_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+    confirmed_at INTEGER,
+    confirmed_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+    hash TEXT,
+    frozen_json TEXT,
+    frozen_text TEXT,
+    publish_names TEXT NOT NULL DEFAULT 'anonymised' CHECK (publish_names IN ('asSpoken','anonymised')),
+    version INTEGER NOT NULL DEFAULT 1
+  );
+  CREATE TABLE minutes_corrections (
+    id TEXT PRIMARY KEY,
+    meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    author_id TEXT REFERENCES users(id) ON DELETE SET NULL,
+    quote TEXT NOT NULL,
+    proposal TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('open','applied','declined')),
+    created_at INTEGER NOT NULL,
+    resolved_by TEXT REFERENCES users(id) ON DELETE SET NULL,
+    resolved_at INTEGER
+  );
+  CREATE INDEX minutes_corrections_meeting ON minutes_corrections(meeting_id, created_at);
+  `,
 ];

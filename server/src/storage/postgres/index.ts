@@ -16,6 +16,7 @@ import { createPostgresSuggestionStore } from './suggestions';
 import { createPostgresMeetingStore } from './meetings';
 import { createPostgresMeetingMaterialStore } from './meetingMaterials';
 import { createPostgresMeetingDecisionStore } from './meetingDecisions';
+import { createPostgresMinutesStore } from './minutes';
 import { loadSharedSecret } from './secret';
 import { createPostgresWorkspaceStore } from './workspaces';
 
@@ -57,6 +58,7 @@ export async function openPostgresStorage(url: string): Promise<Storage> {
     meetings: createPostgresMeetingStore(pool),
     meetingMaterials: createPostgresMeetingMaterialStore(pool),
     meetingDecisions: createPostgresMeetingDecisionStore(pool),
+    minutes: createPostgresMinutesStore(pool),
     runExclusive: createPostgresExclusive(locks),
     sharedSecret() {
       // Created once per database, so read once per process; a failed read is tried again.

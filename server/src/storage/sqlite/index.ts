@@ -16,6 +16,7 @@ import { createSqliteSuggestionStore } from './suggestions';
 import { createSqliteMeetingStore } from './meetings';
 import { createSqliteMeetingMaterialStore } from './meetingMaterials';
 import { createSqliteMeetingDecisionStore } from './meetingDecisions';
+import { createSqliteMinutesStore } from './minutes';
 import { createSqliteWorkspaceStore } from './workspaces';
 
 /**
@@ -47,6 +48,7 @@ export function openSqliteStorage(dataDir: string, options: { backgroundCheckpoi
     meetings: createSqliteMeetingStore(db),
     meetingMaterials: createSqliteMeetingMaterialStore(db),
     meetingDecisions: createSqliteMeetingDecisionStore(db),
+    minutes: createSqliteMinutesStore(db),
     runExclusive: exclusive,
     async sharedSecret() {
       // The server keeps its key in the data folder (auth/serverSecret.ts).
