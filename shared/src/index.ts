@@ -22,6 +22,7 @@ export * from './schemas/revisions';
 export * from './schemas/suggestions';
 export * from './schemas/meetings';
 export * from './schemas/meetingMaterials';
+export * from './schemas/meetingCalendar';
 export * from './schemas/minutes';
 export * from './meetings/index';
 export * from './encoding/base64';
