@@ -10,7 +10,7 @@ import { AwarenessBatch } from './awarenessBatch';
 import { FreshSyncCache, isEmptyStateVector } from './freshSync';
 import { type LoggedUpdate, UpdateLog } from './updateLog';
 import { misplacedOrigin } from './originGuard';
-import { isPlanDocument, shapeViolation, storedShapeReport } from './shapeGuard';
+import { documentShape, isPlanDocument, shapeViolation, storedShapeReport } from './shapeGuard';
 import { suggestionViolation } from './suggestionGuard';
 import {
   MESSAGE,
@@ -370,7 +370,8 @@ export class Room {
     // than in every replica that loads the document later.
     if (misplacedOrigin(shape, this.doc) !== null) return this.refuse(conn);
     // What the update would leave in the document must be what every reader can read (shapeGuard.ts).
-    if (isPlanDocument(this.name) && shapeViolation(this.doc, update) !== null) return this.refuse(conn);
+    const shape = documentShape(this.name);
+    if (shape && shapeViolation(this.doc, update, shape) !== null) return this.refuse(conn);
     // A suggest-only connection may change the prose only by its own suggestions
     // (suggestionGuard.ts); anything else is refused as a read-only edit is. Its sync reply
     // is judged too, as it may bring suggestions made offline; one that only repeats

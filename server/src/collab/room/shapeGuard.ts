@@ -1,4 +1,6 @@
 import {
+  BODY_FRAGMENT,
+  MINUTES_DOC_PREFIX,
   PLAN_DOC_ROOTS,
   SHAPE_LIMITS,
   type ProseRules,
@@ -52,8 +54,15 @@ type Placement = { context: ShapeContext; key: string | null; parent: Parent } |
 /** The parent type: one in the document, or one the update creates (by its item). */
 type Parent = { doc: YType } | { created: Y.Item };
 
+export type ShapeOptions = {
+  rules?: ProseRules;
+  limits?: ShapeLimits;
+  /** The only roots the document may hold; absent, every root of a plan's document. */
+  roots?: readonly string[];
+};
+
 /** Why the update would break the document's shape, or null when it keeps it. */
-export function shapeViolation(doc: Y.Doc, update: Uint8Array, options: { rules?: ProseRules; limits?: ShapeLimits } = {}): string | null {
+export function shapeViolation(doc: Y.Doc, update: Uint8Array, options: ShapeOptions = {}): string | null {
   const rules = rulesOf(options.rules);
   const limits = options.limits ?? SHAPE_LIMITS;
   const { structs } = Y.decodeUpdate(update);
@@ -135,8 +144,8 @@ export function shapeViolation(doc: Y.Doc, update: Uint8Array, options: { rules?
   const directPlacement = (item: Y.Item): Placement | string => {
     const parent = item.parent as unknown;
     if (typeof parent === 'string') {
-      const context = rootContext(parent);
-      if (!context) return `no plan document has a root "${parent.slice(0, 60)}"`;
+      const context = options.roots && !options.roots.includes(parent) ? null : rootContext(parent);
+      if (!context) return `this document has no root "${parent.slice(0, 60)}"`;
       return { context, key: item.parentSub, parent: { doc: doc.get(parent) } };
     }
     if (parent instanceof Y.ID) {
@@ -284,7 +293,20 @@ export function storedShapeReport(doc: Y.Doc, rules?: ProseRules): string | null
 
 const PLAN_PREFIX = docNameForPlan('');
 
-/** Whether a room holds a plan's document, the one document kind whose shape is known (others are left alone). */
+/** Whether a room holds a plan's document. */
 export function isPlanDocument(docName: string): boolean {
   return docName.startsWith(PLAN_PREFIX);
+}
+
+/** A meeting's minutes hold the prose alone, in the plan's prose schema (issue 17). */
+const MINUTES_SHAPE: ShapeOptions = { roots: [BODY_FRAGMENT] };
+
+/**
+ * What the shape guard checks a room's updates against: a plan's every root, a meeting's
+ * minutes only the prose; null for a document whose shape is not known (left alone).
+ */
+export function documentShape(docName: string): ShapeOptions | null {
+  if (isPlanDocument(docName)) return {};
+  if (docName.startsWith(MINUTES_DOC_PREFIX)) return MINUTES_SHAPE;
+  return null;
 }
