@@ -370,8 +370,8 @@ export class Room {
     // than in every replica that loads the document later.
     if (misplacedOrigin(shape, this.doc) !== null) return this.refuse(conn);
     // What the update would leave in the document must be what every reader can read (shapeGuard.ts).
-    const shape = documentShape(this.name);
-    if (shape && shapeViolation(this.doc, update, shape) !== null) return this.refuse(conn);
+    const docShape = documentShape(this.name);
+    if (docShape && shapeViolation(this.doc, update, docShape) !== null) return this.refuse(conn);
     // A suggest-only connection may change the prose only by its own suggestions
     // (suggestionGuard.ts); anything else is refused as a read-only edit is. Its sync reply
     // is judged too, as it may bring suggestions made offline; one that only repeats
