@@ -21,6 +21,7 @@ export type Route =
   | { name: 'members'; workspaceId: string }
   | { name: 'meetings'; workspaceId: string }
   | { name: 'meeting'; workspaceId: string; meetingId: string }
+  | { name: 'minutes'; workspaceId: string; meetingId: string }
   | { name: 'invite' }
   | { name: 'resetPassword' }
   | { name: 'account' }
@@ -38,6 +39,14 @@ export function matchRoute(pathname: string): Route {
   if (council?.[1]) {
     try {
       return { name: 'members', workspaceId: decodeURIComponent(council[1]) };
+    } catch {
+      return { name: 'notFound' };
+    }
+  }
+  const minutes = /^\/councils\/([^/]+)\/meetings\/([^/]+)\/minutes$/.exec(path);
+  if (minutes?.[1] && minutes[2]) {
+    try {
+      return { name: 'minutes', workspaceId: decodeURIComponent(minutes[1]), meetingId: decodeURIComponent(minutes[2]) };
     } catch {
       return { name: 'notFound' };
     }

@@ -7,6 +7,9 @@ export const minutesEn: Record<keyof typeof minutesJa, string> = {
   'minutes.loadFailed': 'The minutes could not be loaded.',
   'minutes.notVisible': 'This meeting does not exist or you may not read its minutes.',
   'minutes.editorLabel': 'Text of the minutes',
+  'minutes.refused': 'The minutes could not be opened: you may not read them, or the meeting was deleted.',
+  'minutes.updateRefused': 'The server refused this change (formatting the minutes do not take, or no right to edit). Nothing typed here is saved until the minutes are opened afresh.',
+  'minutes.reopen': 'Open the latest version',
   'minutes.readOnly': 'The secretariat writes the minutes; their changes appear here as they type.',
   'minutes.readOnlyConfirmed': 'These minutes are confirmed and can no longer change.',
 

@@ -6,6 +6,9 @@ export const minutesJa = {
   'minutes.loadFailed': '議事録を読み込めませんでした。',
   'minutes.notVisible': 'この会議は見つからないか、議事録を閲覧する権限がありません。',
   'minutes.editorLabel': '議事録の本文',
+  'minutes.refused': '議事録の文書に接続できませんでした。閲覧の権限がないか、会議が削除されました。',
+  'minutes.updateRefused': 'この変更はサーバーに受け付けられませんでした（議事録で使えない書式か、編集の権限がありません）。最新の内容で開き直すまで、ここでの変更は保存されません。',
+  'minutes.reopen': '最新の内容で開き直す',
   'minutes.readOnly': '議事録は事務局が記録しています。変更はそのまま表示されます。',
   'minutes.readOnlyConfirmed': '確定した議事録です。変更できません。',
 

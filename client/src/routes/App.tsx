@@ -28,6 +28,8 @@ const PlanEditorPage = lazy(() => loadPlanPage().then((module) => ({ default: mo
 // is checked instead of after it: on a slow line that wait is most of the time to the editor.
 if (matchRoute(window.location.pathname).name === 'plan') loadPlanPage().catch(() => undefined);
 const ComparePreviousPage = lazy(() => import('./ComparePreviousPage').then((module) => ({ default: module.ComparePreviousPage })));
+// The minutes' editor is TipTap on Yjs too: its chunk loads only when the minutes are opened.
+const MinutesPage = lazy(() => import('../features/meetings/MinutesPage').then((module) => ({ default: module.MinutesPage })));
 const OpinionsPrintPage = lazy(() =>
   import('../features/comments/OpinionsPrintPage').then((module) => ({ default: module.OpinionsPrintPage })),
 );
@@ -83,6 +85,12 @@ function SignedInPage({ route, path, isAdmin, home }: { route: Route; path: stri
       return <MeetingsPage key={route.workspaceId} workspaceId={route.workspaceId} />;
     case 'meeting':
       return <MeetingPage key={`${route.workspaceId}/${route.meetingId}`} workspaceId={route.workspaceId} meetingId={route.meetingId} />;
+    case 'minutes':
+      return (
+        <Suspense fallback={<Loading />}>
+          <MinutesPage key={`${route.workspaceId}/${route.meetingId}`} workspaceId={route.workspaceId} meetingId={route.meetingId} />
+        </Suspense>
+      );
     case 'account':
       return <AccountPage />;
     case 'invite':

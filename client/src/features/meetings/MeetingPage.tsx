@@ -18,7 +18,7 @@ import { ItemReview } from './ItemReview';
 import { recordDecision, removeDecision } from './decisionsApi';
 import { deleteMeeting, putAgenda, putAttendance, sendAgenda, updateMeeting } from './meetingsApi';
 import { isVersionConflict, meetingHeading, meetingLabelText, meetingsErrorText } from './meetingText';
-import { meetingsPagePath } from './paths';
+import { meetingsPagePath, minutesPagePath } from './paths';
 import { meetingsKey, useMeeting } from './useMeetingData';
 import './meetings.css';
 
@@ -100,6 +100,11 @@ export function MeetingPage({ workspaceId, meetingId }: { workspaceId: string; m
             </p>
           )}
           <MeetingFacts meeting={meeting} />
+          <p className="meeting-page__minutes">
+            <Link to={minutesPagePath(workspaceId, meetingId)} className="button" data-testid="meeting-minutes-link">
+              {t('minutes.link')}
+            </Link>
+          </p>
           {mayManage && (
             <div className="meetings-actions meeting-page__actions">
               <button type="button" className="button" onClick={() => setEditing(true)} data-testid="meeting-edit">

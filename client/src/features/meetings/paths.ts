@@ -1,3 +1,4 @@
 /** Where a council's meetings and one meeting live in the app. */
 export const meetingsPagePath = (workspaceId: string) => `/councils/${encodeURIComponent(workspaceId)}/meetings`;
 export const meetingPagePath = (workspaceId: string, meetingId: string) => `${meetingsPagePath(workspaceId)}/${encodeURIComponent(meetingId)}`;
+export const minutesPagePath = (workspaceId: string, meetingId: string) => `${meetingPagePath(workspaceId, meetingId)}/minutes`;
