@@ -22,7 +22,9 @@ import { planRoutes } from './routes/plans/plans';
 import { notificationSettingsRoutes } from './routes/notifications/notifications';
 import { revisionRoutes } from './routes/revisions/revisions';
 import { suggestionRoutes } from './routes/suggestions/suggestions';
+import { meetingCalendarRoutes } from './routes/meetings/calendar';
 import { meetingDecisionRoutes } from './routes/meetings/decisions';
+import { meetingExportRoutes } from './routes/meetings/exports';
 import { meetingRoutes } from './routes/meetings/meetings';
 import { meetingMaterialRoutes } from './routes/meetings/materials';
 import { reportRoutes } from './routes/report/report';
@@ -118,6 +120,8 @@ export function createApp(deps: AppDeps) {
   meetingRoutes(deps, app);
   meetingMaterialRoutes(deps, app);
   meetingDecisionRoutes(deps, app);
+  meetingExportRoutes(deps, app);
+  meetingCalendarRoutes(deps, app);
   reportRoutes(deps, app);
   notificationSettingsRoutes(deps, app);
   setupRoutes(deps, app);
