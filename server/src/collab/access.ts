@@ -1,9 +1,10 @@
-import { CLOSE_CODES, DOC_NAME_PATTERN, type DocAccess, userColor, weakerDocAccess } from '@sakutei/shared';
+import { CLOSE_CODES, DOC_NAME_PATTERN, type DocAccess, meetingIdOfMinutesDoc, userColor, weakerDocAccess } from '@sakutei/shared';
 import { verifyCollabToken } from '../auth/collabToken';
 import { isSessionLive, validateSessionToken } from '../auth/sessions';
 import type { AppDeps } from '../env';
 import { councilArchived } from '../services/admin/archivedCouncil';
 import { draftAccess } from '../policies/suggestions';
+import { minutesDocAccess } from '../services/minutesAccess';
 import type { OpenReview } from '../storage';
 import type { Peer } from './room/room';
 
@@ -43,6 +44,13 @@ export async function authenticateCollab(
   }
   const user = await deps.storage.accounts.findUserById(userId);
   if (!user || (user.isDemo && !deps.config.demo)) return refuse(CLOSE_CODES.unauthenticated, 'unknown user');
+  if (DOC_NAME_PATTERN.test(request.docName) && meetingIdOfMinutesDoc(request.docName) !== null) {
+    const minutes = await minutesAccessOf(deps, request.docName, user.id);
+    if (!minutes) return refuse(CLOSE_CODES.forbidden, 'no access to this document');
+    if (await councilArchived(deps.storage, minutes.workspaceId)) ceiling = 'read';
+    const peer = { id: user.id, name: user.name, color: userColor(user.id), workspaceId: minutes.workspaceId, sessionId };
+    return { ok: true, peer: { ...peer, access: weakerDocAccess(ceiling, minutes.access), ceiling } };
+  }
   const plan = DOC_NAME_PATTERN.test(request.docName) ? await deps.storage.workspaces.findPlanByDocName(request.docName) : null;
   const role = plan ? await deps.storage.workspaces.roleOf(plan.workspaceId, user.id) : null;
   if (!plan || !role) return refuse(CLOSE_CODES.forbidden, 'no access to this document');
@@ -86,6 +94,14 @@ export async function recheckPeer(
   if (peer.sessionId && !(await isSessionLive(deps.storage.accounts, peer.sessionId, now))) {
     return { keep: false, code: CLOSE_CODES.unauthenticated, reason: 'session ended' };
   }
+  if (meetingIdOfMinutesDoc(docName) !== null) {
+    const minutes = await minutesAccessOf(deps, docName, peer.id);
+    if (!minutes || minutes.workspaceId !== peer.workspaceId) return { keep: false, code: CLOSE_CODES.forbidden, reason: 'no access to the minutes' };
+    if (weakerDocAccess(peer.ceiling, minutes.access) !== peer.access) {
+      return { keep: false, code: CLOSE_CODES.accessChanged, reason: 'access changed; reconnect' };
+    }
+    return { keep: true };
+  }
   const role = await deps.storage.workspaces.roleOf(peer.workspaceId, peer.id);
   if (!reviews.has(docName)) reviews.set(docName, openReviewsOf(deps, docName));
   const access = role ? draftAccess(role, peer.id, await reviews.get(docName)!) : null;
@@ -99,4 +115,18 @@ export async function recheckPeer(
 async function openReviewsOf(deps: Pick<AppDeps, 'storage'>, docName: string): Promise<OpenReview[]> {
   const plan = await deps.storage.workspaces.findPlanByDocName(docName);
   return plan ? deps.storage.revisions.openReviews(plan.id) : [];
+}
+
+/**
+ * A meeting's minutes document (minutes-<meetingId>): its council and the user's access by their
+ * role and the minutes' state (minutesAccess.ts); null when the meeting is unknown or the user
+ * may not read its minutes.
+ */
+async function minutesAccessOf(deps: Pick<AppDeps, 'storage'>, docName: string, userId: string): Promise<{ workspaceId: string; access: DocAccess } | null> {
+  const meetingId = meetingIdOfMinutesDoc(docName);
+  const meeting = meetingId ? await deps.storage.meetings.find(meetingId) : null;
+  if (!meeting) return null;
+  const [role, minutes] = await Promise.all([deps.storage.workspaces.roleOf(meeting.workspaceId, userId), deps.storage.minutes.find(meeting.id)]);
+  const access = minutesDocAccess(role, minutes?.state ?? 'draft');
+  return access ? { workspaceId: meeting.workspaceId, access } : null;
 }

@@ -1,4 +1,4 @@
-import { CLOSE_CODES } from '@sakutei/shared';
+import { CLOSE_CODES, meetingIdOfMinutesDoc } from '@sakutei/shared';
 import type { AppDeps } from '../env';
 import { type AccessVerdict, recheckPeer } from './access';
 import type { OpenReview } from '../storage';
@@ -88,10 +88,12 @@ export function startAccessWatcher(deps: AppDeps): () => void {
     // Editors are suggest-only from the moment a lock begins, not once storage has been read
     // for each in turn (an edit arriving meanwhile would be applied): they reconnect in 提案.
     const editors = locked ? conns.filter((c) => c.peer.access === 'edit') : [];
+    // Minutes are locked by their confirmation, for good: their editors become readers.
+    const lockedAccess = meetingIdOfMinutesDoc(docName) !== null ? 'read' : 'suggest';
     for (const conn of editors) {
-      conn.peer.access = 'suggest';
+      conn.peer.access = lockedAccess;
       rooms.leave(conn);
-      conn.socket.close(CLOSE_CODES.accessChanged, 'the draft is locked to suggestions; reconnect');
+      conn.socket.close(CLOSE_CODES.accessChanged, lockedAccess === 'read' ? 'the minutes are confirmed; reconnect read-only' : 'the draft is locked to suggestions; reconnect');
     }
     void recheck(conns.filter((c) => !editors.includes(c)));
   };
