@@ -314,6 +314,10 @@ export const MATRIX: Readonly<Record<string, RouteEntry>> = {
       },
     ],
   },
+  // The calendar of the plan cycle: read like the meeting list.
+  'GET /api/workspaces/{id}/meetings-calendar': {
+    cases: [{ request: (f) => ({ path: `/api/workspaces/${f.workspaceId}/meetings-calendar?fy=2025` }), expect: councilBut(200, 404) }],
+  },
   // Materials (資料): read with the meeting, changed by staff and the chair.
   'GET /api/workspaces/{id}/meetings/{meetingId}/materials': {
     cases: [{ request: (f) => ({ path: `/api/workspaces/${f.workspaceId}/meetings/${f.material.meetingId}/materials` }), expect: councilBut(200, 404) }],
