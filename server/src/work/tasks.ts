@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import type { AnnualReport } from '@sakutei/shared/measures';
 import type { z } from 'zod';
 import { type CompareExportOptions, compareDocx, compareHtml } from '../services/export/compareDocument';
+import { type MeetingDocumentSource, meetingDocumentDocx, meetingDocumentHtml } from '../services/export/meetingDocuments';
 import { type ReportDocumentMeta, reportDocx, reportHtml } from '../services/export/reportDocument';
 import { type RevisionExportOptions, revisionDocx, revisionHtml } from '../services/export/revisionDocument';
 import { planSnapshotOf, readCanonicalSnapshot } from '../services/snapshot';
@@ -56,6 +57,9 @@ export const TASKS = {
     revisionHtml(planTitle, revision, snapshot, options),
   reportDocx: ({ report, meta }: { report: AnnualReport; meta: ReportDocumentMeta }) => reportDocx(report, meta),
   reportHtml: ({ report, meta }: { report: AnnualReport; meta: ReportDocumentMeta }) => reportHtml(report, meta),
+  /** A meeting's 次第, 出席者名簿 or 議事録 (the minutes anonymised here when asked: a long text's names are matched off the event loop). */
+  meetingDocx: ({ input }: { input: MeetingDocumentSource }) => meetingDocumentDocx(input),
+  meetingHtml: ({ input }: { input: MeetingDocumentSource }) => meetingDocumentHtml(input),
   writeSheet: ({ sheetName, rows, headerRows, options }: { sheetName: string; rows: string[][]; headerRows: number; options: SheetOptions }) =>
     buildSheet(sheetName, rows, headerRows, options),
   readSheet: ({ bytes }: { bytes: Uint8Array }) => parseFirstSheet(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),

@@ -4,11 +4,11 @@ import { userRateLimit } from '../rateLimit';
 
 /**
  * The routes whose answer is computed on the heavy-work threads: compares and their 新旧対照表,
- * revision and report documents, table exports and workbook reads. (The measure-table import
+ * revision, report and meeting documents, table exports and workbook reads. (The measure-table import
  * has its own limit, `userRateLimit` in its route, and shares the threads.)
  */
 export const HEAVY_PATHS =
-  /^\/api\/(plans\/[^/]+\/(compare|compare\/export|report|measures\/export|opinions\/export|spreadsheets\/rows)|revisions\/[^/]+\/(export|report))$/;
+  /^\/api\/(plans\/[^/]+\/(compare|compare\/export|report|measures\/export|opinions\/export|spreadsheets\/rows)|revisions\/[^/]+\/(export|report)|workspaces\/[^/]+\/meetings\/[^/]+\/exports\/[^/]+)$/;
 
 export type HeavyWorkLimitOptions = {
   /** Heavy requests of one user running at once; one more is answered 429 at once. */
