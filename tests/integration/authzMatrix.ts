@@ -361,6 +361,22 @@ export const MATRIX: Readonly<Record<string, RouteEntry>> = {
   'GET /api/workspaces/{id}/meetings/{meetingId}/materials/bundle': {
     cases: [{ request: (f) => ({ path: `/api/workspaces/${f.workspaceId}/meetings/${f.material.meetingId}/materials/bundle` }), expect: councilBut(200, 404) }],
   },
+  // Meeting documents (次第, 出席者名簿, 議事録): read with the meeting; the fixture's minutes are
+  // not confirmed, so only staff and the chair take them (a draft marked 案), others on the council 403.
+  'GET /api/workspaces/{id}/meetings/{meetingId}/exports/{file}': {
+    cases: [
+      ...['agenda.docx', 'agenda.html', 'attendance.docx', 'attendance.html'].map((file) => ({
+        variant: file,
+        request: (f: Fixtures) => ({ path: `/api/workspaces/${f.workspaceId}/meetings/${f.material.meetingId}/exports/${file}` }),
+        expect: councilBut(200, 404),
+      })),
+      ...['minutes.docx', 'minutes.html?names=anonymised'].map((file) => ({
+        variant: `${file} (draft minutes)`,
+        request: (f: Fixtures) => ({ path: `/api/workspaces/${f.workspaceId}/meetings/${f.material.meetingId}/exports/${file}` }),
+        expect: { ...councilBut(403, 404), staff: 200, chair: 200 },
+      })),
+    ],
+  },
   'GET /api/workspaces/{id}/meeting-settings': {
     cases: [{ request: (f) => ({ path: `/api/workspaces/${f.workspaceId}/meeting-settings` }), expect: councilBut(200, 404) }],
   },
