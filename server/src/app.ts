@@ -27,6 +27,7 @@ import { meetingDecisionRoutes } from './routes/meetings/decisions';
 import { meetingExportRoutes } from './routes/meetings/exports';
 import { meetingRoutes } from './routes/meetings/meetings';
 import { meetingMaterialRoutes } from './routes/meetings/materials';
+import { meetingMinutesRoutes } from './routes/meetings/minutes';
 import { reportRoutes } from './routes/report/report';
 import { setupRoutes } from './routes/setup/setup';
 import { oidcRoutes } from './routes/oidc/oidc';
@@ -120,6 +121,7 @@ export function createApp(deps: AppDeps) {
   meetingRoutes(deps, app);
   meetingMaterialRoutes(deps, app);
   meetingDecisionRoutes(deps, app);
+  meetingMinutesRoutes(deps, app);
   meetingExportRoutes(deps, app);
   meetingCalendarRoutes(deps, app);
   reportRoutes(deps, app);
