@@ -40,7 +40,7 @@ export const minutesEn: Record<keyof typeof minutesJa, string> = {
   'minutes.speaker.label': 'Speaker',
   'minutes.speaker.choose': 'Insert a speaker…',
   'minutes.speaker.none': 'No attendance recorded',
-  'minutes.speaker.proxy': '{name} (proxy: {proxy})',
+  'minutes.speaker.proxy': '{label} (proxy: {proxy})',
   'minutes.agendaHeadings': 'Agenda as headings',
   'minutes.agendaHeadings.done': '{count} agenda headings inserted.',
   'minutes.agendaHeadings.none': 'Every agenda item already has its heading.',

@@ -39,7 +39,7 @@ export const minutesJa = {
   'minutes.speaker.label': '発言者',
   'minutes.speaker.choose': '発言者を挿入…',
   'minutes.speaker.none': '出席者が記録されていません',
-  'minutes.speaker.proxy': '{name}（代理 {proxy}）',
+  'minutes.speaker.proxy': '{label}（代理 {proxy}）',
   'minutes.agendaHeadings': '議題を見出しに',
   'minutes.agendaHeadings.done': '議題の見出しを{count}件挿入しました。',
   'minutes.agendaHeadings.none': '議題の見出しはすべて入っています。',

@@ -23,7 +23,7 @@ export function SpeakerPicker({ attendance, disabled, onPick }: Props) {
       label={t('minutes.speaker.label')}
       choices={choices.map((choice) => ({
         id: choice.userId,
-        text: choice.proxyName ? `${choice.label}　${t('minutes.speaker.proxy', { name: choice.name, proxy: choice.proxyName })}` : choice.label,
+        text: choice.proxyName ? t('minutes.speaker.proxy', { label: choice.label, proxy: choice.proxyName }) : choice.label,
       }))}
       emptyText={t('minutes.speaker.none')}
       disabled={disabled}

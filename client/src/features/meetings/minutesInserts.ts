@@ -45,10 +45,10 @@ export function decisionLine(decision: Pick<MeetingDecision, 'kind' | 'text' | '
   return `（${DECISION_KIND_JA[decision.kind]}）${decision.text.trim()}${vote ? `\u3000${vote}` : ''}`;
 }
 
-/** A heading's title without its number and the spaces around: 「1　議題名」 and 「議題名」 name the same item. */
+/** A heading's title without its number and the spaces around: 「1　議題名」, 「(1) 議題名」 and 「議題名」 name the same item. */
 function titleOf(text: string): string {
   return text
-    .replace(/^\s*[0-9０-９]+[.．、\s\u3000]*/, '')
+    .replace(/^[\s\u3000]*[（(]?[0-9０-９]+[)）.．、]?[\s\u3000]*/, '')
     .replace(/[\s\u3000]+/g, ' ')
     .trim();
 }
