@@ -23,6 +23,7 @@ import { suggestionExportsEn } from './suggestionExports.en';
 import { invitedSuggestEn } from './invitedSuggest.en';
 import { meetingsEn } from './meetings.en';
 import { minutesEn } from './minutes.en';
+import { meetingCalendarEn } from './meetingCalendar.en';
 
 export const en: Record<MessageKey, string> = {
   'app.name': '策定 Sakutei',
@@ -116,4 +117,5 @@ export const en: Record<MessageKey, string> = {
   ...invitedSuggestEn,
   ...meetingsEn,
   ...minutesEn,
+  ...meetingCalendarEn,
 };

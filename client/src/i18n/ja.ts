@@ -22,6 +22,7 @@ import { suggestionExportsJa } from './suggestionExports.ja';
 import { invitedSuggestJa } from './invitedSuggest.ja';
 import { meetingsJa } from './meetings.ja';
 import { minutesJa } from './minutes.ja';
+import { meetingCalendarJa } from './meetingCalendar.ja';
 
 /**
  * Japanese is the source language: its keys define the message catalogue and every
@@ -119,6 +120,7 @@ export const ja = {
   ...invitedSuggestJa,
   ...meetingsJa,
   ...minutesJa,
+  ...meetingCalendarJa,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;
