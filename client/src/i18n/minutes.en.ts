@@ -74,6 +74,8 @@ export const minutesEn: Record<keyof typeof minutesJa, string> = {
   'minutes.error.correctionsOpen': 'Open suggested corrections must be resolved before confirming.',
   'minutes.error.state': 'This cannot be done in the minutes’ current state.',
   'minutes.error.tooMany': 'The limit of suggested corrections is reached.',
+  'minutes.error.tooManyOpen': 'You have 20 suggested corrections open: wait until the secretariat has answered some.',
+  'minutes.error.resolved': 'This suggested correction has been answered already.',
   'minutes.error.forbidden': 'You may not do this.',
   'minutes.error.failed': 'That did not work. Please try again.',
 };

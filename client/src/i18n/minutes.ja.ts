@@ -73,6 +73,8 @@ export const minutesJa = {
   'minutes.error.correctionsOpen': '未処理の訂正提案があるため確定できません。',
   'minutes.error.state': 'いまの議事録の状態ではこの操作はできません。',
   'minutes.error.tooMany': '訂正の提案が上限に達しました。',
+  'minutes.error.tooManyOpen': '未処理の訂正提案が上限（20件）に達しています。事務局の回答をお待ちください。',
+  'minutes.error.resolved': 'この訂正提案はすでに処理されています。',
   'minutes.error.forbidden': 'この操作の権限がありません。',
   'minutes.error.failed': '操作できませんでした。もう一度お試しください。',
 } as const;

@@ -26,7 +26,7 @@ describe('the minutes toolbar', () => {
     const say = vi.fn();
     renderJa(<MinutesToolbar editor={editor} meeting={meeting} say={say} />);
     act(() => fireEvent.click(screen.getByTestId('minutes-agenda-headings')));
-    expect(blocksOf(editor)).toEqual(['paragraph: ', 'heading: 1\u3000開会', 'heading: 2\u3000計画素案について']);
+    expect(blocksOf(editor)).toEqual(['heading: 1\u3000開会', 'heading: 2\u3000計画素案について']);
     expect(say).toHaveBeenLastCalledWith('議題の見出しを2件挿入しました。');
     act(() => fireEvent.click(screen.getByTestId('minutes-agenda-headings')));
     expect(say).toHaveBeenLastCalledWith('議題の見出しはすべて入っています。');

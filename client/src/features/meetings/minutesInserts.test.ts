@@ -43,7 +43,7 @@ describe('the agenda as headings', () => {
   it('adds each item as 「n　議題名」 (h2) in agenda order, then finds nothing more to add', async () => {
     editor = await headlessEditor({ content: paragraphs('') });
     expect(insertAgendaHeadings(editor, agenda)).toBe(3);
-    expect(blocksOf(editor)).toEqual(['paragraph: ', 'heading: 1\u3000開会', 'heading: 2\u3000計画素案について', 'heading: 3\u3000閉会']);
+    expect(blocksOf(editor)).toEqual(['heading: 1\u3000開会', 'heading: 2\u3000計画素案について', 'heading: 3\u3000閉会']);
     expect(editor.state.doc.child(1).attrs['level']).toBe(2);
     const before = editor.getJSON();
     expect(insertAgendaHeadings(editor, agenda)).toBe(0);

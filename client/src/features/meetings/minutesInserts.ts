@@ -117,12 +117,20 @@ export function missingAgendaHeadings(doc: ProseNode, agenda: readonly AgendaIte
 
 /** Inserts the missing agenda headings (h2 「1　議題名」) in one step; returns how many it inserted. */
 export function insertAgendaHeadings(editor: Editor, agenda: readonly AgendaItem[]): number {
-  const missing = missingAgendaHeadings(editor.state.doc, agenda);
+  const { doc } = editor.state;
+  const missing = missingAgendaHeadings(doc, agenda);
   if (missing.length === 0) return 0;
+  const heading = (item: AgendaItem): JSONContent => ({ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: agendaHeadingText(item) }] });
+  // Minutes not begun (one empty paragraph): the headings are the start of the text, with no blank line above them.
+  const blank = doc.childCount === 1 && doc.firstChild!.type.name === 'paragraph' && doc.firstChild!.content.size === 0;
+  if (blank) {
+    editor.chain().insertContentAt({ from: 0, to: doc.content.size }, missing.map(({ item }) => heading(item)), { updateSelection: false }).run();
+    return missing.length;
+  }
   // From the end backwards, so each position is still valid when its turn comes; one chain is one undo step.
   let chain = editor.chain();
   for (const { item, at } of [...missing].reverse()) {
-    chain = chain.insertContentAt(at, { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: agendaHeadingText(item) }] }, { updateSelection: false });
+    chain = chain.insertContentAt(at, heading(item), { updateSelection: false });
   }
   chain.run();
   return missing.length;

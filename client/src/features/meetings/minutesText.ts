@@ -37,12 +37,15 @@ export function minutesErrorText(error: unknown, t: Translate): string {
         return t('minutes.error.conflict');
       case 'corrections_open':
         return t('minutes.error.correctionsOpen');
-      case 'minutes_state':
       case 'minutes_not_sent':
       case 'minutes_confirmed':
         return t('minutes.error.state');
       case 'too_many_corrections':
         return t('minutes.error.tooMany');
+      case 'too_many_open_corrections':
+        return t('minutes.error.tooManyOpen');
+      case 'correction_resolved':
+        return t('minutes.error.resolved');
       case 'forbidden':
         return t('minutes.error.forbidden');
     }
