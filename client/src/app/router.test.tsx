@@ -13,6 +13,9 @@ describe('routes', () => {
     expect(matchRoute('/admin/accounts/')).toEqual({ name: 'adminAccounts' });
     expect(matchRoute('/setup')).toEqual({ name: 'setup' });
     expect(matchRoute('/admin/other')).toEqual({ name: 'notFound' });
+    expect(matchRoute('/councils/w1/meetings')).toEqual({ name: 'meetings', workspaceId: 'w1' });
+    expect(matchRoute('/councils/w1/meetings/calendar/')).toEqual({ name: 'meetingCalendar', workspaceId: 'w1' });
+    expect(matchRoute('/councils/w1/meetings/m1')).toEqual({ name: 'meeting', workspaceId: 'w1', meetingId: 'm1' });
   });
 
   it('returns from sign-in only to a path of this site', () => {

@@ -20,6 +20,7 @@ export type Route =
   | { name: 'adminAccounts' }
   | { name: 'members'; workspaceId: string }
   | { name: 'meetings'; workspaceId: string }
+  | { name: 'meetingCalendar'; workspaceId: string }
   | { name: 'meeting'; workspaceId: string; meetingId: string }
   | { name: 'minutes'; workspaceId: string; meetingId: string }
   | { name: 'invite' }
@@ -47,6 +48,15 @@ export function matchRoute(pathname: string): Route {
   if (minutes?.[1] && minutes[2]) {
     try {
       return { name: 'minutes', workspaceId: decodeURIComponent(minutes[1]), meetingId: decodeURIComponent(minutes[2]) };
+    } catch {
+      return { name: 'notFound' };
+    }
+  }
+  // Before a meeting's own address: 'calendar' is never a meeting's id.
+  const calendar = /^\/councils\/([^/]+)\/meetings\/calendar$/.exec(path);
+  if (calendar?.[1]) {
+    try {
+      return { name: 'meetingCalendar', workspaceId: decodeURIComponent(calendar[1]) };
     } catch {
       return { name: 'notFound' };
     }

@@ -11,6 +11,7 @@ import { InviteAcceptPage } from '../features/members/InviteAcceptPage';
 import { CouncilMembersPage } from './CouncilMembersPage';
 import { CouncilLinks } from '../features/members/CouncilLinks';
 import { MeetingsLink } from '../features/meetings/MeetingsLink';
+import { MeetingCalendarPage } from '../features/meetings/MeetingCalendarPage';
 import { MeetingsPage } from '../features/meetings/MeetingsPage';
 import { MeetingPage } from '../features/meetings/MeetingPage';
 import { useI18n } from '../i18n';
@@ -83,6 +84,8 @@ function SignedInPage({ route, path, isAdmin, home }: { route: Route; path: stri
       return <CouncilMembersPage key={route.workspaceId} workspaceId={route.workspaceId} />;
     case 'meetings':
       return <MeetingsPage key={route.workspaceId} workspaceId={route.workspaceId} />;
+    case 'meetingCalendar':
+      return <MeetingCalendarPage key={route.workspaceId} workspaceId={route.workspaceId} />;
     case 'meeting':
       return <MeetingPage key={`${route.workspaceId}/${route.meetingId}`} workspaceId={route.workspaceId} meetingId={route.meetingId} />;
     case 'minutes':

@@ -9,7 +9,7 @@ import { ApiError } from '../../lib/api';
 import { MeetingDialog } from './MeetingDialog';
 import { createMeeting } from './meetingsApi';
 import { meetingLabelText, meetingWhenText, sentDayText } from './meetingText';
-import { meetingPagePath } from './paths';
+import { meetingCalendarPath, meetingPagePath } from './paths';
 import { QuorumSetting } from './QuorumSetting';
 import { meetingsKey, useMeetingsList } from './useMeetingData';
 import './meetings.css';
@@ -39,6 +39,11 @@ export function MeetingsPage({ workspaceId }: { workspaceId: string }) {
         )}
       </div>
       {membership && <p className="page__lead">{t('meetings.lead', { council: membership.workspaceName })}</p>}
+      <p className="meetings-calendar-link">
+        <Link to={meetingCalendarPath(workspaceId)} data-testid="meetings-calendar-link">
+          {t('meetingCalendar.link')}
+        </Link>
+      </p>
       <p className="visually-hidden" role="status" data-testid="meetings-announcement">
         {announcement}
       </p>
