@@ -71,6 +71,15 @@ describe('anonymiser', () => {
     expect(anon('山田町の佐藤商店。Annual report by Ann Lee.')).toBe('山田町の佐藤商店。Annual report by 委員A.');
   });
 
+  it('matches the likely family name with a title when a name is stored without a space', () => {
+    const anon = anonymiser([
+      { userId: 'c', name: '座長 山田太郎', role: 'chair' },
+      { userId: 'm', name: '委員 佐藤花子', role: 'member' },
+      { userId: 'h', name: '長谷川一郎', role: 'member' },
+    ]);
+    expect(anon('山田座長、佐藤委員、長谷川委員、長谷川一郎さん、佐藤花子')).toBe('座長、委員A、委員B、委員B、委員A');
+  });
+
   it('picks the person a title fits when two share a family name', () => {
     const anon = anonymiser([
       { userId: 'c', name: '山田 太郎', role: 'chair' },

@@ -66,6 +66,20 @@ export function anonymousLetters(index: number): string {
   return out;
 }
 
+const KANJI_NAME = /^[\u3400-\u9fff\uf900-\ufaff々]{3,}$/u;
+
+/**
+ * A Japanese name written without a space (「佐藤花子」) does not say where the family name
+ * ends, yet people write 「佐藤委員」. For the anonymiser (where naming too much is safe and
+ * too little is not) its first two characters, and first three for a name of four or more
+ * (佐々木, 長谷川), stand for the family name when a title follows.
+ */
+function guessedFamilies(full: string): string[] {
+  if (!KANJI_NAME.test(full)) return [];
+  const chars = [...full];
+  return chars.length >= 4 ? [chars.slice(0, 2).join(''), chars.slice(0, 3).join('')] : [chars.slice(0, 2).join('')];
+}
+
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 
 /**
@@ -136,7 +150,8 @@ function pickByTitle(people: Person[], title: string | undefined): Person {
  * is matched either way. Returns a mapping too so a document can be anonymised one text
  * node at a time with the SAME letters.
  *
- * The returned function is stateful: letters are given in order of first occurrence over all
+ * A name stored without a space (「佐藤花子」) is also matched on its likely family name with a
+ * title (「佐藤委員」, see guessedFamilies). The returned function is stateful: letters are given in order of first occurrence over all
  * the texts it is given, and `letters` maps each userId lettered so far to its 委員X. A name of a
  * single character is only matched with a title (「林」 alone would eat 「林業」).
  */
@@ -180,7 +195,7 @@ export function anonymiser(
     // The name as the directory stores it, role word included (「座長 山田太郎」), reads as the person too.
     const stored = person.name.trim();
     if (stored.replace(/\s+/gu, '') !== full.replace(/\s+/gu, '')) addFull(stored, person);
-    if (family) byFamily.set(family, [...(byFamily.get(family) ?? []), person]);
+    for (const f of family ? [family] : guessedFamilies(full)) byFamily.set(f, [...(byFamily.get(f) ?? []), person]);
   }
   for (const [family, group] of byFamily) {
     alternatives.push({ source: namePattern(family, false), title: 'required', people: group, length: family.length });
