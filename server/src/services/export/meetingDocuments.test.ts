@@ -166,6 +166,13 @@ describe('the 議事録 model', () => {
     expect(model.prose.content![1]!.content![0]).toEqual({ type: 'text', text: '座長：', marks: [{ type: 'bold' }] });
   });
 
+  it('anonymised: a name split across marks is still found (the run becomes one node)', () => {
+    const prose: ProseNode = { type: 'doc', content: [para({ bold: '佐藤' }, '委員：はい。', { bold: '山田座長：' }, '了解。')] };
+    const model = minutesModel(minutes({ names: 'anonymised', prose }));
+    expect(textOf(model.prose)).toBe('委員A：はい。座長：了解。');
+    expect(textOf(model.prose)).not.toContain('佐藤');
+  });
+
   it('marks a draft 案 in the title and says so below', () => {
     const model = minutesModel(minutes({ confirmed: false, hash: null }));
     expect(model.head.title).toBe('令和8年度 第1回 福島市総合計画審議会 議事録（案）');

@@ -176,12 +176,33 @@ export function attendanceModel(source: MeetingSource): AttendanceModel {
 
 // ---------------------------------------------------------------- 議事録
 
-/** The prose with every text node passed through `change` (marks and structure kept). */
-export function mapProseText(node: ProseNode, change: (text: string) => string): ProseNode {
-  const out: ProseNode = { ...node };
-  if (typeof node.text === 'string') out.text = change(node.text);
-  if (node.content) out.content = node.content.map((child) => mapProseText(child, change));
-  return out;
+/**
+ * The prose anonymised text node by text node, so bold speaker labels stay bold. A name that
+ * runs across nodes (「佐藤」 bold, 「委員」 not) is not seen in either node: where a run of
+ * text nodes reads differently anonymised whole, the run becomes one node with the first
+ * node's marks (a mark lost, never a name kept).
+ */
+export function anonymiseProse(node: ProseNode, anonymise: (text: string) => string): ProseNode {
+  if (!node.content) return typeof node.text === 'string' ? { ...node, text: anonymise(node.text) } : node;
+  const content: ProseNode[] = [];
+  let run: ProseNode[] = [];
+  const flush = () => {
+    if (run.length === 0) return;
+    // The whole run first: letters are given in reading order either way.
+    const whole = anonymise(run.map((n) => n.text).join(''));
+    const parts = run.map((n) => ({ ...n, text: anonymise(n.text!) }));
+    content.push(...(parts.map((n) => n.text).join('') === whole ? parts : [{ ...run[0]!, text: whole }]));
+    run = [];
+  };
+  for (const child of node.content) {
+    if (child.type === 'text' && typeof child.text === 'string') run.push(child);
+    else {
+      flush();
+      content.push(anonymiseProse(child, anonymise));
+    }
+  }
+  flush();
+  return { ...node, content };
 }
 
 function attendeeLines(meeting: Meeting, names: PublishNames): HeadLine[] {
@@ -203,7 +224,7 @@ export function minutesModel(source: MinutesSource): MinutesModel {
   const draft = !source.confirmed;
   const document = `${DOCUMENT_NAMES.minutes}${draft ? '（案）' : ''}`;
   // One anonymiser over the whole document, node by node: the same person keeps one letter.
-  const prose = source.names === 'anonymised' ? mapProseText(source.prose, anonymiser([...source.people])) : source.prose;
+  const prose = source.names === 'anonymised' ? anonymiseProse(source.prose, anonymiser([...source.people])) : source.prose;
   const footer: string[] = [];
   if (draft) footer.push('この議事録は確定前の案です。');
   else if (source.hash) footer.push(`確定した議事録（SHA-256 ${source.hash}）`);
