@@ -24,6 +24,7 @@ import { invitedSuggestEn } from './invitedSuggest.en';
 import { meetingsEn } from './meetings.en';
 import { minutesEn } from './minutes.en';
 import { meetingCalendarEn } from './meetingCalendar.en';
+import { meetingExportsEn } from './meetingExports.en';
 
 export const en: Record<MessageKey, string> = {
   'app.name': '策定 Sakutei',
@@ -118,4 +119,5 @@ export const en: Record<MessageKey, string> = {
   ...meetingsEn,
   ...minutesEn,
   ...meetingCalendarEn,
+  ...meetingExportsEn,
 };

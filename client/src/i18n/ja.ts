@@ -23,6 +23,7 @@ import { invitedSuggestJa } from './invitedSuggest.ja';
 import { meetingsJa } from './meetings.ja';
 import { minutesJa } from './minutes.ja';
 import { meetingCalendarJa } from './meetingCalendar.ja';
+import { meetingExportsJa } from './meetingExports.ja';
 
 /**
  * Japanese is the source language: its keys define the message catalogue and every
@@ -121,6 +122,7 @@ export const ja = {
   ...meetingsJa,
   ...minutesJa,
   ...meetingCalendarJa,
+  ...meetingExportsJa,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;
