@@ -120,7 +120,11 @@ function Month({ workspaceId, month, t, locale }: { workspaceId: string; month: 
   // January: the year turns within the fiscal year, so its heading says which.
   const heading = monthName(month.year, month.month, locale, month.month === 1 || month.month === 4);
   return (
-    <li className="calendar-month" data-testid="calendar-month" data-month={`${month.year}-${month.month}`}>
+    <li
+      className={`calendar-month${month.entries.length === 0 ? ' calendar-month--empty' : ''}`}
+      data-testid="calendar-month"
+      data-month={`${month.year}-${month.month}`}
+    >
       <h3 id={id} className="calendar-month__name">
         {heading}
       </h3>

@@ -32,18 +32,18 @@ export function MeetingsPage({ workspaceId }: { workspaceId: string }) {
     <section className="page meetings-page" data-testid="meetings-page">
       <div className="meetings-head">
         <h1>{t('meetings.title')}</h1>
-        {data?.mayManage && (
-          <button type="button" className="button button--primary" onClick={() => setAdding(true)} data-testid="meeting-add">
-            {t('meetings.add')}
-          </button>
-        )}
+        <div className="meetings-actions">
+          <Link to={meetingCalendarPath(workspaceId)} className="button meetings-calendar-link" data-testid="meetings-calendar-link">
+            {t('meetingCalendar.link')}
+          </Link>
+          {data?.mayManage && (
+            <button type="button" className="button button--primary" onClick={() => setAdding(true)} data-testid="meeting-add">
+              {t('meetings.add')}
+            </button>
+          )}
+        </div>
       </div>
       {membership && <p className="page__lead">{t('meetings.lead', { council: membership.workspaceName })}</p>}
-      <p className="meetings-calendar-link">
-        <Link to={meetingCalendarPath(workspaceId)} data-testid="meetings-calendar-link">
-          {t('meetingCalendar.link')}
-        </Link>
-      </p>
       <p className="visually-hidden" role="status" data-testid="meetings-announcement">
         {announcement}
       </p>
