@@ -207,6 +207,17 @@ beforeAll(async () => {
     const { material } = await must<{ material: { id: string } }>('POST', 'staff', { path, bytes: pdf }, 201);
     return { meetingId, materialId: material.id };
   };
+  const sentMinutes = async () => {
+    const meetingId = await newMeeting();
+    await must('POST', 'staff', { path: `/api/workspaces/${workspaceId}/meetings/${meetingId}/minutes/send`, body: { version: 1 } }, 200);
+    return meetingId;
+  };
+  const newCorrection = async () => {
+    const meetingId = await sentMinutes();
+    const path = `/api/workspaces/${workspaceId}/meetings/${meetingId}/minutes/corrections`;
+    const { minutes } = await must<{ minutes: { corrections: Array<{ id: string }> } }>('POST', 'member', { path, body: { quote: '原文', proposal: '訂正案', reason: '' } }, 201);
+    return { meetingId, correctionId: minutes.corrections[0]!.id };
+  };
   const xlsx = await fetch(`${server.url}${base}/measures/export?table=kpis&format=xlsx`, { headers: { cookie: cookies.member } });
   expect(xlsx.status).toBe(200);
 
@@ -246,6 +257,9 @@ beforeAll(async () => {
     material: await newMaterial(),
     newMaterial,
     pdf,
+    minutesMeetingId: await sentMinutes(),
+    sentMinutes,
+    newCorrection,
     newImport: async () => (await must('POST', 'member', { path: `${base}/import/apply`, body: IMPORT_BODY }, 200)).importId as string,
     resetToken: async () => {
       const made = await must('POST', 'staff', { path: `/api/workspaces/${workspaceId}/members/${fixtures.targetUserId}/reset-link` }, 200);

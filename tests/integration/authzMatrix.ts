@@ -97,6 +97,11 @@ export interface Fixtures {
   newMaterial(): Promise<{ meetingId: string; materialId: string }>;
   /** A small PDF's bytes for uploads. */
   pdf: Uint8Array;
+  /** A meeting whose minutes staff have sent (issue 17 minutes): everyone on the council files corrections there. */
+  minutesMeetingId: string;
+  /** A fresh meeting whose minutes are sent (minutes version 2), and a fresh open correction on such a meeting. */
+  sentMinutes(): Promise<string>;
+  newCorrection(): Promise<{ meetingId: string; correctionId: string }>;
 }
 
 export type MatrixCase = {
@@ -309,6 +314,59 @@ export const MATRIX: Readonly<Record<string, RouteEntry>> = {
         request: async (f) => {
           const { meetingId, decisionId } = await f.newDecision();
           return { path: `/api/workspaces/${f.workspaceId}/meetings/${meetingId}/decisions/${decisionId}` };
+        },
+        expect: { ...councilBut(403, 404), staff: 200, chair: 200 },
+      },
+    ],
+  },
+  // The minutes (議事録): read with the meeting; staff and the chair send them, set the
+  // publication names and answer corrections; only the chair confirms; every reader may
+  // suggest a correction while they are sent.
+  'GET /api/workspaces/{id}/meetings/{meetingId}/minutes': {
+    cases: [{ request: (f) => ({ path: `/api/workspaces/${f.workspaceId}/meetings/${f.meetingId}/minutes` }), expect: councilBut(200, 404) }],
+  },
+  'POST /api/workspaces/{id}/meetings/{meetingId}/minutes/send': {
+    cases: [
+      {
+        variant: 'a fresh meeting per caller',
+        request: async (f) => ({ path: `/api/workspaces/${f.workspaceId}/meetings/${await f.newMeeting()}/minutes/send`, body: { version: 1 } }),
+        expect: { ...councilBut(403, 404), staff: 200, chair: 200 },
+      },
+    ],
+  },
+  'POST /api/workspaces/{id}/meetings/{meetingId}/minutes/confirm': {
+    cases: [
+      {
+        variant: 'fresh sent minutes per caller',
+        request: async (f) => ({ path: `/api/workspaces/${f.workspaceId}/meetings/${await f.sentMinutes()}/minutes/confirm`, body: { version: 2 } }),
+        expect: { ...councilBut(403, 404), chair: 200 },
+      },
+    ],
+  },
+  'PUT /api/workspaces/{id}/meetings/{meetingId}/minutes/publication': {
+    cases: [
+      {
+        variant: 'a fresh meeting per caller',
+        request: async (f) => ({ path: `/api/workspaces/${f.workspaceId}/meetings/${await f.newMeeting()}/minutes/publication`, body: { version: 1, names: 'asSpoken' } }),
+        expect: { ...councilBut(403, 404), staff: 200, chair: 200 },
+      },
+    ],
+  },
+  'POST /api/workspaces/{id}/meetings/{meetingId}/minutes/corrections': {
+    cases: [
+      {
+        request: (f) => ({ path: `/api/workspaces/${f.workspaceId}/meetings/${f.minutesMeetingId}/minutes/corrections`, body: { quote: '権限表', proposal: '権限の表', reason: '' } }),
+        expect: councilBut(201, 404),
+      },
+    ],
+  },
+  'POST /api/workspaces/{id}/meetings/{meetingId}/minutes/corrections/{correctionId}/resolve': {
+    cases: [
+      {
+        variant: 'a fresh correction per caller',
+        request: async (f) => {
+          const { meetingId, correctionId } = await f.newCorrection();
+          return { path: `/api/workspaces/${f.workspaceId}/meetings/${meetingId}/minutes/corrections/${correctionId}/resolve`, body: { state: 'declined' } };
         },
         expect: { ...councilBut(403, 404), staff: 200, chair: 200 },
       },
