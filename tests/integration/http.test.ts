@@ -172,6 +172,7 @@ describe('OpenAPI document', () => {
       '/api/workspaces/{id}/meetings/{meetingId}/attendance',
       '/api/workspaces/{id}/meetings/{meetingId}/decisions',
       '/api/workspaces/{id}/meetings/{meetingId}/decisions/{decisionId}',
+      '/api/workspaces/{id}/meetings/{meetingId}/exports/{file}',
       '/api/workspaces/{id}/meetings/{meetingId}/materials',
       '/api/workspaces/{id}/meetings/{meetingId}/materials/bundle',
       '/api/workspaces/{id}/meetings/{meetingId}/materials/{materialId}',
