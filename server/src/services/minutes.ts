@@ -143,6 +143,8 @@ export function minutesService(deps: Pick<AppDeps, 'storage' | 'rooms' | 'events
       const outcome = await storage.minutes.confirm(meeting.id, request.version, { at, by: user.id, hash: sealed.hash, json: sealed.json, text: sealed.text }, audit);
       if (outcome === 'correctionsOpen') throw correctionsOpen();
       if (outcome === 'conflict') return conflict(role, workspaceId, meetingId);
+      // Once more now that it is stored: a socket that authenticated in between got edit access.
+      deps.events.emit('draftAccessChanged', { docName, locked: true });
       return present(role, meeting);
     },
 
