@@ -50,9 +50,12 @@ test('a member reads the fiscal year by month, moves between years and opens a m
   await member.goto(`/councils/${workspaceId}/meetings/calendar?fy=2030`);
   await expect(member.getByTestId('calendar-year')).toHaveAttribute('data-fiscal-year', '2030');
   await expect(member.locator(`[data-meeting-id="${meetingId}"]`)).toHaveCount(0);
-  await member.getByTestId('calendar-next').click();
+  // By keyboard: the year changes under the link, which keeps the focus for the next press.
+  await member.getByTestId('calendar-next').focus();
+  await member.keyboard.press('Enter');
   await expect(member).toHaveURL(/\?fy=2031$/);
   await expect(member.getByTestId('calendar-year')).toHaveText('令和13年度（2031年4月〜2032年3月）');
+  await expect(member.getByTestId('calendar-next')).toBeFocused();
   await expect(member.getByRole('status').filter({ hasText: '令和13年度を表示しています。' })).toBeAttached();
   const june = member.getByTestId('calendar-month').filter({ has: member.locator(`[data-meeting-id="${meetingId}"]`) });
   await expect(june).toHaveAttribute('data-month', '2031-6');

@@ -125,12 +125,14 @@ describe('the calendar of the plan cycle', () => {
 
   it('is read by council readers only, and refuses a year it cannot show', async () => {
     for (const who of [staff, member, chair]) expect((await who.request('GET', calendarPath(2030))).status).toBe(200);
+    // The first and last years a meeting's day can fall in.
+    for (const fy of [1899, 2199]) expect((await calendar(member, fy)).fiscalYear).toBe(fy);
     // Observers and other councils learn nothing (404), as with the meeting list.
     expect((await observer.request('GET', calendarPath(2030))).status).toBe(404);
     expect((await outsider.request('GET', calendarPath(2030))).status).toBe(404);
     expect((await member.request('GET', calendarPath(2030, otherWorkspaceId))).status).toBe(404);
     expect((await outsider.request('GET', calendarPath(2030, otherWorkspaceId))).status).toBe(200);
-    for (const fy of ['1899', '2199', 'abc', '2030.5', '']) {
+    for (const fy of ['1898', '2200', 'abc', '2030.5', '']) {
       const res = await member.request('GET', calendarPath(fy));
       expect(res.status, `fy=${fy}`).toBe(400);
       expect(res.body.error.code).toBeTypeOf('string');

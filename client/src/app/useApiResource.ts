@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect } from 'react';
 import { ApiError } from '../lib/api';
 import { useSession } from './session';
@@ -30,6 +30,11 @@ export type ApiResourceOptions = {
   refetchOnWindowFocus?: boolean;
   /** 'always': read afresh each time a page opens it, even if the cached copy is recent. */
   refetchOnMount?: boolean | 'always';
+  /**
+   * While a new key loads, keep showing what the previous key loaded (a calendar moving to the
+   * next year): the page and the control just used stay in place, and so does the keyboard focus.
+   */
+  keepPrevious?: boolean;
 };
 
 /**
@@ -43,7 +48,13 @@ export function useApiResource<T>(
   options: ApiResourceOptions = {},
 ): { resource: Resource<T>; reload: () => void } {
   const { expire } = useSession();
-  const query = useQuery({ queryKey: apiQueryKey(key), queryFn: ({ signal }) => load(signal), ...options });
+  const { keepPrevious, ...refetching } = options;
+  const query = useQuery({
+    queryKey: apiQueryKey(key),
+    queryFn: ({ signal }) => load(signal),
+    ...refetching,
+    ...(keepPrevious ? { placeholderData: keepPreviousData } : {}),
+  });
   const { error, refetch } = query;
 
   useEffect(() => {

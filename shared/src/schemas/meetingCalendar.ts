@@ -7,9 +7,9 @@ import { MeetingSummary } from './meetings';
  * a plan period's first and last fiscal year — grouped by month, April to March.
  */
 
-/** The years a calendar can be asked for (those a meeting's day can fall in). */
-export const CALENDAR_FIRST_FY = 1900;
-export const CALENDAR_LAST_FY = 2198;
+/** The years a calendar can be asked for: those a meeting's day (1900-01-01 … 2199-12-31) can fall in. */
+export const CALENDAR_FIRST_FY = 1899;
+export const CALENDAR_LAST_FY = 2199;
 
 export const MeetingCalendarQuery = z.object({
   /** The fiscal year by the western year it starts in (令和8年度 = 2026); this fiscal year when absent. */

@@ -35,6 +35,7 @@ export function MeetingCalendarPage({ workspaceId }: { workspaceId: string }) {
   const asked = yearFrom(useLocationPath());
   const { resource, reload } = useApiResource(['meetings', workspaceId, 'calendar', String(asked ?? 'now')], (signal) => getMeetingCalendar(workspaceId, asked, signal), {
     refetchOnWindowFocus: true,
+    keepPrevious: true,
   });
   const data = resource.status === 'loaded' ? resource.data : null;
   const yearName = data ? fiscalYearName(data.fiscalYear, locale) : '';
