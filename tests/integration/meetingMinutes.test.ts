@@ -21,6 +21,7 @@ const dataDir = tempDataDir();
 let server: TestServer;
 let plan: PlanSummary;
 let workspaceId: string;
+let otherWorkspaceId: string;
 type Signed = Awaited<ReturnType<typeof signedIn>>;
 let staff: Signed;
 let member: Signed;
@@ -31,7 +32,7 @@ const clients: CollabClient[] = [];
 
 beforeAll(async () => {
   server = await startServer({ dataDir });
-  addOutsider(dataDir, 'outsider@example.jp');
+  otherWorkspaceId = addOutsider(dataDir, 'outsider@example.jp');
   [staff, member, chair, observer] = (await Promise.all(['staff', 'member', 'chair', 'observer'].map((who) => signedIn(server.url, `${who}@example.jp`)))) as [
     Signed,
     Signed,
@@ -190,6 +191,34 @@ describe('meeting minutes over HTTP', () => {
     expect([res.status, res.body.error.code]).toEqual([409, 'too_many_open_corrections']);
     // Someone else still may.
     expect((await chair.request('POST', `${path}/corrections`, { quote: '引用', proposal: '訂正', reason: '' })).status).toBe(201);
+  });
+
+  it("keeps an archived council's minutes readable and refuses every change, on the socket too", async () => {
+    // The outsider chairs a council of their own.
+    const made = await outsider.request('POST', `/api/workspaces/${otherWorkspaceId}/meetings`, { kind: 'regular', date: '2031-06-01' });
+    expect(made.status).toBe(201);
+    const path = `/api/workspaces/${otherWorkspaceId}/meetings/${made.body.meeting.id}/minutes`;
+    expect((await outsider.request('POST', `${path}/send`, { version: 1 })).status).toBe(200);
+    const admin = await signedIn(server.url, 'admin@example.jp');
+    expect((await admin.request('PATCH', `/api/admin/councils/${otherWorkspaceId}`, { archived: true })).status).toBe(200);
+    try {
+      const read = await outsider.request('GET', path);
+      expect(read.body).toMatchObject({ access: 'read', mayManage: false, mayConfirm: false });
+      for (const [sub, body] of [
+        ['send', { version: 2 }],
+        ['confirm', { version: 2 }],
+        ['corrections', { quote: 'a', proposal: 'b', reason: '' }],
+      ] as const) {
+        const res = await outsider.request('POST', `${path}/${sub}`, body);
+        expect([sub, res.status, res.body.error.code]).toEqual([sub, 409, 'council_archived']);
+      }
+      const socket = connect(docNameForMinutes(made.body.meeting.id), outsider);
+      await socket.synced;
+      appendParagraph(socket.doc, '保存後の書き込み');
+      expect((await askStored(socket)).lost).toBeGreaterThan(0);
+    } finally {
+      expect((await admin.request('PATCH', `/api/admin/councils/${otherWorkspaceId}`, { archived: false })).status).toBe(200);
+    }
   });
 
   it('deletes the minutes and their corrections with their meeting', async () => {
