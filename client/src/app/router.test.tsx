@@ -16,6 +16,8 @@ describe('routes', () => {
     expect(matchRoute('/councils/w1/meetings')).toEqual({ name: 'meetings', workspaceId: 'w1' });
     expect(matchRoute('/councils/w1/meetings/calendar/')).toEqual({ name: 'meetingCalendar', workspaceId: 'w1' });
     expect(matchRoute('/councils/w1/meetings/m1')).toEqual({ name: 'meeting', workspaceId: 'w1', meetingId: 'm1' });
+    expect(matchRoute('/councils/w1/meetings/m1/minutes')).toEqual({ name: 'minutes', workspaceId: 'w1', meetingId: 'm1' });
+    expect(matchRoute('/councils/w1/meetings/m1/minutes/x')).toEqual({ name: 'notFound' });
   });
 
   it('returns from sign-in only to a path of this site', () => {

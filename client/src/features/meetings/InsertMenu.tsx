@@ -25,7 +25,7 @@ export function InsertMenu({ label, choices, emptyText, disabled = false, onPick
   return (
     <MenuTrigger>
       <Button className="minutes-tool" isDisabled={disabled} data-testid={testId}>
-        {label} ▾
+        {label} <span aria-hidden="true">▾</span>
       </Button>
       <Popover className="minutes-popover" placement="bottom start">
         <Menu

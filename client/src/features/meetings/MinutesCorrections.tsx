@@ -14,11 +14,14 @@ interface Props {
  * the wording proposed, why); staff apply it in the text themselves and mark it 反映した, or
  * 見送る. The list stays after confirmation as the record of how the text came about.
  */
+/** Whether the corrections section shows: while corrections are taken, and afterwards when any were made. */
+export const hasCorrections = (answer: MinutesResponse) => answer.minutes.state === 'sent' || answer.minutes.corrections.length > 0;
+
 export function MinutesCorrections({ answer, file, resolve }: Props) {
   const { t } = useI18n();
   const { minutes, mayManage } = answer;
   const open = minutes.state === 'sent';
-  if (!open && minutes.corrections.length === 0) return null;
+  if (!hasCorrections(answer)) return null;
   return (
     <section className="minutes-corrections" aria-labelledby="minutes-corrections-title" data-testid="minutes-corrections">
       <h2 id="minutes-corrections-title">{t('minutes.corrections.title')}</h2>

@@ -10,6 +10,7 @@ import { MinutesEditor } from './MinutesEditor';
 import { MinutesStateBar } from './MinutesStateBar';
 import { confirmMinutes, fileCorrection, resolveCorrection, sendMinutes, setPublication } from './minutesApi';
 import { minutesErrorText } from './minutesText';
+import { hasCorrections } from './MinutesCorrections';
 import { meetingHeading, meetingLabelText } from './meetingText';
 import { meetingPagePath } from './paths';
 import { useMeeting } from './useMeetingData';
@@ -95,7 +96,8 @@ export function MinutesPage({ workspaceId, meetingId }: { workspaceId: string; m
             confirm={() => quietly(writing((a) => confirmMinutes(workspaceId, meetingId, a.minutes.version), 'minutes.confirmed'))}
             publish={(names) => quietly(writing((a) => setPublication(workspaceId, meetingId, a.minutes.version, names), 'minutes.publish.saved'))}
           />
-          <div className="minutes-layout">
+          {/* The corrections sit beside the text on a wide screen once there are any to show. */}
+          <div className={hasCorrections(answer) ? 'minutes-layout minutes-layout--aside' : 'minutes-layout'}>
             <div>
               {!editable && (
                 <p className="meetings-hint" data-testid="minutes-read-only">

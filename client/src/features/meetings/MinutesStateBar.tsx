@@ -42,8 +42,9 @@ export function MinutesStateBar({ answer, send, confirm, publish }: Props) {
       </p>
       {confirmed && minutes.confirmedBy && <p className="meetings-hint">{t('minutes.confirmedBy', { name: minutes.confirmedBy.name })}</p>}
       {confirmed && minutes.hash && (
-        <p className="meetings-hint minutes-state__hash" data-testid="minutes-hash" title={minutes.hash}>
-          SHA-256 {minutes.hash.slice(0, 12)}…
+        // The whole hash, so that a printed or exported copy can be checked against it; the state says its first 12 digits.
+        <p className="meetings-hint minutes-state__hash" data-testid="minutes-hash">
+          SHA-256 {minutes.hash}
         </p>
       )}
       {!confirmed && (mayManage || mayConfirm) && (

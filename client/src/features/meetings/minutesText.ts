@@ -1,9 +1,9 @@
-import type { Minutes } from '@sakutei/shared';
+import { meetingDayText, type Minutes } from '@sakutei/shared';
 import type { Locale, Translate } from '../../i18n';
 import { ApiError } from '../../lib/api';
 import { meetingsErrorText } from './meetingText';
 
-/** A moment as the council reads it, in Japan's time: 「11月13日 14:05」, or `2025-11-13 14:05` in English. */
+/** A moment as the council reads it, in Japan's time, its day written as the meeting pages write days: 「令和8年12月8日 14:05」, `8 Dec 2026 14:05`. */
 export function minutesMomentText(iso: string, locale: Locale): string {
   const parts = new Intl.DateTimeFormat('en-CA', {
     timeZone: 'Asia/Tokyo',
@@ -15,9 +15,8 @@ export function minutesMomentText(iso: string, locale: Locale): string {
     hourCycle: 'h23',
   }).formatToParts(new Date(iso));
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  const time = `${part('hour')}:${part('minute')}`;
-  if (locale === 'en') return `${part('year')}-${part('month')}-${part('day')} ${time}`;
-  return `${part('year')}年${Number(part('month'))}月${Number(part('day'))}日 ${time}`;
+  const day = meetingDayText(`${part('year')}-${part('month')}-${part('day')}`, locale, { weekday: false });
+  return `${day} ${part('hour')}:${part('minute')}`;
 }
 
 /** 下書き / 送付済み（日時）/ 確定（日時、ハッシュの先頭12桁）. */
