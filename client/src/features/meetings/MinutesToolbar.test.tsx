@@ -60,4 +60,13 @@ describe('the minutes toolbar', () => {
     act(() => fireEvent.click(items[0]!));
     expect(editor.getJSON().content?.[0]).toEqual({ type: 'paragraph', content: [{ type: 'text', text: '山田座長：', marks: [{ type: 'bold' }] }] });
   });
+
+  it('is one tab stop: arrow keys move between its tools', async () => {
+    editor = await headlessEditor({ content: paragraphs(''), ydoc: new Y.Doc() });
+    renderJa(<MinutesToolbar editor={editor} meeting={meeting} say={vi.fn()} />);
+    const heading = screen.getByTestId('minutes-heading');
+    act(() => heading.focus());
+    act(() => void fireEvent.keyDown(heading, { key: 'ArrowRight' }));
+    expect(document.activeElement).toBe(screen.getByTestId('minutes-bold'));
+  });
 });

@@ -1,6 +1,7 @@
 import type { Meeting } from '@sakutei/shared';
 import type { Editor } from '@tiptap/core';
 import { useEditorState } from '@tiptap/react';
+import { Separator, Toolbar } from 'react-aria-components';
 import { useI18n } from '../../i18n';
 import { decisionLine, insertAgendaHeadings, insertDecision, insertSpeaker } from './minutesInserts';
 import { InsertMenu } from './InsertMenu';
@@ -33,7 +34,8 @@ export function MinutesToolbar({ editor, meeting, say }: Props) {
   const decisions = meeting.decisions.filter((d) => d.text.trim() !== '' || d.vote !== null);
 
   return (
-    <div className="minutes-toolbar" role="toolbar" aria-label={t('minutes.toolbar.label')} data-testid="minutes-toolbar">
+    // React Aria's toolbar: one tab stop, arrow keys move between the tools (the WAI-ARIA pattern).
+    <Toolbar className="minutes-toolbar" aria-label={t('minutes.toolbar.label')} data-testid="minutes-toolbar">
       <button
         type="button"
         className="minutes-tool"
@@ -61,7 +63,7 @@ export function MinutesToolbar({ editor, meeting, say }: Props) {
       <button type="button" className="minutes-tool" disabled={!state.canRedo} onClick={() => editor.chain().focus().redo().run()} data-testid="minutes-redo">
         {t('minutes.toolbar.redo')}
       </button>
-      <span className="minutes-toolbar__sep" aria-hidden="true" />
+      <Separator orientation="vertical" className="minutes-toolbar__sep" />
       <SpeakerPicker attendance={meeting.attendance} onPick={(label) => insertSpeaker(editor, label)} />
       <button
         type="button"
@@ -84,6 +86,6 @@ export function MinutesToolbar({ editor, meeting, say }: Props) {
         }}
         testId="minutes-decision"
       />
-    </div>
+    </Toolbar>
   );
 }
