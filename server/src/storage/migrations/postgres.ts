@@ -396,4 +396,14 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX minutes_corrections_meeting ON minutes_corrections(meeting_id, created_at);
   `,
+  // 13: generated materials (issue 17 item 3): a material may be a frozen revision, its 新旧対照表 or
+  // the 委員意見と対応 table, rendered when downloaded. Such a row names its kind, plan and revision
+  // and keeps no bytes (content is empty, size 0), so it costs the council's byte quota nothing.
+  // No foreign key to the revision: a vanished source leaves the row (and the 資料 numbering) in
+  // place and its download answers 404.
+  `
+  ALTER TABLE meeting_materials ADD COLUMN source_kind TEXT CHECK (source_kind IN ('revision','compare','opinions'));
+  ALTER TABLE meeting_materials ADD COLUMN source_plan_id TEXT;
+  ALTER TABLE meeting_materials ADD COLUMN source_revision_id TEXT;
+  `,
 ];
