@@ -21,6 +21,9 @@ export const MAX_AGENDA_ITEM_TITLE_CHARS = 200;
 export const MAX_PRESENTER_CHARS = 60;
 export const MAX_AGENDA_LINKS = 10;
 export const MAX_AGENDA_LINK_TEXT_CHARS = 200;
+/** A section link names its heading by text; longer headings are cut to this when listed. */
+export const MAX_HEADING_LINK_CHARS = 200;
+const Id = z.string().min(1).max(64);
 /** An item's time in minutes: a whole day at most. */
 export const MAX_AGENDA_ITEM_MINUTES = 1440;
 export const MAX_PROXY_NAME_CHARS = 60;
@@ -87,8 +90,25 @@ export const AgendaLink = z.union([
   z.object({ kind: z.literal('revision'), revisionId: z.string(), planId: z.string().optional(), label: z.string() }),
   z.object({ kind: z.literal('plan'), planId: z.string(), label: z.string() }),
   z.object({ kind: z.literal('text'), text: z.string() }),
+  // A chapter/section heading of the plan's draft, named by its text (headings carry no ids).
+  z.object({ kind: z.literal('section'), planId: z.string(), headingText: z.string(), label: z.string(), gone: z.boolean().optional() }),
+  // A comment thread (意見) of the plan's draft.
+  z.object({ kind: z.literal('thread'), planId: z.string(), threadId: z.string(), label: z.string(), gone: z.boolean().optional() }),
+  // A KPI of the plan's measure table.
+  z.object({ kind: z.literal('kpi'), planId: z.string(), kpiId: z.string(), label: z.string(), gone: z.boolean().optional() }),
+  // A material (資料n) of this meeting.
+  z.object({ kind: z.literal('material'), materialId: z.string(), label: z.string(), gone: z.boolean().optional() }),
 ]);
+/** `gone`: the target has since been deleted; the label is the one stored when the link was saved (（削除済み）). */
 export type AgendaLink = z.infer<typeof AgendaLink>;
+
+/** What an agenda item may link to in one plan of the council, for the agenda editor's pickers. */
+export const AgendaLinkTargets = z.object({
+  sections: z.array(z.object({ headingText: z.string(), level: z.number().int() })),
+  threads: z.array(z.object({ id: z.string(), label: z.string() })),
+  kpis: z.array(z.object({ id: z.string(), label: z.string() })),
+});
+export type AgendaLinkTargets = z.infer<typeof AgendaLinkTargets>;
 
 export const AgendaItem = z.object({
   id: z.string(),
@@ -244,6 +264,12 @@ export const AgendaLinkInput = z.union([
     .strict(),
   z.object({ kind: z.literal('plan'), planId: z.string().min(1).max(64), label: z.string().max(400).optional() }).strict(),
   z.object({ kind: z.literal('text'), text: Line(MAX_AGENDA_LINK_TEXT_CHARS).pipe(z.string().min(1)) }).strict(),
+  z
+    .object({ kind: z.literal('section'), planId: Id, headingText: z.string().min(1).max(MAX_HEADING_LINK_CHARS), label: z.string().max(400).optional() })
+    .strict(),
+  z.object({ kind: z.literal('thread'), planId: Id, threadId: Id, label: z.string().max(400).optional() }).strict(),
+  z.object({ kind: z.literal('kpi'), planId: Id, kpiId: Id, label: z.string().max(400).optional() }).strict(),
+  z.object({ kind: z.literal('material'), materialId: Id, label: z.string().max(400).optional() }).strict(),
 ]);
 export type AgendaLinkInput = z.infer<typeof AgendaLinkInput>;
 
