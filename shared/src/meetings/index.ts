@@ -5,3 +5,4 @@ export * from './materials';
 export * from './dayText';
 export * from './speakers';
 export * from './calendar';
+export * from './notificationPath';
