@@ -35,6 +35,7 @@ const material = (id: string, size: number, meetingId = 'm1'): NewMaterial => ({
   size,
   createdBy: 's',
   createdAt: T0,
+  source: null,
 });
 
 const bytes = (n: number, fill = 7) => new Uint8Array(n).fill(fill);
@@ -64,6 +65,17 @@ describe.each(opened)('meeting material storage (%s)', (_name, openBackend) => {
     expect(await storage.meetingMaterials.update('a', { title: 'x' })).toBe(false);
     const kinds = (await storage.audit.readAfter(0, 50)).map((e) => e.kind).filter((k) => k.startsWith('meeting.material'));
     expect(kinds).toEqual(['meeting.material.add', 'meeting.material.add', 'meeting.material.add', 'meeting.material.remove']);
+  });
+
+  it('keeps a generated material as a reference without bytes, numbered with the uploads', async () => {
+    const storage = await open();
+    await council(storage);
+    await storage.meetingMaterials.add(material('a', 10), bytes(10), LIMITS, entry('meeting.material.add'));
+    const generated: NewMaterial = { ...material('g', 0), fileType: 'docx', fileName: '第2版.docx', source: { kind: 'compare', planId: 'p1', revisionId: 'r2' } };
+    expect(await storage.meetingMaterials.add(generated, new Uint8Array(0), LIMITS, entry('meeting.material.add'))).toBe('added');
+    expect(await storage.meetingMaterials.find('g')).toMatchObject({ position: 2, size: 0, source: { kind: 'compare', planId: 'p1', revisionId: 'r2' } });
+    expect((await storage.meetingMaterials.find('a'))!.source).toBeNull();
+    expect(await storage.meetingMaterials.councilBytes('w')).toBe(10);
   });
 
   it('refuses past the per-meeting count and the council total, writing nothing', async () => {

@@ -2,7 +2,9 @@ import {
   MATERIAL_CONTENT_TYPES,
   MAX_COUNCIL_MATERIAL_BYTES,
   MAX_MATERIALS_PER_MEETING,
+  type AddGeneratedMaterialBody,
   type MeetingMaterial,
+  bundleCost,
   bundleFits,
   type MeetingMaterials,
   type UpdateMaterialBody,
@@ -16,6 +18,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppDeps } from '../env';
 import { AppError, notFound } from '../errors';
 import { canManageMeetings } from '../policies/meetings';
+import { generatedMaterials } from './generatedMaterials';
 import type { UserRecord } from '../storage';
 import type { MaterialRecord } from '../storage/meetingMaterials';
 import { invalid, meetingAccess } from './meetingAccess';
@@ -24,7 +27,8 @@ export const presentMaterial = (m: MaterialRecord): MeetingMaterial => ({
   id: m.id,
   position: m.position,
   label: materialLabel(m.position),
-  kind: 'file',
+  kind: m.source?.kind ?? 'file',
+  source: m.source ? { planId: m.source.planId, revisionId: m.source.revisionId } : null,
   title: m.title,
   fileName: m.fileName,
   fileType: m.fileType,
@@ -38,7 +42,8 @@ export type MaterialUpload = { name: string; title?: string | undefined };
 
 /**
  * A bundle is built in memory (the files and the ZIP of them), so its cost is bounded: at most
- * ten files of the largest upload size (bundleFits; 200 MiB by default), and one bundle at a
+ * ten files of the largest upload size (bundleFits; 200 MiB by default; a generated file counts
+ * as one such file), and one bundle at a
  * time in a process (others are asked to come back in a moment), so a few members clicking
  * 一括ダウンロード at once cannot exhaust the server's memory.
  */
@@ -49,9 +54,32 @@ let bundlesBuilding = 0;
  * numbered by position, downloaded one by one or as one ZIP. Who may: policies/meetings.ts
  * (meetings.read to list and download, meetings.manage to change).
  */
-export function meetingMaterialService(deps: Pick<AppDeps, 'storage' | 'config'>) {
+export function meetingMaterialService(deps: AppDeps) {
   const { storage } = deps;
   const access = meetingAccess(deps);
+  const generated = generatedMaterials(deps);
+
+  /** A material's bytes: stored for an upload, rendered now (as `user`) for a generated one. */
+  async function bytesOf(user: UserRecord, material: MaterialRecord): Promise<Uint8Array | null> {
+    return material.source ? generated.render(user, material.source) : storage.meetingMaterials.content(material.id);
+  }
+
+  /** Appends a material (its audit entry in the same transaction), translating the store's refusals. */
+  async function append(user: UserRecord, workspaceId: string, meetingName: string, record: Parameters<typeof storage.meetingMaterials.add>[0], bytes: Uint8Array) {
+    const { id, title, fileName, size, source } = record;
+    const result = await storage.meetingMaterials.add(
+      record,
+      bytes,
+      { perMeeting: MAX_MATERIALS_PER_MEETING, councilBytes: MAX_COUNCIL_MATERIAL_BYTES },
+      access.audit(user, workspaceId, 'meeting.material.add', { meetingId: record.meetingId, name: `${meetingName} ${title}`, materialId: id, title, fileName, size, ...(source ? { sourceKind: source.kind, sourcePlanId: source.planId, revisionId: source.revisionId } : {}) }, record.createdAt),
+    );
+    if (result === 'no_meeting') throw notFound('meeting');
+    if (result === 'too_many') throw new AppError(409, 'too_many_materials', `A meeting has at most ${MAX_MATERIALS_PER_MEETING} materials.`);
+    if (result === 'council_full') {
+      throw new AppError(409, 'council_materials_full', `A council keeps at most ${MAX_COUNCIL_MATERIAL_BYTES / 1024 / 1024} MiB of materials; remove some first.`);
+    }
+    return presentMaterial((await storage.meetingMaterials.find(id))!);
+  }
 
   async function materialOf(meetingId: string, materialId: string): Promise<MaterialRecord> {
     const material = await storage.meetingMaterials.find(materialId);
@@ -79,20 +107,21 @@ export function meetingMaterialService(deps: Pick<AppDeps, 'storage' | 'config'>
       const fileType = sniffMaterial(bytes);
       if (!fileType) throw new AppError(415, 'unsupported_file_type', 'Only PDF, Word (.docx) and Excel (.xlsx) files can be materials; this file is none of them.');
       const title = upload.title ?? (titleFromFileName(upload.name) || '資料');
-      const id = randomUUID();
-      const at = Date.now();
-      const result = await storage.meetingMaterials.add(
-        { id, meetingId, workspaceId, title, fileName: upload.name, fileType, contentType: MATERIAL_CONTENT_TYPES[fileType], size: bytes.length, createdBy: user.id, createdAt: at },
-        bytes,
-        { perMeeting: MAX_MATERIALS_PER_MEETING, councilBytes: MAX_COUNCIL_MATERIAL_BYTES },
-        access.audit(user, workspaceId, 'meeting.material.add', { meetingId, name: `${await access.labelOf(meeting)} ${title}`, materialId: id, title, fileName: upload.name, size: bytes.length }, at),
-      );
-      if (result === 'no_meeting') throw notFound('meeting');
-      if (result === 'too_many') throw new AppError(409, 'too_many_materials', `A meeting has at most ${MAX_MATERIALS_PER_MEETING} materials.`);
-      if (result === 'council_full') {
-        throw new AppError(409, 'council_materials_full', `A council keeps at most ${MAX_COUNCIL_MATERIAL_BYTES / 1024 / 1024} MiB of materials; remove some first.`);
-      }
-      return presentMaterial((await storage.meetingMaterials.find(id))!);
+      const record = { id: randomUUID(), meetingId, workspaceId, title, fileName: upload.name, fileType, contentType: MATERIAL_CONTENT_TYPES[fileType], size: bytes.length, createdBy: user.id, createdAt: Date.now(), source: null };
+      return append(user, workspaceId, await access.labelOf(meeting), record, bytes);
+    },
+
+    /**
+     * Adds a material generated from a frozen revision of one of the council's plans: the
+     * revision, its 新旧対照表 or its 委員意見と対応 (generatedMaterials.ts). Numbered with the uploads;
+     * no bytes are kept, so it takes nothing of the council's quota.
+     */
+    async addGenerated(user: UserRecord, workspaceId: string, meetingId: string, body: AddGeneratedMaterialBody): Promise<MeetingMaterial> {
+      await access.manager(workspaceId, user);
+      const meeting = await access.meetingOf(workspaceId, meetingId);
+      const { source, title, fileType, fileName } = await generated.resolve(workspaceId, body);
+      const record = { id: randomUUID(), meetingId, workspaceId, title, fileName, fileType, contentType: MATERIAL_CONTENT_TYPES[fileType], size: 0, createdBy: user.id, createdAt: Date.now(), source };
+      return append(user, workspaceId, await access.labelOf(meeting), record, new Uint8Array(0));
     },
 
     async update(user: UserRecord, workspaceId: string, meetingId: string, materialId: string, change: UpdateMaterialBody): Promise<MeetingMaterial[]> {
@@ -123,7 +152,7 @@ export function meetingMaterialService(deps: Pick<AppDeps, 'storage' | 'config'>
       await access.reader(workspaceId, user);
       await access.meetingOf(workspaceId, meetingId);
       const material = await materialOf(meetingId, materialId);
-      const bytes = await storage.meetingMaterials.content(materialId);
+      const bytes = await bytesOf(user, material);
       if (!bytes) throw notFound('material');
       return { material: presentMaterial(material), bytes };
     },
@@ -134,7 +163,8 @@ export function meetingMaterialService(deps: Pick<AppDeps, 'storage' | 'config'>
       const meeting = await access.meetingOf(workspaceId, meetingId);
       const materials = await storage.meetingMaterials.list(meetingId);
       if (materials.length === 0) throw new AppError(409, 'no_materials', 'This meeting has no materials yet.');
-      if (!bundleFits(materials.map((m) => m.size), deps.config.materialMaxBytes)) {
+      // A generated file counts as one file of the largest upload size: its size is known only once rendered.
+      if (!bundleFits(materials.map((m) => bundleCost(presentMaterial(m), deps.config.materialMaxBytes)), deps.config.materialMaxBytes)) {
         throw new AppError(409, 'bundle_too_large', 'These materials are too large to download as one file: download them one by one.');
       }
       if (bundlesBuilding > 0) throw new AppError(503, 'server_busy', 'Another bundle of materials is being prepared. Try again in a few seconds.', 5);
@@ -142,7 +172,7 @@ export function meetingMaterialService(deps: Pick<AppDeps, 'storage' | 'config'>
       try {
         const zip = new JSZip();
         for (const m of materials) {
-          const bytes = await storage.meetingMaterials.content(m.id);
+          const bytes = await bytesOf(user, m);
           if (bytes) zip.file(materialFileName(m.position, m.title, m.fileType), bytes, { date: new Date(m.createdAt) });
         }
         // The files are already compressed (PDF streams, Office zips): storing them keeps the bundle fast.

@@ -1,4 +1,4 @@
-import type { MaterialFileType } from '@sakutei/shared';
+import type { GeneratedMaterialKind, MaterialFileType } from '@sakutei/shared';
 import type { NewAuditEntry } from './auditRecord';
 
 // A meeting's materials (資料, issue 17 item 3). The bytes of an upload live in the database
@@ -19,6 +19,8 @@ export interface MaterialRecord {
   size: number;
   createdBy: string | null;
   createdAt: number;
+  /** A generated material's source (its bytes are rendered on download); null for an upload. */
+  source: { kind: GeneratedMaterialKind; planId: string; revisionId: string } | null;
 }
 
 export type NewMaterial = Omit<MaterialRecord, 'position'>;
@@ -38,7 +40,7 @@ export interface MeetingMaterialStore {
   content(id: string): Promise<Uint8Array | null>;
   /** Bytes of all the council's materials. */
   councilBytes(workspaceId: string): Promise<number>;
-  /** Appends the material at the end, checking both limits and appending its audit entry in one transaction. */
+  /** Appends the material at the end (a generated one with empty bytes), checking both limits and appending its audit entry in one transaction. */
   add(material: NewMaterial, bytes: Uint8Array, limits: MaterialLimits, audit: NewAuditEntry): Promise<AddMaterialResult>;
   /** Renames and/or moves the material (the others shift); false when it is gone. */
   update(id: string, change: { title?: string; position?: number }): Promise<boolean>;
@@ -58,9 +60,12 @@ export type MaterialRow = {
   size: number | string;
   created_by: string | null;
   created_at: number | string;
+  source_kind: GeneratedMaterialKind | null;
+  source_plan_id: string | null;
+  source_revision_id: string | null;
 };
 
-export const MATERIAL_COLUMNS = 'id, meeting_id, workspace_id, position, title, file_name, file_type, content_type, size, created_by, created_at';
+export const MATERIAL_COLUMNS = 'id, meeting_id, workspace_id, position, title, file_name, file_type, content_type, size, created_by, created_at, source_kind, source_plan_id, source_revision_id';
 
 export const toMaterial = (r: MaterialRow): MaterialRecord => ({
   id: r.id,
@@ -74,6 +79,7 @@ export const toMaterial = (r: MaterialRow): MaterialRecord => ({
   size: Number(r.size),
   createdBy: r.created_by,
   createdAt: Number(r.created_at),
+  source: r.source_kind && r.source_plan_id && r.source_revision_id ? { kind: r.source_kind, planId: r.source_plan_id, revisionId: r.source_revision_id } : null,
 });
 
 /** The position a move lands on: within 1..count. */

@@ -28,6 +28,29 @@ export const BUNDLE_FILES_OF_MAX_SIZE = 10;
 export function bundleFits(sizes: readonly number[], maxBytes: number): boolean {
   return sizes.reduce((sum, size) => sum + size, 0) <= BUNDLE_FILES_OF_MAX_SIZE * maxBytes;
 }
+
+/**
+ * What a generated material renders from a frozen revision (issue 17 item 3): the revision
+ * itself as Word, its 新旧対照表 against the revision before it, or the 委員意見と対応 table of
+ * the opinions given on it. Its bytes are made when it is downloaded, never stored.
+ */
+export const GENERATED_MATERIAL_KINDS = ['revision', 'compare', 'opinions'] as const;
+export type GeneratedMaterialKind = (typeof GENERATED_MATERIAL_KINDS)[number];
+
+export const GENERATED_MATERIAL_FILE_TYPES: Record<GeneratedMaterialKind, MaterialFileType> = { revision: 'docx', compare: 'docx', opinions: 'xlsx' };
+
+/**
+ * The bytes a material counts for in a bundle's bound: an upload its size; a generated one,
+ * whose size is only known once rendered, one file of the largest upload size.
+ */
+export const bundleCost = (material: { kind: string; size: number }, maxBytes: number): number => (material.kind === 'file' ? material.size : maxBytes);
+
+/** The title a generated material gets unless another is given. */
+export function generatedMaterialTitle(kind: GeneratedMaterialKind, revision: { number: number; name: string }, previousNumber: number | null): string {
+  if (kind === 'revision') return `第${revision.number}版 ${revision.name}`.trim();
+  if (kind === 'compare') return `新旧対照表（第${previousNumber ?? revision.number - 1}版→第${revision.number}版）`;
+  return `委員意見と対応（第${revision.number}版）`;
+}
 export const MAX_MATERIAL_TITLE_CHARS = 200;
 export const MAX_MATERIAL_FILE_NAME_CHARS = 200;
 

@@ -3,7 +3,7 @@ import type { AppDeps, AppEnv } from '../../env';
 import { meetingMaterialService } from '../../services/meetingMaterials';
 import { attachment } from '../downloads';
 import { requireUser } from '../guards';
-import { bundleMaterialsRoute, deleteMaterialRoute, downloadMaterialRoute, listMaterialsRoute, updateMaterialRoute, uploadMaterialRoute } from './materialsSchema';
+import { addGeneratedMaterialRoute, bundleMaterialsRoute, deleteMaterialRoute, downloadMaterialRoute, listMaterialsRoute, updateMaterialRoute, uploadMaterialRoute } from './materialsSchema';
 
 /**
  * Headers of a material handed out: never rendered in the app's origin (nosniff + a sandbox
@@ -32,6 +32,10 @@ export function meetingMaterialRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
       // Read after the body limit middleware: an oversized body fails here with 413 while streaming.
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       return c.json({ material: await materials.upload(user, id, meetingId, query, bytes) }, 201);
+    })
+    .openapi(addGeneratedMaterialRoute, async (c) => {
+      const { id, meetingId } = c.req.valid('param');
+      return c.json({ material: await materials.addGenerated(requireUser(c), id, meetingId, c.req.valid('json')) }, 201);
     })
     .openapi(updateMaterialRoute, async (c) => {
       const { id, meetingId, materialId } = c.req.valid('param');

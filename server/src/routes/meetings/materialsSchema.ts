@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import {
+  AddGeneratedMaterialBody,
   ApiErrorBody,
   MAX_COUNCIL_MATERIAL_BYTES,
   MAX_MATERIAL_FILE_NAME_CHARS,
@@ -67,6 +68,22 @@ export const uploadMaterialRoute = createRoute({
   },
 });
 
+export const addGeneratedMaterialRoute = createRoute({
+  method: 'post',
+  path: '/api/workspaces/{id}/meetings/{meetingId}/materials/generated',
+  tags: ['meetings'],
+  summary: 'Adds a material generated from a frozen revision of one of the council\'s plans, at the end of the materials.',
+  description: `\`kind\`: \`revision\` (the revision as Word, like its export), \`compare\` (its 新旧対照表 against the revision numbered before it, as Word; 400 no_previous_revision for a plan's first revision) or \`opinions\` (the 委員意見と対応 table of the threads opened on that revision, as XLSX). Only the reference is stored: the file is rendered by the existing exports when downloaded (as the person downloading), so it costs nothing of the council's byte quota; it is numbered 資料n with the uploads and counts towards the ${MAX_MATERIALS_PER_MEETING} per meeting (409 too_many_materials). A plan of another council or an unknown revision is 404. \`title\` defaults to e.g. 「第3版 答申案」, 「新旧対照表（第2版→第3版）」, 「委員意見と対応（第3版）」. Recorded as \`meeting.material.add\`. ${WHO}`,
+  security: cookieAuth,
+  request: { params: MeetingParams, body: { required: true, content: { 'application/json': { schema: AddGeneratedMaterialBody } } } },
+  responses: {
+    201: json(z.object({ material: MeetingMaterial }), 'The material as stored.'),
+    ...writeErrors,
+    409: json(ApiErrorBody, 'Too many materials, or the council is archived.'),
+    413: json(ApiErrorBody, 'The body is larger than the API takes (payload_too_large).'),
+  },
+});
+
 export const updateMaterialRoute = createRoute({
   method: 'patch',
   path: '/api/workspaces/{id}/meetings/{meetingId}/materials/{materialId}',
@@ -103,7 +120,7 @@ export const downloadMaterialRoute = createRoute({
   path: '/api/workspaces/{id}/meetings/{meetingId}/materials/{materialId}/file',
   tags: ['meetings'],
   summary: 'The material\'s file as an attachment named 資料n_{title}.{ext}.',
-  description: `Served with its stored type, Content-Disposition: attachment (filename* in UTF-8), X-Content-Type-Options: nosniff, Content-Security-Policy: sandbox; default-src 'none' and Cache-Control: private, no-store. ${WHO}`,
+  description: `A generated material is rendered now from its revision (404 when the revision is gone). Served with its stored type, Content-Disposition: attachment (filename* in UTF-8), X-Content-Type-Options: nosniff, Content-Security-Policy: sandbox; default-src 'none' and Cache-Control: private, no-store. ${WHO}`,
   security: cookieAuth,
   request: { params: MaterialParams },
   responses: {
@@ -125,7 +142,7 @@ export const bundleMaterialsRoute = createRoute({
   path: '/api/workspaces/{id}/meetings/{meetingId}/materials/bundle',
   tags: ['meetings'],
   summary: 'Every material of the meeting in one ZIP, entries named 資料1_{title}.{ext} in order.',
-  description: `409 no_materials when there is none; 409 bundle_too_large past ten files of the largest upload size (SAKUTEI_MATERIAL_MAX_BYTES × 10; download them one by one); 503 server_busy with Retry-After while another bundle is being built in this process. Served with the same safe headers as a single file. ${WHO}`,
+  description: `409 no_materials when there is none; 409 bundle_too_large past ten files of the largest upload size (SAKUTEI_MATERIAL_MAX_BYTES × 10, a generated material counting as one such file; download them one by one); 503 server_busy with Retry-After while another bundle is being built in this process. Served with the same safe headers as a single file. ${WHO}`,
   security: cookieAuth,
   request: { params: MeetingParams },
   responses: {

@@ -29,7 +29,7 @@ export function createPostgresMeetingMaterialStore(pool: Pool): MeetingMaterialS
         if (count >= limits.perMeeting) return 'too_many' as const;
         const used = Number((await client.query<{ n: string | null }>('SELECT sum(size) AS n FROM meeting_materials WHERE workspace_id = $1', [m.workspaceId])).rows[0]?.n ?? 0);
         if (used + m.size > limits.councilBytes) return 'council_full' as const;
-        await client.query(`INSERT INTO meeting_materials (${MATERIAL_COLUMNS}, content) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`, [
+        await client.query(`INSERT INTO meeting_materials (${MATERIAL_COLUMNS}, content) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`, [
           m.id,
           m.meetingId,
           m.workspaceId,
@@ -41,6 +41,9 @@ export function createPostgresMeetingMaterialStore(pool: Pool): MeetingMaterialS
           m.size,
           m.createdBy,
           m.createdAt,
+          m.source?.kind ?? null,
+          m.source?.planId ?? null,
+          m.source?.revisionId ?? null,
           Buffer.from(bytes),
         ]);
         await appendAuditIn(client, audit);

@@ -11,7 +11,7 @@ export function createSqliteMeetingMaterialStore(db: SqliteDatabase): MeetingMat
     councilBytes: db.prepare<[string], { n: number | null }>('SELECT sum(size) AS n FROM meeting_materials WHERE workspace_id = ?'),
     count: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM meeting_materials WHERE meeting_id = ?'),
     meeting: db.prepare<[string], { id: string }>('SELECT id FROM meetings WHERE id = ?'),
-    insert: db.prepare(`INSERT INTO meeting_materials (${MATERIAL_COLUMNS}, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    insert: db.prepare(`INSERT INTO meeting_materials (${MATERIAL_COLUMNS}, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     title: db.prepare<[string, string]>('UPDATE meeting_materials SET title = ? WHERE id = ?'),
     shift: db.prepare<[number, string, number, number]>('UPDATE meeting_materials SET position = position + ? WHERE meeting_id = ? AND position BETWEEN ? AND ?'),
     place: db.prepare<[number, string]>('UPDATE meeting_materials SET position = ? WHERE id = ?'),
@@ -25,7 +25,7 @@ export function createSqliteMeetingMaterialStore(db: SqliteDatabase): MeetingMat
     const count = q.count.get(m.meetingId)!.n;
     if (count >= limits.perMeeting) return 'too_many' as const;
     if ((q.councilBytes.get(m.workspaceId)!.n ?? 0) + m.size > limits.councilBytes) return 'council_full' as const;
-    q.insert.run(m.id, m.meetingId, m.workspaceId, count + 1, m.title, m.fileName, m.fileType, m.contentType, m.size, m.createdBy, m.createdAt, Buffer.from(bytes));
+    q.insert.run(m.id, m.meetingId, m.workspaceId, count + 1, m.title, m.fileName, m.fileType, m.contentType, m.size, m.createdBy, m.createdAt, m.source?.kind ?? null, m.source?.planId ?? null, m.source?.revisionId ?? null, Buffer.from(bytes));
     appendAudit(audit);
     return 'added' as const;
   });
