@@ -175,6 +175,7 @@ describe('OpenAPI document', () => {
       '/api/workspaces/{id}/meetings/{meetingId}/exports/{file}',
       '/api/workspaces/{id}/meetings/{meetingId}/materials',
       '/api/workspaces/{id}/meetings/{meetingId}/materials/bundle',
+      '/api/workspaces/{id}/meetings/{meetingId}/materials/generated',
       '/api/workspaces/{id}/meetings/{meetingId}/materials/{materialId}',
       '/api/workspaces/{id}/meetings/{meetingId}/materials/{materialId}/file',
       '/api/workspaces/{id}/meetings/{meetingId}/minutes',
