@@ -6,6 +6,7 @@ import { numbersOf, presentMeeting, presentMeetingSummary } from '../presenters/
 import type { NewAuditEntry, UserRecord } from '../storage';
 import type { MeetingRecord } from '../storage/meetings';
 import { councilArchived, councilArchivedError } from './admin/archivedCouncil';
+import { agendaLinkReader } from './agendaLinks';
 
 /** Another change of the meeting came first: 409 with the meeting as it is now, so the client can show it and retry. */
 export class MeetingConflict extends AppError {
@@ -56,7 +57,10 @@ export function meetingAccess(deps: Pick<AppDeps, 'storage'>) {
       storage.meetings.quorumOf(meeting.workspaceId),
       storage.meetingDecisions.list(meeting.id),
     ]);
-    return presentMeeting(meeting, numbersOf(all), agenda, members, attendance, rule, decisions, await namesOf(decisions, members));
+    // Links read as they are now: a deleted target keeps its stored label, marked gone (agendaLinks.ts).
+    const links = agendaLinkReader(storage, meeting.workspaceId, meeting.id);
+    const current = await Promise.all(agenda.map(async (item) => ({ ...item, links: await links.present(item.links) })));
+    return presentMeeting(meeting, numbersOf(all), current, members, attendance, rule, decisions, await namesOf(decisions, members));
   }
 
   /** The meeting as stored now (after a write that succeeded), as the routes answer it. */

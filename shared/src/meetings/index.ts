@@ -5,4 +5,5 @@ export * from './materials';
 export * from './dayText';
 export * from './speakers';
 export * from './calendar';
+export * from './agendaLinks';
 export * from './notificationPath';
