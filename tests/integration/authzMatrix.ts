@@ -388,6 +388,15 @@ export const MATRIX: Readonly<Record<string, RouteEntry>> = {
       },
     ],
   },
+  // A material generated from a frozen revision: added like an upload.
+  'POST /api/workspaces/{id}/meetings/{meetingId}/materials/generated': {
+    cases: [
+      {
+        request: (f) => ({ path: `/api/workspaces/${f.workspaceId}/meetings/${f.meetingId}/materials/generated`, body: { planId: f.planId, revisionId: f.approved.id, kind: 'revision' } }),
+        expect: { ...councilBut(403, 404), staff: 201, chair: 201 },
+      },
+    ],
+  },
   'PATCH /api/workspaces/{id}/meetings/{meetingId}/materials/{materialId}': {
     cases: [
       {
