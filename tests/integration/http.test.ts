@@ -169,6 +169,7 @@ describe('OpenAPI document', () => {
       '/api/workspaces/{id}/meetings/{meetingId}',
       '/api/workspaces/{id}/meetings/{meetingId}/agenda',
       '/api/workspaces/{id}/meetings/{meetingId}/agenda/send',
+      '/api/workspaces/{id}/meetings/{meetingId}/link-targets',
       '/api/workspaces/{id}/meetings/{meetingId}/attendance',
       '/api/workspaces/{id}/meetings/{meetingId}/decisions',
       '/api/workspaces/{id}/meetings/{meetingId}/decisions/{decisionId}',

@@ -9,6 +9,7 @@ import { meetingService } from '../../services/meetings';
 import { requireUser } from '../guards';
 import {
   MEETING_WRITE_RATE_LIMIT,
+  agendaLinkTargetsRoute,
   createMeetingRoute,
   deleteMeetingRoute,
   getMeetingRoute,
@@ -76,6 +77,10 @@ export function meetingRoutes(deps: AppDeps, app: OpenAPIHono<AppEnv>) {
       } catch (err) {
         return conflictAnswer(c, err);
       }
+    })
+    .openapi(agendaLinkTargetsRoute, async (c) => {
+      const { id, meetingId } = c.req.valid('param');
+      return c.json(await agenda.linkTargets(requireUser(c), id, meetingId, c.req.valid('query').planId), 200);
     })
     .openapi(sendAgendaRoute, async (c) => {
       const { id, meetingId } = c.req.valid('param');

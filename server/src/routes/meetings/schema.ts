@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import {
+  AgendaLinkTargets,
   ApiErrorBody,
   CreateMeetingRequest,
   MAX_AGENDA_ITEMS,
@@ -117,13 +118,30 @@ export const replaceAgendaRoute = createRoute({
   path: '/api/workspaces/{id}/meetings/{meetingId}/agenda',
   tags: ['meetings'],
   summary: 'Replaces the agenda (次第) with the items in order, naming the version it was made on.',
-  description: `At most ${MAX_AGENDA_ITEMS} items and ${MAX_AGENDA_LINKS} links per item. An item keeps its id when it is sent with it; one without (or with an id the meeting does not hold) is new. After the agenda was sent, new items and items whose title, presenter, time, links or position changed are marked \`changedAfterSent\` until it is sent again. A revision link must be of a plan of this council, a plan link this council's (400 invalid_link); the server names them. Recorded as \`meeting.agenda\`. ${WHO} ${LIMITED}`,
+  description: `At most ${MAX_AGENDA_ITEMS} items and ${MAX_AGENDA_LINKS} links per item. An item keeps its id when it is sent with it; one without (or with an id the meeting does not hold) is new. After the agenda was sent, new items and items whose title, presenter, time, links or position changed are marked \`changedAfterSent\` until it is sent again. A revision link must be of a plan of this council, a plan link this council's; a section link names a heading of such a plan's draft, a thread link a thread of its draft, a KPI link one of its KPIs, a material link a material of this meeting (else 400 invalid_link); the server names them. A link whose target is later deleted keeps its label and reads `gone: true`. Recorded as \`meeting.agenda\`. ${WHO} ${LIMITED}`,
   security: cookieAuth,
   request: { params: MeetingParams, ...body(ReplaceAgendaRequest) },
   responses: {
     200: json(MeetingResponse, 'The meeting with its new agenda.'),
     ...writeErrors,
     409: json(conflictBody, 'Another change came first (version_conflict, with `meeting`), or the council is archived.'),
+  },
+});
+
+export const agendaLinkTargetsRoute = createRoute({
+  method: 'get',
+  path: '/api/workspaces/{id}/meetings/{meetingId}/link-targets',
+  tags: ['meetings'],
+  summary: "What an agenda item may link to in one plan of the council: its draft's headings, its draft's comment threads and its KPIs.",
+  description: `For the agenda editor's pickers; read from the draft as stored. A plan of another council, or none, is 404. Staff and the chair (meetings.manage) read it; members get 403, observers and other councils 404.`,
+  security: cookieAuth,
+  request: { params: MeetingParams, query: z.object({ planId: z.string().min(1).max(64) }) },
+  responses: {
+    200: json(AgendaLinkTargets, 'The plan\'s headings, threads and KPIs.'),
+    400: errorResponses[400],
+    401: errorResponses[401],
+    403: errorResponses[403],
+    404: errorResponses[404],
   },
 });
 
