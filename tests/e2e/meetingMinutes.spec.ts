@@ -94,6 +94,9 @@ test('staff write the minutes live while a member follows; the member corrects t
     version: m.version,
     entries: voters.map((a: { userId: string }) => ({ userId: a.userId, attendance: 'present' })),
   });
+  // The sitting is under way: staff have marked it held (minutes are sent only after one).
+  const { meeting: current } = await api('GET', `/api/workspaces/${ws}/meetings/${m.id}`);
+  await api('PATCH', `/api/workspaces/${ws}/meetings/${m.id}`, { version: current.version, status: 'held' });
   const minutesPath = `/councils/${ws}/meetings/${m.id}/minutes`;
 
   // Staff open the minutes from the meeting's page.

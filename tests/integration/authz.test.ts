@@ -207,8 +207,14 @@ beforeAll(async () => {
     const { material } = await must<{ material: { id: string } }>('POST', 'staff', { path, bytes: pdf }, 201);
     return { meetingId, materialId: material.id };
   };
-  const sentMinutes = async () => {
+  // Minutes are sent after the sitting: a meeting marked held.
+  const heldMeeting = async () => {
     const meetingId = await newMeeting();
+    await must('PATCH', 'staff', { path: `/api/workspaces/${workspaceId}/meetings/${meetingId}`, body: { version: 1, status: 'held' } }, 200);
+    return meetingId;
+  };
+  const sentMinutes = async () => {
+    const meetingId = await heldMeeting();
     await must('POST', 'staff', { path: `/api/workspaces/${workspaceId}/meetings/${meetingId}/minutes/send`, body: { version: 1 } }, 200);
     return meetingId;
   };
@@ -252,6 +258,7 @@ beforeAll(async () => {
     },
     meetingId: await newMeeting(),
     newMeeting,
+    heldMeeting,
     meetingWithItem,
     newDecision,
     material: await newMaterial(),

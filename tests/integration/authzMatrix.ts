@@ -89,6 +89,8 @@ export interface Fixtures {
   /** A meeting of the council made by staff (issue 17), and a fresh one (version 1) for calls whose success changes or deletes it. */
   meetingId: string;
   newMeeting(): Promise<string>;
+  /** A fresh meeting marked held (version 2): minutes are sent only after the sitting. */
+  heldMeeting(): Promise<string>;
   /** A fresh meeting with one agenda item (issue 17 decisions), and one that also holds a 報告 decision on it. */
   meetingWithItem(): Promise<{ meetingId: string; agendaItemId: string }>;
   newDecision(): Promise<{ meetingId: string; decisionId: string }>;
@@ -329,7 +331,7 @@ export const MATRIX: Readonly<Record<string, RouteEntry>> = {
     cases: [
       {
         variant: 'a fresh meeting per caller',
-        request: async (f) => ({ path: `/api/workspaces/${f.workspaceId}/meetings/${await f.newMeeting()}/minutes/send`, body: { version: 1 } }),
+        request: async (f) => ({ path: `/api/workspaces/${f.workspaceId}/meetings/${await f.heldMeeting()}/minutes/send`, body: { version: 1 } }),
         expect: { ...councilBut(403, 404), staff: 200, chair: 200 },
       },
     ],

@@ -58,6 +58,9 @@ beforeAll(async () => {
   });
   expect(set.status, JSON.stringify(set.body)).toBe(200);
   attendance = set.body.meeting.attendance;
+  // Held: its minutes are sent and confirmed below, which only a sitting that took place has.
+  const held = await staff.request('PATCH', base(), { version: set.body.meeting.version, status: 'held' });
+  expect(held.status, JSON.stringify(held.body)).toBe(200);
 });
 afterAll(async () => {
   await server?.stop();

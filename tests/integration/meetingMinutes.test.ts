@@ -58,10 +58,14 @@ const connect = (docName: string, who: ApiClient) => {
   return c;
 };
 
-async function newMeeting(): Promise<Meeting> {
+/** A meeting of the test's own, held (minutes are sent after a sitting) unless said otherwise. */
+async function newMeeting({ held = true }: { held?: boolean } = {}): Promise<Meeting> {
   const res = await staff.request('POST', base(), { kind: 'regular', date: '2031-06-20', startTime: '10:00' });
   expect(res.status).toBe(201);
-  return res.body.meeting;
+  if (!held) return res.body.meeting;
+  const marked = await staff.request('PATCH', `${base()}/${res.body.meeting.id}`, { version: res.body.meeting.version, status: 'held' });
+  expect(marked.status, JSON.stringify(marked.body)).toBe(200);
+  return marked.body.meeting;
 }
 
 async function minutes(id: string, as: ApiClient = staff): Promise<MinutesResponse> {
@@ -106,6 +110,12 @@ describe('meeting minutes over HTTP', () => {
     expect([res.status, res.body.error.code]).toEqual([409, 'minutes_not_sent']);
     res = await chair.request('POST', `${path}/confirm`, { version: 1 });
     expect([res.status, res.body.error.code]).toEqual([409, 'minutes_not_sent']);
+
+    // Minutes go out after the sitting: not while the meeting is still scheduled.
+    const scheduled = await newMeeting({ held: false });
+    res = await staff.request('POST', `${base()}/${scheduled.id}/minutes/send`, { version: 1 });
+    expect([res.status, res.body.error.code]).toEqual([409, 'meeting_not_held']);
+    expect((await minutes(scheduled.id)).minutes.state).toBe('draft');
 
     res = await staff.request('POST', `${path}/send`, { version: 1 });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -197,7 +207,9 @@ describe('meeting minutes over HTTP', () => {
     // The outsider chairs a council of their own.
     const made = await outsider.request('POST', `/api/workspaces/${otherWorkspaceId}/meetings`, { kind: 'regular', date: '2031-06-01' });
     expect(made.status).toBe(201);
-    const path = `/api/workspaces/${otherWorkspaceId}/meetings/${made.body.meeting.id}/minutes`;
+    const meetingPath = `/api/workspaces/${otherWorkspaceId}/meetings/${made.body.meeting.id}`;
+    expect((await outsider.request('PATCH', meetingPath, { version: made.body.meeting.version, status: 'held' })).status).toBe(200);
+    const path = `${meetingPath}/minutes`;
     expect((await outsider.request('POST', `${path}/send`, { version: 1 })).status).toBe(200);
     const admin = await signedIn(server.url, 'admin@example.jp');
     expect((await admin.request('PATCH', `/api/admin/councils/${otherWorkspaceId}`, { archived: true })).status).toBe(200);
@@ -226,8 +238,11 @@ describe('meeting minutes over HTTP', () => {
     const path = `${base()}/${m.id}/minutes`;
     expect((await staff.request('POST', `${path}/send`, { version: 1 })).status).toBe(200);
     expect((await member.request('POST', `${path}/corrections`, { quote: '引用', proposal: '訂正', reason: '' })).status).toBe(201);
-    const version = (await staff.request('GET', `${base()}/${m.id}`)).body.meeting.version;
-    expect((await staff.request('DELETE', `${base()}/${m.id}?version=${version}`)).status).toBeLessThan(300);
+    // Only a scheduled meeting is deleted: one marked held by mistake goes back to 予定 first.
+    const held = (await staff.request('GET', `${base()}/${m.id}`)).body.meeting.version;
+    const back = await staff.request('PATCH', `${base()}/${m.id}`, { version: held, status: 'scheduled' });
+    expect(back.status, JSON.stringify(back.body)).toBe(200);
+    expect((await staff.request('DELETE', `${base()}/${m.id}?version=${back.body.meeting.version}`)).status).toBeLessThan(300);
     const storage = openSqliteStorage(dataDir);
     try {
       expect(await storage.meetings.find(m.id)).toBeNull();

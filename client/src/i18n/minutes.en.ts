@@ -20,6 +20,7 @@ export const minutesEn: Record<keyof typeof minutesJa, string> = {
   'minutes.confirmedBy': 'Confirmed by {name}',
   'minutes.send': 'Send to attendees',
   'minutes.resend': 'Send to attendees again',
+  'minutes.send.notHeld': 'Mark the meeting as held to send the minutes to the attendees.',
   'minutes.sent': 'The draft minutes were sent to the attendees.',
   'minutes.confirm': 'Confirm the minutes',
   'minutes.confirm.title': 'Confirm the minutes?',

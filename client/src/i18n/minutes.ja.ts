@@ -19,6 +19,7 @@ export const minutesJa = {
   'minutes.confirmedBy': '{name}が確定',
   'minutes.send': '出席者に送付',
   'minutes.resend': '出席者に再送付',
+  'minutes.send.notHeld': '会議を「開催済み」にすると、出席者に送付できます。',
   'minutes.sent': '議事録（案）を出席者に送付しました。',
   'minutes.confirm': '議事録を確定',
   'minutes.confirm.title': '議事録を確定しますか',

@@ -112,6 +112,8 @@ export function minutesService(deps: Pick<AppDeps, 'storage' | 'rooms' | 'events
       const role = await access.manager(workspaceId, user);
       const { meeting, minutes } = await load(workspaceId, user, meetingId);
       if (minutes.state === 'confirmed') throw confirmedError();
+      // Minutes are of a sitting that took place: those present correct what was said there.
+      if (meeting.status === 'scheduled') throw new AppError(409, 'meeting_not_held', 'Mark the meeting as held before sending its minutes.');
       if (minutes.version !== request.version) return conflict(role, workspaceId, meetingId);
       const at = Date.now();
       const audit = access.audit(user, workspaceId, 'meeting.minutesSent', { meetingId, name: await access.labelOf(meeting), again: minutes.state === 'sent' }, at);

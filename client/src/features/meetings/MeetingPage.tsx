@@ -12,6 +12,7 @@ import { AttendanceTable } from './AttendanceTable';
 import type { Meeting } from '@sakutei/shared';
 import { MeetingDialog } from './MeetingDialog';
 import { MeetingFacts } from './MeetingFacts';
+import { MeetingExports } from './MeetingExports';
 import { MeetingMaterials } from './MeetingMaterials';
 import { DetachedDecisions, ItemDecisions } from './MeetingDecisions';
 import { ItemReview } from './ItemReview';
@@ -160,6 +161,11 @@ export function MeetingPage({ workspaceId, meetingId }: { workspaceId: string; m
             save={(change) => saving((m) => putAttendance(workspaceId, meetingId, { version: m.version, entries: attendanceEntries(change) }))}
             announce={setAnnouncement}
             onFailure={fail}
+          />
+          <MeetingExports
+            workspaceId={workspaceId}
+            meetingId={meetingId}
+            minutes={meeting.status === 'minutesConfirmed' || meeting.status === 'published' ? 'confirmed' : mayManage ? 'draft' : 'none'}
           />
           {editing && (
             <MeetingDialog

@@ -5,6 +5,7 @@ import { Link } from '../../app/router';
 import { useDocumentTitle } from '../../app/useDocumentTitle';
 import { useI18n, type MessageKey } from '../../i18n';
 import { ApiError } from '../../lib/api';
+import { MeetingExports } from './MeetingExports';
 import { MinutesCorrections } from './MinutesCorrections';
 import { MinutesEditor } from './MinutesEditor';
 import { MinutesStateBar } from './MinutesStateBar';
@@ -92,6 +93,7 @@ export function MinutesPage({ workspaceId, meetingId }: { workspaceId: string; m
           )}
           <MinutesStateBar
             answer={answer}
+            held={meeting.status !== 'scheduled'}
             send={() => quietly(writing((a) => sendMinutes(workspaceId, meetingId, a.minutes.version), 'minutes.sent'))}
             confirm={() => quietly(writing((a) => confirmMinutes(workspaceId, meetingId, a.minutes.version), 'minutes.confirmed'))}
             publish={(names) => quietly(writing((a) => setPublication(workspaceId, meetingId, a.minutes.version, names), 'minutes.publish.saved'))}
@@ -119,6 +121,12 @@ export function MinutesPage({ workspaceId, meetingId }: { workspaceId: string; m
               }
             />
           </div>
+          <MeetingExports
+            workspaceId={workspaceId}
+            meetingId={meetingId}
+            minutes={answer.minutes.state === 'confirmed' ? 'confirmed' : answer.mayManage ? 'draft' : 'none'}
+            publishNames={answer.minutes.publishNames}
+          />
         </>
       )}
     </article>

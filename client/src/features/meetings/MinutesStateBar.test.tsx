@@ -45,13 +45,14 @@ const inJa = (ui: ReactElement) => <I18nProvider>{ui}</I18nProvider>;
 
 describe('the minutes state bar', () => {
   it('says where the minutes stand: the sending time, then the confirmation with the hash’s first 12 digits and the whole hash', () => {
-    const { unmount } = renderJa(<MinutesStateBar answer={answer({ state: 'sent', sentAt: '2026-05-20T06:30:00.000Z' })} send={noop} confirm={noop} publish={noop} />);
+    const { unmount } = renderJa(<MinutesStateBar held answer={answer({ state: 'sent', sentAt: '2026-05-20T06:30:00.000Z' })} send={noop} confirm={noop} publish={noop} />);
     expect(screen.getByTestId('minutes-state-text').textContent).toBe('送付済み（令和8年5月20日 15:30）');
     expect(screen.getByTestId('minutes-send').textContent).toBe('出席者に再送付');
     unmount();
     const hash = 'ab'.repeat(32);
     renderJa(
       <MinutesStateBar
+        held
         answer={answer({ state: 'confirmed', confirmedAt: '2026-06-01T01:00:00.000Z', hash, confirmedBy: { userId: 'u-c', name: '山田 太郎' } })}
         send={noop}
         confirm={noop}
@@ -63,15 +64,27 @@ describe('the minutes state bar', () => {
     expect(screen.queryByTestId('minutes-send')).toBeNull();
   });
 
+  it('sends nothing before the sitting: the button waits for the meeting to be marked held, and says so', () => {
+    const send = vi.fn(async () => {});
+    renderJa(<MinutesStateBar held={false} answer={answer({ state: 'draft' })} send={send} confirm={noop} publish={noop} />);
+    const button = screen.getByTestId('minutes-send') as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    const hint = screen.getByTestId('minutes-not-held');
+    expect(hint.textContent).toBe('会議を「開催済み」にすると、出席者に送付できます。');
+    expect(button.getAttribute('aria-describedby')).toBe(hint.id);
+    button.click();
+    expect(send).not.toHaveBeenCalled();
+  });
+
   it('lets the chair confirm only once every correction is answered, and only after saying it cannot be undone', () => {
     const confirm = vi.fn(async () => {});
     const sent = { state: 'sent' as const, sentAt: '2026-05-20T06:30:00.000Z' };
     const { rerender } = renderJa(
-      <MinutesStateBar answer={answer({ ...sent, corrections: [correction('c1', 'open')] }, { mayConfirm: true })} send={noop} confirm={confirm} publish={noop} />,
+      <MinutesStateBar held answer={answer({ ...sent, corrections: [correction('c1', 'open')] }, { mayConfirm: true })} send={noop} confirm={confirm} publish={noop} />,
     );
     expect((screen.getByTestId('minutes-confirm') as HTMLButtonElement).disabled).toBe(true);
     expect(screen.getByTestId('minutes-open-corrections').textContent).toContain('1件');
-    rerender(inJa(<MinutesStateBar answer={answer({ ...sent, corrections: [correction('c1', 'applied')] }, { mayConfirm: true })} send={noop} confirm={confirm} publish={noop} />));
+    rerender(inJa(<MinutesStateBar held answer={answer({ ...sent, corrections: [correction('c1', 'applied')] }, { mayConfirm: true })} send={noop} confirm={confirm} publish={noop} />));
     act(() => fireEvent.click(screen.getByTestId('minutes-confirm')));
     expect(screen.getByTestId('minutes-confirm-dialog').textContent).toContain('取り消せません');
     expect(confirm).not.toHaveBeenCalled();
@@ -80,7 +93,7 @@ describe('the minutes state bar', () => {
   });
 
   it('offers a member neither sending, confirming nor the publication option', () => {
-    renderJa(<MinutesStateBar answer={answer({ state: 'sent', sentAt: '2026-05-20T06:30:00.000Z' }, { mayManage: false, access: 'read' })} send={noop} confirm={noop} publish={noop} />);
+    renderJa(<MinutesStateBar held answer={answer({ state: 'sent', sentAt: '2026-05-20T06:30:00.000Z' }, { mayManage: false, access: 'read' })} send={noop} confirm={noop} publish={noop} />);
     expect(screen.queryByTestId('minutes-send')).toBeNull();
     expect(screen.queryByTestId('minutes-confirm')).toBeNull();
     expect(screen.queryByTestId('minutes-publish')).toBeNull();

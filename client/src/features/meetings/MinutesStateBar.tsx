@@ -7,6 +7,8 @@ import { minutesStateText } from './minutesText';
 
 interface Props {
   answer: MinutesResponse;
+  /** The meeting took place (開催済み or later): minutes are sent only after the sitting. */
+  held: boolean;
   send: () => Promise<void>;
   confirm: () => Promise<void>;
   publish: (names: PublishNames) => Promise<void>;
@@ -17,12 +19,13 @@ interface Props {
  * staff send the draft to those present; the chair confirms, once every suggested correction
  * is resolved, after saying it cannot be undone; staff choose how names are published.
  */
-export function MinutesStateBar({ answer, send, confirm, publish }: Props) {
+export function MinutesStateBar({ answer, held, send, confirm, publish }: Props) {
   const { t, locale } = useI18n();
   const { minutes, mayManage, mayConfirm } = answer;
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const groupName = useId();
+  const notHeldId = useId();
   const open = minutes.corrections.filter((c) => c.state === 'open').length;
   const confirmed = minutes.state === 'confirmed';
 
@@ -50,7 +53,14 @@ export function MinutesStateBar({ answer, send, confirm, publish }: Props) {
       {!confirmed && (mayManage || mayConfirm) && (
         <div className="meetings-actions">
           {mayManage && (
-            <button type="button" className="button" disabled={busy} onClick={() => void run(send)} data-testid="minutes-send">
+            <button
+              type="button"
+              className="button"
+              disabled={busy || !held}
+              aria-describedby={held ? undefined : notHeldId}
+              onClick={() => void run(send)}
+              data-testid="minutes-send"
+            >
               {minutes.state === 'sent' ? t('minutes.resend') : t('minutes.send')}
             </button>
           )}
@@ -60,6 +70,11 @@ export function MinutesStateBar({ answer, send, confirm, publish }: Props) {
             </button>
           )}
         </div>
+      )}
+      {!confirmed && mayManage && !held && (
+        <p className="meetings-hint" id={notHeldId} data-testid="minutes-not-held">
+          {t('minutes.send.notHeld')}
+        </p>
       )}
       {!confirmed && mayConfirm && minutes.state === 'sent' && open > 0 && (
         <p className="meetings-hint" data-testid="minutes-open-corrections">
