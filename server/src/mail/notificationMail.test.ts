@@ -7,6 +7,9 @@ const base: NotificationView = {
   userId: 'u1',
   kind: 'changesRequested',
   planId: 'plan 1',
+  workspaceId: null,
+  meetingId: null,
+  label: '',
   threadId: null,
   commentId: null,
   revisionId: 'r1',
@@ -16,6 +19,7 @@ const base: NotificationView = {
   mailedAt: null,
   actorName: '座長 山田太郎',
   planTitle: '第2期福島市中小企業振興プログラム',
+  councilName: '',
   threadNumber: null,
   revisionNumber: 3,
   revisionName: '第2回会議資料',
@@ -40,6 +44,32 @@ describe('notification mail', () => {
     expect(mail.subject).toContain('コメント #9 であなたに言及しました');
     expect(mail.text).toContain('ご確認ください');
     expect(mail.text).not.toContain('](u3)');
+  });
+
+  it("names a meeting's council and label and links its minutes, not a plan", () => {
+    const minutes: NotificationView = {
+      ...base,
+      kind: 'meeting.minutesSent',
+      planId: null,
+      planTitle: '',
+      workspaceId: 'ws 1',
+      meetingId: 'm 1',
+      label: '令和8年度 第3回',
+      councilName: '中小企業振興会議',
+      revisionId: null,
+      revisionNumber: null,
+      revisionName: null,
+      detail: '',
+      excerpt: '',
+    };
+    expect(notificationPath(minutes)).toBe('/councils/ws%201/meetings/m%201/minutes');
+    expect(notificationPath({ ...minutes, kind: 'meeting.agendaSent' })).toBe('/councils/ws%201/meetings/m%201');
+    const mail = notificationMail(minutes, 'member@example.jp', 'https://sakutei.example.jp');
+    expect(mail.subject).toBe('【中小企業振興会議】座長 山田太郎さんが令和8年度 第3回の議事録（案）を送付しました。ご確認ください');
+    expect(mail.text).toContain('会議: 中小企業振興会議 令和8年度 第3回');
+    expect(mail.text).not.toContain('計画:');
+    expect(mail.text).toContain('https://sakutei.example.jp/councils/ws%201/meetings/m%201/minutes');
+    expect(digestMail([minutes], 'member@example.jp', 'https://sakutei.example.jp').text).toContain('■ 中小企業振興会議');
   });
 
   it('gathers a digest into one mail, counting what it leaves to the app', () => {

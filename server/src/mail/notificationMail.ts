@@ -1,12 +1,16 @@
-import { plainBody } from '@sakutei/shared';
+import { isMeetingNotificationKind, meetingNotificationPath, plainBody } from '@sakutei/shared';
 import type { NotificationView } from '../storage';
 import type { OutgoingMail } from './mailer';
 
 // Mail is Japanese first with English below, like the app: we do not know the reader's locale.
 
-/** Where a notification opens in the app: its thread, or its revision in the plan's 版・審議 tab (as the bell links). */
-export function notificationPath(n: Pick<NotificationView, 'planId' | 'threadId' | 'revisionId'>): string {
-  const plan = `/plans/${encodeURIComponent(n.planId)}`;
+/**
+ * Where a notification opens in the app: its thread, or its revision in the plan's 版・審議 tab;
+ * a meeting's, the meeting or its minutes (as the bell links).
+ */
+export function notificationPath(n: Pick<NotificationView, 'kind' | 'planId' | 'workspaceId' | 'meetingId' | 'threadId' | 'revisionId'>): string {
+  if (isMeetingNotificationKind(n.kind) && n.workspaceId && n.meetingId) return meetingNotificationPath(n.kind, n.workspaceId, n.meetingId);
+  const plan = `/plans/${encodeURIComponent(n.planId ?? '')}`;
   if (n.threadId) return `${plan}#thread-${encodeURIComponent(n.threadId)}`;
   return n.revisionId ? `${plan}?revision=${encodeURIComponent(n.revisionId)}#revisions` : `${plan}#revisions`;
 }
@@ -34,8 +38,18 @@ export function notificationHeadline(n: NotificationView): { ja: string; en: str
       return { ja: `${who}さんが${rev.ja}を承認しました`, en: `${who} approved ${rev.en}` };
     case 'responded':
       return { ja: `${who}さんがあなたの意見 ${thread} に対応方針を記録しました`, en: `${who} recorded a response to your opinion ${thread}` };
+    case 'meeting.agendaSent':
+      return { ja: `${who}さんが${n.label}の次第を送付しました`, en: `${who} sent the agenda of meeting ${n.label}` };
+    case 'meeting.minutesSent':
+      return { ja: `${who}さんが${n.label}の議事録（案）を送付しました。ご確認ください`, en: `${who} sent the draft minutes of meeting ${n.label} for your corrections` };
+    case 'meeting.minutesCorrection':
+      return { ja: `${who}さんが${n.label}の議事録に修正を申し出ました`, en: `${who} suggested a correction to the minutes of meeting ${n.label}` };
   }
 }
+
+/** What the notification belongs to, as mail names it: the plan, or a meeting's council. */
+const subjectOf = (n: NotificationView): { title: string; line: string } =>
+  n.meetingId !== null ? { title: n.councilName, line: `会議: ${n.councilName} ${n.label}` } : { title: n.planTitle, line: `計画: ${n.planTitle}` };
 
 function excerptOf(n: NotificationView): string {
   const text = plainBody(n.excerpt).trim();
@@ -50,10 +64,11 @@ export function notificationMail(n: NotificationView, to: string, publicUrl: str
   const head = notificationHeadline(n);
   const link = `${publicUrl}${notificationPath(n)}`;
   const excerpt = excerptOf(n);
+  const about = subjectOf(n);
   return {
     to,
-    subject: `【${n.planTitle}】${head.ja}`,
-    text: [`${head.ja}。`, `計画: ${n.planTitle}`, ...(excerpt ? [excerpt] : []), '', `開く: ${link}`, '', `${head.en}.`, `Open: ${link}`, '', FOOTER(publicUrl)].join('\n'),
+    subject: `【${about.title}】${head.ja}`,
+    text: [`${head.ja}。`, about.line, ...(excerpt ? [excerpt] : []), '', `開く: ${link}`, '', `${head.en}.`, `Open: ${link}`, '', FOOTER(publicUrl)].join('\n'),
   };
 }
 
@@ -66,7 +81,7 @@ export function digestMail(items: NotificationView[], to: string, publicUrl: str
   const lines = shown.flatMap((n) => {
     const head = notificationHeadline(n);
     const excerpt = excerptOf(n);
-    return [`■ ${n.planTitle}`, `  ${head.ja}`, `  ${head.en}`, ...(excerpt ? [`  ${excerpt}`] : []), `  ${publicUrl}${notificationPath(n)}`, ''];
+    return [`■ ${subjectOf(n).title}`, `  ${head.ja}`, `  ${head.en}`, ...(excerpt ? [`  ${excerpt}`] : []), `  ${publicUrl}${notificationPath(n)}`, ''];
   });
   const more = items.length - shown.length;
   return {

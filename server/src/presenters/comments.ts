@@ -42,6 +42,7 @@ export function presentNotification(n: NotificationView): Notification {
     kind: n.kind,
     planId: n.planId,
     planTitle: n.planTitle,
+    meeting: n.meetingId !== null && n.workspaceId !== null ? { id: n.meetingId, workspaceId: n.workspaceId, councilName: n.councilName, label: n.label } : null,
     threadId: n.threadId,
     threadNumber: n.threadNumber,
     commentId: n.commentId,

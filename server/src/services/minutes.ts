@@ -21,6 +21,7 @@ import type { MeetingRecord } from '../storage/meetings';
 import { type MinutesRecord, draftMinutes } from '../storage/minutes';
 import { councilArchived, councilArchivedError } from './admin/archivedCouncil';
 import { meetingAccess } from './meetingAccess';
+import { type MeetingNotificationDeps, meetingNotifier } from './meetingNotifications';
 import { mayConfirmMinutes, minutesDocAccess } from './minutesAccess';
 import { minutesProseOf, sealMinutes } from './minutesSeal';
 
@@ -39,9 +40,10 @@ const confirmedError = () => new AppError(409, 'minutes_confirmed', 'The minutes
  * confirmed by the chair (議事録確定), which freezes the prose with its hash and marks the
  * meeting minutesConfirmed. Who may is asked here (policies/meetings.ts, minutesAccess.ts).
  */
-export function minutesService(deps: Pick<AppDeps, 'storage' | 'rooms' | 'events'>) {
+export function minutesService(deps: Pick<AppDeps, 'storage' | 'rooms' | 'events'> & MeetingNotificationDeps) {
   const { storage } = deps;
   const access = meetingAccess(deps);
+  const notifier = meetingNotifier(deps);
 
   async function load(workspaceId: string, user: UserRecord, meetingId: string) {
     const role = await access.reader(workspaceId, user);
@@ -116,8 +118,11 @@ export function minutesService(deps: Pick<AppDeps, 'storage' | 'rooms' | 'events
       if (meeting.status === 'scheduled') throw new AppError(409, 'meeting_not_held', 'Mark the meeting as held before sending its minutes.');
       if (minutes.version !== request.version) return conflict(role, workspaceId, meetingId);
       const at = Date.now();
-      const audit = access.audit(user, workspaceId, 'meeting.minutesSent', { meetingId, name: await access.labelOf(meeting), again: minutes.state === 'sent' }, at);
+      const label = await access.labelOf(meeting);
+      const audit = access.audit(user, workspaceId, 'meeting.minutesSent', { meetingId, name: label, again: minutes.state === 'sent' }, at);
       if (!(await storage.minutes.send(meeting.id, request.version, at, user.id, audit))) return conflict(role, workspaceId, meetingId);
+      // Sent again after changes: those at the sitting hear again, as the text they check has moved.
+      await notifier.minutesSent(meeting, label, user);
       return present(role, meeting);
     },
 
@@ -168,7 +173,8 @@ export function minutesService(deps: Pick<AppDeps, 'storage' | 'rooms' | 'events
       if (minutes.state !== 'sent') throw notSent();
       const at = Date.now();
       const id = newId();
-      const audit = access.audit(user, workspaceId, 'meeting.minutesCorrection', { meetingId, name: await access.labelOf(meeting), correctionId: id }, at);
+      const label = await access.labelOf(meeting);
+      const audit = access.audit(user, workspaceId, 'meeting.minutesCorrection', { meetingId, name: label, correctionId: id }, at);
       const outcome = await storage.minutes.addCorrection(
         { id, meetingId: meeting.id, authorId: user.id, ...request, state: 'open', createdAt: at, resolvedBy: null, resolvedAt: null },
         { perMeeting: MAX_CORRECTIONS_PER_MEETING, openPerAuthor: MAX_OPEN_CORRECTIONS_PER_AUTHOR },
@@ -183,6 +189,7 @@ export function minutesService(deps: Pick<AppDeps, 'storage' | 'rooms' | 'events
         const now = await storage.minutes.find(meeting.id);
         throw now?.state === 'confirmed' ? confirmedError() : notSent();
       }
+      await notifier.minutesCorrection(meeting, label, user, request.proposal);
       return present(role, meeting);
     },
 

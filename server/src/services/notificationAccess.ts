@@ -1,4 +1,5 @@
 import type { Role } from '@sakutei/shared';
+import { canReadMeetings } from '../policies/meetings';
 import { canReadThreadOn } from '../policies/threads';
 import { canSeeRevision } from '../policies/revisions';
 import type { NotificationView, RevisionRecord, Storage } from '../storage';
@@ -26,9 +27,15 @@ export function notificationAccess(storage: Pick<Storage, 'workspaces' | 'commen
     };
     const kept: NotificationView[] = [];
     for (const view of views) {
-      const workspaceId = await once(plans, view.planId, async () => (await storage.workspaces.findPlan(view.planId))?.workspaceId ?? null);
+      const planId = view.planId;
+      const workspaceId = planId === null ? view.workspaceId : await once(plans, planId, async () => (await storage.workspaces.findPlan(planId))?.workspaceId ?? null);
       const role = workspaceId ? await once(roles, `${workspaceId}\0${view.userId}`, () => storage.workspaces.roleOf(workspaceId, view.userId)) : null;
       if (!role) continue;
+      // A meeting's: whoever reads the council's meetings now (its agenda and minutes are theirs to read).
+      if (view.meetingId !== null) {
+        if (canReadMeetings(role)) kept.push(view);
+        continue;
+      }
       const revisionOf = (id: string | null) => (id === null ? Promise.resolve(null) : once(revisions, id, () => storage.revisions.find(id)));
       if (view.threadId !== null) {
         const threadId = view.threadId;

@@ -3,8 +3,12 @@ import type { AppDeps } from '../env';
 import { notificationMail } from '../mail/notificationMail';
 import type { NotificationRecord } from '../storage';
 
-/** A notification to make: who hears of what; the id, the time and the mail state are filled in. */
-export type NewNotification = Omit<NotificationRecord, 'id' | 'createdAt' | 'mailedAt'>;
+/**
+ * A notification to make: who hears of what; the id, the time and the mail state are filled in.
+ * A plan's names no meeting: its council, meeting and label may be left out.
+ */
+export type NewNotification = Omit<NotificationRecord, 'id' | 'createdAt' | 'mailedAt' | 'workspaceId' | 'meetingId' | 'label'> &
+  Partial<Pick<NotificationRecord, 'workspaceId' | 'meetingId' | 'label'>>;
 
 /**
  * Stores notifications, tells their owners' open pages at once, and mails them to those who
@@ -12,7 +16,7 @@ export type NewNotification = Omit<NotificationRecord, 'id' | 'createdAt' | 'mai
  * from the mail loop (mail/digest.ts). Deactivated accounts hear nothing. The caller has already
  * made sure each owner may see what the notification is about.
  */
-export async function publishNotifications(deps: AppDeps, items: NewNotification[]): Promise<void> {
+export async function publishNotifications(deps: Pick<AppDeps, 'storage' | 'mail' | 'events' | 'config'>, items: NewNotification[]): Promise<void> {
   if (items.length === 0) return;
   const { notificationMail: mailStore, comments } = deps.storage;
   const recipients = new Map((await mailStore.recipients([...new Set(items.map((i) => i.userId))])).map((r) => [r.id, r]));
@@ -20,6 +24,9 @@ export async function publishNotifications(deps: AppDeps, items: NewNotification
   const records: NotificationRecord[] = items
     .filter((i) => recipients.has(i.userId))
     .map((i) => ({
+      workspaceId: null,
+      meetingId: null,
+      label: '',
       ...i,
       id: newId(),
       createdAt: now,

@@ -215,10 +215,10 @@ export function planService(deps: AppDeps) {
 
     async list(user: UserRecord): Promise<PlanListItem[]> {
       const listed = await plans.listVisibleTo(user.id);
-      // Unread mentions and replies, counted per plan from the newest few hundred.
+      // Unread mentions and replies, counted per plan from the newest few hundred (a meeting's belongs to no plan).
       const unread = new Map<string, number>();
       for (const n of await comments.listNotifications(user.id, 500)) {
-        if (n.readAt === null) unread.set(n.planId, (unread.get(n.planId) ?? 0) + 1);
+        if (n.readAt === null && n.planId !== null) unread.set(n.planId, (unread.get(n.planId) ?? 0) + 1);
       }
       const nextOf = new Map(listed.flatMap((p) => (p.previousPlanId ? [[p.previousPlanId, p.id] as const] : [])));
       return Promise.all(

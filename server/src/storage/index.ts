@@ -130,13 +130,28 @@ export interface CommentRecord {
 export type NewThread = Pick<ThreadRecord, 'id' | 'planId' | 'revisionId' | 'anchor' | 'authorId' | 'createdAt'>;
 export type NewComment = Pick<CommentRecord, 'id' | 'threadId' | 'authorId' | 'body' | 'createdAt'> & { mentionIds: string[] };
 
-export type NotificationKind = 'mention' | 'reply' | 'reviewOpened' | 'changesRequested' | 'approved' | 'responded';
+export type NotificationKind =
+  | 'mention'
+  | 'reply'
+  | 'reviewOpened'
+  | 'changesRequested'
+  | 'approved'
+  | 'responded'
+  | 'meeting.agendaSent'
+  | 'meeting.minutesSent'
+  | 'meeting.minutesCorrection';
 
 export interface NotificationRecord {
   id: string;
   userId: string;
   kind: NotificationKind;
-  planId: string;
+  /** The plan it is about; null for a meeting's, which names its council and meeting instead. */
+  planId: string | null;
+  /** A meeting's notification: the council and the meeting (both null for a plan's). */
+  workspaceId: string | null;
+  meetingId: string | null;
+  /** What it is about, named when it was made (a meeting's 「令和8年度 第3回」); empty for a plan's. */
+  label: string;
   /** The thread and comment a comment's notification is about; null for a review's. */
   threadId: string | null;
   commentId: string | null;
@@ -152,7 +167,10 @@ export interface NotificationRecord {
 
 export interface NotificationView extends NotificationRecord {
   actorName: string;
+  /** The plan's title; empty for a meeting's notification. */
   planTitle: string;
+  /** The council's name for a meeting's notification; empty for a plan's. */
+  councilName: string;
   threadNumber: number | null;
   revisionNumber: number | null;
   revisionName: string | null;

@@ -76,7 +76,10 @@ export type NotificationRow = {
   id: string;
   user_id: string;
   kind: NotificationKind;
-  plan_id: string;
+  plan_id: string | null;
+  workspace_id: string | null;
+  meeting_id: string | null;
+  label: string;
   thread_id: string | null;
   comment_id: string | null;
   revision_id: string | null;
@@ -86,7 +89,8 @@ export type NotificationRow = {
   read_at: number | null;
   mailed_at: number | null;
   actor_name: string;
-  plan_title: string;
+  plan_title: string | null;
+  council_name: string | null;
   thread_number: number | null;
   revision_number: number | null;
   revision_name: string | null;
@@ -94,20 +98,24 @@ export type NotificationRow = {
 };
 
 /**
- * The columns a notification is shown with; `FROM` names notifications n joined with plans p,
- * memberships m (its owner's, in the plan's council) and users a (the actor).
+ * The columns a notification is shown with; `FROM` names notifications n joined with plans p (a
+ * plan's notification), workspaces w (a meeting's council), memberships m (its owner's, in the
+ * council of the plan or meeting) and users a (the actor).
  */
-export const NOTIFICATION_COLUMNS = `n.id, n.user_id, n.kind, n.plan_id, n.thread_id, n.comment_id, n.revision_id, n.actor_id, n.detail,
-  n.created_at, n.read_at, n.mailed_at, a.name AS actor_name, p.title AS plan_title, t.number AS thread_number,
-  r.number AS revision_number, r.name AS revision_name, c.body`;
+export const NOTIFICATION_COLUMNS = `n.id, n.user_id, n.kind, n.plan_id, n.workspace_id, n.meeting_id, n.label, n.thread_id, n.comment_id,
+  n.revision_id, n.actor_id, n.detail, n.created_at, n.read_at, n.mailed_at, a.name AS actor_name, p.title AS plan_title,
+  w.name AS council_name, t.number AS thread_number, r.number AS revision_number, r.name AS revision_name, c.body`;
 
 /**
  * Joined with memberships: once someone leaves a council, its notifications go quiet, and an
- * observer (who does not read the draft) never sees one about the draft, only about a revision.
+ * observer (who does not read the draft, nor the meetings) never sees one about the draft or a
+ * meeting, only about a revision. A plan's notification has no workspace_id, a meeting's no
+ * plan_id: the council is whichever of the two it names (a meeting's is deleted with it).
  */
 export const NOTIFICATIONS_VISIBLE = `notifications n
-  JOIN plans p ON p.id = n.plan_id
-  JOIN memberships m ON m.workspace_id = p.workspace_id AND m.user_id = n.user_id
+  LEFT JOIN plans p ON p.id = n.plan_id
+  LEFT JOIN workspaces w ON w.id = n.workspace_id
+  JOIN memberships m ON m.workspace_id = COALESCE(p.workspace_id, n.workspace_id) AND m.user_id = n.user_id
   JOIN users a ON a.id = n.actor_id
   LEFT JOIN threads t ON t.id = n.thread_id
   LEFT JOIN comments c ON c.id = n.comment_id
@@ -120,6 +128,9 @@ export function toNotification(row: NotificationRow): NotificationView {
     userId: row.user_id,
     kind: row.kind,
     planId: row.plan_id,
+    workspaceId: row.workspace_id,
+    meetingId: row.meeting_id,
+    label: row.label,
     threadId: row.thread_id,
     commentId: row.comment_id,
     revisionId: row.revision_id,
@@ -129,7 +140,8 @@ export function toNotification(row: NotificationRow): NotificationView {
     readAt: row.read_at,
     mailedAt: row.mailed_at,
     actorName: row.actor_name,
-    planTitle: row.plan_title,
+    planTitle: row.plan_title ?? '',
+    councilName: row.council_name ?? '',
     threadNumber: row.thread_number,
     revisionNumber: row.revision_number,
     revisionName: row.revision_name,

@@ -29,16 +29,31 @@ export type ThreadsResponse = z.infer<typeof ThreadsResponse>;
 
 /**
  * What a notification tells: a mention or a reply in a thread; a review opened, a revision sent
- * back or approved; a 対応方針 recorded on one's opinion.
+ * back or approved; a 対応方針 recorded on one's opinion; of a meeting (issue 17), its agenda
+ * sent, its minutes sent for correction, a correction filed on them.
  */
-export const NOTIFICATION_KINDS = ['mention', 'reply', 'reviewOpened', 'changesRequested', 'approved', 'responded'] as const;
+export const NOTIFICATION_KINDS = [
+  'mention',
+  'reply',
+  'reviewOpened',
+  'changesRequested',
+  'approved',
+  'responded',
+  'meeting.agendaSent',
+  'meeting.minutesSent',
+  'meeting.minutesCorrection',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const Notification = z.object({
   id: z.string(),
   kind: z.enum(NOTIFICATION_KINDS),
-  planId: z.string(),
+  /** The plan it is about; null for a meeting's notification (see `meeting`). */
+  planId: z.string().nullable(),
+  /** The plan's title; empty for a meeting's notification. */
   planTitle: z.string(),
+  /** The meeting a meeting's notification is about: its council, and its label as it was when notified (「令和8年度 第3回」). */
+  meeting: z.object({ id: z.string(), workspaceId: z.string(), councilName: z.string(), label: z.string() }).nullable(),
   /** The thread (and comment) it is about; null for a review's notification. */
   threadId: z.string().nullable(),
   threadNumber: z.number().int().nullable(),

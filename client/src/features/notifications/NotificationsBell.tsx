@@ -1,4 +1,4 @@
-import type { Notification } from '@sakutei/shared';
+import { type Notification, isMeetingNotificationKind, meetingNotificationPath } from '@sakutei/shared';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Link } from '../../app/router';
 import { useSession } from '../../app/session';
@@ -28,9 +28,13 @@ function BellIcon() {
   );
 }
 
-/** Where a notification opens: its thread, or for a review's the revision in the plan's 版・審議 tab. */
-function notificationHref(n: Notification): string {
-  const plan = `/plans/${encodeURIComponent(n.planId)}`;
+/**
+ * Where a notification opens: its thread, or for a review's the revision in the plan's 版・審議 tab;
+ * a meeting's, the meeting or its minutes.
+ */
+export function notificationHref(n: Notification): string {
+  if (n.meeting && isMeetingNotificationKind(n.kind)) return meetingNotificationPath(n.kind, n.meeting.workspaceId, n.meeting.id);
+  const plan = `/plans/${encodeURIComponent(n.planId ?? '')}`;
   if (n.threadId) return `${plan}#thread-${encodeURIComponent(n.threadId)}`;
   return n.revision ? `${plan}?revision=${encodeURIComponent(n.revision.id)}#revisions` : `${plan}#revisions`;
 }
@@ -38,9 +42,13 @@ function notificationHref(n: Notification): string {
 function NotificationItem({ notification, onOpen }: { notification: Notification; onOpen: (n: Notification) => void }) {
   const { t, locale } = useI18n();
   const unread = notification.readAt === null;
-  const where = notification.revision
-    ? t('notifications.revision', { number: notification.revision.number, name: notification.revision.name })
-    : `#${notification.threadNumber ?? ''}`;
+  const where = notification.meeting
+    ? t('notifications.meeting', { council: notification.meeting.councilName, label: notification.meeting.label })
+    : `${notification.planTitle} ${
+        notification.revision
+          ? t('notifications.revision', { number: notification.revision.number, name: notification.revision.name })
+          : `#${notification.threadNumber ?? ''}`
+      }`;
   return (
     <Link
       to={notificationHref(notification)}
@@ -55,9 +63,7 @@ function NotificationItem({ notification, onOpen }: { notification: Notification
         <strong className="notification__actor">{notification.actor.name}</strong>
         <span className="notification__kind">{t(`notifications.kind.${notification.kind}`)}</span>
       </span>
-      <span className="notification__where">
-        {notification.planTitle} {where}
-      </span>
+      <span className="notification__where">{where}</span>
       {notification.excerpt && <span className="notification__excerpt">{notification.excerpt}</span>}
       <time className="notification__time" dateTime={notification.createdAt}>
         {formatCommentTime(notification.createdAt, locale)}

@@ -406,4 +406,19 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   ALTER TABLE meeting_materials ADD COLUMN source_plan_id TEXT;
   ALTER TABLE meeting_materials ADD COLUMN source_revision_id TEXT;
   `,
+  // 14: notifications of a meeting (issue 17), naming its council and meeting instead of a plan
+  // (as SQLite's migration 14)
+  `
+  ALTER TABLE notifications DROP CONSTRAINT notifications_kind_check;
+  ALTER TABLE notifications ADD CONSTRAINT notifications_kind_check CHECK (kind IN ('mention','reply','reviewOpened','changesRequested','approved','responded',
+    'meeting.agendaSent','meeting.minutesSent','meeting.minutesCorrection'));
+  ALTER TABLE notifications ALTER COLUMN plan_id DROP NOT NULL;
+  ALTER TABLE notifications
+    ADD COLUMN workspace_id TEXT REFERENCES workspaces(id) ON DELETE CASCADE,
+    ADD COLUMN meeting_id TEXT REFERENCES meetings(id) ON DELETE CASCADE,
+    ADD COLUMN label TEXT NOT NULL DEFAULT '';
+  ALTER TABLE notifications ADD CONSTRAINT notifications_subject_check
+    CHECK (plan_id IS NOT NULL OR (workspace_id IS NOT NULL AND meeting_id IS NOT NULL));
+  CREATE INDEX notifications_meeting ON notifications(meeting_id) WHERE meeting_id IS NOT NULL;
+  `,
 ];

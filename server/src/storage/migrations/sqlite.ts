@@ -393,4 +393,35 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   ALTER TABLE meeting_materials ADD COLUMN source_plan_id TEXT;
   ALTER TABLE meeting_materials ADD COLUMN source_revision_id TEXT;
   `,
+  // 14: notifications of a meeting (issue 17): its agenda sent, its minutes sent, a correction
+  // filed on them. Such a notification names its council and meeting instead of a plan (and goes
+  // with the meeting), and the label the meeting had when it was made (「令和8年度 第3回」).
+  `
+  CREATE TABLE notifications_v14 (
+    id TEXT PRIMARY KEY,
+    user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('mention','reply','reviewOpened','changesRequested','approved','responded',
+      'meeting.agendaSent','meeting.minutesSent','meeting.minutesCorrection')),
+    plan_id TEXT REFERENCES plans(id) ON DELETE CASCADE,
+    workspace_id TEXT REFERENCES workspaces(id) ON DELETE CASCADE,
+    meeting_id TEXT REFERENCES meetings(id) ON DELETE CASCADE,
+    label TEXT NOT NULL DEFAULT '',
+    thread_id TEXT REFERENCES threads(id) ON DELETE CASCADE,
+    comment_id TEXT REFERENCES comments(id) ON DELETE CASCADE,
+    revision_id TEXT REFERENCES revisions(id) ON DELETE CASCADE,
+    actor_id TEXT NOT NULL REFERENCES users(id),
+    detail TEXT NOT NULL DEFAULT '',
+    created_at INTEGER NOT NULL,
+    read_at INTEGER,
+    mailed_at INTEGER,
+    CHECK (plan_id IS NOT NULL OR (workspace_id IS NOT NULL AND meeting_id IS NOT NULL))
+  );
+  INSERT INTO notifications_v14 (id, user_id, kind, plan_id, thread_id, comment_id, revision_id, actor_id, detail, created_at, read_at, mailed_at)
+    SELECT id, user_id, kind, plan_id, thread_id, comment_id, revision_id, actor_id, detail, created_at, read_at, mailed_at FROM notifications;
+  DROP TABLE notifications;
+  ALTER TABLE notifications_v14 RENAME TO notifications;
+  CREATE INDEX notifications_user ON notifications(user_id, created_at);
+  CREATE INDEX notifications_unmailed ON notifications(user_id) WHERE mailed_at IS NULL;
+  CREATE INDEX notifications_meeting ON notifications(meeting_id) WHERE meeting_id IS NOT NULL;
+  `,
 ];

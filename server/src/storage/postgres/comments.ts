@@ -117,11 +117,14 @@ export function createPostgresCommentStore(pool: Pool): CommentStore {
     },
     async addNotifications(records) {
       if (records.length === 0) return;
-      const columns = ['id', 'userId', 'kind', 'planId', 'threadId', 'commentId', 'revisionId', 'actorId', 'detail', 'createdAt', 'mailedAt'] as const;
+      const columns = [
+        'id', 'userId', 'kind', 'planId', 'workspaceId', 'meetingId', 'label', 'threadId', 'commentId', 'revisionId', 'actorId', 'detail', 'createdAt', 'mailedAt',
+      ] as const;
       // One statement, so all or none, as SQLite's transaction: each column as an array.
       await pool.query(
-        `INSERT INTO notifications (id, user_id, kind, plan_id, thread_id, comment_id, revision_id, actor_id, detail, created_at, mailed_at)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::bigint[], $11::bigint[])`,
+        `INSERT INTO notifications (id, user_id, kind, plan_id, workspace_id, meeting_id, label, thread_id, comment_id, revision_id, actor_id, detail, created_at, mailed_at)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
+           $11::text[], $12::text[], $13::bigint[], $14::bigint[])`,
         columns.map((column) => records.map((n) => n[column])),
       );
     },

@@ -53,8 +53,8 @@ export function createSqliteCommentStore(db: SqliteDatabase): CommentStore {
     ),
     setDisposition: db.prepare('UPDATE threads SET disposition = ?, response = ?, updated_at = ? WHERE id = ?'),
     insertNotification: db.prepare(
-      `INSERT INTO notifications (id, user_id, kind, plan_id, thread_id, comment_id, revision_id, actor_id, detail, created_at, mailed_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO notifications (id, user_id, kind, plan_id, workspace_id, meeting_id, label, thread_id, comment_id, revision_id, actor_id, detail, created_at, mailed_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     notifications: db.prepare<[string, number], NotificationRow>(
       `SELECT ${NOTIFICATION_COLUMNS} FROM ${NOTIFICATIONS_VISIBLE}
@@ -94,7 +94,7 @@ export function createSqliteCommentStore(db: SqliteDatabase): CommentStore {
   });
   const addNotifications = db.transaction((records: Parameters<CommentStore['addNotifications']>[0]) => {
     for (const n of records) {
-      q.insertNotification.run(n.id, n.userId, n.kind, n.planId, n.threadId, n.commentId, n.revisionId, n.actorId, n.detail, n.createdAt, n.mailedAt);
+      q.insertNotification.run(n.id, n.userId, n.kind, n.planId, n.workspaceId, n.meetingId, n.label, n.threadId, n.commentId, n.revisionId, n.actorId, n.detail, n.createdAt, n.mailedAt);
     }
   });
   const markRead = db.transaction((userId: string, ids: string[] | 'all', at: number) => {
