@@ -7,7 +7,6 @@ import type { AgendaItemRecord } from '../storage/meetings';
 import { agendaLinkReader, linkIdentity } from './agendaLinks';
 import { invalid, meetingAccess } from './meetingAccess';
 import { type MeetingNotificationDeps, meetingNotifier } from './meetingNotifications';
-import { type MeetingNotificationDeps, meetingNotifier } from './meetingNotifications';
 
 /** What decides whether an item changed since the agenda was sent: everything a reader of the sent agenda saw. */
 const itemKey = (item: Pick<AgendaItemRecord, 'position' | 'title' | 'presenter' | 'minutes' | 'links'>) =>
