@@ -284,6 +284,14 @@ export const MATRIX: Readonly<Record<string, RouteEntry>> = {
   'POST /api/workspaces/{id}/meetings/{meetingId}/agenda/send': {
     cases: [{ request: (f) => ({ path: `/api/workspaces/${f.workspaceId}/meetings/${f.meetingId}/agenda/send` }), expect: { ...councilBut(403, 404), staff: 200, chair: 200 } }],
   },
+  'GET /api/workspaces/{id}/meetings/{meetingId}/link-targets': {
+    cases: [
+      {
+        request: (f) => ({ path: `/api/workspaces/${f.workspaceId}/meetings/${f.meetingId}/link-targets?planId=${f.planId}` }),
+        expect: { ...councilBut(403, 404), staff: 200, chair: 200 },
+      },
+    ],
+  },
   'PUT /api/workspaces/{id}/meetings/{meetingId}/attendance': {
     cases: [
       {
