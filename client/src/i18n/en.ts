@@ -25,6 +25,7 @@ import { meetingsEn } from './meetings.en';
 import { minutesEn } from './minutes.en';
 import { meetingCalendarEn } from './meetingCalendar.en';
 import { meetingExportsEn } from './meetingExports.en';
+import { meetingMaterialsEn } from './meetingMaterials.en';
 
 export const en: Record<MessageKey, string> = {
   'app.name': '策定 Sakutei',
@@ -120,4 +121,5 @@ export const en: Record<MessageKey, string> = {
   ...minutesEn,
   ...meetingCalendarEn,
   ...meetingExportsEn,
+  ...meetingMaterialsEn,
 };

@@ -24,6 +24,7 @@ import { meetingsJa } from './meetings.ja';
 import { minutesJa } from './minutes.ja';
 import { meetingCalendarJa } from './meetingCalendar.ja';
 import { meetingExportsJa } from './meetingExports.ja';
+import { meetingMaterialsJa } from './meetingMaterials.ja';
 
 /**
  * Japanese is the source language: its keys define the message catalogue and every
@@ -123,6 +124,7 @@ export const ja = {
   ...minutesJa,
   ...meetingCalendarJa,
   ...meetingExportsJa,
+  ...meetingMaterialsJa,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ja;

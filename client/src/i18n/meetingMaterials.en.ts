@@ -1,0 +1,27 @@
+import type { meetingMaterialsJa } from './meetingMaterials.ja';
+
+export const meetingMaterialsEn: Record<keyof typeof meetingMaterialsJa, string> = {
+  'meetingMaterials.open': 'Add from a revision',
+  'meetingMaterials.legend': 'Add a material from a revision',
+  'meetingMaterials.lead': "Make a material of a frozen revision: its text, its comparison table (新旧対照表) or the table of members' opinions and responses. The file is made from that revision each time it is downloaded.",
+  'meetingMaterials.plan': 'Plan',
+  'meetingMaterials.revision': 'Revision',
+  'meetingMaterials.kind': 'Material',
+  'meetingMaterials.choose': 'Choose',
+  'meetingMaterials.noRevisions': 'This plan has no frozen revision yet.',
+  'meetingMaterials.loadFailed': 'The plans or revisions could not be loaded.',
+  'meetingMaterials.kind.revision': 'The revision (Word)',
+  'meetingMaterials.kind.compare': 'Comparison table with the previous revision (Word)',
+  'meetingMaterials.kind.opinions': "Members' opinions and responses on this revision (Excel)",
+  'meetingMaterials.noPrevious': 'Revision 1 has no earlier revision to compare with, so it has no comparison table.',
+  'meetingMaterials.add': 'Add as material',
+  'meetingMaterials.adding': 'Adding…',
+  'meetingMaterials.cancel': 'Close',
+  'meetingMaterials.added': 'Added "{title}" as {label}.',
+  'meetingMaterials.source.revision': 'Revision',
+  'meetingMaterials.source.compare': 'Comparison table',
+  'meetingMaterials.source.opinions': 'Opinions and responses',
+  'meetingMaterials.generated': 'made on download',
+  'meetingMaterials.error.notFound': 'That revision was not found: it was removed, or the plan is not this council’s.',
+  'meetingMaterials.error.noPrevious': 'This revision has no earlier one, so it has no comparison table.',
+};
