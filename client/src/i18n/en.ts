@@ -22,6 +22,7 @@ import { cellSuggestionsEn } from './cellSuggestions.en';
 import { suggestionExportsEn } from './suggestionExports.en';
 import { invitedSuggestEn } from './invitedSuggest.en';
 import { meetingsEn } from './meetings.en';
+import { agendaLinksEn } from './agendaLinks.en';
 import { minutesEn } from './minutes.en';
 import { meetingCalendarEn } from './meetingCalendar.en';
 import { meetingExportsEn } from './meetingExports.en';
@@ -118,6 +119,7 @@ export const en: Record<MessageKey, string> = {
   ...suggestionExportsEn,
   ...invitedSuggestEn,
   ...meetingsEn,
+  ...agendaLinksEn,
   ...minutesEn,
   ...meetingCalendarEn,
   ...meetingExportsEn,

@@ -21,6 +21,7 @@ import { cellSuggestionsJa } from './cellSuggestions.ja';
 import { suggestionExportsJa } from './suggestionExports.ja';
 import { invitedSuggestJa } from './invitedSuggest.ja';
 import { meetingsJa } from './meetings.ja';
+import { agendaLinksJa } from './agendaLinks.ja';
 import { minutesJa } from './minutes.ja';
 import { meetingCalendarJa } from './meetingCalendar.ja';
 import { meetingExportsJa } from './meetingExports.ja';
@@ -121,6 +122,7 @@ export const ja = {
   ...suggestionExportsJa,
   ...invitedSuggestJa,
   ...meetingsJa,
+  ...agendaLinksJa,
   ...minutesJa,
   ...meetingCalendarJa,
   ...meetingExportsJa,
