@@ -113,6 +113,13 @@ describe('agenda links to sections, threads, KPIs and materials', () => {
       { kind: 'material', materialId: first, label: '資料1 第一', gone: true },
       { kind: 'material', materialId: second, label: '資料1 第二', gone: false },
     ]);
+    // The agenda stays editable: the gone link is sent back as the page holds it and kept as stored.
+    const again = await staff.request('PUT', `${base()}/${m.id}/agenda`, { version: 2, items: [{ title: '題を変えた', links: links.map(({ gone: _gone, ...link }) => link) }] });
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
+    expect(again.body.meeting.agenda[0].links).toEqual(links);
+    // A new link to a deleted material is still refused.
+    const other = await newMeeting('2025-08-10');
+    expect((await putAgenda(other.id, 1, [{ kind: 'material', materialId: first }])).body.error.code).toBe('invalid_link');
   });
 
   it("refuses another council's plan, another meeting's material and unknown targets, changing nothing", async () => {

@@ -58,9 +58,16 @@ export function agendaLinkReader(storage: Pick<Storage, 'plans' | 'revisions' | 
     },
 
     /** The links as stored, each checked and named by the server; anything not this council's is refused (400). */
-    async resolve(inputs: readonly AgendaLinkInput[]): Promise<AgendaLink[]> {
+    async resolve(inputs: readonly AgendaLinkInput[], kept: ReadonlyMap<string, AgendaLink> = new Map()): Promise<AgendaLink[]> {
       const links: AgendaLink[] = [];
       for (const input of inputs) {
+        // A link the agenda already holds stays as stored when its target has since gone, so
+        // the rest of the agenda can still be edited (it reads as gone until it is taken out).
+        const stored = kept.get(linkKey(input as AgendaLink));
+        if (stored && !(await this.exists(stored))) {
+          links.push(stripGone(stored));
+          continue;
+        }
         switch (input.kind) {
           case 'text':
             links.push({ kind: 'text', text: input.text });
@@ -116,6 +123,12 @@ export function agendaLinkReader(storage: Pick<Storage, 'plans' | 'revisions' | 
      * label and is marked gone; a material is named by its number now (資料n moves when
      * others are removed). Links of the older kinds are left as stored.
      */
+    /** Whether a stored link's target is still there (links of the older kinds are taken as they are). */
+    async exists(link: AgendaLink): Promise<boolean> {
+      const [presented] = await this.present([link]);
+      return !(presented && 'gone' in presented && presented.gone);
+    },
+
     async present(links: readonly AgendaLink[]): Promise<AgendaLink[]> {
       const out: AgendaLink[] = [];
       for (const link of links) {
@@ -165,4 +178,13 @@ export function linkIdentity(link: AgendaLink): unknown[] {
     case 'material':
       return ['m', link.materialId];
   }
+}
+
+/** A key for what a link points at. */
+export const linkKey = (link: AgendaLink): string => JSON.stringify(linkIdentity(link));
+
+function stripGone(link: AgendaLink): AgendaLink {
+  if (!('gone' in link)) return link;
+  const { gone: _gone, ...rest } = link;
+  return rest as AgendaLink;
 }

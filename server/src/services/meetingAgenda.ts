@@ -4,7 +4,7 @@ import { notFound } from '../errors';
 import type { AppDeps } from '../env';
 import type { UserRecord } from '../storage';
 import type { AgendaItemRecord } from '../storage/meetings';
-import { agendaLinkReader, linkIdentity } from './agendaLinks';
+import { agendaLinkReader, linkIdentity, linkKey } from './agendaLinks';
 import { invalid, meetingAccess } from './meetingAccess';
 import { type MeetingNotificationDeps, meetingNotifier } from './meetingNotifications';
 
@@ -44,6 +44,7 @@ export function meetingAgendaService(deps: Pick<AppDeps, 'storage'> & MeetingNot
       const before = new Map((await storage.meetings.agenda(meetingId)).map((i) => [i.id, i]));
       // Each link is checked and named by the server (agendaLinks.ts); one reader serves the whole agenda.
       const reader = agendaLinkReader(storage, workspaceId, meetingId);
+      const kept = new Map([...before.values()].flatMap((i) => i.links).map((link) => [linkKey(link), link]));
       const items: AgendaItemRecord[] = [];
       for (const [index, input] of request.items.entries()) {
         const old = input.id ? before.get(input.id) : undefined;
@@ -54,7 +55,7 @@ export function meetingAgendaService(deps: Pick<AppDeps, 'storage'> & MeetingNot
           title: input.title,
           presenter: input.presenter ?? '',
           minutes: input.minutes ?? null,
-          links: await reader.resolve(input.links ?? []),
+          links: await reader.resolve(input.links ?? [], kept),
         };
         // After sending, what is new or differs from what was sent is marked until it is sent again.
         const changedAfterSent = meeting.agendaSentAt !== null && (!old || old.changedAfterSent || itemKey(old) !== itemKey(item));
