@@ -80,6 +80,13 @@ afterAll(async () => {
 
 const base = (meeting = meetingId) => `/api/workspaces/${workspaceId}/meetings/${meeting}/materials`;
 const generate = (body: Record<string, unknown>, as: ApiClient = staff, meeting = meetingId) => as.request('POST', `${base(meeting)}/generated`, body);
+/** Uploads a small PDF to a meeting's materials. */
+const uploadPdf = (name: string, meeting = meetingId) =>
+  fetch(`${server.url}${base(meeting)}?${new URLSearchParams({ name })}`, {
+    method: 'POST',
+    headers: { cookie: staff.cookie, 'content-type': 'application/octet-stream' },
+    body: pdfBytes(),
+  } as RequestInit);
 const download = (path: string, as: ApiClient) => fetch(`${server.url}${path}`, { headers: { cookie: as.cookie } });
 
 async function list(as: ApiClient = staff): Promise<MeetingMaterial[]> {
@@ -90,11 +97,7 @@ async function list(as: ApiClient = staff): Promise<MeetingMaterial[]> {
 
 describe('generated meeting materials', () => {
   it('numbers a revision, its 新旧対照表 and its 委員意見と対応 in one sequence with the uploads', async () => {
-    const upload = await fetch(`${server.url}${base()}?name=${encodeURIComponent('次第.pdf')}`, {
-      method: 'POST',
-      headers: { cookie: staff.cookie, 'content-type': 'application/octet-stream' },
-      body: pdfBytes(),
-    });
+    const upload = await uploadPdf('次第.pdf');
     expect(upload.status).toBe(201);
     const revision = await generate({ planId, revisionId: second, kind: 'revision' });
     expect(revision.status, JSON.stringify(revision.body)).toBe(201);
@@ -214,7 +217,7 @@ describe('generated meeting materials', () => {
     const meeting = res.body.meeting.id as string;
     for (let i = 0; i < 10; i++) expect((await generate({ planId, revisionId: second, kind: 'revision', title: `版${i + 1}` }, staff, meeting)).status).toBe(201);
     // Ten generated files fill the bound (10 × SAKUTEI_MATERIAL_MAX_BYTES) exactly; one more byte of upload passes it.
-    const upload = await fetch(`${server.url}${base(meeting)}?name=small.pdf`, { method: 'POST', headers: { cookie: staff.cookie, 'content-type': 'application/octet-stream' }, body: pdfBytes() });
+    const upload = await uploadPdf('small.pdf', meeting);
     expect(upload.status).toBe(201);
     const bundle = await download(`${base(meeting)}/bundle`, member);
     expect(bundle.status).toBe(409);

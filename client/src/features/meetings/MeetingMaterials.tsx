@@ -1,7 +1,8 @@
-import { type MeetingMaterial, bundleFits } from '@sakutei/shared';
+import { type MeetingMaterial, bundleCost, bundleFits } from '@sakutei/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type DragEvent, useEffect, useRef, useState } from 'react';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
+import { GeneratedMaterialForm } from './GeneratedMaterialForm';
 import { useI18n } from '../../i18n';
 import { materialRefusal, materialsErrorText, megabytes, sizeText } from './materials';
 import { listMaterials, materialFileUrl, materialsBundleUrl, removeMaterial, updateMaterial, uploadMaterial } from './materialsApi';
@@ -28,6 +29,8 @@ export function MeetingMaterials({ workspaceId, meetingId, announce }: { workspa
   const [progress, setProgress] = useState<{ name: string; fraction: number } | null>(null);
   const [removing, setRemoving] = useState<MeetingMaterial | null>(null);
   const [dragging, setDragging] = useState(false);
+  const [generating, setGenerating] = useState(false);
+  const generateButton = useRef<HTMLButtonElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const refocus = useRef<{ id: string; testId: string } | null>(null);
   const data = query.data;
@@ -127,8 +130,17 @@ export function MeetingMaterials({ workspaceId, meetingId, announce }: { workspa
                 <a href={materialFileUrl(workspaceId, meetingId, m.id)} download={m.downloadName} aria-label={t('meetings.materials.downloadLabel', { label: m.label, title: m.title })} data-testid="material-download">
                   {m.title}
                 </a>
-                <span className="materials__meta">
-                  {t(`meetings.materials.kind.${m.fileType}`)} · {sizeText(m.size)}
+                <span className="materials__meta" data-testid="material-meta">
+                  {m.kind === 'file' ? (
+                    <>
+                      {t(`meetings.materials.kind.${m.fileType}`)} · {sizeText(m.size)}
+                    </>
+                  ) : (
+                    // Generated from a revision: no size until it is rendered on download.
+                    <>
+                      {t(`meetingMaterials.source.${m.kind}`)} · {t(`meetings.materials.kind.${m.fileType}`)} · {t('meetingMaterials.generated')}
+                    </>
+                  )}
                 </span>
               </span>
               {mayManage && (
@@ -169,8 +181,9 @@ export function MeetingMaterials({ workspaceId, meetingId, announce }: { workspa
         </ol>
       )}
       {materials.length > 0 &&
+        // A generated file counts as one of the largest upload size, as the server counts it.
         (bundleFits(
-          materials.map((m) => m.size),
+          materials.map((m) => bundleCost(m, maxBytes)),
           maxBytes,
         ) ? (
           <p className="materials__bundle">
@@ -209,12 +222,39 @@ export function MeetingMaterials({ workspaceId, meetingId, announce }: { workspa
             }}
             data-testid="materials-file"
           />
-          <label htmlFor="materials-file" className={`button button--primary${progress ? ' button--disabled' : ''}`}>
-            {t('meetings.materials.upload')}
-          </label>
+          <span className="materials__actions">
+            <label htmlFor="materials-file" className={`button button--primary${progress ? ' button--disabled' : ''}`}>
+              {t('meetings.materials.upload')}
+            </label>
+            <button
+              ref={generateButton}
+              type="button"
+              className="button"
+              aria-expanded={generating}
+              onClick={() => setGenerating((open) => !open)}
+              data-testid="materials-generate-open"
+            >
+              {t('meetingMaterials.open')}
+            </button>
+          </span>
           <p className="meetings-hint">
             {t('meetings.materials.drop', { max: megabytes(maxBytes), count: data.limits.maxMaterials })}
           </p>
+          {generating && (
+            <GeneratedMaterialForm
+              workspaceId={workspaceId}
+              meetingId={meetingId}
+              maxBytes={maxBytes}
+              onAdded={(material) => {
+                announce(t('meetingMaterials.added', { title: material.title, label: material.label }));
+                void reread();
+              }}
+              onClose={() => {
+                setGenerating(false);
+                generateButton.current?.focus();
+              }}
+            />
+          )}
           {progress && (
             <p className="materials__progress" data-testid="materials-progress">
               <span>{t('meetings.materials.uploading', { name: progress.name })}</span>

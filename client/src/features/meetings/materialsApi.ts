@@ -1,4 +1,4 @@
-import { MeetingMaterial, MeetingMaterials } from '@sakutei/shared';
+import { type AddGeneratedMaterialBody, MeetingMaterial, MeetingMaterials } from '@sakutei/shared';
 import { z } from 'zod';
 import { ApiError, request } from '../../lib/api';
 
@@ -52,3 +52,7 @@ export function uploadMaterial(workspaceId: string, meetingId: string, file: Fil
     xhr.send(file);
   });
 }
+
+/** Adds a material generated from a frozen revision (the revision, its 新旧対照表 or its 委員意見と対応). */
+export const addGeneratedMaterial = (workspaceId: string, meetingId: string, body: AddGeneratedMaterialBody) =>
+  request(`${materialsPath(workspaceId, meetingId)}/generated`, z.object({ material: MeetingMaterial }), { method: 'POST', body });
