@@ -240,21 +240,6 @@ export function MeetingMaterials({ workspaceId, meetingId, announce }: { workspa
           <p className="meetings-hint">
             {t('meetings.materials.drop', { max: megabytes(maxBytes), count: data.limits.maxMaterials })}
           </p>
-          {generating && (
-            <GeneratedMaterialForm
-              workspaceId={workspaceId}
-              meetingId={meetingId}
-              maxBytes={maxBytes}
-              onAdded={(material) => {
-                announce(t('meetingMaterials.added', { title: material.title, label: material.label }));
-                void reread();
-              }}
-              onClose={() => {
-                setGenerating(false);
-                generateButton.current?.focus();
-              }}
-            />
-          )}
           {progress && (
             <p className="materials__progress" data-testid="materials-progress">
               <span>{t('meetings.materials.uploading', { name: progress.name })}</span>
@@ -262,6 +247,21 @@ export function MeetingMaterials({ workspaceId, meetingId, announce }: { workspa
             </p>
           )}
         </div>
+      )}
+      {mayManage && data && generating && (
+        <GeneratedMaterialForm
+          workspaceId={workspaceId}
+          meetingId={meetingId}
+          maxBytes={maxBytes}
+          onAdded={(material) => {
+            announce(t('meetingMaterials.added', { title: material.title, label: material.label }));
+            void reread();
+          }}
+          onClose={() => {
+            setGenerating(false);
+            generateButton.current?.focus();
+          }}
+        />
       )}
       {removing && (
         <ConfirmDialog
