@@ -24,6 +24,8 @@ import { ProseEditorContext, ProseEditorHolder } from '../features/plan/proseEdi
 import { SuggestionsPanel } from '../features/suggestions/SuggestionsPanel';
 import { mayDecideSuggestions } from '../features/suggestions/decisionRights';
 import { planSlots } from './planSlots';
+import { PlanFragmentJumps } from './PlanFragmentJumps';
+import { planFragmentOf, viewOfFragment } from './planFragments';
 import { ConnectionStatus } from '../features/plan/components/ConnectionStatus';
 import { LiveDocument } from '../features/editor/components/LiveDocument';
 import { PresenceList } from '../features/plan/components/PresenceList';
@@ -70,8 +72,11 @@ type ViewEntry = (typeof VIEWS)[number];
  */
 const INVITED_VIEWS: readonly ViewEntry[] = VIEWS.filter((view) => view.id === 'prose');
 
-/** The tab a fragment names (`#measures`); null for any other (`#thread-…` opens a comment). */
+/** The tab a fragment names (`#measures`, or the tab of `#kpi-…`); null for any other (`#thread-…` opens a comment). */
 function viewNamedByHash(): ViewId | null {
+  // A place in a tab (`#kpi-…`, `#section-…`, planFragments.ts) names its tab too.
+  const place = planFragmentOf(location.hash);
+  if (place) return viewOfFragment(place);
   const hash = location.hash.replace(/^#/, '');
   return VIEWS.find((view) => view.id === hash)?.id ?? null;
 }
@@ -259,6 +264,7 @@ function DraftWorkspace({ plan, reloadPlan, views }: WorkspaceProps & { views: r
           <PlanSlotsContext value={planSlots}>
             <ProseEditorContext value={proseEditor}>
               <CommentsProvider>
+                <PlanFragmentJumps />
                 <div className="plan-layout">
                   <div className="live-document plan-layout__main">
                     <SessionBar

@@ -1,4 +1,5 @@
 import type { ProseNode } from '../revisions/canonical';
+import { markerFree } from '../editor/suggestions/names';
 import { MAX_HEADING_LINK_CHARS } from '../schemas/meetings';
 
 /**
@@ -7,7 +8,8 @@ import { MAX_HEADING_LINK_CHARS } from '../schemas/meetings';
  * checks them) and the plan page (which scrolls to one) must name them the same way.
  */
 export function headingLinkText(raw: string): string {
-  return raw.replace(/\s+/g, ' ').trim().slice(0, MAX_HEADING_LINK_CHARS);
+  // A proposed break in a heading is a suggestion's marker character, not words (as the editor's outline reads it).
+  return markerFree(raw).replace(/\s+/g, ' ').trim().slice(0, MAX_HEADING_LINK_CHARS);
 }
 
 function textOf(node: ProseNode): string {
@@ -22,7 +24,11 @@ function textOf(node: ProseNode): string {
   return text;
 }
 
-/** The draft's chapters and sections: its headings in order, each once (the first of equal names wins). */
+/**
+ * The draft's chapters and sections: its headings in order, each once (the first of equal names
+ * wins), at the top level and inside quotes, not in table cells (a cell's heading is no chapter),
+ * as the editor's own outline lists them.
+ */
 export function proseOutline(prose: ProseNode, max = 500): Array<{ headingText: string; level: number }> {
   const outline: Array<{ headingText: string; level: number }> = [];
   const seen = new Set<string>();
@@ -38,6 +44,7 @@ export function proseOutline(prose: ProseNode, max = 500): Array<{ headingText: 
       }
       continue;
     }
+    if (node.type === 'table') continue;
     if (node.content) for (let i = node.content.length - 1; i >= 0; i--) stack.push(node.content[i]!);
   }
   return outline;

@@ -2,7 +2,8 @@ import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { Link } from '../../app/router';
 import { useI18n } from '../../i18n';
-import { agendaInputs, linkText, moveItem, withItem, withoutItem } from './agenda';
+import { agendaInputs, linkGone, linkKindKey, linkHref, linkText, moveItem, withItem, withoutItem } from './agenda';
+import { materialFileUrl } from './materialsApi';
 import { AgendaItemDialog } from './AgendaItemDialog';
 import type { AgendaItem, AgendaItemInput, AgendaLink, Meeting } from '@sakutei/shared';
 
@@ -153,8 +154,8 @@ export function AgendaEditor({ workspaceId, meeting, mayManage, saveAgenda, send
                   <ul className="meetings-links" data-testid="agenda-item-links">
                     {item.links.map((link, i) => (
                       <li key={i}>
-                        <span className="meetings-link-kind">{t(`meetings.link.${link.kind}`)}</span>
-                        <LinkView link={link} />
+                        <span className="meetings-link-kind">{t(linkKindKey(link.kind))}</span>
+                        <LinkView link={link} workspaceId={workspaceId} meetingId={meeting.id} />
                       </li>
                     ))}
                   </ul>
@@ -212,6 +213,7 @@ export function AgendaEditor({ workspaceId, meeting, mayManage, saveAgenda, send
       {editing && (
         <AgendaItemDialog
           workspaceId={workspaceId}
+          meetingId={meeting.id}
           item={editing === 'new' ? undefined : editing}
           onClose={() => setEditing(null)}
           onSubmit={async (input) => {
@@ -248,11 +250,22 @@ export function AgendaEditor({ workspaceId, meeting, mayManage, saveAgenda, send
   );
 }
 
-/** A plan link opens the plan; a revision link its plan's 版・審議 when the plan is known, else its name. */
-function LinkView({ link }: { link: AgendaLink }) {
-  if (link.kind === 'plan') return <Link to={`/plans/${encodeURIComponent(link.planId)}`}>{link.label}</Link>;
-  if (link.kind === 'revision' && link.planId !== undefined) {
-    return <Link to={`/plans/${encodeURIComponent(link.planId)}?revision=${encodeURIComponent(link.revisionId)}#revisions`}>{link.label}</Link>;
+/**
+ * A link opens its target (agenda.ts linkHref): the plan page at the place it names, or the
+ * material's file. A target since deleted reads as its stored label, marked （削除済み）.
+ */
+function LinkView({ link, workspaceId, meetingId }: { link: AgendaLink; workspaceId: string; meetingId: string }) {
+  const { t } = useI18n();
+  if (linkGone(link)) {
+    return (
+      <span className="meetings-link--gone" data-testid="agenda-link-gone">
+        {t('agendaLinks.goneLabel', { label: linkText(link) })}
+      </span>
+    );
   }
-  return <span>{linkText(link)}</span>;
+  const href = linkHref(link, (materialId) => materialFileUrl(workspaceId, meetingId, materialId));
+  if (href === null) return <span>{linkText(link)}</span>;
+  // A material is a file download, not a page of the app.
+  if (link.kind === 'material') return <a href={href}>{linkText(link)}</a>;
+  return <Link to={href}>{linkText(link)}</Link>;
 }

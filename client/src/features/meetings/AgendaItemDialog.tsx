@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { FormActions, FormDialog } from '../../app/FormDialog';
 import { useI18n } from '../../i18n';
-import { linkText, sameLink } from './agenda';
+import { linkGone, linkKindKey, linkText, sameLink } from './agenda';
 import { AgendaLinkPicker } from './AgendaLinkPicker';
 import type { AgendaItem, AgendaItemInput, AgendaLink } from '@sakutei/shared';
 import { AgendaItemForm, MAX_ITEM_MINUTES, MAX_ITEM_TITLE, MAX_LINKS, MAX_PRESENTER } from './meetingForms';
@@ -11,6 +11,7 @@ import { meetingsErrorText } from './meetingText';
 
 type Props = {
   workspaceId: string;
+  meetingId: string;
   /** Editing this item; a new one when absent. */
   item?: AgendaItem;
   onSubmit: (item: AgendaItemInput) => Promise<void>;
@@ -18,7 +19,7 @@ type Props = {
 };
 
 /** One agenda item: its title, who presents it, its time and what it concerns. */
-export function AgendaItemDialog({ workspaceId, item, onSubmit, onClose }: Props) {
+export function AgendaItemDialog({ workspaceId, meetingId, item, onSubmit, onClose }: Props) {
   const { t } = useI18n();
   const [failure, setFailure] = useState<string | null>(null);
   const [links, setLinks] = useState<AgendaLink[]>(item?.links ?? []);
@@ -108,8 +109,8 @@ export function AgendaItemDialog({ workspaceId, item, onSubmit, onClose }: Props
             <ul className="meetings-links meetings-links--editing" aria-labelledby="agenda-links-label" data-testid="agenda-item-links">
               {links.map((link, index) => (
                 <li key={`${link.kind}-${index}`}>
-                  <span className="meetings-link-kind">{t(`meetings.link.${link.kind}`)}</span>
-                  <span>{linkText(link)}</span>
+                  <span className="meetings-link-kind">{t(linkKindKey(link.kind))}</span>
+                  <span>{linkGone(link) ? t('agendaLinks.goneLabel', { label: linkText(link) }) : linkText(link)}</span>
                   <button
                     type="button"
                     className="button button--quiet"
@@ -125,6 +126,7 @@ export function AgendaItemDialog({ workspaceId, item, onSubmit, onClose }: Props
           {links.length < MAX_LINKS ? (
             <AgendaLinkPicker
               workspaceId={workspaceId}
+              meetingId={meetingId}
               onAdd={(link) => {
                 if (!links.some((existing) => sameLink(existing, link))) setLinks([...links, link]);
               }}

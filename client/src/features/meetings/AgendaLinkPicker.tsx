@@ -3,15 +3,23 @@ import { useApiResource } from '../../app/useApiResource';
 import { useI18n } from '../../i18n';
 import { listPlans } from '../../lib/api';
 import { listRevisions } from '../../lib/revisionsApi';
+import { getLinkTargets } from './agendaLinksApi';
+import { listMaterials } from './materialsApi';
 import type { AgendaLink } from '@sakutei/shared';
 
 type Kind = AgendaLink['kind'];
+type PlanTargetKind = 'section' | 'thread' | 'kpi';
+
+const KINDS = ['revision', 'plan', 'section', 'thread', 'kpi', 'material', 'text'] as const satisfies readonly Kind[];
+const kindLabel = (k: Kind) => (k === 'section' || k === 'thread' || k === 'kpi' || k === 'material' ? (`agendaLinks.kind.${k}` as const) : (`meetings.item.linkKind.${k}` as const));
 
 /**
  * Picks one thing an agenda item concerns: a frozen revision of one of the council's plans, a
- * plan, or a short note. Only this council's plans are offered (the server refuses others).
+ * plan, a heading of its draft, an opinion (thread), a KPI, a material of this meeting, or a
+ * short note. Only this council's plans are offered (the server refuses others). Plain selects:
+ * each is reached with Tab and chosen with the arrow keys.
  */
-export function AgendaLinkPicker({ workspaceId, onAdd }: { workspaceId: string; onAdd: (link: AgendaLink) => void }) {
+export function AgendaLinkPicker({ workspaceId, meetingId, onAdd }: { workspaceId: string; meetingId: string; onAdd: (link: AgendaLink) => void }) {
   const { t } = useI18n();
   const [kind, setKind] = useState<Kind>('revision');
   const [planId, setPlanId] = useState('');
@@ -39,9 +47,9 @@ export function AgendaLinkPicker({ workspaceId, onAdd }: { workspaceId: string; 
       <div className="form__field">
         <label htmlFor="agenda-link-kind">{t('meetings.item.linkKind')}</label>
         <select id="agenda-link-kind" className="meetings-control" value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
-          {(['revision', 'plan', 'text'] as const).map((k) => (
+          {KINDS.map((k) => (
             <option key={k} value={k}>
-              {t(`meetings.item.linkKind.${k}`)}
+              {t(kindLabel(k))}
             </option>
           ))}
         </select>
@@ -64,6 +72,8 @@ export function AgendaLinkPicker({ workspaceId, onAdd }: { workspaceId: string; 
             }}
           />
         </div>
+      ) : kind === 'material' ? (
+        <MaterialChoice workspaceId={workspaceId} meetingId={meetingId} onAdd={add} />
       ) : (
         <div className="form__field">
           <label htmlFor="agenda-link-plan">{t('meetings.item.linkPlan')}</label>
@@ -89,7 +99,10 @@ export function AgendaLinkPicker({ workspaceId, onAdd }: { workspaceId: string; 
       {kind === 'revision' && plan && (
         <RevisionChoice planId={plan.id} planTitle={plan.title} revisionId={revisionId} onChange={setRevisionId} onAdd={add} />
       )}
-      {kind !== 'revision' && (
+      {(kind === 'section' || kind === 'thread' || kind === 'kpi') && plan && (
+        <PlanTargetChoice key={`${kind}:${plan.id}`} kind={kind} workspaceId={workspaceId} meetingId={meetingId} planId={plan.id} planTitle={plan.title} onAdd={add} />
+      )}
+      {(kind === 'plan' || kind === 'text') && (
         <button type="button" className="button button--quiet" aria-disabled={!link} onClick={() => add(link)} data-testid="agenda-link-add">
           {t('meetings.item.linkAdd')}
         </button>
@@ -137,6 +150,116 @@ function RevisionChoice({
         {resource.status === 'failed' && <p className="meetings-field-error">{t('meetings.item.linksLoadFailed')}</p>}
       </div>
       <button type="button" className="button button--quiet" aria-disabled={!link} onClick={() => onAdd(link)} data-testid="agenda-link-add">
+        {t('meetings.item.linkAdd')}
+      </button>
+    </>
+  );
+}
+
+/** A heading, a thread or a KPI of the chosen plan, as the server lists them. */
+function PlanTargetChoice({
+  kind,
+  workspaceId,
+  meetingId,
+  planId,
+  planTitle,
+  onAdd,
+}: {
+  kind: PlanTargetKind;
+  workspaceId: string;
+  meetingId: string;
+  planId: string;
+  planTitle: string;
+  onAdd: (link: AgendaLink | null) => void;
+}) {
+  const { t } = useI18n();
+  const [chosenId, setChosenId] = useState('');
+  const { resource } = useApiResource(`agenda-link-targets:${meetingId}:${planId}`, (signal) => getLinkTargets(workspaceId, meetingId, planId, signal));
+  const options: Array<{ id: string; text: string }> =
+    resource.status !== 'loaded'
+      ? []
+      : kind === 'section'
+        ? resource.data.sections.map((s) => ({ id: s.headingText, text: `${'\u3000'.repeat(Math.min(s.level, 4) - 1)}${s.headingText}` }))
+        : (kind === 'thread' ? resource.data.threads : resource.data.kpis).map((x) => ({ id: x.id, text: x.label }));
+  const chosen = options.find((o) => o.id === chosenId);
+  const link: AgendaLink | null = !chosen
+    ? null
+    : kind === 'section'
+      ? { kind, planId, headingText: chosen.id, label: t('agendaLinks.sectionLabel', { plan: planTitle, heading: chosen.id }) }
+      : kind === 'thread'
+        ? { kind, planId, threadId: chosen.id, label: `${planTitle} ${chosen.text}` }
+        : { kind, planId, kpiId: chosen.id, label: `${planTitle} ${chosen.text}` };
+  const id = `agenda-link-${kind}`;
+  return (
+    <>
+      <div className="form__field">
+        <label htmlFor={id}>{t(`agendaLinks.${kind}`)}</label>
+        {resource.status === 'loaded' && options.length === 0 ? (
+          <p className="meetings-hint">{t(kind === 'section' ? 'agendaLinks.noSections' : kind === 'thread' ? 'agendaLinks.noThreads' : 'agendaLinks.noKpis')}</p>
+        ) : (
+          <select id={id} className="meetings-control" value={chosenId} onChange={(e) => setChosenId(e.target.value)} data-testid={id}>
+            <option value="">{t('meetings.item.linkChoose')}</option>
+            {options.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.text}
+              </option>
+            ))}
+          </select>
+        )}
+        {resource.status === 'failed' && <p className="meetings-field-error">{t('agendaLinks.loadFailed')}</p>}
+      </div>
+      <button
+        type="button"
+        className="button button--quiet"
+        aria-disabled={!link}
+        onClick={() => {
+          onAdd(link);
+          if (link) setChosenId('');
+        }}
+        data-testid="agenda-link-add"
+      >
+        {t('meetings.item.linkAdd')}
+      </button>
+    </>
+  );
+}
+
+/** A material (資料n) of this meeting, as its list reads now. */
+function MaterialChoice({ workspaceId, meetingId, onAdd }: { workspaceId: string; meetingId: string; onAdd: (link: AgendaLink | null) => void }) {
+  const { t } = useI18n();
+  const [materialId, setMaterialId] = useState('');
+  const { resource } = useApiResource(`materials:${meetingId}`, (signal) => listMaterials(workspaceId, meetingId, signal));
+  const materials = resource.status === 'loaded' ? resource.data.materials : [];
+  const chosen = materials.find((m) => m.id === materialId);
+  const link: AgendaLink | null = chosen ? { kind: 'material', materialId: chosen.id, label: `${chosen.label} ${chosen.title}` } : null;
+  return (
+    <>
+      <div className="form__field">
+        <label htmlFor="agenda-link-material">{t('agendaLinks.material')}</label>
+        {resource.status === 'loaded' && materials.length === 0 ? (
+          <p className="meetings-hint">{t('agendaLinks.noMaterials')}</p>
+        ) : (
+          <select id="agenda-link-material" className="meetings-control" value={materialId} onChange={(e) => setMaterialId(e.target.value)}>
+            <option value="">{t('meetings.item.linkChoose')}</option>
+            {materials.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.label} {m.title}
+              </option>
+            ))}
+          </select>
+        )}
+        {resource.status === 'failed' && <p className="meetings-field-error">{t('agendaLinks.loadFailed')}</p>}
+      </div>
+      <button
+        type="button"
+        className="button button--quiet"
+        aria-disabled={!link}
+        onClick={() => {
+          onAdd(link);
+          if (link) setMaterialId('');
+        }}
+        data-testid="agenda-link-add"
+      >
         {t('meetings.item.linkAdd')}
       </button>
     </>

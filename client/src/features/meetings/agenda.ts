@@ -1,4 +1,4 @@
-import type { AgendaItem, AgendaItemInput, AgendaLink } from '@sakutei/shared';
+import type { AgendaItem, AgendaItemInput, AgendaLink, AgendaLinkInput } from '@sakutei/shared';
 
 /*
  * The agenda is saved whole (PUT …/agenda replaces the ordered list): each edit on the page
@@ -12,8 +12,16 @@ export function agendaInput(item: Pick<AgendaItem, 'title' | 'presenter' | 'minu
     title: item.title,
     presenter: item.presenter,
     minutes: item.minutes,
-    links: item.links,
+    // What the page shows of a link (gone) is not part of what is sent.
+    links: item.links.map(linkInput),
   };
+}
+
+/** A link as the PUT takes it: without the page's gone mark (the server marks it again). */
+export function linkInput(link: AgendaLink): AgendaLinkInput {
+  if (!('gone' in link)) return link;
+  const { gone: _gone, ...rest } = link;
+  return rest;
 }
 
 export const agendaInputs = (items: readonly AgendaItem[]): AgendaItemInput[] => items.map(agendaInput);
@@ -43,5 +51,42 @@ export const linkText = (link: AgendaLink): string => (link.kind === 'text' ? li
 export function sameLink(a: AgendaLink, b: AgendaLink): boolean {
   if (a.kind === 'revision' && b.kind === 'revision') return a.revisionId === b.revisionId;
   if (a.kind === 'plan' && b.kind === 'plan') return a.planId === b.planId;
+  if (a.kind === 'section' && b.kind === 'section') return a.planId === b.planId && a.headingText === b.headingText;
+  if (a.kind === 'thread' && b.kind === 'thread') return a.threadId === b.threadId;
+  if (a.kind === 'kpi' && b.kind === 'kpi') return a.planId === b.planId && a.kpiId === b.kpiId;
+  if (a.kind === 'material' && b.kind === 'material') return a.materialId === b.materialId;
   return a.kind === 'text' && b.kind === 'text' && a.text === b.text;
 }
+
+/** Whether the link's target has been deleted since it was linked (its stored label then reads （削除済み）). */
+export const linkGone = (link: AgendaLink): boolean => 'gone' in link && link.gone === true;
+
+/**
+ * Where a link opens: the plan page with a fragment it understands (`#thread-…` as a
+ * notification's link, `#kpi-…` and `#section-…` for the measure table and the text, see
+ * routes/planFragments.ts), or the material's file. Null for a note, or a target gone.
+ */
+export function linkHref(link: AgendaLink, materialUrl: (materialId: string) => string): string | null {
+  if (linkGone(link)) return null;
+  const plan = (id: string) => `/plans/${encodeURIComponent(id)}`;
+  switch (link.kind) {
+    case 'plan':
+      return plan(link.planId);
+    case 'revision':
+      return link.planId === undefined ? null : `${plan(link.planId)}?revision=${encodeURIComponent(link.revisionId)}#revisions`;
+    case 'section':
+      return `${plan(link.planId)}#section-${encodeURIComponent(link.headingText)}`;
+    case 'thread':
+      return `${plan(link.planId)}#thread-${encodeURIComponent(link.threadId)}`;
+    case 'kpi':
+      return `${plan(link.planId)}#kpi-${encodeURIComponent(link.kpiId)}`;
+    case 'material':
+      return materialUrl(link.materialId);
+    case 'text':
+      return null;
+  }
+}
+
+/** The word for a link's kind beside it: the first kinds' in the meetings catalogue, the later ones' in agendaLinks'. */
+export const linkKindKey = (kind: AgendaLink['kind']) =>
+  kind === 'revision' || kind === 'plan' || kind === 'text' ? (`meetings.link.${kind}` as const) : (`agendaLinks.${kind}` as const);
