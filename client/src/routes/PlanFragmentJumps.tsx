@@ -42,22 +42,37 @@ export function PlanFragmentJumps() {
 
   useEffect(() => {
     if (headingText === null || !editor || editor.isDestroyed) return;
-    const land = (): boolean => {
-      const pos = headingPosition(editor.state.doc, headingText);
-      if (pos === null) return false;
-      editor.commands.setTextSelection(pos + 1);
-      const dom = editor.view.nodeDOM(pos);
-      // Centred: the sticky tab bar would cover a heading scrolled to the very top.
-      if (dom instanceof HTMLElement) dom.scrollIntoView({ block: 'center' });
-      return true;
-    };
-    if (land()) return;
+    const ed = editor;
+    const heading = headingText;
+    let done = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const onTransaction = () => {
-      if (land()) editor.off('transaction', onTransaction);
+      land();
     };
-    editor.on('transaction', onTransaction);
+    function land(): void {
+      if (done) return;
+      const pos = headingPosition(ed.state.doc, heading);
+      if (pos === null) return;
+      // Once: placing the caret is itself a transaction, which must not land again. Outside the
+      // transaction that brought the heading (a Yjs update), as a dispatch inside one is refused.
+      done = true;
+      ed.off('transaction', onTransaction);
+      timer = setTimeout(() => {
+        if (ed.isDestroyed) return;
+        const at = headingPosition(ed.state.doc, heading);
+        if (at === null) return;
+        ed.commands.setTextSelection(at + 1);
+        const dom = ed.view.nodeDOM(at);
+        // Centred: the sticky tab bar would cover a heading scrolled to the very top.
+        if (dom instanceof HTMLElement) dom.scrollIntoView({ block: 'center' });
+      }, 0);
+    }
+    ed.on('transaction', onTransaction);
+    land();
     return () => {
-      editor.off('transaction', onTransaction);
+      done = true;
+      clearTimeout(timer);
+      ed.off('transaction', onTransaction);
     };
   }, [headingText, editor]);
 
