@@ -32,7 +32,7 @@ function BellIcon() {
  * Where a notification opens: its thread, or for a review's the revision in the plan's 版・審議 tab;
  * a meeting's, the meeting or its minutes.
  */
-export function notificationHref(n: Notification): string {
+function notificationHref(n: Notification): string {
   if (n.meeting && isMeetingNotificationKind(n.kind)) return meetingNotificationPath(n.kind, n.meeting.workspaceId, n.meeting.id);
   const plan = `/plans/${encodeURIComponent(n.planId ?? '')}`;
   if (n.threadId) return `${plan}#thread-${encodeURIComponent(n.threadId)}`;
