@@ -96,3 +96,43 @@ test('staff add materials, refused files are explained, a member downloads one a
   await expect(staff.getByTestId('material-label')).toHaveText(['資料1']);
   await member.context().close();
 });
+
+/** A frozen revision of the demo plan for generated materials: made once, reused by later runs on the same data. */
+async function demoRevision(page: Page, name: string) {
+  const { plans } = await (await page.request.get('/api/plans')).json();
+  const planId: string = plans[0].id;
+  const { revisions } = await (await page.request.get(`/api/plans/${planId}/revisions`)).json();
+  const found = revisions.find((r: { name: string }) => r.name === name);
+  if (found) return { planId, revision: found as { id: string; number: number } };
+  const made = await page.request.post(`/api/plans/${planId}/revisions`, { data: { name, stage: '素案' } });
+  expect(made.status()).toBe(201);
+  return { planId, revision: (await made.json()).revision as { id: string; number: number } };
+}
+
+test('staff add a frozen revision as a material; a member downloads it as Word', async ({ browser }) => {
+  const staff = await signedInPage(browser, 'staff@example.jp');
+  const demo = await demoMeeting(staff);
+  const { revision } = await demoRevision(staff, '資料用の版');
+  cleanup = { page: staff, base: demo.base };
+
+  await staff.goto(demo.path);
+  await staff.getByTestId('materials-generate-open').click();
+  const form = staff.getByTestId('materials-generate');
+  await form.getByLabel('計画').selectOption({ index: 1 });
+  await form.getByLabel('版', { exact: true }).selectOption({ label: `第${revision.number}版 資料用の版（素案）` });
+  await form.getByLabel('版の本文（Word）').check();
+  await form.getByTestId('materials-generate-add').click();
+  await expect(staff.getByTestId('material')).toHaveCount(1);
+  await expect(staff.getByTestId('material-label')).toHaveText(['資料1']);
+  await expect(staff.getByTestId('material-meta')).toContainText('ダウンロード時に作成');
+  await expect(staff.getByTestId('meeting-announcement')).toContainText('資料1');
+  await expectNoSeriousA11yViolations(staff, { include: '[data-testid="materials"]', label: 'materials with the generate form' });
+
+  const member = await signedInPage(browser, 'member@example.jp');
+  await member.goto(demo.path);
+  await expect(member.getByTestId('materials-generate-open')).toHaveCount(0);
+  const [file] = await Promise.all([member.waitForEvent('download'), member.getByTestId('material-download').first().click()]);
+  expect(file.suggestedFilename()).toBe(`資料1_第${revision.number}版 資料用の版.docx`);
+  expect(fs.readFileSync((await file.path())!).subarray(0, 2).toString()).toBe('PK');
+  await member.context().close();
+});
