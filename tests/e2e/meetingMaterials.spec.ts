@@ -97,29 +97,25 @@ test('staff add materials, refused files are explained, a member downloads one a
   await member.context().close();
 });
 
-/** A frozen revision of the demo plan for generated materials: made once, reused by later runs on the same data. */
-async function demoRevision(page: Page, name: string) {
+/** The demo plan's own first revision (第1版): generated materials need a frozen one, and using it leaves the demo's revisions as found. */
+async function demoRevision(page: Page) {
   const { plans } = await (await page.request.get('/api/plans')).json();
-  const planId: string = plans[0].id;
-  const { revisions } = await (await page.request.get(`/api/plans/${planId}/revisions`)).json();
-  const found = revisions.find((r: { name: string }) => r.name === name);
-  if (found) return { planId, revision: found as { id: string; number: number } };
-  const made = await page.request.post(`/api/plans/${planId}/revisions`, { data: { name, stage: '素案' } });
-  expect(made.status()).toBe(201);
-  return { planId, revision: (await made.json()).revision as { id: string; number: number } };
+  const { revisions } = await (await page.request.get(`/api/plans/${plans[0].id}/revisions`)).json();
+  const first = revisions.reduce((a: { number: number }, b: { number: number }) => (b.number < a.number ? b : a));
+  return first as { id: string; number: number; name: string; stage: string };
 }
 
 test('staff add a frozen revision as a material; a member downloads it as Word', async ({ browser }) => {
   const staff = await signedInPage(browser, 'staff@example.jp');
   const demo = await demoMeeting(staff);
-  const { revision } = await demoRevision(staff, '資料用の版');
+  const revision = await demoRevision(staff);
   cleanup = { page: staff, base: demo.base };
 
   await staff.goto(demo.path);
   await staff.getByTestId('materials-generate-open').click();
   const form = staff.getByTestId('materials-generate');
   await form.getByLabel('計画').selectOption({ index: 1 });
-  await form.getByLabel('版', { exact: true }).selectOption({ label: `第${revision.number}版 資料用の版（素案）` });
+  await form.getByLabel('版', { exact: true }).selectOption({ label: `第${revision.number}版 ${revision.name}（${revision.stage}）` });
   await form.getByLabel('版の本文（Word）').check();
   await form.getByTestId('materials-generate-add').click();
   await expect(staff.getByTestId('material')).toHaveCount(1);
@@ -132,7 +128,7 @@ test('staff add a frozen revision as a material; a member downloads it as Word',
   await member.goto(demo.path);
   await expect(member.getByTestId('materials-generate-open')).toHaveCount(0);
   const [file] = await Promise.all([member.waitForEvent('download'), member.getByTestId('material-download').first().click()]);
-  expect(file.suggestedFilename()).toBe(`資料1_第${revision.number}版 資料用の版.docx`);
+  expect(file.suggestedFilename()).toBe(`資料1_第${revision.number}版 ${revision.name}.docx`);
   expect(fs.readFileSync((await file.path())!).subarray(0, 2).toString()).toBe('PK');
   await member.context().close();
 });
