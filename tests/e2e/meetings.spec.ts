@@ -203,3 +203,32 @@ test('staff prepare a meeting’s agenda and send it, a member reads it, and att
   created = null;
   await staff.context().close();
 });
+
+test('an agenda item links a KPI of the plan, chosen in labelled selects, and the link opens the measure table at it', async ({ browser }) => {
+  const staff = await signedInPage(browser, 'staff@example.jp');
+  await staff.getByTestId('council-meetings-link').first().click();
+  await expect(staff.getByTestId('meetings-page')).toBeVisible();
+  const workspaceId = /\/councils\/([^/]+)\/meetings/.exec(staff.url())![1]!;
+  const made = await staff.request.post(`/api/workspaces/${workspaceId}/meetings`, { data: { kind: 'regular', date: '2031-02-20', title: '指標の確認' } });
+  expect(made.status()).toBe(201);
+  const meetingId = (await made.json()).meeting.id as string;
+  created = { page: staff, workspaceId, meetingId };
+  await staff.goto(`/councils/${workspaceId}/meetings/${meetingId}`);
+
+  await addItem(staff, '成果指標の進捗', async (dialog) => {
+    // Every picker is a plain labelled select (reached with Tab, chosen with the arrow keys).
+    await dialog.getByLabel('種類').selectOption('kpi');
+    await dialog.getByLabel('計画', { exact: true }).selectOption({ label: DEMO_PLAN_TITLE });
+    await dialog.getByLabel('成果指標', { exact: true }).selectOption({ index: 1 });
+    await dialog.getByTestId('agenda-link-add').focus();
+    await staff.keyboard.press('Enter');
+    await expect(dialog.getByTestId('agenda-item-links')).toContainText('指標①');
+  });
+  const link = agendaItem(staff, '成果指標の進捗').getByRole('link', { name: /指標①/ });
+  await expect(link).toHaveAttribute('href', /^\/plans\/[^/?#]+#kpi-[^#]+$/);
+  const kpiId = decodeURIComponent(/#kpi-(.+)$/.exec((await link.getAttribute('href'))!)![1]!);
+  await link.click();
+  // The plan page opens on 施策・事業・成果指標 with that KPI's card shown.
+  await expect(staff.getByTestId('plan-tab-measures')).toHaveAttribute('aria-selected', 'true');
+  await expect(staff.locator(`[data-testid="kpi-card"][data-kpi-id="${kpiId}"]`)).toBeVisible();
+});
