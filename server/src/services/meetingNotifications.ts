@@ -1,7 +1,8 @@
 import type { AppDeps } from '../env';
 import { canManageMeetings, canReadMeetings } from '../policies/meetings';
-import type { MemberRecord, UserRecord } from '../storage';
+import type { MemberRecord, NotificationView, Storage, UserRecord } from '../storage';
 import type { MeetingRecord } from '../storage/meetings';
+import { meetingAccess } from './meetingAccess';
 import { type NewNotification, publishNotifications } from './notifications';
 
 export type MeetingNotificationDeps = Pick<AppDeps, 'storage' | 'mail' | 'events' | 'config'>;
@@ -62,5 +63,30 @@ export function meetingNotifier(deps: MeetingNotificationDeps) {
     /** The correction's proposed wording goes with it, so the secretariat sees what is asked without opening the page. */
     minutesCorrection: (meeting: MeetingRecord, label: string, actor: UserRecord, proposal: string) =>
       notify('meeting.minutesCorrection', meeting, label, actor, (m) => canManageMeetings(m.role), proposal),
+  };
+}
+
+/**
+ * A meeting's label as it is now: 第n回 follows the date order of the council's meetings, so a
+ * meeting added before one already notified renumbers it, and the label stored with the
+ * notification is kept only if the meeting cannot be read. Each council's meetings are read once.
+ */
+export function currentMeetingLabels(storage: Storage) {
+  const access = meetingAccess({ storage });
+  return async (views: NotificationView[]): Promise<NotificationView[]> => {
+    const councils = new Map<string, ReturnType<typeof storage.meetings.list>>();
+    const out: NotificationView[] = [];
+    for (const view of views) {
+      if (view.meetingId === null || view.workspaceId === null) {
+        out.push(view);
+        continue;
+      }
+      const workspaceId = view.workspaceId;
+      let all = councils.get(workspaceId);
+      if (!all) councils.set(workspaceId, (all = storage.meetings.list(workspaceId)));
+      const meeting = (await all).find((m) => m.id === view.meetingId);
+      out.push(meeting ? { ...view, label: await access.labelOf(meeting, await all) } : view);
+    }
+    return out;
   };
 }

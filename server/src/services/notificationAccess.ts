@@ -3,6 +3,7 @@ import { canReadMeetings } from '../policies/meetings';
 import { canReadThreadOn } from '../policies/threads';
 import { canSeeRevision } from '../policies/revisions';
 import type { NotificationView, RevisionRecord, Storage } from '../storage';
+import { currentMeetingLabels } from './meetingNotifications';
 
 /** Unread notifications looked at to correct the stored count; older unread ones count as stored. */
 const UNREAD_WINDOW = 200;
@@ -14,8 +15,10 @@ const UNREAD_WINDOW = 200;
  * comment text edited since. (The storage query already hides councils left and draft threads
  * from observers; this asks the full policy, revision by revision.)
  */
-export function notificationAccess(storage: Pick<Storage, 'workspaces' | 'comments' | 'revisions'>) {
-  async function visible(views: NotificationView[]): Promise<NotificationView[]> {
+export function notificationAccess(storage: Storage) {
+  const labelled = currentMeetingLabels(storage);
+
+  async function readable(views: NotificationView[]): Promise<NotificationView[]> {
     const plans = new Map<string, Promise<string | null>>();
     const roles = new Map<string, Promise<Role | null>>();
     const threads = new Map<string, Promise<string | null>>();
@@ -51,12 +54,17 @@ export function notificationAccess(storage: Pick<Storage, 'workspaces' | 'commen
     return kept;
   }
 
+  /** Those the owner may see now, as they are now (a meeting's label follows its council's numbering). */
+  async function visible(views: NotificationView[]): Promise<NotificationView[]> {
+    return labelled(await readable(views));
+  }
+
   /** The unread count the bell shows: the stored count, less the unread ones the owner may no longer see. */
   async function unreadCount(userId: string): Promise<number> {
     const stored = await storage.comments.countUnread(userId);
     if (stored === 0) return 0;
     const unread = (await storage.comments.listNotifications(userId, UNREAD_WINDOW)).filter((n) => n.readAt === null);
-    return stored - unread.length + (await visible(unread)).length;
+    return stored - unread.length + (await readable(unread)).length;
   }
 
   return { visible, unreadCount };
