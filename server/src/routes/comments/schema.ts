@@ -143,7 +143,9 @@ export const listNotificationsRoute = createRoute({
   method: 'get',
   path: '/api/notifications',
   tags: ['comments'],
-  summary: "The caller's notifications (mentions and replies), newest first, with the unread count.",
+  summary: "The caller's notifications, newest first, with the unread count.",
+  description:
+    "Mentions and replies; a review opened, sent back or approved; a 対応方針 recorded; and of a meeting (planId null, `meeting` set): its agenda sent (`meeting.agendaSent`), its minutes sent to those at the sitting (`meeting.minutesSent`), a correction filed on them (`meeting.minutesCorrection`, to staff and the chair). Only those the caller may still see: leaving a council, or a role that no longer reads what one is about, hides them.",
   security: cookieAuth,
   responses: { 200: json(NotificationsResponse, 'Notifications.'), 401: errorResponses[401] },
 });
