@@ -53,7 +53,7 @@ async function uploadMaterial(meetingId: string, title: string): Promise<string>
     method: 'POST',
     headers: { cookie: staff.cookie, 'content-type': 'application/octet-stream' },
     body: pdfBytes(),
-  });
+  } as RequestInit);
   const body = await res.json();
   expect(res.status, JSON.stringify(body)).toBe(201);
   return body.material.id;
@@ -114,7 +114,7 @@ describe('agenda links to sections, threads, KPIs and materials', () => {
       { kind: 'material', materialId: second, label: '資料1 第二', gone: false },
     ]);
     // The agenda stays editable: the gone link is sent back as the page holds it and kept as stored.
-    const again = await staff.request('PUT', `${base()}/${m.id}/agenda`, { version: 2, items: [{ title: '題を変えた', links: links.map(({ gone: _gone, ...link }) => link) }] });
+    const again = await staff.request('PUT', `${base()}/${m.id}/agenda`, { version: 2, items: [{ title: '題を変えた', links: links.map((link) => ({ ...link, gone: undefined })) }] });
     expect(again.status, JSON.stringify(again.body)).toBe(200);
     expect(again.body.meeting.agenda[0].links).toEqual(links);
     // A new link to a deleted material is still refused.
