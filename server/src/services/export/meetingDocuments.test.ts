@@ -113,6 +113,12 @@ describe('the 次第 model', () => {
   });
 
   it('names a subcommittee, an extraordinary or written meeting, and an online link, in the heading and lines', () => {
+    const gone = source();
+    gone.meeting.agenda[1]!.links = [
+      { kind: 'kpi', planId: 'p1', kpiId: 'k1', label: '計画 指標① 創業件数', gone: false },
+      { kind: 'material', materialId: 'm9', label: '資料2 削除した資料', gone: true },
+    ];
+    expect(agendaModel(gone).items[1]!.links).toEqual(['計画 指標① 創業件数', '資料2 削除した資料（削除済み）']);
     expect(agendaModel(source({ kind: 'subcommittee', subcommittee: '商業' })).head.title).toBe('令和8年度 第1回 福島市総合計画審議会 商業部会 次第');
     expect(agendaModel(source({ kind: 'extraordinary' })).head.title).toBe('令和8年度 第1回 福島市総合計画審議会（臨時） 次第');
     const online = agendaModel(source({ place: '', onlineUrl: 'https://meet.example.jp/x', title: '中間案の審議' })).head;

@@ -107,7 +107,9 @@ function head(source: MeetingSource, document: string, extra: HeadLine[] = []): 
 // ---------------------------------------------------------------- 次第
 
 function linkText(link: Meeting['agenda'][number]['links'][number]): string {
-  return link.kind === 'text' ? link.text : link.label;
+  if (link.kind === 'text') return link.text;
+  // A target deleted since it was linked reads as on the page: its stored label, marked.
+  return 'gone' in link && link.gone ? `${link.label}（削除済み）` : link.label;
 }
 
 export function agendaModel(source: MeetingSource): AgendaModel {
