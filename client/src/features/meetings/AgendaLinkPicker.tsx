@@ -3,8 +3,7 @@ import { useApiResource } from '../../app/useApiResource';
 import { useI18n } from '../../i18n';
 import { listPlans } from '../../lib/api';
 import { listRevisions } from '../../lib/revisionsApi';
-import { getLinkTargets } from './agendaLinksApi';
-import { listMaterials } from './materialsApi';
+import { getLinkTargets, listMaterialNames } from './agendaLinksApi';
 import type { AgendaLink } from '@sakutei/shared';
 
 type Kind = AgendaLink['kind'];
@@ -228,7 +227,7 @@ function PlanTargetChoice({
 function MaterialChoice({ workspaceId, meetingId, onAdd }: { workspaceId: string; meetingId: string; onAdd: (link: AgendaLink | null) => void }) {
   const { t } = useI18n();
   const [materialId, setMaterialId] = useState('');
-  const { resource } = useApiResource(`materials:${meetingId}`, (signal) => listMaterials(workspaceId, meetingId, signal));
+  const { resource } = useApiResource(`agenda-link-materials:${meetingId}`, (signal) => listMaterialNames(workspaceId, meetingId, signal));
   const materials = resource.status === 'loaded' ? resource.data.materials : [];
   const chosen = materials.find((m) => m.id === materialId);
   const link: AgendaLink | null = chosen ? { kind: 'material', materialId: chosen.id, label: `${chosen.label} ${chosen.title}` } : null;
