@@ -2,6 +2,7 @@ import { type AgendaLink, type AgendaLinkInput, type AgendaLinkTargets, BODY_FRA
 import { deriveTable, readMeasureTable } from '@sakutei/shared/measures';
 import * as Y from 'yjs';
 import { AppError } from '../errors';
+import type { RoomRegistry } from '../collab/room/registry';
 import type { Storage } from '../storage';
 import { proseJsonOf } from './proseJson';
 
@@ -15,29 +16,70 @@ const memo = <T>(find: (id: string) => Promise<T>) => {
 
 const quoteOf = (text: string) => (text.length > QUOTE_CHARS ? `${text.slice(0, QUOTE_CHARS)}…` : text);
 
+/** A plan draft's headings and KPIs, as agenda links name them. */
+export interface PlanOutline {
+  sections: ReturnType<typeof proseOutline>;
+  kpis: Map<string, { id: string; label: string }>;
+}
+
+/** Reads the outline of a live document by its name; null when it is not to be had now. */
+export type PlanOutlineSource = (docName: string) => Promise<PlanOutline | null>;
+
+function outlineOfDoc(doc: Y.Doc): PlanOutline {
+  const sections = proseOutline(proseJsonOf(doc.getXmlFragment(BODY_FRAGMENT)).prose);
+  const kpis = deriveTable(readMeasureTable(doc)).kpis.map(({ kpi, mark }) => ({ id: kpi.id, label: `指標${mark} ${kpi.name}`.trim() }));
+  return { sections, kpis: new Map(kpis.map((k) => [k.id, k])) };
+}
+
+/**
+ * The outline from the plan's room, loaded if it is not (as a revision is frozen from it): for
+ * a save or the pickers, which must know. A large plan loads once and stays for its editors.
+ */
+export function loadingOutlines(rooms: Pick<RoomRegistry, 'use'>): PlanOutlineSource {
+  return (docName) => rooms.use(docName, (room) => outlineOfDoc(room.doc));
+}
+
+/**
+ * The outline only when the plan's room is loaded already, else null: for reading a meeting,
+ * which every viewer does every 15 s. Loading (replaying a 4 MB plan's log takes seconds) is
+ * never done for a read; a link whose plan is not open is shown as stored, not as gone.
+ */
+export function loadedOutlines(rooms: Pick<RoomRegistry, 'loaded'> | undefined): PlanOutlineSource {
+  return async (docName) => {
+    for (const room of rooms?.loaded() ?? []) if (room.name === docName) return outlineOfDoc(room.doc);
+    return null;
+  };
+}
+
 /**
  * What agenda links of one meeting may point at, read once per plan: its headings and KPIs from
- * the draft as stored (each update is stored as it arrives, so this is the live document without
- * loading a room for it), its draft's threads, and the meeting's materials. One reader serves a
- * whole agenda, so 500 links into one plan read its document once, not 500 times.
+ * the draft's live document (through `outlineOf`), its draft's threads, and the meeting's
+ * materials. One reader serves a whole agenda, so 500 links into one plan read its document
+ * once, not 500 times.
  */
-export function agendaLinkReader(storage: Pick<Storage, 'plans' | 'revisions' | 'docs' | 'comments' | 'meetingMaterials'>, workspaceId: string, meetingId: string) {
+export function agendaLinkReader(
+  storage: Pick<Storage, 'plans' | 'revisions' | 'comments' | 'meetingMaterials'>,
+  workspaceId: string,
+  meetingId: string,
+  outlineOf: PlanOutlineSource,
+) {
   const planOf = memo(async (id) => {
     const plan = await storage.plans.find(id);
     // Another council's plan is as unknown as one that never was.
     return plan && plan.workspaceId === workspaceId ? plan : null;
   });
   const revisionOf = memo((id) => storage.revisions.find(id));
-  const docOf = memo(async (planId) => {
+  const docOf = memo(async (planId): Promise<PlanOutline | 'unknown' | null> => {
     const plan = await planOf(planId);
     if (!plan) return null;
-    const doc = new Y.Doc();
-    for (const update of (await storage.docs.load(plan.docName)).updates) Y.applyUpdate(doc, update);
-    const sections = proseOutline(proseJsonOf(doc.getXmlFragment(BODY_FRAGMENT)).prose);
-    const kpis = deriveTable(readMeasureTable(doc)).kpis.map(({ kpi, mark }) => ({ id: kpi.id, label: `指標${mark} ${kpi.name}`.trim() }));
-    doc.destroy();
-    return { sections, kpis: new Map(kpis.map((k) => [k.id, k])) };
+    return (await outlineOf(plan.docName)) ?? 'unknown';
   });
+  /** For a save or the pickers, whose source loads the document: the outline is always known there. */
+  const knownOutline = async (planId: string): Promise<PlanOutline | null> => {
+    const doc = await docOf(planId);
+    if (doc === 'unknown') throw new Error(`the outline of plan ${planId} could not be read`);
+    return doc;
+  };
   const threadsOf = memo(async (planId) => {
     // The draft's threads: those of a frozen revision are read on that revision, not on the plan page a link opens.
     const threads = (await storage.comments.listThreads(planId)).filter((t) => t.revisionId === null);
@@ -52,7 +94,7 @@ export function agendaLinkReader(storage: Pick<Storage, 'plans' | 'revisions' | 
   return {
     /** The pickers' choices in one plan of the council; null when the plan is not the council's. */
     async targets(planId: string): Promise<AgendaLinkTargets | null> {
-      const doc = await docOf(planId);
+      const doc = await knownOutline(planId);
       if (!doc) return null;
       return { sections: doc.sections, threads: [...(await threadsOf(planId)).values()], kpis: [...doc.kpis.values()] };
     },
@@ -87,7 +129,7 @@ export function agendaLinkReader(storage: Pick<Storage, 'plans' | 'revisions' | 
           }
           case 'section': {
             const plan = await planOf(input.planId);
-            const doc = plan ? await docOf(plan.id) : null;
+            const doc = plan ? await knownOutline(plan.id) : null;
             const section = doc?.sections.find((s) => s.headingText === input.headingText);
             if (!plan || !section) throw refuse('a section link names a heading of the draft of a plan of this council.');
             links.push({ kind: 'section', planId: plan.id, headingText: section.headingText, label: `${plan.title}「${section.headingText}」` });
@@ -102,7 +144,7 @@ export function agendaLinkReader(storage: Pick<Storage, 'plans' | 'revisions' | 
           }
           case 'kpi': {
             const plan = await planOf(input.planId);
-            const kpi = plan ? (await docOf(plan.id))?.kpis.get(input.kpiId) : undefined;
+            const kpi = plan ? (await knownOutline(plan.id))?.kpis.get(input.kpiId) : undefined;
             if (!plan || !kpi) throw refuse('a KPI link names a KPI of a plan of this council.');
             links.push({ kind: 'kpi', planId: plan.id, kpiId: kpi.id, label: `${plan.title} ${kpi.label}` });
             break;
@@ -118,24 +160,25 @@ export function agendaLinkReader(storage: Pick<Storage, 'plans' | 'revisions' | 
       return links;
     },
 
-    /**
-     * The stored links as they read now: one whose target has been deleted keeps its stored
-     * label and is marked gone; a material is named by its number now (資料n moves when
-     * others are removed). Links of the older kinds are left as stored.
-     */
     /** Whether a stored link's target is still there (links of the older kinds are taken as they are). */
     async exists(link: AgendaLink): Promise<boolean> {
       const [presented] = await this.present([link]);
       return !(presented && 'gone' in presented && presented.gone);
     },
 
+    /**
+     * The stored links as they read now: one whose target has been deleted keeps its stored
+     * label and is marked gone; a material is named by its number now (資料n moves when
+     * others are removed). Links of the older kinds are left as stored.
+     */
     async present(links: readonly AgendaLink[]): Promise<AgendaLink[]> {
       const out: AgendaLink[] = [];
       for (const link of links) {
         switch (link.kind) {
           case 'section': {
             const doc = await docOf(link.planId);
-            out.push({ ...link, gone: !doc?.sections.some((s) => s.headingText === link.headingText) });
+            // Not loaded now: shown as stored (it was there when saved).
+            out.push({ ...link, gone: doc === 'unknown' ? false : !doc?.sections.some((s) => s.headingText === link.headingText) });
             break;
           }
           case 'thread':
@@ -143,7 +186,7 @@ export function agendaLinkReader(storage: Pick<Storage, 'plans' | 'revisions' | 
             break;
           case 'kpi': {
             const doc = await docOf(link.planId);
-            out.push({ ...link, gone: !doc?.kpis.has(link.kpiId) });
+            out.push({ ...link, gone: doc === 'unknown' ? false : !doc?.kpis.has(link.kpiId) });
             break;
           }
           case 'material': {

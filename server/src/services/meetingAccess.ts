@@ -6,7 +6,7 @@ import { numbersOf, presentMeeting, presentMeetingSummary } from '../presenters/
 import type { NewAuditEntry, UserRecord } from '../storage';
 import type { MeetingRecord } from '../storage/meetings';
 import { councilArchived, councilArchivedError } from './admin/archivedCouncil';
-import { agendaLinkReader } from './agendaLinks';
+import { agendaLinkReader, loadedOutlines } from './agendaLinks';
 
 /** Another change of the meeting came first: 409 with the meeting as it is now, so the client can show it and retry. */
 export class MeetingConflict extends AppError {
@@ -23,7 +23,7 @@ export const invalid = (code: string, message: string) => new AppError(400, code
  * for now, observers learn nothing: 404), the meeting of this council, the checks before a
  * write, and the meeting as the routes answer it.
  */
-export function meetingAccess(deps: Pick<AppDeps, 'storage'>) {
+export function meetingAccess(deps: Pick<AppDeps, 'storage'> & Partial<Pick<AppDeps, 'rooms'>>) {
   const { storage } = deps;
 
   async function reader(workspaceId: string, user: UserRecord): Promise<Role> {
@@ -57,8 +57,8 @@ export function meetingAccess(deps: Pick<AppDeps, 'storage'>) {
       storage.meetings.quorumOf(meeting.workspaceId),
       storage.meetingDecisions.list(meeting.id),
     ]);
-    // Links read as they are now: a deleted target keeps its stored label, marked gone (agendaLinks.ts).
-    const links = agendaLinkReader(storage, meeting.workspaceId, meeting.id);
+    // Links read as they are now: a deleted target keeps its stored label, marked gone; a heading or KPI only when its plan is open (agendaLinks.ts).
+    const links = agendaLinkReader(storage, meeting.workspaceId, meeting.id, loadedOutlines(deps.rooms));
     const current = await Promise.all(agenda.map(async (item) => ({ ...item, links: await links.present(item.links) })));
     return presentMeeting(meeting, numbersOf(all), current, members, attendance, rule, decisions, await namesOf(decisions, members));
   }

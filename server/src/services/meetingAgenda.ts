@@ -4,7 +4,7 @@ import { notFound } from '../errors';
 import type { AppDeps } from '../env';
 import type { UserRecord } from '../storage';
 import type { AgendaItemRecord } from '../storage/meetings';
-import { agendaLinkReader, linkIdentity, linkKey } from './agendaLinks';
+import { agendaLinkReader, linkIdentity, linkKey, loadingOutlines } from './agendaLinks';
 import { invalid, meetingAccess } from './meetingAccess';
 import { type MeetingNotificationDeps, meetingNotifier } from './meetingNotifications';
 
@@ -20,7 +20,7 @@ const itemKey = (item: Pick<AgendaItemRecord, 'position' | 'title' | 'presenter'
   ]);
 
 /** The council's agenda (次第): replaced whole, in order, and sent to its members. */
-export function meetingAgendaService(deps: Pick<AppDeps, 'storage'> & MeetingNotificationDeps) {
+export function meetingAgendaService(deps: Pick<AppDeps, 'storage' | 'rooms'> & MeetingNotificationDeps) {
   const { storage } = deps;
   const access = meetingAccess(deps);
   const notifier = meetingNotifier(deps);
@@ -30,7 +30,7 @@ export function meetingAgendaService(deps: Pick<AppDeps, 'storage'> & MeetingNot
     async linkTargets(user: UserRecord, workspaceId: string, meetingId: string, planId: string): Promise<AgendaLinkTargets> {
       await access.manager(workspaceId, user);
       await access.meetingOf(workspaceId, meetingId);
-      const targets = await agendaLinkReader(storage, workspaceId, meetingId).targets(planId);
+      const targets = await agendaLinkReader(storage, workspaceId, meetingId, loadingOutlines(deps.rooms)).targets(planId);
       if (!targets) throw notFound('plan');
       return targets;
     },
@@ -43,7 +43,7 @@ export function meetingAgendaService(deps: Pick<AppDeps, 'storage'> & MeetingNot
       if (new Set(ids).size !== ids.length) throw invalid('invalid_request', 'items: each agenda item appears once.');
       const before = new Map((await storage.meetings.agenda(meetingId)).map((i) => [i.id, i]));
       // Each link is checked and named by the server (agendaLinks.ts); one reader serves the whole agenda.
-      const reader = agendaLinkReader(storage, workspaceId, meetingId);
+      const reader = agendaLinkReader(storage, workspaceId, meetingId, loadingOutlines(deps.rooms));
       const kept = new Map([...before.values()].flatMap((i) => i.links).map((link) => [linkKey(link), link]));
       const items: AgendaItemRecord[] = [];
       for (const [index, input] of request.items.entries()) {
