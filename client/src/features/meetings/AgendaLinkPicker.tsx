@@ -188,15 +188,55 @@ function PlanTargetChoice({
       : kind === 'thread'
         ? { kind, planId, threadId: chosen.id, label: `${planTitle} ${chosen.text}` }
         : { kind, planId, kpiId: chosen.id, label: `${planTitle} ${chosen.text}` };
-  const id = `agenda-link-${kind}`;
+  return (
+    <TargetChoice
+      id={`agenda-link-${kind}`}
+      label={t(`agendaLinks.${kind}`)}
+      emptyText={t(kind === 'section' ? 'agendaLinks.noSections' : kind === 'thread' ? 'agendaLinks.noThreads' : 'agendaLinks.noKpis')}
+      status={resource.status}
+      options={options}
+      chosenId={chosenId}
+      choose={setChosenId}
+      link={link}
+      onAdd={onAdd}
+    />
+  );
+}
+
+/**
+ * One select of targets and its 追加 button, for a plan's targets and the meeting's materials
+ * alike: an empty list says so, a failed read says so, and adding clears the choice.
+ */
+function TargetChoice({
+  id,
+  label,
+  emptyText,
+  status,
+  options,
+  chosenId,
+  choose,
+  link,
+  onAdd,
+}: {
+  id: string;
+  label: string;
+  emptyText: string;
+  status: 'loading' | 'loaded' | 'failed';
+  options: Array<{ id: string; text: string }>;
+  chosenId: string;
+  choose: (id: string) => void;
+  link: AgendaLink | null;
+  onAdd: (link: AgendaLink | null) => void;
+}) {
+  const { t } = useI18n();
   return (
     <>
       <div className="form__field">
-        <label htmlFor={id}>{t(`agendaLinks.${kind}`)}</label>
-        {resource.status === 'loaded' && options.length === 0 ? (
-          <p className="meetings-hint">{t(kind === 'section' ? 'agendaLinks.noSections' : kind === 'thread' ? 'agendaLinks.noThreads' : 'agendaLinks.noKpis')}</p>
+        <label htmlFor={id}>{label}</label>
+        {status === 'loaded' && options.length === 0 ? (
+          <p className="meetings-hint">{emptyText}</p>
         ) : (
-          <select id={id} className="meetings-control" value={chosenId} onChange={(e) => setChosenId(e.target.value)} data-testid={id}>
+          <select id={id} className="meetings-control" value={chosenId} onChange={(e) => choose(e.target.value)} data-testid={id}>
             <option value="">{t('meetings.item.linkChoose')}</option>
             {options.map((o) => (
               <option key={o.id} value={o.id}>
@@ -205,7 +245,7 @@ function PlanTargetChoice({
             ))}
           </select>
         )}
-        {resource.status === 'failed' && <p className="meetings-field-error">{t('agendaLinks.loadFailed')}</p>}
+        {status === 'failed' && <p className="meetings-field-error">{t('agendaLinks.loadFailed')}</p>}
       </div>
       <button
         type="button"
@@ -213,7 +253,7 @@ function PlanTargetChoice({
         aria-disabled={!link}
         onClick={() => {
           onAdd(link);
-          if (link) setChosenId('');
+          if (link) choose('');
         }}
         data-testid="agenda-link-add"
       >
@@ -232,35 +272,16 @@ function MaterialChoice({ workspaceId, meetingId, onAdd }: { workspaceId: string
   const chosen = materials.find((m) => m.id === materialId);
   const link: AgendaLink | null = chosen ? { kind: 'material', materialId: chosen.id, label: `${chosen.label} ${chosen.title}` } : null;
   return (
-    <>
-      <div className="form__field">
-        <label htmlFor="agenda-link-material">{t('agendaLinks.material')}</label>
-        {resource.status === 'loaded' && materials.length === 0 ? (
-          <p className="meetings-hint">{t('agendaLinks.noMaterials')}</p>
-        ) : (
-          <select id="agenda-link-material" className="meetings-control" value={materialId} onChange={(e) => setMaterialId(e.target.value)}>
-            <option value="">{t('meetings.item.linkChoose')}</option>
-            {materials.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.label} {m.title}
-              </option>
-            ))}
-          </select>
-        )}
-        {resource.status === 'failed' && <p className="meetings-field-error">{t('agendaLinks.loadFailed')}</p>}
-      </div>
-      <button
-        type="button"
-        className="button button--quiet"
-        aria-disabled={!link}
-        onClick={() => {
-          onAdd(link);
-          if (link) setMaterialId('');
-        }}
-        data-testid="agenda-link-add"
-      >
-        {t('meetings.item.linkAdd')}
-      </button>
-    </>
+    <TargetChoice
+      id="agenda-link-material"
+      label={t('agendaLinks.material')}
+      emptyText={t('agendaLinks.noMaterials')}
+      status={resource.status}
+      options={materials.map((m) => ({ id: m.id, text: `${m.label} ${m.title}` }))}
+      chosenId={materialId}
+      choose={setMaterialId}
+      link={link}
+      onAdd={onAdd}
+    />
   );
 }
