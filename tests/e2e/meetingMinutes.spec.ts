@@ -11,7 +11,10 @@ import { signedInPage } from './support';
 // afterwards.
 const DATE = '2031-09-11';
 const OPENING = 'ただいまから会議を開会します。';
-const CORRECTED = 'ただいまから第1回会議を開会します。';
+// The correction adds the hour: typed at the end of the paragraph, not by deleting what was there
+// (a run of Backspaces right after a reload once lost one key in CI and left a character behind).
+const ADDED = '（14時00分）';
+const CORRECTED = `${OPENING}${ADDED}`;
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const port = Number(process.env.E2E_PORT ?? 18787);
@@ -158,11 +161,10 @@ test('staff write the minutes live while a member follows; the member corrects t
   // Staff change the text as suggested and mark the correction applied.
   await staff.reload();
   await waitLive(staff);
-  const paragraph = staff.getByTestId('minutes-body').locator('p').filter({ hasText: OPENING });
-  await paragraph.click();
-  await staff.keyboard.press('End');
-  for (const _ of OPENING) await staff.keyboard.press('Backspace');
-  await staff.keyboard.type(CORRECTED);
+  await expect(staff.getByTestId('minutes-body')).toContainText(`${chairLabel}${OPENING}`);
+  // The speaker's paragraph is the last block: the caret goes to its end.
+  await caretAtEnd(staff);
+  await staff.keyboard.type(ADDED);
   await expect(member.getByTestId('minutes-body')).toContainText(`${chairLabel}${CORRECTED}`);
   await staff.getByTestId('minutes-correction-apply').click();
   await expect(staff.getByTestId('minutes-correction-state')).toHaveText('反映済み');
