@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { subscribeToLocation } from '../app/router';
 import { usePlan } from '../features/plan/PlanContext';
 import { useProseEditor } from '../features/plan/proseEditor';
-import { planFragmentOf } from './planFragments';
+import { planFragmentOf } from '../features/plan/planFragments';
 
 /** Where the first heading named `headingText` starts, or null while the text holds none. */
 export function headingPosition(doc: ProseMirrorNode, headingText: string): number | null {

@@ -25,7 +25,7 @@ import { SuggestionsPanel } from '../features/suggestions/SuggestionsPanel';
 import { mayDecideSuggestions } from '../features/suggestions/decisionRights';
 import { planSlots } from './planSlots';
 import { PlanFragmentJumps } from './PlanFragmentJumps';
-import { planFragmentOf, viewOfFragment } from './planFragments';
+import { planFragmentOf, viewOfFragment } from '../features/plan/planFragments';
 import { ConnectionStatus } from '../features/plan/components/ConnectionStatus';
 import { LiveDocument } from '../features/editor/components/LiveDocument';
 import { PresenceList } from '../features/plan/components/PresenceList';

@@ -2,7 +2,7 @@ import type { AgendaItem, AgendaLink, Meeting } from '@sakutei/shared';
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderJa } from '../../app/testing/render';
-import { planFragmentOf, viewOfFragment } from '../../routes/planFragments';
+import { planFragmentOf, viewOfFragment } from '../plan/planFragments';
 import { linkHref, linkInput, sameLink } from './agenda';
 import { AgendaEditor } from './AgendaEditor';
 

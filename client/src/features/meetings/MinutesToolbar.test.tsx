@@ -3,7 +3,7 @@ import type { Editor } from '@tiptap/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { renderJa } from '../../app/testing/render';
-import { blocksOf, headlessEditor, paragraphs } from '../editor/testing/headlessEditor';
+import { blocksOf, headlessProseEditor, paragraphs } from '../../test/headlessProse';
 import { MinutesToolbar } from './MinutesToolbar';
 import { agendaItem, attendee, decision, minutesMeeting } from './minutesTesting';
 
@@ -22,7 +22,7 @@ const meeting = minutesMeeting({
 // On a Y.Doc like the page's: undo and redo are Yjs's, and exist only with Collaboration.
 describe('the minutes toolbar', () => {
   it('inserts the agenda as headings and says how many; a second press says none are missing', async () => {
-    editor = await headlessEditor({ content: paragraphs(''), ydoc: new Y.Doc() });
+    editor = await headlessProseEditor({ content: paragraphs(''), ydoc: new Y.Doc() });
     const say = vi.fn();
     renderJa(<MinutesToolbar editor={editor} meeting={meeting} say={say} />);
     act(() => fireEvent.click(screen.getByTestId('minutes-agenda-headings')));
@@ -33,7 +33,7 @@ describe('the minutes toolbar', () => {
   });
 
   it('undoes all the headings of one press in one step', async () => {
-    editor = await headlessEditor({ content: paragraphs('開会前'), ydoc: new Y.Doc() });
+    editor = await headlessProseEditor({ content: paragraphs('開会前'), ydoc: new Y.Doc() });
     renderJa(<MinutesToolbar editor={editor} meeting={meeting} say={vi.fn()} />);
     act(() => fireEvent.click(screen.getByTestId('minutes-agenda-headings')));
     expect(blocksOf(editor)).toHaveLength(3);
@@ -42,7 +42,7 @@ describe('the minutes toolbar', () => {
   });
 
   it('lists the meeting’s decisions as the minutes write them and inserts the one chosen', async () => {
-    editor = await headlessEditor({ content: paragraphs('採決に入ります。'), ydoc: new Y.Doc() });
+    editor = await headlessProseEditor({ content: paragraphs('採決に入ります。'), ydoc: new Y.Doc() });
     renderJa(<MinutesToolbar editor={editor} meeting={meeting} say={vi.fn()} />);
     fireEvent.click(screen.getByTestId('minutes-decision'));
     const items = screen.getAllByTestId('minutes-decision-item');
@@ -52,7 +52,7 @@ describe('the minutes toolbar', () => {
   });
 
   it('inserts a speaker who attended, in bold', async () => {
-    editor = await headlessEditor({ content: paragraphs(''), ydoc: new Y.Doc() });
+    editor = await headlessProseEditor({ content: paragraphs(''), ydoc: new Y.Doc() });
     renderJa(<MinutesToolbar editor={editor} meeting={meeting} say={vi.fn()} />);
     fireEvent.click(screen.getByTestId('minutes-speaker'));
     const items = screen.getAllByTestId('minutes-speaker-item');
@@ -62,7 +62,7 @@ describe('the minutes toolbar', () => {
   });
 
   it('is one tab stop: arrow keys move between its tools', async () => {
-    editor = await headlessEditor({ content: paragraphs(''), ydoc: new Y.Doc() });
+    editor = await headlessProseEditor({ content: paragraphs(''), ydoc: new Y.Doc() });
     renderJa(<MinutesToolbar editor={editor} meeting={meeting} say={vi.fn()} />);
     const heading = screen.getByTestId('minutes-heading');
     act(() => heading.focus());

@@ -1,4 +1,5 @@
 import type { AgendaItem, AgendaItemInput, AgendaLink, AgendaLinkInput } from '@sakutei/shared';
+import { planFragmentHash } from '../plan/planFragments';
 
 /*
  * The agenda is saved whole (PUT …/agenda replaces the ordered list): each edit on the page
@@ -64,7 +65,7 @@ export const linkGone = (link: AgendaLink): boolean => 'gone' in link && link.go
 /**
  * Where a link opens: the plan page with a fragment it understands (`#thread-…` as a
  * notification's link, `#kpi-…` and `#section-…` for the measure table and the text, see
- * routes/planFragments.ts), or the material's file. Null for a note, or a target gone.
+ * the plan kernel's planFragments.ts), or the material's file. Null for a note, or a target gone.
  */
 export function linkHref(link: AgendaLink, materialUrl: (materialId: string) => string): string | null {
   if (linkGone(link)) return null;
@@ -75,11 +76,11 @@ export function linkHref(link: AgendaLink, materialUrl: (materialId: string) => 
     case 'revision':
       return link.planId === undefined ? null : `${plan(link.planId)}?revision=${encodeURIComponent(link.revisionId)}#revisions`;
     case 'section':
-      return `${plan(link.planId)}#section-${encodeURIComponent(link.headingText)}`;
+      return `${plan(link.planId)}${planFragmentHash({ kind: 'section', headingText: link.headingText })}`;
     case 'thread':
       return `${plan(link.planId)}#thread-${encodeURIComponent(link.threadId)}`;
     case 'kpi':
-      return `${plan(link.planId)}#kpi-${encodeURIComponent(link.kpiId)}`;
+      return `${plan(link.planId)}${planFragmentHash({ kind: 'kpi', kpiId: link.kpiId })}`;
     case 'material':
       return materialUrl(link.materialId);
     case 'text':

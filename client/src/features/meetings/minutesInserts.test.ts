@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Editor } from '@tiptap/core';
-import { blocksOf, caretAfter, headlessEditor, paragraphs, typeText } from '../editor/testing/headlessEditor';
+import { blocksOf, caretAfter, headlessProseEditor, paragraphs, typeText } from '../../test/headlessProse';
 import { decisionLine, insertAgendaHeadings, insertDecision, insertSpeaker } from './minutesInserts';
 import { agendaItem, decision } from './minutesTesting';
 
@@ -19,7 +19,7 @@ function runs(e: Editor, index: number): string[] {
 
 describe('inserting a speaker into the minutes', () => {
   it('fills the empty paragraph the caret is in, in bold, and what is typed next is plain', async () => {
-    editor = await headlessEditor({ content: paragraphs('開会', '') });
+    editor = await headlessProseEditor({ content: paragraphs('開会', '') });
     editor.commands.setTextSelection(editor.state.doc.content.size - 1);
     insertSpeaker(editor, '山田座長：');
     typeText(editor, 'ただいまから開会します。');
@@ -28,7 +28,7 @@ describe('inserting a speaker into the minutes', () => {
   });
 
   it('starts a new paragraph after the one being written, never inside its text', async () => {
-    editor = await headlessEditor({ content: paragraphs('事務局から資料1を説明。', '次の段落') });
+    editor = await headlessProseEditor({ content: paragraphs('事務局から資料1を説明。', '次の段落') });
     caretAfter(editor, '事務局から');
     insertSpeaker(editor, '佐藤委員：');
     typeText(editor, '質問です。');
@@ -41,7 +41,7 @@ describe('the agenda as headings', () => {
   const agenda = [agendaItem(1, '開会'), agendaItem(2, '計画素案について'), agendaItem(3, '閉会')];
 
   it('adds each item as 「n　議題名」 (h2) in agenda order, then finds nothing more to add', async () => {
-    editor = await headlessEditor({ content: paragraphs('') });
+    editor = await headlessProseEditor({ content: paragraphs('') });
     expect(insertAgendaHeadings(editor, agenda)).toBe(3);
     expect(blocksOf(editor)).toEqual(['heading: 1\u3000開会', 'heading: 2\u3000計画素案について', 'heading: 3\u3000閉会']);
     expect(editor.state.doc.child(1).attrs['level']).toBe(2);
@@ -51,7 +51,7 @@ describe('the agenda as headings', () => {
   });
 
   it('puts a missing heading before the next item’s, keeping what was written under the earlier one', async () => {
-    editor = await headlessEditor({
+    editor = await headlessProseEditor({
       content: {
         type: 'doc',
         content: [
@@ -75,7 +75,7 @@ describe('inserting a decision', () => {
   });
 
   it('adds it as a paragraph of its own after the one being written', async () => {
-    editor = await headlessEditor({ content: paragraphs('山田座長：採決します。') });
+    editor = await headlessProseEditor({ content: paragraphs('山田座長：採決します。') });
     caretAfter(editor, '採決');
     insertDecision(editor, decision('d1'));
     expect(blocksOf(editor)).toEqual(['paragraph: 山田座長：採決します。', 'paragraph: （議決）素案のとおり承認する。\u3000全会一致']);

@@ -1,10 +1,11 @@
-import type { PlanViewId } from '../features/plan/PlanContext';
+import type { PlanViewId } from './PlanContext';
 
 /**
  * The places of a plan an address may name in its `#fragment`, beside a tab (`#measures`) and
  * a comment thread (`#thread-…`, which the comments feature opens): a KPI of the measure table
  * (`#kpi-<id>`) and a heading of the text (`#section-<heading text>`, headings carry no ids).
- * Agenda items link to them (features/meetings/agenda.ts linkHref).
+ * Agenda items link to them (features/meetings/agenda.ts linkHref) and the plan page follows
+ * them (routes/PlanFragmentJumps.tsx): written and read here only, in the kernel both use.
  */
 export type PlanFragment = { kind: 'kpi'; kpiId: string } | { kind: 'section'; headingText: string };
 
@@ -14,6 +15,11 @@ function decoded(text: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** The `#fragment` naming a place: what planFragmentOf reads back. */
+export function planFragmentHash(fragment: PlanFragment): string {
+  return fragment.kind === 'kpi' ? `#kpi-${encodeURIComponent(fragment.kpiId)}` : `#section-${encodeURIComponent(fragment.headingText)}`;
 }
 
 export function planFragmentOf(hash: string): PlanFragment | null {
